@@ -1,0 +1,9 @@
+//! Tradeport: an offline, open teaching game for cross-border e-commerce.
+//!
+//! `scenario` reads files, `sim` holds the rules; both build without graphics. The `gui`
+//! feature adds `game` (Bevy glue) and `ui` (egui screens).
+
+pub mod catalog;
+pub mod cli;
+pub mod scenario;
+pub mod sim;

@@ -1,0 +1,49 @@
+//! The `tradeport` executable: parses the command line and runs the game or a headless command.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use tradeport::cli::{self, Cli, CliCommand, PlayArgs};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match args.command {
+        None => play(PlayArgs::default()),
+        Some(CliCommand::Play(play_args)) => play(play_args),
+        Some(CliCommand::Check { paths }) => {
+            let mut stdout = std::io::stdout();
+            match cli::check(&paths, &mut stdout, cli::stdout_is_terminal()) {
+                Ok(0) => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::FAILURE,
+                Err(e) => {
+                    eprintln!("tradeport: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("tradeport: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+#[cfg(feature = "gui")]
+fn play(args: PlayArgs) -> ExitCode {
+    match tradeport::game::run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("tradeport: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn play(_args: PlayArgs) -> ExitCode {
+    eprintln!("tradeport: this build has no graphical interface (built without the `gui` feature)");
+    ExitCode::from(2)
+}

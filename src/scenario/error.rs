@@ -1,0 +1,120 @@
+//! Diagnostics: one problem in a scenario or rule-pack file, with where and how to fix it.
+
+use std::fmt;
+
+/// Where in the file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// One problem found while loading or validating a file. Problems are collected, never
+/// thrown one at a time, so an instructor can fix a file in one go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the user named it (or as a scenario referenced it).
+    pub file: String,
+    /// Line and column for syntax and shape errors; `None` for semantic ones.
+    pub at: Option<LineCol>,
+    /// Field path such as `setup.products[2].hs_code` (empty when the whole file is at fault).
+    pub path: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A semantic problem at a field path.
+    pub fn at_path(file: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_string(),
+            at: None,
+            path: path.into(),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `file:line:col` or just `file`.
+    pub fn location(&self) -> String {
+        match &self.at {
+            Some(at) => format!("{}:{}:{}", self.file, at.line, at.col),
+            None => self.file.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// The plain form used in golden files, the GUI and non-terminal output:
+    /// `file:line:col: error: message` / `  at: path` / `  hint: hint`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: error: {}", self.location(), self.message)?;
+        if !self.path.is_empty() {
+            write!(f, "\n  at: {}", self.path)?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Renders many diagnostics in the plain form, one block each.
+pub fn render_plain(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&d.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// The closest candidate to `found` by edit distance, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let found_lower = found.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&found_lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(1) + 1)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(did_you_mean("hs_cod", ["sku", "hs_code", "name"]), Some("hs_code"));
+        assert_eq!(did_you_mean("colour", ["sku", "hs_code"]), None);
+        assert_eq!(did_you_mean("b2x", ["B2B", "B2C", "C2C"]), Some("B2B"));
+    }
+
+    #[test]
+    fn display_has_location_path_and_hint() {
+        let d = Diagnostic::at_path("a.ron", "setup.seed", "bad").with_hint("fix it");
+        assert_eq!(d.to_string(), "a.ron: error: bad\n  at: setup.seed\n  hint: fix it");
+    }
+}

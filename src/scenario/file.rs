@@ -1,0 +1,548 @@
+//! The on-disk scenario and rule-pack formats (version 1): raw, serde-shaped, possibly wrong.
+//!
+//! Everything here mirrors the RON text one to one. Nothing is checked beyond "is it shaped
+//! right"; [`crate::sim::Scenario`] validates the meaning and collects every problem. Numbers
+//! that must be exact (money, rates, percentages) are written as strings so that no value ever
+//! passes through a float.
+
+use serde::{Deserialize, Serialize};
+
+/// The only scenario / rule-pack format version this build reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole `*.scenario.ron` file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    /// Format version; must be 1.
+    pub format: u32,
+    /// What the scenario is, for the scenario browser.
+    pub meta: Meta,
+    /// The world the student plays in.
+    pub setup: Setup,
+}
+
+/// A text in English and Simplified Chinese.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// English text (required, non-empty).
+    pub en: String,
+    /// Simplified Chinese text (may be empty while a translation is pending).
+    #[serde(default)]
+    pub zh: String,
+}
+
+/// Scenario metadata shown in the browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Stable id: lowercase letters, digits and `-`.
+    pub id: String,
+    pub title: Text,
+    pub description: Text,
+    pub mode: TradeMode,
+    pub difficulty: Difficulty,
+    /// Expected playing time in minutes.
+    pub estimated_minutes: u32,
+    pub learning_objectives: Vec<Text>,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Which kind of cross-border trade the scenario practises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum TradeMode {
+    B2B,
+    B2C,
+    C2C,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Difficulty {
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+/// The world: role, calendar, money, markets, goods, people, tasks and events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setup {
+    pub role: Role,
+    /// First day of play, `YYYY-MM-DD`.
+    pub start_date: String,
+    /// Number of in-game days; the scenario ends after the last one.
+    pub length_days: u32,
+    /// ISO 4217 code of the company's bookkeeping currency.
+    pub home_currency: String,
+    pub starting_cash: Vec<MoneyDef>,
+    /// Reputation 0–100 at the start (default 50).
+    #[serde(default = "default_reputation")]
+    pub starting_reputation: u32,
+    pub currencies: Vec<CurrencyDef>,
+    /// Rates for every currency other than the home currency.
+    pub exchange_rates: Vec<ExchangeRateDef>,
+    /// Rule packs this scenario uses, by id and file path (relative to the scenario file).
+    pub rule_packs: Vec<RulePackRef>,
+    pub markets: Vec<MarketDef>,
+    pub products: Vec<ProductDef>,
+    pub counterparts: Vec<CounterpartDef>,
+    pub tasks: Vec<TaskDef>,
+    /// The rubric's total; the points of all criteria must add up to it.
+    pub rubric_total: u32,
+    #[serde(default)]
+    pub events: EventsDef,
+    /// Seed of the session's random number generator.
+    pub seed: u64,
+}
+
+pub fn default_reputation() -> u32 {
+    50
+}
+
+/// The student's job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub title: Text,
+    pub company: Company,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Company {
+    pub name: Text,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub description: Text,
+}
+
+/// An amount of money: `(currency: "CNY", amount: "50000.00")`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MoneyDef {
+    pub currency: String,
+    /// Decimal string, at most as many decimals as the currency has minor units.
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurrencyDef {
+    /// ISO 4217 code, three capital letters.
+    pub code: String,
+    pub name: Text,
+    /// Digits after the decimal point (CNY 2, JPY 0, KRW 0).
+    pub minor_units: u32,
+    #[serde(default)]
+    pub symbol: String,
+}
+
+/// `rate` units of the home currency buy one unit of `currency`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeRateDef {
+    pub currency: String,
+    /// Decimal string, up to 6 decimals, e.g. `"7.1800"`.
+    pub rate: String,
+    #[serde(default)]
+    pub drift: Option<DriftDef>,
+}
+
+/// A daily random walk of an exchange rate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DriftDef {
+    /// Largest daily move, percent string, e.g. `"0.3%"`.
+    pub daily_max: String,
+    /// Average daily trend, signed percent string, e.g. `"-0.05%"` (default `"0%"`).
+    #[serde(default = "zero_percent")]
+    pub daily_trend: String,
+}
+
+pub fn zero_percent() -> String {
+    "0%".to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulePackRef {
+    pub id: String,
+    /// Path of the `*.rules.ron` file, relative to the scenario file.
+    pub file: String,
+}
+
+/// A destination market (a country or a marketplace site in it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketDef {
+    pub id: String,
+    pub name: Text,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+    pub currency: String,
+    /// Id of a rule pack in `rule_packs` whose rules apply on import into this market.
+    pub rule_pack: String,
+    #[serde(default)]
+    pub demand: Option<DemandDef>,
+}
+
+/// How buyers in a market behave (used by the storefront and C2C simulations).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemandDef {
+    /// Shoppers who see a category page per day.
+    pub daily_shoppers: u32,
+    /// Price elasticity as a decimal string, e.g. `"1.8"`.
+    pub price_elasticity: String,
+    /// Shoppers' reference price per SKU.
+    #[serde(default)]
+    pub reference_prices: Vec<ReferencePriceDef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferencePriceDef {
+    pub product: String,
+    pub price: MoneyDef,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductDef {
+    pub sku: String,
+    pub name: Text,
+    /// Specification as declared to customs (material, model, use).
+    #[serde(default)]
+    pub specification: Text,
+    /// 6, 8 or 10 digits (dots allowed: `"6206.10.00.00"`).
+    pub hs_code: String,
+    pub unit_cost: MoneyDef,
+    /// Net weight of one unit in grams.
+    pub net_weight_g: u32,
+    /// Gross weight of one packed unit in grams; not below the net weight.
+    pub gross_weight_g: u32,
+    pub dimensions_mm: DimensionsDef,
+    /// ISO 3166-1 alpha-2 country of origin.
+    pub origin: String,
+    pub brand_type: BrandType,
+    /// Image paths under `assets/`.
+    #[serde(default)]
+    pub images: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionsDef {
+    pub length: u32,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Brand type as a Chinese declaration element (0–4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum BrandType {
+    NoBrand,
+    DomesticOwn,
+    DomesticAcquired,
+    ForeignOem,
+    ForeignOther,
+}
+
+/// An AI party the student deals with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CounterpartDef {
+    pub id: String,
+    pub name: String,
+    pub kind: CounterpartKind,
+    pub country: String,
+    /// Market id this party buys in or sells from, if any.
+    #[serde(default)]
+    pub market: Option<String>,
+    /// BCP 47 language tag of their messages, e.g. `"en-GB"`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    pub personality: PersonalityDef,
+    /// SKUs this party is interested in.
+    #[serde(default)]
+    pub interested_in: Vec<String>,
+}
+
+pub fn default_language() -> String {
+    "en-US".to_string()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CounterpartKind {
+    Buyer,
+    Seller,
+    Bidder,
+    Supplier,
+    Forwarder,
+}
+
+/// How an AI counterpart negotiates and behaves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonalityDef {
+    pub strategy: ConcessionStrategy,
+    /// Concession exponent `e` of target(t) = u_max − (u_max − u_res)·t^(1/e), decimal string.
+    /// Boulware below 1, linear 1, conceder above 1.
+    pub concession_exponent: String,
+    /// Reservation (walk-away) value as a fraction of the list price, decimal string `"0.70"`.
+    pub reservation: String,
+    /// Opening target as a fraction of the list price, decimal string.
+    pub target: String,
+    /// Rounds of offers before the deadline.
+    pub patience_rounds: u32,
+    /// Days they wait for a reply before their mood drops.
+    #[serde(default = "default_reply_days")]
+    pub reply_within_days: u32,
+}
+
+pub fn default_reply_days() -> u32 {
+    2
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ConcessionStrategy {
+    Boulware,
+    Linear,
+    Conceder,
+    TitForTat,
+}
+
+/// One graded task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskDef {
+    pub id: String,
+    pub title: Text,
+    pub description: Text,
+    pub activity: Activity,
+    pub competency: Competency,
+    /// Day number (1-based) by which the task is due.
+    #[serde(default)]
+    pub due_day: Option<u32>,
+    /// Product, market and counterpart the task is about, if any.
+    #[serde(default)]
+    pub product: Option<String>,
+    #[serde(default)]
+    pub market: Option<String>,
+    #[serde(default)]
+    pub counterpart: Option<String>,
+    pub rubric: Vec<CriterionDef>,
+}
+
+/// The activity screen where a task is carried out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Activity {
+    Customs,
+    Negotiation,
+    Storefront,
+    Promotion,
+    C2C,
+    Inbox,
+}
+
+/// Employer-defined competences the rubric maps to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Competency {
+    ImportExportHandling,
+    CustomsDeclaration,
+    MarketResearchMarketing,
+    StoreOperation,
+    BusinessEnglish,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CriterionDef {
+    pub id: String,
+    pub description: Text,
+    pub points: u32,
+    pub kind: CriterionKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CriterionKind {
+    /// Points for doing the work the right way.
+    Process,
+    /// Points for the result.
+    Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct EventsDef {
+    #[serde(default)]
+    pub scheduled: Vec<ScheduledEventDef>,
+    #[serde(default)]
+    pub random: Vec<RandomEventDef>,
+}
+
+/// An event that happens on a fixed day (1 = the first day).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduledEventDef {
+    pub day: u32,
+    pub effect: EffectDef,
+}
+
+/// An event that may happen on any day in a window, with a daily chance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RandomEventDef {
+    pub id: String,
+    /// Chance per day, percent string, e.g. `"10%"`.
+    pub daily_chance: String,
+    #[serde(default = "first_day")]
+    pub from_day: u32,
+    /// Last day it may happen (default: the scenario's last day).
+    #[serde(default)]
+    pub to_day: Option<u32>,
+    /// How often it may happen at most (default 1).
+    #[serde(default = "once")]
+    pub max_times: u32,
+    pub effect: EffectDef,
+}
+
+pub fn first_day() -> u32 {
+    1
+}
+
+pub fn once() -> u32 {
+    1
+}
+
+/// What an event does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EffectDef {
+    /// A message arrives in the inbox. `from` is a counterpart id, or empty for the company.
+    Message {
+        from: String,
+        subject: Text,
+        body: Text,
+    },
+    /// An exchange rate jumps by a signed percent string, e.g. `"-3%"`.
+    ExchangeRateShock { currency: String, change: String },
+    /// Cash arrives or leaves (signed amount), with a reason shown in the inbox.
+    CashChange { money: MoneyDef, reason: Text },
+    /// Reputation moves by `delta` points.
+    ReputationChange { delta: i32, reason: Text },
+}
+
+// ---------------------------------------------------------------- rule packs
+
+/// A whole `*.rules.ron` file: customs and tax rules with effective dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulePackFile {
+    pub format: u32,
+    pub id: String,
+    pub name: Text,
+    /// Jurisdiction code: `CN`, `EU`, `UK`, `US`, or a country code.
+    pub jurisdiction: String,
+    #[serde(default)]
+    pub notes: String,
+    pub rules: Vec<RuleDef>,
+}
+
+/// One rule, in force from `valid_from` up to and including `valid_to`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    pub id: String,
+    pub channel: Channel,
+    pub valid_from: String,
+    #[serde(default)]
+    pub valid_to: Option<String>,
+    /// Where the rule comes from (regulation, article, announcement).
+    pub source: String,
+    pub kind: RuleKind,
+}
+
+/// The customs channel a rule applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Channel {
+    Any,
+    GeneralTrade,
+    CrossBorderRetail,
+    BondedRetail,
+    B2bDirectExport,
+    OverseasWarehouseExport,
+    Postal,
+}
+
+/// What a rule says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RuleKind {
+    /// VAT (or GST) at `rate`, for goods whose HS code starts with one of `hs_prefixes`
+    /// (empty: all goods), in `country` (empty: the whole jurisdiction).
+    Vat {
+        rate: String,
+        #[serde(default)]
+        country: String,
+        #[serde(default)]
+        hs_prefixes: Vec<String>,
+    },
+    /// Import duty for goods whose HS code starts with `hs_prefix`.
+    Duty { hs_prefix: String, rate: DutyRateDef },
+    /// Consumption (excise) tax for goods whose HS code starts with `hs_prefix`.
+    ConsumptionTax { hs_prefix: String, rate: String },
+    /// Consignments at or below `threshold` are relieved of `relieves`.
+    DeMinimis {
+        threshold: MoneyDef,
+        relieves: Relief,
+    },
+    /// Limits on retail purchases (China cross-border retail).
+    TransactionLimit {
+        per_transaction: MoneyDef,
+        per_person_per_year: MoneyDef,
+    },
+    /// Taxes are charged at `percent_of_normal` of the normal amount (e.g. `"70%"`).
+    TaxReduction { percent_of_normal: String },
+    /// A fixed duty per distinct tariff subheading for consignments below `below_value`.
+    FixedDutyPerCategory {
+        amount: MoneyDef,
+        below_value: MoneyDef,
+    },
+    /// VAT is collected by the seller at the point of sale up to `threshold`.
+    VatAtPointOfSale { threshold: MoneyDef },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DutyRateDef {
+    /// Percent of the customs value, e.g. `"12%"`.
+    AdValorem(String),
+    /// An amount per unit of measure.
+    Specific { amount: MoneyDef, per: MeasureUnit },
+    /// Ad valorem plus specific.
+    Compound {
+        percent: String,
+        amount: MoneyDef,
+        per: MeasureUnit,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum MeasureUnit {
+    Kilogram,
+    Unit,
+    Litre,
+    Pair,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Relief {
+    Duty,
+    Vat,
+    DutyAndVat,
+}

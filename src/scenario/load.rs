@@ -1,0 +1,240 @@
+//! Reading scenario and rule-pack text into the raw file types, with `file:line:col`,
+//! the field path and a hint for every syntax or shape error.
+
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use ron::Error as RonError;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use super::error::{did_you_mean, Diagnostic, LineCol};
+use super::file::{RulePackFile, ScenarioFile, FORMAT_VERSION};
+
+/// Files larger than this are refused before parsing (a scenario is a few kilobytes).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
+///
+/// # Errors
+/// A diagnostic naming the file when it cannot be read, is too large or is not UTF-8.
+pub fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::at_path(label, "", format!("cannot read file: {e}")))?
+        .len();
+    check_size(label, size)?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::at_path(label, "", format!("cannot read file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::at_path(label, "", format!("file is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+            .with_hint("save the file as UTF-8 (Chinese text included)")
+    })
+}
+
+/// Refuses sizes over [`MAX_FILE_BYTES`].
+///
+/// # Errors
+/// A diagnostic when `size` is over the limit.
+pub fn check_size(label: &str, size: u64) -> Result<(), Diagnostic> {
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::at_path(
+            label,
+            "",
+            format!("file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes"),
+        )
+        .with_hint("a scenario is a few kilobytes; move images and long texts into assets/"));
+    }
+    Ok(())
+}
+
+/// Parses scenario text.
+///
+/// # Errors
+/// Every problem found, each with position, field path and hint.
+pub fn parse_scenario(label: &str, text: &str) -> Result<ScenarioFile, Vec<Diagnostic>> {
+    parse_versioned(label, text)
+}
+
+/// Parses rule-pack text.
+///
+/// # Errors
+/// As [`parse_scenario`].
+pub fn parse_rule_pack(label: &str, text: &str) -> Result<RulePackFile, Vec<Diagnostic>> {
+    parse_versioned(label, text)
+}
+
+/// Just the `format` field, read leniently so that a newer file is named as such
+/// instead of failing on fields this build does not know.
+#[derive(Deserialize)]
+struct FormatProbe {
+    #[serde(default)]
+    format: Option<u32>,
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+fn parse_versioned<T: DeserializeOwned>(label: &str, text: &str) -> Result<T, Vec<Diagnostic>> {
+    if let Err(d) = check_size(label, text.len() as u64) {
+        return Err(vec![d]);
+    }
+    if let Ok(FormatProbe { format: Some(version) }) = ron_options().from_str::<FormatProbe>(text)
+        && version != FORMAT_VERSION
+    {
+        let hint = if version > FORMAT_VERSION {
+            "this file was written for a newer Tradeport; update the game".to_string()
+        } else {
+            format!("set `format: {FORMAT_VERSION}` and check the file against docs/scenario-format.md")
+        };
+        return Err(vec![Diagnostic::at_path(
+            label,
+            "format",
+            format!("unsupported format version {version}; this build reads version {FORMAT_VERSION}"),
+        )
+        .with_hint(hint)]);
+    }
+    parse_ron(label, text).map_err(|d| vec![d])
+}
+
+/// Parses RON into `T`, turning the first syntax or shape error into a diagnostic.
+///
+/// # Errors
+/// The first problem ron finds: later ones depend on how this one is fixed.
+pub fn parse_ron<T: DeserializeOwned>(label: &str, text: &str) -> Result<T, Diagnostic> {
+    let options = ron_options();
+    let mut de = match ron::Deserializer::from_str_with_options(text, &options) {
+        Ok(de) => de,
+        Err(e) => return Err(spanned_to_diagnostic(label, "", &e)),
+    };
+    let value = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(value) => value,
+        Err(e) => {
+            let path = clean_path(&e.path().to_string());
+            let spanned = de.span_error(e.into_inner());
+            return Err(spanned_to_diagnostic(label, &path, &spanned));
+        }
+    };
+    if let Err(e) = de.end() {
+        let spanned = de.span_error(e);
+        return Err(spanned_to_diagnostic(label, "", &spanned));
+    }
+    Ok(value)
+}
+
+fn clean_path(path: &str) -> String {
+    if path == "." || path == "?" {
+        String::new()
+    } else {
+        path.to_string()
+    }
+}
+
+fn spanned_to_diagnostic(label: &str, path: &str, e: &ron::error::SpannedError) -> Diagnostic {
+    let (message, hint) = describe(&e.code);
+    Diagnostic {
+        file: label.to_string(),
+        at: Some(LineCol { line: e.span.start.line, col: e.span.start.col }),
+        path: path.to_string(),
+        message,
+        hint,
+    }
+}
+
+fn one_of(expected: &[&str]) -> String {
+    let names: Vec<String> = expected.iter().map(|n| format!("`{n}`")).collect();
+    format!("expected one of {}", names.join(", "))
+}
+
+/// Message and hint for one ron error, worded for an instructor rather than a programmer.
+fn describe(code: &RonError) -> (String, Option<String>) {
+    match code {
+        RonError::NoSuchStructField { expected, found, .. } => (
+            format!("unknown field `{found}`"),
+            Some(match did_you_mean(found, expected.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => one_of(expected),
+            }),
+        ),
+        RonError::MissingStructField { field, .. } => (
+            format!("missing field `{field}`"),
+            Some(format!("add `{field}: ...`; docs/scenario-format.md describes every field")),
+        ),
+        RonError::DuplicateStructField { field, .. } => (
+            format!("field `{field}` is given twice"),
+            Some("keep one of them".to_string()),
+        ),
+        RonError::NoSuchEnumVariant { expected, found, .. } => (
+            format!("unknown value `{found}`"),
+            Some(match did_you_mean(found, expected.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => one_of(expected),
+            }),
+        ),
+        RonError::ExpectedString | RonError::ExpectedStringEnd => (
+            "expected a string in double quotes".to_string(),
+            Some("money, rates, percentages and dates are written as strings, e.g. \"7.18\", \"19%\", \"2026-09-01\"".to_string()),
+        ),
+        RonError::ExpectedInteger | RonError::IntegerOutOfBounds => (
+            code.to_string(),
+            Some("write a whole number without quotes, e.g. 30".to_string()),
+        ),
+        RonError::ExpectedComma
+        | RonError::ExpectedArrayEnd
+        | RonError::ExpectedStructLikeEnd
+        | RonError::ExpectedMapEnd
+        | RonError::TrailingCharacters
+        | RonError::Eof => (
+            code.to_string(),
+            Some("look for a missing comma or an unbalanced bracket just before this point".to_string()),
+        ),
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => (
+            code.to_string(),
+            Some("write a structure as `(field: value, ...)`".to_string()),
+        ),
+        RonError::ExpectedArray => (
+            code.to_string(),
+            Some("write a list as `[item, item]`".to_string()),
+        ),
+        RonError::UnclosedBlockComment | RonError::UnclosedLineComment => {
+            (code.to_string(), Some("close the comment with `*/`".to_string()))
+        }
+        other => (other.to_string(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        hs_code: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        items: Vec<Inner>,
+    }
+
+    #[test]
+    fn unknown_field_has_position_path_and_suggestion() {
+        let text = "(\n  items: [\n    (hs_code: \"610443\"),\n    (hs_cod: \"1\"),\n  ],\n)";
+        let d = parse_ron::<Outer>("x.ron", text).unwrap_err();
+        assert_eq!(d.at, Some(LineCol { line: 4, col: 6 }));
+        assert_eq!(d.path, "items[1].hs_cod");
+        assert_eq!(d.message, "unknown field `hs_cod`");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `hs_code`?"));
+    }
+
+    #[test]
+    fn newer_format_is_named_not_parsed() {
+        let d = parse_scenario("s.ron", "(format: 2, meta: (whatever: 1))").unwrap_err();
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("unsupported format version 2"), "{}", d[0]);
+    }
+}

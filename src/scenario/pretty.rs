@@ -1,0 +1,102 @@
+//! Terminal rendering of diagnostics with a source snippet, miette-style.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+
+use super::error::Diagnostic;
+
+/// A diagnostic with its source, in the shape miette draws.
+#[derive(Debug)]
+struct Drawable {
+    diagnostic: Diagnostic,
+    source: Option<NamedSource<String>>,
+    span: Option<SourceSpan>,
+}
+
+impl fmt::Display for Drawable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.diagnostic.path.is_empty() {
+            f.write_str(&self.diagnostic.message)
+        } else {
+            write!(f, "{} (at {})", self.diagnostic.message, self.diagnostic.path)
+        }
+    }
+}
+
+impl std::error::Error for Drawable {}
+
+impl miette::Diagnostic for Drawable {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diagnostic.hint.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.span?;
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some("here".to_string()), span))))
+    }
+}
+
+/// Byte offset of a 1-based line and (char) column in `text`.
+fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let within: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+            return Some(offset + within.min(l.len()));
+        }
+        offset += l.len();
+    }
+    (line > 0).then_some(text.len())
+}
+
+/// Renders one diagnostic, with a source excerpt when `source` is its file's text and the
+/// diagnostic has a position. `color` picks ANSI colours (for terminals).
+pub fn render(diagnostic: &Diagnostic, source: Option<&str>, color: bool) -> String {
+    let (named, span) = match (source, &diagnostic.at) {
+        (Some(text), Some(at)) => {
+            let span = offset_of(text, at.line, at.col).map(|o| SourceSpan::from((o, 0)));
+            (Some(NamedSource::new(diagnostic.location(), text.to_string())), span)
+        }
+        _ => (None, None),
+    };
+    let drawable = Drawable { diagnostic: diagnostic.clone(), source: named, span };
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).without_cause_chain();
+    let mut out = String::new();
+    if handler.render_report(&mut out, &drawable).is_err() {
+        return diagnostic.to_string();
+    }
+    if drawable.span.is_none() {
+        // Without a snippet miette does not print the location; say where.
+        out = format!("{}\n{out}", diagnostic.location());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::error::LineCol;
+
+    #[test]
+    fn snippet_points_at_the_position() {
+        let d = Diagnostic {
+            file: "x.ron".into(),
+            at: Some(LineCol { line: 2, col: 3 }),
+            path: "a.b".into(),
+            message: "unknown field `colour`".into(),
+            hint: Some("did you mean `color`?".into()),
+        };
+        let out = render(&d, Some("(\n  colour: 1,\n)"), false);
+        assert!(out.contains("unknown field `colour`"), "{out}");
+        assert!(out.contains("x.ron:2:3"), "{out}");
+        assert!(out.contains("colour: 1"), "{out}");
+        assert!(out.contains("did you mean `color`?"), "{out}");
+        assert_eq!(offset_of("ab\ncd", 2, 2), Some(4));
+    }
+}

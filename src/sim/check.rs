@@ -1,0 +1,242 @@
+//! A collector of validation problems with small typed checks (ids, money, dates, HS codes).
+
+use std::collections::BTreeSet;
+
+use crate::scenario::error::{did_you_mean, Diagnostic};
+use crate::scenario::file::{MoneyDef, Text};
+
+use super::date::Date;
+use super::money::{parse_decimal, BasisPoints, CurrencyCode, DecimalError, Micros, Money};
+
+/// ISO 4217 minor units of the currencies Tradeport knows without a scenario.
+pub const ISO_CURRENCIES: &[(&str, u32)] = &[
+    ("AUD", 2),
+    ("CAD", 2),
+    ("CHF", 2),
+    ("CNY", 2),
+    ("EUR", 2),
+    ("GBP", 2),
+    ("HKD", 2),
+    ("JPY", 0),
+    ("KRW", 0),
+    ("SGD", 2),
+    ("USD", 2),
+];
+
+/// ISO minor units of a known currency.
+pub fn iso_exponent(code: &str) -> Option<u32> {
+    ISO_CURRENCIES.iter().find(|(c, _)| *c == code).map(|(_, e)| *e)
+}
+
+/// Collects diagnostics for one file while checks run; checks return `None` on failure
+/// so that callers can go on and find more problems.
+pub struct Checker {
+    label: String,
+    diagnostics: Vec<Diagnostic>,
+    /// Currencies the scenario declares, with their minor units.
+    pub currencies: Vec<(CurrencyCode, u32)>,
+}
+
+impl Checker {
+    pub fn new(label: &str) -> Self {
+        Self { label: label.to_string(), diagnostics: Vec::new(), currencies: Vec::new() }
+    }
+
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    pub fn error(&mut self, path: &str, message: impl Into<String>, hint: Option<&str>) {
+        let mut d = Diagnostic::at_path(&self.label, path, message);
+        d.hint = hint.map(str::to_string);
+        self.diagnostics.push(d);
+    }
+
+    pub fn error_hint(&mut self, path: &str, message: impl Into<String>, hint: String) {
+        self.diagnostics.push(Diagnostic::at_path(&self.label, path, message).with_hint(hint));
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.diagnostics.is_empty()
+    }
+
+    /// `Ok(value)` when nothing was found, else every diagnostic.
+    ///
+    /// # Errors
+    /// The collected diagnostics.
+    pub fn finish<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
+        if self.diagnostics.is_empty() { Ok(value) } else { Err(self.diagnostics) }
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    /// Ids: non-empty, letters, digits, `-` and `_` only.
+    pub fn id(&mut self, path: &str, id: &str) {
+        if id.is_empty() {
+            self.error(path, "id is empty", Some("give it a short name such as \"de-buyer\""));
+        } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            self.error_hint(path, format!("id `{id}` has characters other than letters, digits, `-` and `_`"), format!("try \"{}\"", slug(id)));
+        }
+    }
+
+    /// Reports every id that appears twice in one list.
+    pub fn unique<'a>(&mut self, list_path: &str, what: &str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for (i, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                self.error(&format!("{list_path}[{i}]"), format!("duplicate {what} `{id}`"), Some("each id must be unique in its list"));
+            }
+        }
+    }
+
+    /// Reports a reference to an id that is not in `known`, with a did-you-mean hint.
+    pub fn reference<'a>(&mut self, path: &str, what: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> bool {
+        if known.clone().any(|k| k == id) {
+            return true;
+        }
+        let hint = match did_you_mean(id, known.clone()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => {
+                let all: Vec<String> = known.map(|k| format!("`{k}`")).collect();
+                if all.is_empty() { format!("no {what} is defined") } else { format!("known: {}", all.join(", ")) }
+            }
+        };
+        self.error_hint(path, format!("unknown {what} `{id}`"), hint);
+        false
+    }
+
+    pub fn text(&mut self, path: &str, text: &Text) {
+        if text.en.trim().is_empty() {
+            self.error(&format!("{path}.en"), "English text is empty", Some("every text needs at least its English version"));
+        }
+    }
+
+    /// A currency the scenario declares.
+    pub fn currency(&mut self, path: &str, code: &str) -> Option<(CurrencyCode, u32)> {
+        let Some(parsed) = CurrencyCode::parse(code) else {
+            self.error(path, format!("`{code}` is not a currency code"), Some("use an ISO 4217 code of three capital letters, e.g. \"EUR\""));
+            return None;
+        };
+        if let Some(found) = self.currencies.iter().find(|(c, _)| *c == parsed) {
+            return Some(*found);
+        }
+        let known: Vec<String> = self.currencies.iter().map(|(c, _)| c.to_string()).collect();
+        let hint = match did_you_mean(code, known.iter().map(String::as_str)) {
+            Some(s) => format!("did you mean `{s}`? Otherwise add it to setup.currencies"),
+            None => "add it to setup.currencies".to_string(),
+        };
+        self.error_hint(path, format!("unknown currency `{code}`"), hint);
+        None
+    }
+
+    /// Money in a currency the scenario declares.
+    pub fn money(&mut self, path: &str, def: &MoneyDef, allow_negative: bool) -> Option<Money> {
+        let currency = self.currency(&format!("{path}.currency"), &def.currency);
+        let (code, exponent) = currency?;
+        self.amount(path, def, code, exponent, allow_negative)
+    }
+
+    /// Money in any ISO currency Tradeport knows (rule packs stand alone, without a scenario).
+    pub fn iso_money(&mut self, path: &str, def: &MoneyDef) -> Option<Money> {
+        let Some(code) = CurrencyCode::parse(&def.currency) else {
+            self.error(&format!("{path}.currency"), format!("`{}` is not a currency code", def.currency), Some("use an ISO 4217 code such as \"EUR\""));
+            return None;
+        };
+        let Some(exponent) = iso_exponent(&def.currency) else {
+            let known: Vec<&str> = ISO_CURRENCIES.iter().map(|(c, _)| *c).collect();
+            self.error_hint(&format!("{path}.currency"), format!("unknown currency `{}`", def.currency), format!("rule packs can use {}", known.join(", ")));
+            return None;
+        };
+        self.amount(path, def, code, exponent, false)
+    }
+
+    fn amount(&mut self, path: &str, def: &MoneyDef, code: CurrencyCode, exponent: u32, allow_negative: bool) -> Option<Money> {
+        match parse_decimal(&def.amount, exponent) {
+            Ok(minor) if minor < 0 && !allow_negative => {
+                self.error(&format!("{path}.amount"), format!("negative amount {} {}", def.amount, def.currency), Some("amounts here must be zero or more"));
+                None
+            }
+            Ok(minor) => Some(Money::new(minor, code, exponent)),
+            Err(DecimalError::TooManyDecimals { max }) => {
+                self.error_hint(&format!("{path}.amount"), format!("`{}` has more decimals than {} allows ({max})", def.amount, def.currency), format!("round to {max} decimals"));
+                None
+            }
+            Err(e) => {
+                self.error(&format!("{path}.amount"), format!("amount `{}` {e}", def.amount), Some("write the amount as a decimal string, e.g. \"1250.00\""));
+                None
+            }
+        }
+    }
+
+    pub fn percent(&mut self, path: &str, text: &str, min_bp: i64, max_bp: i64) -> Option<BasisPoints> {
+        match BasisPoints::parse_percent(text) {
+            Ok(bp) if bp.0 < min_bp || bp.0 > max_bp => {
+                self.error_hint(path, format!("{bp} is out of range"), format!("use a value from {} to {}", BasisPoints(min_bp), BasisPoints(max_bp)));
+                None
+            }
+            Ok(bp) => Some(bp),
+            Err(message) => {
+                self.error(path, message, Some("percentages are strings ending in %, e.g. \"13%\""));
+                None
+            }
+        }
+    }
+
+    /// A decimal with up to 6 places within `min..=max` (both in micros).
+    pub fn decimal(&mut self, path: &str, text: &str, min: Micros, max: Micros) -> Option<Micros> {
+        match Micros::parse(text) {
+            Ok(v) if v < min || v > max => {
+                self.error_hint(path, format!("{v} is out of range"), format!("use a value from {min} to {max}"));
+                None
+            }
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.error(path, message, Some("write a decimal string such as \"0.75\""));
+                None
+            }
+        }
+    }
+
+    pub fn date(&mut self, path: &str, text: &str) -> Option<Date> {
+        match Date::parse(text) {
+            Ok(d) => Some(d),
+            Err(message) => {
+                self.error(path, message, Some("dates are written \"YYYY-MM-DD\", e.g. \"2026-09-01\""));
+                None
+            }
+        }
+    }
+
+    /// ISO 3166-1 alpha-2.
+    pub fn country(&mut self, path: &str, code: &str) {
+        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+            self.error(path, format!("`{code}` is not a country code"), Some("use two capital letters (ISO 3166-1), e.g. \"DE\", \"CN\", \"GB\""));
+        }
+    }
+
+    /// Digits only (or empty for "all goods"), at most 10.
+    pub fn hs_prefix(&mut self, path: &str, prefix: &str) {
+        if prefix.len() > 10 || !prefix.chars().all(|c| c.is_ascii_digit()) {
+            self.error(path, format!("`{prefix}` is not an HS code prefix"), Some("write up to 10 digits without dots, e.g. \"6206\"; empty means all goods"));
+        }
+    }
+}
+
+/// A suggestion for a malformed id.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}

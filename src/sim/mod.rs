@@ -1,0 +1,16 @@
+//! The simulation core: pure, deterministic trade rules. Never uses bevy or egui.
+
+pub mod check;
+pub mod date;
+pub mod money;
+pub mod report;
+pub mod rules;
+pub mod scenario;
+pub mod session;
+
+pub use date::Date;
+pub use money::{BasisPoints, CurrencyCode, Micros, Money};
+pub use report::Report;
+pub use rules::RulePack;
+pub use scenario::{LoadedRulePacks, Scenario};
+pub use session::{Command, Event, RuleError, Session};

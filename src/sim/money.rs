@@ -1,0 +1,250 @@
+//! Money in integer minor units, currency codes, exact decimal parsing, percentages and FX rates.
+
+use std::fmt;
+
+/// ISO 4217 currency code: three capital ASCII letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CurrencyCode([u8; 3]);
+
+impl CurrencyCode {
+    /// Parses `"CNY"`; `None` unless exactly three capital letters.
+    pub fn parse(text: &str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        if bytes.len() == 3 && bytes.iter().all(u8::is_ascii_uppercase) {
+            Some(Self([bytes[0], bytes[1], bytes[2]]))
+        } else {
+            None
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Constructed only from ASCII capitals.
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+}
+
+impl fmt::Display for CurrencyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An amount in a currency's minor units (fen, cents), with the currency's exponent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: CurrencyCode,
+    /// Digits after the decimal point for this currency.
+    pub exponent: u32,
+}
+
+impl Money {
+    pub fn new(minor: i64, currency: CurrencyCode, exponent: u32) -> Self {
+        Self { minor, currency, exponent }
+    }
+
+    /// `1,234.50 EUR` style with thousands separators.
+    pub fn format(&self) -> String {
+        format!("{} {}", format_minor(self.minor, self.exponent), self.currency)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.format())
+    }
+}
+
+/// Formats minor units with thousands separators: `123450, 2` → `1,234.50`.
+pub fn format_minor(minor: i64, exponent: u32) -> String {
+    let negative = minor < 0;
+    let abs = minor.unsigned_abs();
+    let scale = 10u64.pow(exponent);
+    let whole = abs / scale;
+    let frac = abs % scale;
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if negative { "-" } else { "" };
+    if exponent == 0 {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac:0width$}", width = exponent as usize)
+    }
+}
+
+/// Why a decimal string was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecimalError {
+    NotANumber,
+    TooManyDecimals { max: u32 },
+    TooLarge,
+}
+
+impl fmt::Display for DecimalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecimalError::NotANumber => f.write_str("is not a decimal number"),
+            DecimalError::TooManyDecimals { max } => write!(f, "has more than {max} decimals"),
+            DecimalError::TooLarge => f.write_str("is too large"),
+        }
+    }
+}
+
+/// Parses `"-1,234.5"` into an integer scaled by `10^scale` (`-123450` for scale 2), exactly.
+/// Thousands separators `,` and `_` are accepted.
+///
+/// # Errors
+/// When the text is not a number, has more decimals than `scale`, or overflows.
+pub fn parse_decimal(text: &str, scale: u32) -> Result<i64, DecimalError> {
+    let text = text.trim();
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let body: String = body.chars().filter(|c| *c != ',' && *c != '_').collect();
+    let (whole, frac) = match body.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (body.as_str(), ""),
+    };
+    if whole.is_empty() && frac.is_empty()
+        || !whole.chars().all(|c| c.is_ascii_digit())
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(DecimalError::NotANumber);
+    }
+    let frac_trimmed = frac.trim_end_matches('0');
+    if frac_trimmed.len() > scale as usize {
+        return Err(DecimalError::TooManyDecimals { max: scale });
+    }
+    let mut value: i64 = 0;
+    for c in whole.chars().chain(frac_trimmed.chars()) {
+        let digit = i64::from(c as u8 - b'0');
+        value = value.checked_mul(10).and_then(|v| v.checked_add(digit)).ok_or(DecimalError::TooLarge)?;
+    }
+    let pad = scale - frac_trimmed.len() as u32;
+    value = value.checked_mul(10i64.pow(pad)).ok_or(DecimalError::TooLarge)?;
+    Ok(if negative { -value } else { value })
+}
+
+/// A percentage in basis points (1% = 100 bp), parsed from `"19%"` or `"0.35%"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct BasisPoints(pub i64);
+
+impl BasisPoints {
+    /// Parses a percent string that must end in `%`, with at most two decimals.
+    ///
+    /// # Errors
+    /// When the `%` is missing or the number is malformed.
+    pub fn parse_percent(text: &str) -> Result<Self, String> {
+        let number = text
+            .trim()
+            .strip_suffix('%')
+            .ok_or_else(|| format!("`{text}` is not a percentage; write it like \"19%\""))?;
+        parse_decimal(number, 2)
+            .map(BasisPoints)
+            .map_err(|e| format!("`{text}` {e} (percentages take at most 2 decimals)"))
+    }
+
+    /// `amount × self`, rounded half away from zero.
+    pub fn of(&self, amount: i64) -> i64 {
+        let product = i128::from(amount) * i128::from(self.0);
+        i64::try_from(div_round(product, 10_000)).unwrap_or(i64::MAX)
+    }
+}
+
+impl fmt::Display for BasisPoints {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = format_minor(self.0, 2);
+        let trimmed = s.trim_end_matches('0').trim_end_matches('.');
+        write!(f, "{trimmed}%")
+    }
+}
+
+/// A plain decimal with 6 places (`"0.70"` → 700_000), for ratios and exchange rates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Micros(pub i64);
+
+impl Micros {
+    pub const ONE: Micros = Micros(1_000_000);
+
+    /// # Errors
+    /// When the text is not a decimal with at most 6 places.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        parse_decimal(text, 6).map(Micros).map_err(|e| format!("`{text}` {e}"))
+    }
+}
+
+impl fmt::Display for Micros {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = format_minor(self.0, 6).replace(',', "");
+        let trimmed = s.trim_end_matches('0');
+        let trimmed = trimmed.strip_suffix('.').map_or(trimmed.to_string(), |t| format!("{t}.0"));
+        f.write_str(&trimmed)
+    }
+}
+
+/// Integer division rounding half away from zero.
+pub fn div_round(numerator: i128, denominator: i128) -> i128 {
+    let q = numerator / denominator;
+    let r = numerator % denominator;
+    if 2 * r.abs() >= denominator.abs() {
+        q + numerator.signum() * denominator.signum()
+    } else {
+        q
+    }
+}
+
+/// Converts `minor` units of a currency with `from_exponent` into home minor units
+/// (`to_exponent`) at `rate` home units per foreign unit, rounding half away from zero.
+pub fn convert(minor: i64, from_exponent: u32, rate: Micros, to_exponent: u32) -> i64 {
+    let numerator = i128::from(minor) * i128::from(rate.0) * 10i128.pow(to_exponent);
+    let denominator = 1_000_000i128 * 10i128.pow(from_exponent);
+    i64::try_from(div_round(numerator, denominator)).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_exact_decimals() {
+        assert_eq!(parse_decimal("50000.00", 2), Ok(5_000_000));
+        assert_eq!(parse_decimal("1,234.5", 2), Ok(123_450));
+        assert_eq!(parse_decimal("-3", 2), Ok(-300));
+        assert_eq!(parse_decimal("7.1800", 6), Ok(7_180_000));
+        assert_eq!(parse_decimal("1.005", 2), Err(DecimalError::TooManyDecimals { max: 2 }));
+        assert_eq!(parse_decimal("12a", 2), Err(DecimalError::NotANumber));
+        assert_eq!(parse_decimal("", 2), Err(DecimalError::NotANumber));
+        assert_eq!(parse_decimal("99999999999999999999", 2), Err(DecimalError::TooLarge));
+    }
+
+    #[test]
+    fn percents_and_formatting() {
+        assert_eq!(BasisPoints::parse_percent("19%"), Ok(BasisPoints(1900)));
+        assert_eq!(BasisPoints::parse_percent("-0.05%"), Ok(BasisPoints(-5)));
+        assert!(BasisPoints::parse_percent("19").is_err());
+        assert_eq!(BasisPoints(1900).to_string(), "19%");
+        assert_eq!(BasisPoints(35).to_string(), "0.35%");
+        // ¥3,000 × 13% × 70% = ¥273 (DOMAIN.md worked example), in fen.
+        assert_eq!(BasisPoints(7000).of(BasisPoints(1300).of(300_000)), 27_300);
+        assert_eq!(format_minor(123_456_789, 2), "1,234,567.89");
+        assert_eq!(format_minor(-5, 2), "-0.05");
+        assert_eq!(format_minor(150_000, 0), "150,000");
+    }
+
+    #[test]
+    fn converts_between_exponents() {
+        // 100.00 USD at 7.18 CNY/USD = 718.00 CNY
+        assert_eq!(convert(10_000, 2, Micros(7_180_000), 2), 71_800);
+        // 1,000 JPY (exponent 0) at 0.048 CNY/JPY = 48.00 CNY
+        assert_eq!(convert(1_000, 0, Micros(48_000), 2), 4_800);
+        assert_eq!(Micros(7_180_000).to_string(), "7.18");
+        assert_eq!(Micros(1_000_000).to_string(), "1.0");
+    }
+}

@@ -1,0 +1,130 @@
+//! The end-of-scenario report: rubric points per task and competency, money and a timeline.
+
+use std::collections::BTreeMap;
+
+use crate::scenario::file::{Competency, Text};
+
+use super::money::{convert, Money};
+use super::session::Session;
+
+/// How far a task got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskStatus {
+    /// No work for this task was submitted in the session.
+    NotAttempted,
+    /// Some criteria earned points.
+    Attempted,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionResult {
+    pub id: String,
+    pub description: Text,
+    pub earned: u32,
+    pub possible: u32,
+    /// Why the points were (not) given.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskResult {
+    pub id: String,
+    pub title: Text,
+    pub competency: Competency,
+    pub status: TaskStatus,
+    pub criteria: Vec<CriterionResult>,
+}
+
+impl TaskResult {
+    pub fn earned(&self) -> u32 {
+        self.criteria.iter().map(|c| c.earned).sum()
+    }
+    pub fn possible(&self) -> u32 {
+        self.criteria.iter().map(|c| c.possible).sum()
+    }
+}
+
+/// Everything the debrief shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub scenario_id: String,
+    pub title: Text,
+    pub seed: u64,
+    pub days_played: u32,
+    pub length_days: u32,
+    pub finished: bool,
+    pub cash_start_home: Money,
+    pub cash_end_home: Money,
+    pub reputation_start: u32,
+    pub reputation_end: u32,
+    pub tasks: Vec<TaskResult>,
+    pub total_earned: u32,
+    pub total_possible: u32,
+    /// Earned and possible points per competency.
+    pub competencies: BTreeMap<Competency, (u32, u32)>,
+    pub messages_received: usize,
+    pub messages_unread: usize,
+}
+
+impl Report {
+    /// Grades the session. Activities record their graded work in later versions; a task
+    /// with no submitted work earns nothing and says so.
+    pub fn of(session: &Session) -> Self {
+        let scenario = session.scenario();
+        let tasks: Vec<TaskResult> = scenario
+            .tasks()
+            .iter()
+            .map(|t| TaskResult {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                competency: t.competency,
+                status: TaskStatus::NotAttempted,
+                criteria: t
+                    .rubric
+                    .iter()
+                    .map(|c| CriterionResult {
+                        id: c.id.clone(),
+                        description: c.description.clone(),
+                        earned: 0,
+                        possible: c.points,
+                        reason: "no work was submitted for this task".to_string(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut competencies: BTreeMap<Competency, (u32, u32)> = BTreeMap::new();
+        for t in &tasks {
+            let entry = competencies.entry(t.competency).or_insert((0, 0));
+            entry.0 += t.earned();
+            entry.1 += t.possible();
+        }
+        let home = scenario.home_currency();
+        let home_exp = scenario.exponent(home);
+        let start_home: i64 = scenario
+            .starting_cash()
+            .iter()
+            .map(|(c, minor)| match scenario.exchange_rates().get(c) {
+                Some(fx) => convert(*minor, scenario.exponent(*c), fx.rate, home_exp),
+                None => *minor,
+            })
+            .sum();
+        Report {
+            scenario_id: scenario.meta().id.clone(),
+            title: scenario.meta().title.clone(),
+            seed: session.seed(),
+            days_played: session.day(),
+            length_days: scenario.length_days(),
+            finished: session.is_finished(),
+            cash_start_home: Money::new(start_home, home, home_exp),
+            cash_end_home: session.net_cash_in_home(),
+            reputation_start: scenario.starting_reputation(),
+            reputation_end: session.reputation(),
+            total_earned: tasks.iter().map(TaskResult::earned).sum(),
+            total_possible: tasks.iter().map(TaskResult::possible).sum(),
+            tasks,
+            competencies,
+            messages_received: session.inbox().len(),
+            messages_unread: session.unread_count(),
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Validated rule packs: customs and tax rules with effective dates, and which are in force.
+
+use crate::scenario::error::Diagnostic;
+use crate::scenario::file::{Channel, DutyRateDef, MeasureUnit, Relief, RuleKind as RuleKindDef, RulePackFile, Text, FORMAT_VERSION};
+
+use super::check::Checker;
+use super::date::Date;
+use super::money::{BasisPoints, Money};
+
+/// A validated rule pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulePack {
+    id: String,
+    name: Text,
+    jurisdiction: String,
+    notes: String,
+    rules: Vec<Rule>,
+}
+
+/// One rule with its effective window (both ends inclusive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    pub id: String,
+    pub channel: Channel,
+    pub valid_from: Date,
+    pub valid_to: Option<Date>,
+    pub source: String,
+    pub kind: RuleKind,
+}
+
+/// What a rule says, with every number parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleKind {
+    Vat { rate: BasisPoints, country: String, hs_prefixes: Vec<String> },
+    Duty { hs_prefix: String, rate: DutyRate },
+    ConsumptionTax { hs_prefix: String, rate: BasisPoints },
+    DeMinimis { threshold: Money, relieves: Relief },
+    TransactionLimit { per_transaction: Money, per_person_per_year: Money },
+    TaxReduction { percent_of_normal: BasisPoints },
+    FixedDutyPerCategory { amount: Money, below_value: Money },
+    VatAtPointOfSale { threshold: Money },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DutyRate {
+    AdValorem(BasisPoints),
+    Specific { amount: Money, per: MeasureUnit },
+    Compound { percent: BasisPoints, amount: Money, per: MeasureUnit },
+}
+
+impl Rule {
+    /// True when the rule applies on `date`.
+    pub fn in_force_on(&self, date: Date) -> bool {
+        self.valid_from <= date && self.valid_to.is_none_or(|to| date <= to)
+    }
+
+    /// One line for lists: `DeMinimis ≤ 150.00 EUR relieves Duty`.
+    pub fn summary(&self) -> String {
+        match &self.kind {
+            RuleKind::Vat { rate, country, hs_prefixes } => {
+                let place = if country.is_empty() { String::new() } else { format!(" in {country}") };
+                let goods = if hs_prefixes.is_empty() { String::new() } else { format!(" for HS {}", hs_prefixes.join(", ")) };
+                format!("VAT {rate}{place}{goods}")
+            }
+            RuleKind::Duty { hs_prefix, rate } => format!("Duty {} on HS {}", rate.summary(), prefix_label(hs_prefix)),
+            RuleKind::ConsumptionTax { hs_prefix, rate } => format!("Consumption tax {rate} on HS {}", prefix_label(hs_prefix)),
+            RuleKind::DeMinimis { threshold, relieves } => format!("De minimis: up to {threshold} relieved of {relieves:?}"),
+            RuleKind::TransactionLimit { per_transaction, per_person_per_year } => {
+                format!("Limits: {per_transaction} per transaction, {per_person_per_year} per person per year")
+            }
+            RuleKind::TaxReduction { percent_of_normal } => format!("Taxes charged at {percent_of_normal} of normal"),
+            RuleKind::FixedDutyPerCategory { amount, below_value } => {
+                format!("Fixed duty {amount} per tariff subheading below {below_value}")
+            }
+            RuleKind::VatAtPointOfSale { threshold } => format!("VAT collected at point of sale up to {threshold}"),
+        }
+    }
+}
+
+fn prefix_label(prefix: &str) -> &str {
+    if prefix.is_empty() { "all goods" } else { prefix }
+}
+
+impl DutyRate {
+    pub fn summary(&self) -> String {
+        match self {
+            DutyRate::AdValorem(p) => p.to_string(),
+            DutyRate::Specific { amount, per } => format!("{amount}/{per:?}"),
+            DutyRate::Compound { percent, amount, per } => format!("{percent} + {amount}/{per:?}"),
+        }
+    }
+}
+
+impl RulePack {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn name(&self) -> &Text {
+        &self.name
+    }
+
+    pub fn jurisdiction(&self) -> &str {
+        &self.jurisdiction
+    }
+
+    pub fn notes(&self) -> &str {
+        &self.notes
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The rules in force on `date`, in file order.
+    pub fn in_force(&self, date: Date) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(move |r| r.in_force_on(date))
+    }
+
+    /// Validates a parsed rule-pack file, collecting every problem.
+    ///
+    /// # Errors
+    /// Every problem, each with its field path.
+    pub fn validate(label: &str, file: &RulePackFile) -> Result<Self, Vec<Diagnostic>> {
+        let mut c = Checker::new(label);
+        if file.format != FORMAT_VERSION {
+            c.error("format", format!("unsupported format version {}", file.format), None);
+        }
+        c.id("id", &file.id);
+        c.text("name", &file.name);
+        if file.jurisdiction.trim().is_empty() {
+            c.error("jurisdiction", "jurisdiction is empty", Some("use CN, EU, UK, US or a country code"));
+        }
+        c.unique("rules", "rule id", file.rules.iter().map(|r| r.id.as_str()));
+        let mut rules = Vec::new();
+        for (i, def) in file.rules.iter().enumerate() {
+            let p = format!("rules[{i}]");
+            c.id(&format!("{p}.id"), &def.id);
+            let from = c.date(&format!("{p}.valid_from"), &def.valid_from);
+            // Outer None: invalid date; inner None: open-ended.
+            let to = match &def.valid_to {
+                None => Some(None),
+                Some(t) => c.date(&format!("{p}.valid_to"), t).map(Some),
+            };
+            if let (Some(f), Some(Some(t))) = (from, to)
+                && t < f
+            {
+                c.error(
+                    &format!("{p}.valid_to"),
+                    format!("rule ends ({t}) before it starts ({f})"),
+                    Some("valid_to is the last day the rule applies and cannot precede valid_from"),
+                );
+            }
+            if def.source.trim().is_empty() {
+                c.error(&format!("{p}.source"), "a rule needs its source", Some("name the regulation or announcement, e.g. \"Council Directive (EU) 2017/2455\""));
+            }
+            let kind = validate_kind(&mut c, &format!("{p}.kind"), &def.kind);
+            if let (Some(valid_from), Some(valid_to), Some(kind)) = (from, to, kind) {
+                rules.push(Rule {
+                    id: def.id.clone(),
+                    channel: def.channel,
+                    valid_from,
+                    valid_to,
+                    source: def.source.clone(),
+                    kind,
+                });
+            }
+        }
+        c.finish(RulePack {
+            id: file.id.clone(),
+            name: file.name.clone(),
+            jurisdiction: file.jurisdiction.clone(),
+            notes: file.notes.clone(),
+            rules,
+        })
+    }
+}
+
+fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKind> {
+    Some(match kind {
+        RuleKindDef::Vat { rate, country, hs_prefixes } => {
+            let rate = c.percent(&format!("{p}.rate"), rate, 0, 10_000)?;
+            if !country.is_empty() {
+                c.country(&format!("{p}.country"), country);
+            }
+            for (i, prefix) in hs_prefixes.iter().enumerate() {
+                c.hs_prefix(&format!("{p}.hs_prefixes[{i}]"), prefix);
+            }
+            RuleKind::Vat { rate, country: country.clone(), hs_prefixes: hs_prefixes.clone() }
+        }
+        RuleKindDef::Duty { hs_prefix, rate } => {
+            c.hs_prefix(&format!("{p}.hs_prefix"), hs_prefix);
+            let rate = match rate {
+                DutyRateDef::AdValorem(pct) => DutyRate::AdValorem(c.percent(&format!("{p}.rate"), pct, 0, 100_000)?),
+                DutyRateDef::Specific { amount, per } => DutyRate::Specific { amount: c.iso_money(&format!("{p}.rate.amount"), amount)?, per: *per },
+                DutyRateDef::Compound { percent, amount, per } => DutyRate::Compound {
+                    percent: c.percent(&format!("{p}.rate.percent"), percent, 0, 100_000)?,
+                    amount: c.iso_money(&format!("{p}.rate.amount"), amount)?,
+                    per: *per,
+                },
+            };
+            RuleKind::Duty { hs_prefix: hs_prefix.clone(), rate }
+        }
+        RuleKindDef::ConsumptionTax { hs_prefix, rate } => {
+            c.hs_prefix(&format!("{p}.hs_prefix"), hs_prefix);
+            RuleKind::ConsumptionTax { hs_prefix: hs_prefix.clone(), rate: c.percent(&format!("{p}.rate"), rate, 0, 9_999)? }
+        }
+        RuleKindDef::DeMinimis { threshold, relieves } => {
+            RuleKind::DeMinimis { threshold: c.iso_money(&format!("{p}.threshold"), threshold)?, relieves: *relieves }
+        }
+        RuleKindDef::TransactionLimit { per_transaction, per_person_per_year } => RuleKind::TransactionLimit {
+            per_transaction: c.iso_money(&format!("{p}.per_transaction"), per_transaction)?,
+            per_person_per_year: c.iso_money(&format!("{p}.per_person_per_year"), per_person_per_year)?,
+        },
+        RuleKindDef::TaxReduction { percent_of_normal } => RuleKind::TaxReduction {
+            percent_of_normal: c.percent(&format!("{p}.percent_of_normal"), percent_of_normal, 0, 10_000)?,
+        },
+        RuleKindDef::FixedDutyPerCategory { amount, below_value } => RuleKind::FixedDutyPerCategory {
+            amount: c.iso_money(&format!("{p}.amount"), amount)?,
+            below_value: c.iso_money(&format!("{p}.below_value"), below_value)?,
+        },
+        RuleKindDef::VatAtPointOfSale { threshold } => {
+            RuleKind::VatAtPointOfSale { threshold: c.iso_money(&format!("{p}.threshold"), threshold)? }
+        }
+    })
+}

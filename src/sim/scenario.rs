@@ -1,0 +1,757 @@
+//! The validated scenario: built from a raw [`ScenarioFile`] and its rule packs, collecting
+//! every problem with its field path. Once built, a `Scenario` cannot be wrong.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::scenario::error::Diagnostic;
+use crate::scenario::file::{
+    Activity, BrandType, Competency, ConcessionStrategy, CounterpartKind, CriterionKind, Difficulty, EffectDef, Role,
+    ScenarioFile, Text, TradeMode, FORMAT_VERSION,
+};
+
+use super::check::{iso_exponent, Checker};
+use super::date::Date;
+use super::money::{BasisPoints, CurrencyCode, Micros, Money};
+use super::rules::RulePack;
+
+/// A 6-, 8- or 10-digit commodity code, stored without dots.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HsCode(String);
+
+impl HsCode {
+    /// Accepts `"6206100000"` or `"6206.10.00.00"`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let digits: String = text.chars().filter(|c| *c != '.' && *c != ' ').collect();
+        let ok = matches!(digits.len(), 6 | 8 | 10) && digits.chars().all(|c| c.is_ascii_digit());
+        ok.then_some(Self(digits))
+    }
+
+    pub fn digits(&self) -> &str {
+        &self.0
+    }
+
+    /// The internationally harmonised 6-digit subheading.
+    pub fn subheading(&self) -> &str {
+        &self.0[..6]
+    }
+
+    /// `6206.10.00.00` style.
+    pub fn dotted(&self) -> String {
+        let d = &self.0;
+        let mut out = format!("{}.{}", &d[..4], &d[4..6]);
+        let mut i = 6;
+        while i < d.len() {
+            out.push('.');
+            out.push_str(&d[i..i + 2]);
+            i += 2;
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrencyInfo {
+    pub code: CurrencyCode,
+    pub name: Text,
+    pub exponent: u32,
+    pub symbol: String,
+}
+
+/// An exchange rate against the home currency and how it drifts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FxSpec {
+    pub rate: Micros,
+    pub daily_max: BasisPoints,
+    pub daily_trend: BasisPoints,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Market {
+    pub id: String,
+    pub name: Text,
+    pub country: String,
+    pub currency: CurrencyCode,
+    pub rule_pack: String,
+    pub daily_shoppers: u32,
+    pub price_elasticity: Micros,
+    pub reference_prices: Vec<(String, Money)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    pub sku: String,
+    pub name: Text,
+    pub specification: Text,
+    pub hs_code: HsCode,
+    pub unit_cost: Money,
+    pub net_weight_g: u32,
+    pub gross_weight_g: u32,
+    pub dimensions_mm: (u32, u32, u32),
+    pub origin: String,
+    pub brand_type: BrandType,
+    pub images: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Personality {
+    pub strategy: ConcessionStrategy,
+    pub concession_exponent: Micros,
+    pub reservation: Micros,
+    pub target: Micros,
+    pub patience_rounds: u32,
+    pub reply_within_days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counterpart {
+    pub id: String,
+    pub name: String,
+    pub kind: CounterpartKind,
+    pub country: String,
+    pub market: Option<String>,
+    pub language: String,
+    pub personality: Personality,
+    pub interested_in: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Criterion {
+    pub id: String,
+    pub description: Text,
+    pub points: u32,
+    pub kind: CriterionKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    pub id: String,
+    pub title: Text,
+    pub description: Text,
+    pub activity: Activity,
+    pub competency: Competency,
+    pub due_day: Option<u32>,
+    pub product: Option<String>,
+    pub market: Option<String>,
+    pub counterpart: Option<String>,
+    pub rubric: Vec<Criterion>,
+}
+
+impl Task {
+    pub fn points(&self) -> u32 {
+        self.rubric.iter().map(|c| c.points).sum()
+    }
+}
+
+/// What an event does, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Message { from: Option<String>, subject: Text, body: Text },
+    ExchangeRateShock { currency: CurrencyCode, change: BasisPoints },
+    CashChange { money: Money, reason: Text },
+    ReputationChange { delta: i32, reason: Text },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScheduledEvent {
+    pub day: u32,
+    pub effect: Effect,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RandomEvent {
+    pub id: String,
+    pub daily_chance: BasisPoints,
+    pub from_day: u32,
+    pub to_day: u32,
+    pub max_times: u32,
+    pub effect: Effect,
+}
+
+/// Scenario metadata for the browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioMeta {
+    pub id: String,
+    pub title: Text,
+    pub description: Text,
+    pub mode: TradeMode,
+    pub difficulty: Difficulty,
+    pub estimated_minutes: u32,
+    pub learning_objectives: Vec<Text>,
+    pub author: String,
+    pub tags: Vec<String>,
+}
+
+/// A scenario that passed validation. Fields are private: it is only built by [`Scenario::validate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scenario {
+    meta: ScenarioMeta,
+    role: Role,
+    start_date: Date,
+    length_days: u32,
+    home_currency: CurrencyCode,
+    currencies: BTreeMap<CurrencyCode, CurrencyInfo>,
+    starting_cash: BTreeMap<CurrencyCode, i64>,
+    starting_reputation: u32,
+    exchange_rates: BTreeMap<CurrencyCode, FxSpec>,
+    rule_packs: Vec<RulePack>,
+    markets: Vec<Market>,
+    products: Vec<Product>,
+    counterparts: Vec<Counterpart>,
+    tasks: Vec<Task>,
+    rubric_total: u32,
+    scheduled_events: Vec<ScheduledEvent>,
+    random_events: Vec<RandomEvent>,
+    seed: u64,
+}
+
+/// Rule packs that a scenario references, as loaded: validated packs by reference id, and
+/// the ids of those that failed to load (already reported, so not reported again).
+#[derive(Debug, Default, Clone)]
+pub struct LoadedRulePacks {
+    pub valid: BTreeMap<String, RulePack>,
+    pub failed: BTreeSet<String>,
+}
+
+const MAX_LENGTH_DAYS: u32 = 366;
+
+impl Scenario {
+    /// Validates `file` (labelled `label` in diagnostics) against its loaded rule packs.
+    ///
+    /// # Errors
+    /// Every problem found, each with its field path and a hint.
+    #[allow(clippy::too_many_lines)] // one straight pass over the file, section by section
+    pub fn validate(label: &str, file: &ScenarioFile, packs: &LoadedRulePacks) -> Result<Self, Vec<Diagnostic>> {
+        let mut c = Checker::new(label);
+        if file.format != FORMAT_VERSION {
+            c.error("format", format!("unsupported format version {}", file.format), None);
+        }
+        let m = &file.meta;
+        if m.id.is_empty() || !m.id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-') {
+            c.error("meta.id", format!("scenario id `{}` must be lowercase letters, digits and `-`", m.id), Some("e.g. \"b2b-silk-blouses\""));
+        }
+        c.text("meta.title", &m.title);
+        c.text("meta.description", &m.description);
+        if m.estimated_minutes == 0 {
+            c.error("meta.estimated_minutes", "estimated time is zero", Some("say how long a class needs, e.g. 45"));
+        }
+        if m.learning_objectives.is_empty() {
+            c.error("meta.learning_objectives", "no learning objectives", Some("list what the student will be able to do afterwards"));
+        }
+        for (i, o) in m.learning_objectives.iter().enumerate() {
+            c.text(&format!("meta.learning_objectives[{i}]"), o);
+        }
+
+        let s = &file.setup;
+        c.text("setup.role.title", &s.role.title);
+        c.text("setup.role.company.name", &s.role.company.name);
+        c.country("setup.role.company.country", &s.role.company.country);
+
+        // Calendar.
+        let start_date = c.date("setup.start_date", &s.start_date);
+        if s.length_days == 0 || s.length_days > MAX_LENGTH_DAYS {
+            c.error_hint("setup.length_days", format!("length of {} days is out of range", s.length_days), format!("use 1 to {MAX_LENGTH_DAYS} days"));
+        }
+        let length = s.length_days.clamp(1, MAX_LENGTH_DAYS);
+
+        // Currencies first: everything else refers to them.
+        c.unique("setup.currencies", "currency", s.currencies.iter().map(|d| d.code.as_str()));
+        let mut currencies = BTreeMap::new();
+        for (i, d) in s.currencies.iter().enumerate() {
+            let p = format!("setup.currencies[{i}]");
+            let Some(code) = CurrencyCode::parse(&d.code) else {
+                c.error(&format!("{p}.code"), format!("`{}` is not a currency code", d.code), Some("use an ISO 4217 code of three capital letters"));
+                continue;
+            };
+            c.text(&format!("{p}.name"), &d.name);
+            if let Some(iso) = iso_exponent(&d.code)
+                && iso != d.minor_units
+            {
+                c.error_hint(&format!("{p}.minor_units"), format!("{} has {iso} minor units in ISO 4217, not {}", d.code, d.minor_units), format!("set `minor_units: {iso}`"));
+            } else if d.minor_units > 4 {
+                c.error(&format!("{p}.minor_units"), "more than 4 minor units", Some("currencies use 0 to 3 decimals"));
+            }
+            c.currencies.push((code, d.minor_units));
+            currencies.insert(code, CurrencyInfo { code, name: d.name.clone(), exponent: d.minor_units, symbol: d.symbol.clone() });
+        }
+        let home = c.currency("setup.home_currency", &s.home_currency);
+        // Currencies that need an exchange rate, with the first place each is used.
+        let mut used: BTreeMap<CurrencyCode, String> = BTreeMap::new();
+        let mut note_use = |code: CurrencyCode, path: String| {
+            used.entry(code).or_insert(path);
+        };
+
+        let mut starting_cash = BTreeMap::new();
+        for (i, d) in s.starting_cash.iter().enumerate() {
+            let p = format!("setup.starting_cash[{i}]");
+            if let Some(money) = c.money(&p, d, false) {
+                if starting_cash.insert(money.currency, money.minor).is_some() {
+                    c.error(&p, format!("{} is listed twice in starting cash", money.currency), Some("give one balance per currency"));
+                }
+                note_use(money.currency, p);
+            }
+        }
+        if s.starting_reputation > 100 {
+            c.error("setup.starting_reputation", format!("reputation {} is above 100", s.starting_reputation), Some("reputation runs from 0 to 100"));
+        }
+
+        // Rule packs.
+        c.unique("setup.rule_packs", "rule pack", s.rule_packs.iter().map(|r| r.id.as_str()));
+        let pack_ids: Vec<&str> = s.rule_packs.iter().map(|r| r.id.as_str()).collect();
+
+        // Markets.
+        c.unique("setup.markets", "market id", s.markets.iter().map(|d| d.id.as_str()));
+        let mut markets = Vec::new();
+        for (i, d) in s.markets.iter().enumerate() {
+            let p = format!("setup.markets[{i}]");
+            c.id(&format!("{p}.id"), &d.id);
+            c.text(&format!("{p}.name"), &d.name);
+            c.country(&format!("{p}.country"), &d.country);
+            let currency = c.currency(&format!("{p}.currency"), &d.currency);
+            if let Some((code, _)) = currency {
+                note_use(code, format!("{p}.currency"));
+            }
+            c.reference(&format!("{p}.rule_pack"), "rule pack", &d.rule_pack, pack_ids.iter().copied());
+            let (daily_shoppers, price_elasticity, mut reference_prices) = match &d.demand {
+                Some(demand) => {
+                    let e = c.decimal(&format!("{p}.demand.price_elasticity"), &demand.price_elasticity, Micros(0), Micros(20_000_000));
+                    (demand.daily_shoppers, e.unwrap_or(Micros::ONE), Vec::new())
+                }
+                None => (0, Micros::ONE, Vec::new()),
+            };
+            if let Some(demand) = &d.demand {
+                for (j, r) in demand.reference_prices.iter().enumerate() {
+                    let rp = format!("{p}.demand.reference_prices[{j}]");
+                    c.reference(&format!("{rp}.product"), "product", &r.product, s.products.iter().map(|x| x.sku.as_str()));
+                    if let Some(money) = c.money(&format!("{rp}.price"), &r.price, false) {
+                        note_use(money.currency, format!("{rp}.price"));
+                        reference_prices.push((r.product.clone(), money));
+                    }
+                }
+            }
+            if let Some((currency, _)) = currency {
+                markets.push(Market {
+                    id: d.id.clone(),
+                    name: d.name.clone(),
+                    country: d.country.clone(),
+                    currency,
+                    rule_pack: d.rule_pack.clone(),
+                    daily_shoppers,
+                    price_elasticity,
+                    reference_prices,
+                });
+            }
+        }
+        let market_ids: Vec<&str> = s.markets.iter().map(|d| d.id.as_str()).collect();
+
+        // Products.
+        c.unique("setup.products", "SKU", s.products.iter().map(|d| d.sku.as_str()));
+        let mut products = Vec::new();
+        for (i, d) in s.products.iter().enumerate() {
+            let p = format!("setup.products[{i}]");
+            c.id(&format!("{p}.sku"), &d.sku);
+            c.text(&format!("{p}.name"), &d.name);
+            let hs = HsCode::parse(&d.hs_code);
+            if hs.is_none() {
+                let digits = d.hs_code.chars().filter(char::is_ascii_digit).count();
+                c.error_hint(
+                    &format!("{p}.hs_code"),
+                    format!("HS code `{}` is malformed: expected 6, 8 or 10 digits, found {digits}", d.hs_code),
+                    "HS codes have 6 digits internationally, 8 or 10 nationally; China declares 10, e.g. \"6206100000\"".to_string(),
+                );
+            }
+            let cost = c.money(&format!("{p}.unit_cost"), &d.unit_cost, false);
+            if let Some(m) = &cost {
+                note_use(m.currency, format!("{p}.unit_cost"));
+            }
+            if d.net_weight_g == 0 {
+                c.error(&format!("{p}.net_weight_g"), "net weight is zero", Some("weigh one unit without packing, in grams"));
+            }
+            if d.gross_weight_g < d.net_weight_g {
+                c.error_hint(
+                    &format!("{p}.gross_weight_g"),
+                    format!("gross weight {} g is below net weight {} g", d.gross_weight_g, d.net_weight_g),
+                    "gross weight includes packing, so it is at least the net weight".to_string(),
+                );
+            }
+            let dims = d.dimensions_mm;
+            if dims.length == 0 || dims.width == 0 || dims.height == 0 {
+                c.error(&format!("{p}.dimensions_mm"), "a dimension is zero", Some("give the packed size in millimetres"));
+            }
+            c.country(&format!("{p}.origin"), &d.origin);
+            if let (Some(hs_code), Some(unit_cost)) = (hs, cost) {
+                products.push(Product {
+                    sku: d.sku.clone(),
+                    name: d.name.clone(),
+                    specification: d.specification.clone(),
+                    hs_code,
+                    unit_cost,
+                    net_weight_g: d.net_weight_g,
+                    gross_weight_g: d.gross_weight_g,
+                    dimensions_mm: (dims.length, dims.width, dims.height),
+                    origin: d.origin.clone(),
+                    brand_type: d.brand_type,
+                    images: d.images.clone(),
+                });
+            }
+        }
+        let skus: Vec<&str> = s.products.iter().map(|d| d.sku.as_str()).collect();
+
+        // Counterparts.
+        c.unique("setup.counterparts", "counterpart id", s.counterparts.iter().map(|d| d.id.as_str()));
+        let mut counterparts = Vec::new();
+        for (i, d) in s.counterparts.iter().enumerate() {
+            let p = format!("setup.counterparts[{i}]");
+            c.id(&format!("{p}.id"), &d.id);
+            if d.name.trim().is_empty() {
+                c.error(&format!("{p}.name"), "name is empty", Some("give the person or company a name"));
+            }
+            c.country(&format!("{p}.country"), &d.country);
+            if let Some(market) = &d.market {
+                c.reference(&format!("{p}.market"), "market", market, market_ids.iter().copied());
+            }
+            for (j, sku) in d.interested_in.iter().enumerate() {
+                c.reference(&format!("{p}.interested_in[{j}]"), "product", sku, skus.iter().copied());
+            }
+            let pp = format!("{p}.personality");
+            let e = c.decimal(&format!("{pp}.concession_exponent"), &d.personality.concession_exponent, Micros(1), Micros(10_000_000));
+            let res = c.decimal(&format!("{pp}.reservation"), &d.personality.reservation, Micros(0), Micros(2_000_000));
+            let target = c.decimal(&format!("{pp}.target"), &d.personality.target, Micros(0), Micros(2_000_000));
+            if d.personality.patience_rounds == 0 {
+                c.error(&format!("{pp}.patience_rounds"), "patience of 0 rounds", Some("allow at least 1 round of offers"));
+            }
+            if let (Some(r), Some(t)) = (res, target) {
+                let buys = matches!(d.kind, CounterpartKind::Buyer | CounterpartKind::Bidder);
+                if buys && t > r {
+                    c.error_hint(&format!("{pp}.target"), format!("a buyer's opening target ({t}) is above their reservation price ({r})"), "buyers open low and walk away above the reservation: target ≤ reservation".to_string());
+                } else if !buys && t < r {
+                    c.error_hint(&format!("{pp}.target"), format!("a seller's opening target ({t}) is below their reservation price ({r})"), "sellers open high and walk away below the reservation: target ≥ reservation".to_string());
+                }
+            }
+            if let (Some(concession_exponent), Some(reservation), Some(target)) = (e, res, target) {
+                counterparts.push(Counterpart {
+                    id: d.id.clone(),
+                    name: d.name.clone(),
+                    kind: d.kind,
+                    country: d.country.clone(),
+                    market: d.market.clone(),
+                    language: d.language.clone(),
+                    personality: Personality {
+                        strategy: d.personality.strategy,
+                        concession_exponent,
+                        reservation,
+                        target,
+                        patience_rounds: d.personality.patience_rounds,
+                        reply_within_days: d.personality.reply_within_days,
+                    },
+                    interested_in: d.interested_in.clone(),
+                });
+            }
+        }
+        let counterpart_ids: Vec<&str> = s.counterparts.iter().map(|d| d.id.as_str()).collect();
+
+        // Tasks and rubric.
+        if s.tasks.is_empty() {
+            c.error("setup.tasks", "the scenario has no tasks", Some("add at least one graded task"));
+        }
+        c.unique("setup.tasks", "task id", s.tasks.iter().map(|d| d.id.as_str()));
+        let mut tasks = Vec::new();
+        let mut rubric_sum: u32 = 0;
+        for (i, d) in s.tasks.iter().enumerate() {
+            let p = format!("setup.tasks[{i}]");
+            c.id(&format!("{p}.id"), &d.id);
+            c.text(&format!("{p}.title"), &d.title);
+            c.text(&format!("{p}.description"), &d.description);
+            if let Some(day) = d.due_day {
+                check_day(&mut c, &format!("{p}.due_day"), day, length);
+            }
+            if let Some(x) = &d.product {
+                c.reference(&format!("{p}.product"), "product", x, skus.iter().copied());
+            }
+            if let Some(x) = &d.market {
+                c.reference(&format!("{p}.market"), "market", x, market_ids.iter().copied());
+            }
+            if let Some(x) = &d.counterpart {
+                c.reference(&format!("{p}.counterpart"), "counterpart", x, counterpart_ids.iter().copied());
+            }
+            if d.rubric.is_empty() {
+                c.error(&format!("{p}.rubric"), "task has no rubric criteria", Some("say what earns points for this task"));
+            }
+            c.unique(&format!("{p}.rubric"), "criterion id", d.rubric.iter().map(|r| r.id.as_str()));
+            let mut rubric = Vec::new();
+            for (j, r) in d.rubric.iter().enumerate() {
+                let rp = format!("{p}.rubric[{j}]");
+                c.id(&format!("{rp}.id"), &r.id);
+                c.text(&format!("{rp}.description"), &r.description);
+                if r.points == 0 {
+                    c.error(&format!("{rp}.points"), "criterion is worth 0 points", Some("give it points or remove it"));
+                }
+                rubric_sum = rubric_sum.saturating_add(r.points);
+                rubric.push(Criterion { id: r.id.clone(), description: r.description.clone(), points: r.points, kind: r.kind });
+            }
+            tasks.push(Task {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                description: d.description.clone(),
+                activity: d.activity,
+                competency: d.competency,
+                due_day: d.due_day,
+                product: d.product.clone(),
+                market: d.market.clone(),
+                counterpart: d.counterpart.clone(),
+                rubric,
+            });
+        }
+        if rubric_sum != s.rubric_total {
+            c.error_hint(
+                "setup.rubric_total",
+                format!("rubric points add up to {rubric_sum}, but rubric_total is {}", s.rubric_total),
+                format!("change rubric_total to {rubric_sum} or adjust the criteria's points"),
+            );
+        }
+
+        // Events.
+        let mut scheduled_events = Vec::new();
+        for (i, d) in s.events.scheduled.iter().enumerate() {
+            let p = format!("setup.events.scheduled[{i}]");
+            check_day(&mut c, &format!("{p}.day"), d.day, length);
+            if let Some(effect) = check_effect(&mut c, &format!("{p}.effect"), &d.effect, &counterpart_ids, &mut note_use) {
+                scheduled_events.push(ScheduledEvent { day: d.day, effect });
+            }
+        }
+        c.unique("setup.events.random", "random event id", s.events.random.iter().map(|d| d.id.as_str()));
+        let mut random_events = Vec::new();
+        for (i, d) in s.events.random.iter().enumerate() {
+            let p = format!("setup.events.random[{i}]");
+            c.id(&format!("{p}.id"), &d.id);
+            let chance = c.percent(&format!("{p}.daily_chance"), &d.daily_chance, 0, 10_000);
+            check_day(&mut c, &format!("{p}.from_day"), d.from_day, length);
+            let to_day = d.to_day.unwrap_or(length);
+            if d.to_day.is_some() {
+                check_day(&mut c, &format!("{p}.to_day"), to_day, length);
+            }
+            if to_day < d.from_day {
+                c.error(&format!("{p}.to_day"), format!("window ends on day {to_day} before it starts on day {}", d.from_day), Some("to_day must be on or after from_day"));
+            }
+            if d.max_times == 0 {
+                c.error(&format!("{p}.max_times"), "max_times is 0, so the event can never happen", Some("use 1 or more, or remove the event"));
+            }
+            let effect = check_effect(&mut c, &format!("{p}.effect"), &d.effect, &counterpart_ids, &mut note_use);
+            if let (Some(daily_chance), Some(effect)) = (chance, effect) {
+                random_events.push(RandomEvent { id: d.id.clone(), daily_chance, from_day: d.from_day, to_day, max_times: d.max_times, effect });
+            }
+        }
+
+        // Exchange rates: one for every foreign currency in use, none for home.
+        c.unique("setup.exchange_rates", "exchange rate for", s.exchange_rates.iter().map(|d| d.currency.as_str()));
+        let mut exchange_rates = BTreeMap::new();
+        for (i, d) in s.exchange_rates.iter().enumerate() {
+            let p = format!("setup.exchange_rates[{i}]");
+            let Some((code, _)) = c.currency(&format!("{p}.currency"), &d.currency) else { continue };
+            if Some(code) == home.map(|h| h.0) {
+                c.error(&format!("{p}.currency"), format!("{code} is the home currency; it needs no exchange rate"), Some("remove this entry"));
+                continue;
+            }
+            let rate = c.decimal(&format!("{p}.rate"), &d.rate, Micros(1), Micros(1_000_000_000_000));
+            let (daily_max, daily_trend) = match &d.drift {
+                Some(drift) => (
+                    c.percent(&format!("{p}.drift.daily_max"), &drift.daily_max, 0, 1_000).unwrap_or_default(),
+                    c.percent(&format!("{p}.drift.daily_trend"), &drift.daily_trend, -500, 500).unwrap_or_default(),
+                ),
+                None => (BasisPoints(0), BasisPoints(0)),
+            };
+            if let Some(rate) = rate {
+                exchange_rates.insert(code, FxSpec { rate, daily_max, daily_trend });
+            }
+        }
+        if let Some((home_code, _)) = home {
+            for (code, first_use) in &used {
+                let declared = s.exchange_rates.iter().any(|d| d.currency == code.as_str());
+                if *code != home_code && !declared {
+                    c.error_hint(
+                        "setup.exchange_rates",
+                        format!("no exchange rate for {code}, which is used at {first_use}"),
+                        format!("add `(currency: \"{code}\", rate: \"...\")` giving {home_code} per 1 {code}"),
+                    );
+                }
+            }
+        }
+
+        // Rule packs must have loaded (missing files were reported by the loader).
+        let mut rule_packs = Vec::new();
+        for r in &s.rule_packs {
+            if let Some(pack) = packs.valid.get(&r.id) {
+                rule_packs.push(pack.clone());
+            }
+        }
+        let _ = &packs.failed;
+
+        let (Some(start_date), Some((home_currency, _))) = (start_date, home) else {
+            return Err(c.into_diagnostics());
+        };
+        c.finish(Scenario {
+            meta: ScenarioMeta {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                description: m.description.clone(),
+                mode: m.mode,
+                difficulty: m.difficulty,
+                estimated_minutes: m.estimated_minutes,
+                learning_objectives: m.learning_objectives.clone(),
+                author: m.author.clone(),
+                tags: m.tags.clone(),
+            },
+            role: s.role.clone(),
+            start_date,
+            length_days: length,
+            home_currency,
+            currencies,
+            starting_cash,
+            starting_reputation: s.starting_reputation,
+            exchange_rates,
+            rule_packs,
+            markets,
+            products,
+            counterparts,
+            tasks,
+            rubric_total: s.rubric_total,
+            scheduled_events,
+            random_events,
+            seed: s.seed,
+        })
+    }
+
+    pub fn meta(&self) -> &ScenarioMeta {
+        &self.meta
+    }
+    pub fn role(&self) -> &Role {
+        &self.role
+    }
+    pub fn start_date(&self) -> Date {
+        self.start_date
+    }
+    pub fn length_days(&self) -> u32 {
+        self.length_days
+    }
+    pub fn home_currency(&self) -> CurrencyCode {
+        self.home_currency
+    }
+    pub fn currencies(&self) -> &BTreeMap<CurrencyCode, CurrencyInfo> {
+        &self.currencies
+    }
+    pub fn exponent(&self, code: CurrencyCode) -> u32 {
+        self.currencies.get(&code).map_or(2, |c| c.exponent)
+    }
+    pub fn starting_cash(&self) -> &BTreeMap<CurrencyCode, i64> {
+        &self.starting_cash
+    }
+    pub fn starting_reputation(&self) -> u32 {
+        self.starting_reputation
+    }
+    pub fn exchange_rates(&self) -> &BTreeMap<CurrencyCode, FxSpec> {
+        &self.exchange_rates
+    }
+    pub fn rule_packs(&self) -> &[RulePack] {
+        &self.rule_packs
+    }
+    pub fn rule_pack(&self, id: &str) -> Option<&RulePack> {
+        self.rule_packs.iter().find(|p| p.id() == id)
+    }
+    pub fn markets(&self) -> &[Market] {
+        &self.markets
+    }
+    pub fn products(&self) -> &[Product] {
+        &self.products
+    }
+    pub fn product(&self, sku: &str) -> Option<&Product> {
+        self.products.iter().find(|p| p.sku == sku)
+    }
+    pub fn counterparts(&self) -> &[Counterpart] {
+        &self.counterparts
+    }
+    pub fn counterpart(&self, id: &str) -> Option<&Counterpart> {
+        self.counterparts.iter().find(|p| p.id == id)
+    }
+    pub fn tasks(&self) -> &[Task] {
+        &self.tasks
+    }
+    pub fn rubric_total(&self) -> u32 {
+        self.rubric_total
+    }
+    pub fn scheduled_events(&self) -> &[ScheduledEvent] {
+        &self.scheduled_events
+    }
+    pub fn random_events(&self) -> &[RandomEvent] {
+        &self.random_events
+    }
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The activity screens this scenario uses, in navigation order; the inbox is always there.
+    pub fn activities(&self) -> Vec<Activity> {
+        let mut used: BTreeSet<Activity> = self.tasks.iter().map(|t| t.activity).collect();
+        used.insert(Activity::Inbox);
+        used.into_iter().collect()
+    }
+}
+
+fn check_day(c: &mut Checker, path: &str, day: u32, length: u32) {
+    if day == 0 || day > length {
+        c.error_hint(path, format!("day {day} is outside the scenario (days 1 to {length})"), format!("use a day from 1 to {length}, or lengthen setup.length_days"));
+    }
+}
+
+fn check_effect(
+    c: &mut Checker,
+    p: &str,
+    effect: &EffectDef,
+    counterpart_ids: &[&str],
+    note_use: &mut impl FnMut(CurrencyCode, String),
+) -> Option<Effect> {
+    match effect {
+        EffectDef::Message { from, subject, body } => {
+            if !from.is_empty() {
+                c.reference(&format!("{p}.from"), "counterpart", from, counterpart_ids.iter().copied());
+            }
+            c.text(&format!("{p}.subject"), subject);
+            c.text(&format!("{p}.body"), body);
+            Some(Effect::Message { from: (!from.is_empty()).then(|| from.clone()), subject: subject.clone(), body: body.clone() })
+        }
+        EffectDef::ExchangeRateShock { currency, change } => {
+            let code = c.currency(&format!("{p}.currency"), currency);
+            let change = c.percent(&format!("{p}.change"), change, -5_000, 5_000);
+            if let Some((code, _)) = code {
+                note_use(code, format!("{p}.currency"));
+            }
+            Some(Effect::ExchangeRateShock { currency: code?.0, change: change? })
+        }
+        EffectDef::CashChange { money, reason } => {
+            c.text(&format!("{p}.reason"), reason);
+            let money = c.money(&format!("{p}.money"), money, true)?;
+            note_use(money.currency, format!("{p}.money"));
+            Some(Effect::CashChange { money, reason: reason.clone() })
+        }
+        EffectDef::ReputationChange { delta, reason } => {
+            c.text(&format!("{p}.reason"), reason);
+            if !(-100..=100).contains(delta) {
+                c.error(&format!("{p}.delta"), format!("reputation change {delta} is out of range"), Some("use -100 to 100"));
+                return None;
+            }
+            Some(Effect::ReputationChange { delta: *delta, reason: reason.clone() })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HsCode;
+
+    #[test]
+    fn hs_codes() {
+        assert_eq!(HsCode::parse("6206.10.00.00").map(|h| h.dotted()), Some("6206.10.00.00".to_string()));
+        assert_eq!(HsCode::parse("620610").map(|h| h.subheading().to_string()), Some("620610".to_string()));
+        assert!(HsCode::parse("85171").is_none());
+        assert!(HsCode::parse("62061000ab").is_none());
+        assert!(HsCode::parse("6206100").is_none());
+    }
+}

@@ -1,0 +1,285 @@
+//! A play session: the scenario's world as it changes, advanced only by explicit commands.
+//!
+//! `Session::apply` validates a command first and changes nothing when it returns an error.
+//! All randomness comes from the session's `ChaCha8Rng`, seeded from the scenario (or an
+//! override), so the same scenario, seed and command log always give the same session.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+
+use crate::scenario::file::Text;
+
+use super::date::Date;
+use super::money::{BasisPoints, CurrencyCode, Micros, Money};
+use super::scenario::{Effect, Scenario};
+
+/// Index of a message in the inbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MessageId(pub u32);
+
+/// A message in the student's inbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: MessageId,
+    pub day: u32,
+    /// Counterpart id, or `None` for the company itself.
+    pub from: Option<String>,
+    pub subject: Text,
+    pub body: Text,
+    pub read: bool,
+}
+
+/// What the player (or a script) asks the session to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Close the current day; the next one starts (or the scenario ends after the last).
+    EndDay,
+    MarkRead(MessageId),
+    /// Stop before the last day and go to the debrief.
+    FinishEarly,
+}
+
+/// Facts that happened, in order; the UI shows them and the debrief lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    DayStarted { day: u32, date: Date },
+    MessageArrived { id: MessageId },
+    MessageRead { id: MessageId },
+    RateMoved { currency: CurrencyCode, from: Micros, to: Micros },
+    CashChanged { money: Money, reason: Text },
+    ReputationChanged { from: u32, to: u32, reason: Text },
+    ScenarioEnded { day: u32 },
+}
+
+/// Why a command was refused; the session is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("the scenario has ended")]
+    ScenarioOver,
+    #[error("there is no message {0:?}")]
+    NoSuchMessage(MessageId),
+}
+
+/// A running scenario. Not `Clone`: the RNG state is not meant to be forked; replay the
+/// command log instead.
+#[derive(Debug)]
+pub struct Session {
+    scenario: Arc<Scenario>,
+    seed: u64,
+    rng: ChaCha8Rng,
+    day: u32,
+    finished: bool,
+    cash: BTreeMap<CurrencyCode, i64>,
+    reputation: u32,
+    rates: BTreeMap<CurrencyCode, Micros>,
+    inbox: Vec<Message>,
+    random_fired: BTreeMap<String, u32>,
+    timeline: Vec<(u32, Event)>,
+    commands: Vec<Command>,
+}
+
+impl Session {
+    /// Starts on day 1 with the scenario's seed (or `seed_override`); day-1 events happen at once.
+    pub fn new(scenario: Arc<Scenario>, seed_override: Option<u64>) -> Self {
+        let seed = seed_override.unwrap_or_else(|| scenario.seed());
+        let mut cash: BTreeMap<CurrencyCode, i64> = scenario.starting_cash().clone();
+        cash.entry(scenario.home_currency()).or_insert(0);
+        let rates = scenario.exchange_rates().iter().map(|(c, fx)| (*c, fx.rate)).collect();
+        let mut session = Self {
+            reputation: scenario.starting_reputation(),
+            scenario,
+            seed,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            day: 1,
+            finished: false,
+            cash,
+            rates,
+            inbox: Vec::new(),
+            random_fired: BTreeMap::new(),
+            timeline: Vec::new(),
+            commands: Vec::new(),
+        };
+        let mut events = vec![Event::DayStarted { day: 1, date: session.date() }];
+        session.run_day_events(&mut events);
+        session.record(events);
+        session
+    }
+
+    /// Validates `command`, then carries it out.
+    ///
+    /// # Errors
+    /// [`RuleError`] when the command is not allowed now; nothing has changed then.
+    pub fn apply(&mut self, command: Command) -> Result<Vec<Event>, RuleError> {
+        if self.finished {
+            return Err(RuleError::ScenarioOver);
+        }
+        let events = match &command {
+            Command::MarkRead(id) => {
+                let message = self.inbox.iter_mut().find(|m| m.id == *id).ok_or(RuleError::NoSuchMessage(*id))?;
+                if message.read {
+                    Vec::new()
+                } else {
+                    message.read = true;
+                    vec![Event::MessageRead { id: *id }]
+                }
+            }
+            Command::EndDay => self.end_day(),
+            Command::FinishEarly => {
+                self.finished = true;
+                vec![Event::ScenarioEnded { day: self.day }]
+            }
+        };
+        self.commands.push(command);
+        self.record(events.clone());
+        Ok(events)
+    }
+
+    fn end_day(&mut self) -> Vec<Event> {
+        if self.day >= self.scenario.length_days() {
+            self.finished = true;
+            return vec![Event::ScenarioEnded { day: self.day }];
+        }
+        self.day += 1;
+        let mut events = vec![Event::DayStarted { day: self.day, date: self.date() }];
+        self.drift_rates(&mut events);
+        self.run_day_events(&mut events);
+        events
+    }
+
+    /// Moves every drifting rate by its trend plus a uniform random step within ±daily_max.
+    fn drift_rates(&mut self, events: &mut Vec<Event>) {
+        let scenario = Arc::clone(&self.scenario);
+        for (currency, fx) in scenario.exchange_rates() {
+            if fx.daily_max.0 == 0 && fx.daily_trend.0 == 0 {
+                continue;
+            }
+            let step = fx.daily_trend.0 + self.rng.random_range(-fx.daily_max.0..=fx.daily_max.0);
+            self.move_rate(*currency, BasisPoints(step), events);
+        }
+    }
+
+    fn move_rate(&mut self, currency: CurrencyCode, change: BasisPoints, events: &mut Vec<Event>) {
+        let Some(rate) = self.rates.get_mut(&currency) else { return };
+        let from = *rate;
+        let to = Micros((from.0 + change.of(from.0)).max(1));
+        *rate = to;
+        if from != to {
+            events.push(Event::RateMoved { currency, from, to });
+        }
+    }
+
+    /// Scheduled events of today, then random ones in id order (a fixed order keeps runs equal).
+    fn run_day_events(&mut self, events: &mut Vec<Event>) {
+        let scenario = Arc::clone(&self.scenario);
+        let today = self.day;
+        for e in scenario.scheduled_events().iter().filter(|e| e.day == today) {
+            self.run_effect(&e.effect, events);
+        }
+        let mut random: Vec<_> = scenario.random_events().iter().collect();
+        random.sort_by(|a, b| a.id.cmp(&b.id));
+        for e in random {
+            let fired = self.random_fired.get(&e.id).copied().unwrap_or(0);
+            if self.day < e.from_day || self.day > e.to_day || fired >= e.max_times {
+                continue;
+            }
+            // Always draw, so one event's window does not shift the others' luck.
+            let roll = self.rng.random_range(0..10_000i64);
+            if roll < e.daily_chance.0 {
+                self.random_fired.insert(e.id.clone(), fired + 1);
+                self.run_effect(&e.effect, events);
+            }
+        }
+    }
+
+    fn run_effect(&mut self, effect: &Effect, events: &mut Vec<Event>) {
+        match effect {
+            Effect::Message { from, subject, body } => {
+                let id = MessageId(u32::try_from(self.inbox.len()).unwrap_or(u32::MAX));
+                self.inbox.push(Message { id, day: self.day, from: from.clone(), subject: subject.clone(), body: body.clone(), read: false });
+                events.push(Event::MessageArrived { id });
+            }
+            Effect::ExchangeRateShock { currency, change } => self.move_rate(*currency, *change, events),
+            Effect::CashChange { money, reason } => {
+                *self.cash.entry(money.currency).or_insert(0) += money.minor;
+                events.push(Event::CashChanged { money: *money, reason: reason.clone() });
+            }
+            Effect::ReputationChange { delta, reason } => {
+                let from = self.reputation;
+                let to = u32::try_from((i64::from(from) + i64::from(*delta)).clamp(0, 100)).unwrap_or(0);
+                self.reputation = to;
+                events.push(Event::ReputationChanged { from, to, reason: reason.clone() });
+            }
+        }
+    }
+
+    fn record(&mut self, events: Vec<Event>) {
+        let day = self.day;
+        self.timeline.extend(events.into_iter().map(|e| (day, e)));
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+    pub fn scenario_arc(&self) -> Arc<Scenario> {
+        Arc::clone(&self.scenario)
+    }
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+    /// Current day, 1-based.
+    pub fn day(&self) -> u32 {
+        self.day
+    }
+    pub fn date(&self) -> Date {
+        self.scenario.start_date().plus_days(i64::from(self.day) - 1)
+    }
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+    pub fn cash(&self) -> &BTreeMap<CurrencyCode, i64> {
+        &self.cash
+    }
+    pub fn cash_money(&self) -> Vec<Money> {
+        self.cash.iter().map(|(c, m)| Money::new(*m, *c, self.scenario.exponent(*c))).collect()
+    }
+    pub fn reputation(&self) -> u32 {
+        self.reputation
+    }
+    pub fn rates(&self) -> &BTreeMap<CurrencyCode, Micros> {
+        &self.rates
+    }
+    pub fn inbox(&self) -> &[Message] {
+        &self.inbox
+    }
+    pub fn unread_count(&self) -> usize {
+        self.inbox.iter().filter(|m| !m.read).count()
+    }
+    pub fn timeline(&self) -> &[(u32, Event)] {
+        &self.timeline
+    }
+    pub fn commands(&self) -> &[Command] {
+        &self.commands
+    }
+
+    /// All cash valued in the home currency at today's rates.
+    pub fn net_cash_in_home(&self) -> Money {
+        let home = self.scenario.home_currency();
+        let home_exp = self.scenario.exponent(home);
+        let total = self
+            .cash
+            .iter()
+            .map(|(c, minor)| {
+                if *c == home {
+                    *minor
+                } else {
+                    let rate = self.rates.get(c).copied().unwrap_or(Micros(0));
+                    super::money::convert(*minor, self.scenario.exponent(*c), rate, home_exp)
+                }
+            })
+            .sum();
+        Money::new(total, home, home_exp)
+    }
+}
