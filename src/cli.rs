@@ -6,7 +6,19 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::catalog::{self, FileKind};
+use crate::scenario::error::render_plain;
 use crate::scenario::{self, load, pretty};
+
+/// How `check` prints diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckStyle {
+    /// Source snippets with ANSI colours (a terminal).
+    Color,
+    /// Source snippets without colours.
+    Snippet,
+    /// One stable plain block per problem.
+    Plain,
+}
 
 #[derive(Debug, Parser)]
 #[command(name = "tradeport", version, about = "Tradeport: practise cross-border e-commerce — B2B deals, B2C stores, C2C selling and customs")]
@@ -24,6 +36,10 @@ pub enum CliCommand {
         /// Files or folders (searched for *.scenario.ron and *.rules.ron).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Plain output without source snippets: `file:line:col: error: message`, then `at:` and
+        /// `hint:` lines; verdict lines start with `#`. Stable, for scripts and golden files.
+        #[arg(long)]
+        plain: bool,
     },
     /// List the bundled scenarios.
     List,
@@ -45,11 +61,12 @@ pub struct PlayArgs {
 }
 
 /// Runs `check`: prints each file's verdict and diagnostics; returns the number of files with errors.
-pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, color: bool) -> std::io::Result<usize> {
+pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle) -> std::io::Result<usize> {
+    let mark = if style == CheckStyle::Plain { "# " } else { "" };
     let files = catalog::expand(paths);
     let mut failed = 0;
     if files.is_empty() {
-        writeln!(out, "no *.scenario.ron or *.rules.ron files found in the given paths")?;
+        writeln!(out, "{mark}no *.scenario.ron or *.rules.ron files found in the given paths")?;
         return Ok(1);
     }
     for path in &files {
@@ -58,18 +75,22 @@ pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, color: bool) -> st
             _ => scenario::load_scenario_file(path).map(|s| format!("scenario `{}` — {}", s.meta().id, s.meta().title.en)),
         };
         match result {
-            Ok(summary) => writeln!(out, "ok    {}  ({summary})", path.display())?,
+            Ok(summary) => writeln!(out, "{mark}ok    {}  ({summary})", path.display())?,
             Err(diagnostics) => {
                 failed += 1;
-                writeln!(out, "error {}  ({} problem{})", path.display(), diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })?;
+                writeln!(out, "{mark}error {}  ({} problem{})", path.display(), diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })?;
+                if style == CheckStyle::Plain {
+                    write!(out, "{}", render_plain(&diagnostics))?;
+                    continue;
+                }
                 for d in &diagnostics {
                     let source = load::read_text(std::path::Path::new(&d.file), &d.file).ok();
-                    writeln!(out, "{}", pretty::render(d, source.as_deref(), color))?;
+                    writeln!(out, "{}", pretty::render(d, source.as_deref(), style == CheckStyle::Color))?;
                 }
             }
         }
     }
-    writeln!(out, "{} file{} checked, {failed} with errors", files.len(), if files.len() == 1 { "" } else { "s" })?;
+    writeln!(out, "{mark}{} file{} checked, {failed} with errors", files.len(), if files.len() == 1 { "" } else { "s" })?;
     Ok(failed)
 }
 

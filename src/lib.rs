@@ -5,5 +5,11 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod i18n;
 pub mod scenario;
 pub mod sim;
+
+#[cfg(feature = "gui")]
+pub mod game;
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -3,16 +3,23 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use tradeport::cli::{self, Cli, CliCommand, PlayArgs};
+use tradeport::cli::{self, CheckStyle, Cli, CliCommand, PlayArgs};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         None => play(PlayArgs::default()),
         Some(CliCommand::Play(play_args)) => play(play_args),
-        Some(CliCommand::Check { paths }) => {
+        Some(CliCommand::Check { paths, plain }) => {
             let mut stdout = std::io::stdout();
-            match cli::check(&paths, &mut stdout, cli::stdout_is_terminal()) {
+            let style = if plain {
+                CheckStyle::Plain
+            } else if cli::stdout_is_terminal() {
+                CheckStyle::Color
+            } else {
+                CheckStyle::Snippet
+            };
+            match cli::check(&paths, &mut stdout, style) {
                 Ok(0) => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::FAILURE,
                 Err(e) => {

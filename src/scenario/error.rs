@@ -77,13 +77,29 @@ pub fn render_plain(diagnostics: &[Diagnostic]) -> String {
 
 /// The closest candidate to `found` by edit distance, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    closest(found, candidates).into_iter().next()
+}
+
+/// All candidates tied for closest to `found`, if close enough to be likely typos.
+pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let found_lower = found.to_lowercase();
-    candidates
+    let scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .map(|c| (edit_distance(&found_lower, &c.to_lowercase()), c))
         .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(1) + 1)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+        .collect();
+    let Some(best) = scored.iter().map(|(d, _)| *d).min() else { return Vec::new() };
+    scored.into_iter().filter(|(d, _)| *d == best).map(|(_, c)| c).collect()
+}
+
+/// "did you mean `a`?" or "did you mean `a` or `b`?", if anything is close.
+pub fn suggestion<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let close = closest(found, candidates);
+    if close.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
+    Some(format!("did you mean {}?", names.join(" or ")))
 }
 
 /// Levenshtein distance over chars.
@@ -110,6 +126,7 @@ mod tests {
         assert_eq!(did_you_mean("hs_cod", ["sku", "hs_code", "name"]), Some("hs_code"));
         assert_eq!(did_you_mean("colour", ["sku", "hs_code"]), None);
         assert_eq!(did_you_mean("b2x", ["B2B", "B2C", "C2C"]), Some("B2B"));
+        assert_eq!(suggestion("B2X", ["B2B", "B2C", "C2C"]).as_deref(), Some("did you mean `B2B` or `B2C`?"));
     }
 
     #[test]

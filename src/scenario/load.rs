@@ -8,7 +8,7 @@ use ron::Error as RonError;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use super::error::{did_you_mean, Diagnostic, LineCol};
+use super::error::{suggestion, Diagnostic, LineCol};
 use super::file::{RulePackFile, ScenarioFile, FORMAT_VERSION};
 
 /// Files larger than this are refused before parsing (a scenario is a few kilobytes).
@@ -19,16 +19,28 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// # Errors
 /// A diagnostic naming the file when it cannot be read, is too large or is not UTF-8.
 pub fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::at_path(label, "", format!("cannot read file: {e}")))?
-        .len();
+    let size = std::fs::metadata(path).map_err(|e| Diagnostic::at_path(label, "", io_reason(&e)))?.len();
     check_size(label, size)?;
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::at_path(label, "", format!("cannot read file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::at_path(label, "", io_reason(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::at_path(label, "", format!("file is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
-            .with_hint("save the file as UTF-8 (Chinese text included)")
+        let valid = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..valid]).to_string();
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let mut d = Diagnostic::at_path(label, "", "file is not valid UTF-8")
+            .with_hint("save the file as UTF-8; files saved as GBK/GB18030 or UTF-16 show this error");
+        d.at = Some(LineCol { line, col });
+        d
     })
+}
+
+/// A platform-neutral sentence for an I/O error.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "file not found".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read file: {e}"),
+    }
 }
 
 /// Refuses sizes over [`MAX_FILE_BYTES`].
@@ -122,12 +134,13 @@ pub fn parse_ron<T: DeserializeOwned>(label: &str, text: &str) -> Result<T, Diag
     Ok(value)
 }
 
+/// serde_path_to_error marks unknown segments with `?`; drop them.
 fn clean_path(path: &str) -> String {
-    if path == "." || path == "?" {
-        String::new()
-    } else {
-        path.to_string()
+    let mut p = path;
+    while let Some(rest) = p.strip_suffix(".?") {
+        p = rest;
     }
+    if p == "." || p == "?" { String::new() } else { p.to_string() }
 }
 
 fn spanned_to_diagnostic(label: &str, path: &str, e: &ron::error::SpannedError) -> Diagnostic {
@@ -151,10 +164,7 @@ fn describe(code: &RonError) -> (String, Option<String>) {
     match code {
         RonError::NoSuchStructField { expected, found, .. } => (
             format!("unknown field `{found}`"),
-            Some(match did_you_mean(found, expected.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => one_of(expected),
-            }),
+            Some(suggestion(found, expected.iter().copied()).unwrap_or_else(|| one_of(expected))),
         ),
         RonError::MissingStructField { field, .. } => (
             format!("missing field `{field}`"),
@@ -166,14 +176,15 @@ fn describe(code: &RonError) -> (String, Option<String>) {
         ),
         RonError::NoSuchEnumVariant { expected, found, .. } => (
             format!("unknown value `{found}`"),
-            Some(match did_you_mean(found, expected.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => one_of(expected),
-            }),
+            Some(suggestion(found, expected.iter().copied()).unwrap_or_else(|| one_of(expected))),
         ),
         RonError::ExpectedString | RonError::ExpectedStringEnd => (
             "expected a string in double quotes".to_string(),
-            Some("money, rates, percentages and dates are written as strings, e.g. \"7.18\", \"19%\", \"2026-09-01\"".to_string()),
+            Some("money, rates, percentages and dates are strings, e.g. \"5000.00\", \"19%\", \"2026-09-01\"; if a `]` or `)` is missing just before this point, add it".to_string()),
+        ),
+        RonError::ExpectedIdentifier => (
+            "expected a name here".to_string(),
+            Some("choices such as `B2C` or `Buyer` are written without quotes; also check for a missing `)` or `]` just before this point".to_string()),
         ),
         RonError::ExpectedInteger | RonError::IntegerOutOfBounds => (
             code.to_string(),

@@ -60,7 +60,7 @@ pub fn render(diagnostic: &Diagnostic, source: Option<&str>, color: bool) -> Str
     let (named, span) = match (source, &diagnostic.at) {
         (Some(text), Some(at)) => {
             let span = offset_of(text, at.line, at.col).map(|o| SourceSpan::from((o, 0)));
-            (Some(NamedSource::new(diagnostic.location(), text.to_string())), span)
+            (Some(NamedSource::new(diagnostic.file.clone(), text.to_string())), span)
         }
         _ => (None, None),
     };

@@ -1,8 +1,8 @@
 //! A collector of validation problems with small typed checks (ids, money, dates, HS codes).
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
-use crate::scenario::error::{did_you_mean, Diagnostic};
+use crate::scenario::error::{suggestion, Diagnostic};
 use crate::scenario::file::{MoneyDef, Text};
 
 use super::date::Date;
@@ -85,12 +85,16 @@ impl Checker {
         }
     }
 
-    /// Reports every id that appears twice in one list.
-    pub fn unique<'a>(&mut self, list_path: &str, what: &str, ids: impl Iterator<Item = &'a str>) {
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
+    /// Reports every id that appears twice in one list, naming where it was first used.
+    /// `field` is the id's field name inside each item (empty when the item is the id).
+    pub fn unique<'a>(&mut self, list_path: &str, field: &str, what: &str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, id) in ids.enumerate() {
-            if !seen.insert(id) {
-                self.error(&format!("{list_path}[{i}]"), format!("duplicate {what} `{id}`"), Some("each id must be unique in its list"));
+            if let Some(first) = seen.get(id) {
+                let path = if field.is_empty() { format!("{list_path}[{i}]") } else { format!("{list_path}[{i}].{field}") };
+                self.error(&path, format!("duplicate {what} `{id}` (first used at {list_path}[{first}])"), Some("each id must be unique in its list; rename or remove one"));
+            } else {
+                seen.insert(id, i);
             }
         }
     }
@@ -100,11 +104,18 @@ impl Checker {
         if known.clone().any(|k| k == id) {
             return true;
         }
-        let hint = match did_you_mean(id, known.clone()) {
-            Some(s) => format!("did you mean `{s}`?"),
+        let list = match what {
+            "product" => "setup.products",
+            "market" => "setup.markets",
+            "counterpart" => "setup.counterparts",
+            "rule pack" => "setup.rule_packs",
+            _ => "its list",
+        };
+        let hint = match suggestion(id, known.clone()) {
+            Some(s) => format!("{s} Otherwise add `{id}` to {list}"),
             None => {
                 let all: Vec<String> = known.map(|k| format!("`{k}`")).collect();
-                if all.is_empty() { format!("no {what} is defined") } else { format!("known: {}", all.join(", ")) }
+                if all.is_empty() { format!("no {what} is defined yet; add it to {list}") } else { format!("known: {}; or add `{id}` to {list}", all.join(", ")) }
             }
         };
         self.error_hint(path, format!("unknown {what} `{id}`"), hint);
@@ -127,8 +138,8 @@ impl Checker {
             return Some(*found);
         }
         let known: Vec<String> = self.currencies.iter().map(|(c, _)| c.to_string()).collect();
-        let hint = match did_you_mean(code, known.iter().map(String::as_str)) {
-            Some(s) => format!("did you mean `{s}`? Otherwise add it to setup.currencies"),
+        let hint = match suggestion(code, known.iter().map(String::as_str)) {
+            Some(s) => format!("{s} Otherwise add it to setup.currencies"),
             None => "add it to setup.currencies".to_string(),
         };
         self.error_hint(path, format!("unknown currency `{code}`"), hint);
@@ -177,7 +188,7 @@ impl Checker {
     pub fn percent(&mut self, path: &str, text: &str, min_bp: i64, max_bp: i64) -> Option<BasisPoints> {
         match BasisPoints::parse_percent(text) {
             Ok(bp) if bp.0 < min_bp || bp.0 > max_bp => {
-                self.error_hint(path, format!("{bp} is out of range"), format!("use a value from {} to {}", BasisPoints(min_bp), BasisPoints(max_bp)));
+                self.error_hint(path, format!("`{}` {bp} is out of range", field_name(path)), format!("use a value from {} to {}", BasisPoints(min_bp), BasisPoints(max_bp)));
                 None
             }
             Ok(bp) => Some(bp),
@@ -192,7 +203,7 @@ impl Checker {
     pub fn decimal(&mut self, path: &str, text: &str, min: Micros, max: Micros) -> Option<Micros> {
         match Micros::parse(text) {
             Ok(v) if v < min || v > max => {
-                self.error_hint(path, format!("{v} is out of range"), format!("use a value from {min} to {max}"));
+                self.error_hint(path, format!("`{}` {v} is out of range", field_name(path)), format!("use a value from {min} to {max}"));
                 None
             }
             Ok(v) => Some(v),
@@ -207,7 +218,12 @@ impl Checker {
         match Date::parse(text) {
             Ok(d) => Some(d),
             Err(message) => {
-                self.error(path, message, Some("dates are written \"YYYY-MM-DD\", e.g. \"2026-09-01\""));
+                let hint = if message.contains("not a real calendar date") {
+                    "check the day against the month's length (February has 28 days, 29 in leap years)"
+                } else {
+                    "dates are written \"YYYY-MM-DD\", e.g. \"2026-09-01\""
+                };
+                self.error(path, message, Some(hint));
                 None
             }
         }
@@ -226,6 +242,11 @@ impl Checker {
             self.error(path, format!("`{prefix}` is not an HS code prefix"), Some("write up to 10 digits without dots, e.g. \"6206\"; empty means all goods"));
         }
     }
+}
+
+/// The last field name of a path: `setup.products[2].hs_code` → `hs_code`.
+fn field_name(path: &str) -> &str {
+    path.rsplit('.').next().unwrap_or(path)
 }
 
 /// A suggestion for a malformed id.

@@ -82,6 +82,8 @@ pub fn format_minor(minor: i64, exponent: u32) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecimalError {
     NotANumber,
+    /// A comma that is not a thousands separator, e.g. the decimal comma in `8,25`.
+    DecimalComma,
     TooManyDecimals { max: u32 },
     TooLarge,
 }
@@ -90,6 +92,7 @@ impl fmt::Display for DecimalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecimalError::NotANumber => f.write_str("is not a decimal number"),
+            DecimalError::DecimalComma => f.write_str("uses a comma that is not a thousands separator; write decimals with a point, e.g. \"8.25\""),
             DecimalError::TooManyDecimals { max } => write!(f, "has more than {max} decimals"),
             DecimalError::TooLarge => f.write_str("is too large"),
         }
@@ -107,6 +110,15 @@ pub fn parse_decimal(text: &str, scale: u32) -> Result<i64, DecimalError> {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
+    if body.contains(',') {
+        // Only `1,234,567` style grouping is a thousands separator; `8,25` is a decimal comma.
+        let whole_part = body.split('.').next().unwrap_or("");
+        let groups: Vec<&str> = whole_part.split(',').collect();
+        let grouped = !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+        if !grouped || body.split('.').nth(1).is_some_and(|f| f.contains(',')) {
+            return Err(DecimalError::DecimalComma);
+        }
+    }
     let body: String = body.chars().filter(|c| *c != ',' && *c != '_').collect();
     let (whole, frac) = match body.split_once('.') {
         Some((w, f)) => (w, f),
@@ -146,9 +158,7 @@ impl BasisPoints {
             .trim()
             .strip_suffix('%')
             .ok_or_else(|| format!("`{text}` is not a percentage; write it like \"19%\""))?;
-        parse_decimal(number, 2)
-            .map(BasisPoints)
-            .map_err(|e| format!("`{text}` {e} (percentages take at most 2 decimals)"))
+        parse_decimal(number, 2).map(BasisPoints).map_err(|e| format!("`{text}` {e}"))
     }
 
     /// `amount × self`, rounded half away from zero.
@@ -221,6 +231,10 @@ mod tests {
         assert_eq!(parse_decimal("1.005", 2), Err(DecimalError::TooManyDecimals { max: 2 }));
         assert_eq!(parse_decimal("12a", 2), Err(DecimalError::NotANumber));
         assert_eq!(parse_decimal("", 2), Err(DecimalError::NotANumber));
+        assert_eq!(parse_decimal("8,25", 6), Err(DecimalError::DecimalComma));
+        assert_eq!(parse_decimal("19,0", 2), Err(DecimalError::DecimalComma));
+        assert_eq!(parse_decimal("5,0,0,0", 2), Err(DecimalError::DecimalComma));
+        assert_eq!(parse_decimal("12,345,678.90", 2), Ok(1_234_567_890));
         assert_eq!(parse_decimal("99999999999999999999", 2), Err(DecimalError::TooLarge));
     }
 

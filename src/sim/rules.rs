@@ -131,7 +131,7 @@ impl RulePack {
         if file.jurisdiction.trim().is_empty() {
             c.error("jurisdiction", "jurisdiction is empty", Some("use CN, EU, UK, US or a country code"));
         }
-        c.unique("rules", "rule id", file.rules.iter().map(|r| r.id.as_str()));
+        c.unique("rules", "id", "rule id", file.rules.iter().map(|r| r.id.as_str()));
         let mut rules = Vec::new();
         for (i, def) in file.rules.iter().enumerate() {
             let p = format!("rules[{i}]");

@@ -254,7 +254,7 @@ impl Scenario {
         let length = s.length_days.clamp(1, MAX_LENGTH_DAYS);
 
         // Currencies first: everything else refers to them.
-        c.unique("setup.currencies", "currency", s.currencies.iter().map(|d| d.code.as_str()));
+        c.unique("setup.currencies", "code", "currency", s.currencies.iter().map(|d| d.code.as_str()));
         let mut currencies = BTreeMap::new();
         for (i, d) in s.currencies.iter().enumerate() {
             let p = format!("setup.currencies[{i}]");
@@ -295,11 +295,11 @@ impl Scenario {
         }
 
         // Rule packs.
-        c.unique("setup.rule_packs", "rule pack", s.rule_packs.iter().map(|r| r.id.as_str()));
+        c.unique("setup.rule_packs", "id", "rule pack", s.rule_packs.iter().map(|r| r.id.as_str()));
         let pack_ids: Vec<&str> = s.rule_packs.iter().map(|r| r.id.as_str()).collect();
 
         // Markets.
-        c.unique("setup.markets", "market id", s.markets.iter().map(|d| d.id.as_str()));
+        c.unique("setup.markets", "id", "market id", s.markets.iter().map(|d| d.id.as_str()));
         let mut markets = Vec::new();
         for (i, d) in s.markets.iter().enumerate() {
             let p = format!("setup.markets[{i}]");
@@ -344,7 +344,7 @@ impl Scenario {
         let market_ids: Vec<&str> = s.markets.iter().map(|d| d.id.as_str()).collect();
 
         // Products.
-        c.unique("setup.products", "SKU", s.products.iter().map(|d| d.sku.as_str()));
+        c.unique("setup.products", "sku", "SKU", s.products.iter().map(|d| d.sku.as_str()));
         let mut products = Vec::new();
         for (i, d) in s.products.iter().enumerate() {
             let p = format!("setup.products[{i}]");
@@ -397,7 +397,7 @@ impl Scenario {
         let skus: Vec<&str> = s.products.iter().map(|d| d.sku.as_str()).collect();
 
         // Counterparts.
-        c.unique("setup.counterparts", "counterpart id", s.counterparts.iter().map(|d| d.id.as_str()));
+        c.unique("setup.counterparts", "id", "counterpart id", s.counterparts.iter().map(|d| d.id.as_str()));
         let mut counterparts = Vec::new();
         for (i, d) in s.counterparts.iter().enumerate() {
             let p = format!("setup.counterparts[{i}]");
@@ -453,7 +453,7 @@ impl Scenario {
         if s.tasks.is_empty() {
             c.error("setup.tasks", "the scenario has no tasks", Some("add at least one graded task"));
         }
-        c.unique("setup.tasks", "task id", s.tasks.iter().map(|d| d.id.as_str()));
+        c.unique("setup.tasks", "id", "task id", s.tasks.iter().map(|d| d.id.as_str()));
         let mut tasks = Vec::new();
         let mut rubric_sum: u32 = 0;
         for (i, d) in s.tasks.iter().enumerate() {
@@ -476,7 +476,7 @@ impl Scenario {
             if d.rubric.is_empty() {
                 c.error(&format!("{p}.rubric"), "task has no rubric criteria", Some("say what earns points for this task"));
             }
-            c.unique(&format!("{p}.rubric"), "criterion id", d.rubric.iter().map(|r| r.id.as_str()));
+            c.unique(&format!("{p}.rubric"), "id", "criterion id", d.rubric.iter().map(|r| r.id.as_str()));
             let mut rubric = Vec::new();
             for (j, r) in d.rubric.iter().enumerate() {
                 let rp = format!("{p}.rubric[{j}]");
@@ -518,7 +518,7 @@ impl Scenario {
                 scheduled_events.push(ScheduledEvent { day: d.day, effect });
             }
         }
-        c.unique("setup.events.random", "random event id", s.events.random.iter().map(|d| d.id.as_str()));
+        c.unique("setup.events.random", "id", "random event id", s.events.random.iter().map(|d| d.id.as_str()));
         let mut random_events = Vec::new();
         for (i, d) in s.events.random.iter().enumerate() {
             let p = format!("setup.events.random[{i}]");
@@ -542,7 +542,7 @@ impl Scenario {
         }
 
         // Exchange rates: one for every foreign currency in use, none for home.
-        c.unique("setup.exchange_rates", "exchange rate for", s.exchange_rates.iter().map(|d| d.currency.as_str()));
+        c.unique("setup.exchange_rates", "currency", "exchange rate for", s.exchange_rates.iter().map(|d| d.currency.as_str()));
         let mut exchange_rates = BTreeMap::new();
         for (i, d) in s.exchange_rates.iter().enumerate() {
             let p = format!("setup.exchange_rates[{i}]");

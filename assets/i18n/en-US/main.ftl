@@ -1,0 +1,151 @@
+# Tradeport user interface, English (United States).
+# Every string the game shows comes from here. Keep ids in sync with zh-CN/main.ftl.
+
+app-title = Tradeport
+app-tagline = Practise cross-border e-commerce: B2B deals, B2C stores, C2C selling and customs
+points = { $points ->
+    [one] 1 point
+   *[other] { $points } points
+}
+
+## Main menu
+menu-start = Start scenario
+menu-settings = Settings
+menu-quit = Quit
+menu-shortcuts = ↑/↓ choose · Enter start · S settings · Ctrl+Q quit
+menu-scenarios-in = Scenarios in { $dir }
+menu-no-scenarios = No scenarios found. Put *.scenario.ron files in the scenarios folder.
+menu-pick-one = Choose a scenario on the left.
+menu-loading = Loading…
+menu-broken = { $count ->
+    [one] This file has 1 problem
+   *[other] This file has { $count } problems
+}
+menu-broken-hint = Fix the file in a text editor and save it: this list reloads by itself.
+menu-minutes = { $minutes } min
+menu-days = { $days } in-game days
+menu-your-role = Your role
+menu-objectives = You will learn to
+menu-tasks = Graded tasks
+menu-author = Written by { $author }
+
+## Labels
+mode-b2b = B2B
+mode-b2c = B2C
+mode-c2c = C2C
+difficulty-beginner = Beginner
+difficulty-intermediate = Intermediate
+difficulty-advanced = Advanced
+activity-customs = Customs
+activity-negotiation = Negotiation
+activity-storefront = Storefront
+activity-promotion = Promotion
+activity-c2c = C2C selling
+activity-inbox = Inbox
+activity-customs-intro = Declare goods to customs: classify them, value them by Incoterm and check every field against the invoice, packing list and contract.
+activity-negotiation-intro = Negotiate price, quantity, Incoterm, payment and delivery with a buyer or supplier, then turn the deal into a contract.
+activity-storefront-intro = List products on a marketplace, set prices that cover landed cost and fees, and watch orders come in.
+activity-promotion-intro = Spend on ads, coupons and deals, and judge them by CTR, conversion, ACoS and ROAS against your margin.
+activity-c2c-intro = Sell second-hand goods abroad by auction or with "make an offer", answer buyers' questions and keep your feedback high.
+activity-inbox-intro = Messages from buyers, suppliers, forwarders and your own company.
+activity-desk-pending = This activity's desk is not in this version of Tradeport yet: you can read the tasks and the data, but work here cannot be submitted or graded yet.
+activity-tasks-here = Tasks for this activity
+competency-import-export = Import/export handling
+competency-customs = Customs declaration and inspection
+competency-marketing = Market research and marketing
+competency-store = Store operation
+competency-english = Business English communication
+counterpart-buyer = Buyer
+counterpart-seller = Seller
+counterpart-bidder = Bidder
+counterpart-supplier = Supplier
+counterpart-forwarder = Freight forwarder
+
+## Settings
+settings-title = Settings
+settings-ui-scale = Interface size
+settings-language = Language
+settings-language-note = The interface is being translated; scenario texts already switch to Chinese where the scenario provides them.
+settings-back = Back
+settings-saved-to = Settings are saved to { $path }
+settings-not-saved = Settings cannot be saved: { $reason }
+
+## In a scenario
+page-overview = Overview
+play-shortcuts = Shortcuts: 1–9 pages · N end day · A auto-advance · Esc pause
+weekday-mon = Mon
+weekday-tue = Tue
+weekday-wed = Wed
+weekday-thu = Thu
+weekday-fri = Fri
+weekday-sat = Sat
+weekday-sun = Sun
+day-of = Day { $day } of { $total }
+day-short = Day { $day }
+rate-hover = 1 { $currency } = { $rate } { $home } today
+reputation = Reputation
+end-day = End day
+end-day-hint = Close today and move to the next day (N)
+auto-advance = Auto-advance
+auto-advance-hint = End each day by itself every few seconds (A)
+pause = Menu
+tasks-title = Tasks
+tasks-total = Rubric total: { $points } points
+task-due = Due day { $day } ({ $left } days left)
+task-overdue = Was due on day { $day }
+task-rubric = What earns points
+overview-objectives = Learning objectives
+overview-rates = Exchange rates
+rate-since-start = was { $rate } at the start
+overview-markets = Markets
+col-market = Market
+col-country = Country
+col-currency = Currency
+col-rules-today = Customs rules
+rules-in-force = { $count } rules in force today ({ $pack })
+overview-products = Products
+col-sku = SKU
+col-product = Product
+col-hs = HS code
+col-unit-cost = Unit cost
+col-weights = Net / gross
+col-origin = Origin
+overview-people = People you deal with
+daily-shoppers = about { $count } shoppers a day
+customs-rules-today = Rules in force on { $date }
+inbox-empty = No messages yet.
+inbox-pick = Choose a message to read it.
+inbox-from = From { $from }, day { $day }
+inbox-from-company = Your company
+inbox-original = English original
+
+## Pause menu
+pause-title = Paused
+pause-resume = Resume (Esc)
+pause-settings = Settings
+pause-finish = Finish and see the debrief
+pause-quit-to-menu = Quit to main menu
+
+## Debrief
+debrief-title = Debrief
+debrief-finished = You played all { $total } days.
+debrief-unfinished = You stopped on day { $days } of { $total }.
+debrief-score = { $earned } / { $possible } points
+debrief-cash = Cash (in home currency)
+debrief-messages = Messages
+debrief-messages-value = { $received } received, { $unread } unread
+debrief-competencies = By competency
+debrief-tasks = By task
+debrief-task-score = { $earned } / { $possible }
+debrief-not-attempted = Not attempted: no work was submitted for this task.
+debrief-timeline = What happened
+debrief-back = Back to main menu (Enter)
+event-message = Message: { $subject }
+event-rate = { $currency } rate moved from { $from } to { $to }
+event-cash = { $money }: { $reason }
+event-reputation = Reputation { $from } → { $to }: { $reason }
+event-ended = The scenario ended on day { $day }.
+
+## Loading and errors
+loading-scenario = Loading the scenario…
+scenario-failed = This scenario cannot start:

@@ -1,0 +1,173 @@
+//! The message catalogue: every UI string comes from Fluent files under `assets/i18n/`.
+//!
+//! The files are compiled in, so the game shows text even when run from an odd folder.
+//! A language without a translation of some message falls back to English (en-US).
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The languages the game offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+pub enum Language {
+    #[default]
+    English,
+    Chinese,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::English, Language::Chinese];
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::English => "en-US",
+            Language::Chinese => "zh-CN",
+        }
+    }
+
+    /// The language's own name, as shown in the selector.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Chinese => "简体中文",
+        }
+    }
+}
+
+/// Fluent sources compiled into the binary: (language tag, file name, text).
+const SOURCES: &[(&str, &str, &str)] = &[
+    ("en-US", "main.ftl", include_str!("../assets/i18n/en-US/main.ftl")),
+    ("zh-CN", "main.ftl", include_str!("../assets/i18n/zh-CN/main.ftl")),
+];
+
+/// Looks up UI strings in the chosen language, falling back to English.
+pub struct Catalogue {
+    language: Language,
+    primary: FluentBundle<FluentResource>,
+    fallback: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Catalogue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Catalogue({})", self.language.tag())
+    }
+}
+
+fn bundle_for(tag: &str) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Unicode isolation marks render as boxes in egui.
+    bundle.set_use_isolating(false);
+    for (_, _, text) in SOURCES.iter().filter(|(t, _, _)| *t == tag) {
+        // Files are checked by tests; a broken entry is skipped rather than losing the rest.
+        let resource = FluentResource::try_new((*text).to_string()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+impl Catalogue {
+    pub fn new(language: Language) -> Self {
+        Self { language, primary: bundle_for(language.tag()), fallback: bundle_for(Language::English.tag()) }
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The message `key`, or the key itself in brackets when no language has it.
+    pub fn tr(&self, key: &str) -> String {
+        self.format(key, None)
+    }
+
+    /// The message `key` with arguments, e.g. `tr_args("day-of", &[("day", 3.into()), ("total", 20.into())])`.
+    pub fn tr_args(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Text(s) => fluent_args.set(*name, FluentValue::from(s.clone())),
+                Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        self.format(key, Some(&fluent_args))
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
+        for bundle in [&self.primary, &self.fallback] {
+            if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            }
+        }
+        format!("[{key}]")
+    }
+
+    /// Whether `key` exists in this catalogue's language itself (not via fallback).
+    pub fn has_own(&self, key: &str) -> bool {
+        self.primary.has_message(key)
+    }
+}
+
+/// A Fluent argument value.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Number(i64::from(n))
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+
+/// Every message id defined in a language's files, sorted (for tests and tooling).
+pub fn message_ids(tag: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for (_, _, text) in SOURCES.iter().filter(|(t, _, _)| *t == tag) {
+        for line in text.lines() {
+            if let Some((id, _)) = line.split_once(" =")
+                && !id.is_empty()
+                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    ids.sort();
+    ids
+}
+
+/// Parse errors in the compiled-in Fluent files, as `tag/file: error` lines.
+pub fn source_errors() -> Vec<String> {
+    SOURCES
+        .iter()
+        .filter_map(|(tag, file, text)| {
+            FluentResource::try_new((*text).to_string()).err().map(|(_, errors)| format!("{tag}/{file}: {errors:?}"))
+        })
+        .collect()
+}

@@ -1,0 +1,125 @@
+//! The end-of-scenario debrief: score by task and competency, money, reputation and a timeline.
+
+use egui::RichText;
+
+use super::theme::{ACCENT, BAD, GOOD, MUTED};
+use super::{competency_label, pick, Action};
+use crate::i18n::{Arg, Catalogue};
+use crate::sim::report::TaskStatus;
+use crate::sim::session::{Event, Session};
+use crate::sim::Report;
+
+pub struct DebriefView<'a> {
+    pub cat: &'a Catalogue,
+    pub report: &'a Report,
+    pub session: &'a Session,
+}
+
+pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Action> {
+    let cat = view.cat;
+    let report = view.report;
+    let language = cat.language();
+    let mut action = None;
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) {
+        action = Some(Action::QuitToMenu);
+    }
+    egui::Panel::bottom("debrief-actions").show(ui, |ui| {
+        ui.add_space(6.0);
+        if ui.button(RichText::new(cat.tr("debrief-back")).strong()).clicked() {
+            action = Some(Action::QuitToMenu);
+        }
+        ui.add_space(6.0);
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            ui.heading(RichText::new(cat.tr("debrief-title")).color(ACCENT));
+            ui.label(RichText::new(pick(&report.title, language)).strong());
+            let played = if report.finished { "debrief-finished" } else { "debrief-unfinished" };
+            ui.label(cat.tr_args(played, &[("days", Arg::from(report.days_played)), ("total", Arg::from(report.length_days))]));
+            ui.add_space(10.0);
+
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(cat.tr_args("debrief-score", &[("earned", Arg::from(report.total_earned)), ("possible", Arg::from(report.total_possible))])).size(28.0).strong());
+            });
+            let fraction = if report.total_possible == 0 { 0.0 } else { report.total_earned as f32 / report.total_possible as f32 };
+            ui.add(egui::ProgressBar::new(fraction).desired_width(400.0));
+            ui.add_space(10.0);
+
+            egui::Grid::new("debrief-money").num_columns(2).spacing([24.0, 4.0]).show(ui, |ui| {
+                ui.label(cat.tr("debrief-cash"));
+                let delta = report.cash_end_home.minor - report.cash_start_home.minor;
+                let color = if delta >= 0 { GOOD } else { BAD };
+                ui.label(RichText::new(format!("{} → {}", report.cash_start_home, report.cash_end_home)).monospace().color(color));
+                ui.end_row();
+                ui.label(cat.tr("reputation"));
+                ui.label(format!("{} → {}", report.reputation_start, report.reputation_end));
+                ui.end_row();
+                ui.label(cat.tr("debrief-messages"));
+                ui.label(cat.tr_args("debrief-messages-value", &[("received", Arg::from(report.messages_received)), ("unread", Arg::from(report.messages_unread))]));
+                ui.end_row();
+            });
+            ui.add_space(12.0);
+
+            ui.label(RichText::new(cat.tr("debrief-competencies")).strong());
+            egui::Grid::new("debrief-competencies").num_columns(2).spacing([16.0, 6.0]).show(ui, |ui| {
+                for (competency, (earned, possible)) in &report.competencies {
+                    ui.label(competency_label(cat, *competency));
+                    let f = if *possible == 0 { 0.0 } else { *earned as f32 / *possible as f32 };
+                    ui.add(egui::ProgressBar::new(f).desired_width(260.0).text(format!("{earned} / {possible}")));
+                    ui.end_row();
+                }
+            });
+            ui.add_space(12.0);
+
+            ui.label(RichText::new(cat.tr("debrief-tasks")).strong());
+            for task in &report.tasks {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(pick(&task.title, language)).strong());
+                        ui.label(cat.tr_args("debrief-task-score", &[("earned", Arg::from(task.earned())), ("possible", Arg::from(task.possible()))]));
+                    });
+                    if task.status == TaskStatus::NotAttempted {
+                        ui.label(RichText::new(cat.tr("debrief-not-attempted")).color(BAD));
+                    }
+                    for c in &task.criteria {
+                        ui.label(RichText::new(format!("•  {} — {} / {}: {}", pick(&c.description, language), c.earned, c.possible, c.reason)).small());
+                    }
+                });
+            }
+            ui.add_space(12.0);
+
+            ui.label(RichText::new(cat.tr("debrief-timeline")).strong());
+            for (day, event) in view.session.timeline() {
+                if let Some(text) = describe_event(cat, view.session, event) {
+                    ui.label(RichText::new(format!("{}  {text}", cat.tr_args("day-short", &[("day", Arg::from(*day))]))).small().color(MUTED));
+                }
+            }
+        });
+    });
+    action
+}
+
+/// One timeline line per event worth showing.
+pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Option<String> {
+    let language = cat.language();
+    Some(match event {
+        Event::DayStarted { .. } | Event::MessageRead { .. } => return None,
+        Event::MessageArrived { id } => {
+            let m = session.inbox().iter().find(|m| m.id == *id)?;
+            cat.tr_args("event-message", &[("subject", Arg::from(pick(&m.subject, language)))])
+        }
+        Event::RateMoved { currency, from, to } => cat.tr_args(
+            "event-rate",
+            &[("currency", Arg::from(currency.as_str())), ("from", Arg::from(from.to_string())), ("to", Arg::from(to.to_string()))],
+        ),
+        Event::CashChanged { money, reason } => {
+            cat.tr_args("event-cash", &[("money", Arg::from(money.format())), ("reason", Arg::from(pick(reason, language)))])
+        }
+        Event::ReputationChanged { from, to, reason } => cat.tr_args(
+            "event-reputation",
+            &[("from", Arg::from(*from)), ("to", Arg::from(*to)), ("reason", Arg::from(pick(reason, language)))],
+        ),
+        Event::ScenarioEnded { day } => cat.tr_args("event-ended", &[("day", Arg::from(*day))]),
+    })
+}

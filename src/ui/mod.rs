@@ -1,0 +1,99 @@
+//! egui screens as pure functions of data: `draw(ui, &View, &mut Draft) -> Option<Action>`.
+//! Nothing here touches Bevy; the `game` module feeds views in and carries actions out.
+
+pub mod debrief;
+pub mod menu;
+pub mod play;
+pub mod settings;
+pub mod theme;
+
+use crate::i18n::{Catalogue, Language};
+use crate::scenario::file::{Activity, Competency, CounterpartKind, Difficulty, Text, TradeMode};
+use crate::sim::session::MessageId;
+
+/// A page inside a running scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Page {
+    #[default]
+    Overview,
+    Activity(Activity),
+}
+
+/// What the player asked for; the game carries it out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SelectScenario(usize),
+    StartScenario(usize),
+    OpenSettings,
+    CloseSettings,
+    SetUiScale(f32),
+    SetLanguage(Language),
+    Quit,
+    ShowPage(Page),
+    EndDay,
+    SetAutoAdvance(bool),
+    Pause,
+    Resume,
+    MarkRead(MessageId),
+    FinishScenario,
+    QuitToMenu,
+}
+
+/// The text in the player's language, falling back to English when no translation is given.
+pub fn pick(text: &Text, language: Language) -> &str {
+    match language {
+        Language::Chinese if !text.zh.trim().is_empty() => &text.zh,
+        _ => &text.en,
+    }
+}
+
+pub fn mode_label(cat: &Catalogue, mode: TradeMode) -> String {
+    cat.tr(match mode {
+        TradeMode::B2B => "mode-b2b",
+        TradeMode::B2C => "mode-b2c",
+        TradeMode::C2C => "mode-c2c",
+    })
+}
+
+pub fn difficulty_label(cat: &Catalogue, d: Difficulty) -> String {
+    cat.tr(match d {
+        Difficulty::Beginner => "difficulty-beginner",
+        Difficulty::Intermediate => "difficulty-intermediate",
+        Difficulty::Advanced => "difficulty-advanced",
+    })
+}
+
+pub fn activity_label(cat: &Catalogue, a: Activity) -> String {
+    cat.tr(activity_key(a))
+}
+
+pub fn activity_key(a: Activity) -> &'static str {
+    match a {
+        Activity::Customs => "activity-customs",
+        Activity::Negotiation => "activity-negotiation",
+        Activity::Storefront => "activity-storefront",
+        Activity::Promotion => "activity-promotion",
+        Activity::C2C => "activity-c2c",
+        Activity::Inbox => "activity-inbox",
+    }
+}
+
+pub fn competency_label(cat: &Catalogue, c: Competency) -> String {
+    cat.tr(match c {
+        Competency::ImportExportHandling => "competency-import-export",
+        Competency::CustomsDeclaration => "competency-customs",
+        Competency::MarketResearchMarketing => "competency-marketing",
+        Competency::StoreOperation => "competency-store",
+        Competency::BusinessEnglish => "competency-english",
+    })
+}
+
+pub fn counterpart_kind_label(cat: &Catalogue, k: CounterpartKind) -> String {
+    cat.tr(match k {
+        CounterpartKind::Buyer => "counterpart-buyer",
+        CounterpartKind::Seller => "counterpart-seller",
+        CounterpartKind::Bidder => "counterpart-bidder",
+        CounterpartKind::Supplier => "counterpart-supplier",
+        CounterpartKind::Forwarder => "counterpart-forwarder",
+    })
+}

@@ -1,0 +1,427 @@
+//! The in-scenario screen: top bar (date, cash, reputation), navigation between the scenario's
+//! activities, a tasks panel, the inbox, "End day", auto-advance and the pause menu.
+
+use egui::{Key, Modifiers, RichText};
+
+use super::theme::{self, ACCENT, BAD, GOOD, MUTED, WARN};
+use super::{activity_key, activity_label, competency_label, counterpart_kind_label, pick, Action, Page};
+use crate::i18n::{Arg, Catalogue, Language};
+use crate::scenario::file::Activity;
+use crate::sim::money::format_minor;
+use crate::sim::session::{MessageId, Session};
+
+pub struct PlayView<'a> {
+    pub cat: &'a Catalogue,
+    pub session: &'a Session,
+    pub page: Page,
+    pub auto_advance: bool,
+    pub paused: bool,
+}
+
+/// UI-only state of the scenario screen.
+#[derive(Debug, Clone, Default)]
+pub struct PlayDraft {
+    pub open_message: Option<MessageId>,
+}
+
+/// The pages in navigation order: the overview, then the scenario's activities.
+pub fn pages(session: &Session) -> Vec<Page> {
+    let mut pages = vec![Page::Overview];
+    pages.extend(session.scenario().activities().into_iter().map(Page::Activity));
+    pages
+}
+
+fn page_label(cat: &Catalogue, page: Page) -> String {
+    match page {
+        Page::Overview => cat.tr("page-overview"),
+        Page::Activity(a) => activity_label(cat, a),
+    }
+}
+
+const DIGIT_KEYS: [Key; 9] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+
+pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option<Action> {
+    let mut action = shortcuts(ui, view);
+    let cat = view.cat;
+    let session = view.session;
+
+    egui::Panel::top("play-top").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            top_bar(ui, view, &mut action);
+        });
+        ui.add_space(4.0);
+    });
+
+    egui::Panel::left("play-nav").exact_size(190.0).show(ui, |ui| {
+        ui.add_space(6.0);
+        for (i, page) in pages(session).into_iter().enumerate() {
+            let mut label = format!("{}  {}", i + 1, page_label(cat, page));
+            if page == Page::Activity(Activity::Inbox) && session.unread_count() > 0 {
+                label = format!("{label}  ({})", session.unread_count());
+            }
+            if ui.add_sized([ui.available_width(), 30.0], egui::Button::selectable(view.page == page, label)).clicked() {
+                action = Some(Action::ShowPage(page));
+            }
+        }
+        ui.add_space(12.0);
+        ui.separator();
+        ui.label(RichText::new(cat.tr("play-shortcuts")).small().color(MUTED));
+    });
+
+    egui::Panel::right("play-tasks").default_size(300.0).resizable(true).show(ui, |ui| {
+        tasks_panel(ui, cat, session);
+    });
+
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match view.page {
+            Page::Overview => overview(ui, cat, session),
+            Page::Activity(Activity::Inbox) => {
+                if let Some(a) = inbox(ui, cat, session, draft) {
+                    action = Some(a);
+                }
+            }
+            Page::Activity(activity) => activity_page(ui, cat, session, activity),
+        });
+    });
+
+    if view.paused {
+        let modal = egui::Modal::new(egui::Id::new("pause-menu")).show(ui.ctx(), |ui| {
+            ui.set_width(280.0);
+            ui.heading(cat.tr("pause-title"));
+            ui.add_space(8.0);
+            let mut chosen = None;
+            let wide = |ui: &mut egui::Ui, text: String| ui.add_sized([260.0, 32.0], egui::Button::new(text)).clicked();
+            if wide(ui, cat.tr("pause-resume")) {
+                chosen = Some(Action::Resume);
+            }
+            if wide(ui, cat.tr("pause-settings")) {
+                chosen = Some(Action::OpenSettings);
+            }
+            if wide(ui, cat.tr("pause-finish")) {
+                chosen = Some(Action::FinishScenario);
+            }
+            if wide(ui, cat.tr("pause-quit-to-menu")) {
+                chosen = Some(Action::QuitToMenu);
+            }
+            chosen
+        });
+        if let Some(a) = modal.inner {
+            action = Some(a);
+        }
+    }
+    action
+}
+
+fn shortcuts(ui: &mut egui::Ui, view: &PlayView) -> Option<Action> {
+    if ui.ctx().wants_keyboard_input() {
+        return None;
+    }
+    let pages = pages(view.session);
+    ui.input_mut(|i| {
+        if i.consume_key(Modifiers::NONE, Key::Escape) {
+            return Some(if view.paused { Action::Resume } else { Action::Pause });
+        }
+        if view.paused {
+            return None;
+        }
+        if i.consume_key(Modifiers::NONE, Key::N) {
+            return Some(Action::EndDay);
+        }
+        if i.consume_key(Modifiers::NONE, Key::A) {
+            return Some(Action::SetAutoAdvance(!view.auto_advance));
+        }
+        for (key, page) in DIGIT_KEYS.iter().zip(pages.iter()) {
+            if i.consume_key(Modifiers::NONE, *key) {
+                return Some(Action::ShowPage(*page));
+            }
+        }
+        None
+    })
+}
+
+fn top_bar(ui: &mut egui::Ui, view: &PlayView, action: &mut Option<Action>) {
+    let cat = view.cat;
+    let session = view.session;
+    let scenario = session.scenario();
+    ui.label(RichText::new(pick(&scenario.meta().title, cat.language())).strong().color(ACCENT));
+    ui.separator();
+    let date = session.date();
+    ui.label(RichText::new(format!("{} {}", cat.tr(WEEKDAYS[date.weekday() as usize]), date)).strong());
+    ui.label(cat.tr_args("day-of", &[("day", Arg::from(session.day())), ("total", Arg::from(scenario.length_days()))]));
+    ui.separator();
+    for money in session.cash_money() {
+        let color = if money.minor < 0 { BAD } else { ui.visuals().text_color() };
+        let label = ui.label(RichText::new(money.format()).color(color).monospace());
+        if money.currency != scenario.home_currency()
+            && let Some(rate) = session.rates().get(&money.currency)
+        {
+            label.on_hover_text(cat.tr_args(
+                "rate-hover",
+                &[("currency", Arg::from(money.currency.as_str())), ("rate", Arg::from(rate.to_string())), ("home", Arg::from(scenario.home_currency().as_str()))],
+            ));
+        }
+    }
+    ui.separator();
+    ui.label(cat.tr("reputation"));
+    let reputation = session.reputation();
+    let color = if reputation >= 60 { GOOD } else if reputation >= 35 { WARN } else { BAD };
+    ui.add(egui::ProgressBar::new(reputation as f32 / 100.0).desired_width(80.0).fill(color).text(reputation.to_string()));
+    ui.separator();
+    let over = session.is_finished();
+    if ui.add_enabled(!over, egui::Button::new(RichText::new(cat.tr("end-day")).strong())).on_hover_text(cat.tr("end-day-hint")).clicked() {
+        *action = Some(Action::EndDay);
+    }
+    let mut auto = view.auto_advance;
+    if ui.toggle_value(&mut auto, cat.tr("auto-advance")).on_hover_text(cat.tr("auto-advance-hint")).changed() {
+        *action = Some(Action::SetAutoAdvance(auto));
+    }
+    if ui.button(cat.tr("pause")).clicked() {
+        *action = Some(Action::Pause);
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["weekday-mon", "weekday-tue", "weekday-wed", "weekday-thu", "weekday-fri", "weekday-sat", "weekday-sun"];
+
+fn tasks_panel(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
+    let language = cat.language();
+    ui.add_space(6.0);
+    ui.heading(cat.tr("tasks-title"));
+    ui.label(RichText::new(cat.tr_args("tasks-total", &[("points", Arg::from(session.scenario().rubric_total()))])).small().color(MUTED));
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for task in session.scenario().tasks() {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(pick(&task.title, language)).strong());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(activity_label(cat, task.activity)).small().color(ACCENT));
+                    ui.label(RichText::new(cat.tr_args("points", &[("points", Arg::from(task.points()))])).small());
+                    if let Some(due) = task.due_day {
+                        let (text, color) = if session.day() > due {
+                            (cat.tr_args("task-overdue", &[("day", Arg::from(due))]), BAD)
+                        } else {
+                            (cat.tr_args("task-due", &[("day", Arg::from(due)), ("left", Arg::from(due - session.day()))]), MUTED)
+                        };
+                        ui.label(RichText::new(text).small().color(color));
+                    }
+                });
+                ui.collapsing(cat.tr("task-rubric"), |ui| {
+                    ui.label(pick(&task.description, language));
+                    ui.label(RichText::new(competency_label(cat, task.competency)).small().color(MUTED));
+                    for c in &task.rubric {
+                        ui.label(format!("•  {} — {}", pick(&c.description, language), cat.tr_args("points", &[("points", Arg::from(c.points))])));
+                    }
+                });
+            });
+        }
+    });
+}
+
+fn overview(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
+    let scenario = session.scenario();
+    let language = cat.language();
+    let role = scenario.role();
+    ui.heading(pick(&role.title, language));
+    ui.label(RichText::new(format!("{} · {} {}", pick(&role.company.name, language), role.company.city, role.company.country)).color(MUTED));
+    if !role.company.description.en.is_empty() {
+        ui.label(pick(&role.company.description, language));
+    }
+    ui.add_space(8.0);
+    ui.label(pick(&scenario.meta().description, language));
+    ui.add_space(12.0);
+
+    ui.label(RichText::new(cat.tr("overview-objectives")).strong());
+    for o in &scenario.meta().learning_objectives {
+        ui.label(format!("•  {}", pick(o, language)));
+    }
+    ui.add_space(12.0);
+
+    ui.label(RichText::new(cat.tr("overview-rates")).strong());
+    egui::Grid::new("rates").striped(true).num_columns(3).show(ui, |ui| {
+        for (currency, rate) in session.rates() {
+            let start = scenario.exchange_rates().get(currency).map(|fx| fx.rate);
+            ui.label(format!("1 {currency}"));
+            ui.label(RichText::new(format!("{rate} {}", scenario.home_currency())).monospace());
+            if let Some(start) = start.filter(|s| *s != *rate) {
+                let up = rate.0 > start.0;
+                ui.label(RichText::new(cat.tr_args("rate-since-start", &[("rate", Arg::from(start.to_string()))])).small().color(if up { GOOD } else { BAD }));
+            } else {
+                ui.label("");
+            }
+            ui.end_row();
+        }
+    });
+    ui.add_space(12.0);
+
+    ui.label(RichText::new(cat.tr("overview-markets")).strong());
+    egui::Grid::new("markets").striped(true).num_columns(4).show(ui, |ui| {
+        for header in ["col-market", "col-country", "col-currency", "col-rules-today"] {
+            ui.label(RichText::new(cat.tr(header)).small().color(MUTED));
+        }
+        ui.end_row();
+        for market in scenario.markets() {
+            ui.label(pick(&market.name, language));
+            ui.label(&market.country);
+            ui.label(market.currency.as_str());
+            let in_force = scenario.rule_pack(&market.rule_pack).map_or(0, |p| p.in_force(session.date()).count());
+            ui.label(cat.tr_args("rules-in-force", &[("count", Arg::from(in_force)), ("pack", Arg::from(market.rule_pack.as_str()))]));
+            ui.end_row();
+        }
+    });
+    ui.add_space(12.0);
+    products_grid(ui, cat, session);
+    ui.add_space(12.0);
+
+    ui.label(RichText::new(cat.tr("overview-people")).strong());
+    egui::Grid::new("people").striped(true).num_columns(3).show(ui, |ui| {
+        for c in scenario.counterparts() {
+            ui.label(&c.name);
+            ui.label(counterpart_kind_label(cat, c.kind));
+            ui.label(&c.country);
+            ui.end_row();
+        }
+    });
+}
+
+fn products_grid(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
+    let scenario = session.scenario();
+    let language = cat.language();
+    ui.label(RichText::new(cat.tr("overview-products")).strong());
+    egui::Grid::new("products").striped(true).num_columns(6).show(ui, |ui| {
+        for header in ["col-sku", "col-product", "col-hs", "col-unit-cost", "col-weights", "col-origin"] {
+            ui.label(RichText::new(cat.tr(header)).small().color(MUTED));
+        }
+        ui.end_row();
+        for p in scenario.products() {
+            ui.label(RichText::new(&p.sku).monospace());
+            ui.label(pick(&p.name, language));
+            ui.label(RichText::new(p.hs_code.dotted()).monospace());
+            ui.label(RichText::new(p.unit_cost.format()).monospace());
+            ui.label(format!("{} / {} g", p.net_weight_g, p.gross_weight_g));
+            ui.label(&p.origin);
+            ui.end_row();
+        }
+    });
+}
+
+fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut PlayDraft) -> Option<Action> {
+    let mut action = None;
+    let language = cat.language();
+    ui.heading(cat.tr("activity-inbox"));
+    if session.inbox().is_empty() {
+        ui.label(RichText::new(cat.tr("inbox-empty")).color(MUTED));
+        return None;
+    }
+    ui.columns(2, |cols| {
+        egui::ScrollArea::vertical().id_salt("inbox-list").show(&mut cols[0], |ui| {
+            for m in session.inbox().iter().rev() {
+                let from = sender_name(cat, session, m.from.as_deref());
+                let subject = pick(&m.subject, language);
+                let text = format!("{} · {}\n{}", cat.tr_args("day-short", &[("day", Arg::from(m.day))]), from, subject);
+                let rich = if m.read { RichText::new(text) } else { RichText::new(text).strong() };
+                if ui.add_sized([ui.available_width(), 44.0], egui::Button::selectable(draft.open_message == Some(m.id), rich)).clicked() {
+                    draft.open_message = Some(m.id);
+                    if !m.read {
+                        action = Some(Action::MarkRead(m.id));
+                    }
+                }
+            }
+        });
+        let ui = &mut cols[1];
+        match draft.open_message.and_then(|id| session.inbox().iter().find(|m| m.id == id)) {
+            None => {
+                ui.label(RichText::new(cat.tr("inbox-pick")).color(MUTED));
+            }
+            Some(m) => {
+                ui.label(RichText::new(pick(&m.subject, language)).heading());
+                ui.label(RichText::new(cat.tr_args("inbox-from", &[("from", Arg::from(sender_name(cat, session, m.from.as_deref()))), ("day", Arg::from(m.day))])).color(MUTED));
+                ui.separator();
+                ui.label(pick(&m.body, language));
+                if language == Language::Chinese && !m.body.zh.is_empty() {
+                    ui.add_space(8.0);
+                    ui.collapsing(cat.tr("inbox-original"), |ui| ui.label(&m.body.en));
+                }
+            }
+        }
+    });
+    action
+}
+
+fn sender_name(cat: &Catalogue, session: &Session, from: Option<&str>) -> String {
+    match from.and_then(|id| session.scenario().counterpart(id)) {
+        Some(c) => format!("{} ({})", c.name, c.country),
+        None => cat.tr("inbox-from-company"),
+    }
+}
+
+fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity: Activity) {
+    let scenario = session.scenario();
+    let language = cat.language();
+    ui.heading(activity_label(cat, activity));
+    ui.label(cat.tr(&format!("{}-intro", activity_key(activity))));
+    ui.add_space(6.0);
+    egui::Frame::new().fill(egui::Color32::from_rgb(0xfd, 0xf6, 0xe3)).corner_radius(6.0).inner_margin(8.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(cat.tr("activity-desk-pending")).color(WARN));
+    });
+    ui.add_space(10.0);
+    ui.label(RichText::new(cat.tr("activity-tasks-here")).strong());
+    for task in scenario.tasks().iter().filter(|t| t.activity == activity) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(pick(&task.title, language)).strong());
+            ui.label(pick(&task.description, language));
+            for c in &task.rubric {
+                ui.label(RichText::new(format!("•  {} — {}", pick(&c.description, language), cat.tr_args("points", &[("points", Arg::from(c.points))]))).small());
+            }
+        });
+    }
+    ui.add_space(10.0);
+    match activity {
+        Activity::Customs => {
+            products_grid(ui, cat, session);
+            ui.add_space(10.0);
+            ui.label(RichText::new(cat.tr_args("customs-rules-today", &[("date", Arg::from(session.date().to_string()))])).strong());
+            for pack in scenario.rule_packs() {
+                ui.collapsing(format!("{} — {}", pack.jurisdiction(), pick(pack.name(), language)), |ui| {
+                    for rule in pack.in_force(session.date()) {
+                        ui.label(format!("•  {}", rule.summary())).on_hover_text(&rule.source);
+                    }
+                });
+            }
+        }
+        Activity::Negotiation | Activity::C2C => {
+            ui.label(RichText::new(cat.tr("overview-people")).strong());
+            for c in scenario.counterparts() {
+                let interests: Vec<String> = c
+                    .interested_in
+                    .iter()
+                    .filter_map(|sku| scenario.product(sku).map(|p| pick(&p.name, language).to_string()))
+                    .collect();
+                ui.label(format!("•  {} — {}, {} · {}", c.name, counterpart_kind_label(cat, c.kind), c.country, interests.join(", ")));
+            }
+            ui.add_space(10.0);
+            products_grid(ui, cat, session);
+        }
+        Activity::Storefront | Activity::Promotion => {
+            ui.label(RichText::new(cat.tr("overview-markets")).strong());
+            for m in scenario.markets() {
+                ui.label(format!("•  {} ({}, {}) — {}", pick(&m.name, language), m.country, m.currency, cat.tr_args("daily-shoppers", &[("count", Arg::from(m.daily_shoppers))])));
+                for (sku, price) in &m.reference_prices {
+                    let name = scenario.product(sku).map_or(sku.as_str(), |p| pick(&p.name, language));
+                    ui.label(RichText::new(format!("      {name}: {}", price.format())).small());
+                }
+            }
+            ui.add_space(10.0);
+            products_grid(ui, cat, session);
+        }
+        Activity::Inbox => {}
+    }
+}
+
+/// Formats a home-currency amount for summaries.
+pub fn home_amount(session: &Session, minor: i64) -> String {
+    let home = session.scenario().home_currency();
+    format!("{} {home}", format_minor(minor, session.scenario().exponent(home)))
+}
