@@ -54,7 +54,7 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
     }
 
     // Keyboard: arrows choose, Enter starts, Ctrl+Q quits, S opens settings.
-    if !ui.ctx().wants_keyboard_input() {
+    if !ui.ctx().egui_wants_keyboard_input() {
         let (up, down, enter, settings, quit) = ui.input_mut(|i| {
             (
                 i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),

@@ -3,7 +3,7 @@
 
 use egui::{Key, Modifiers, RichText};
 
-use super::theme::{self, ACCENT, BAD, GOOD, MUTED, WARN};
+use super::theme::{ACCENT, BAD, GOOD, MUTED, WARN};
 use super::{activity_key, activity_label, competency_label, counterpart_kind_label, pick, Action, Page};
 use crate::i18n::{Arg, Catalogue, Language};
 use crate::scenario::file::Activity;
@@ -114,7 +114,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
 }
 
 fn shortcuts(ui: &mut egui::Ui, view: &PlayView) -> Option<Action> {
-    if ui.ctx().wants_keyboard_input() {
+    if ui.ctx().egui_wants_keyboard_input() {
         return None;
     }
     let pages = pages(view.session);

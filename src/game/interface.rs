@@ -1,0 +1,154 @@
+//! The egui side: one thin system per screen that builds a view, calls the screen's pure
+//! `draw` function and sends the resulting action as a message.
+
+use bevy::prelude::*;
+use bevy_egui::{egui, EguiContexts, EguiPlugin, EguiPrimaryContextPass};
+
+use super::scenario_assets::{ScenarioAsset, ScenarioCatalog, ScenarioFolder};
+use super::screens::{CurrentPage, Paused, Screen};
+use super::session::{ActiveSession, AutoAdvance, DebriefReport, UiAction};
+use super::settings::{SettingsStore, UiText, UserSettings};
+use crate::i18n::Arg;
+use crate::ui::{self, debrief, menu, play, settings};
+
+/// Half-filled UI state, kept out of the sim.
+#[derive(Resource, Debug, Default)]
+pub struct Drafts {
+    pub menu: menu::MenuDraft,
+    pub settings: settings::SettingsDraft,
+    pub play: play::PlayDraft,
+}
+
+/// The scenario file to select in the menu once the catalogue has it.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct PreferredScenario(pub Option<String>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins(EguiPlugin::default())
+        .init_resource::<Drafts>()
+        .init_resource::<PreferredScenario>()
+        .add_systems(Startup, spawn_camera)
+        .add_systems(Update, preselect_preferred_scenario)
+        .add_systems(
+            EguiPrimaryContextPass,
+            (
+                style_egui,
+                draw_menu.run_if(in_state(Screen::MainMenu)),
+                draw_settings.run_if(in_state(Screen::Settings)),
+                draw_play.run_if(in_state(Screen::Playing)),
+                draw_debrief.run_if(in_state(Screen::Debrief)),
+            )
+                .chain(),
+        );
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}
+
+/// A Ui covering the whole window, for screens laid out with panels.
+fn root_ui(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        "tradeport-root".into(),
+        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
+    )
+}
+
+/// Installs fonts once and applies the UI scale whenever it changes.
+fn style_egui(mut contexts: EguiContexts, settings: Res<UserSettings>, mut applied: Local<Option<f32>>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if applied.is_none() {
+        ui::theme::install_fonts(ctx);
+        ui::theme::apply_style(ctx);
+    }
+    if *applied != Some(settings.ui_scale) {
+        ctx.set_zoom_factor(settings.ui_scale);
+        *applied = Some(settings.ui_scale);
+    }
+    Ok(())
+}
+
+fn preselect_preferred_scenario(mut preferred: ResMut<PreferredScenario>, catalog: Res<ScenarioCatalog>, mut drafts: ResMut<Drafts>) {
+    let Some(name) = preferred.0.clone() else { return };
+    if let Some(index) = catalog.index_of(&name) {
+        drafts.menu.selected = Some(index);
+        preferred.0 = None;
+    }
+}
+
+fn draw_menu(
+    mut contexts: EguiContexts,
+    text: Res<UiText>,
+    catalog: Res<ScenarioCatalog>,
+    assets: Res<Assets<ScenarioAsset>>,
+    server: Res<AssetServer>,
+    folder: Res<ScenarioFolder>,
+    mut drafts: ResMut<Drafts>,
+    mut actions: MessageWriter<UiAction>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let entries = catalog.entries(&assets, &server);
+    let dir = folder.dir.display().to_string();
+    let view = menu::MenuView { cat: &text.0, entries: &entries, scenarios_dir: &dir };
+    if let Some(action) = menu::draw(&mut root_ui(ctx), &view, &mut drafts.menu) {
+        actions.write(UiAction(action));
+    }
+    Ok(())
+}
+
+fn draw_settings(
+    mut contexts: EguiContexts,
+    text: Res<UiText>,
+    settings: Res<UserSettings>,
+    store: Res<SettingsStore>,
+    mut drafts: ResMut<Drafts>,
+    mut actions: MessageWriter<UiAction>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let note = match &store.path {
+        Ok(path) => text.0.tr_args("settings-saved-to", &[("path", Arg::from(path.display().to_string()))]),
+        Err(reason) => text.0.tr_args("settings-not-saved", &[("reason", Arg::from(reason.as_str()))]),
+    };
+    let view = settings::SettingsView { cat: &text.0, ui_scale: settings.ui_scale, language: settings.language, storage_note: &note };
+    if let Some(action) = settings::draw(&mut root_ui(ctx), &view, &mut drafts.settings) {
+        actions.write(UiAction(action));
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource it reads
+fn draw_play(
+    mut contexts: EguiContexts,
+    text: Res<UiText>,
+    session: Option<Res<ActiveSession>>,
+    page: Res<CurrentPage>,
+    paused: Res<Paused>,
+    auto: Res<AutoAdvance>,
+    mut drafts: ResMut<Drafts>,
+    mut actions: MessageWriter<UiAction>,
+) -> Result {
+    let Some(session) = session else { return Ok(()) };
+    let ctx = contexts.ctx_mut()?;
+    let view = play::PlayView { cat: &text.0, session: &session.0, page: page.0, auto_advance: auto.enabled, paused: paused.0 };
+    if let Some(action) = play::draw(&mut root_ui(ctx), &view, &mut drafts.play) {
+        actions.write(UiAction(action));
+    }
+    Ok(())
+}
+
+fn draw_debrief(
+    mut contexts: EguiContexts,
+    text: Res<UiText>,
+    session: Option<Res<ActiveSession>>,
+    report: Option<Res<DebriefReport>>,
+    mut actions: MessageWriter<UiAction>,
+) -> Result {
+    let (Some(session), Some(report)) = (session, report) else { return Ok(()) };
+    let ctx = contexts.ctx_mut()?;
+    let view = debrief::DebriefView { cat: &text.0, report: &report.0, session: &session.0 };
+    if let Some(action) = debrief::draw(&mut root_ui(ctx), &view, &mut ()) {
+        actions.write(UiAction(action));
+    }
+    Ok(())
+}

@@ -1,0 +1,190 @@
+//! Opening a requested screen from the command line (`--screen NAME`) and saving a screenshot
+//! of it once it has rendered (`--screenshot FILE`), for documentation and CI.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use bevy::app::AppExit;
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{save_to_disk, Screenshot, ScreenshotCaptured};
+
+use super::scenario_assets::{ScenarioAsset, ScenarioCatalog};
+use super::screens::{CurrentPage, Paused, Screen, ScreenTarget};
+use super::session::{ActiveSession, UiAction};
+use crate::scenario::error::render_plain;
+use crate::ui::menu::EntryState;
+use crate::ui::{Action, Page};
+
+/// Where to go after start-up.
+#[derive(Resource, Debug, Clone)]
+pub struct LaunchRequest {
+    pub target: ScreenTarget,
+    /// Scenario file name in the scenario folder, when the target needs one.
+    pub scenario_file: Option<String>,
+    pub stage: LaunchStage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LaunchStage {
+    WaitingForScenario,
+    Starting,
+    Arranging,
+    Done,
+}
+
+/// A screenshot to take once the target screen is showing.
+#[derive(Resource, Debug)]
+pub struct ScreenshotPlan {
+    pub path: PathBuf,
+    frames_on_target: u32,
+    frames_total: u32,
+    requested: bool,
+    saved: Arc<AtomicBool>,
+    frames_after_save: u32,
+}
+
+impl ScreenshotPlan {
+    pub fn new(path: PathBuf) -> Self {
+        Self { path, frames_on_target: 0, frames_total: 0, requested: false, saved: Arc::new(AtomicBool::new(false)), frames_after_save: 0 }
+    }
+}
+
+/// Frames to let egui lay out and fonts settle before capturing.
+const SETTLE_FRAMES: u32 = 30;
+/// Give up after this many frames (a broken GPU setup should fail CI, not hang it).
+const GIVE_UP_FRAMES: u32 = 3_000;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, (drive_launch_request, take_screenshot).chain());
+}
+
+/// Walks from start-up to the requested screen, one step per frame.
+#[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource it reads
+fn drive_launch_request(
+    request: Option<ResMut<LaunchRequest>>,
+    catalog: Res<ScenarioCatalog>,
+    assets: Res<Assets<ScenarioAsset>>,
+    server: Res<AssetServer>,
+    screen: Res<State<Screen>>,
+    session: Option<Res<ActiveSession>>,
+    mut page: ResMut<CurrentPage>,
+    mut paused: ResMut<Paused>,
+    mut actions: MessageWriter<UiAction>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let Some(mut request) = request else { return };
+    match request.stage {
+        LaunchStage::WaitingForScenario => {
+            let Some(file) = request.scenario_file.clone() else {
+                request.stage = LaunchStage::Arranging;
+                return;
+            };
+            let Some(index) = catalog.index_of(&file) else { return };
+            match &catalog.entries(&assets, &server)[index].state {
+                EntryState::Loading => {}
+                EntryState::Broken(diagnostics) => {
+                    eprintln!("{file} cannot start:\n{}", render_plain(diagnostics));
+                    if request.target.needs_scenario() {
+                        // Stay in the menu, which shows the same problems.
+                        request.stage = LaunchStage::Done;
+                    }
+                }
+                EntryState::Ready(_) => {
+                    if request.target.needs_scenario() {
+                        actions.write(UiAction(Action::StartScenario(index)));
+                        request.stage = LaunchStage::Starting;
+                    } else {
+                        request.stage = LaunchStage::Arranging;
+                    }
+                }
+            }
+            if request.stage == LaunchStage::Done && request.target.needs_scenario() && screenshot_requested_exit_code() {
+                exit.write(AppExit::from_code(2));
+            }
+        }
+        LaunchStage::Starting => {
+            if *screen.get() == Screen::Playing && session.is_some() {
+                request.stage = LaunchStage::Arranging;
+            }
+        }
+        LaunchStage::Arranging => {
+            match request.target {
+                ScreenTarget::Menu => {}
+                ScreenTarget::Settings => {
+                    actions.write(UiAction(Action::OpenSettings));
+                }
+                ScreenTarget::Page(p) => *page = CurrentPage(p),
+                ScreenTarget::Pause => *paused = Paused(true),
+                ScreenTarget::Debrief => {
+                    *page = CurrentPage(Page::Overview);
+                    let days = session.as_ref().map_or(0, |s| s.0.scenario().length_days());
+                    for _ in 0..days {
+                        actions.write(UiAction(Action::EndDay));
+                    }
+                }
+            }
+            request.stage = LaunchStage::Done;
+        }
+        LaunchStage::Done => {}
+    }
+}
+
+/// Only in screenshot mode does a broken scenario end the program.
+fn screenshot_requested_exit_code() -> bool {
+    SCREENSHOT_MODE.load(Ordering::Relaxed)
+}
+
+/// Set when `--screenshot` was given.
+pub static SCREENSHOT_MODE: AtomicBool = AtomicBool::new(false);
+
+fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
+    request.stage == LaunchStage::Done
+        && match request.target {
+            ScreenTarget::Menu => screen == Screen::MainMenu,
+            ScreenTarget::Settings => screen == Screen::Settings,
+            ScreenTarget::Page(_) | ScreenTarget::Pause => screen == Screen::Playing,
+            ScreenTarget::Debrief => screen == Screen::Debrief,
+        }
+}
+
+#[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource it reads
+fn take_screenshot(
+    mut commands: Commands,
+    plan: Option<ResMut<ScreenshotPlan>>,
+    request: Option<Res<LaunchRequest>>,
+    screen: Res<State<Screen>>,
+    catalog: Res<ScenarioCatalog>,
+    assets: Res<Assets<ScenarioAsset>>,
+    server: Res<AssetServer>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let (Some(mut plan), Some(request)) = (plan, request) else { return };
+    plan.frames_total += 1;
+    if plan.frames_total > GIVE_UP_FRAMES {
+        eprintln!("tradeport: gave up waiting for the screen to render after {GIVE_UP_FRAMES} frames");
+        exit.write(AppExit::from_code(3));
+        return;
+    }
+    if plan.saved.load(Ordering::Acquire) {
+        plan.frames_after_save += 1;
+        if plan.frames_after_save >= 2 {
+            exit.write(AppExit::Success);
+        }
+        return;
+    }
+    let all_loaded = catalog.entries(&assets, &server).iter().all(|e| !matches!(e.state, EntryState::Loading));
+    if !all_loaded || !target_showing(&request, *screen.get()) {
+        plan.frames_on_target = 0;
+        return;
+    }
+    plan.frames_on_target += 1;
+    if plan.frames_on_target >= SETTLE_FRAMES && !plan.requested {
+        plan.requested = true;
+        let saved = Arc::clone(&plan.saved);
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(plan.path.clone()))
+            .observe(move |_: On<ScreenshotCaptured>| saved.store(true, Ordering::Release));
+    }
+}

@@ -1,0 +1,82 @@
+//! Bevy glue: states, resources, messages, the scenario asset loader and the egui screens.
+//! The sim advances only by commands sent from here; Bevy's clock drives only auto-advance.
+
+pub mod interface;
+pub mod launch;
+pub mod scenario_assets;
+pub mod screens;
+pub mod session;
+pub mod settings;
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use crate::catalog;
+use crate::cli::PlayArgs;
+use launch::{LaunchRequest, LaunchStage, ScreenshotPlan};
+use scenario_assets::ScenarioFolder;
+use screens::{parse_screen_name, ScreenTarget};
+
+/// The plugins every Tradeport app has, with or without a window. Parents only add children.
+pub fn core_plugin(app: &mut App) {
+    app.add_plugins((screens::plugin, settings::plugin, scenario_assets::plugin, session::plugin));
+}
+
+/// Everything the windowed game adds on top of the core.
+pub fn gui_plugin(app: &mut App) {
+    app.add_plugins((interface::plugin, launch::plugin));
+}
+
+/// Opens the game window and runs until the player quits.
+///
+/// # Errors
+/// A sentence for the terminal: unknown screen or scenario, or a failed run.
+pub fn run(args: PlayArgs) -> Result<(), String> {
+    let requested_target = args.screen.as_deref().map(parse_screen_name).transpose()?;
+    let scenario_path = args.scenario.as_deref().map(catalog::resolve).transpose()?;
+    // A screen inside a scenario with no scenario named: use the default one.
+    let needs_scenario = requested_target.is_some_and(ScreenTarget::needs_scenario);
+    let scenario_path = match scenario_path {
+        Some(p) => Some(p),
+        None if needs_scenario => Some(catalog::resolve(catalog::DEFAULT_SCENARIO_ID)?),
+        None => None,
+    };
+    let target = requested_target.unwrap_or(if scenario_path.is_some() { ScreenTarget::Page(crate::ui::Page::Overview) } else { ScreenTarget::Menu });
+    let folder_dir = scenario_path
+        .as_ref()
+        .and_then(|p| p.parent().map(PathBuf::from))
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| if scenario_path.is_some() { PathBuf::from(".") } else { catalog::bundled_dir() });
+    let folder = ScenarioFolder::new(folder_dir);
+    let scenario_file = scenario_path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string());
+    let preferred = scenario_file.clone().or_else(|| Some(format!("{}{}", catalog::DEFAULT_SCENARIO_ID, crate::scenario::SCENARIO_SUFFIX)));
+
+    let mut app = App::new();
+    app.insert_resource(folder.clone());
+    scenario_assets::register_source(&mut app, &folder);
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Tradeport — cross-border e-commerce practice".to_string(),
+                    resolution: (1280u32, 800u32).into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin { filter: "warn,tradeport=info,wgpu=error,naga=warn".to_string(), ..default() }),
+    );
+    app.add_plugins((core_plugin, gui_plugin));
+    app.insert_resource(session::SeedOverride(args.seed));
+    app.insert_resource(interface::PreferredScenario(preferred));
+    app.insert_resource(LaunchRequest { target, scenario_file, stage: LaunchStage::WaitingForScenario });
+    if let Some(path) = args.screenshot {
+        launch::SCREENSHOT_MODE.store(true, std::sync::atomic::Ordering::Relaxed);
+        app.insert_resource(ScreenshotPlan::new(path));
+    }
+    match app.run() {
+        AppExit::Success => Ok(()),
+        AppExit::Error(code) => Err(format!("the game stopped with an error (code {code})")),
+    }
+}

@@ -1,0 +1,79 @@
+//! Top-level screens as Bevy states, the current page, pause, and the registry of screen names
+//! that `--screen NAME` accepts.
+
+use bevy::prelude::*;
+
+use crate::scenario::file::Activity;
+use crate::ui::Page;
+
+/// Which top-level screen is showing.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    MainMenu,
+    Settings,
+    Playing,
+    Debrief,
+}
+
+/// The page shown while playing.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CurrentPage(pub Page);
+
+/// Whether the pause menu is open (the sim only moves on commands, so this stops auto-advance).
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Paused(pub bool);
+
+/// Where "Back" in the settings screen goes.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SettingsReturn(pub Option<Screen>);
+
+/// A screen that `--screen NAME` can open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenTarget {
+    Menu,
+    Settings,
+    Page(Page),
+    Pause,
+    Debrief,
+}
+
+impl ScreenTarget {
+    /// Whether reaching this screen needs a scenario to be running.
+    pub fn needs_scenario(self) -> bool {
+        !matches!(self, ScreenTarget::Menu | ScreenTarget::Settings)
+    }
+}
+
+/// Every registered screen name. Later screens register here.
+pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
+    ("menu", ScreenTarget::Menu),
+    ("settings", ScreenTarget::Settings),
+    ("overview", ScreenTarget::Page(Page::Overview)),
+    ("inbox", ScreenTarget::Page(Page::Activity(Activity::Inbox))),
+    ("customs", ScreenTarget::Page(Page::Activity(Activity::Customs))),
+    ("negotiation", ScreenTarget::Page(Page::Activity(Activity::Negotiation))),
+    ("storefront", ScreenTarget::Page(Page::Activity(Activity::Storefront))),
+    ("promotion", ScreenTarget::Page(Page::Activity(Activity::Promotion))),
+    ("c2c", ScreenTarget::Page(Page::Activity(Activity::C2C))),
+    ("pause", ScreenTarget::Pause),
+    ("debrief", ScreenTarget::Debrief),
+];
+
+/// Looks a screen name up.
+///
+/// # Errors
+/// A sentence listing the known names.
+pub fn parse_screen_name(name: &str) -> Result<ScreenTarget, String> {
+    SCREEN_NAMES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
+        let names: Vec<&str> = SCREEN_NAMES.iter().map(|(n, _)| *n).collect();
+        format!("unknown screen `{name}`; known screens: {}", names.join(", "))
+    })
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .init_resource::<CurrentPage>()
+        .init_resource::<Paused>()
+        .init_resource::<SettingsReturn>();
+}

@@ -1,0 +1,175 @@
+//! The running session and the one place player actions are carried out.
+
+use std::time::Duration;
+
+use bevy::app::AppExit;
+use bevy::prelude::*;
+
+use super::scenario_assets::{ScenarioAsset, ScenarioCatalog};
+use super::screens::{CurrentPage, Paused, Screen, SettingsReturn};
+use super::settings::{SettingsStore, UiText, UserSettings};
+use crate::i18n::Catalogue;
+use crate::sim::{Command, Report, Session};
+use crate::ui::{Action, Page};
+
+/// The session being played. Bevy holds sim types only through wrappers like this.
+#[derive(Resource, Debug)]
+pub struct ActiveSession(pub Session);
+
+/// The report shown on the debrief screen.
+#[derive(Resource, Debug)]
+pub struct DebriefReport(pub Report);
+
+/// A request from the UI (or a test, or the screenshot driver).
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct UiAction(pub Action);
+
+/// Seed override from the command line.
+#[derive(Resource, Debug, Clone, Copy, Default)]
+pub struct SeedOverride(pub Option<u64>);
+
+/// Auto-advance: ends a day every few seconds while on and not paused.
+#[derive(Resource, Debug)]
+pub struct AutoAdvance {
+    pub enabled: bool,
+    pub timer: Timer,
+}
+
+impl Default for AutoAdvance {
+    fn default() -> Self {
+        Self { enabled: false, timer: Timer::new(Duration::from_secs(4), TimerMode::Repeating) }
+    }
+}
+
+/// The last rule error, shown to the player.
+#[derive(Resource, Debug, Default)]
+pub struct Notice(pub Option<String>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<UiAction>()
+        .init_resource::<SeedOverride>()
+        .init_resource::<AutoAdvance>()
+        .init_resource::<Notice>()
+        .add_systems(Update, (auto_advance_days, apply_ui_actions).chain())
+        .add_systems(OnEnter(Screen::Debrief), build_debrief_report);
+}
+
+/// Carries out every action the UI sent this frame.
+#[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource it touches
+pub fn apply_ui_actions(
+    mut actions: MessageReader<UiAction>,
+    mut commands: Commands,
+    mut session: Option<ResMut<ActiveSession>>,
+    catalog: Res<ScenarioCatalog>,
+    assets: Res<Assets<ScenarioAsset>>,
+    seed: Res<SeedOverride>,
+    screen: Res<State<Screen>>,
+    mut next_screen: ResMut<NextState<Screen>>,
+    mut page: ResMut<CurrentPage>,
+    mut paused: ResMut<Paused>,
+    mut auto: ResMut<AutoAdvance>,
+    mut settings_return: ResMut<SettingsReturn>,
+    mut settings: Option<ResMut<UserSettings>>,
+    store: Option<Res<SettingsStore>>,
+    mut notice: ResMut<Notice>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    for UiAction(action) in actions.read() {
+        match action {
+            Action::SelectScenario(_) => {}
+            Action::StartScenario(index) => match catalog.ready(*index, &assets) {
+                Some(scenario) => {
+                    commands.insert_resource(ActiveSession(Session::new(scenario, seed.0)));
+                    *page = CurrentPage(Page::Overview);
+                    *paused = Paused(false);
+                    auto.enabled = false;
+                    next_screen.set(Screen::Playing);
+                }
+                None => notice.0 = Some(format!("scenario {index} is not ready to start")),
+            },
+            Action::OpenSettings => {
+                settings_return.0 = Some(*screen.get());
+                next_screen.set(Screen::Settings);
+            }
+            Action::CloseSettings => next_screen.set(settings_return.0.take().unwrap_or(Screen::MainMenu)),
+            Action::SetUiScale(scale) => {
+                if let Some(s) = settings.as_mut() {
+                    s.ui_scale = scale.clamp(*crate::ui::settings::UI_SCALES.start(), *crate::ui::settings::UI_SCALES.end());
+                    save(store.as_deref(), s, &mut notice);
+                }
+            }
+            Action::SetLanguage(language) => {
+                if let Some(s) = settings.as_mut() {
+                    s.language = *language;
+                    commands.insert_resource(UiText(Catalogue::new(*language)));
+                    save(store.as_deref(), s, &mut notice);
+                }
+            }
+            Action::Quit => {
+                exit.write(AppExit::Success);
+            }
+            Action::ShowPage(p) => *page = CurrentPage(*p),
+            Action::EndDay | Action::MarkRead(_) | Action::FinishScenario => {
+                let Some(session) = session.as_mut() else { continue };
+                let command = match action {
+                    Action::EndDay => Command::EndDay,
+                    Action::MarkRead(id) => Command::MarkRead(*id),
+                    _ => Command::FinishEarly,
+                };
+                match session.0.apply(command) {
+                    Ok(_) => notice.0 = None,
+                    Err(e) => notice.0 = Some(e.to_string()),
+                }
+                if session.0.is_finished() {
+                    *paused = Paused(false);
+                    auto.enabled = false;
+                    next_screen.set(Screen::Debrief);
+                }
+            }
+            Action::SetAutoAdvance(on) => {
+                auto.enabled = *on;
+                auto.timer.reset();
+            }
+            Action::Pause => *paused = Paused(true),
+            Action::Resume => *paused = Paused(false),
+            Action::QuitToMenu => {
+                commands.remove_resource::<ActiveSession>();
+                commands.remove_resource::<DebriefReport>();
+                *paused = Paused(false);
+                auto.enabled = false;
+                next_screen.set(Screen::MainMenu);
+            }
+        }
+    }
+}
+
+fn save(store: Option<&SettingsStore>, settings: &UserSettings, notice: &mut Notice) {
+    if let Some(store) = store
+        && let Err(e) = store.save(settings)
+    {
+        warn!("settings not saved: {e}");
+        notice.0 = Some(e);
+    }
+}
+
+/// Sends `EndDay` on a timer while auto-advance is on, playing and not paused.
+pub fn auto_advance_days(
+    time: Res<Time>,
+    mut auto: ResMut<AutoAdvance>,
+    paused: Res<Paused>,
+    screen: Res<State<Screen>>,
+    mut actions: MessageWriter<UiAction>,
+) {
+    if !auto.enabled || paused.0 || *screen.get() != Screen::Playing {
+        return;
+    }
+    if auto.timer.tick(time.delta()).just_finished() {
+        actions.write(UiAction(Action::EndDay));
+    }
+}
+
+fn build_debrief_report(mut commands: Commands, session: Option<Res<ActiveSession>>) {
+    if let Some(session) = session {
+        commands.insert_resource(DebriefReport(Report::of(&session.0)));
+    }
+}
