@@ -109,6 +109,8 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
             let m = session.inbox().iter().find(|m| m.id == *id)?;
             cat.tr_args("event-message", &[("subject", Arg::from(pick(&m.subject, language)))])
         }
+        // Daily drift is noise; show moves of 1% or more.
+        Event::RateMoved { from, to, .. } if (to.0 - from.0).abs() * 100 < from.0 => return None,
         Event::RateMoved { currency, from, to } => cat.tr_args(
             "event-rate",
             &[("currency", Arg::from(currency.as_str())), ("from", Arg::from(from.to_string())), ("to", Arg::from(to.to_string()))],

@@ -206,7 +206,7 @@ fn tasks_panel(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
                         ui.label(RichText::new(text).small().color(color));
                     }
                 });
-                ui.collapsing(cat.tr("task-rubric"), |ui| {
+                egui::CollapsingHeader::new(cat.tr("task-rubric")).id_salt(("rubric", &task.id)).show(ui, |ui| {
                     ui.label(pick(&task.description, language));
                     ui.label(RichText::new(competency_label(cat, task.competency)).small().color(MUTED));
                     for c in &task.rubric {
@@ -318,9 +318,21 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
             for m in session.inbox().iter().rev() {
                 let from = sender_name(cat, session, m.from.as_deref());
                 let subject = pick(&m.subject, language);
-                let text = format!("{} · {}\n{}", cat.tr_args("day-short", &[("day", Arg::from(m.day))]), from, subject);
-                let rich = if m.read { RichText::new(text) } else { RichText::new(text).strong() };
-                if ui.add_sized([ui.available_width(), 44.0], egui::Button::selectable(draft.open_message == Some(m.id), rich)).clicked() {
+                let header = format!("{} · {}", cat.tr_args("day-short", &[("day", Arg::from(m.day))]), from);
+                let open = draft.open_message == Some(m.id);
+                let row = egui::Frame::new()
+                    .fill(if open { ui.visuals().selection.bg_fill } else { egui::Color32::TRANSPARENT })
+                    .corner_radius(6.0)
+                    .inner_margin(6.0)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(RichText::new(header).small().color(MUTED));
+                        let subject = if m.read { RichText::new(subject) } else { RichText::new(format!("● {subject}")).strong() };
+                        ui.label(subject);
+                    })
+                    .response
+                    .interact(egui::Sense::click());
+                if row.clicked() {
                     draft.open_message = Some(m.id);
                     if !m.read {
                         action = Some(Action::MarkRead(m.id));

@@ -34,6 +34,7 @@ pub fn draw(ui: &mut egui::Ui, view: &SettingsView, draft: &mut SettingsDraft) -
         egui::Grid::new("settings-grid").num_columns(2).spacing([24.0, 12.0]).show(ui, |ui| {
             ui.label(cat.tr("settings-ui-scale"));
             let mut scale = draft.ui_scale.unwrap_or(view.ui_scale);
+            ui.spacing_mut().slider_width = 240.0;
             let slider = ui.add(egui::Slider::new(&mut scale, UI_SCALES).step_by(0.05).suffix("×"));
             if slider.changed() {
                 draft.ui_scale = Some(scale);
