@@ -1,1 +1,13 @@
-//! Integration test harness.
+//! The one integration-test harness: scenario files, the sim, the CLI, docs and catalogues,
+//! and (with the `gui` feature) a headless Bevy app and egui screens driven by egui_kittest.
+
+mod cli;
+mod docs;
+mod i18n;
+mod scenarios;
+mod sim;
+
+#[cfg(feature = "gui")]
+mod app;
+#[cfg(feature = "gui")]
+mod ui;

@@ -1,0 +1,70 @@
+//! docs/scenario-format.md documents every field and variant of the file formats: the schema is
+//! traced from the Rust types, so a new field without documentation fails here.
+
+use serde_reflection::{ContainerFormat, Registry, Tracer, TracerConfig, VariantFormat};
+use tradeport::scenario::file::*;
+
+fn schema() -> Registry {
+    let mut tracer = Tracer::new(TracerConfig::default());
+    // Enums nested inside structs are only fully explored when traced on their own.
+    macro_rules! trace {
+        ($($t:ty),*) => {$(
+            tracer.trace_simple_type::<$t>().unwrap_or_else(|e| panic!("tracing {}: {e}", stringify!($t)));
+        )*};
+    }
+    trace!(
+        TradeMode, Difficulty, BrandType, CounterpartKind, ConcessionStrategy, Activity, Competency, CriterionKind, EffectDef,
+        Channel, RuleKind, DutyRateDef, MeasureUnit, Relief, ScenarioFile, RulePackFile
+    );
+    tracer.registry().unwrap_or_else(|e| panic!("incomplete schema trace: {e}"))
+}
+
+/// The text of the `### Name` section, up to the next heading of level 1–3.
+fn section<'a>(doc: &'a str, name: &str) -> Option<&'a str> {
+    let heading = format!("### {name}\n");
+    let start = doc.find(&heading)? + heading.len();
+    let rest = &doc[start..];
+    let end = rest.find("\n### ").or_else(|| rest.find("\n## ")).unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
+#[test]
+fn every_schema_field_and_variant_is_documented() {
+    let doc = std::fs::read_to_string("docs/scenario-format.md").unwrap_or_else(|e| panic!("docs/scenario-format.md: {e}"));
+    let registry = schema();
+    assert!(registry.len() >= 30, "schema trace looks too small: {} types", registry.len());
+    let mut missing = Vec::new();
+    for (type_name, format) in &registry {
+        let Some(text) = section(&doc, type_name) else {
+            missing.push(format!("no `### {type_name}` section"));
+            continue;
+        };
+        let mut names = Vec::new();
+        match format {
+            ContainerFormat::Struct(fields) => names.extend(fields.iter().map(|f| f.name.clone())),
+            ContainerFormat::Enum(variants) => {
+                for v in variants.values() {
+                    names.push(v.name.clone());
+                    if let VariantFormat::Struct(fields) = &v.value {
+                        names.extend(fields.iter().map(|f| f.name.clone()));
+                    }
+                }
+            }
+            _ => {}
+        }
+        for name in names {
+            if !text.contains(&format!("`{name}`")) {
+                missing.push(format!("{type_name}: `{name}`"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "undocumented in docs/scenario-format.md:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn the_section_finder_really_finds_gaps() {
+    let doc = "### A\n`x`\n### B\n`y`\n";
+    assert_eq!(section(doc, "A"), Some("`x`"));
+    assert!(section(doc, "C").is_none());
+    assert!(!section(doc, "B").unwrap_or_default().contains("`x`"));
+}

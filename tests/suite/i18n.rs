@@ -1,0 +1,70 @@
+//! Every UI string the code asks for exists in English; Chinese has no stray ids; files parse.
+
+use tradeport::i18n::{message_ids, source_errors, Catalogue, Language};
+
+/// Message ids used in `src/ui` as string literals passed to `tr`/`tr_args`, plus the ids built
+/// from `activity_key(..)` + "-intro".
+fn used_ids() -> Vec<String> {
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir("src/ui").into_iter().flatten().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        for pattern in ["tr(\"", "tr_args(\"", "tr(match", "=> \""] {
+            for (i, _) in text.match_indices(pattern) {
+                let after = &text[i + pattern.len()..];
+                if pattern == "tr(match" {
+                    continue;
+                }
+                let id: String = after.chars().take_while(|c| *c != '"').collect();
+                if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                    ids.push(id);
+                }
+            }
+        }
+        for (i, _) in text.match_indices('"') {
+            let after = &text[i + 1..];
+            let id: String = after.chars().take_while(|c| *c != '"').collect();
+            if (id.starts_with("weekday-") || id.starts_with("col-")) && !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    for key in ["activity-customs", "activity-negotiation", "activity-storefront", "activity-promotion", "activity-c2c", "activity-inbox"] {
+        ids.push(format!("{key}-intro"));
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn fluent_files_parse() {
+    assert!(source_errors().is_empty(), "{:?}", source_errors());
+}
+
+#[test]
+fn every_used_message_exists_in_english() {
+    let defined = message_ids("en-US");
+    let used = used_ids();
+    assert!(used.len() > 60, "the scan found too few ids ({}), it is probably broken", used.len());
+    let missing: Vec<&String> = used.iter().filter(|id| !defined.contains(id)).collect();
+    assert!(missing.is_empty(), "used but not in assets/i18n/en-US/main.ftl: {missing:?}");
+}
+
+#[test]
+fn chinese_defines_only_known_ids_and_translates_the_menu() {
+    let english = message_ids("en-US");
+    let chinese = message_ids("zh-CN");
+    let stray: Vec<&String> = chinese.iter().filter(|id| !english.contains(id)).collect();
+    assert!(stray.is_empty(), "zh-CN ids unknown in en-US: {stray:?}");
+    let zh = Catalogue::new(Language::Chinese);
+    assert!(zh.has_own("menu-start"));
+    assert_ne!(zh.tr("menu-start"), Catalogue::new(Language::English).tr("menu-start"));
+}
+
+#[test]
+fn arguments_are_filled_in_without_isolation_marks() {
+    let en = Catalogue::new(Language::English);
+    let text = en.tr_args("day-of", &[("day", 3u32.into()), ("total", 20u32.into())]);
+    assert_eq!(text, "Day 3 of 20");
+    assert_eq!(en.tr("no-such-id"), "[no-such-id]");
+}
