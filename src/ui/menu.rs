@@ -131,6 +131,7 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
                     .inner_margin(8.0)
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
+                        ui.style_mut().interaction.selectable_labels = false;
                         entry_row(ui, cat, entry);
                     })
                     .response

@@ -326,6 +326,7 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
                     .inner_margin(6.0)
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
+                        ui.style_mut().interaction.selectable_labels = false;
                         ui.label(RichText::new(header).small().color(MUTED));
                         let subject = if m.read { RichText::new(subject) } else { RichText::new(format!("● {subject}")).strong() };
                         ui.label(subject);

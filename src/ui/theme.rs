@@ -25,6 +25,8 @@ pub fn install_fonts(ctx: &egui::Context) {
 pub fn apply_style(ctx: &egui::Context) {
     ctx.set_visuals(egui::Visuals::light());
     ctx.all_styles_mut(|style| {
+        // Rows and cards are clickable as a whole; selectable text would swallow their clicks.
+        style.interaction.selectable_labels = false;
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(10.0, 5.0);
         for (text_style, font) in style.text_styles.iter_mut() {

@@ -1,0 +1,122 @@
+//! A headless Bevy app (no window, no GPU) wired like the game: scenarios load through the
+//! asset loader, broken ones become menu entries, edits hot-reload, and actions drive the states.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use tradeport::game::core_plugin;
+use tradeport::game::scenario_assets::{register_source, ScenarioAsset, ScenarioCatalog, ScenarioFolder};
+use tradeport::game::screens::Screen;
+use tradeport::game::session::{ActiveSession, DebriefReport, UiAction};
+use tradeport::game::settings::SettingsStore;
+use tradeport::ui::menu::{EntryState, MenuEntry};
+use tradeport::ui::Action;
+
+fn headless_app(folder: &Path) -> App {
+    let mut app = App::new();
+    let folder = ScenarioFolder::new(folder.to_path_buf());
+    app.insert_resource(folder.clone());
+    app.insert_resource(SettingsStore { path: Err("tests do not save settings".to_string()) });
+    register_source(&mut app, &folder);
+    app.add_plugins((MinimalPlugins, StatesPlugin, AssetPlugin::default()));
+    app.add_plugins(core_plugin);
+    app
+}
+
+fn entries(app: &App) -> Vec<MenuEntry> {
+    let world = app.world();
+    world.resource::<ScenarioCatalog>().entries(world.resource::<Assets<ScenarioAsset>>(), world.resource::<AssetServer>())
+}
+
+/// Updates until `done` holds, for at most `seconds` of real time.
+fn update_until(app: &mut App, seconds: u64, mut done: impl FnMut(&App) -> bool) -> bool {
+    let deadline = std::time::Instant::now() + Duration::from_secs(seconds);
+    while std::time::Instant::now() < deadline {
+        app.update();
+        if done(app) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    false
+}
+
+fn all_loaded(app: &App) -> bool {
+    let e = entries(app);
+    !e.is_empty() && e.iter().all(|e| !matches!(e.state, EntryState::Loading))
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+#[test]
+fn loads_bundled_scenarios_and_reaches_the_scenario_then_the_debrief() {
+    let mut app = headless_app(Path::new("scenarios"));
+    assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
+    let list = entries(&app);
+    let index = list.iter().position(|e| e.file_name == "b2b-silk-blouses.scenario.ron").unwrap_or(usize::MAX);
+    assert!(matches!(list.get(index).map(|e| &e.state), Some(EntryState::Ready(_))), "b2b scenario not ready: {list:?}");
+    assert_eq!(screen(&app), Screen::MainMenu);
+
+    app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing), "did not reach the scenario");
+    let session = &app.world().resource::<ActiveSession>().0;
+    assert_eq!(session.day(), 1);
+    assert_eq!(session.scenario().meta().id, "b2b-silk-blouses");
+
+    app.world_mut().write_message(UiAction(Action::EndDay));
+    app.update();
+    assert_eq!(app.world().resource::<ActiveSession>().0.day(), 2);
+
+    app.world_mut().write_message(UiAction(Action::FinishScenario));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Debrief), "did not reach the debrief");
+    assert!(update_until(&mut app, 5, |a| a.world().get_resource::<DebriefReport>().is_some()));
+
+    app.world_mut().write_message(UiAction(Action::QuitToMenu));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::MainMenu));
+    assert!(app.world().get_resource::<ActiveSession>().is_none());
+}
+
+/// A scratch scenario folder with the minimal fixture and its rule pack.
+fn scratch_folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tradeport-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("rules")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy("tests/fixtures/good/rules/mini-eu.rules.ron", dir.join("rules/mini-eu.rules.ron")).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+#[test]
+fn broken_scenario_is_an_entry_with_its_error_and_hot_reloads_when_fixed() {
+    let dir = scratch_folder("hot-reload");
+    let good = std::fs::read_to_string("tests/fixtures/good/minimal.scenario.ron").unwrap_or_default();
+    let broken = good.replacen("hs_code", "hs_cod", 1);
+    assert_ne!(good, broken);
+    let file = dir.join("lesson.scenario.ron");
+    std::fs::write(&file, &broken).unwrap_or_else(|e| panic!("{e}"));
+
+    let mut app = headless_app(&dir);
+    assert!(update_until(&mut app, 60, all_loaded), "scratch scenario did not load");
+    match &entries(&app)[0].state {
+        EntryState::Broken(d) => {
+            assert!(d[0].message.contains("unknown field `hs_cod`"), "{d:?}");
+            assert!(d[0].at.is_some(), "syntax-level error without line:col: {d:?}");
+        }
+        other => panic!("expected a broken entry, got {other:?}"),
+    }
+    // Starting a broken scenario is refused: the app stays in the menu.
+    app.world_mut().write_message(UiAction(Action::StartScenario(0)));
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::MainMenu);
+
+    // The instructor fixes the file; the menu picks it up without a restart.
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&file, &good).unwrap_or_else(|e| panic!("{e}"));
+    let reloaded = update_until(&mut app, 20, |a| matches!(entries(a).first().map(|e| &e.state), Some(EntryState::Ready(_))));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(reloaded, "the fixed file was not reloaded: {:?}", entries(&app));
+}

@@ -1,0 +1,206 @@
+//! The egui screens, clicked through with egui_kittest (no window, no GPU): each screen is a
+//! pure function, so a test gives it a view and checks the action it returns.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use tradeport::catalog;
+use tradeport::i18n::{Catalogue, Language};
+use tradeport::scenario::load_scenario_file;
+use tradeport::sim::{Command, Report, Session};
+use tradeport::ui::menu::{self, EntryState, MenuDraft, MenuEntry, MenuView};
+use tradeport::ui::play::{self, PlayDraft, PlayView};
+use tradeport::ui::{debrief, settings, Action, Page};
+
+fn bundled_entries() -> Vec<MenuEntry> {
+    catalog::load_dir(Path::new("scenarios"))
+        .into_iter()
+        .map(|e| MenuEntry {
+            file_name: e.path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+            state: match e.outcome {
+                Ok(s) => EntryState::Ready(s),
+                Err(d) => EntryState::Broken(d),
+            },
+        })
+        .collect()
+}
+
+struct MenuState {
+    draft: MenuDraft,
+    actions: Vec<Action>,
+}
+
+fn menu_harness<'a>(cat: &'a Catalogue, entries: &'a [MenuEntry]) -> Harness<'a, MenuState> {
+    Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, state: &mut MenuState| {
+            tradeport::ui::theme::apply_style(ui.ctx());
+            let view = MenuView { cat, entries, scenarios_dir: "scenarios" };
+            if let Some(a) = menu::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        MenuState { draft: MenuDraft::default(), actions: Vec::new() },
+    )
+}
+
+#[test]
+fn menu_select_a_scenario_then_start_it() {
+    let cat = Catalogue::new(Language::English);
+    let entries = bundled_entries();
+    let c2c = entries.iter().position(|e| e.file_name.starts_with("c2c-")).unwrap_or(usize::MAX);
+    let mut harness = menu_harness(&cat, &entries);
+    harness.run();
+    assert_eq!(harness.state().draft.selected, Some(0), "the first scenario is preselected");
+
+    harness.get_by_label("Vintage Film Cameras to the US and UK").click();
+    harness.run();
+    assert_eq!(harness.state().draft.selected, Some(c2c), "clicking a row selects it");
+    // The details pane shows the chosen scenario's objectives.
+    assert!(harness.query_by_label_contains("You will learn to").is_some());
+
+    harness.get_by_label("Start scenario").click();
+    harness.run();
+    assert_eq!(harness.state().actions.last(), Some(&Action::StartScenario(c2c)));
+}
+
+#[test]
+fn menu_keyboard_moves_and_starts() {
+    let cat = Catalogue::new(Language::English);
+    let entries = bundled_entries();
+    let mut harness = menu_harness(&cat, &entries);
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().actions, vec![Action::StartScenario(1)]);
+}
+
+#[test]
+fn broken_scenario_shows_its_problems_and_cannot_start() {
+    let cat = Catalogue::new(Language::English);
+    let broken = load_scenario_file(Path::new("tests/fixtures/bad/03-unknown-field-typo.scenario.ron")).err().unwrap_or_default();
+    let entries = vec![MenuEntry { file_name: "03-unknown-field-typo.scenario.ron".into(), state: EntryState::Broken(broken) }];
+    let mut harness = menu_harness(&cat, &entries);
+    harness.run();
+    assert!(harness.query_by_label_contains("unknown field `hs_cod`").is_some(), "the error is shown in place");
+    harness.get_by_label("Start scenario").click();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.state().actions.is_empty(), "a broken scenario must not start: {:?}", harness.state().actions);
+}
+
+struct PlayState {
+    draft: PlayDraft,
+    page: Page,
+    paused: bool,
+    actions: Vec<Action>,
+}
+
+fn session(id: &str) -> Session {
+    let path = format!("scenarios/{id}.scenario.ron");
+    let scenario = load_scenario_file(Path::new(&path)).unwrap_or_else(|d| panic!("{d:?}"));
+    Session::new(Arc::new(scenario), None)
+}
+
+fn play_harness<'a>(cat: &'a Catalogue, session: &'a Session) -> Harness<'a, PlayState> {
+    Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, state: &mut PlayState| {
+            let view = PlayView { cat, session, page: state.page, auto_advance: false, paused: state.paused };
+            if let Some(a) = play::draw(ui, &view, &mut state.draft) {
+                // Carry out the UI-only actions the way the game does.
+                match &a {
+                    Action::ShowPage(p) => state.page = *p,
+                    Action::Pause => state.paused = true,
+                    Action::Resume => state.paused = false,
+                    _ => {}
+                }
+                state.actions.push(a);
+            }
+        },
+        PlayState { draft: PlayDraft::default(), page: Page::Overview, paused: false, actions: Vec::new() },
+    )
+}
+
+#[test]
+fn play_screen_end_day_navigation_inbox_and_pause() {
+    let cat = Catalogue::new(Language::English);
+    let s = session("b2b-silk-blouses");
+    let mut harness = play_harness(&cat, &s);
+    harness.run();
+    assert!(harness.query_by_label_contains("Day 1 of 20").is_some());
+
+    harness.get_by_label("End day").click();
+    harness.run();
+    assert_eq!(harness.state().actions.last(), Some(&Action::EndDay));
+
+    harness.key_press(egui::Key::N);
+    harness.run();
+    assert_eq!(harness.state().actions.last(), Some(&Action::EndDay), "N is the end-day shortcut");
+
+    // Navigate to the inbox with the mouse and open the first message.
+    let inbox_page = Page::Activity(tradeport::scenario::file::Activity::Inbox);
+    let position = play::pages(&s).iter().position(|p| *p == inbox_page).unwrap_or(usize::MAX) + 1;
+    harness.get_by_label(&format!("{position}  Inbox  ({})", s.unread_count())).click();
+    harness.run();
+    assert_eq!(harness.state().page, Page::Activity(tradeport::scenario::file::Activity::Inbox));
+    let first = s.inbox().last().map(|m| m.subject.en.clone()).unwrap_or_default();
+    harness.get_by_label_contains(&first).click();
+    harness.run();
+    assert!(matches!(harness.state().actions.last(), Some(Action::MarkRead(_))), "{:?}", harness.state().actions);
+
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().paused);
+    harness.get_by_label("Finish and see the debrief").click();
+    harness.run();
+    assert_eq!(harness.state().actions.last(), Some(&Action::FinishScenario));
+}
+
+#[test]
+fn settings_change_language_and_go_back() {
+    let cat = Catalogue::new(Language::English);
+    let mut harness = Harness::builder().with_size(egui::vec2(800.0, 600.0)).build_ui_state(
+        |ui, actions: &mut Vec<Action>| {
+            let view = settings::SettingsView { cat: &cat, ui_scale: 1.0, language: Language::English, storage_note: "" };
+            if let Some(a) = settings::draw(ui, &view, &mut settings::SettingsDraft::default()) {
+                actions.push(a);
+            }
+        },
+        Vec::new(),
+    );
+    harness.run();
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    harness.get_by_label("Back").click();
+    harness.run();
+    assert_eq!(harness.state(), &vec![Action::SetLanguage(Language::Chinese), Action::CloseSettings]);
+}
+
+#[test]
+fn debrief_shows_score_and_returns_to_menu() {
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("c2c-vintage-cameras");
+    while !s.is_finished() {
+        let _ = s.apply(Command::EndDay);
+    }
+    let report = Report::of(&s);
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        |ui, actions: &mut Vec<Action>| {
+            let view = debrief::DebriefView { cat: &cat, report: &report, session: &s };
+            if let Some(a) = debrief::draw(ui, &view, &mut ()) {
+                actions.push(a);
+            }
+        },
+        Vec::new(),
+    );
+    harness.run();
+    assert!(harness.query_by_label(&format!("0 / {} points", report.total_possible)).is_some());
+    let not_attempted = harness.query_all_by_label_contains("Not attempted").count();
+    assert_eq!(not_attempted, report.tasks.len(), "every task says it was not attempted");
+    harness.get_by_label("Back to main menu (Enter)").click();
+    harness.run();
+    assert_eq!(harness.state(), &vec![Action::QuitToMenu]);
+}
