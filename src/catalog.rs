@@ -25,7 +25,10 @@ pub fn bundled_dir() -> PathBuf {
     }
     candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios"));
     candidates.push(PathBuf::from("scenarios"));
-    candidates.into_iter().find(|c| c.is_dir()).unwrap_or_else(|| PathBuf::from("scenarios"))
+    candidates
+        .into_iter()
+        .find(|c| c.is_dir())
+        .unwrap_or_else(|| PathBuf::from("scenarios"))
 }
 
 /// What kind of file a path is, by its name.
@@ -75,9 +78,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The `*.scenario.ron` files directly in `dir`, sorted by name.
 pub fn scenario_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(read) = std::fs::read_dir(dir) else { return Vec::new() };
-    let mut files: Vec<PathBuf> =
-        read.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| kind_of(p) == Some(FileKind::Scenario)).collect();
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = read
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| kind_of(p) == Some(FileKind::Scenario))
+        .collect();
     files.sort();
     files
 }
@@ -115,7 +122,13 @@ pub fn resolve(name: &str) -> Result<PathBuf, String> {
     }
     let known: Vec<String> = scenario_files(&dir)
         .iter()
-        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().trim_end_matches(SCENARIO_SUFFIX).to_string()))
+        .filter_map(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().trim_end_matches(SCENARIO_SUFFIX).to_string())
+        })
         .collect();
-    Err(format!("no scenario file or bundled scenario id `{name}`; bundled: {}", known.join(", ")))
+    Err(format!(
+        "no scenario file or bundled scenario id `{name}`; bundled: {}",
+        known.join(", ")
+    ))
 }

@@ -21,7 +21,11 @@ pub enum CheckStyle {
 }
 
 #[derive(Debug, Parser)]
-#[command(name = "tradeport", version, about = "Tradeport: practise cross-border e-commerce — B2B deals, B2C stores, C2C selling and customs")]
+#[command(
+    name = "tradeport",
+    version,
+    about = "Tradeport: practise cross-border e-commerce — B2B deals, B2C stores, C2C selling and customs"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<CliCommand>,
@@ -66,31 +70,51 @@ pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle)
     let files = catalog::expand(paths);
     let mut failed = 0;
     if files.is_empty() {
-        writeln!(out, "{mark}no *.scenario.ron or *.rules.ron files found in the given paths")?;
+        writeln!(
+            out,
+            "{mark}no *.scenario.ron or *.rules.ron files found in the given paths"
+        )?;
         return Ok(1);
     }
     for path in &files {
         let result = match catalog::kind_of(path) {
-            Some(FileKind::RulePack) => scenario::load_rule_pack_file(path).map(|p| format!("rule pack `{}`, {} rules", p.id(), p.rules().len())),
-            _ => scenario::load_scenario_file(path).map(|s| format!("scenario `{}` — {}", s.meta().id, s.meta().title.en)),
+            Some(FileKind::RulePack) => scenario::load_rule_pack_file(path)
+                .map(|p| format!("rule pack `{}`, {} rules", p.id(), p.rules().len())),
+            _ => scenario::load_scenario_file(path)
+                .map(|s| format!("scenario `{}` — {}", s.meta().id, s.meta().title.en)),
         };
         match result {
             Ok(summary) => writeln!(out, "{mark}ok    {}  ({summary})", path.display())?,
             Err(diagnostics) => {
                 failed += 1;
-                writeln!(out, "{mark}error {}  ({} problem{})", path.display(), diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })?;
+                writeln!(
+                    out,
+                    "{mark}error {}  ({} problem{})",
+                    path.display(),
+                    diagnostics.len(),
+                    if diagnostics.len() == 1 { "" } else { "s" }
+                )?;
                 if style == CheckStyle::Plain {
                     write!(out, "{}", render_plain(&diagnostics))?;
                     continue;
                 }
                 for d in &diagnostics {
                     let source = load::read_text(std::path::Path::new(&d.file), &d.file).ok();
-                    writeln!(out, "{}", pretty::render(d, source.as_deref(), style == CheckStyle::Color))?;
+                    writeln!(
+                        out,
+                        "{}",
+                        pretty::render(d, source.as_deref(), style == CheckStyle::Color)
+                    )?;
                 }
             }
         }
     }
-    writeln!(out, "{mark}{} file{} checked, {failed} with errors", files.len(), if files.len() == 1 { "" } else { "s" })?;
+    writeln!(
+        out,
+        "{mark}{} file{} checked, {failed} with errors",
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    )?;
     Ok(failed)
 }
 
@@ -99,7 +123,11 @@ pub fn list(out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let dir = catalog::bundled_dir();
     writeln!(out, "Bundled scenarios in {}:", dir.display())?;
     for entry in catalog::load_dir(&dir) {
-        let name = entry.path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = entry
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         match entry.outcome {
             Ok(s) => {
                 let m = s.meta();
@@ -114,7 +142,12 @@ pub fn list(out: &mut dyn std::io::Write) -> std::io::Result<()> {
                     m.title.zh
                 )?;
             }
-            Err(d) => writeln!(out, "  {name:<24} BROKEN: {} problem(s), run `tradeport check {}`", d.len(), entry.path.display())?,
+            Err(d) => writeln!(
+                out,
+                "  {name:<24} BROKEN: {} problem(s), run `tradeport check {}`",
+                d.len(),
+                entry.path.display()
+            )?,
         }
     }
     Ok(())

@@ -68,7 +68,11 @@ fn bundle_for(tag: &str) -> FluentBundle<FluentResource> {
 
 impl Catalogue {
     pub fn new(language: Language) -> Self {
-        Self { language, primary: bundle_for(language.tag()), fallback: bundle_for(Language::English.tag()) }
+        Self {
+            language,
+            primary: bundle_for(language.tag()),
+            fallback: bundle_for(Language::English.tag()),
+        }
     }
 
     pub fn language(&self) -> Language {
@@ -167,7 +171,9 @@ pub fn source_errors() -> Vec<String> {
     SOURCES
         .iter()
         .filter_map(|(tag, file, text)| {
-            FluentResource::try_new((*text).to_string()).err().map(|(_, errors)| format!("{tag}/{file}: {errors:?}"))
+            FluentResource::try_new((*text).to_string())
+                .err()
+                .map(|(_, errors)| format!("{tag}/{file}: {errors:?}"))
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 //! `draw` function and sends the resulting action as a message.
 
 use bevy::prelude::*;
-use bevy_egui::{egui, EguiContexts, EguiPlugin, EguiPrimaryContextPass};
+use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
 use super::scenario_assets::{ScenarioAsset, ScenarioCatalog, ScenarioFolder};
 use super::screens::{CurrentPage, Paused, Screen};
@@ -51,7 +51,9 @@ fn root_ui(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
         "tradeport-root".into(),
-        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
     )
 }
 
@@ -69,7 +71,11 @@ fn style_egui(mut contexts: EguiContexts, settings: Res<UserSettings>, mut appli
     Ok(())
 }
 
-fn preselect_preferred_scenario(mut preferred: ResMut<PreferredScenario>, catalog: Res<ScenarioCatalog>, mut drafts: ResMut<Drafts>) {
+fn preselect_preferred_scenario(
+    mut preferred: ResMut<PreferredScenario>,
+    catalog: Res<ScenarioCatalog>,
+    mut drafts: ResMut<Drafts>,
+) {
     let Some(name) = preferred.0.clone() else { return };
     if let Some(index) = catalog.index_of(&name) {
         drafts.menu.selected = Some(index);
@@ -90,7 +96,11 @@ fn draw_menu(
     let ctx = contexts.ctx_mut()?;
     let entries = catalog.entries(&assets, &server);
     let dir = folder.dir.display().to_string();
-    let view = menu::MenuView { cat: &text.0, entries: &entries, scenarios_dir: &dir };
+    let view = menu::MenuView {
+        cat: &text.0,
+        entries: &entries,
+        scenarios_dir: &dir,
+    };
     if let Some(action) = menu::draw(&mut root_ui(ctx), &view, &mut drafts.menu) {
         actions.write(UiAction(action));
     }
@@ -107,10 +117,19 @@ fn draw_settings(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let note = match &store.path {
-        Ok(path) => text.0.tr_args("settings-saved-to", &[("path", Arg::from(path.display().to_string()))]),
-        Err(reason) => text.0.tr_args("settings-not-saved", &[("reason", Arg::from(reason.as_str()))]),
+        Ok(path) => text
+            .0
+            .tr_args("settings-saved-to", &[("path", Arg::from(path.display().to_string()))]),
+        Err(reason) => text
+            .0
+            .tr_args("settings-not-saved", &[("reason", Arg::from(reason.as_str()))]),
     };
-    let view = settings::SettingsView { cat: &text.0, ui_scale: settings.ui_scale, language: settings.language, storage_note: &note };
+    let view = settings::SettingsView {
+        cat: &text.0,
+        ui_scale: settings.ui_scale,
+        language: settings.language,
+        storage_note: &note,
+    };
     if let Some(action) = settings::draw(&mut root_ui(ctx), &view, &mut drafts.settings) {
         actions.write(UiAction(action));
     }
@@ -130,7 +149,13 @@ fn draw_play(
 ) -> Result {
     let Some(session) = session else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
-    let view = play::PlayView { cat: &text.0, session: &session.0, page: page.0, auto_advance: auto.enabled, paused: paused.0 };
+    let view = play::PlayView {
+        cat: &text.0,
+        session: &session.0,
+        page: page.0,
+        auto_advance: auto.enabled,
+        paused: paused.0,
+    };
     if let Some(action) = play::draw(&mut root_ui(ctx), &view, &mut drafts.play) {
         actions.write(UiAction(action));
     }
@@ -144,9 +169,15 @@ fn draw_debrief(
     report: Option<Res<DebriefReport>>,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
-    let (Some(session), Some(report)) = (session, report) else { return Ok(()) };
+    let (Some(session), Some(report)) = (session, report) else {
+        return Ok(());
+    };
     let ctx = contexts.ctx_mut()?;
-    let view = debrief::DebriefView { cat: &text.0, report: &report.0, session: &session.0 };
+    let view = debrief::DebriefView {
+        cat: &text.0,
+        report: &report.0,
+        session: &session.0,
+    };
     if let Some(action) = debrief::draw(&mut root_ui(ctx), &view, &mut ()) {
         actions.write(UiAction(action));
     }

@@ -2,12 +2,12 @@
 //! of it once it has rendered (`--screenshot FILE`), for documentation and CI.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use bevy::app::AppExit;
 use bevy::prelude::*;
-use bevy::render::view::screenshot::{save_to_disk, Screenshot, ScreenshotCaptured};
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 
 use super::scenario_assets::{ScenarioAsset, ScenarioCatalog};
 use super::screens::{CurrentPage, Paused, Screen, ScreenTarget};
@@ -46,7 +46,14 @@ pub struct ScreenshotPlan {
 
 impl ScreenshotPlan {
     pub fn new(path: PathBuf) -> Self {
-        Self { path, frames_on_target: 0, frames_total: 0, requested: false, saved: Arc::new(AtomicBool::new(false)), frames_after_save: 0 }
+        Self {
+            path,
+            frames_on_target: 0,
+            frames_total: 0,
+            requested: false,
+            saved: Arc::new(AtomicBool::new(false)),
+            frames_after_save: 0,
+        }
     }
 }
 
@@ -99,7 +106,8 @@ fn drive_launch_request(
                     }
                 }
             }
-            if request.stage == LaunchStage::Done && request.target.needs_scenario() && screenshot_requested_exit_code() {
+            if request.stage == LaunchStage::Done && request.target.needs_scenario() && screenshot_requested_exit_code()
+            {
                 exit.write(AppExit::from_code(2));
             }
         }
@@ -159,7 +167,9 @@ fn take_screenshot(
     server: Res<AssetServer>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    let (Some(mut plan), Some(request)) = (plan, request) else { return };
+    let (Some(mut plan), Some(request)) = (plan, request) else {
+        return;
+    };
     plan.frames_total += 1;
     if plan.frames_total > GIVE_UP_FRAMES {
         eprintln!("tradeport: gave up waiting for the screen to render after {GIVE_UP_FRAMES} frames");
@@ -173,7 +183,10 @@ fn take_screenshot(
         }
         return;
     }
-    let all_loaded = catalog.entries(&assets, &server).iter().all(|e| !matches!(e.state, EntryState::Loading));
+    let all_loaded = catalog
+        .entries(&assets, &server)
+        .iter()
+        .all(|e| !matches!(e.state, EntryState::Loading));
     if !all_loaded || !target_showing(&request, *screen.get()) {
         plan.frames_on_target = 0;
         return;

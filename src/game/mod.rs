@@ -16,11 +16,16 @@ use crate::catalog;
 use crate::cli::PlayArgs;
 use launch::{LaunchRequest, LaunchStage, ScreenshotPlan};
 use scenario_assets::ScenarioFolder;
-use screens::{parse_screen_name, ScreenTarget};
+use screens::{ScreenTarget, parse_screen_name};
 
 /// The plugins every Tradeport app has, with or without a window. Parents only add children.
 pub fn core_plugin(app: &mut App) {
-    app.add_plugins((screens::plugin, settings::plugin, scenario_assets::plugin, session::plugin));
+    app.add_plugins((
+        screens::plugin,
+        settings::plugin,
+        scenario_assets::plugin,
+        session::plugin,
+    ));
 }
 
 /// Everything the windowed game adds on top of the core.
@@ -42,15 +47,34 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
         None if needs_scenario => Some(catalog::resolve(catalog::DEFAULT_SCENARIO_ID)?),
         None => None,
     };
-    let target = requested_target.unwrap_or(if scenario_path.is_some() { ScreenTarget::Page(crate::ui::Page::Overview) } else { ScreenTarget::Menu });
+    let target = requested_target.unwrap_or(if scenario_path.is_some() {
+        ScreenTarget::Page(crate::ui::Page::Overview)
+    } else {
+        ScreenTarget::Menu
+    });
     let folder_dir = scenario_path
         .as_ref()
         .and_then(|p| p.parent().map(PathBuf::from))
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| if scenario_path.is_some() { PathBuf::from(".") } else { catalog::bundled_dir() });
+        .unwrap_or_else(|| {
+            if scenario_path.is_some() {
+                PathBuf::from(".")
+            } else {
+                catalog::bundled_dir()
+            }
+        });
     let folder = ScenarioFolder::new(folder_dir);
-    let scenario_file = scenario_path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string());
-    let preferred = scenario_file.clone().or_else(|| Some(format!("{}{}", catalog::DEFAULT_SCENARIO_ID, crate::scenario::SCENARIO_SUFFIX)));
+    let scenario_file = scenario_path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().to_string());
+    let preferred = scenario_file.clone().or_else(|| {
+        Some(format!(
+            "{}{}",
+            catalog::DEFAULT_SCENARIO_ID,
+            crate::scenario::SCENARIO_SUFFIX
+        ))
+    });
 
     let mut app = App::new();
     app.insert_resource(folder.clone());
@@ -65,12 +89,19 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
                 }),
                 ..default()
             })
-            .set(bevy::log::LogPlugin { filter: "warn,tradeport=info,wgpu=error,naga=warn".to_string(), ..default() }),
+            .set(bevy::log::LogPlugin {
+                filter: "warn,tradeport=info,wgpu=error,naga=warn".to_string(),
+                ..default()
+            }),
     );
     app.add_plugins((core_plugin, gui_plugin));
     app.insert_resource(session::SeedOverride(args.seed));
     app.insert_resource(interface::PreferredScenario(preferred));
-    app.insert_resource(LaunchRequest { target, scenario_file, stage: LaunchStage::WaitingForScenario });
+    app.insert_resource(LaunchRequest {
+        target,
+        scenario_file,
+        stage: LaunchStage::WaitingForScenario,
+    });
     if let Some(path) = args.screenshot {
         launch::SCREENSHOT_MODE.store(true, std::sync::atomic::Ordering::Relaxed);
         app.insert_resource(ScreenshotPlan::new(path));

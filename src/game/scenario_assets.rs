@@ -11,7 +11,7 @@ use bevy::prelude::*;
 
 use crate::catalog;
 use crate::scenario::error::Diagnostic;
-use crate::scenario::{self, load, RulePackText};
+use crate::scenario::{self, RulePackText, load};
 use crate::sim::Scenario;
 use crate::ui::menu::{EntryState, MenuEntry};
 
@@ -39,17 +39,28 @@ impl AssetLoader for ScenarioLoader {
     type Settings = ();
     type Error = std::io::Error;
 
-    async fn load(&self, reader: &mut dyn Reader, _settings: &(), ctx: &mut LoadContext<'_>) -> Result<ScenarioAsset, std::io::Error> {
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        ctx: &mut LoadContext<'_>,
+    ) -> Result<ScenarioAsset, std::io::Error> {
         let relative = ctx.path().path().to_path_buf();
         let label = join_label(&self.folder_label, &relative);
         let mut bytes = Vec::new();
         if let Err(e) = reader.read_to_end(&mut bytes).await {
-            return Ok(broken(vec![Diagnostic::at_path(&label, "", format!("cannot read file: {e}"))]));
+            return Ok(broken(vec![Diagnostic::at_path(
+                &label,
+                "",
+                format!("cannot read file: {e}"),
+            )]));
         }
         let text = match load::check_size(&label, bytes.len() as u64).map(|()| String::from_utf8(bytes)) {
             Err(d) => return Ok(broken(vec![d])),
             Ok(Err(_)) => {
-                return Ok(broken(vec![Diagnostic::at_path(&label, "", "file is not valid UTF-8").with_hint("save the file as UTF-8")]));
+                return Ok(broken(vec![
+                    Diagnostic::at_path(&label, "", "file is not valid UTF-8").with_hint("save the file as UTF-8"),
+                ]));
             }
             Ok(Ok(text)) => text,
         };
@@ -68,9 +79,16 @@ impl AssetLoader for ScenarioLoader {
                 Err(e) => Err(e.to_string()),
             };
             rule_pack_files.push(pack_rel);
-            packs.push(RulePackText { index, label: pack_label, text });
+            packs.push(RulePackText {
+                index,
+                label: pack_label,
+                text,
+            });
         }
-        Ok(ScenarioAsset { outcome: scenario::assemble(&label, &file, packs).map(Arc::new), rule_pack_files })
+        Ok(ScenarioAsset {
+            outcome: scenario::assemble(&label, &file, packs).map(Arc::new),
+            rule_pack_files,
+        })
     }
 
     fn extensions(&self) -> &[&str] {
@@ -79,7 +97,10 @@ impl AssetLoader for ScenarioLoader {
 }
 
 fn broken(diagnostics: Vec<Diagnostic>) -> ScenarioAsset {
-    ScenarioAsset { outcome: Err(diagnostics), rule_pack_files: Vec::new() }
+    ScenarioAsset {
+        outcome: Err(diagnostics),
+        rule_pack_files: Vec::new(),
+    }
 }
 
 fn join_label(folder: &str, relative: &Path) -> String {
@@ -113,7 +134,9 @@ pub struct ScenarioFolder {
 impl ScenarioFolder {
     pub fn new(dir: PathBuf) -> Self {
         let absolute = std::fs::canonicalize(&dir).unwrap_or(dir);
-        let label = absolute.file_name().map_or_else(|| "scenarios".to_string(), |n| n.to_string_lossy().to_string());
+        let label = absolute
+            .file_name()
+            .map_or_else(|| "scenarios".to_string(), |n| n.to_string_lossy().to_string());
         Self { dir: absolute, label }
     }
 }
@@ -156,11 +179,16 @@ impl ScenarioCatalog {
                         Err(d) => EntryState::Broken(d.clone()),
                     },
                     None => match server.load_state(&slot.handle) {
-                        LoadState::Failed(e) => EntryState::Broken(vec![Diagnostic::at_path(&slot.file_name, "", e.to_string())]),
+                        LoadState::Failed(e) => {
+                            EntryState::Broken(vec![Diagnostic::at_path(&slot.file_name, "", e.to_string())])
+                        }
                         _ => EntryState::Loading,
                     },
                 };
-                MenuEntry { file_name: slot.file_name.clone(), state }
+                MenuEntry {
+                    file_name: slot.file_name.clone(),
+                    state,
+                }
             })
             .collect()
     }
@@ -177,13 +205,22 @@ pub fn register_source(app: &mut App, folder: &ScenarioFolder) {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    let folder_label = app.world().get_resource::<ScenarioFolder>().map_or_else(|| "scenarios".to_string(), |f| f.label.clone());
+    let folder_label = app
+        .world()
+        .get_resource::<ScenarioFolder>()
+        .map_or_else(|| "scenarios".to_string(), |f| f.label.clone());
     app.init_asset::<ScenarioAsset>()
         .register_asset_loader(ScenarioLoader { folder_label })
         .init_resource::<ScenarioCatalog>()
-        .insert_resource(ReloadTimer(Timer::new(Duration::from_millis(750), TimerMode::Repeating)))
+        .insert_resource(ReloadTimer(Timer::new(
+            Duration::from_millis(750),
+            TimerMode::Repeating,
+        )))
         .add_systems(Startup, scan_scenario_folder)
-        .add_systems(Update, (tick_reload_timer, scan_scenario_folder.run_if(reload_due)).chain());
+        .add_systems(
+            Update,
+            (tick_reload_timer, scan_scenario_folder.run_if(reload_due)).chain(),
+        );
 }
 
 fn tick_reload_timer(time: Res<Time>, mut timer: ResMut<ReloadTimer>) {
@@ -199,10 +236,13 @@ fn stamp(path: &Path) -> Option<SystemTime> {
 }
 
 fn stamps_for(folder: &Path, file_name: &str, packs: &[PathBuf]) -> Vec<(PathBuf, Option<SystemTime>)> {
-    std::iter::once(folder.join(file_name)).chain(packs.iter().map(|p| folder.join(p))).map(|p| {
-        let t = stamp(&p);
-        (p, t)
-    }).collect()
+    std::iter::once(folder.join(file_name))
+        .chain(packs.iter().map(|p| folder.join(p)))
+        .map(|p| {
+            let t = stamp(&p);
+            (p, t)
+        })
+        .collect()
 }
 
 /// Adds new files, drops removed ones and reloads edited ones (the file or its rule packs):
@@ -223,14 +263,24 @@ pub fn scan_scenario_folder(
             None => {
                 let handle = server.load::<ScenarioAsset>(AssetPath::from(name.clone()).with_source(SCENARIO_SOURCE));
                 let stamps = stamps_for(&folder.dir, name, &[]);
-                catalog.slots.push(CatalogSlot { file_name: name.clone(), handle, stamps });
+                catalog.slots.push(CatalogSlot {
+                    file_name: name.clone(),
+                    handle,
+                    stamps,
+                });
             }
             Some(slot) => {
-                let packs = assets.get(&slot.handle).map(|a| a.rule_pack_files.clone()).unwrap_or_default();
+                let packs = assets
+                    .get(&slot.handle)
+                    .map(|a| a.rule_pack_files.clone())
+                    .unwrap_or_default();
                 let now = stamps_for(&folder.dir, name, &packs);
                 if now != slot.stamps {
                     // The first time packs become known only the list grows; reload only on real edits.
-                    let edited = slot.stamps.iter().any(|(p, t)| now.iter().any(|(q, u)| p == q && t != u));
+                    let edited = slot
+                        .stamps
+                        .iter()
+                        .any(|(p, t)| now.iter().any(|(q, u)| p == q && t != u));
                     if edited {
                         info!("reloading {name}: it or a rule pack it uses changed");
                         server.reload(AssetPath::from(name.clone()).with_source(SCENARIO_SOURCE));

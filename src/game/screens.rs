@@ -65,10 +65,14 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
 /// # Errors
 /// A sentence listing the known names.
 pub fn parse_screen_name(name: &str) -> Result<ScreenTarget, String> {
-    SCREEN_NAMES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
-        let names: Vec<&str> = SCREEN_NAMES.iter().map(|(n, _)| *n).collect();
-        format!("unknown screen `{name}`; known screens: {}", names.join(", "))
-    })
+    SCREEN_NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .ok_or_else(|| {
+            let names: Vec<&str> = SCREEN_NAMES.iter().map(|(n, _)| *n).collect();
+            format!("unknown screen `{name}`; known screens: {}", names.join(", "))
+        })
 }
 
 pub(super) fn plugin(app: &mut App) {

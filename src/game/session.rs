@@ -37,7 +37,10 @@ pub struct AutoAdvance {
 
 impl Default for AutoAdvance {
     fn default() -> Self {
-        Self { enabled: false, timer: Timer::new(Duration::from_secs(4), TimerMode::Repeating) }
+        Self {
+            enabled: false,
+            timer: Timer::new(Duration::from_secs(4), TimerMode::Repeating),
+        }
     }
 }
 
@@ -94,7 +97,10 @@ pub fn apply_ui_actions(
             Action::CloseSettings => next_screen.set(settings_return.0.take().unwrap_or(Screen::MainMenu)),
             Action::SetUiScale(scale) => {
                 if let Some(s) = settings.as_mut() {
-                    s.ui_scale = scale.clamp(*crate::ui::settings::UI_SCALES.start(), *crate::ui::settings::UI_SCALES.end());
+                    s.ui_scale = scale.clamp(
+                        *crate::ui::settings::UI_SCALES.start(),
+                        *crate::ui::settings::UI_SCALES.end(),
+                    );
                     save(store.as_deref(), s, &mut notice);
                 }
             }

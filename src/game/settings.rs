@@ -16,7 +16,10 @@ pub struct UserSettings {
 
 impl Default for UserSettings {
     fn default() -> Self {
-        Self { ui_scale: 1.0, language: Language::English }
+        Self {
+            ui_scale: 1.0,
+            language: Language::English,
+        }
     }
 }
 
@@ -33,12 +36,18 @@ impl SettingsStore {
             .map(PathBuf::from)
             .or_else(|| std::env::var_os("XDG_CONFIG_HOME").map(|d| PathBuf::from(d).join("tradeport")))
             .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config").join("tradeport")));
-        Self { path: dir.map(|d| d.join("settings.ron")).ok_or_else(|| "no home folder".to_string()) }
+        Self {
+            path: dir
+                .map(|d| d.join("settings.ron"))
+                .ok_or_else(|| "no home folder".to_string()),
+        }
     }
 
     /// Reads settings; a missing or unreadable file gives defaults (and a warning), never a crash.
     pub fn load(&self) -> UserSettings {
-        let Ok(path) = &self.path else { return UserSettings::default() };
+        let Ok(path) = &self.path else {
+            return UserSettings::default();
+        };
         match std::fs::read_to_string(path) {
             Ok(text) => ron::from_str(&text).unwrap_or_else(|e| {
                 warn!("ignoring unreadable settings file {}: {e}", path.display());
@@ -54,7 +63,8 @@ impl SettingsStore {
     /// The I/O problem, as a sentence.
     pub fn save(&self, settings: &UserSettings) -> Result<(), String> {
         let path = self.path.as_ref().map_err(Clone::clone)?;
-        let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())?;
+        let text =
+            ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
@@ -69,7 +79,13 @@ impl SettingsStore {
 pub struct UiText(pub Catalogue);
 
 pub(super) fn plugin(app: &mut App) {
-    let store = app.world().get_resource::<SettingsStore>().cloned().unwrap_or_else(SettingsStore::from_env);
+    let store = app
+        .world()
+        .get_resource::<SettingsStore>()
+        .cloned()
+        .unwrap_or_else(SettingsStore::from_env);
     let settings = store.load();
-    app.insert_resource(UiText(Catalogue::new(settings.language))).insert_resource(settings).insert_resource(store);
+    app.insert_resource(UiText(Catalogue::new(settings.language)))
+        .insert_resource(settings)
+        .insert_resource(store);
 }

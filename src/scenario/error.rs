@@ -88,7 +88,9 @@ pub fn closest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|c| (edit_distance(&found_lower, &c.to_lowercase()), c))
         .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(1) + 1)
         .collect();
-    let Some(best) = scored.iter().map(|(d, _)| *d).min() else { return Vec::new() };
+    let Some(best) = scored.iter().map(|(d, _)| *d).min() else {
+        return Vec::new();
+    };
     scored.into_iter().filter(|(d, _)| *d == best).map(|(_, c)| c).collect()
 }
 
@@ -126,7 +128,10 @@ mod tests {
         assert_eq!(did_you_mean("hs_cod", ["sku", "hs_code", "name"]), Some("hs_code"));
         assert_eq!(did_you_mean("colour", ["sku", "hs_code"]), None);
         assert_eq!(did_you_mean("b2x", ["B2B", "B2C", "C2C"]), Some("B2B"));
-        assert_eq!(suggestion("B2X", ["B2B", "B2C", "C2C"]).as_deref(), Some("did you mean `B2B` or `B2C`?"));
+        assert_eq!(
+            suggestion("B2X", ["B2B", "B2C", "C2C"]).as_deref(),
+            Some("did you mean `B2B` or `B2C`?")
+        );
     }
 
     #[test]

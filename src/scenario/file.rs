@@ -426,11 +426,7 @@ pub fn once() -> u32 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EffectDef {
     /// A message arrives in the inbox. `from` is a counterpart id, or empty for the company.
-    Message {
-        from: String,
-        subject: Text,
-        body: Text,
-    },
+    Message { from: String, subject: Text, body: Text },
     /// An exchange rate jumps by a signed percent string, e.g. `"-3%"`.
     ExchangeRateShock { currency: String, change: String },
     /// Cash arrives or leaves (signed amount), with a reason shown in the inbox.
@@ -498,10 +494,7 @@ pub enum RuleKind {
     /// Consumption (excise) tax for goods whose HS code starts with `hs_prefix`.
     ConsumptionTax { hs_prefix: String, rate: String },
     /// Consignments at or below `threshold` are relieved of `relieves`.
-    DeMinimis {
-        threshold: MoneyDef,
-        relieves: Relief,
-    },
+    DeMinimis { threshold: MoneyDef, relieves: Relief },
     /// Limits on retail purchases (China cross-border retail).
     TransactionLimit {
         per_transaction: MoneyDef,
@@ -510,10 +503,7 @@ pub enum RuleKind {
     /// Taxes are charged at `percent_of_normal` of the normal amount (e.g. `"70%"`).
     TaxReduction { percent_of_normal: String },
     /// A fixed duty per distinct tariff subheading for consignments below `below_value`.
-    FixedDutyPerCategory {
-        amount: MoneyDef,
-        below_value: MoneyDef,
-    },
+    FixedDutyPerCategory { amount: MoneyDef, below_value: MoneyDef },
     /// VAT is collected by the seller at the point of sale up to `threshold`.
     VatAtPointOfSale { threshold: MoneyDef },
 }

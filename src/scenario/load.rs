@@ -3,13 +3,13 @@
 
 use std::path::Path;
 
-use ron::extensions::Extensions;
 use ron::Error as RonError;
-use serde::de::DeserializeOwned;
+use ron::extensions::Extensions;
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
-use super::error::{suggestion, Diagnostic, LineCol};
-use super::file::{RulePackFile, ScenarioFile, FORMAT_VERSION};
+use super::error::{Diagnostic, LineCol, suggestion};
+use super::file::{FORMAT_VERSION, RulePackFile, ScenarioFile};
 
 /// Files larger than this are refused before parsing (a scenario is a few kilobytes).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -19,7 +19,9 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// # Errors
 /// A diagnostic naming the file when it cannot be read, is too large or is not UTF-8.
 pub fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
-    let size = std::fs::metadata(path).map_err(|e| Diagnostic::at_path(label, "", io_reason(&e)))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::at_path(label, "", io_reason(&e)))?
+        .len();
     check_size(label, size)?;
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::at_path(label, "", io_reason(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
@@ -99,12 +101,14 @@ fn parse_versioned<T: DeserializeOwned>(label: &str, text: &str) -> Result<T, Ve
         } else {
             format!("set `format: {FORMAT_VERSION}` and check the file against docs/scenario-format.md")
         };
-        return Err(vec![Diagnostic::at_path(
-            label,
-            "format",
-            format!("unsupported format version {version}; this build reads version {FORMAT_VERSION}"),
-        )
-        .with_hint(hint)]);
+        return Err(vec![
+            Diagnostic::at_path(
+                label,
+                "format",
+                format!("unsupported format version {version}; this build reads version {FORMAT_VERSION}"),
+            )
+            .with_hint(hint),
+        ]);
     }
     parse_ron(label, text).map_err(|d| vec![d])
 }
@@ -140,14 +144,21 @@ fn clean_path(path: &str) -> String {
     while let Some(rest) = p.strip_suffix(".?") {
         p = rest;
     }
-    if p == "." || p == "?" { String::new() } else { p.to_string() }
+    if p == "." || p == "?" {
+        String::new()
+    } else {
+        p.to_string()
+    }
 }
 
 fn spanned_to_diagnostic(label: &str, path: &str, e: &ron::error::SpannedError) -> Diagnostic {
     let (message, hint) = describe(&e.code);
     Diagnostic {
         file: label.to_string(),
-        at: Some(LineCol { line: e.span.start.line, col: e.span.start.col }),
+        at: Some(LineCol {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        }),
         path: path.to_string(),
         message,
         hint,

@@ -35,14 +35,22 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
     let mut diagnostics = Vec::new();
     let mut loaded = LoadedRulePacks::default();
     for pack in packs {
-        let Some(reference) = file.setup.rule_packs.get(pack.index) else { continue };
+        let Some(reference) = file.setup.rule_packs.get(pack.index) else {
+            continue;
+        };
         let outcome = match pack.text {
-            Err(why) => Err(vec![Diagnostic::at_path(
-                label,
-                format!("setup.rule_packs[{}].file", pack.index),
-                format!("cannot open rule pack `{}` ({why}; looked for {})", reference.file, pack.label.replace('\\', "/")),
-            )
-            .with_hint("the path is relative to the scenario file, e.g. \"rules/eu.rules.ron\"")]),
+            Err(why) => Err(vec![
+                Diagnostic::at_path(
+                    label,
+                    format!("setup.rule_packs[{}].file", pack.index),
+                    format!(
+                        "cannot open rule pack `{}` ({why}; looked for {})",
+                        reference.file,
+                        pack.label.replace('\\', "/")
+                    ),
+                )
+                .with_hint("the path is relative to the scenario file, e.g. \"rules/eu.rules.ron\""),
+            ]),
             Ok(text) => load::parse_rule_pack(&pack.label, &text).and_then(|f| RulePack::validate(&pack.label, &f)),
         };
         match outcome {
@@ -87,7 +95,11 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
             let pack_path = rule_pack_path(path, &r.file);
             let pack_label = pack_path.display().to_string().replace('\\', "/");
             let text = load::read_text(&pack_path, &pack_label).map_err(|d| d.message);
-            RulePackText { index, label: pack_label, text }
+            RulePackText {
+                index,
+                label: pack_label,
+                text,
+            }
         })
         .collect();
     assemble(&label, &file, packs)

@@ -28,7 +28,10 @@ impl std::error::Error for Drawable {}
 
 impl miette::Diagnostic for Drawable {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diagnostic.hint.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.diagnostic
+            .hint
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -37,7 +40,10 @@ impl miette::Diagnostic for Drawable {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span?;
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some("here".to_string()), span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some("here".to_string()),
+            span,
+        ))))
     }
 }
 
@@ -64,9 +70,19 @@ pub fn render(diagnostic: &Diagnostic, source: Option<&str>, color: bool) -> Str
         }
         _ => (None, None),
     };
-    let drawable = Drawable { diagnostic: diagnostic.clone(), source: named, span };
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).without_cause_chain();
+    let drawable = Drawable {
+        diagnostic: diagnostic.clone(),
+        source: named,
+        span,
+    };
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .without_cause_chain();
     let mut out = String::new();
     if handler.render_report(&mut out, &drawable).is_err() {
         return diagnostic.to_string();

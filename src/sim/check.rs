@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::scenario::error::{suggestion, Diagnostic};
+use crate::scenario::error::{Diagnostic, suggestion};
 use crate::scenario::file::{MoneyDef, Text};
 
 use super::date::Date;
-use super::money::{parse_decimal, BasisPoints, CurrencyCode, DecimalError, Micros, Money};
+use super::money::{BasisPoints, CurrencyCode, DecimalError, Micros, Money, parse_decimal};
 
 /// ISO 4217 minor units of the currencies Tradeport knows without a scenario.
 pub const ISO_CURRENCIES: &[(&str, u32)] = &[
@@ -39,7 +39,11 @@ pub struct Checker {
 
 impl Checker {
     pub fn new(label: &str) -> Self {
-        Self { label: label.to_string(), diagnostics: Vec::new(), currencies: Vec::new() }
+        Self {
+            label: label.to_string(),
+            diagnostics: Vec::new(),
+            currencies: Vec::new(),
+        }
     }
 
     pub fn label(&self) -> &str {
@@ -53,7 +57,8 @@ impl Checker {
     }
 
     pub fn error_hint(&mut self, path: &str, message: impl Into<String>, hint: String) {
-        self.diagnostics.push(Diagnostic::at_path(&self.label, path, message).with_hint(hint));
+        self.diagnostics
+            .push(Diagnostic::at_path(&self.label, path, message).with_hint(hint));
     }
 
     pub fn push(&mut self, d: Diagnostic) {
@@ -69,7 +74,11 @@ impl Checker {
     /// # Errors
     /// The collected diagnostics.
     pub fn finish<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
-        if self.diagnostics.is_empty() { Ok(value) } else { Err(self.diagnostics) }
+        if self.diagnostics.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.diagnostics)
+        }
     }
 
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
@@ -81,7 +90,11 @@ impl Checker {
         if id.is_empty() {
             self.error(path, "id is empty", Some("give it a short name such as \"de-buyer\""));
         } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            self.error_hint(path, format!("id `{id}` has characters other than letters, digits, `-` and `_`"), format!("try \"{}\"", slug(id)));
+            self.error_hint(
+                path,
+                format!("id `{id}` has characters other than letters, digits, `-` and `_`"),
+                format!("try \"{}\"", slug(id)),
+            );
         }
     }
 
@@ -91,8 +104,16 @@ impl Checker {
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, id) in ids.enumerate() {
             if let Some(first) = seen.get(id) {
-                let path = if field.is_empty() { format!("{list_path}[{i}]") } else { format!("{list_path}[{i}].{field}") };
-                self.error(&path, format!("duplicate {what} `{id}` (first used at {list_path}[{first}])"), Some("each id must be unique in its list; rename or remove one"));
+                let path = if field.is_empty() {
+                    format!("{list_path}[{i}]")
+                } else {
+                    format!("{list_path}[{i}].{field}")
+                };
+                self.error(
+                    &path,
+                    format!("duplicate {what} `{id}` (first used at {list_path}[{first}])"),
+                    Some("each id must be unique in its list; rename or remove one"),
+                );
             } else {
                 seen.insert(id, i);
             }
@@ -100,7 +121,13 @@ impl Checker {
     }
 
     /// Reports a reference to an id that is not in `known`, with a did-you-mean hint.
-    pub fn reference<'a>(&mut self, path: &str, what: &str, id: &str, known: impl Iterator<Item = &'a str> + Clone) -> bool {
+    pub fn reference<'a>(
+        &mut self,
+        path: &str,
+        what: &str,
+        id: &str,
+        known: impl Iterator<Item = &'a str> + Clone,
+    ) -> bool {
         if known.clone().any(|k| k == id) {
             return true;
         }
@@ -115,7 +142,11 @@ impl Checker {
             Some(s) => format!("{s} Otherwise add `{id}` to {list}"),
             None => {
                 let all: Vec<String> = known.map(|k| format!("`{k}`")).collect();
-                if all.is_empty() { format!("no {what} is defined yet; add it to {list}") } else { format!("known: {}; or add `{id}` to {list}", all.join(", ")) }
+                if all.is_empty() {
+                    format!("no {what} is defined yet; add it to {list}")
+                } else {
+                    format!("known: {}; or add `{id}` to {list}", all.join(", "))
+                }
             }
         };
         self.error_hint(path, format!("unknown {what} `{id}`"), hint);
@@ -124,14 +155,22 @@ impl Checker {
 
     pub fn text(&mut self, path: &str, text: &Text) {
         if text.en.trim().is_empty() {
-            self.error(&format!("{path}.en"), "English text is empty", Some("every text needs at least its English version"));
+            self.error(
+                &format!("{path}.en"),
+                "English text is empty",
+                Some("every text needs at least its English version"),
+            );
         }
     }
 
     /// A currency the scenario declares.
     pub fn currency(&mut self, path: &str, code: &str) -> Option<(CurrencyCode, u32)> {
         let Some(parsed) = CurrencyCode::parse(code) else {
-            self.error(path, format!("`{code}` is not a currency code"), Some("use an ISO 4217 code of three capital letters, e.g. \"EUR\""));
+            self.error(
+                path,
+                format!("`{code}` is not a currency code"),
+                Some("use an ISO 4217 code of three capital letters, e.g. \"EUR\""),
+            );
             return None;
         };
         if let Some(found) = self.currencies.iter().find(|(c, _)| *c == parsed) {
@@ -156,30 +195,60 @@ impl Checker {
     /// Money in any ISO currency Tradeport knows (rule packs stand alone, without a scenario).
     pub fn iso_money(&mut self, path: &str, def: &MoneyDef) -> Option<Money> {
         let Some(code) = CurrencyCode::parse(&def.currency) else {
-            self.error(&format!("{path}.currency"), format!("`{}` is not a currency code", def.currency), Some("use an ISO 4217 code such as \"EUR\""));
+            self.error(
+                &format!("{path}.currency"),
+                format!("`{}` is not a currency code", def.currency),
+                Some("use an ISO 4217 code such as \"EUR\""),
+            );
             return None;
         };
         let Some(exponent) = iso_exponent(&def.currency) else {
             let known: Vec<&str> = ISO_CURRENCIES.iter().map(|(c, _)| *c).collect();
-            self.error_hint(&format!("{path}.currency"), format!("unknown currency `{}`", def.currency), format!("rule packs can use {}", known.join(", ")));
+            self.error_hint(
+                &format!("{path}.currency"),
+                format!("unknown currency `{}`", def.currency),
+                format!("rule packs can use {}", known.join(", ")),
+            );
             return None;
         };
         self.amount(path, def, code, exponent, false)
     }
 
-    fn amount(&mut self, path: &str, def: &MoneyDef, code: CurrencyCode, exponent: u32, allow_negative: bool) -> Option<Money> {
+    fn amount(
+        &mut self,
+        path: &str,
+        def: &MoneyDef,
+        code: CurrencyCode,
+        exponent: u32,
+        allow_negative: bool,
+    ) -> Option<Money> {
         match parse_decimal(&def.amount, exponent) {
             Ok(minor) if minor < 0 && !allow_negative => {
-                self.error(&format!("{path}.amount"), format!("negative amount {} {}", def.amount, def.currency), Some("amounts here must be zero or more"));
+                self.error(
+                    &format!("{path}.amount"),
+                    format!("negative amount {} {}", def.amount, def.currency),
+                    Some("amounts here must be zero or more"),
+                );
                 None
             }
             Ok(minor) => Some(Money::new(minor, code, exponent)),
             Err(DecimalError::TooManyDecimals { max }) => {
-                self.error_hint(&format!("{path}.amount"), format!("`{}` has more decimals than {} allows ({max})", def.amount, def.currency), format!("round to {max} decimals"));
+                self.error_hint(
+                    &format!("{path}.amount"),
+                    format!(
+                        "`{}` has more decimals than {} allows ({max})",
+                        def.amount, def.currency
+                    ),
+                    format!("round to {max} decimals"),
+                );
                 None
             }
             Err(e) => {
-                self.error(&format!("{path}.amount"), format!("amount `{}` {e}", def.amount), Some("write the amount as a decimal string, e.g. \"1250.00\""));
+                self.error(
+                    &format!("{path}.amount"),
+                    format!("amount `{}` {e}", def.amount),
+                    Some("write the amount as a decimal string, e.g. \"1250.00\""),
+                );
                 None
             }
         }
@@ -188,7 +257,11 @@ impl Checker {
     pub fn percent(&mut self, path: &str, text: &str, min_bp: i64, max_bp: i64) -> Option<BasisPoints> {
         match BasisPoints::parse_percent(text) {
             Ok(bp) if bp.0 < min_bp || bp.0 > max_bp => {
-                self.error_hint(path, format!("`{}` {bp} is out of range", field_name(path)), format!("use a value from {} to {}", BasisPoints(min_bp), BasisPoints(max_bp)));
+                self.error_hint(
+                    path,
+                    format!("`{}` {bp} is out of range", field_name(path)),
+                    format!("use a value from {} to {}", BasisPoints(min_bp), BasisPoints(max_bp)),
+                );
                 None
             }
             Ok(bp) => Some(bp),
@@ -203,7 +276,11 @@ impl Checker {
     pub fn decimal(&mut self, path: &str, text: &str, min: Micros, max: Micros) -> Option<Micros> {
         match Micros::parse(text) {
             Ok(v) if v < min || v > max => {
-                self.error_hint(path, format!("`{}` {v} is out of range", field_name(path)), format!("use a value from {min} to {max}"));
+                self.error_hint(
+                    path,
+                    format!("`{}` {v} is out of range", field_name(path)),
+                    format!("use a value from {min} to {max}"),
+                );
                 None
             }
             Ok(v) => Some(v),
@@ -232,14 +309,22 @@ impl Checker {
     /// ISO 3166-1 alpha-2.
     pub fn country(&mut self, path: &str, code: &str) {
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-            self.error(path, format!("`{code}` is not a country code"), Some("use two capital letters (ISO 3166-1), e.g. \"DE\", \"CN\", \"GB\""));
+            self.error(
+                path,
+                format!("`{code}` is not a country code"),
+                Some("use two capital letters (ISO 3166-1), e.g. \"DE\", \"CN\", \"GB\""),
+            );
         }
     }
 
     /// Digits only (or empty for "all goods"), at most 10.
     pub fn hs_prefix(&mut self, path: &str, prefix: &str) {
         if prefix.len() > 10 || !prefix.chars().all(|c| c.is_ascii_digit()) {
-            self.error(path, format!("`{prefix}` is not an HS code prefix"), Some("write up to 10 digits without dots, e.g. \"6206\"; empty means all goods"));
+            self.error(
+                path,
+                format!("`{prefix}` is not an HS code prefix"),
+                Some("write up to 10 digits without dots, e.g. \"6206\"; empty means all goods"),
+            );
         }
     }
 }

@@ -116,7 +116,10 @@ mod tests {
 
     #[test]
     fn parses_and_rejects() {
-        assert_eq!(Date::parse("2026-07-01").map(|d| d.to_string()), Ok("2026-07-01".to_string()));
+        assert_eq!(
+            Date::parse("2026-07-01").map(|d| d.to_string()),
+            Ok("2026-07-01".to_string())
+        );
         assert!(Date::parse("2026-02-30").is_err());
         assert!(Date::parse("2024-02-29").is_ok());
         assert!(Date::parse("2026-7-1").is_err());

@@ -40,7 +40,11 @@ pub struct Money {
 
 impl Money {
     pub fn new(minor: i64, currency: CurrencyCode, exponent: u32) -> Self {
-        Self { minor, currency, exponent }
+        Self {
+            minor,
+            currency,
+            exponent,
+        }
     }
 
     /// `1,234.50 EUR` style with thousands separators.
@@ -84,7 +88,9 @@ pub enum DecimalError {
     NotANumber,
     /// A comma that is not a thousands separator, e.g. the decimal comma in `8,25`.
     DecimalComma,
-    TooManyDecimals { max: u32 },
+    TooManyDecimals {
+        max: u32,
+    },
     TooLarge,
 }
 
@@ -92,7 +98,9 @@ impl fmt::Display for DecimalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecimalError::NotANumber => f.write_str("is not a decimal number"),
-            DecimalError::DecimalComma => f.write_str("uses a comma that is not a thousands separator; write decimals with a point, e.g. \"8.25\""),
+            DecimalError::DecimalComma => f.write_str(
+                "uses a comma that is not a thousands separator; write decimals with a point, e.g. \"8.25\"",
+            ),
             DecimalError::TooManyDecimals { max } => write!(f, "has more than {max} decimals"),
             DecimalError::TooLarge => f.write_str("is too large"),
         }
@@ -137,7 +145,10 @@ pub fn parse_decimal(text: &str, scale: u32) -> Result<i64, DecimalError> {
     let mut value: i64 = 0;
     for c in whole.chars().chain(frac_trimmed.chars()) {
         let digit = i64::from(c as u8 - b'0');
-        value = value.checked_mul(10).and_then(|v| v.checked_add(digit)).ok_or(DecimalError::TooLarge)?;
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(digit))
+            .ok_or(DecimalError::TooLarge)?;
     }
     let pad = scale - frac_trimmed.len() as u32;
     value = value.checked_mul(10i64.pow(pad)).ok_or(DecimalError::TooLarge)?;
@@ -158,7 +169,9 @@ impl BasisPoints {
             .trim()
             .strip_suffix('%')
             .ok_or_else(|| format!("`{text}` is not a percentage; write it like \"19%\""))?;
-        parse_decimal(number, 2).map(BasisPoints).map_err(|e| format!("`{text}` {e}"))
+        parse_decimal(number, 2)
+            .map(BasisPoints)
+            .map_err(|e| format!("`{text}` {e}"))
     }
 
     /// `amount × self`, rounded half away from zero.
@@ -194,7 +207,9 @@ impl fmt::Display for Micros {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = format_minor(self.0, 6).replace(',', "");
         let trimmed = s.trim_end_matches('0');
-        let trimmed = trimmed.strip_suffix('.').map_or(trimmed.to_string(), |t| format!("{t}.0"));
+        let trimmed = trimmed
+            .strip_suffix('.')
+            .map_or(trimmed.to_string(), |t| format!("{t}.0"));
         f.write_str(&trimmed)
     }
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::scenario::file::{Competency, Text};
 
-use super::money::{convert, Money};
+use super::money::{Money, convert};
 use super::session::Session;
 
 /// How far a task got.

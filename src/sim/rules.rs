@@ -1,7 +1,9 @@
 //! Validated rule packs: customs and tax rules with effective dates, and which are in force.
 
 use crate::scenario::error::Diagnostic;
-use crate::scenario::file::{Channel, DutyRateDef, MeasureUnit, Relief, RuleKind as RuleKindDef, RulePackFile, Text, FORMAT_VERSION};
+use crate::scenario::file::{
+    Channel, DutyRateDef, FORMAT_VERSION, MeasureUnit, Relief, RuleKind as RuleKindDef, RulePackFile, Text,
+};
 
 use super::check::Checker;
 use super::date::Date;
@@ -31,21 +33,51 @@ pub struct Rule {
 /// What a rule says, with every number parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleKind {
-    Vat { rate: BasisPoints, country: String, hs_prefixes: Vec<String> },
-    Duty { hs_prefix: String, rate: DutyRate },
-    ConsumptionTax { hs_prefix: String, rate: BasisPoints },
-    DeMinimis { threshold: Money, relieves: Relief },
-    TransactionLimit { per_transaction: Money, per_person_per_year: Money },
-    TaxReduction { percent_of_normal: BasisPoints },
-    FixedDutyPerCategory { amount: Money, below_value: Money },
-    VatAtPointOfSale { threshold: Money },
+    Vat {
+        rate: BasisPoints,
+        country: String,
+        hs_prefixes: Vec<String>,
+    },
+    Duty {
+        hs_prefix: String,
+        rate: DutyRate,
+    },
+    ConsumptionTax {
+        hs_prefix: String,
+        rate: BasisPoints,
+    },
+    DeMinimis {
+        threshold: Money,
+        relieves: Relief,
+    },
+    TransactionLimit {
+        per_transaction: Money,
+        per_person_per_year: Money,
+    },
+    TaxReduction {
+        percent_of_normal: BasisPoints,
+    },
+    FixedDutyPerCategory {
+        amount: Money,
+        below_value: Money,
+    },
+    VatAtPointOfSale {
+        threshold: Money,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DutyRate {
     AdValorem(BasisPoints),
-    Specific { amount: Money, per: MeasureUnit },
-    Compound { percent: BasisPoints, amount: Money, per: MeasureUnit },
+    Specific {
+        amount: Money,
+        per: MeasureUnit,
+    },
+    Compound {
+        percent: BasisPoints,
+        amount: Money,
+        per: MeasureUnit,
+    },
 }
 
 impl Rule {
@@ -57,15 +89,34 @@ impl Rule {
     /// One line for lists: `DeMinimis ≤ 150.00 EUR relieves Duty`.
     pub fn summary(&self) -> String {
         match &self.kind {
-            RuleKind::Vat { rate, country, hs_prefixes } => {
-                let place = if country.is_empty() { String::new() } else { format!(" in {country}") };
-                let goods = if hs_prefixes.is_empty() { String::new() } else { format!(" for HS {}", hs_prefixes.join(", ")) };
+            RuleKind::Vat {
+                rate,
+                country,
+                hs_prefixes,
+            } => {
+                let place = if country.is_empty() {
+                    String::new()
+                } else {
+                    format!(" in {country}")
+                };
+                let goods = if hs_prefixes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" for HS {}", hs_prefixes.join(", "))
+                };
                 format!("VAT {rate}{place}{goods}")
             }
             RuleKind::Duty { hs_prefix, rate } => format!("Duty {} on HS {}", rate.summary(), prefix_label(hs_prefix)),
-            RuleKind::ConsumptionTax { hs_prefix, rate } => format!("Consumption tax {rate} on HS {}", prefix_label(hs_prefix)),
-            RuleKind::DeMinimis { threshold, relieves } => format!("De minimis: up to {threshold} relieved of {relieves:?}"),
-            RuleKind::TransactionLimit { per_transaction, per_person_per_year } => {
+            RuleKind::ConsumptionTax { hs_prefix, rate } => {
+                format!("Consumption tax {rate} on HS {}", prefix_label(hs_prefix))
+            }
+            RuleKind::DeMinimis { threshold, relieves } => {
+                format!("De minimis: up to {threshold} relieved of {relieves:?}")
+            }
+            RuleKind::TransactionLimit {
+                per_transaction,
+                per_person_per_year,
+            } => {
                 format!("Limits: {per_transaction} per transaction, {per_person_per_year} per person per year")
             }
             RuleKind::TaxReduction { percent_of_normal } => format!("Taxes charged at {percent_of_normal} of normal"),
@@ -129,7 +180,11 @@ impl RulePack {
         c.id("id", &file.id);
         c.text("name", &file.name);
         if file.jurisdiction.trim().is_empty() {
-            c.error("jurisdiction", "jurisdiction is empty", Some("use CN, EU, UK, US or a country code"));
+            c.error(
+                "jurisdiction",
+                "jurisdiction is empty",
+                Some("use CN, EU, UK, US or a country code"),
+            );
         }
         c.unique("rules", "id", "rule id", file.rules.iter().map(|r| r.id.as_str()));
         let mut rules = Vec::new();
@@ -152,7 +207,11 @@ impl RulePack {
                 );
             }
             if def.source.trim().is_empty() {
-                c.error(&format!("{p}.source"), "a rule needs its source", Some("name the regulation or announcement, e.g. \"Council Directive (EU) 2017/2455\""));
+                c.error(
+                    &format!("{p}.source"),
+                    "a rule needs its source",
+                    Some("name the regulation or announcement, e.g. \"Council Directive (EU) 2017/2455\""),
+                );
             }
             let kind = validate_kind(&mut c, &format!("{p}.kind"), &def.kind);
             if let (Some(valid_from), Some(valid_to), Some(kind)) = (from, to, kind) {
@@ -178,7 +237,11 @@ impl RulePack {
 
 fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKind> {
     Some(match kind {
-        RuleKindDef::Vat { rate, country, hs_prefixes } => {
+        RuleKindDef::Vat {
+            rate,
+            country,
+            hs_prefixes,
+        } => {
             let rate = c.percent(&format!("{p}.rate"), rate, 0, 10_000)?;
             if !country.is_empty() {
                 c.country(&format!("{p}.country"), country);
@@ -186,29 +249,46 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
             for (i, prefix) in hs_prefixes.iter().enumerate() {
                 c.hs_prefix(&format!("{p}.hs_prefixes[{i}]"), prefix);
             }
-            RuleKind::Vat { rate, country: country.clone(), hs_prefixes: hs_prefixes.clone() }
+            RuleKind::Vat {
+                rate,
+                country: country.clone(),
+                hs_prefixes: hs_prefixes.clone(),
+            }
         }
         RuleKindDef::Duty { hs_prefix, rate } => {
             c.hs_prefix(&format!("{p}.hs_prefix"), hs_prefix);
             let rate = match rate {
                 DutyRateDef::AdValorem(pct) => DutyRate::AdValorem(c.percent(&format!("{p}.rate"), pct, 0, 100_000)?),
-                DutyRateDef::Specific { amount, per } => DutyRate::Specific { amount: c.iso_money(&format!("{p}.rate.amount"), amount)?, per: *per },
+                DutyRateDef::Specific { amount, per } => DutyRate::Specific {
+                    amount: c.iso_money(&format!("{p}.rate.amount"), amount)?,
+                    per: *per,
+                },
                 DutyRateDef::Compound { percent, amount, per } => DutyRate::Compound {
                     percent: c.percent(&format!("{p}.rate.percent"), percent, 0, 100_000)?,
                     amount: c.iso_money(&format!("{p}.rate.amount"), amount)?,
                     per: *per,
                 },
             };
-            RuleKind::Duty { hs_prefix: hs_prefix.clone(), rate }
+            RuleKind::Duty {
+                hs_prefix: hs_prefix.clone(),
+                rate,
+            }
         }
         RuleKindDef::ConsumptionTax { hs_prefix, rate } => {
             c.hs_prefix(&format!("{p}.hs_prefix"), hs_prefix);
-            RuleKind::ConsumptionTax { hs_prefix: hs_prefix.clone(), rate: c.percent(&format!("{p}.rate"), rate, 0, 9_999)? }
+            RuleKind::ConsumptionTax {
+                hs_prefix: hs_prefix.clone(),
+                rate: c.percent(&format!("{p}.rate"), rate, 0, 9_999)?,
+            }
         }
-        RuleKindDef::DeMinimis { threshold, relieves } => {
-            RuleKind::DeMinimis { threshold: c.iso_money(&format!("{p}.threshold"), threshold)?, relieves: *relieves }
-        }
-        RuleKindDef::TransactionLimit { per_transaction, per_person_per_year } => RuleKind::TransactionLimit {
+        RuleKindDef::DeMinimis { threshold, relieves } => RuleKind::DeMinimis {
+            threshold: c.iso_money(&format!("{p}.threshold"), threshold)?,
+            relieves: *relieves,
+        },
+        RuleKindDef::TransactionLimit {
+            per_transaction,
+            per_person_per_year,
+        } => RuleKind::TransactionLimit {
             per_transaction: c.iso_money(&format!("{p}.per_transaction"), per_transaction)?,
             per_person_per_year: c.iso_money(&format!("{p}.per_person_per_year"), per_person_per_year)?,
         },
@@ -219,8 +299,8 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
             amount: c.iso_money(&format!("{p}.amount"), amount)?,
             below_value: c.iso_money(&format!("{p}.below_value"), below_value)?,
         },
-        RuleKindDef::VatAtPointOfSale { threshold } => {
-            RuleKind::VatAtPointOfSale { threshold: c.iso_money(&format!("{p}.threshold"), threshold)? }
-        }
+        RuleKindDef::VatAtPointOfSale { threshold } => RuleKind::VatAtPointOfSale {
+            threshold: c.iso_money(&format!("{p}.threshold"), threshold)?,
+        },
     })
 }

@@ -5,11 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::scenario::error::Diagnostic;
 use crate::scenario::file::{
-    Activity, BrandType, Competency, ConcessionStrategy, CounterpartKind, CriterionKind, Difficulty, EffectDef, Role,
-    ScenarioFile, Text, TradeMode, FORMAT_VERSION,
+    Activity, BrandType, Competency, ConcessionStrategy, CounterpartKind, CriterionKind, Difficulty, EffectDef,
+    FORMAT_VERSION, Role, ScenarioFile, Text, TradeMode,
 };
 
-use super::check::{iso_exponent, Checker};
+use super::check::{Checker, iso_exponent};
 use super::date::Date;
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::rules::RulePack;
@@ -145,10 +145,23 @@ impl Task {
 /// What an event does, validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    Message { from: Option<String>, subject: Text, body: Text },
-    ExchangeRateShock { currency: CurrencyCode, change: BasisPoints },
-    CashChange { money: Money, reason: Text },
-    ReputationChange { delta: i32, reason: Text },
+    Message {
+        from: Option<String>,
+        subject: Text,
+        body: Text,
+    },
+    ExchangeRateShock {
+        currency: CurrencyCode,
+        change: BasisPoints,
+    },
+    CashChange {
+        money: Money,
+        reason: Text,
+    },
+    ReputationChange {
+        delta: i32,
+        reason: Text,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,16 +239,33 @@ impl Scenario {
             c.error("format", format!("unsupported format version {}", file.format), None);
         }
         let m = &file.meta;
-        if m.id.is_empty() || !m.id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-') {
-            c.error("meta.id", format!("scenario id `{}` must be lowercase letters, digits and `-`", m.id), Some("e.g. \"b2b-silk-blouses\""));
+        if m.id.is_empty()
+            || !m
+                .id
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        {
+            c.error(
+                "meta.id",
+                format!("scenario id `{}` must be lowercase letters, digits and `-`", m.id),
+                Some("e.g. \"b2b-silk-blouses\""),
+            );
         }
         c.text("meta.title", &m.title);
         c.text("meta.description", &m.description);
         if m.estimated_minutes == 0 {
-            c.error("meta.estimated_minutes", "estimated time is zero", Some("say how long a class needs, e.g. 45"));
+            c.error(
+                "meta.estimated_minutes",
+                "estimated time is zero",
+                Some("say how long a class needs, e.g. 45"),
+            );
         }
         if m.learning_objectives.is_empty() {
-            c.error("meta.learning_objectives", "no learning objectives", Some("list what the student will be able to do afterwards"));
+            c.error(
+                "meta.learning_objectives",
+                "no learning objectives",
+                Some("list what the student will be able to do afterwards"),
+            );
         }
         for (i, o) in m.learning_objectives.iter().enumerate() {
             c.text(&format!("meta.learning_objectives[{i}]"), o);
@@ -249,29 +279,58 @@ impl Scenario {
         // Calendar.
         let start_date = c.date("setup.start_date", &s.start_date);
         if s.length_days == 0 || s.length_days > MAX_LENGTH_DAYS {
-            c.error_hint("setup.length_days", format!("length of {} days is out of range", s.length_days), format!("use 1 to {MAX_LENGTH_DAYS} days"));
+            c.error_hint(
+                "setup.length_days",
+                format!("length of {} days is out of range", s.length_days),
+                format!("use 1 to {MAX_LENGTH_DAYS} days"),
+            );
         }
         let length = s.length_days.clamp(1, MAX_LENGTH_DAYS);
 
         // Currencies first: everything else refers to them.
-        c.unique("setup.currencies", "code", "currency", s.currencies.iter().map(|d| d.code.as_str()));
+        c.unique(
+            "setup.currencies",
+            "code",
+            "currency",
+            s.currencies.iter().map(|d| d.code.as_str()),
+        );
         let mut currencies = BTreeMap::new();
         for (i, d) in s.currencies.iter().enumerate() {
             let p = format!("setup.currencies[{i}]");
             let Some(code) = CurrencyCode::parse(&d.code) else {
-                c.error(&format!("{p}.code"), format!("`{}` is not a currency code", d.code), Some("use an ISO 4217 code of three capital letters"));
+                c.error(
+                    &format!("{p}.code"),
+                    format!("`{}` is not a currency code", d.code),
+                    Some("use an ISO 4217 code of three capital letters"),
+                );
                 continue;
             };
             c.text(&format!("{p}.name"), &d.name);
             if let Some(iso) = iso_exponent(&d.code)
                 && iso != d.minor_units
             {
-                c.error_hint(&format!("{p}.minor_units"), format!("{} has {iso} minor units in ISO 4217, not {}", d.code, d.minor_units), format!("set `minor_units: {iso}`"));
+                c.error_hint(
+                    &format!("{p}.minor_units"),
+                    format!("{} has {iso} minor units in ISO 4217, not {}", d.code, d.minor_units),
+                    format!("set `minor_units: {iso}`"),
+                );
             } else if d.minor_units > 4 {
-                c.error(&format!("{p}.minor_units"), "more than 4 minor units", Some("currencies use 0 to 3 decimals"));
+                c.error(
+                    &format!("{p}.minor_units"),
+                    "more than 4 minor units",
+                    Some("currencies use 0 to 3 decimals"),
+                );
             }
             c.currencies.push((code, d.minor_units));
-            currencies.insert(code, CurrencyInfo { code, name: d.name.clone(), exponent: d.minor_units, symbol: d.symbol.clone() });
+            currencies.insert(
+                code,
+                CurrencyInfo {
+                    code,
+                    name: d.name.clone(),
+                    exponent: d.minor_units,
+                    symbol: d.symbol.clone(),
+                },
+            );
         }
         let home = c.currency("setup.home_currency", &s.home_currency);
         // Currencies that need an exchange rate, with the first place each is used.
@@ -285,21 +344,39 @@ impl Scenario {
             let p = format!("setup.starting_cash[{i}]");
             if let Some(money) = c.money(&p, d, false) {
                 if starting_cash.insert(money.currency, money.minor).is_some() {
-                    c.error(&p, format!("{} is listed twice in starting cash", money.currency), Some("give one balance per currency"));
+                    c.error(
+                        &p,
+                        format!("{} is listed twice in starting cash", money.currency),
+                        Some("give one balance per currency"),
+                    );
                 }
                 note_use(money.currency, p);
             }
         }
         if s.starting_reputation > 100 {
-            c.error("setup.starting_reputation", format!("reputation {} is above 100", s.starting_reputation), Some("reputation runs from 0 to 100"));
+            c.error(
+                "setup.starting_reputation",
+                format!("reputation {} is above 100", s.starting_reputation),
+                Some("reputation runs from 0 to 100"),
+            );
         }
 
         // Rule packs.
-        c.unique("setup.rule_packs", "id", "rule pack", s.rule_packs.iter().map(|r| r.id.as_str()));
+        c.unique(
+            "setup.rule_packs",
+            "id",
+            "rule pack",
+            s.rule_packs.iter().map(|r| r.id.as_str()),
+        );
         let pack_ids: Vec<&str> = s.rule_packs.iter().map(|r| r.id.as_str()).collect();
 
         // Markets.
-        c.unique("setup.markets", "id", "market id", s.markets.iter().map(|d| d.id.as_str()));
+        c.unique(
+            "setup.markets",
+            "id",
+            "market id",
+            s.markets.iter().map(|d| d.id.as_str()),
+        );
         let mut markets = Vec::new();
         for (i, d) in s.markets.iter().enumerate() {
             let p = format!("setup.markets[{i}]");
@@ -310,10 +387,20 @@ impl Scenario {
             if let Some((code, _)) = currency {
                 note_use(code, format!("{p}.currency"));
             }
-            c.reference(&format!("{p}.rule_pack"), "rule pack", &d.rule_pack, pack_ids.iter().copied());
+            c.reference(
+                &format!("{p}.rule_pack"),
+                "rule pack",
+                &d.rule_pack,
+                pack_ids.iter().copied(),
+            );
             let (daily_shoppers, price_elasticity, mut reference_prices) = match &d.demand {
                 Some(demand) => {
-                    let e = c.decimal(&format!("{p}.demand.price_elasticity"), &demand.price_elasticity, Micros(0), Micros(20_000_000));
+                    let e = c.decimal(
+                        &format!("{p}.demand.price_elasticity"),
+                        &demand.price_elasticity,
+                        Micros(0),
+                        Micros(20_000_000),
+                    );
                     (demand.daily_shoppers, e.unwrap_or(Micros::ONE), Vec::new())
                 }
                 None => (0, Micros::ONE, Vec::new()),
@@ -321,7 +408,12 @@ impl Scenario {
             if let Some(demand) = &d.demand {
                 for (j, r) in demand.reference_prices.iter().enumerate() {
                     let rp = format!("{p}.demand.reference_prices[{j}]");
-                    c.reference(&format!("{rp}.product"), "product", &r.product, s.products.iter().map(|x| x.sku.as_str()));
+                    c.reference(
+                        &format!("{rp}.product"),
+                        "product",
+                        &r.product,
+                        s.products.iter().map(|x| x.sku.as_str()),
+                    );
                     if let Some(money) = c.money(&format!("{rp}.price"), &r.price, false) {
                         note_use(money.currency, format!("{rp}.price"));
                         reference_prices.push((r.product.clone(), money));
@@ -344,7 +436,12 @@ impl Scenario {
         let market_ids: Vec<&str> = s.markets.iter().map(|d| d.id.as_str()).collect();
 
         // Products.
-        c.unique("setup.products", "sku", "SKU", s.products.iter().map(|d| d.sku.as_str()));
+        c.unique(
+            "setup.products",
+            "sku",
+            "SKU",
+            s.products.iter().map(|d| d.sku.as_str()),
+        );
         let mut products = Vec::new();
         for (i, d) in s.products.iter().enumerate() {
             let p = format!("setup.products[{i}]");
@@ -364,18 +461,29 @@ impl Scenario {
                 note_use(m.currency, format!("{p}.unit_cost"));
             }
             if d.net_weight_g == 0 {
-                c.error(&format!("{p}.net_weight_g"), "net weight is zero", Some("weigh one unit without packing, in grams"));
+                c.error(
+                    &format!("{p}.net_weight_g"),
+                    "net weight is zero",
+                    Some("weigh one unit without packing, in grams"),
+                );
             }
             if d.gross_weight_g < d.net_weight_g {
                 c.error_hint(
                     &format!("{p}.gross_weight_g"),
-                    format!("gross weight {} g is below net weight {} g", d.gross_weight_g, d.net_weight_g),
+                    format!(
+                        "gross weight {} g is below net weight {} g",
+                        d.gross_weight_g, d.net_weight_g
+                    ),
                     "gross weight includes packing, so it is at least the net weight".to_string(),
                 );
             }
             let dims = d.dimensions_mm;
             if dims.length == 0 || dims.width == 0 || dims.height == 0 {
-                c.error(&format!("{p}.dimensions_mm"), "a dimension is zero", Some("give the packed size in millimetres"));
+                c.error(
+                    &format!("{p}.dimensions_mm"),
+                    "a dimension is zero",
+                    Some("give the packed size in millimetres"),
+                );
             }
             c.country(&format!("{p}.origin"), &d.origin);
             if let (Some(hs_code), Some(unit_cost)) = (hs, cost) {
@@ -397,13 +505,22 @@ impl Scenario {
         let skus: Vec<&str> = s.products.iter().map(|d| d.sku.as_str()).collect();
 
         // Counterparts.
-        c.unique("setup.counterparts", "id", "counterpart id", s.counterparts.iter().map(|d| d.id.as_str()));
+        c.unique(
+            "setup.counterparts",
+            "id",
+            "counterpart id",
+            s.counterparts.iter().map(|d| d.id.as_str()),
+        );
         let mut counterparts = Vec::new();
         for (i, d) in s.counterparts.iter().enumerate() {
             let p = format!("setup.counterparts[{i}]");
             c.id(&format!("{p}.id"), &d.id);
             if d.name.trim().is_empty() {
-                c.error(&format!("{p}.name"), "name is empty", Some("give the person or company a name"));
+                c.error(
+                    &format!("{p}.name"),
+                    "name is empty",
+                    Some("give the person or company a name"),
+                );
             }
             c.country(&format!("{p}.country"), &d.country);
             if let Some(market) = &d.market {
@@ -413,18 +530,45 @@ impl Scenario {
                 c.reference(&format!("{p}.interested_in[{j}]"), "product", sku, skus.iter().copied());
             }
             let pp = format!("{p}.personality");
-            let e = c.decimal(&format!("{pp}.concession_exponent"), &d.personality.concession_exponent, Micros(1), Micros(10_000_000));
-            let res = c.decimal(&format!("{pp}.reservation"), &d.personality.reservation, Micros(0), Micros(2_000_000));
-            let target = c.decimal(&format!("{pp}.target"), &d.personality.target, Micros(0), Micros(2_000_000));
+            let e = c.decimal(
+                &format!("{pp}.concession_exponent"),
+                &d.personality.concession_exponent,
+                Micros(1),
+                Micros(10_000_000),
+            );
+            let res = c.decimal(
+                &format!("{pp}.reservation"),
+                &d.personality.reservation,
+                Micros(0),
+                Micros(2_000_000),
+            );
+            let target = c.decimal(
+                &format!("{pp}.target"),
+                &d.personality.target,
+                Micros(0),
+                Micros(2_000_000),
+            );
             if d.personality.patience_rounds == 0 {
-                c.error(&format!("{pp}.patience_rounds"), "patience of 0 rounds", Some("allow at least 1 round of offers"));
+                c.error(
+                    &format!("{pp}.patience_rounds"),
+                    "patience of 0 rounds",
+                    Some("allow at least 1 round of offers"),
+                );
             }
             if let (Some(r), Some(t)) = (res, target) {
                 let buys = matches!(d.kind, CounterpartKind::Buyer | CounterpartKind::Bidder);
                 if buys && t > r {
-                    c.error_hint(&format!("{pp}.target"), format!("a buyer's opening target ({t}) is above their reservation price ({r})"), "buyers open low and walk away above the reservation: target ≤ reservation".to_string());
+                    c.error_hint(
+                        &format!("{pp}.target"),
+                        format!("a buyer's opening target ({t}) is above their reservation price ({r})"),
+                        "buyers open low and walk away above the reservation: target ≤ reservation".to_string(),
+                    );
                 } else if !buys && t < r {
-                    c.error_hint(&format!("{pp}.target"), format!("a seller's opening target ({t}) is below their reservation price ({r})"), "sellers open high and walk away below the reservation: target ≥ reservation".to_string());
+                    c.error_hint(
+                        &format!("{pp}.target"),
+                        format!("a seller's opening target ({t}) is below their reservation price ({r})"),
+                        "sellers open high and walk away below the reservation: target ≥ reservation".to_string(),
+                    );
                 }
             }
             if let (Some(concession_exponent), Some(reservation), Some(target)) = (e, res, target) {
@@ -451,7 +595,11 @@ impl Scenario {
 
         // Tasks and rubric.
         if s.tasks.is_empty() {
-            c.error("setup.tasks", "the scenario has no tasks", Some("add at least one graded task"));
+            c.error(
+                "setup.tasks",
+                "the scenario has no tasks",
+                Some("add at least one graded task"),
+            );
         }
         c.unique("setup.tasks", "id", "task id", s.tasks.iter().map(|d| d.id.as_str()));
         let mut tasks = Vec::new();
@@ -471,22 +619,45 @@ impl Scenario {
                 c.reference(&format!("{p}.market"), "market", x, market_ids.iter().copied());
             }
             if let Some(x) = &d.counterpart {
-                c.reference(&format!("{p}.counterpart"), "counterpart", x, counterpart_ids.iter().copied());
+                c.reference(
+                    &format!("{p}.counterpart"),
+                    "counterpart",
+                    x,
+                    counterpart_ids.iter().copied(),
+                );
             }
             if d.rubric.is_empty() {
-                c.error(&format!("{p}.rubric"), "task has no rubric criteria", Some("say what earns points for this task"));
+                c.error(
+                    &format!("{p}.rubric"),
+                    "task has no rubric criteria",
+                    Some("say what earns points for this task"),
+                );
             }
-            c.unique(&format!("{p}.rubric"), "id", "criterion id", d.rubric.iter().map(|r| r.id.as_str()));
+            c.unique(
+                &format!("{p}.rubric"),
+                "id",
+                "criterion id",
+                d.rubric.iter().map(|r| r.id.as_str()),
+            );
             let mut rubric = Vec::new();
             for (j, r) in d.rubric.iter().enumerate() {
                 let rp = format!("{p}.rubric[{j}]");
                 c.id(&format!("{rp}.id"), &r.id);
                 c.text(&format!("{rp}.description"), &r.description);
                 if r.points == 0 {
-                    c.error(&format!("{rp}.points"), "criterion is worth 0 points", Some("give it points or remove it"));
+                    c.error(
+                        &format!("{rp}.points"),
+                        "criterion is worth 0 points",
+                        Some("give it points or remove it"),
+                    );
                 }
                 rubric_sum = rubric_sum.saturating_add(r.points);
-                rubric.push(Criterion { id: r.id.clone(), description: r.description.clone(), points: r.points, kind: r.kind });
+                rubric.push(Criterion {
+                    id: r.id.clone(),
+                    description: r.description.clone(),
+                    points: r.points,
+                    kind: r.kind,
+                });
             }
             tasks.push(Task {
                 id: d.id.clone(),
@@ -504,7 +675,10 @@ impl Scenario {
         if rubric_sum != s.rubric_total {
             c.error_hint(
                 "setup.rubric_total",
-                format!("rubric points add up to {rubric_sum}, but rubric_total is {}", s.rubric_total),
+                format!(
+                    "rubric points add up to {rubric_sum}, but rubric_total is {}",
+                    s.rubric_total
+                ),
                 format!("change rubric_total to {rubric_sum} or adjust the criteria's points"),
             );
         }
@@ -514,11 +688,22 @@ impl Scenario {
         for (i, d) in s.events.scheduled.iter().enumerate() {
             let p = format!("setup.events.scheduled[{i}]");
             check_day(&mut c, &format!("{p}.day"), d.day, length);
-            if let Some(effect) = check_effect(&mut c, &format!("{p}.effect"), &d.effect, &counterpart_ids, &mut note_use) {
+            if let Some(effect) = check_effect(
+                &mut c,
+                &format!("{p}.effect"),
+                &d.effect,
+                &counterpart_ids,
+                &mut note_use,
+            ) {
                 scheduled_events.push(ScheduledEvent { day: d.day, effect });
             }
         }
-        c.unique("setup.events.random", "id", "random event id", s.events.random.iter().map(|d| d.id.as_str()));
+        c.unique(
+            "setup.events.random",
+            "id",
+            "random event id",
+            s.events.random.iter().map(|d| d.id.as_str()),
+        );
         let mut random_events = Vec::new();
         for (i, d) in s.events.random.iter().enumerate() {
             let p = format!("setup.events.random[{i}]");
@@ -530,37 +715,78 @@ impl Scenario {
                 check_day(&mut c, &format!("{p}.to_day"), to_day, length);
             }
             if to_day < d.from_day {
-                c.error(&format!("{p}.to_day"), format!("window ends on day {to_day} before it starts on day {}", d.from_day), Some("to_day must be on or after from_day"));
+                c.error(
+                    &format!("{p}.to_day"),
+                    format!("window ends on day {to_day} before it starts on day {}", d.from_day),
+                    Some("to_day must be on or after from_day"),
+                );
             }
             if d.max_times == 0 {
-                c.error(&format!("{p}.max_times"), "max_times is 0, so the event can never happen", Some("use 1 or more, or remove the event"));
+                c.error(
+                    &format!("{p}.max_times"),
+                    "max_times is 0, so the event can never happen",
+                    Some("use 1 or more, or remove the event"),
+                );
             }
-            let effect = check_effect(&mut c, &format!("{p}.effect"), &d.effect, &counterpart_ids, &mut note_use);
+            let effect = check_effect(
+                &mut c,
+                &format!("{p}.effect"),
+                &d.effect,
+                &counterpart_ids,
+                &mut note_use,
+            );
             if let (Some(daily_chance), Some(effect)) = (chance, effect) {
-                random_events.push(RandomEvent { id: d.id.clone(), daily_chance, from_day: d.from_day, to_day, max_times: d.max_times, effect });
+                random_events.push(RandomEvent {
+                    id: d.id.clone(),
+                    daily_chance,
+                    from_day: d.from_day,
+                    to_day,
+                    max_times: d.max_times,
+                    effect,
+                });
             }
         }
 
         // Exchange rates: one for every foreign currency in use, none for home.
-        c.unique("setup.exchange_rates", "currency", "exchange rate for", s.exchange_rates.iter().map(|d| d.currency.as_str()));
+        c.unique(
+            "setup.exchange_rates",
+            "currency",
+            "exchange rate for",
+            s.exchange_rates.iter().map(|d| d.currency.as_str()),
+        );
         let mut exchange_rates = BTreeMap::new();
         for (i, d) in s.exchange_rates.iter().enumerate() {
             let p = format!("setup.exchange_rates[{i}]");
-            let Some((code, _)) = c.currency(&format!("{p}.currency"), &d.currency) else { continue };
+            let Some((code, _)) = c.currency(&format!("{p}.currency"), &d.currency) else {
+                continue;
+            };
             if Some(code) == home.map(|h| h.0) {
-                c.error(&format!("{p}.currency"), format!("{code} is the home currency; it needs no exchange rate"), Some("remove this entry"));
+                c.error(
+                    &format!("{p}.currency"),
+                    format!("{code} is the home currency; it needs no exchange rate"),
+                    Some("remove this entry"),
+                );
                 continue;
             }
             let rate = c.decimal(&format!("{p}.rate"), &d.rate, Micros(1), Micros(1_000_000_000_000));
             let (daily_max, daily_trend) = match &d.drift {
                 Some(drift) => (
-                    c.percent(&format!("{p}.drift.daily_max"), &drift.daily_max, 0, 1_000).unwrap_or_default(),
-                    c.percent(&format!("{p}.drift.daily_trend"), &drift.daily_trend, -500, 500).unwrap_or_default(),
+                    c.percent(&format!("{p}.drift.daily_max"), &drift.daily_max, 0, 1_000)
+                        .unwrap_or_default(),
+                    c.percent(&format!("{p}.drift.daily_trend"), &drift.daily_trend, -500, 500)
+                        .unwrap_or_default(),
                 ),
                 None => (BasisPoints(0), BasisPoints(0)),
             };
             if let Some(rate) = rate {
-                exchange_rates.insert(code, FxSpec { rate, daily_max, daily_trend });
+                exchange_rates.insert(
+                    code,
+                    FxSpec {
+                        rate,
+                        daily_max,
+                        daily_trend,
+                    },
+                );
             }
         }
         if let Some((home_code, _)) = home {
@@ -697,7 +923,11 @@ impl Scenario {
 
 fn check_day(c: &mut Checker, path: &str, day: u32, length: u32) {
     if day == 0 || day > length {
-        c.error_hint(path, format!("day {day} is outside the scenario (days 1 to {length})"), format!("use a day from 1 to {length}, or lengthen setup.length_days"));
+        c.error_hint(
+            path,
+            format!("day {day} is outside the scenario (days 1 to {length})"),
+            format!("use a day from 1 to {length}, or lengthen setup.length_days"),
+        );
     }
 }
 
@@ -711,11 +941,20 @@ fn check_effect(
     match effect {
         EffectDef::Message { from, subject, body } => {
             if !from.is_empty() {
-                c.reference(&format!("{p}.from"), "counterpart", from, counterpart_ids.iter().copied());
+                c.reference(
+                    &format!("{p}.from"),
+                    "counterpart",
+                    from,
+                    counterpart_ids.iter().copied(),
+                );
             }
             c.text(&format!("{p}.subject"), subject);
             c.text(&format!("{p}.body"), body);
-            Some(Effect::Message { from: (!from.is_empty()).then(|| from.clone()), subject: subject.clone(), body: body.clone() })
+            Some(Effect::Message {
+                from: (!from.is_empty()).then(|| from.clone()),
+                subject: subject.clone(),
+                body: body.clone(),
+            })
         }
         EffectDef::ExchangeRateShock { currency, change } => {
             let code = c.currency(&format!("{p}.currency"), currency);
@@ -723,21 +962,34 @@ fn check_effect(
             if let Some((code, _)) = code {
                 note_use(code, format!("{p}.currency"));
             }
-            Some(Effect::ExchangeRateShock { currency: code?.0, change: change? })
+            Some(Effect::ExchangeRateShock {
+                currency: code?.0,
+                change: change?,
+            })
         }
         EffectDef::CashChange { money, reason } => {
             c.text(&format!("{p}.reason"), reason);
             let money = c.money(&format!("{p}.money"), money, true)?;
             note_use(money.currency, format!("{p}.money"));
-            Some(Effect::CashChange { money, reason: reason.clone() })
+            Some(Effect::CashChange {
+                money,
+                reason: reason.clone(),
+            })
         }
         EffectDef::ReputationChange { delta, reason } => {
             c.text(&format!("{p}.reason"), reason);
             if !(-100..=100).contains(delta) {
-                c.error(&format!("{p}.delta"), format!("reputation change {delta} is out of range"), Some("use -100 to 100"));
+                c.error(
+                    &format!("{p}.delta"),
+                    format!("reputation change {delta} is out of range"),
+                    Some("use -100 to 100"),
+                );
                 return None;
             }
-            Some(Effect::ReputationChange { delta: *delta, reason: reason.clone() })
+            Some(Effect::ReputationChange {
+                delta: *delta,
+                reason: reason.clone(),
+            })
         }
     }
 }
@@ -748,8 +1000,14 @@ mod tests {
 
     #[test]
     fn hs_codes() {
-        assert_eq!(HsCode::parse("6206.10.00.00").map(|h| h.dotted()), Some("6206.10.00.00".to_string()));
-        assert_eq!(HsCode::parse("620610").map(|h| h.subheading().to_string()), Some("620610".to_string()));
+        assert_eq!(
+            HsCode::parse("6206.10.00.00").map(|h| h.dotted()),
+            Some("6206.10.00.00".to_string())
+        );
+        assert_eq!(
+            HsCode::parse("620610").map(|h| h.subheading().to_string()),
+            Some("620610".to_string())
+        );
         assert!(HsCode::parse("85171").is_none());
         assert!(HsCode::parse("62061000ab").is_none());
         assert!(HsCode::parse("6206100").is_none());

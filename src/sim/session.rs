@@ -45,13 +45,33 @@ pub enum Command {
 /// Facts that happened, in order; the UI shows them and the debrief lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
-    DayStarted { day: u32, date: Date },
-    MessageArrived { id: MessageId },
-    MessageRead { id: MessageId },
-    RateMoved { currency: CurrencyCode, from: Micros, to: Micros },
-    CashChanged { money: Money, reason: Text },
-    ReputationChanged { from: u32, to: u32, reason: Text },
-    ScenarioEnded { day: u32 },
+    DayStarted {
+        day: u32,
+        date: Date,
+    },
+    MessageArrived {
+        id: MessageId,
+    },
+    MessageRead {
+        id: MessageId,
+    },
+    RateMoved {
+        currency: CurrencyCode,
+        from: Micros,
+        to: Micros,
+    },
+    CashChanged {
+        money: Money,
+        reason: Text,
+    },
+    ReputationChanged {
+        from: u32,
+        to: u32,
+        reason: Text,
+    },
+    ScenarioEnded {
+        day: u32,
+    },
 }
 
 /// Why a command was refused; the session is unchanged.
@@ -102,7 +122,10 @@ impl Session {
             timeline: Vec::new(),
             commands: Vec::new(),
         };
-        let mut events = vec![Event::DayStarted { day: 1, date: session.date() }];
+        let mut events = vec![Event::DayStarted {
+            day: 1,
+            date: session.date(),
+        }];
         session.run_day_events(&mut events);
         session.record(events);
         session
@@ -118,7 +141,11 @@ impl Session {
         }
         let events = match &command {
             Command::MarkRead(id) => {
-                let message = self.inbox.iter_mut().find(|m| m.id == *id).ok_or(RuleError::NoSuchMessage(*id))?;
+                let message = self
+                    .inbox
+                    .iter_mut()
+                    .find(|m| m.id == *id)
+                    .ok_or(RuleError::NoSuchMessage(*id))?;
                 if message.read {
                     Vec::new()
                 } else {
@@ -143,7 +170,10 @@ impl Session {
             return vec![Event::ScenarioEnded { day: self.day }];
         }
         self.day += 1;
-        let mut events = vec![Event::DayStarted { day: self.day, date: self.date() }];
+        let mut events = vec![Event::DayStarted {
+            day: self.day,
+            date: self.date(),
+        }];
         self.drift_rates(&mut events);
         self.run_day_events(&mut events);
         events
@@ -162,7 +192,9 @@ impl Session {
     }
 
     fn move_rate(&mut self, currency: CurrencyCode, change: BasisPoints, events: &mut Vec<Event>) {
-        let Some(rate) = self.rates.get_mut(&currency) else { return };
+        let Some(rate) = self.rates.get_mut(&currency) else {
+            return;
+        };
         let from = *rate;
         let to = Micros((from.0 + change.of(from.0)).max(1));
         *rate = to;
@@ -198,19 +230,33 @@ impl Session {
         match effect {
             Effect::Message { from, subject, body } => {
                 let id = MessageId(u32::try_from(self.inbox.len()).unwrap_or(u32::MAX));
-                self.inbox.push(Message { id, day: self.day, from: from.clone(), subject: subject.clone(), body: body.clone(), read: false });
+                self.inbox.push(Message {
+                    id,
+                    day: self.day,
+                    from: from.clone(),
+                    subject: subject.clone(),
+                    body: body.clone(),
+                    read: false,
+                });
                 events.push(Event::MessageArrived { id });
             }
             Effect::ExchangeRateShock { currency, change } => self.move_rate(*currency, *change, events),
             Effect::CashChange { money, reason } => {
                 *self.cash.entry(money.currency).or_insert(0) += money.minor;
-                events.push(Event::CashChanged { money: *money, reason: reason.clone() });
+                events.push(Event::CashChanged {
+                    money: *money,
+                    reason: reason.clone(),
+                });
             }
             Effect::ReputationChange { delta, reason } => {
                 let from = self.reputation;
                 let to = u32::try_from((i64::from(from) + i64::from(*delta)).clamp(0, 100)).unwrap_or(0);
                 self.reputation = to;
-                events.push(Event::ReputationChanged { from, to, reason: reason.clone() });
+                events.push(Event::ReputationChanged {
+                    from,
+                    to,
+                    reason: reason.clone(),
+                });
             }
         }
     }
@@ -243,7 +289,10 @@ impl Session {
         &self.cash
     }
     pub fn cash_money(&self) -> Vec<Money> {
-        self.cash.iter().map(|(c, m)| Money::new(*m, *c, self.scenario.exponent(*c))).collect()
+        self.cash
+            .iter()
+            .map(|(c, m)| Money::new(*m, *c, self.scenario.exponent(*c)))
+            .collect()
     }
     pub fn reputation(&self) -> u32 {
         self.reputation

@@ -3,11 +3,11 @@
 use egui::RichText;
 
 use super::theme::{ACCENT, BAD, GOOD, MUTED};
-use super::{competency_label, pick, Action};
+use super::{Action, competency_label, pick};
 use crate::i18n::{Arg, Catalogue};
+use crate::sim::Report;
 use crate::sim::report::TaskStatus;
 use crate::sim::session::{Event, Session};
-use crate::sim::Report;
 
 pub struct DebriefView<'a> {
     pub cat: &'a Catalogue,
@@ -34,41 +34,89 @@ pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Ac
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             ui.heading(RichText::new(cat.tr("debrief-title")).color(ACCENT));
             ui.label(RichText::new(pick(&report.title, language)).strong());
-            let played = if report.finished { "debrief-finished" } else { "debrief-unfinished" };
-            ui.label(cat.tr_args(played, &[("days", Arg::from(report.days_played)), ("total", Arg::from(report.length_days))]));
+            let played = if report.finished {
+                "debrief-finished"
+            } else {
+                "debrief-unfinished"
+            };
+            ui.label(cat.tr_args(
+                played,
+                &[
+                    ("days", Arg::from(report.days_played)),
+                    ("total", Arg::from(report.length_days)),
+                ],
+            ));
             ui.add_space(10.0);
 
             ui.horizontal(|ui| {
-                ui.label(RichText::new(cat.tr_args("debrief-score", &[("earned", Arg::from(report.total_earned)), ("possible", Arg::from(report.total_possible))])).size(28.0).strong());
+                ui.label(
+                    RichText::new(cat.tr_args(
+                        "debrief-score",
+                        &[
+                            ("earned", Arg::from(report.total_earned)),
+                            ("possible", Arg::from(report.total_possible)),
+                        ],
+                    ))
+                    .size(28.0)
+                    .strong(),
+                );
             });
-            let fraction = if report.total_possible == 0 { 0.0 } else { report.total_earned as f32 / report.total_possible as f32 };
+            let fraction = if report.total_possible == 0 {
+                0.0
+            } else {
+                report.total_earned as f32 / report.total_possible as f32
+            };
             ui.add(egui::ProgressBar::new(fraction).desired_width(400.0));
             ui.add_space(10.0);
 
-            egui::Grid::new("debrief-money").num_columns(2).spacing([24.0, 4.0]).show(ui, |ui| {
-                ui.label(cat.tr("debrief-cash"));
-                let delta = report.cash_end_home.minor - report.cash_start_home.minor;
-                let color = if delta >= 0 { GOOD } else { BAD };
-                ui.label(RichText::new(format!("{} → {}", report.cash_start_home, report.cash_end_home)).monospace().color(color));
-                ui.end_row();
-                ui.label(cat.tr("reputation"));
-                ui.label(format!("{} → {}", report.reputation_start, report.reputation_end));
-                ui.end_row();
-                ui.label(cat.tr("debrief-messages"));
-                ui.label(cat.tr_args("debrief-messages-value", &[("received", Arg::from(report.messages_received)), ("unread", Arg::from(report.messages_unread))]));
-                ui.end_row();
-            });
+            egui::Grid::new("debrief-money")
+                .num_columns(2)
+                .spacing([24.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label(cat.tr("debrief-cash"));
+                    let delta = report.cash_end_home.minor - report.cash_start_home.minor;
+                    let color = if delta >= 0 { GOOD } else { BAD };
+                    ui.label(
+                        RichText::new(format!("{} → {}", report.cash_start_home, report.cash_end_home))
+                            .monospace()
+                            .color(color),
+                    );
+                    ui.end_row();
+                    ui.label(cat.tr("reputation"));
+                    ui.label(format!("{} → {}", report.reputation_start, report.reputation_end));
+                    ui.end_row();
+                    ui.label(cat.tr("debrief-messages"));
+                    ui.label(cat.tr_args(
+                        "debrief-messages-value",
+                        &[
+                            ("received", Arg::from(report.messages_received)),
+                            ("unread", Arg::from(report.messages_unread)),
+                        ],
+                    ));
+                    ui.end_row();
+                });
             ui.add_space(12.0);
 
             ui.label(RichText::new(cat.tr("debrief-competencies")).strong());
-            egui::Grid::new("debrief-competencies").num_columns(2).spacing([16.0, 6.0]).show(ui, |ui| {
-                for (competency, (earned, possible)) in &report.competencies {
-                    ui.label(competency_label(cat, *competency));
-                    let f = if *possible == 0 { 0.0 } else { *earned as f32 / *possible as f32 };
-                    ui.add(egui::ProgressBar::new(f).desired_width(260.0).text(format!("{earned} / {possible}")));
-                    ui.end_row();
-                }
-            });
+            egui::Grid::new("debrief-competencies")
+                .num_columns(2)
+                .spacing([16.0, 6.0])
+                .show(ui, |ui| {
+                    for (competency, (earned, possible)) in &report.competencies {
+                        ui.label(competency_label(cat, *competency));
+                        let f = if *possible == 0 {
+                            0.0
+                        } else {
+                            *earned as f32 / *possible as f32
+                        };
+                        ui.add(
+                            egui::ProgressBar::new(f)
+                                .desired_width(260.0)
+                                .text(format!("{earned} / {possible}")),
+                        );
+                        ui.end_row();
+                    }
+                });
             ui.add_space(12.0);
 
             ui.label(RichText::new(cat.tr("debrief-tasks")).strong());
@@ -77,13 +125,28 @@ pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Ac
                     ui.set_width(ui.available_width());
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(pick(&task.title, language)).strong());
-                        ui.label(cat.tr_args("debrief-task-score", &[("earned", Arg::from(task.earned())), ("possible", Arg::from(task.possible()))]));
+                        ui.label(cat.tr_args(
+                            "debrief-task-score",
+                            &[
+                                ("earned", Arg::from(task.earned())),
+                                ("possible", Arg::from(task.possible())),
+                            ],
+                        ));
                     });
                     if task.status == TaskStatus::NotAttempted {
                         ui.label(RichText::new(cat.tr("debrief-not-attempted")).color(BAD));
                     }
                     for c in &task.criteria {
-                        ui.label(RichText::new(format!("•  {} — {} / {}: {}", pick(&c.description, language), c.earned, c.possible, c.reason)).small());
+                        ui.label(
+                            RichText::new(format!(
+                                "•  {} — {} / {}: {}",
+                                pick(&c.description, language),
+                                c.earned,
+                                c.possible,
+                                c.reason
+                            ))
+                            .small(),
+                        );
                     }
                 });
             }
@@ -92,7 +155,14 @@ pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Ac
             ui.label(RichText::new(cat.tr("debrief-timeline")).strong());
             for (day, event) in view.session.timeline() {
                 if let Some(text) = describe_event(cat, view.session, event) {
-                    ui.label(RichText::new(format!("{}  {text}", cat.tr_args("day-short", &[("day", Arg::from(*day))]))).small().color(MUTED));
+                    ui.label(
+                        RichText::new(format!(
+                            "{}  {text}",
+                            cat.tr_args("day-short", &[("day", Arg::from(*day))])
+                        ))
+                        .small()
+                        .color(MUTED),
+                    );
                 }
             }
         });
@@ -113,14 +183,26 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
         Event::RateMoved { from, to, .. } if (to.0 - from.0).abs() * 100 < from.0 => return None,
         Event::RateMoved { currency, from, to } => cat.tr_args(
             "event-rate",
-            &[("currency", Arg::from(currency.as_str())), ("from", Arg::from(from.to_string())), ("to", Arg::from(to.to_string()))],
+            &[
+                ("currency", Arg::from(currency.as_str())),
+                ("from", Arg::from(from.to_string())),
+                ("to", Arg::from(to.to_string())),
+            ],
         ),
-        Event::CashChanged { money, reason } => {
-            cat.tr_args("event-cash", &[("money", Arg::from(money.format())), ("reason", Arg::from(pick(reason, language)))])
-        }
+        Event::CashChanged { money, reason } => cat.tr_args(
+            "event-cash",
+            &[
+                ("money", Arg::from(money.format())),
+                ("reason", Arg::from(pick(reason, language))),
+            ],
+        ),
         Event::ReputationChanged { from, to, reason } => cat.tr_args(
             "event-reputation",
-            &[("from", Arg::from(*from)), ("to", Arg::from(*to)), ("reason", Arg::from(pick(reason, language)))],
+            &[
+                ("from", Arg::from(*from)),
+                ("to", Arg::from(*to)),
+                ("reason", Arg::from(pick(reason, language))),
+            ],
         ),
         Event::ScenarioEnded { day } => cat.tr_args("event-ended", &[("day", Arg::from(*day))]),
     })

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use egui::{Key, RichText};
 
 use super::theme::{self, ACCENT, BAD, MUTED};
-use super::{difficulty_label, mode_label, pick, Action};
+use super::{Action, difficulty_label, mode_label, pick};
 use crate::i18n::{Arg, Catalogue};
 use crate::scenario::error::Diagnostic;
 use crate::scenario::file::TradeMode;
@@ -99,7 +99,10 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
                 .selected
                 .and_then(|i| view.entries.get(i))
                 .is_some_and(|e| matches!(e.state, EntryState::Ready(_)));
-            let start = ui.add_enabled(startable, egui::Button::new(RichText::new(cat.tr("menu-start")).strong()));
+            let start = ui.add_enabled(
+                startable,
+                egui::Button::new(RichText::new(cat.tr("menu-start")).strong()),
+            );
             if start.clicked()
                 && let Some(i) = draft.selected
             {
@@ -116,35 +119,46 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
         ui.add_space(6.0);
     });
 
-    egui::Panel::left("menu-list").default_size(360.0).resizable(true).show(ui, |ui| {
-        ui.add_space(4.0);
-        ui.label(RichText::new(cat.tr_args("menu-scenarios-in", &[("dir", Arg::from(view.scenarios_dir))])).small().color(MUTED));
-        if view.entries.is_empty() {
-            ui.label(cat.tr("menu-no-scenarios"));
-        }
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for (i, entry) in view.entries.iter().enumerate() {
-                let selected = draft.selected == Some(i);
-                let response = egui::Frame::new()
-                    .fill(if selected { ui.visuals().selection.bg_fill } else { egui::Color32::TRANSPARENT })
-                    .corner_radius(6.0)
-                    .inner_margin(8.0)
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.style_mut().interaction.selectable_labels = false;
-                        entry_row(ui, cat, entry);
-                    })
-                    .response
-                    .interact(egui::Sense::click());
-                if response.clicked() {
-                    draft.selected = Some(i);
-                }
-                if response.double_clicked() && matches!(entry.state, EntryState::Ready(_)) {
-                    action = Some(Action::StartScenario(i));
-                }
+    egui::Panel::left("menu-list")
+        .default_size(360.0)
+        .resizable(true)
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.label(
+                RichText::new(cat.tr_args("menu-scenarios-in", &[("dir", Arg::from(view.scenarios_dir))]))
+                    .small()
+                    .color(MUTED),
+            );
+            if view.entries.is_empty() {
+                ui.label(cat.tr("menu-no-scenarios"));
             }
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for (i, entry) in view.entries.iter().enumerate() {
+                    let selected = draft.selected == Some(i);
+                    let response = egui::Frame::new()
+                        .fill(if selected {
+                            ui.visuals().selection.bg_fill
+                        } else {
+                            egui::Color32::TRANSPARENT
+                        })
+                        .corner_radius(6.0)
+                        .inner_margin(8.0)
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.style_mut().interaction.selectable_labels = false;
+                            entry_row(ui, cat, entry);
+                        })
+                        .response
+                        .interact(egui::Sense::click());
+                    if response.clicked() {
+                        draft.selected = Some(i);
+                    }
+                    if response.double_clicked() && matches!(entry.state, EntryState::Ready(_)) {
+                        action = Some(Action::StartScenario(i));
+                    }
+                }
+            });
         });
-    });
 
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| match draft.selected.and_then(|i| view.entries.get(i)) {
@@ -186,7 +200,11 @@ fn entry_row(ui: &mut egui::Ui, cat: &Catalogue, entry: &MenuEntry) {
         }
         EntryState::Broken(d) => {
             ui.label(RichText::new(&entry.file_name).strong().color(BAD));
-            ui.label(RichText::new(cat.tr_args("menu-broken", &[("count", Arg::from(d.len()))])).small().color(BAD));
+            ui.label(
+                RichText::new(cat.tr_args("menu-broken", &[("count", Arg::from(d.len()))]))
+                    .small()
+                    .color(BAD),
+            );
         }
         EntryState::Ready(s) => {
             let m = s.meta();
@@ -194,7 +212,11 @@ fn entry_row(ui: &mut egui::Ui, cat: &Catalogue, entry: &MenuEntry) {
             ui.horizontal(|ui| {
                 theme::badge(ui, mode_label(cat, m.mode), mode_color(m.mode));
                 ui.label(RichText::new(difficulty_label(cat, m.difficulty)).small());
-                ui.label(RichText::new(cat.tr_args("menu-minutes", &[("minutes", Arg::from(m.estimated_minutes))])).small().color(MUTED));
+                ui.label(
+                    RichText::new(cat.tr_args("menu-minutes", &[("minutes", Arg::from(m.estimated_minutes))]))
+                        .small()
+                        .color(MUTED),
+                );
             });
         }
     }
@@ -239,6 +261,10 @@ fn details(ui: &mut egui::Ui, cat: &Catalogue, scenario: &Scenario, language: cr
     }
     if !m.author.is_empty() {
         ui.add_space(10.0);
-        ui.label(RichText::new(cat.tr_args("menu-author", &[("author", Arg::from(m.author.as_str()))])).small().color(MUTED));
+        ui.label(
+            RichText::new(cat.tr_args("menu-author", &[("author", Arg::from(m.author.as_str()))]))
+                .small()
+                .color(MUTED),
+        );
     }
 }

@@ -4,7 +4,7 @@
 use egui::{Key, Modifiers, RichText};
 
 use super::theme::{ACCENT, BAD, GOOD, MUTED, WARN};
-use super::{activity_key, activity_label, competency_label, counterpart_kind_label, pick, Action, Page};
+use super::{Action, Page, activity_key, activity_label, competency_label, counterpart_kind_label, pick};
 use crate::i18n::{Arg, Catalogue, Language};
 use crate::scenario::file::Activity;
 use crate::sim::money::format_minor;
@@ -38,7 +38,17 @@ fn page_label(cat: &Catalogue, page: Page) -> String {
     }
 }
 
-const DIGIT_KEYS: [Key; 9] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+const DIGIT_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
 
 pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option<Action> {
     let mut action = shortcuts(ui, view);
@@ -60,7 +70,13 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
             if page == Page::Activity(Activity::Inbox) && session.unread_count() > 0 {
                 label = format!("{label}  ({})", session.unread_count());
             }
-            if ui.add_sized([ui.available_width(), 30.0], egui::Button::selectable(view.page == page, label)).clicked() {
+            if ui
+                .add_sized(
+                    [ui.available_width(), 30.0],
+                    egui::Button::selectable(view.page == page, label),
+                )
+                .clicked()
+            {
                 action = Some(Action::ShowPage(page));
             }
         }
@@ -69,20 +85,25 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
         ui.label(RichText::new(cat.tr("play-shortcuts")).small().color(MUTED));
     });
 
-    egui::Panel::right("play-tasks").default_size(300.0).resizable(true).show(ui, |ui| {
-        tasks_panel(ui, cat, session);
-    });
+    egui::Panel::right("play-tasks")
+        .default_size(300.0)
+        .resizable(true)
+        .show(ui, |ui| {
+            tasks_panel(ui, cat, session);
+        });
 
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match view.page {
-            Page::Overview => overview(ui, cat, session),
-            Page::Activity(Activity::Inbox) => {
-                if let Some(a) = inbox(ui, cat, session, draft) {
-                    action = Some(a);
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match view.page {
+                Page::Overview => overview(ui, cat, session),
+                Page::Activity(Activity::Inbox) => {
+                    if let Some(a) = inbox(ui, cat, session, draft) {
+                        action = Some(a);
+                    }
                 }
-            }
-            Page::Activity(activity) => activity_page(ui, cat, session, activity),
-        });
+                Page::Activity(activity) => activity_page(ui, cat, session, activity),
+            });
     });
 
     if view.paused {
@@ -144,36 +165,73 @@ fn top_bar(ui: &mut egui::Ui, view: &PlayView, action: &mut Option<Action>) {
     let cat = view.cat;
     let session = view.session;
     let scenario = session.scenario();
-    ui.label(RichText::new(pick(&scenario.meta().title, cat.language())).strong().color(ACCENT));
+    ui.label(
+        RichText::new(pick(&scenario.meta().title, cat.language()))
+            .strong()
+            .color(ACCENT),
+    );
     ui.separator();
     let date = session.date();
     ui.label(RichText::new(format!("{} {}", cat.tr(WEEKDAYS[date.weekday() as usize]), date)).strong());
-    ui.label(cat.tr_args("day-of", &[("day", Arg::from(session.day())), ("total", Arg::from(scenario.length_days()))]));
+    ui.label(cat.tr_args(
+        "day-of",
+        &[
+            ("day", Arg::from(session.day())),
+            ("total", Arg::from(scenario.length_days())),
+        ],
+    ));
     ui.separator();
     for money in session.cash_money() {
-        let color = if money.minor < 0 { BAD } else { ui.visuals().text_color() };
+        let color = if money.minor < 0 {
+            BAD
+        } else {
+            ui.visuals().text_color()
+        };
         let label = ui.label(RichText::new(money.format()).color(color).monospace());
         if money.currency != scenario.home_currency()
             && let Some(rate) = session.rates().get(&money.currency)
         {
             label.on_hover_text(cat.tr_args(
                 "rate-hover",
-                &[("currency", Arg::from(money.currency.as_str())), ("rate", Arg::from(rate.to_string())), ("home", Arg::from(scenario.home_currency().as_str()))],
+                &[
+                    ("currency", Arg::from(money.currency.as_str())),
+                    ("rate", Arg::from(rate.to_string())),
+                    ("home", Arg::from(scenario.home_currency().as_str())),
+                ],
             ));
         }
     }
     ui.separator();
     ui.label(cat.tr("reputation"));
     let reputation = session.reputation();
-    let color = if reputation >= 60 { GOOD } else if reputation >= 35 { WARN } else { BAD };
-    ui.add(egui::ProgressBar::new(reputation as f32 / 100.0).desired_width(80.0).fill(color).text(reputation.to_string()));
+    let color = if reputation >= 60 {
+        GOOD
+    } else if reputation >= 35 {
+        WARN
+    } else {
+        BAD
+    };
+    ui.add(
+        egui::ProgressBar::new(reputation as f32 / 100.0)
+            .desired_width(80.0)
+            .fill(color)
+            .text(reputation.to_string()),
+    );
     ui.separator();
     let over = session.is_finished();
-    if ui.add_enabled(!over, egui::Button::new(RichText::new(cat.tr("end-day")).strong())).on_hover_text(cat.tr("end-day-hint")).clicked() {
+    if ui
+        .add_enabled(!over, egui::Button::new(RichText::new(cat.tr("end-day")).strong()))
+        .on_hover_text(cat.tr("end-day-hint"))
+        .clicked()
+    {
         *action = Some(Action::EndDay);
     }
     let mut auto = view.auto_advance;
-    if ui.toggle_value(&mut auto, cat.tr("auto-advance")).on_hover_text(cat.tr("auto-advance-hint")).changed() {
+    if ui
+        .toggle_value(&mut auto, cat.tr("auto-advance"))
+        .on_hover_text(cat.tr("auto-advance-hint"))
+        .changed()
+    {
         *action = Some(Action::SetAutoAdvance(auto));
     }
     if ui.button(cat.tr("pause")).clicked() {
@@ -181,13 +239,28 @@ fn top_bar(ui: &mut egui::Ui, view: &PlayView, action: &mut Option<Action>) {
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["weekday-mon", "weekday-tue", "weekday-wed", "weekday-thu", "weekday-fri", "weekday-sat", "weekday-sun"];
+const WEEKDAYS: [&str; 7] = [
+    "weekday-mon",
+    "weekday-tue",
+    "weekday-wed",
+    "weekday-thu",
+    "weekday-fri",
+    "weekday-sat",
+    "weekday-sun",
+];
 
 fn tasks_panel(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
     let language = cat.language();
     ui.add_space(6.0);
     ui.heading(cat.tr("tasks-title"));
-    ui.label(RichText::new(cat.tr_args("tasks-total", &[("points", Arg::from(session.scenario().rubric_total()))])).small().color(MUTED));
+    ui.label(
+        RichText::new(cat.tr_args(
+            "tasks-total",
+            &[("points", Arg::from(session.scenario().rubric_total()))],
+        ))
+        .small()
+        .color(MUTED),
+    );
     ui.add_space(4.0);
     egui::ScrollArea::vertical().show(ui, |ui| {
         for task in session.scenario().tasks() {
@@ -201,18 +274,34 @@ fn tasks_panel(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
                         let (text, color) = if session.day() > due {
                             (cat.tr_args("task-overdue", &[("day", Arg::from(due))]), BAD)
                         } else {
-                            (cat.tr_args("task-due", &[("day", Arg::from(due)), ("left", Arg::from(due - session.day()))]), MUTED)
+                            (
+                                cat.tr_args(
+                                    "task-due",
+                                    &[("day", Arg::from(due)), ("left", Arg::from(due - session.day()))],
+                                ),
+                                MUTED,
+                            )
                         };
                         ui.label(RichText::new(text).small().color(color));
                     }
                 });
-                egui::CollapsingHeader::new(cat.tr("task-rubric")).id_salt(("rubric", &task.id)).show(ui, |ui| {
-                    ui.label(pick(&task.description, language));
-                    ui.label(RichText::new(competency_label(cat, task.competency)).small().color(MUTED));
-                    for c in &task.rubric {
-                        ui.label(format!("•  {} — {}", pick(&c.description, language), cat.tr_args("points", &[("points", Arg::from(c.points))])));
-                    }
-                });
+                egui::CollapsingHeader::new(cat.tr("task-rubric"))
+                    .id_salt(("rubric", &task.id))
+                    .show(ui, |ui| {
+                        ui.label(pick(&task.description, language));
+                        ui.label(
+                            RichText::new(competency_label(cat, task.competency))
+                                .small()
+                                .color(MUTED),
+                        );
+                        for c in &task.rubric {
+                            ui.label(format!(
+                                "•  {} — {}",
+                                pick(&c.description, language),
+                                cat.tr_args("points", &[("points", Arg::from(c.points))])
+                            ));
+                        }
+                    });
             });
         }
     });
@@ -223,7 +312,15 @@ fn overview(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
     let language = cat.language();
     let role = scenario.role();
     ui.heading(pick(&role.title, language));
-    ui.label(RichText::new(format!("{} · {} {}", pick(&role.company.name, language), role.company.city, role.company.country)).color(MUTED));
+    ui.label(
+        RichText::new(format!(
+            "{} · {} {}",
+            pick(&role.company.name, language),
+            role.company.city,
+            role.company.country
+        ))
+        .color(MUTED),
+    );
     if !role.company.description.en.is_empty() {
         ui.label(pick(&role.company.description, language));
     }
@@ -245,7 +342,11 @@ fn overview(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
             ui.label(RichText::new(format!("{rate} {}", scenario.home_currency())).monospace());
             if let Some(start) = start.filter(|s| *s != *rate) {
                 let up = rate.0 > start.0;
-                ui.label(RichText::new(cat.tr_args("rate-since-start", &[("rate", Arg::from(start.to_string()))])).small().color(if up { GOOD } else { BAD }));
+                ui.label(
+                    RichText::new(cat.tr_args("rate-since-start", &[("rate", Arg::from(start.to_string()))]))
+                        .small()
+                        .color(if up { GOOD } else { BAD }),
+                );
             } else {
                 ui.label("");
             }
@@ -264,8 +365,16 @@ fn overview(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
             ui.label(pick(&market.name, language));
             ui.label(&market.country);
             ui.label(market.currency.as_str());
-            let in_force = scenario.rule_pack(&market.rule_pack).map_or(0, |p| p.in_force(session.date()).count());
-            ui.label(cat.tr_args("rules-in-force", &[("count", Arg::from(in_force)), ("pack", Arg::from(market.rule_pack.as_str()))]));
+            let in_force = scenario
+                .rule_pack(&market.rule_pack)
+                .map_or(0, |p| p.in_force(session.date()).count());
+            ui.label(cat.tr_args(
+                "rules-in-force",
+                &[
+                    ("count", Arg::from(in_force)),
+                    ("pack", Arg::from(market.rule_pack.as_str())),
+                ],
+            ));
             ui.end_row();
         }
     });
@@ -289,7 +398,14 @@ fn products_grid(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
     let language = cat.language();
     ui.label(RichText::new(cat.tr("overview-products")).strong());
     egui::Grid::new("products").striped(true).num_columns(6).show(ui, |ui| {
-        for header in ["col-sku", "col-product", "col-hs", "col-unit-cost", "col-weights", "col-origin"] {
+        for header in [
+            "col-sku",
+            "col-product",
+            "col-hs",
+            "col-unit-cost",
+            "col-weights",
+            "col-origin",
+        ] {
             ui.label(RichText::new(cat.tr(header)).small().color(MUTED));
         }
         ui.end_row();
@@ -314,41 +430,63 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
         return None;
     }
     ui.columns(2, |cols| {
-        egui::ScrollArea::vertical().id_salt("inbox-list").show(&mut cols[0], |ui| {
-            for m in session.inbox().iter().rev() {
-                let from = sender_name(cat, session, m.from.as_deref());
-                let subject = pick(&m.subject, language);
-                let header = format!("{} · {}", cat.tr_args("day-short", &[("day", Arg::from(m.day))]), from);
-                let open = draft.open_message == Some(m.id);
-                let row = egui::Frame::new()
-                    .fill(if open { ui.visuals().selection.bg_fill } else { egui::Color32::TRANSPARENT })
-                    .corner_radius(6.0)
-                    .inner_margin(6.0)
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.style_mut().interaction.selectable_labels = false;
-                        ui.label(RichText::new(header).small().color(MUTED));
-                        let subject = if m.read { RichText::new(subject) } else { RichText::new(format!("● {subject}")).strong() };
-                        ui.label(subject);
-                    })
-                    .response
-                    .interact(egui::Sense::click());
-                if row.clicked() {
-                    draft.open_message = Some(m.id);
-                    if !m.read {
-                        action = Some(Action::MarkRead(m.id));
+        egui::ScrollArea::vertical()
+            .id_salt("inbox-list")
+            .show(&mut cols[0], |ui| {
+                for m in session.inbox().iter().rev() {
+                    let from = sender_name(cat, session, m.from.as_deref());
+                    let subject = pick(&m.subject, language);
+                    let header = format!("{} · {}", cat.tr_args("day-short", &[("day", Arg::from(m.day))]), from);
+                    let open = draft.open_message == Some(m.id);
+                    let row = egui::Frame::new()
+                        .fill(if open {
+                            ui.visuals().selection.bg_fill
+                        } else {
+                            egui::Color32::TRANSPARENT
+                        })
+                        .corner_radius(6.0)
+                        .inner_margin(6.0)
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.style_mut().interaction.selectable_labels = false;
+                            ui.label(RichText::new(header).small().color(MUTED));
+                            let subject = if m.read {
+                                RichText::new(subject)
+                            } else {
+                                RichText::new(format!("● {subject}")).strong()
+                            };
+                            ui.label(subject);
+                        })
+                        .response
+                        .interact(egui::Sense::click());
+                    if row.clicked() {
+                        draft.open_message = Some(m.id);
+                        if !m.read {
+                            action = Some(Action::MarkRead(m.id));
+                        }
                     }
                 }
-            }
-        });
+            });
         let ui = &mut cols[1];
-        match draft.open_message.and_then(|id| session.inbox().iter().find(|m| m.id == id)) {
+        match draft
+            .open_message
+            .and_then(|id| session.inbox().iter().find(|m| m.id == id))
+        {
             None => {
                 ui.label(RichText::new(cat.tr("inbox-pick")).color(MUTED));
             }
             Some(m) => {
                 ui.label(RichText::new(pick(&m.subject, language)).heading());
-                ui.label(RichText::new(cat.tr_args("inbox-from", &[("from", Arg::from(sender_name(cat, session, m.from.as_deref()))), ("day", Arg::from(m.day))])).color(MUTED));
+                ui.label(
+                    RichText::new(cat.tr_args(
+                        "inbox-from",
+                        &[
+                            ("from", Arg::from(sender_name(cat, session, m.from.as_deref()))),
+                            ("day", Arg::from(m.day)),
+                        ],
+                    ))
+                    .color(MUTED),
+                );
                 ui.separator();
                 ui.label(pick(&m.body, language));
                 if language == Language::Chinese && !m.body.zh.is_empty() {
@@ -374,10 +512,14 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
     ui.heading(activity_label(cat, activity));
     ui.label(cat.tr(&format!("{}-intro", activity_key(activity))));
     ui.add_space(6.0);
-    egui::Frame::new().fill(egui::Color32::from_rgb(0xfd, 0xf6, 0xe3)).corner_radius(6.0).inner_margin(8.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(RichText::new(cat.tr("activity-desk-pending")).color(WARN));
-    });
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgb(0xfd, 0xf6, 0xe3))
+        .corner_radius(6.0)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(cat.tr("activity-desk-pending")).color(WARN));
+        });
     ui.add_space(10.0);
     ui.label(RichText::new(cat.tr("activity-tasks-here")).strong());
     for task in scenario.tasks().iter().filter(|t| t.activity == activity) {
@@ -386,7 +528,14 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
             ui.label(RichText::new(pick(&task.title, language)).strong());
             ui.label(pick(&task.description, language));
             for c in &task.rubric {
-                ui.label(RichText::new(format!("•  {} — {}", pick(&c.description, language), cat.tr_args("points", &[("points", Arg::from(c.points))]))).small());
+                ui.label(
+                    RichText::new(format!(
+                        "•  {} — {}",
+                        pick(&c.description, language),
+                        cat.tr_args("points", &[("points", Arg::from(c.points))])
+                    ))
+                    .small(),
+                );
             }
         });
     }
@@ -395,13 +544,22 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
         Activity::Customs => {
             products_grid(ui, cat, session);
             ui.add_space(10.0);
-            ui.label(RichText::new(cat.tr_args("customs-rules-today", &[("date", Arg::from(session.date().to_string()))])).strong());
+            ui.label(
+                RichText::new(cat.tr_args(
+                    "customs-rules-today",
+                    &[("date", Arg::from(session.date().to_string()))],
+                ))
+                .strong(),
+            );
             for pack in scenario.rule_packs() {
-                ui.collapsing(format!("{} — {}", pack.jurisdiction(), pick(pack.name(), language)), |ui| {
-                    for rule in pack.in_force(session.date()) {
-                        ui.label(format!("•  {}", rule.summary())).on_hover_text(&rule.source);
-                    }
-                });
+                ui.collapsing(
+                    format!("{} — {}", pack.jurisdiction(), pick(pack.name(), language)),
+                    |ui| {
+                        for rule in pack.in_force(session.date()) {
+                            ui.label(format!("•  {}", rule.summary())).on_hover_text(&rule.source);
+                        }
+                    },
+                );
             }
         }
         Activity::Negotiation | Activity::C2C => {
@@ -412,7 +570,13 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
                     .iter()
                     .filter_map(|sku| scenario.product(sku).map(|p| pick(&p.name, language).to_string()))
                     .collect();
-                ui.label(format!("•  {} — {}, {} · {}", c.name, counterpart_kind_label(cat, c.kind), c.country, interests.join(", ")));
+                ui.label(format!(
+                    "•  {} — {}, {} · {}",
+                    c.name,
+                    counterpart_kind_label(cat, c.kind),
+                    c.country,
+                    interests.join(", ")
+                ));
             }
             ui.add_space(10.0);
             products_grid(ui, cat, session);
@@ -420,7 +584,13 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
         Activity::Storefront | Activity::Promotion => {
             ui.label(RichText::new(cat.tr("overview-markets")).strong());
             for m in scenario.markets() {
-                ui.label(format!("•  {} ({}, {}) — {}", pick(&m.name, language), m.country, m.currency, cat.tr_args("daily-shoppers", &[("count", Arg::from(m.daily_shoppers))])));
+                ui.label(format!(
+                    "•  {} ({}, {}) — {}",
+                    pick(&m.name, language),
+                    m.country,
+                    m.currency,
+                    cat.tr_args("daily-shoppers", &[("count", Arg::from(m.daily_shoppers))])
+                ));
                 for (sku, price) in &m.reference_prices {
                     let name = scenario.product(sku).map_or(sku.as_str(), |p| pick(&p.name, language));
                     ui.label(RichText::new(format!("      {name}: {}", price.format())).small());

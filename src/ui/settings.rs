@@ -2,8 +2,8 @@
 
 use egui::RichText;
 
-use super::theme::MUTED;
 use super::Action;
+use super::theme::MUTED;
 use crate::i18n::{Catalogue, Language};
 
 pub struct SettingsView<'a> {
@@ -31,31 +31,38 @@ pub fn draw(ui: &mut egui::Ui, view: &SettingsView, draft: &mut SettingsDraft) -
     egui::CentralPanel::default().show(ui, |ui| {
         ui.heading(cat.tr("settings-title"));
         ui.add_space(12.0);
-        egui::Grid::new("settings-grid").num_columns(2).spacing([24.0, 12.0]).show(ui, |ui| {
-            ui.label(cat.tr("settings-ui-scale"));
-            let mut scale = draft.ui_scale.unwrap_or(view.ui_scale);
-            ui.spacing_mut().slider_width = 240.0;
-            let slider = ui.add(egui::Slider::new(&mut scale, UI_SCALES).step_by(0.05).suffix("×"));
-            if slider.changed() {
-                draft.ui_scale = Some(scale);
-            }
-            // Apply on release so the layout does not jump under the pointer.
-            if slider.drag_stopped() || (slider.changed() && !slider.dragged()) {
-                draft.ui_scale = None;
-                action = Some(Action::SetUiScale(scale));
-            }
-            ui.end_row();
-
-            ui.label(cat.tr("settings-language"));
-            ui.horizontal(|ui| {
-                for language in Language::ALL {
-                    if ui.selectable_label(view.language == language, language.native_name()).clicked() && view.language != language {
-                        action = Some(Action::SetLanguage(language));
-                    }
+        egui::Grid::new("settings-grid")
+            .num_columns(2)
+            .spacing([24.0, 12.0])
+            .show(ui, |ui| {
+                ui.label(cat.tr("settings-ui-scale"));
+                let mut scale = draft.ui_scale.unwrap_or(view.ui_scale);
+                ui.spacing_mut().slider_width = 240.0;
+                let slider = ui.add(egui::Slider::new(&mut scale, UI_SCALES).step_by(0.05).suffix("×"));
+                if slider.changed() {
+                    draft.ui_scale = Some(scale);
                 }
+                // Apply on release so the layout does not jump under the pointer.
+                if slider.drag_stopped() || (slider.changed() && !slider.dragged()) {
+                    draft.ui_scale = None;
+                    action = Some(Action::SetUiScale(scale));
+                }
+                ui.end_row();
+
+                ui.label(cat.tr("settings-language"));
+                ui.horizontal(|ui| {
+                    for language in Language::ALL {
+                        if ui
+                            .selectable_label(view.language == language, language.native_name())
+                            .clicked()
+                            && view.language != language
+                        {
+                            action = Some(Action::SetLanguage(language));
+                        }
+                    }
+                });
+                ui.end_row();
             });
-            ui.end_row();
-        });
         ui.add_space(4.0);
         ui.label(RichText::new(cat.tr("settings-language-note")).small().color(MUTED));
         ui.label(RichText::new(view.storage_note).small().color(MUTED));

@@ -14,9 +14,16 @@ pub const MUTED: Color32 = Color32::from_rgb(0x6b, 0x72, 0x80);
 /// Adds the CJK font after egui's own fonts, so Latin text keeps its look and Chinese falls back.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
-    fonts.font_data.insert("noto-sans-sc".to_owned(), std::sync::Arc::new(FontData::from_static(CJK_FONT)));
+    fonts.font_data.insert(
+        "noto-sans-sc".to_owned(),
+        std::sync::Arc::new(FontData::from_static(CJK_FONT)),
+    );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().push("noto-sans-sc".to_owned());
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("noto-sans-sc".to_owned());
     }
     ctx.set_fonts(fonts);
 }
@@ -43,7 +50,11 @@ pub fn apply_style(ctx: &egui::Context) {
 /// A small coloured tag, e.g. the trade mode in the scenario list.
 pub fn badge(ui: &mut egui::Ui, text: impl Into<String>, color: Color32) {
     let text = egui::RichText::new(text.into()).small().color(Color32::WHITE).strong();
-    egui::Frame::new().fill(color).corner_radius(4.0).inner_margin(egui::Margin::symmetric(6, 2)).show(ui, |ui| {
-        ui.label(text);
-    });
+    egui::Frame::new()
+        .fill(color)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .show(ui, |ui| {
+            ui.label(text);
+        });
 }

@@ -7,18 +7,20 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use tradeport::game::core_plugin;
-use tradeport::game::scenario_assets::{register_source, ScenarioAsset, ScenarioCatalog, ScenarioFolder};
+use tradeport::game::scenario_assets::{ScenarioAsset, ScenarioCatalog, ScenarioFolder, register_source};
 use tradeport::game::screens::Screen;
 use tradeport::game::session::{ActiveSession, DebriefReport, UiAction};
 use tradeport::game::settings::SettingsStore;
-use tradeport::ui::menu::{EntryState, MenuEntry};
 use tradeport::ui::Action;
+use tradeport::ui::menu::{EntryState, MenuEntry};
 
 fn headless_app(folder: &Path) -> App {
     let mut app = App::new();
     let folder = ScenarioFolder::new(folder.to_path_buf());
     app.insert_resource(folder.clone());
-    app.insert_resource(SettingsStore { path: Err("tests do not save settings".to_string()) });
+    app.insert_resource(SettingsStore {
+        path: Err("tests do not save settings".to_string()),
+    });
     register_source(&mut app, &folder);
     app.add_plugins((MinimalPlugins, StatesPlugin, AssetPlugin::default()));
     app.add_plugins(core_plugin);
@@ -27,7 +29,10 @@ fn headless_app(folder: &Path) -> App {
 
 fn entries(app: &App) -> Vec<MenuEntry> {
     let world = app.world();
-    world.resource::<ScenarioCatalog>().entries(world.resource::<Assets<ScenarioAsset>>(), world.resource::<AssetServer>())
+    world.resource::<ScenarioCatalog>().entries(
+        world.resource::<Assets<ScenarioAsset>>(),
+        world.resource::<AssetServer>(),
+    )
 }
 
 /// Updates until `done` holds, for at most `seconds` of real time.
@@ -57,12 +62,21 @@ fn loads_bundled_scenarios_and_reaches_the_scenario_then_the_debrief() {
     let mut app = headless_app(Path::new("scenarios"));
     assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
     let list = entries(&app);
-    let index = list.iter().position(|e| e.file_name == "b2b-silk-blouses.scenario.ron").unwrap_or(usize::MAX);
-    assert!(matches!(list.get(index).map(|e| &e.state), Some(EntryState::Ready(_))), "b2b scenario not ready: {list:?}");
+    let index = list
+        .iter()
+        .position(|e| e.file_name == "b2b-silk-blouses.scenario.ron")
+        .unwrap_or(usize::MAX);
+    assert!(
+        matches!(list.get(index).map(|e| &e.state), Some(EntryState::Ready(_))),
+        "b2b scenario not ready: {list:?}"
+    );
     assert_eq!(screen(&app), Screen::MainMenu);
 
     app.world_mut().write_message(UiAction(Action::StartScenario(index)));
-    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing), "did not reach the scenario");
+    assert!(
+        update_until(&mut app, 5, |a| screen(a) == Screen::Playing),
+        "did not reach the scenario"
+    );
     let session = &app.world().resource::<ActiveSession>().0;
     assert_eq!(session.day(), 1);
     assert_eq!(session.scenario().meta().id, "b2b-silk-blouses");
@@ -72,8 +86,14 @@ fn loads_bundled_scenarios_and_reaches_the_scenario_then_the_debrief() {
     assert_eq!(app.world().resource::<ActiveSession>().0.day(), 2);
 
     app.world_mut().write_message(UiAction(Action::FinishScenario));
-    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Debrief), "did not reach the debrief");
-    assert!(update_until(&mut app, 5, |a| a.world().get_resource::<DebriefReport>().is_some()));
+    assert!(
+        update_until(&mut app, 5, |a| screen(a) == Screen::Debrief),
+        "did not reach the debrief"
+    );
+    assert!(update_until(&mut app, 5, |a| a
+        .world()
+        .get_resource::<DebriefReport>()
+        .is_some()));
 
     app.world_mut().write_message(UiAction(Action::QuitToMenu));
     assert!(update_until(&mut app, 5, |a| screen(a) == Screen::MainMenu));
@@ -85,7 +105,11 @@ fn scratch_folder(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("tradeport-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("rules")).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::copy("tests/fixtures/good/rules/mini-eu.rules.ron", dir.join("rules/mini-eu.rules.ron")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(
+        "tests/fixtures/good/rules/mini-eu.rules.ron",
+        dir.join("rules/mini-eu.rules.ron"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     dir
 }
 
@@ -116,7 +140,9 @@ fn broken_scenario_is_an_entry_with_its_error_and_hot_reloads_when_fixed() {
     // The instructor fixes the file; the menu picks it up without a restart.
     std::thread::sleep(Duration::from_millis(20));
     std::fs::write(&file, &good).unwrap_or_else(|e| panic!("{e}"));
-    let reloaded = update_until(&mut app, 20, |a| matches!(entries(a).first().map(|e| &e.state), Some(EntryState::Ready(_))));
+    let reloaded = update_until(&mut app, 20, |a| {
+        matches!(entries(a).first().map(|e| &e.state), Some(EntryState::Ready(_)))
+    });
     let _ = std::fs::remove_dir_all(&dir);
     assert!(reloaded, "the fixed file was not reloaded: {:?}", entries(&app));
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use tradeport::cli::{check, list, CheckStyle};
+use tradeport::cli::{CheckStyle, check, list};
 
 #[test]
 fn check_passes_the_bundled_folder() {
@@ -10,19 +10,29 @@ fn check_passes_the_bundled_folder() {
     let failed = check(&[PathBuf::from("scenarios")], &mut out, CheckStyle::Snippet).unwrap_or(usize::MAX);
     let text = String::from_utf8_lossy(&out);
     assert_eq!(failed, 0, "{text}");
-    assert!(text.contains("8 files checked, 0 with errors") || text.contains("files checked, 0 with errors"), "{text}");
+    assert!(
+        text.contains("8 files checked, 0 with errors") || text.contains("files checked, 0 with errors"),
+        "{text}"
+    );
 }
 
 #[test]
 fn check_reports_each_broken_file_with_a_snippet() {
     let mut out = Vec::new();
-    let failed = check(&[PathBuf::from("tests/fixtures/bad/03-unknown-field-typo.scenario.ron")], &mut out, CheckStyle::Snippet)
-        .unwrap_or(0);
+    let failed = check(
+        &[PathBuf::from("tests/fixtures/bad/03-unknown-field-typo.scenario.ron")],
+        &mut out,
+        CheckStyle::Snippet,
+    )
+    .unwrap_or(0);
     let text = String::from_utf8_lossy(&out);
     assert_eq!(failed, 1, "{text}");
     assert!(text.contains("unknown field `hs_cod`"), "{text}");
     assert!(text.contains("did you mean `hs_code`?"), "{text}");
-    assert!(text.contains("03-unknown-field-typo.scenario.ron:"), "location missing: {text}");
+    assert!(
+        text.contains("03-unknown-field-typo.scenario.ron:"),
+        "location missing: {text}"
+    );
 }
 
 #[test]

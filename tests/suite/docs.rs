@@ -13,10 +13,26 @@ fn schema() -> Registry {
         )*};
     }
     trace!(
-        TradeMode, Difficulty, BrandType, CounterpartKind, ConcessionStrategy, Activity, Competency, CriterionKind, EffectDef,
-        Channel, RuleKind, DutyRateDef, MeasureUnit, Relief, ScenarioFile, RulePackFile
+        TradeMode,
+        Difficulty,
+        BrandType,
+        CounterpartKind,
+        ConcessionStrategy,
+        Activity,
+        Competency,
+        CriterionKind,
+        EffectDef,
+        Channel,
+        RuleKind,
+        DutyRateDef,
+        MeasureUnit,
+        Relief,
+        ScenarioFile,
+        RulePackFile
     );
-    tracer.registry().unwrap_or_else(|e| panic!("incomplete schema trace: {e}"))
+    tracer
+        .registry()
+        .unwrap_or_else(|e| panic!("incomplete schema trace: {e}"))
 }
 
 /// The text of the `### Name` section, up to the next heading of level 1–3.
@@ -30,9 +46,14 @@ fn section<'a>(doc: &'a str, name: &str) -> Option<&'a str> {
 
 #[test]
 fn every_schema_field_and_variant_is_documented() {
-    let doc = std::fs::read_to_string("docs/scenario-format.md").unwrap_or_else(|e| panic!("docs/scenario-format.md: {e}"));
+    let doc =
+        std::fs::read_to_string("docs/scenario-format.md").unwrap_or_else(|e| panic!("docs/scenario-format.md: {e}"));
     let registry = schema();
-    assert!(registry.len() >= 30, "schema trace looks too small: {} types", registry.len());
+    assert!(
+        registry.len() >= 30,
+        "schema trace looks too small: {} types",
+        registry.len()
+    );
     let mut missing = Vec::new();
     for (type_name, format) in &registry {
         let Some(text) = section(&doc, type_name) else {
@@ -58,7 +79,11 @@ fn every_schema_field_and_variant_is_documented() {
             }
         }
     }
-    assert!(missing.is_empty(), "undocumented in docs/scenario-format.md:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "undocumented in docs/scenario-format.md:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]

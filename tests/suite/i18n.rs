@@ -1,6 +1,6 @@
 //! Every UI string the code asks for exists in English; Chinese has no stray ids; files parse.
 
-use tradeport::i18n::{message_ids, source_errors, Catalogue, Language};
+use tradeport::i18n::{Catalogue, Language, message_ids, source_errors};
 
 /// Message ids used in `src/ui` as string literals passed to `tr`/`tr_args`, plus the ids built
 /// from `activity_key(..)` + "-intro".
@@ -15,7 +15,11 @@ fn used_ids() -> Vec<String> {
                     continue;
                 }
                 let id: String = after.chars().take_while(|c| *c != '"').collect();
-                if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                if !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
                     ids.push(id);
                 }
             }
@@ -28,7 +32,14 @@ fn used_ids() -> Vec<String> {
             }
         }
     }
-    for key in ["activity-customs", "activity-negotiation", "activity-storefront", "activity-promotion", "activity-c2c", "activity-inbox"] {
+    for key in [
+        "activity-customs",
+        "activity-negotiation",
+        "activity-storefront",
+        "activity-promotion",
+        "activity-c2c",
+        "activity-inbox",
+    ] {
         ids.push(format!("{key}-intro"));
     }
     ids.sort();
@@ -45,9 +56,16 @@ fn fluent_files_parse() {
 fn every_used_message_exists_in_english() {
     let defined = message_ids("en-US");
     let used = used_ids();
-    assert!(used.len() > 60, "the scan found too few ids ({}), it is probably broken", used.len());
+    assert!(
+        used.len() > 60,
+        "the scan found too few ids ({}), it is probably broken",
+        used.len()
+    );
     let missing: Vec<&String> = used.iter().filter(|id| !defined.contains(id)).collect();
-    assert!(missing.is_empty(), "used but not in assets/i18n/en-US/main.ftl: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "used but not in assets/i18n/en-US/main.ftl: {missing:?}"
+    );
 }
 
 #[test]

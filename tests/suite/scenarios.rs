@@ -9,7 +9,10 @@ use tradeport::scenario::{load, load_rule_pack_file, load_scenario_file};
 
 fn bundled_scenarios() -> Vec<PathBuf> {
     let files = catalog::scenario_files(Path::new("scenarios"));
-    assert!(files.len() >= 3, "expected at least three bundled scenarios, found {files:?}");
+    assert!(
+        files.len() >= 3,
+        "expected at least three bundled scenarios, found {files:?}"
+    );
     files
 }
 
@@ -31,7 +34,11 @@ fn bundled_scenarios_cover_b2b_b2c_and_c2c_with_chinese_titles() {
     let mut modes = Vec::new();
     for path in bundled_scenarios() {
         let scenario = load_scenario_file(&path).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
-        assert!(!scenario.meta().title.zh.is_empty(), "{} has no Chinese title", path.display());
+        assert!(
+            !scenario.meta().title.zh.is_empty(),
+            "{} has no Chinese title",
+            path.display()
+        );
         modes.push(scenario.meta().mode);
     }
     modes.sort();
@@ -52,9 +59,12 @@ fn scenarios_round_trip_through_ron() {
     for path in paths {
         let label = path.display().to_string();
         let text = load::read_text(&path, &label).unwrap_or_else(|d| panic!("{d}"));
-        let parsed: ScenarioFile = load::parse_scenario(&label, &text).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
-        let written = ron::ser::to_string_pretty(&parsed, ron::ser::PrettyConfig::default()).unwrap_or_else(|e| panic!("{e}"));
-        let reparsed = load::parse_scenario("written", &written).unwrap_or_else(|d| panic!("{}\n{written}", render_plain(&d)));
+        let parsed: ScenarioFile =
+            load::parse_scenario(&label, &text).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+        let written =
+            ron::ser::to_string_pretty(&parsed, ron::ser::PrettyConfig::default()).unwrap_or_else(|e| panic!("{e}"));
+        let reparsed =
+            load::parse_scenario("written", &written).unwrap_or_else(|d| panic!("{}\n{written}", render_plain(&d)));
         assert_eq!(parsed, reparsed, "{label} changed after a write/read round trip");
     }
 }
@@ -70,21 +80,38 @@ fn good_fixture_validates() {
 #[test]
 fn every_bad_fixture_gives_its_expected_diagnostics() {
     let files = catalog::scenario_files(Path::new("tests/fixtures/bad"));
-    assert!(files.len() >= 20, "need at least 20 broken fixtures, found {}", files.len());
+    assert!(
+        files.len() >= 20,
+        "need at least 20 broken fixtures, found {}",
+        files.len()
+    );
     let mut failures = Vec::new();
     for path in &files {
         let expected_path = PathBuf::from(path.display().to_string().replace(".scenario.ron", ".expected"));
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+        let expected =
+            std::fs::read_to_string(&expected_path).unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
         let actual = match load_scenario_file(path) {
             Ok(_) => String::new(),
             Err(d) => render_plain(&d),
         };
-        assert!(!expected.trim().is_empty(), "{} expects no problem: a broken fixture must be broken", expected_path.display());
+        assert!(
+            !expected.trim().is_empty(),
+            "{} expects no problem: a broken fixture must be broken",
+            expected_path.display()
+        );
         if actual != expected {
-            failures.push(format!("--- {}\nexpected:\n{expected}\nactual:\n{actual}", path.display()));
+            failures.push(format!(
+                "--- {}\nexpected:\n{expected}\nactual:\n{actual}",
+                path.display()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -92,7 +119,11 @@ fn several_mistakes_are_all_reported_in_one_pass() {
     let path = Path::new("tests/fixtures/bad/30-several-semantic-mistakes.scenario.ron");
     let d = load_scenario_file(path).err().unwrap_or_default();
     assert!(d.len() >= 5, "expected every mistake at once, got {}", render_plain(&d));
-    assert!(d.iter().all(|d| !d.path.is_empty() && d.hint.is_some()), "each has a path and a hint: {}", render_plain(&d));
+    assert!(
+        d.iter().all(|d| !d.path.is_empty() && d.hint.is_some()),
+        "each has a path and a hint: {}",
+        render_plain(&d)
+    );
 }
 
 #[test]

@@ -52,7 +52,10 @@ fn days_advance_to_the_end_then_commands_are_refused_without_change() {
     assert_eq!(session.day(), 1);
     assert_eq!(session.date(), s.start_date());
     let events = session.apply(Command::EndDay).unwrap_or_default();
-    assert!(matches!(events.first(), Some(Event::DayStarted { day: 2, .. })), "{events:?}");
+    assert!(
+        matches!(events.first(), Some(Event::DayStarted { day: 2, .. })),
+        "{events:?}"
+    );
     assert_eq!(session.date(), s.start_date().plus_days(1));
     while !session.is_finished() {
         let _ = session.apply(Command::EndDay);
@@ -60,7 +63,11 @@ fn days_advance_to_the_end_then_commands_are_refused_without_change() {
     assert_eq!(session.day(), s.length_days());
     let timeline_len = session.timeline().len();
     assert_eq!(session.apply(Command::EndDay), Err(RuleError::ScenarioOver));
-    assert_eq!(session.timeline().len(), timeline_len, "a refused command changed the session");
+    assert_eq!(
+        session.timeline().len(),
+        timeline_len,
+        "a refused command changed the session"
+    );
 }
 
 #[test]
@@ -69,10 +76,16 @@ fn unknown_message_is_refused_and_reading_marks_read() {
     let mut session = Session::new(s, None);
     assert!(!session.inbox().is_empty(), "day-1 messages should arrive at once");
     let unread = session.unread_count();
-    assert_eq!(session.apply(Command::MarkRead(MessageId(999))), Err(RuleError::NoSuchMessage(MessageId(999))));
+    assert_eq!(
+        session.apply(Command::MarkRead(MessageId(999))),
+        Err(RuleError::NoSuchMessage(MessageId(999)))
+    );
     assert_eq!(session.unread_count(), unread);
     let first = session.inbox()[0].id;
-    assert_eq!(session.apply(Command::MarkRead(first)), Ok(vec![Event::MessageRead { id: first }]));
+    assert_eq!(
+        session.apply(Command::MarkRead(first)),
+        Ok(vec![Event::MessageRead { id: first }])
+    );
     assert_eq!(session.unread_count(), unread - 1);
     // Reading it again is allowed and changes nothing.
     assert_eq!(session.apply(Command::MarkRead(first)), Ok(vec![]));
@@ -84,14 +97,18 @@ fn report_adds_up_to_the_rubric_and_says_nothing_was_submitted() {
     let session = play_out(&s, None);
     let report = Report::of(&session);
     assert_eq!(report.total_possible, s.rubric_total());
-    assert_eq!(report.total_earned, 0, "no activity was carried out, so nothing is earned");
+    assert_eq!(
+        report.total_earned, 0,
+        "no activity was carried out, so nothing is earned"
+    );
     let by_competency: u32 = report.competencies.values().map(|(_, p)| p).sum();
     assert_eq!(by_competency, s.rubric_total());
     assert!(report.finished);
 }
 
 fn pack(file: &str) -> tradeport::sim::RulePack {
-    load_rule_pack_file(Path::new(&format!("scenarios/rules/{file}"))).unwrap_or_else(|d| panic!("{}", render_plain(&d)))
+    load_rule_pack_file(Path::new(&format!("scenarios/rules/{file}")))
+        .unwrap_or_else(|d| panic!("{}", render_plain(&d)))
 }
 
 fn date(text: &str) -> Date {
@@ -101,8 +118,14 @@ fn date(text: &str) -> Date {
 #[test]
 fn eu_three_euro_duty_applies_from_1_july_2026_and_150_euro_relief_ends_the_day_before() {
     let eu = pack("eu.rules.ron");
-    let fixed_duty = |d: &str| eu.in_force(date(d)).any(|r| matches!(r.kind, RuleKind::FixedDutyPerCategory { .. }));
-    let relief = |d: &str| eu.in_force(date(d)).any(|r| matches!(r.kind, RuleKind::DeMinimis { .. }));
+    let fixed_duty = |d: &str| {
+        eu.in_force(date(d))
+            .any(|r| matches!(r.kind, RuleKind::FixedDutyPerCategory { .. }))
+    };
+    let relief = |d: &str| {
+        eu.in_force(date(d))
+            .any(|r| matches!(r.kind, RuleKind::DeMinimis { .. }))
+    };
     assert!(!fixed_duty("2026-06-30"));
     assert!(fixed_duty("2026-07-01"));
     assert!(relief("2026-06-30"));
@@ -118,7 +141,10 @@ fn eu_three_euro_duty_applies_from_1_july_2026_and_150_euro_relief_ends_the_day_
 #[test]
 fn us_800_dollar_de_minimis_is_suspended_from_29_august_2025() {
     let us = pack("us.rules.ron");
-    let de_minimis = |d: &str| us.in_force(date(d)).any(|r| matches!(r.kind, RuleKind::DeMinimis { .. }));
+    let de_minimis = |d: &str| {
+        us.in_force(date(d))
+            .any(|r| matches!(r.kind, RuleKind::DeMinimis { .. }))
+    };
     assert!(de_minimis("2025-08-28"));
     assert!(!de_minimis("2025-08-29"));
 }
@@ -128,7 +154,10 @@ fn china_retail_import_limits_are_5000_and_26000_yuan_with_taxes_at_70_percent()
     let cn = pack("cn-import.rules.ron");
     let today = date("2026-11-25");
     let limits = cn.in_force(today).find_map(|r| match &r.kind {
-        RuleKind::TransactionLimit { per_transaction, per_person_per_year } => Some((per_transaction.minor, per_person_per_year.minor)),
+        RuleKind::TransactionLimit {
+            per_transaction,
+            per_person_per_year,
+        } => Some((per_transaction.minor, per_person_per_year.minor)),
         _ => None,
     });
     assert_eq!(limits, Some((500_000, 2_600_000)));

@@ -4,21 +4,25 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use tradeport::catalog;
 use tradeport::i18n::{Catalogue, Language};
 use tradeport::scenario::load_scenario_file;
 use tradeport::sim::{Command, Report, Session};
 use tradeport::ui::menu::{self, EntryState, MenuDraft, MenuEntry, MenuView};
 use tradeport::ui::play::{self, PlayDraft, PlayView};
-use tradeport::ui::{debrief, settings, Action, Page};
+use tradeport::ui::{Action, Page, debrief, settings};
 
 fn bundled_entries() -> Vec<MenuEntry> {
     catalog::load_dir(Path::new("scenarios"))
         .into_iter()
         .map(|e| MenuEntry {
-            file_name: e.path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+            file_name: e
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
             state: match e.outcome {
                 Ok(s) => EntryState::Ready(s),
                 Err(d) => EntryState::Broken(d),
@@ -36,12 +40,19 @@ fn menu_harness<'a>(cat: &'a Catalogue, entries: &'a [MenuEntry]) -> Harness<'a,
     Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
         move |ui, state: &mut MenuState| {
             tradeport::ui::theme::apply_style(ui.ctx());
-            let view = MenuView { cat, entries, scenarios_dir: "scenarios" };
+            let view = MenuView {
+                cat,
+                entries,
+                scenarios_dir: "scenarios",
+            };
             if let Some(a) = menu::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
             }
         },
-        MenuState { draft: MenuDraft::default(), actions: Vec::new() },
+        MenuState {
+            draft: MenuDraft::default(),
+            actions: Vec::new(),
+        },
     )
 }
 
@@ -49,10 +60,17 @@ fn menu_harness<'a>(cat: &'a Catalogue, entries: &'a [MenuEntry]) -> Harness<'a,
 fn menu_select_a_scenario_then_start_it() {
     let cat = Catalogue::new(Language::English);
     let entries = bundled_entries();
-    let c2c = entries.iter().position(|e| e.file_name.starts_with("c2c-")).unwrap_or(usize::MAX);
+    let c2c = entries
+        .iter()
+        .position(|e| e.file_name.starts_with("c2c-"))
+        .unwrap_or(usize::MAX);
     let mut harness = menu_harness(&cat, &entries);
     harness.run();
-    assert_eq!(harness.state().draft.selected, Some(0), "the first scenario is preselected");
+    assert_eq!(
+        harness.state().draft.selected,
+        Some(0),
+        "the first scenario is preselected"
+    );
 
     harness.get_by_label("Vintage Film Cameras to the US and UK").click();
     harness.run();
@@ -81,15 +99,27 @@ fn menu_keyboard_moves_and_starts() {
 #[test]
 fn broken_scenario_shows_its_problems_and_cannot_start() {
     let cat = Catalogue::new(Language::English);
-    let broken = load_scenario_file(Path::new("tests/fixtures/bad/03-unknown-field-typo.scenario.ron")).err().unwrap_or_default();
-    let entries = vec![MenuEntry { file_name: "03-unknown-field-typo.scenario.ron".into(), state: EntryState::Broken(broken) }];
+    let broken = load_scenario_file(Path::new("tests/fixtures/bad/03-unknown-field-typo.scenario.ron"))
+        .err()
+        .unwrap_or_default();
+    let entries = vec![MenuEntry {
+        file_name: "03-unknown-field-typo.scenario.ron".into(),
+        state: EntryState::Broken(broken),
+    }];
     let mut harness = menu_harness(&cat, &entries);
     harness.run();
-    assert!(harness.query_by_label_contains("unknown field `hs_cod`").is_some(), "the error is shown in place");
+    assert!(
+        harness.query_by_label_contains("unknown field `hs_cod`").is_some(),
+        "the error is shown in place"
+    );
     harness.get_by_label("Start scenario").click();
     harness.key_press(egui::Key::Enter);
     harness.run();
-    assert!(harness.state().actions.is_empty(), "a broken scenario must not start: {:?}", harness.state().actions);
+    assert!(
+        harness.state().actions.is_empty(),
+        "a broken scenario must not start: {:?}",
+        harness.state().actions
+    );
 }
 
 struct PlayState {
@@ -108,7 +138,13 @@ fn session(id: &str) -> Session {
 fn play_harness<'a>(cat: &'a Catalogue, session: &'a Session) -> Harness<'a, PlayState> {
     Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
         move |ui, state: &mut PlayState| {
-            let view = PlayView { cat, session, page: state.page, auto_advance: false, paused: state.paused };
+            let view = PlayView {
+                cat,
+                session,
+                page: state.page,
+                auto_advance: false,
+                paused: state.paused,
+            };
             if let Some(a) = play::draw(ui, &view, &mut state.draft) {
                 // Carry out the UI-only actions the way the game does.
                 match &a {
@@ -120,7 +156,12 @@ fn play_harness<'a>(cat: &'a Catalogue, session: &'a Session) -> Harness<'a, Pla
                 state.actions.push(a);
             }
         },
-        PlayState { draft: PlayDraft::default(), page: Page::Overview, paused: false, actions: Vec::new() },
+        PlayState {
+            draft: PlayDraft::default(),
+            page: Page::Overview,
+            paused: false,
+            actions: Vec::new(),
+        },
     )
 }
 
@@ -138,18 +179,35 @@ fn play_screen_end_day_navigation_inbox_and_pause() {
 
     harness.key_press(egui::Key::N);
     harness.run();
-    assert_eq!(harness.state().actions.last(), Some(&Action::EndDay), "N is the end-day shortcut");
+    assert_eq!(
+        harness.state().actions.last(),
+        Some(&Action::EndDay),
+        "N is the end-day shortcut"
+    );
 
     // Navigate to the inbox with the mouse and open the first message.
     let inbox_page = Page::Activity(tradeport::scenario::file::Activity::Inbox);
-    let position = play::pages(&s).iter().position(|p| *p == inbox_page).unwrap_or(usize::MAX) + 1;
-    harness.get_by_label(&format!("{position}  Inbox  ({})", s.unread_count())).click();
+    let position = play::pages(&s)
+        .iter()
+        .position(|p| *p == inbox_page)
+        .unwrap_or(usize::MAX)
+        + 1;
+    harness
+        .get_by_label(&format!("{position}  Inbox  ({})", s.unread_count()))
+        .click();
     harness.run();
-    assert_eq!(harness.state().page, Page::Activity(tradeport::scenario::file::Activity::Inbox));
+    assert_eq!(
+        harness.state().page,
+        Page::Activity(tradeport::scenario::file::Activity::Inbox)
+    );
     let first = s.inbox().last().map(|m| m.subject.en.clone()).unwrap_or_default();
     harness.get_by_label_contains(&first).click();
     harness.run();
-    assert!(matches!(harness.state().actions.last(), Some(Action::MarkRead(_))), "{:?}", harness.state().actions);
+    assert!(
+        matches!(harness.state().actions.last(), Some(Action::MarkRead(_))),
+        "{:?}",
+        harness.state().actions
+    );
 
     harness.key_press(egui::Key::Escape);
     harness.run();
@@ -164,7 +222,12 @@ fn settings_change_language_and_go_back() {
     let cat = Catalogue::new(Language::English);
     let mut harness = Harness::builder().with_size(egui::vec2(800.0, 600.0)).build_ui_state(
         |ui, actions: &mut Vec<Action>| {
-            let view = settings::SettingsView { cat: &cat, ui_scale: 1.0, language: Language::English, storage_note: "" };
+            let view = settings::SettingsView {
+                cat: &cat,
+                ui_scale: 1.0,
+                language: Language::English,
+                storage_note: "",
+            };
             if let Some(a) = settings::draw(ui, &view, &mut settings::SettingsDraft::default()) {
                 actions.push(a);
             }
@@ -176,7 +239,10 @@ fn settings_change_language_and_go_back() {
     harness.run();
     harness.get_by_label("Back").click();
     harness.run();
-    assert_eq!(harness.state(), &vec![Action::SetLanguage(Language::Chinese), Action::CloseSettings]);
+    assert_eq!(
+        harness.state(),
+        &vec![Action::SetLanguage(Language::Chinese), Action::CloseSettings]
+    );
 }
 
 #[test]
@@ -189,7 +255,11 @@ fn debrief_shows_score_and_returns_to_menu() {
     let report = Report::of(&s);
     let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
         |ui, actions: &mut Vec<Action>| {
-            let view = debrief::DebriefView { cat: &cat, report: &report, session: &s };
+            let view = debrief::DebriefView {
+                cat: &cat,
+                report: &report,
+                session: &s,
+            };
             if let Some(a) = debrief::draw(ui, &view, &mut ()) {
                 actions.push(a);
             }
@@ -197,9 +267,17 @@ fn debrief_shows_score_and_returns_to_menu() {
         Vec::new(),
     );
     harness.run();
-    assert!(harness.query_by_label(&format!("0 / {} points", report.total_possible)).is_some());
+    assert!(
+        harness
+            .query_by_label(&format!("0 / {} points", report.total_possible))
+            .is_some()
+    );
     let not_attempted = harness.query_all_by_label_contains("Not attempted").count();
-    assert_eq!(not_attempted, report.tasks.len(), "every task says it was not attempted");
+    assert_eq!(
+        not_attempted,
+        report.tasks.len(),
+        "every task says it was not attempted"
+    );
     harness.get_by_label("Back to main menu (Enter)").click();
     harness.run();
     assert_eq!(harness.state(), &vec![Action::QuitToMenu]);
