@@ -6,7 +6,7 @@ use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 
 use super::scenario_assets::{ScenarioAsset, ScenarioCatalog, ScenarioFolder};
 use super::screens::{CurrentPage, Paused, Screen};
-use super::session::{ActiveSession, AutoAdvance, DebriefReport, UiAction};
+use super::session::{ActiveSession, AutoAdvance, DebriefReport, Notice, UiAction};
 use super::settings::{SettingsStore, UiText, UserSettings};
 use crate::i18n::Arg;
 use crate::ui::{self, debrief, menu, play, settings};
@@ -144,6 +144,7 @@ fn draw_play(
     page: Res<CurrentPage>,
     paused: Res<Paused>,
     auto: Res<AutoAdvance>,
+    notice: Res<Notice>,
     mut drafts: ResMut<Drafts>,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
@@ -155,6 +156,7 @@ fn draw_play(
         page: page.0,
         auto_advance: auto.enabled,
         paused: paused.0,
+        notice: notice.0.as_deref(),
     };
     if let Some(action) = play::draw(&mut root_ui(ctx), &view, &mut drafts.play) {
         actions.write(UiAction(action));

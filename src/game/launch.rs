@@ -59,8 +59,8 @@ impl ScreenshotPlan {
 
 /// Frames to let egui lay out and fonts settle before capturing.
 const SETTLE_FRAMES: u32 = 30;
-/// Give up after this many frames (a broken GPU setup should fail CI, not hang it).
-const GIVE_UP_FRAMES: u32 = 3_000;
+/// Give up after this long (a broken GPU setup should fail CI, not hang it).
+const GIVE_UP_SECONDS: f32 = 90.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, (drive_launch_request, take_screenshot).chain());
@@ -92,10 +92,12 @@ fn drive_launch_request(
                 EntryState::Loading => {}
                 EntryState::Broken(diagnostics) => {
                     eprintln!("{file} cannot start:\n{}", render_plain(diagnostics));
-                    if request.target.needs_scenario() {
-                        // Stay in the menu, which shows the same problems.
-                        request.stage = LaunchStage::Done;
-                    }
+                    // Stay in the menu, which shows the same problems in place.
+                    request.stage = if request.target.needs_scenario() {
+                        LaunchStage::Done
+                    } else {
+                        LaunchStage::Arranging
+                    };
                 }
                 EntryState::Ready(_) => {
                     if request.target.needs_scenario() {
@@ -165,14 +167,18 @@ fn take_screenshot(
     catalog: Res<ScenarioCatalog>,
     assets: Res<Assets<ScenarioAsset>>,
     server: Res<AssetServer>,
+    time: Res<Time<Real>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let (Some(mut plan), Some(request)) = (plan, request) else {
         return;
     };
     plan.frames_total += 1;
-    if plan.frames_total > GIVE_UP_FRAMES {
-        eprintln!("tradeport: gave up waiting for the screen to render after {GIVE_UP_FRAMES} frames");
+    if time.elapsed_secs() > GIVE_UP_SECONDS {
+        eprintln!(
+            "tradeport: gave up waiting for the screen to render after {GIVE_UP_SECONDS} s ({} frames)",
+            plan.frames_total
+        );
         exit.write(AppExit::from_code(3));
         return;
     }

@@ -32,6 +32,8 @@ pub struct ScenarioAsset {
 pub struct ScenarioLoader {
     /// How the scenario folder is named in diagnostics, e.g. `scenarios`.
     pub folder_label: String,
+    /// The folder on disk, for rule packs that live outside it.
+    pub folder_dir: PathBuf,
 }
 
 impl AssetLoader for ScenarioLoader {
@@ -73,10 +75,20 @@ impl AssetLoader for ScenarioLoader {
         for (index, reference) in file.setup.rule_packs.iter().enumerate() {
             let pack_rel = normalize(&relative.parent().unwrap_or(Path::new("")).join(&reference.file));
             let pack_label = join_label(&self.folder_label, &pack_rel);
-            let asset_path = AssetPath::from_path_buf(pack_rel.clone()).with_source(SCENARIO_SOURCE);
-            let text = match ctx.read_asset_bytes(asset_path).await {
-                Ok(bytes) => String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string()),
-                Err(e) => Err(e.to_string()),
+            let text = if pack_rel.starts_with("..") {
+                // Shared packs outside the scenario folder (e.g. `../rules/eu.rules.ron`) are
+                // beyond the asset source's root: read them from disk directly.
+                let on_disk = self.folder_dir.join(&pack_rel);
+                load::read_text(&on_disk, &pack_label).map_err(|d| d.message)
+            } else {
+                let asset_path = AssetPath::from_path_buf(pack_rel.clone()).with_source(SCENARIO_SOURCE);
+                match ctx.read_asset_bytes(asset_path).await {
+                    Ok(bytes) => String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string()),
+                    Err(bevy::asset::ReadAssetBytesError::AssetReaderError(
+                        bevy::asset::io::AssetReaderError::NotFound(_),
+                    )) => Err("file not found".to_string()),
+                    Err(e) => Err(e.to_string()),
+                }
             };
             rule_pack_files.push(pack_rel);
             packs.push(RulePackText {
@@ -107,13 +119,18 @@ fn join_label(folder: &str, relative: &Path) -> String {
     format!("{folder}/{}", relative.display()).replace('\\', "/")
 }
 
-/// Resolves `..` and `.` without touching the disk.
+/// Resolves `..` and `.` without touching the disk; leading `..` that climb above the
+/// folder are kept.
 fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for part in path.components() {
         match part {
             std::path::Component::ParentDir => {
-                out.pop();
+                if out.as_os_str().is_empty() || out.ends_with("..") {
+                    out.push("..");
+                } else {
+                    out.pop();
+                }
             }
             std::path::Component::CurDir => {}
             other => out.push(other.as_os_str()),
@@ -205,12 +222,16 @@ pub fn register_source(app: &mut App, folder: &ScenarioFolder) {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    let folder_label = app
+    let folder = app
         .world()
         .get_resource::<ScenarioFolder>()
-        .map_or_else(|| "scenarios".to_string(), |f| f.label.clone());
+        .cloned()
+        .unwrap_or_else(|| ScenarioFolder::new(catalog::bundled_dir()));
     app.init_asset::<ScenarioAsset>()
-        .register_asset_loader(ScenarioLoader { folder_label })
+        .register_asset_loader(ScenarioLoader {
+            folder_label: folder.label,
+            folder_dir: folder.dir,
+        })
         .init_resource::<ScenarioCatalog>()
         .insert_resource(ReloadTimer(Timer::new(
             Duration::from_millis(750),

@@ -121,19 +121,19 @@ pub fn parse_ron<T: DeserializeOwned>(label: &str, text: &str) -> Result<T, Diag
     let options = ron_options();
     let mut de = match ron::Deserializer::from_str_with_options(text, &options) {
         Ok(de) => de,
-        Err(e) => return Err(spanned_to_diagnostic(label, "", &e)),
+        Err(e) => return Err(spanned_to_diagnostic(label, text, "", &e)),
     };
     let value = match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Ok(value) => value,
         Err(e) => {
             let path = clean_path(&e.path().to_string());
             let spanned = de.span_error(e.into_inner());
-            return Err(spanned_to_diagnostic(label, &path, &spanned));
+            return Err(spanned_to_diagnostic(label, text, &path, &spanned));
         }
     };
     if let Err(e) = de.end() {
         let spanned = de.span_error(e);
-        return Err(spanned_to_diagnostic(label, "", &spanned));
+        return Err(spanned_to_diagnostic(label, text, "", &spanned));
     }
     Ok(value)
 }
@@ -151,13 +151,37 @@ fn clean_path(path: &str) -> String {
     }
 }
 
-fn spanned_to_diagnostic(label: &str, path: &str, e: &ron::error::SpannedError) -> Diagnostic {
-    let (message, hint) = describe(&e.code);
+fn spanned_to_diagnostic(label: &str, text: &str, path: &str, e: &ron::error::SpannedError) -> Diagnostic {
+    let (mut message, mut hint) = describe(&e.code);
+    // ron reports some errors at the whitespace before the value; point at the value itself.
+    let line_text = text.lines().nth(e.span.start.line.saturating_sub(1)).unwrap_or("");
+    let mut col = e.span.start.col;
+    let skipped = line_text
+        .chars()
+        .skip(col.saturating_sub(1))
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count();
+    let rest: String = line_text.chars().skip(col.saturating_sub(1) + skipped).collect();
+    if !rest.is_empty() {
+        col += skipped;
+    }
+    if matches!(e.code, RonError::ExpectedString) {
+        let token: String = rest
+            .chars()
+            .take_while(|c| !matches!(c, ',' | ')' | ']' | ' '))
+            .collect();
+        if token.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+            message = format!("expected a string in double quotes, found the number {token}");
+            hint = Some(format!(
+                "write it in quotes, e.g. \"{token}\"; money, rates and percentages are strings so they stay exact"
+            ));
+        }
+    }
     Diagnostic {
         file: label.to_string(),
         at: Some(LineCol {
             line: e.span.start.line,
-            col: e.span.start.col,
+            col,
         }),
         path: path.to_string(),
         message,

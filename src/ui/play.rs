@@ -16,6 +16,8 @@ pub struct PlayView<'a> {
     pub page: Page,
     pub auto_advance: bool,
     pub paused: bool,
+    /// Why the last command was refused, if it was.
+    pub notice: Option<&'a str>,
 }
 
 /// UI-only state of the scenario screen.
@@ -236,6 +238,9 @@ fn top_bar(ui: &mut egui::Ui, view: &PlayView, action: &mut Option<Action>) {
     }
     if ui.button(cat.tr("pause")).clicked() {
         *action = Some(Action::Pause);
+    }
+    if let Some(notice) = view.notice {
+        ui.label(RichText::new(notice).color(BAD));
     }
 }
 

@@ -146,3 +146,32 @@ fn broken_scenario_is_an_entry_with_its_error_and_hot_reloads_when_fixed() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(reloaded, "the fixed file was not reloaded: {:?}", entries(&app));
 }
+
+#[test]
+fn the_menu_reports_the_same_problems_as_tradeport_check() {
+    let mut app = headless_app(Path::new("tests/fixtures/bad"));
+    assert!(update_until(&mut app, 60, all_loaded), "fixtures did not load");
+    let list = entries(&app);
+    assert!(list.len() >= 20);
+    // Fixtures read a shared rule pack from `../good/rules/`, outside the scenario folder.
+    for name in [
+        "08-duplicate-sku.scenario.ron",
+        "21-rubric-total-mismatch.scenario.ron",
+        "30-several-semantic-mistakes.scenario.ron",
+    ] {
+        let in_menu = match list.iter().find(|e| e.file_name == name).map(|e| &e.state) {
+            Some(EntryState::Broken(d)) => d
+                .iter()
+                .map(|d| (d.path.clone(), d.message.clone()))
+                .collect::<Vec<_>>(),
+            other => panic!("{name}: expected a broken entry, got {other:?}"),
+        };
+        let from_check = tradeport::scenario::load_scenario_file(&Path::new("tests/fixtures/bad").join(name))
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| (d.path, d.message))
+            .collect::<Vec<_>>();
+        assert_eq!(in_menu, from_check, "{name}: menu and `tradeport check` disagree");
+    }
+}

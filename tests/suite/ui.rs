@@ -144,6 +144,7 @@ fn play_harness<'a>(cat: &'a Catalogue, session: &'a Session) -> Harness<'a, Pla
                 page: state.page,
                 auto_advance: false,
                 paused: state.paused,
+                notice: None,
             };
             if let Some(a) = play::draw(ui, &view, &mut state.draft) {
                 // Carry out the UI-only actions the way the game does.
