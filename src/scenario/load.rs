@@ -153,6 +153,13 @@ fn clean_path(path: &str) -> String {
 
 fn spanned_to_diagnostic(label: &str, text: &str, path: &str, e: &ron::error::SpannedError) -> Diagnostic {
     let (mut message, mut hint) = describe(&e.code);
+    // ron's own messages start with a capital ("Expected comma"); ours do not.
+    if let Some(first) = message.chars().next()
+        && first.is_ascii_uppercase()
+        && message.chars().nth(1).is_some_and(|c| c.is_ascii_lowercase())
+    {
+        message = first.to_ascii_lowercase().to_string() + &message[1..];
+    }
     // ron reports some errors at the whitespace before the value; point at the value itself.
     let line_text = text.lines().nth(e.span.start.line.saturating_sub(1)).unwrap_or("");
     let mut col = e.span.start.col;

@@ -54,6 +54,25 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
             Ok(text) => load::parse_rule_pack(&pack.label, &text).and_then(|f| RulePack::validate(&pack.label, &f)),
         };
         match outcome {
+            Ok(valid) if valid.id() != reference.id => {
+                loaded.failed.insert(reference.id.clone());
+                diagnostics.push(
+                    Diagnostic::at_path(
+                        label,
+                        format!("setup.rule_packs[{}].id", pack.index),
+                        format!(
+                            "rule pack `{}` declares id `{}`, but the scenario calls it `{}`",
+                            reference.file,
+                            valid.id(),
+                            reference.id
+                        ),
+                    )
+                    .with_hint(format!(
+                        "use `id: \"{}\"` here (and in every market that refers to it)",
+                        valid.id()
+                    )),
+                );
+            }
             Ok(valid) => {
                 loaded.valid.insert(reference.id.clone(), valid);
             }
