@@ -175,3 +175,32 @@ fn the_menu_reports_the_same_problems_as_tradeport_check() {
         assert_eq!(in_menu, from_check, "{name}: menu and `tradeport check` disagree");
     }
 }
+
+#[test]
+fn settings_save_atomically_and_a_broken_file_falls_back_to_defaults() {
+    use tradeport::game::settings::UserSettings;
+    use tradeport::i18n::Language;
+    let dir = std::env::temp_dir().join(format!("tradeport-settings-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = SettingsStore {
+        path: Ok(dir.join("settings.ron")),
+    };
+    assert_eq!(store.load(), UserSettings::default(), "no file yet: defaults");
+    let chosen = UserSettings {
+        ui_scale: 1.25,
+        language: Language::Chinese,
+    };
+    store.save(&chosen).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.load(), chosen);
+    assert!(
+        !dir.join("settings.ron.tmp").exists(),
+        "the temporary file is renamed away"
+    );
+    std::fs::write(dir.join("settings.ron"), "(ui_scale: \"huge\"").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        store.load(),
+        UserSettings::default(),
+        "a corrupt file must not crash or keep garbage"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
