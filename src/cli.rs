@@ -47,6 +47,14 @@ pub enum CliCommand {
     },
     /// List the bundled scenarios.
     List,
+    /// Cost a consignment described in a *.shipment.ron file: customs value, duty, consumption
+    /// tax, VAT and fees, each with the rule behind it (see docs/landed-cost.md).
+    LandedCost {
+        file: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -156,4 +164,109 @@ pub fn list(out: &mut dyn std::io::Write) -> std::io::Result<()> {
 /// Whether stdout is a terminal (for colours).
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
+}
+
+/// Runs `landed-cost`: the breakdown as a table (or JSON), or the file's problems.
+/// Returns whether the file was valid.
+pub fn landed_cost(path: &std::path::Path, json: bool, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+    let shipment = match scenario::load_shipment_file(path) {
+        Ok(s) => s,
+        Err(diagnostics) => {
+            write!(out, "{}", render_plain(&diagnostics))?;
+            return Ok(false);
+        }
+    };
+    let result = crate::sim::customs::landed_cost(&shipment.consignment());
+    if json {
+        let value = serde_json::json!({
+            "rule_pack": shipment.pack.id(),
+            "jurisdiction": shipment.pack.jurisdiction(),
+            "date": shipment.date.to_string(),
+            "channel": format!("{:?}", shipment.channel),
+            "incoterm": format!("{:?}", shipment.incoterm),
+            "destination": shipment.destination,
+            "result": result,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&value).unwrap_or_default())?;
+        return Ok(true);
+    }
+    write!(out, "{}", render_landed_cost(&shipment, &result))?;
+    Ok(true)
+}
+
+/// The landed-cost breakdown as a plain-text table with the sources of the rules used.
+pub fn render_landed_cost(shipment: &crate::sim::customs::Shipment, r: &crate::sim::customs::LandedCost) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "Landed cost: {}", r.regime);
+    let _ = writeln!(
+        s,
+        "Rule pack `{}` ({}), declared {}, {:?}, incoterm {:?}{}",
+        shipment.pack.id(),
+        shipment.pack.jurisdiction(),
+        shipment.date,
+        shipment.channel,
+        shipment.incoterm,
+        if shipment.destination.is_empty() {
+            String::new()
+        } else {
+            format!(", to {}", shipment.destination)
+        }
+    );
+    let _ = writeln!(s);
+    let _ = writeln!(
+        s,
+        "{:<15} {:>4} {:>16}  {:<28} explanation",
+        "line",
+        "item",
+        format!("amount {}", r.currency),
+        "rule"
+    );
+    for l in &r.lines {
+        let item = l.item.map_or_else(|| "-".to_string(), |i| (i + 1).to_string());
+        let amount = if l.kind == crate::sim::customs::LineKind::Note {
+            String::new()
+        } else {
+            crate::sim::money::format_minor(l.amount, r.exponent)
+        };
+        let _ = writeln!(
+            s,
+            "{:<15} {:>4} {:>16}  {:<28} {}",
+            format!("{:?}", l.kind),
+            item,
+            amount,
+            l.rule_id.as_deref().unwrap_or(""),
+            l.explanation
+        );
+    }
+    let _ = writeln!(s);
+    let totals = [
+        ("goods value", r.goods_value),
+        ("customs value", r.customs_value),
+        ("duty", r.duty),
+        ("consumption tax", r.consumption_tax),
+        ("import VAT", r.vat),
+        ("VAT at sale", r.vat_at_sale),
+        ("fees", r.fees),
+        ("taxes in total", r.taxes),
+        ("landed total", r.landed_total),
+    ];
+    for (name, minor) in totals {
+        let _ = writeln!(s, "{name:<16} {:>16}", r.money(minor));
+    }
+    let mut sources: Vec<(&str, &str)> = r
+        .lines
+        .iter()
+        .filter_map(|l| Some((l.rule_id.as_deref()?, l.source.as_deref()?)))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    if !sources.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "Sources:");
+        for (id, source) in sources {
+            let _ = writeln!(s, "  [{id}] {source}");
+        }
+    }
+    s
 }

@@ -28,6 +28,14 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(CliCommand::LandedCost { file, json }) => match cli::landed_cost(&file, json, &mut std::io::stdout()) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("tradeport: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

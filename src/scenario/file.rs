@@ -446,9 +446,76 @@ pub struct RulePackFile {
     pub name: Text,
     /// Jurisdiction code: `CN`, `EU`, `UK`, `US`, or a country code.
     pub jurisdiction: String,
+    /// ISO 4217 currency in which this jurisdiction assesses duty and tax; every amount in the
+    /// pack's rules is in it.
+    pub currency: String,
+    /// Basis of the customs value (default `Cif`: the EU and China add freight and insurance to
+    /// the border; the US values goods `Fob`).
+    #[serde(default)]
+    pub valuation: Valuation,
     #[serde(default)]
     pub notes: String,
     pub rules: Vec<RuleDef>,
+}
+
+/// What the customs value includes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+pub enum Valuation {
+    /// Cost, insurance and freight to the importing country's border.
+    #[default]
+    Cif,
+    /// Free on board at export: international freight and insurance are left out.
+    Fob,
+}
+
+/// Incoterms 2020.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Incoterm {
+    EXW,
+    FCA,
+    CPT,
+    CIP,
+    DAP,
+    DPU,
+    DDP,
+    FAS,
+    FOB,
+    CFR,
+    CIF,
+}
+
+impl Incoterm {
+    pub const ALL: [Incoterm; 11] = [
+        Incoterm::EXW,
+        Incoterm::FCA,
+        Incoterm::CPT,
+        Incoterm::CIP,
+        Incoterm::DAP,
+        Incoterm::DPU,
+        Incoterm::DDP,
+        Incoterm::FAS,
+        Incoterm::FOB,
+        Incoterm::CFR,
+        Incoterm::CIF,
+    ];
+
+    /// Whether the seller's price already includes main-carriage freight to the destination.
+    pub fn price_includes_freight(self) -> bool {
+        !matches!(self, Incoterm::EXW | Incoterm::FCA | Incoterm::FAS | Incoterm::FOB)
+    }
+
+    /// Whether the seller's price already includes cargo insurance.
+    pub fn price_includes_insurance(self) -> bool {
+        matches!(
+            self,
+            Incoterm::CIP | Incoterm::CIF | Incoterm::DAP | Incoterm::DPU | Incoterm::DDP
+        )
+    }
+
+    /// Sea and inland waterway only (FAS, FOB, CFR, CIF): wrong for containers and air.
+    pub fn sea_only(self) -> bool {
+        matches!(self, Incoterm::FAS | Incoterm::FOB | Incoterm::CFR | Incoterm::CIF)
+    }
 }
 
 /// One rule, in force from `valid_from` up to and including `valid_to`.

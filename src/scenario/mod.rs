@@ -5,6 +5,7 @@ pub mod error;
 pub mod file;
 pub mod load;
 pub mod pretty;
+pub mod shipment;
 
 use std::path::{Path, PathBuf};
 
@@ -122,6 +123,33 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
         })
         .collect();
     assemble(&label, &file, packs)
+}
+
+/// Reads, parses and validates a `*.shipment.ron` file and the rule pack it names.
+///
+/// # Errors
+/// Every problem in the shipment and its rule pack.
+pub fn load_shipment_file(path: &Path) -> Result<crate::sim::customs::Shipment, Vec<Diagnostic>> {
+    let label = path.display().to_string();
+    let text = load::read_text(path, &label).map_err(|d| vec![d])?;
+    let file: shipment::ShipmentFile = load::parse_ron(&label, &text).map_err(|d| vec![d])?;
+    let pack_path = rule_pack_path(path, &file.rule_pack);
+    let pack = load_rule_pack_file(&pack_path).map_err(|mut d| {
+        if d.len() == 1 && d[0].message == "file not found" {
+            d[0] = Diagnostic::at_path(
+                &label,
+                "rule_pack",
+                format!(
+                    "cannot open rule pack `{}` (file not found; looked for {})",
+                    file.rule_pack,
+                    pack_path.display()
+                ),
+            )
+            .with_hint("the path is relative to the shipment file, e.g. \"../scenarios/rules/eu.rules.ron\"");
+        }
+        d
+    })?;
+    crate::sim::customs::Shipment::validate(&label, &file, pack)
 }
 
 /// Reads, parses and validates a rule pack on its own.

@@ -1,6 +1,7 @@
 //! The simulation core: pure, deterministic trade rules. Never uses bevy or egui.
 
 pub mod check;
+pub mod customs;
 pub mod date;
 pub mod money;
 pub mod report;

@@ -2,12 +2,12 @@
 
 use crate::scenario::error::Diagnostic;
 use crate::scenario::file::{
-    Channel, DutyRateDef, FORMAT_VERSION, MeasureUnit, Relief, RuleKind as RuleKindDef, RulePackFile, Text,
+    Channel, DutyRateDef, FORMAT_VERSION, MeasureUnit, Relief, RuleKind as RuleKindDef, RulePackFile, Text, Valuation,
 };
 
-use super::check::Checker;
+use super::check::{Checker, ISO_CURRENCIES, iso_exponent};
 use super::date::Date;
-use super::money::{BasisPoints, Money};
+use super::money::{BasisPoints, CurrencyCode, Money};
 
 /// A validated rule pack.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +15,9 @@ pub struct RulePack {
     id: String,
     name: Text,
     jurisdiction: String,
+    currency: CurrencyCode,
+    exponent: u32,
+    valuation: Valuation,
     notes: String,
     rules: Vec<Rule>,
 }
@@ -78,6 +81,25 @@ pub enum DutyRate {
         amount: Money,
         per: MeasureUnit,
     },
+}
+
+impl RuleKind {
+    /// Every amount of money the rule states.
+    pub fn amounts(&self) -> Vec<Money> {
+        match self {
+            RuleKind::Vat { .. } | RuleKind::ConsumptionTax { .. } | RuleKind::TaxReduction { .. } => Vec::new(),
+            RuleKind::Duty { rate, .. } => match rate {
+                DutyRate::AdValorem(_) => Vec::new(),
+                DutyRate::Specific { amount, .. } | DutyRate::Compound { amount, .. } => vec![*amount],
+            },
+            RuleKind::DeMinimis { threshold, .. } | RuleKind::VatAtPointOfSale { threshold } => vec![*threshold],
+            RuleKind::TransactionLimit {
+                per_transaction,
+                per_person_per_year,
+            } => vec![*per_transaction, *per_person_per_year],
+            RuleKind::FixedDutyPerCategory { amount, below_value } => vec![*amount, *below_value],
+        }
+    }
 }
 
 impl Rule {
@@ -155,6 +177,20 @@ impl RulePack {
         &self.jurisdiction
     }
 
+    /// The currency duty and tax are assessed in.
+    pub fn currency(&self) -> CurrencyCode {
+        self.currency
+    }
+
+    /// Minor units of [`Self::currency`].
+    pub fn exponent(&self) -> u32 {
+        self.exponent
+    }
+
+    pub fn valuation(&self) -> Valuation {
+        self.valuation
+    }
+
     pub fn notes(&self) -> &str {
         &self.notes
     }
@@ -186,6 +222,18 @@ impl RulePack {
                 Some("use CN, EU, UK, US or a country code"),
             );
         }
+        let currency = match (CurrencyCode::parse(&file.currency), iso_exponent(&file.currency)) {
+            (Some(code), Some(exponent)) => Some((code, exponent)),
+            _ => {
+                let known: Vec<&str> = ISO_CURRENCIES.iter().map(|(c, _)| *c).collect();
+                c.error_hint(
+                    "currency",
+                    format!("unknown currency `{}`", file.currency),
+                    format!("use one of {}", known.join(", ")),
+                );
+                None
+            }
+        };
         c.unique("rules", "id", "rule id", file.rules.iter().map(|r| r.id.as_str()));
         let mut rules = Vec::new();
         for (i, def) in file.rules.iter().enumerate() {
@@ -214,6 +262,17 @@ impl RulePack {
                 );
             }
             let kind = validate_kind(&mut c, &format!("{p}.kind"), &def.kind);
+            if let (Some(kind), Some((pack_currency, _))) = (&kind, currency) {
+                for money in kind.amounts() {
+                    if money.currency != pack_currency {
+                        c.error_hint(
+                            &format!("{p}.kind"),
+                            format!("amount {money} is not in the pack's currency {pack_currency}"),
+                            format!("write amounts in {pack_currency}, the currency this jurisdiction assesses in"),
+                        );
+                    }
+                }
+            }
             if let (Some(valid_from), Some(valid_to), Some(kind)) = (from, to, kind) {
                 rules.push(Rule {
                     id: def.id.clone(),
@@ -225,10 +284,16 @@ impl RulePack {
                 });
             }
         }
+        let Some((currency, exponent)) = currency else {
+            return Err(c.into_diagnostics());
+        };
         c.finish(RulePack {
             id: file.id.clone(),
             name: file.name.clone(),
             jurisdiction: file.jurisdiction.clone(),
+            currency,
+            exponent,
+            valuation: file.valuation,
             notes: file.notes.clone(),
             rules,
         })

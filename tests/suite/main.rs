@@ -4,6 +4,7 @@
 mod cli;
 mod docs;
 mod i18n;
+mod landed_cost;
 mod scenarios;
 mod sim;
 

@@ -1,0 +1,70 @@
+//! The `*.shipment.ron` format read by `tradeport landed-cost`: one consignment to cost.
+
+use serde::{Deserialize, Serialize};
+
+use super::file::{Channel, FORMAT_VERSION, Incoterm};
+
+/// A consignment for the landed-cost calculator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShipmentFile {
+    /// Must be 1.
+    pub format: u32,
+    /// Path of the rule pack, relative to this file (e.g. `"../scenarios/rules/eu.rules.ron"`).
+    pub rule_pack: String,
+    /// Declaration date `YYYY-MM-DD`: selects the rules in force.
+    pub date: String,
+    pub channel: Channel,
+    /// Destination country (ISO alpha-2) for country VAT rates, e.g. `"DE"`.
+    #[serde(default)]
+    pub destination: String,
+    pub incoterm: Incoterm,
+    /// Invoice currency (ISO 4217).
+    pub currency: String,
+    /// Units of the pack's currency per unit of the invoice currency on the declaration date;
+    /// required when the two differ.
+    #[serde(default)]
+    pub exchange_rate: Option<String>,
+    /// Main-carriage freight in the invoice currency (default `"0"`).
+    #[serde(default = "zero")]
+    pub freight: String,
+    /// Cargo insurance in the invoice currency (default `"0"`).
+    #[serde(default = "zero")]
+    pub insurance: String,
+    #[serde(default)]
+    pub fees: Vec<FeeDef>,
+    /// China retail: what this buyer already bought this year, in the pack's currency.
+    #[serde(default)]
+    pub buyer_year_to_date: Option<String>,
+    pub lines: Vec<ShipmentLineDef>,
+}
+
+pub fn zero() -> String {
+    "0".to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeDef {
+    pub name: String,
+    /// In the invoice currency.
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShipmentLineDef {
+    /// 6, 8 or 10 digits; dots allowed.
+    pub hs_code: String,
+    pub description: String,
+    pub quantity: u32,
+    /// Price of one unit in the invoice currency.
+    pub unit_value: String,
+    /// Net weight of the whole line in kilograms, up to 3 decimals.
+    pub net_kg: String,
+    /// Gross weight of the whole line in kilograms, up to 3 decimals.
+    pub gross_kg: String,
+}
+
+/// The format version this build reads (shared with scenarios).
+pub const SHIPMENT_FORMAT: u32 = FORMAT_VERSION;

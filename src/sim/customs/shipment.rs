@@ -1,0 +1,234 @@
+//! Validating a shipment file into a consignment the landed-cost engine can cost.
+
+use crate::scenario::error::Diagnostic;
+use crate::scenario::file::{Channel, Incoterm};
+use crate::scenario::shipment::{SHIPMENT_FORMAT, ShipmentFile};
+use crate::sim::check::{Checker, iso_exponent};
+use crate::sim::date::Date;
+use crate::sim::money::{CurrencyCode, Micros, parse_decimal};
+use crate::sim::rules::RulePack;
+use crate::sim::scenario::HsCode;
+
+use super::landed_cost::{Consignment, GoodsLine};
+
+/// A validated shipment with its rule pack.
+#[derive(Debug, Clone)]
+pub struct Shipment {
+    pub pack: RulePack,
+    pub date: Date,
+    pub channel: Channel,
+    pub destination: String,
+    pub incoterm: Incoterm,
+    pub currency: CurrencyCode,
+    pub exponent: u32,
+    pub exchange_rate: Micros,
+    pub freight: i64,
+    pub insurance: i64,
+    pub fees: Vec<(String, i64)>,
+    pub buyer_year_to_date: i64,
+    pub lines: Vec<GoodsLine>,
+}
+
+impl Shipment {
+    /// Checks every field, collecting all problems.
+    ///
+    /// # Errors
+    /// Every problem with its field path and a hint.
+    pub fn validate(label: &str, file: &ShipmentFile, pack: RulePack) -> Result<Self, Vec<Diagnostic>> {
+        let mut c = Checker::new(label);
+        if file.format != SHIPMENT_FORMAT {
+            c.error(
+                "format",
+                format!("unsupported format version {}", file.format),
+                Some("write `format: 1`"),
+            );
+        }
+        let date = c.date("date", &file.date);
+        if !file.destination.is_empty() {
+            c.country("destination", &file.destination);
+        }
+        let currency = match (CurrencyCode::parse(&file.currency), iso_exponent(&file.currency)) {
+            (Some(code), Some(exp)) => Some((code, exp)),
+            _ => {
+                c.error(
+                    "currency",
+                    format!("unknown currency `{}`", file.currency),
+                    Some("use an ISO 4217 code such as \"USD\", \"EUR\", \"CNY\""),
+                );
+                None
+            }
+        };
+        let exponent = currency.map_or(2, |(_, e)| e);
+        let exchange_rate = match (&file.exchange_rate, currency) {
+            (Some(text), _) => c.decimal("exchange_rate", text, Micros(1), Micros(1_000_000_000_000)),
+            (None, Some((code, _))) if code == pack.currency() => Some(Micros::ONE),
+            (None, Some((code, _))) => {
+                c.error_hint(
+                    "exchange_rate",
+                    format!(
+                        "the invoice is in {code} but {} assesses duty in {}",
+                        pack.jurisdiction(),
+                        pack.currency()
+                    ),
+                    format!(
+                        "add `exchange_rate: \"...\"`: {} per 1 {code} on the declaration date",
+                        pack.currency()
+                    ),
+                );
+                None
+            }
+            (None, None) => None,
+        };
+        let amount = |c: &mut Checker, path: &str, text: &str| -> Option<i64> {
+            match parse_decimal(text, exponent) {
+                Ok(v) if v < 0 => {
+                    c.error(
+                        path,
+                        format!("negative amount {text}"),
+                        Some("amounts are zero or more"),
+                    );
+                    None
+                }
+                Ok(v) => Some(v),
+                Err(e) => {
+                    c.error(
+                        path,
+                        format!("amount `{text}` {e}"),
+                        Some("write a decimal string, e.g. \"125.50\""),
+                    );
+                    None
+                }
+            }
+        };
+        let freight = amount(&mut c, "freight", &file.freight).unwrap_or(0);
+        let insurance = amount(&mut c, "insurance", &file.insurance).unwrap_or(0);
+        let fees: Vec<(String, i64)> = file
+            .fees
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| amount(&mut c, &format!("fees[{i}].amount"), &f.amount).map(|a| (f.name.clone(), a)))
+            .collect();
+        let buyer_year_to_date = match &file.buyer_year_to_date {
+            Some(text) => match parse_decimal(text, pack.exponent()) {
+                Ok(v) if v >= 0 => v,
+                _ => {
+                    c.error(
+                        "buyer_year_to_date",
+                        format!("`{text}` is not an amount of zero or more"),
+                        Some("in the rule pack's currency, e.g. \"12000.00\""),
+                    );
+                    0
+                }
+            },
+            None => 0,
+        };
+        if file.lines.is_empty() {
+            c.error(
+                "lines",
+                "the shipment has no goods lines",
+                Some("add at least one line"),
+            );
+        }
+        let mut lines = Vec::new();
+        for (i, l) in file.lines.iter().enumerate() {
+            let p = format!("lines[{i}]");
+            let hs = HsCode::parse(&l.hs_code);
+            if hs.is_none() {
+                c.error_hint(
+                    &format!("{p}.hs_code"),
+                    format!("HS code `{}` is malformed", l.hs_code),
+                    "write 6, 8 or 10 digits, e.g. \"6206100000\"".to_string(),
+                );
+            }
+            if l.quantity == 0 {
+                c.error(
+                    &format!("{p}.quantity"),
+                    "quantity is 0",
+                    Some("declare at least one unit"),
+                );
+            }
+            let unit_value = amount(&mut c, &format!("{p}.unit_value"), &l.unit_value);
+            let weight = |c: &mut Checker, path: String, text: &str| -> Option<u64> {
+                match parse_decimal(text, 3) {
+                    Ok(v) if v > 0 => u64::try_from(v).ok(),
+                    Ok(_) => {
+                        c.error(
+                            &path,
+                            format!("weight `{text}` must be above zero"),
+                            Some("kilograms, e.g. \"0.180\""),
+                        );
+                        None
+                    }
+                    Err(e) => {
+                        c.error(
+                            &path,
+                            format!("weight `{text}` {e}"),
+                            Some("kilograms with up to 3 decimals, e.g. \"12.500\""),
+                        );
+                        None
+                    }
+                }
+            };
+            let net = weight(&mut c, format!("{p}.net_kg"), &l.net_kg);
+            let gross = weight(&mut c, format!("{p}.gross_kg"), &l.gross_kg);
+            if let (Some(n), Some(g)) = (net, gross)
+                && n > g
+            {
+                c.error_hint(
+                    &format!("{p}.gross_kg"),
+                    format!("gross weight {} kg is below net weight {} kg", l.gross_kg, l.net_kg),
+                    "gross weight includes packing".to_string(),
+                );
+            }
+            if let (Some(hs_code), Some(unit_value), Some(net_weight_g), Some(gross_weight_g)) =
+                (hs, unit_value, net, gross)
+            {
+                lines.push(GoodsLine {
+                    hs_code,
+                    description: l.description.clone(),
+                    quantity: l.quantity,
+                    unit_value,
+                    net_weight_g,
+                    gross_weight_g,
+                });
+            }
+        }
+        let (Some(date), Some((currency, exponent)), Some(exchange_rate)) = (date, currency, exchange_rate) else {
+            return Err(c.into_diagnostics());
+        };
+        c.finish(Shipment {
+            pack,
+            date,
+            channel: file.channel,
+            destination: file.destination.clone(),
+            incoterm: file.incoterm,
+            currency,
+            exponent,
+            exchange_rate,
+            freight,
+            insurance,
+            fees,
+            buyer_year_to_date,
+            lines,
+        })
+    }
+
+    /// The consignment to give [`super::landed_cost`].
+    pub fn consignment(&self) -> Consignment<'_> {
+        Consignment {
+            pack: &self.pack,
+            date: self.date,
+            channel: self.channel,
+            destination: self.destination.clone(),
+            incoterm: self.incoterm,
+            invoice_currency: self.currency,
+            invoice_exponent: self.exponent,
+            exchange_rate: self.exchange_rate,
+            freight: self.freight,
+            insurance: self.insurance,
+            fees: self.fees.clone(),
+            buyer_year_to_date: self.buyer_year_to_date,
+            lines: self.lines.clone(),
+        }
+    }
+}
