@@ -338,7 +338,69 @@ pub struct TaskDef {
     pub market: Option<String>,
     #[serde(default)]
     pub counterpart: Option<String>,
+    /// For customs tasks: the declaration to prepare and the documents it must agree with.
+    #[serde(default)]
+    pub declaration: Option<DeclarationCaseDef>,
     pub rubric: Vec<CriterionDef>,
+}
+
+/// A customs declaration exercise: the consignment's documents (contract, commercial invoice,
+/// packing list) and the facts a correct declaration must state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclarationCaseDef {
+    pub direction: TradeDirection,
+    /// Id of a rule pack in `setup.rule_packs` (e.g. `"cn-export"`).
+    pub rule_pack: String,
+    /// The correct customs supervision (trade-mode) code, e.g. `"0110"` general trade.
+    pub trade_mode: String,
+    pub consignor: String,
+    pub consignee: String,
+    pub contract_no: String,
+    pub invoice_no: String,
+    pub port_of_loading: String,
+    pub port_of_discharge: String,
+    /// ISO alpha-2 country the goods go to (export) or come from (import).
+    pub destination_country: String,
+    pub transport_mode: TransportMode,
+    /// Whether the goods travel in a container (then FCA/CPT/CIP suit better than FOB/CFR/CIF).
+    #[serde(default)]
+    pub containerised: bool,
+    /// The Incoterm agreed in the contract.
+    pub incoterm: Incoterm,
+    /// Invoice currency.
+    pub currency: String,
+    pub lines: Vec<DocumentLineDef>,
+}
+
+/// One line of the invoice and packing list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentLineDef {
+    /// SKU of a product in `setup.products`.
+    pub product: String,
+    pub quantity: u32,
+    /// Invoice price of one unit, in the case's currency.
+    pub unit_price: String,
+    pub cartons: u32,
+    /// Net and gross weight of the whole line (packing list), kilograms.
+    pub net_kg: String,
+    pub gross_kg: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum TradeDirection {
+    Export,
+    Import,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum TransportMode {
+    Sea,
+    Air,
+    Rail,
+    Road,
+    Post,
 }
 
 /// The activity screen where a task is carried out.

@@ -74,22 +74,40 @@ impl Report {
         let tasks: Vec<TaskResult> = scenario
             .tasks()
             .iter()
-            .map(|t| TaskResult {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                competency: t.competency,
-                status: TaskStatus::NotAttempted,
-                criteria: t
-                    .rubric
-                    .iter()
-                    .map(|c| CriterionResult {
-                        id: c.id.clone(),
-                        description: c.description.clone(),
-                        earned: 0,
-                        possible: c.points,
-                        reason: "no work was submitted for this task".to_string(),
-                    })
-                    .collect(),
+            .map(|t| {
+                let attempts = session.declaration_attempts(&t.id);
+                let (status, reason) = if attempts.is_empty() {
+                    (TaskStatus::NotAttempted, "no work was submitted for this task".to_string())
+                } else {
+                    let cleared = attempts.iter().position(|a| a.clears()).map_or_else(
+                        || "the goods have not cleared".to_string(),
+                        |i| format!("cleared on attempt {}", i + 1),
+                    );
+                    (
+                        TaskStatus::Attempted,
+                        format!(
+                            "declaration lodged {} time(s), {cleared}; this version does not award rubric points automatically yet",
+                            attempts.len()
+                        ),
+                    )
+                };
+                TaskResult {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    competency: t.competency,
+                    status,
+                    criteria: t
+                        .rubric
+                        .iter()
+                        .map(|c| CriterionResult {
+                            id: c.id.clone(),
+                            description: c.description.clone(),
+                            earned: 0,
+                            possible: c.points,
+                            reason: reason.clone(),
+                        })
+                        .collect(),
+                }
             })
             .collect();
         let mut competencies: BTreeMap<Competency, (u32, u32)> = BTreeMap::new();

@@ -10,6 +10,7 @@ use crate::scenario::file::{
 };
 
 use super::check::{Checker, iso_exponent};
+use super::customs::declaration::DeclarationCase;
 use super::date::Date;
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::rules::RulePack;
@@ -133,6 +134,8 @@ pub struct Task {
     pub product: Option<String>,
     pub market: Option<String>,
     pub counterpart: Option<String>,
+    /// The declaration to prepare, for customs tasks that have one.
+    pub declaration: Option<DeclarationCase>,
     pub rubric: Vec<Criterion>,
 }
 
@@ -626,6 +629,19 @@ impl Scenario {
                     counterpart_ids.iter().copied(),
                 );
             }
+            let declaration = match &d.declaration {
+                Some(def) => {
+                    if d.activity != Activity::Customs {
+                        c.error(
+                            &format!("{p}.declaration"),
+                            "only a customs task can have a declaration",
+                            Some("set `activity: Customs` or remove the declaration"),
+                        );
+                    }
+                    DeclarationCase::validate(&mut c, &format!("{p}.declaration"), def, &skus, &pack_ids)
+                }
+                None => None,
+            };
             if d.rubric.is_empty() {
                 c.error(
                     &format!("{p}.rubric"),
@@ -669,6 +685,7 @@ impl Scenario {
                 product: d.product.clone(),
                 market: d.market.clone(),
                 counterpart: d.counterpart.clone(),
+                declaration,
                 rubric,
             });
         }

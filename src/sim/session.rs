@@ -12,6 +12,7 @@ use rand::{RngExt, SeedableRng};
 
 use crate::scenario::file::Text;
 
+use super::customs::declaration::{DeclarationCheck, DeclarationForm, check_declaration};
 use super::date::Date;
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::scenario::{Effect, Scenario};
@@ -40,6 +41,11 @@ pub enum Command {
     MarkRead(MessageId),
     /// Stop before the last day and go to the debrief.
     FinishEarly,
+    /// Lodge the declaration of a customs task; it is checked field by field.
+    SubmitDeclaration {
+        task: String,
+        form: DeclarationForm,
+    },
 }
 
 /// Facts that happened, in order; the UI shows them and the debrief lists them.
@@ -72,6 +78,14 @@ pub enum Event {
     ScenarioEnded {
         day: u32,
     },
+    /// A declaration was checked: how many fields were right and wrong, and whether it cleared.
+    DeclarationChecked {
+        task: String,
+        attempt: u32,
+        correct: usize,
+        wrong: usize,
+        cleared: bool,
+    },
 }
 
 /// Why a command was refused; the session is unchanged.
@@ -81,6 +95,10 @@ pub enum RuleError {
     ScenarioOver,
     #[error("there is no message {0:?}")]
     NoSuchMessage(MessageId),
+    #[error("task `{0}` has no declaration to lodge")]
+    NoDeclaration(String),
+    #[error("the goods of task `{0}` have already cleared customs")]
+    AlreadyCleared(String),
 }
 
 /// A running scenario. Not `Clone`: the RNG state is not meant to be forked; replay the
@@ -99,6 +117,8 @@ pub struct Session {
     random_fired: BTreeMap<String, u32>,
     timeline: Vec<(u32, Event)>,
     commands: Vec<Command>,
+    /// Every checked declaration, by task id, in order.
+    declarations: BTreeMap<String, Vec<DeclarationCheck>>,
 }
 
 impl Session {
@@ -121,6 +141,7 @@ impl Session {
             random_fired: BTreeMap::new(),
             timeline: Vec::new(),
             commands: Vec::new(),
+            declarations: BTreeMap::new(),
         };
         let mut events = vec![Event::DayStarted {
             day: 1,
@@ -154,6 +175,29 @@ impl Session {
                 }
             }
             Command::EndDay => self.end_day(),
+            Command::SubmitDeclaration { task, form } => {
+                let case = self
+                    .scenario
+                    .tasks()
+                    .iter()
+                    .find(|t| &t.id == task)
+                    .and_then(|t| t.declaration.as_ref())
+                    .ok_or_else(|| RuleError::NoDeclaration(task.clone()))?;
+                let attempts = self.declarations.get(task).map_or(&[][..], Vec::as_slice);
+                if attempts.iter().any(DeclarationCheck::clears) {
+                    return Err(RuleError::AlreadyCleared(task.clone()));
+                }
+                let check = check_declaration(case, self.scenario.products(), form);
+                let event = Event::DeclarationChecked {
+                    task: task.clone(),
+                    attempt: u32::try_from(attempts.len() + 1).unwrap_or(u32::MAX),
+                    correct: check.correct(),
+                    wrong: check.wrong(),
+                    cleared: check.clears(),
+                };
+                self.declarations.entry(task.clone()).or_default().push(check);
+                vec![event]
+            }
             Command::FinishEarly => {
                 self.finished = true;
                 vec![Event::ScenarioEnded { day: self.day }]
@@ -311,6 +355,10 @@ impl Session {
     }
     pub fn commands(&self) -> &[Command] {
         &self.commands
+    }
+    /// The checked declarations of a customs task, oldest first.
+    pub fn declaration_attempts(&self, task: &str) -> &[DeclarationCheck] {
+        self.declarations.get(task).map_or(&[], Vec::as_slice)
     }
 
     /// All cash valued in the home currency at today's rates.

@@ -204,6 +204,24 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
                 ("reason", Arg::from(pick(reason, language))),
             ],
         ),
+        Event::DeclarationChecked {
+            attempt,
+            correct,
+            wrong,
+            cleared,
+            ..
+        } => cat.tr_args(
+            if *cleared {
+                "event-declaration-cleared"
+            } else {
+                "event-declaration-rejected"
+            },
+            &[
+                ("attempt", Arg::from(*attempt)),
+                ("correct", Arg::from(*correct)),
+                ("wrong", Arg::from(*wrong)),
+            ],
+        ),
         Event::ScenarioEnded { day } => cat.tr_args("event-ended", &[("day", Arg::from(*day))]),
     })
 }

@@ -30,6 +30,8 @@ fn schema() -> Registry {
         Relief,
         Valuation,
         Incoterm,
+        TradeDirection,
+        TransportMode,
         ScenarioFile,
         RulePackFile
     );

@@ -2,6 +2,7 @@
 //! and (with the `gui` feature) a headless Bevy app and egui screens driven by egui_kittest.
 
 mod cli;
+mod declaration;
 mod docs;
 mod i18n;
 mod landed_cost;

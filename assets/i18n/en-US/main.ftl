@@ -145,6 +145,8 @@ event-rate = { $currency } rate moved from { $from } to { $to }
 event-cash = { $money }: { $reason }
 event-reputation = Reputation { $from } → { $to }: { $reason }
 event-ended = The scenario ended on day { $day }.
+event-declaration-cleared = Declaration lodged (attempt { $attempt }): all fields correct, the goods cleared.
+event-declaration-rejected = Declaration lodged (attempt { $attempt }): { $wrong } field(s) wrong, { $correct } correct; the goods are held.
 
 ## Loading and errors
 loading-scenario = Loading the scenario…

@@ -143,3 +143,5 @@ event-ended = 情境于第 { $day } 天结束。
 ## 加载与错误 Loading and errors
 loading-scenario = 正在加载情境…
 scenario-failed = 此情境无法启动：
+event-declaration-cleared = 已申报（第 { $attempt } 次）：全部栏目正确，货物已放行。
+event-declaration-rejected = 已申报（第 { $attempt } 次）：{ $wrong } 个栏目有误，{ $correct } 个正确；货物被扣留。

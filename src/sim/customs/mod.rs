@@ -1,5 +1,6 @@
 //! Customs: the landed-cost engine (duty, consumption tax, VAT, de minimis and retail regimes).
 
+pub mod declaration;
 pub mod landed_cost;
 pub mod shipment;
 

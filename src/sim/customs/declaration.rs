@@ -1,0 +1,600 @@
+//! Customs declarations: the exercise a scenario sets (documents + correct facts), the form a
+//! student fills in, and the field-by-field check of one against the other, the goods and the
+//! rules — "correct", or what is wrong and why.
+
+use crate::scenario::file::{BrandType, DeclarationCaseDef, Incoterm, TradeDirection, TransportMode};
+use crate::sim::check::Checker;
+use crate::sim::money::{CurrencyCode, format_minor, parse_decimal};
+use crate::sim::scenario::{HsCode, Product};
+
+/// One invoice / packing-list line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentLine {
+    pub product: String,
+    pub quantity: u32,
+    /// Minor units of the case's currency.
+    pub unit_price: i64,
+    pub cartons: u32,
+    pub net_g: u64,
+    pub gross_g: u64,
+}
+
+impl DocumentLine {
+    pub fn total(&self) -> i64 {
+        self.unit_price * i64::from(self.quantity)
+    }
+}
+
+/// A validated declaration exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeclarationCase {
+    pub direction: TradeDirection,
+    pub rule_pack: String,
+    pub trade_mode: String,
+    pub consignor: String,
+    pub consignee: String,
+    pub contract_no: String,
+    pub invoice_no: String,
+    pub port_of_loading: String,
+    pub port_of_discharge: String,
+    pub destination_country: String,
+    pub transport_mode: TransportMode,
+    pub containerised: bool,
+    pub incoterm: Incoterm,
+    pub currency: CurrencyCode,
+    pub exponent: u32,
+    pub lines: Vec<DocumentLine>,
+}
+
+impl DeclarationCase {
+    /// Validates the exercise inside a scenario (`skus` and `packs` are the scenario's ids).
+    pub fn validate(c: &mut Checker, p: &str, def: &DeclarationCaseDef, skus: &[&str], packs: &[&str]) -> Option<Self> {
+        c.reference(
+            &format!("{p}.rule_pack"),
+            "rule pack",
+            &def.rule_pack,
+            packs.iter().copied(),
+        );
+        if def.trade_mode.len() != 4 || !def.trade_mode.chars().all(|ch| ch.is_ascii_digit()) {
+            c.error(
+                &format!("{p}.trade_mode"),
+                format!("`{}` is not a supervision code", def.trade_mode),
+                Some("four digits, e.g. \"0110\" general trade, \"9610\", \"9710\", \"9810\", \"1210\""),
+            );
+        }
+        for (field, value) in [
+            ("consignor", &def.consignor),
+            ("consignee", &def.consignee),
+            ("contract_no", &def.contract_no),
+            ("invoice_no", &def.invoice_no),
+            ("port_of_loading", &def.port_of_loading),
+            ("port_of_discharge", &def.port_of_discharge),
+        ] {
+            if value.trim().is_empty() {
+                c.error(
+                    &format!("{p}.{field}"),
+                    format!("`{field}` is empty"),
+                    Some("the documents need it, and so does the declaration"),
+                );
+            }
+        }
+        c.country(&format!("{p}.destination_country"), &def.destination_country);
+        let currency = c.currency(&format!("{p}.currency"), &def.currency);
+        if def.lines.is_empty() {
+            c.error(
+                &format!("{p}.lines"),
+                "the documents have no goods lines",
+                Some("add at least one line"),
+            );
+        }
+        let exponent = currency.map_or(2, |(_, e)| e);
+        let mut lines = Vec::new();
+        for (i, l) in def.lines.iter().enumerate() {
+            let lp = format!("{p}.lines[{i}]");
+            c.reference(&format!("{lp}.product"), "product", &l.product, skus.iter().copied());
+            if l.quantity == 0 {
+                c.error(&format!("{lp}.quantity"), "quantity is 0", Some("at least one unit"));
+            }
+            if l.cartons == 0 {
+                c.error(
+                    &format!("{lp}.cartons"),
+                    "no cartons",
+                    Some("the packing list counts at least one package"),
+                );
+            }
+            let price = match parse_decimal(&l.unit_price, exponent) {
+                Ok(v) if v > 0 => Some(v),
+                _ => {
+                    c.error(
+                        &format!("{lp}.unit_price"),
+                        format!("`{}` is not a price above zero", l.unit_price),
+                        Some("a decimal string such as \"24.50\""),
+                    );
+                    None
+                }
+            };
+            let kg = |c: &mut Checker, field: &str, text: &str| match parse_decimal(text, 3) {
+                Ok(v) if v > 0 => u64::try_from(v).ok(),
+                _ => {
+                    c.error(
+                        &format!("{lp}.{field}"),
+                        format!("`{text}` is not a weight above zero"),
+                        Some("kilograms with up to 3 decimals, e.g. \"216.000\""),
+                    );
+                    None
+                }
+            };
+            let net = kg(c, "net_kg", &l.net_kg);
+            let gross = kg(c, "gross_kg", &l.gross_kg);
+            if let (Some(n), Some(g)) = (net, gross)
+                && n > g
+            {
+                c.error(
+                    &format!("{lp}.gross_kg"),
+                    format!("gross {} kg is below net {} kg", l.gross_kg, l.net_kg),
+                    Some("gross weight includes packing"),
+                );
+            }
+            if let (Some(unit_price), Some(net_g), Some(gross_g)) = (price, net, gross) {
+                lines.push(DocumentLine {
+                    product: l.product.clone(),
+                    quantity: l.quantity,
+                    unit_price,
+                    cartons: l.cartons,
+                    net_g,
+                    gross_g,
+                });
+            }
+        }
+        let (currency, exponent) = currency?;
+        Some(Self {
+            direction: def.direction,
+            rule_pack: def.rule_pack.clone(),
+            trade_mode: def.trade_mode.clone(),
+            consignor: def.consignor.clone(),
+            consignee: def.consignee.clone(),
+            contract_no: def.contract_no.clone(),
+            invoice_no: def.invoice_no.clone(),
+            port_of_loading: def.port_of_loading.clone(),
+            port_of_discharge: def.port_of_discharge.clone(),
+            destination_country: def.destination_country.clone(),
+            transport_mode: def.transport_mode,
+            containerised: def.containerised,
+            incoterm: def.incoterm,
+            currency,
+            exponent,
+            lines,
+        })
+    }
+
+    pub fn invoice_total(&self) -> i64 {
+        self.lines.iter().map(DocumentLine::total).sum()
+    }
+
+    pub fn money(&self, minor: i64) -> String {
+        format!("{} {}", format_minor(minor, self.exponent), self.currency)
+    }
+}
+
+/// One goods line of the student's declaration, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormLine {
+    pub commodity_code: String,
+    pub name_and_spec: String,
+    pub brand_type: Option<BrandType>,
+    /// Export preference 0–3 (declaration element).
+    pub export_preference: String,
+    /// Quantity in the legal first unit (pieces for garments).
+    pub first_quantity: String,
+    /// Quantity in the legal second unit (kilograms for garments).
+    pub second_quantity: String,
+    pub net_kg: String,
+    pub gross_kg: String,
+    pub unit_price: String,
+    pub total_price: String,
+    pub origin: String,
+    pub destination: String,
+}
+
+/// The student's declaration, as typed: strings are checked, never trusted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeclarationForm {
+    pub trade_mode: String,
+    pub consignor: String,
+    pub consignee: String,
+    pub contract_no: String,
+    pub port_of_loading: String,
+    pub destination_country: String,
+    pub transport_mode: Option<TransportMode>,
+    pub incoterm: Option<Incoterm>,
+    pub currency: String,
+    pub lines: Vec<FormLine>,
+}
+
+/// The verdict on one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Correct,
+    /// Acceptable, but a professional would do it differently (and why).
+    Warning(String),
+    /// Wrong: what is wrong and why it matters.
+    Wrong(String),
+}
+
+/// One checked field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldCheck {
+    /// Field path in the form, e.g. `lines[0].net_kg`.
+    pub field: String,
+    pub verdict: Verdict,
+}
+
+/// The outcome of checking a declaration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeclarationCheck {
+    pub fields: Vec<FieldCheck>,
+}
+
+impl DeclarationCheck {
+    pub fn wrong(&self) -> usize {
+        self.fields
+            .iter()
+            .filter(|f| matches!(f.verdict, Verdict::Wrong(_)))
+            .count()
+    }
+    pub fn correct(&self) -> usize {
+        self.fields.iter().filter(|f| f.verdict == Verdict::Correct).count()
+    }
+    /// Goods clear when nothing is wrong (warnings do not stop them).
+    pub fn clears(&self) -> bool {
+        self.wrong() == 0
+    }
+    pub fn verdict(&self, field: &str) -> Option<&Verdict> {
+        self.fields.iter().find(|f| f.field == field).map(|f| &f.verdict)
+    }
+    /// The declared value is below the invoice value (undervaluation raises the risk).
+    pub fn undervalued(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| matches!(&f.verdict, Verdict::Wrong(w) if w.starts_with("undervalued")))
+    }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    norm(a) == norm(b)
+}
+
+/// Checks every field of `form` against the case's documents, the products and the rules.
+pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &DeclarationForm) -> DeclarationCheck {
+    let mut fields = Vec::new();
+    let mut push = |field: &str, verdict: Verdict| {
+        fields.push(FieldCheck {
+            field: field.to_string(),
+            verdict,
+        })
+    };
+
+    // Trade mode (supervision code).
+    let code = form.trade_mode.trim();
+    push(
+        "trade_mode",
+        if code == case.trade_mode {
+            Verdict::Correct
+        } else if code.is_empty() {
+            Verdict::Wrong(format!(
+                "missing: this consignment is declared under supervision code {}",
+                case.trade_mode
+            ))
+        } else {
+            Verdict::Wrong(format!(
+                "{code} is the wrong trade mode: {}",
+                trade_mode_reason(code, &case.trade_mode)
+            ))
+        },
+    );
+    let text_field = |expected: &str, given: &str, what: &str, document: &str| {
+        if same_text(expected, given) {
+            Verdict::Correct
+        } else if given.trim().is_empty() {
+            Verdict::Wrong(format!("missing: copy the {what} from the {document}"))
+        } else {
+            Verdict::Wrong(format!("does not match the {document}, which says \"{expected}\""))
+        }
+    };
+    push(
+        "consignor",
+        text_field(&case.consignor, &form.consignor, "exporter", "contract"),
+    );
+    push(
+        "consignee",
+        text_field(&case.consignee, &form.consignee, "buyer", "contract"),
+    );
+    push(
+        "contract_no",
+        text_field(&case.contract_no, &form.contract_no, "contract number", "contract"),
+    );
+    push(
+        "port_of_loading",
+        text_field(
+            &case.port_of_loading,
+            &form.port_of_loading,
+            "port of loading",
+            "contract",
+        ),
+    );
+    push(
+        "destination_country",
+        text_field(
+            &case.destination_country,
+            &form.destination_country,
+            "country of destination",
+            "contract",
+        ),
+    );
+    push(
+        "transport_mode",
+        match form.transport_mode {
+            Some(m) if m == case.transport_mode => Verdict::Correct,
+            Some(m) => Verdict::Wrong(format!(
+                "{m:?} does not match the booking: the goods go by {:?}",
+                case.transport_mode
+            )),
+            None => Verdict::Wrong("missing: choose the mode of transport".to_string()),
+        },
+    );
+    push(
+        "incoterm",
+        match form.incoterm {
+            Some(t) if t == case.incoterm && case.containerised && t.sea_only() => Verdict::Warning(format!(
+                "matches the contract, but {t:?} is for goods loaded over the ship's rail; for a container handed over at a terminal, FCA (or CPT/CIP) fits better"
+            )),
+            Some(t) if t == case.incoterm => Verdict::Correct,
+            Some(t) => Verdict::Wrong(format!(
+                "{t:?} does not match the contract's {:?}; the Incoterm decides the customs value",
+                case.incoterm
+            )),
+            None => Verdict::Wrong("missing: state the Incoterm of the contract".to_string()),
+        },
+    );
+    push(
+        "currency",
+        if form.currency.trim().eq_ignore_ascii_case(case.currency.as_str()) {
+            Verdict::Correct
+        } else {
+            Verdict::Wrong(format!("the invoice is in {}", case.currency))
+        },
+    );
+
+    // Goods lines.
+    if form.lines.len() != case.lines.len() {
+        push(
+            "lines",
+            Verdict::Wrong(format!(
+                "the invoice has {} line(s), the declaration {}",
+                case.lines.len(),
+                form.lines.len()
+            )),
+        );
+    }
+    for (i, (doc, line)) in case.lines.iter().zip(&form.lines).enumerate() {
+        let p = |f: &str| format!("lines[{i}].{f}");
+        let Some(product) = products.iter().find(|pr| pr.sku == doc.product) else {
+            continue;
+        };
+        // Commodity code: 10 digits, the product's code.
+        push(
+            &p("commodity_code"),
+            match HsCode::parse(&line.commodity_code) {
+                Some(hs) if hs.digits().len() != 10 => {
+                    Verdict::Wrong("China declares 10-digit commodity codes".to_string())
+                }
+                Some(hs) if hs == product.hs_code => Verdict::Correct,
+                Some(hs) if hs.digits()[..4] == product.hs_code.digits()[..4] => Verdict::Wrong(format!(
+                    "right heading {}, wrong subheading: {} is {}",
+                    &hs.digits()[..4],
+                    product.hs_code.dotted(),
+                    "the code for this material and make"
+                )),
+                Some(_) => Verdict::Wrong(format!(
+                    "{} is not the classification of these goods",
+                    line.commodity_code.trim()
+                )),
+                None => Verdict::Wrong("write the 10-digit commodity code".to_string()),
+            },
+        );
+        push(
+            &p("name_and_spec"),
+            if line.name_and_spec.trim().is_empty() {
+                Verdict::Wrong("missing: goods name and specification as on the invoice".to_string())
+            } else if same_text(&line.name_and_spec, &product.name.en)
+                || same_text(&line.name_and_spec, &product.name.zh)
+            {
+                Verdict::Correct
+            } else {
+                Verdict::Wrong(format!("does not match the invoice's \"{}\"", product.name.en))
+            },
+        );
+        push(
+            &p("brand_type"),
+            match line.brand_type {
+                Some(b) if b == product.brand_type => Verdict::Correct,
+                Some(b) => Verdict::Wrong(format!(
+                    "{} is wrong: these goods are {}",
+                    brand_label(b),
+                    brand_label(product.brand_type)
+                )),
+                None => Verdict::Wrong("missing: brand type is a required declaration element".to_string()),
+            },
+        );
+        push(
+            &p("export_preference"),
+            match line.export_preference.trim().parse::<u8>() {
+                Ok(0..=3) => Verdict::Correct,
+                _ => Verdict::Wrong("state the export preference, 0 to 3".to_string()),
+            },
+        );
+        let quantity = |text: &str, expected: i64, scale: u32, what: &str| match parse_decimal(text, scale) {
+            Ok(v) if v == expected => Verdict::Correct,
+            Ok(v) => Verdict::Wrong(format!(
+                "{} does not match the {what} ({})",
+                format_minor(v, scale),
+                format_minor(expected, scale)
+            )),
+            Err(_) => Verdict::Wrong(format!("write a number: the {what}")),
+        };
+        push(
+            &p("first_quantity"),
+            quantity(
+                &line.first_quantity,
+                i64::from(doc.quantity),
+                0,
+                "invoice quantity in pieces (legal first unit)",
+            ),
+        );
+        let net_g = i64::try_from(doc.net_g).unwrap_or(0);
+        let gross_g = i64::try_from(doc.gross_g).unwrap_or(0);
+        push(
+            &p("second_quantity"),
+            quantity(&line.second_quantity, net_g, 3, "net weight in kg (legal second unit)"),
+        );
+        let net = parse_decimal(&line.net_kg, 3);
+        let gross = parse_decimal(&line.gross_kg, 3);
+        push(
+            &p("net_kg"),
+            quantity(&line.net_kg, net_g, 3, "packing list's net weight"),
+        );
+        push(
+            &p("gross_kg"),
+            match (net, gross) {
+                (Ok(n), Ok(g)) if n > g => Verdict::Wrong(format!(
+                    "net weight {} kg is above gross weight {} kg: gross includes packing",
+                    format_minor(n, 3),
+                    format_minor(g, 3)
+                )),
+                _ => quantity(&line.gross_kg, gross_g, 3, "packing list's gross weight"),
+            },
+        );
+        let exp = case.exponent;
+        let unit = parse_decimal(&line.unit_price, exp);
+        push(
+            &p("unit_price"),
+            match unit {
+                Ok(v) if v == doc.unit_price => Verdict::Correct,
+                Ok(v) if v < doc.unit_price => Verdict::Wrong(format!(
+                    "undervalued: {} is below the invoice price {}; declaring less than the price paid is undervaluation and triggers inspection and penalties",
+                    case.money(v),
+                    case.money(doc.unit_price)
+                )),
+                Ok(v) => Verdict::Wrong(format!(
+                    "{} does not match the invoice price {}",
+                    case.money(v),
+                    case.money(doc.unit_price)
+                )),
+                Err(_) => Verdict::Wrong("write the unit price as a number".to_string()),
+            },
+        );
+        push(
+            &p("total_price"),
+            match (parse_decimal(&line.total_price, exp), unit) {
+                (Ok(total), Ok(u)) if total != u * i64::from(doc.quantity) => Verdict::Wrong(format!(
+                    "{} is not quantity × unit price ({})",
+                    case.money(total),
+                    case.money(u * i64::from(doc.quantity))
+                )),
+                (Ok(total), _) if total == doc.total() => Verdict::Correct,
+                (Ok(total), _) => Verdict::Wrong(format!(
+                    "{} does not match the invoice total {}",
+                    case.money(total),
+                    case.money(doc.total())
+                )),
+                (Err(_), _) => Verdict::Wrong("write the total price as a number".to_string()),
+            },
+        );
+        push(
+            &p("origin"),
+            text_field(
+                &product.origin,
+                &line.origin,
+                "country of origin",
+                "certificate of origin",
+            ),
+        );
+        push(
+            &p("destination"),
+            text_field(
+                &case.destination_country,
+                &line.destination,
+                "country of destination",
+                "contract",
+            ),
+        );
+    }
+    DeclarationCheck { fields }
+}
+
+fn brand_label(b: BrandType) -> &'static str {
+    match b {
+        BrandType::NoBrand => "0 (no brand)",
+        BrandType::DomesticOwn => "1 (domestic own brand)",
+        BrandType::DomesticAcquired => "2 (domestic acquired brand)",
+        BrandType::ForeignOem => "3 (foreign brand, OEM)",
+        BrandType::ForeignOther => "4 (foreign brand, other)",
+    }
+}
+
+/// Why a supervision code is wrong for this consignment.
+fn trade_mode_reason(given: &str, expected: &str) -> String {
+    let what = |code: &str| match code {
+        "0110" => "general trade",
+        "9610" => "cross-border e-commerce retail parcels declared in summary",
+        "9710" => "cross-border B2B direct export",
+        "9810" => "export to an overseas warehouse",
+        "1210" => "bonded cross-border e-commerce",
+        _ => "not a cross-border trade mode",
+    };
+    format!(
+        "{given} is {}, but this consignment is {} ({expected})",
+        what(given),
+        what(expected)
+    )
+}
+
+/// The declaration an expert clerk would lodge for `case`: used by tests, and later by the
+/// debrief's "what an expert would have done".
+pub fn model_answer(case: &DeclarationCase, products: &[Product]) -> DeclarationForm {
+    let kg = |g: u64| format_minor(i64::try_from(g).unwrap_or(0), 3).replace(',', "");
+    let price = |minor: i64| format_minor(minor, case.exponent).replace(',', "");
+    DeclarationForm {
+        trade_mode: case.trade_mode.clone(),
+        consignor: case.consignor.clone(),
+        consignee: case.consignee.clone(),
+        contract_no: case.contract_no.clone(),
+        port_of_loading: case.port_of_loading.clone(),
+        destination_country: case.destination_country.clone(),
+        transport_mode: Some(case.transport_mode),
+        incoterm: Some(case.incoterm),
+        currency: case.currency.to_string(),
+        lines: case
+            .lines
+            .iter()
+            .map(|l| {
+                let product = products.iter().find(|p| p.sku == l.product);
+                FormLine {
+                    commodity_code: product.map(|p| p.hs_code.digits().to_string()).unwrap_or_default(),
+                    name_and_spec: product.map(|p| p.name.en.clone()).unwrap_or_default(),
+                    brand_type: product.map(|p| p.brand_type),
+                    export_preference: "0".to_string(),
+                    first_quantity: l.quantity.to_string(),
+                    second_quantity: kg(l.net_g),
+                    net_kg: kg(l.net_g),
+                    gross_kg: kg(l.gross_g),
+                    unit_price: price(l.unit_price),
+                    total_price: price(l.total()),
+                    origin: product.map(|p| p.origin.clone()).unwrap_or_default(),
+                    destination: case.destination_country.clone(),
+                }
+            })
+            .collect(),
+    }
+}
