@@ -44,7 +44,7 @@ pub enum Command {
     /// Lodge the declaration of a customs task; it is checked field by field.
     SubmitDeclaration {
         task: String,
-        form: DeclarationForm,
+        form: Box<DeclarationForm>,
     },
 }
 

@@ -171,7 +171,7 @@ fn the_session_lodges_until_the_goods_clear_then_refuses() {
     let events = session
         .apply(Command::SubmitDeclaration {
             task: TASK.to_string(),
-            form: wrong,
+            form: Box::new(wrong),
         })
         .unwrap_or_default();
     assert!(
@@ -189,7 +189,7 @@ fn the_session_lodges_until_the_goods_clear_then_refuses() {
     let events = session
         .apply(Command::SubmitDeclaration {
             task: TASK.to_string(),
-            form: model_answer(&case, s.products()),
+            form: Box::new(model_answer(&case, s.products())),
         })
         .unwrap_or_default();
     assert!(
@@ -206,7 +206,7 @@ fn the_session_lodges_until_the_goods_clear_then_refuses() {
     let before = session.timeline().len();
     let again = session.apply(Command::SubmitDeclaration {
         task: TASK.to_string(),
-        form: DeclarationForm::default(),
+        form: Box::default(),
     });
     assert_eq!(again, Err(RuleError::AlreadyCleared(TASK.to_string())));
     assert_eq!(
@@ -218,7 +218,7 @@ fn the_session_lodges_until_the_goods_clear_then_refuses() {
     assert_eq!(
         session.apply(Command::SubmitDeclaration {
             task: "reply-inquiry".to_string(),
-            form: DeclarationForm::default()
+            form: Box::default()
         }),
         Err(RuleError::NoDeclaration("reply-inquiry".to_string()))
     );
