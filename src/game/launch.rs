@@ -77,6 +77,7 @@ fn drive_launch_request(
     session: Option<Res<ActiveSession>>,
     mut page: ResMut<CurrentPage>,
     mut paused: ResMut<Paused>,
+    mut drafts: ResMut<super::interface::Drafts>,
     mut actions: MessageWriter<UiAction>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -126,6 +127,14 @@ fn drive_launch_request(
                 }
                 ScreenTarget::Page(p) => *page = CurrentPage(p),
                 ScreenTarget::Pause => *paused = Paused(true),
+                ScreenTarget::CustomsFeedback => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Customs));
+                    if let Some((task, form)) = session.as_ref().and_then(|s| demo_declaration(&s.0)) {
+                        drafts.play.desk.task = Some(task.clone());
+                        drafts.play.desk.form = form.clone();
+                        actions.write(UiAction(Action::SubmitDeclaration(task, Box::new(form))));
+                    }
+                }
                 ScreenTarget::Debrief => {
                     *page = CurrentPage(Page::Overview);
                     let days = session.as_ref().map_or(0, |s| s.0.scenario().length_days());
@@ -138,6 +147,25 @@ fn drive_launch_request(
         }
         LaunchStage::Done => {}
     }
+}
+
+/// A declaration with three typical mistakes (wrong trade mode, net above gross,
+/// undervaluation), to show the desk's field-level feedback.
+fn demo_declaration(
+    session: &crate::sim::Session,
+) -> Option<(String, crate::sim::customs::declaration::DeclarationForm)> {
+    let task = session.scenario().tasks().iter().find(|t| t.declaration.is_some())?;
+    let case = task.declaration.as_ref()?;
+    let mut form = crate::sim::customs::declaration::model_answer(case, session.scenario().products());
+    form.trade_mode = "9610".to_string();
+    if let Some(line) = form.lines.first_mut() {
+        line.net_kg = "330.000".to_string();
+    }
+    if let Some(line) = form.lines.get_mut(1) {
+        line.unit_price = "19.80".to_string();
+        line.total_price = "23760.00".to_string();
+    }
+    Some((task.id.clone(), form))
 }
 
 /// Only in screenshot mode does a broken scenario end the program.
@@ -153,7 +181,7 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
         && match request.target {
             ScreenTarget::Menu => screen == Screen::MainMenu,
             ScreenTarget::Settings => screen == Screen::Settings,
-            ScreenTarget::Page(_) | ScreenTarget::Pause => screen == Screen::Playing,
+            ScreenTarget::Page(_) | ScreenTarget::Pause | ScreenTarget::CustomsFeedback => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

@@ -36,6 +36,8 @@ pub enum ScreenTarget {
     Page(Page),
     Pause,
     Debrief,
+    /// The declaration desk after lodging a demonstration declaration with typical mistakes.
+    CustomsFeedback,
 }
 
 impl ScreenTarget {
@@ -56,6 +58,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("storefront", ScreenTarget::Page(Page::Activity(Activity::Storefront))),
     ("promotion", ScreenTarget::Page(Page::Activity(Activity::Promotion))),
     ("c2c", ScreenTarget::Page(Page::Activity(Activity::C2C))),
+    ("customs-feedback", ScreenTarget::CustomsFeedback),
     ("pause", ScreenTarget::Pause),
     ("debrief", ScreenTarget::Debrief),
 ];

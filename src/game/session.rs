@@ -115,11 +115,15 @@ pub fn apply_ui_actions(
                 exit.write(AppExit::Success);
             }
             Action::ShowPage(p) => *page = CurrentPage(*p),
-            Action::EndDay | Action::MarkRead(_) | Action::FinishScenario => {
+            Action::EndDay | Action::MarkRead(_) | Action::FinishScenario | Action::SubmitDeclaration(..) => {
                 let Some(session) = session.as_mut() else { continue };
                 let command = match action {
                     Action::EndDay => Command::EndDay,
                     Action::MarkRead(id) => Command::MarkRead(*id),
+                    Action::SubmitDeclaration(task, form) => Command::SubmitDeclaration {
+                        task: task.clone(),
+                        form: form.clone(),
+                    },
                     _ => Command::FinishEarly,
                 };
                 match session.0.apply(command) {

@@ -1,6 +1,7 @@
 //! egui screens as pure functions of data: `draw(ui, &View, &mut Draft) -> Option<Action>`.
 //! Nothing here touches Bevy; the `game` module feeds views in and carries actions out.
 
+pub mod customs;
 pub mod debrief;
 pub mod menu;
 pub mod play;
@@ -9,6 +10,7 @@ pub mod theme;
 
 use crate::i18n::{Catalogue, Language};
 use crate::scenario::file::{Activity, Competency, CounterpartKind, Difficulty, Text, TradeMode};
+use crate::sim::customs::declaration::DeclarationForm;
 use crate::sim::session::MessageId;
 
 /// A page inside a running scenario.
@@ -37,6 +39,8 @@ pub enum Action {
     MarkRead(MessageId),
     FinishScenario,
     QuitToMenu,
+    /// Lodge the declaration of a customs task.
+    SubmitDeclaration(String, Box<DeclarationForm>),
 }
 
 /// The text in the player's language, falling back to English when no translation is given.

@@ -24,6 +24,7 @@ pub struct PlayView<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct PlayDraft {
     pub open_message: Option<MessageId>,
+    pub desk: super::customs::DeskDraft,
 }
 
 /// The pages in navigation order: the overview, then the scenario's activities.
@@ -102,6 +103,22 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                 Page::Activity(Activity::Inbox) => {
                     if let Some(a) = inbox(ui, cat, session, draft) {
                         action = Some(a);
+                    }
+                }
+                Page::Activity(Activity::Customs) if declaration_task(session).is_some() => {
+                    if let Some(task) = declaration_task(session)
+                        && let Some(case) = &task.declaration
+                    {
+                        let view = super::customs::DeskView {
+                            cat,
+                            scenario: session.scenario(),
+                            task,
+                            case,
+                            attempts: session.declaration_attempts(&task.id),
+                        };
+                        if let Some(a) = super::customs::draw(ui, &view, &mut draft.desk) {
+                            action = Some(a);
+                        }
                     }
                 }
                 Page::Activity(activity) => activity_page(ui, cat, session, activity),
@@ -502,6 +519,15 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
         }
     });
     action
+}
+
+/// The first customs task with a declaration to prepare.
+fn declaration_task(session: &Session) -> Option<&crate::sim::scenario::Task> {
+    session
+        .scenario()
+        .tasks()
+        .iter()
+        .find(|t| t.activity == Activity::Customs && t.declaration.is_some())
 }
 
 fn sender_name(cat: &Catalogue, session: &Session, from: Option<&str>) -> String {

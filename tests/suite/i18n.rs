@@ -15,7 +15,9 @@ fn used_ids() -> Vec<String> {
                     continue;
                 }
                 let id: String = after.chars().take_while(|c| *c != '"').collect();
-                if !id.is_empty()
+                // Message ids are lowercase words joined by `-`; this skips other strings.
+                let looks_like_id = id.starts_with(|c: char| c.is_ascii_lowercase()) && id.contains('-');
+                if looks_like_id
                     && id
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -27,7 +29,10 @@ fn used_ids() -> Vec<String> {
         for (i, _) in text.match_indices('"') {
             let after = &text[i + 1..];
             let id: String = after.chars().take_while(|c| *c != '"').collect();
-            if (id.starts_with("weekday-") || id.starts_with("col-")) && !ids.contains(&id) {
+            let prefixed = ["weekday-", "col-", "doc-", "desk-", "decl-"]
+                .iter()
+                .any(|p| id.starts_with(p));
+            if prefixed && id.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !ids.contains(&id) {
                 ids.push(id);
             }
         }

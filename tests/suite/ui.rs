@@ -283,3 +283,149 @@ fn debrief_shows_score_and_returns_to_menu() {
     harness.run();
     assert_eq!(harness.state(), &vec![Action::QuitToMenu]);
 }
+
+struct DeskState {
+    draft: tradeport::ui::customs::DeskDraft,
+    actions: Vec<Action>,
+}
+
+#[test]
+fn declaration_desk_fill_lodge_see_feedback_then_clear() {
+    use tradeport::sim::customs::declaration::model_answer;
+    use tradeport::ui::customs::{self, DeskDraft, DeskView};
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2b-silk-blouses");
+    let scenario = s.scenario_arc();
+    let task = scenario
+        .tasks()
+        .iter()
+        .find(|t| t.declaration.is_some())
+        .unwrap_or_else(|| panic!("a declaration task"))
+        .clone();
+    let case = task.declaration.clone().unwrap_or_else(|| panic!("declaration"));
+
+    // 1. The student types the trade mode into the form, then (for brevity) the rest is filled
+    //    from the documents except one deliberate mistake, and lodges.
+    let lodged = {
+        let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 2400.0)).build_ui_state(
+            |ui, state: &mut DeskState| {
+                let view = DeskView {
+                    cat: &cat,
+                    scenario: &scenario,
+                    task: &task,
+                    case: &case,
+                    attempts: &[],
+                };
+                if let Some(a) = customs::draw(ui, &view, &mut state.draft) {
+                    state.actions.push(a);
+                }
+            },
+            DeskState {
+                draft: DeskDraft::default(),
+                actions: Vec::new(),
+            },
+        );
+        harness.run();
+        assert_eq!(
+            harness.state().draft.form.lines.len(),
+            case.lines.len(),
+            "one form item per invoice line"
+        );
+        let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Supervision mode (trade mode)");
+        field.click();
+        harness.run();
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Supervision mode (trade mode)")
+            .type_text("0110");
+        harness.run();
+        assert_eq!(
+            harness.state().draft.form.trade_mode,
+            "0110",
+            "typing reaches the draft"
+        );
+
+        let mut answer = model_answer(&case, scenario.products());
+        answer.trade_mode = harness.state().draft.form.trade_mode.clone();
+        answer.lines[0].gross_kg = "200.000".to_string(); // below the net weight: a classic slip
+        harness.state_mut().draft.form = answer;
+        harness.run();
+        harness.get_by_label("Lodge declaration").click();
+        harness.run();
+        match harness.state().actions.last() {
+            Some(Action::SubmitDeclaration(id, form)) => {
+                assert_eq!(id, &task.id);
+                (**form).clone()
+            }
+            other => panic!("expected a lodged declaration, got {other:?}"),
+        }
+    };
+
+    // 2. Customs answers field by field; the desk shows the held goods and the reason.
+    let _ = s.apply(Command::SubmitDeclaration {
+        task: task.id.clone(),
+        form: Box::new(lodged),
+    });
+    let attempts = s.declaration_attempts(&task.id).to_vec();
+    assert!(!attempts[0].clears());
+    let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 2400.0)).build_ui_state(
+        |ui, state: &mut DeskState| {
+            let view = DeskView {
+                cat: &cat,
+                scenario: &scenario,
+                task: &task,
+                case: &case,
+                attempts: &attempts,
+            };
+            if let Some(a) = customs::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        DeskState {
+            draft: DeskDraft::default(),
+            actions: Vec::new(),
+        },
+    );
+    harness.run();
+    assert!(harness.query_by_label_contains("The goods are held").is_some());
+    assert!(
+        harness.query_by_label_contains("above gross weight").is_some(),
+        "the wrong field says why"
+    );
+
+    // 3. Corrected and lodged again, the goods clear and the form locks.
+    let _ = s.apply(Command::SubmitDeclaration {
+        task: task.id.clone(),
+        form: Box::new(model_answer(&case, scenario.products())),
+    });
+    let attempts = s.declaration_attempts(&task.id).to_vec();
+    let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 2400.0)).build_ui_state(
+        |ui, state: &mut DeskState| {
+            let view = DeskView {
+                cat: &cat,
+                scenario: &scenario,
+                task: &task,
+                case: &case,
+                attempts: &attempts,
+            };
+            if let Some(a) = customs::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        DeskState {
+            draft: DeskDraft::default(),
+            actions: Vec::new(),
+        },
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("cleared customs on attempt 2")
+            .is_some()
+    );
+    harness.get_by_label("Lodge declaration").click();
+    harness.run();
+    assert!(
+        harness.state().actions.is_empty(),
+        "a cleared declaration cannot be lodged again"
+    );
+}
