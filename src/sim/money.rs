@@ -118,39 +118,43 @@ pub fn parse_decimal(text: &str, scale: u32) -> Result<i64, DecimalError> {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
-    if body.contains(',') {
+    let (whole, frac) = match body.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (body, ""),
+    };
+    if whole.contains(',') {
         // Only `1,234,567` style grouping is a thousands separator; `8,25` is a decimal comma.
-        let whole_part = body.split('.').next().unwrap_or("");
-        let groups: Vec<&str> = whole_part.split(',').collect();
-        let grouped = !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
-        if !grouped || body.split('.').nth(1).is_some_and(|f| f.contains(',')) {
+        let mut groups = whole.split(',');
+        let first_ok = groups.next().is_some_and(|g| !g.is_empty() && g.len() <= 3);
+        if !first_ok || !groups.all(|g| g.len() == 3) {
             return Err(DecimalError::DecimalComma);
         }
     }
-    let body: String = body.chars().filter(|c| *c != ',' && *c != '_').collect();
-    let (whole, frac) = match body.split_once('.') {
-        Some((w, f)) => (w, f),
-        None => (body.as_str(), ""),
-    };
-    if whole.is_empty() && frac.is_empty()
-        || !whole.chars().all(|c| c.is_ascii_digit())
-        || !frac.chars().all(|c| c.is_ascii_digit())
+    if frac.contains(',') {
+        return Err(DecimalError::DecimalComma);
+    }
+    let is_digit_or_separator = |c: char| c.is_ascii_digit() || c == ',' || c == '_';
+    let whole_digits = whole.chars().filter(char::is_ascii_digit).count();
+    if whole_digits == 0 && frac.is_empty()
+        || !whole.chars().all(is_digit_or_separator)
+        || !frac.chars().all(|c| c.is_ascii_digit() || c == '_')
     {
         return Err(DecimalError::NotANumber);
     }
-    let frac_trimmed = frac.trim_end_matches('0');
-    if frac_trimmed.len() > scale as usize {
+    let frac_trimmed = frac.trim_end_matches(['0', '_']);
+    let frac_digits = frac_trimmed.chars().filter(char::is_ascii_digit).count();
+    if frac_digits > scale as usize {
         return Err(DecimalError::TooManyDecimals { max: scale });
     }
     let mut value: i64 = 0;
-    for c in whole.chars().chain(frac_trimmed.chars()) {
+    for c in whole.chars().chain(frac_trimmed.chars()).filter(char::is_ascii_digit) {
         let digit = i64::from(c as u8 - b'0');
         value = value
             .checked_mul(10)
             .and_then(|v| v.checked_add(digit))
             .ok_or(DecimalError::TooLarge)?;
     }
-    let pad = scale - frac_trimmed.len() as u32;
+    let pad = scale - frac_digits as u32;
     value = value.checked_mul(10i64.pow(pad)).ok_or(DecimalError::TooLarge)?;
     Ok(if negative { -value } else { value })
 }

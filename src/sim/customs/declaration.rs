@@ -221,11 +221,50 @@ pub enum Verdict {
     Wrong(String),
 }
 
+/// Which form field a verdict is about: a header field, or a field of goods line `line`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldPath {
+    pub line: Option<usize>,
+    pub name: &'static str,
+}
+
+impl FieldPath {
+    pub fn header(name: &'static str) -> Self {
+        Self { line: None, name }
+    }
+
+    pub fn line(index: usize, name: &'static str) -> Self {
+        Self {
+            line: Some(index),
+            name,
+        }
+    }
+
+    /// Whether this is the field written `trade_mode` or `lines[0].net_kg`.
+    pub fn is(&self, path: &str) -> bool {
+        match self.line {
+            None => path == self.name,
+            Some(i) => path
+                .strip_prefix("lines[")
+                .and_then(|rest| rest.split_once("]."))
+                .is_some_and(|(index, name)| index.parse() == Ok(i) && name == self.name),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            None => f.write_str(self.name),
+            Some(i) => write!(f, "lines[{i}].{}", self.name),
+        }
+    }
+}
+
 /// One checked field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldCheck {
-    /// Field path in the form, e.g. `lines[0].net_kg`.
-    pub field: String,
+    pub field: FieldPath,
     pub verdict: Verdict,
 }
 
@@ -250,7 +289,7 @@ impl DeclarationCheck {
         self.wrong() == 0
     }
     pub fn verdict(&self, field: &str) -> Option<&Verdict> {
-        self.fields.iter().find(|f| f.field == field).map(|f| &f.verdict)
+        self.fields.iter().find(|f| f.field.is(field)).map(|f| &f.verdict)
     }
     /// The declared value is below the invoice value (undervaluation raises the risk).
     pub fn undervalued(&self) -> bool {
@@ -260,25 +299,31 @@ impl DeclarationCheck {
     }
 }
 
+/// Equal ignoring case and runs of white space, without allocating.
 fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    norm(a) == norm(b)
+    let mut x = a.split_whitespace();
+    let mut y = b.split_whitespace();
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q))
+                if p.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(q.chars().flat_map(char::to_lowercase)) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// Checks every field of `form` against the case's documents, the products and the rules.
 pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &DeclarationForm) -> DeclarationCheck {
     let mut fields = Vec::new();
-    let mut push = |field: &str, verdict: Verdict| {
-        fields.push(FieldCheck {
-            field: field.to_string(),
-            verdict,
-        })
-    };
+    let mut push = |field: FieldPath, verdict: Verdict| fields.push(FieldCheck { field, verdict });
 
     // Trade mode (supervision code).
     let code = form.trade_mode.trim();
     push(
-        "trade_mode",
+        FieldPath::header("trade_mode"),
         if code == case.trade_mode {
             Verdict::Correct
         } else if code.is_empty() {
@@ -303,19 +348,19 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         }
     };
     push(
-        "consignor",
+        FieldPath::header("consignor"),
         text_field(&case.consignor, &form.consignor, "exporter", "contract"),
     );
     push(
-        "consignee",
+        FieldPath::header("consignee"),
         text_field(&case.consignee, &form.consignee, "buyer", "contract"),
     );
     push(
-        "contract_no",
+        FieldPath::header("contract_no"),
         text_field(&case.contract_no, &form.contract_no, "contract number", "contract"),
     );
     push(
-        "port_of_loading",
+        FieldPath::header("port_of_loading"),
         text_field(
             &case.port_of_loading,
             &form.port_of_loading,
@@ -324,7 +369,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         ),
     );
     push(
-        "destination_country",
+        FieldPath::header("destination_country"),
         text_field(
             &case.destination_country,
             &form.destination_country,
@@ -333,7 +378,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         ),
     );
     push(
-        "transport_mode",
+        FieldPath::header("transport_mode"),
         match form.transport_mode {
             Some(m) if m == case.transport_mode => Verdict::Correct,
             Some(m) => Verdict::Wrong(format!(
@@ -344,7 +389,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         },
     );
     push(
-        "incoterm",
+        FieldPath::header("incoterm"),
         match form.incoterm {
             Some(t) if t == case.incoterm && case.containerised && t.sea_only() => Verdict::Warning(format!(
                 "matches the contract, but {t:?} is for goods loaded over the ship's rail; for a container handed over at a terminal, FCA (or CPT/CIP) fits better"
@@ -358,7 +403,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         },
     );
     push(
-        "currency",
+        FieldPath::header("currency"),
         if form.currency.trim().eq_ignore_ascii_case(case.currency.as_str()) {
             Verdict::Correct
         } else {
@@ -369,7 +414,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
     // Goods lines.
     if form.lines.len() != case.lines.len() {
         push(
-            "lines",
+            FieldPath::header("lines"),
             Verdict::Wrong(format!(
                 "the invoice has {} line(s), the declaration {}",
                 case.lines.len(),
@@ -378,13 +423,12 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         );
     }
     for (i, (doc, line)) in case.lines.iter().zip(&form.lines).enumerate() {
-        let p = |f: &str| format!("lines[{i}].{f}");
         let Some(product) = products.iter().find(|pr| pr.sku == doc.product) else {
             continue;
         };
         // Commodity code: 10 digits, the product's code.
         push(
-            &p("commodity_code"),
+            FieldPath::line(i, "commodity_code"),
             match HsCode::parse(&line.commodity_code) {
                 Some(hs) if hs.digits().len() != 10 => {
                     Verdict::Wrong("China declares 10-digit commodity codes".to_string())
@@ -404,7 +448,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
             },
         );
         push(
-            &p("name_and_spec"),
+            FieldPath::line(i, "name_and_spec"),
             if line.name_and_spec.trim().is_empty() {
                 Verdict::Wrong("missing: goods name and specification as on the invoice".to_string())
             } else if same_text(&line.name_and_spec, &product.name.en)
@@ -416,7 +460,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
             },
         );
         push(
-            &p("brand_type"),
+            FieldPath::line(i, "brand_type"),
             match line.brand_type {
                 Some(b) if b == product.brand_type => Verdict::Correct,
                 Some(b) => Verdict::Wrong(format!(
@@ -428,7 +472,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
             },
         );
         push(
-            &p("export_preference"),
+            FieldPath::line(i, "export_preference"),
             match line.export_preference.trim().parse::<u8>() {
                 Ok(0..=3) => Verdict::Correct,
                 _ => Verdict::Wrong("state the export preference, 0 to 3".to_string()),
@@ -444,7 +488,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
             Err(_) => Verdict::Wrong(format!("write a number: the {what}")),
         };
         push(
-            &p("first_quantity"),
+            FieldPath::line(i, "first_quantity"),
             quantity(
                 &line.first_quantity,
                 i64::from(doc.quantity),
@@ -455,17 +499,17 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         let net_g = i64::try_from(doc.net_g).unwrap_or(0);
         let gross_g = i64::try_from(doc.gross_g).unwrap_or(0);
         push(
-            &p("second_quantity"),
+            FieldPath::line(i, "second_quantity"),
             quantity(&line.second_quantity, net_g, 3, "net weight in kg (legal second unit)"),
         );
         let net = parse_decimal(&line.net_kg, 3);
         let gross = parse_decimal(&line.gross_kg, 3);
         push(
-            &p("net_kg"),
+            FieldPath::line(i, "net_kg"),
             quantity(&line.net_kg, net_g, 3, "packing list's net weight"),
         );
         push(
-            &p("gross_kg"),
+            FieldPath::line(i, "gross_kg"),
             match (net, gross) {
                 (Ok(n), Ok(g)) if n > g => Verdict::Wrong(format!(
                     "net weight {} kg is above gross weight {} kg: gross includes packing",
@@ -478,7 +522,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         let exp = case.exponent;
         let unit = parse_decimal(&line.unit_price, exp);
         push(
-            &p("unit_price"),
+            FieldPath::line(i, "unit_price"),
             match unit {
                 Ok(v) if v == doc.unit_price => Verdict::Correct,
                 Ok(v) if v < doc.unit_price => Verdict::Wrong(format!(
@@ -495,7 +539,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
             },
         );
         push(
-            &p("total_price"),
+            FieldPath::line(i, "total_price"),
             match (parse_decimal(&line.total_price, exp), unit) {
                 (Ok(total), Ok(u)) if total != u * i64::from(doc.quantity) => Verdict::Wrong(format!(
                     "{} is not quantity × unit price ({})",
@@ -512,7 +556,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
             },
         );
         push(
-            &p("origin"),
+            FieldPath::line(i, "origin"),
             text_field(
                 &product.origin,
                 &line.origin,
@@ -521,7 +565,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
             ),
         );
         push(
-            &p("destination"),
+            FieldPath::line(i, "destination"),
             text_field(
                 &case.destination_country,
                 &line.destination,
