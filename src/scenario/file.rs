@@ -371,6 +371,32 @@ pub struct DeclarationCaseDef {
     /// Invoice currency.
     pub currency: String,
     pub lines: Vec<DocumentLineDef>,
+    /// What happens after lodging: clearance time and the risk model.
+    pub clearance: ClearanceDef,
+}
+
+/// Customs' response to a declaration. A correct declaration clears in `normal_days`; each
+/// wrong field raises the chance of an inspection; errors cost a correction fee and
+/// undervaluation a penalty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClearanceDef {
+    /// Days from lodging a correct declaration to release.
+    pub normal_days: u32,
+    /// Chance of a random inspection of any declaration, percent string, e.g. `"3%"`.
+    pub base_inspection: String,
+    /// Added inspection chance per wrong field, e.g. `"10%"`.
+    pub inspection_per_error: String,
+    /// Added inspection chance when the value is declared below the invoice, e.g. `"50%"`.
+    pub undervaluation_inspection: String,
+    /// Extra days an inspection holds the goods.
+    pub inspection_days: u32,
+    /// Charged for each inspection (in the home currency).
+    pub inspection_fee: MoneyDef,
+    /// Charged for each rejected declaration that must be amended.
+    pub correction_fee: MoneyDef,
+    /// Penalty for undervaluation, as a percent of the undervalued amount.
+    pub undervaluation_penalty: String,
 }
 
 /// One line of the invoice and packing list.

@@ -12,7 +12,7 @@ use rand::{RngExt, SeedableRng};
 
 use crate::scenario::file::Text;
 
-use super::customs::declaration::{DeclarationCheck, DeclarationForm, check_declaration};
+use super::customs::declaration::{DeclarationCase, DeclarationCheck, DeclarationForm, check_declaration};
 use super::date::Date;
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::scenario::{Effect, Scenario};
@@ -78,6 +78,26 @@ pub enum Event {
     ScenarioEnded {
         day: u32,
     },
+    /// Customs charged a fee or penalty; it is in the ledger.
+    CustomsCharged {
+        task: String,
+        account: Account,
+        money: Money,
+    },
+    /// Customs ordered an inspection, holding the goods longer.
+    InspectionOrdered {
+        task: String,
+        days: u32,
+    },
+    /// An accepted declaration: the goods will be released on `day`.
+    ReleaseScheduled {
+        task: String,
+        day: u32,
+    },
+    /// The goods are released and may leave.
+    GoodsReleased {
+        task: String,
+    },
     /// A declaration was checked: how many fields were right and wrong, and whether it cleared.
     DeclarationChecked {
         task: String,
@@ -86,6 +106,24 @@ pub enum Event {
         wrong: usize,
         cleared: bool,
     },
+}
+
+/// Ledger accounts for money that left or entered the company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Account {
+    CustomsFees,
+    CustomsPenalties,
+    Other,
+}
+
+/// One booking: what moved, when and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedgerEntry {
+    pub day: u32,
+    pub account: Account,
+    /// Negative: paid out.
+    pub money: Money,
+    pub memo: String,
 }
 
 /// Why a command was refused; the session is unchanged.
@@ -119,6 +157,10 @@ pub struct Session {
     commands: Vec<Command>,
     /// Every checked declaration, by task id, in order.
     declarations: BTreeMap<String, Vec<DeclarationCheck>>,
+    /// Accepted declarations waiting for release: task → release day.
+    pending_release: BTreeMap<String, u32>,
+    released: BTreeMap<String, u32>,
+    ledger: Vec<LedgerEntry>,
 }
 
 impl Session {
@@ -142,6 +184,9 @@ impl Session {
             timeline: Vec::new(),
             commands: Vec::new(),
             declarations: BTreeMap::new(),
+            pending_release: BTreeMap::new(),
+            released: BTreeMap::new(),
+            ledger: Vec::new(),
         };
         let mut events = vec![Event::DayStarted {
             day: 1,
@@ -187,16 +232,18 @@ impl Session {
                 if attempts.iter().any(DeclarationCheck::clears) {
                     return Err(RuleError::AlreadyCleared(task.clone()));
                 }
-                let check = check_declaration(case, self.scenario.products(), form);
-                let event = Event::DeclarationChecked {
+                let case = case.clone();
+                let check = check_declaration(&case, self.scenario.products(), form);
+                let mut events = vec![Event::DeclarationChecked {
                     task: task.clone(),
                     attempt: u32::try_from(attempts.len() + 1).unwrap_or(u32::MAX),
                     correct: check.correct(),
                     wrong: check.wrong(),
                     cleared: check.clears(),
-                };
+                }];
+                self.respond_to_declaration(task, &case, form, &check, &mut events);
                 self.declarations.entry(task.clone()).or_default().push(check);
-                vec![event]
+                events
             }
             Command::FinishEarly => {
                 self.finished = true;
@@ -206,6 +253,104 @@ impl Session {
         self.commands.push(command);
         self.record(events.clone());
         Ok(events)
+    }
+
+    /// Customs' response: a risk-based inspection, fees and penalties for errors, and release
+    /// after the normal time for an accepted declaration. The roll is always drawn, so a run's
+    /// luck does not depend on whether the form was right.
+    fn respond_to_declaration(
+        &mut self,
+        task: &str,
+        case: &DeclarationCase,
+        form: &DeclarationForm,
+        check: &DeclarationCheck,
+        events: &mut Vec<Event>,
+    ) {
+        let k = &case.clearance;
+        let undervalued = case.undervalued_amount(form);
+        let chance = k.inspection_chance(check.wrong(), undervalued > 0);
+        let inspected = self.rng.random_range(0..10_000i64) < chance.0;
+        if inspected {
+            events.push(Event::InspectionOrdered {
+                task: task.to_string(),
+                days: k.inspection_days,
+            });
+            self.charge(task, Account::CustomsFees, k.inspection_fee, "inspection fee", events);
+        }
+        if !check.clears() {
+            self.charge(
+                task,
+                Account::CustomsFees,
+                k.correction_fee,
+                "declaration rejected: amendment fee",
+                events,
+            );
+        }
+        if undervalued > 0 {
+            let penalty = Money::new(k.undervaluation_penalty.of(undervalued), case.currency, case.exponent);
+            self.charge(
+                task,
+                Account::CustomsPenalties,
+                penalty,
+                "penalty for undervaluation",
+                events,
+            );
+        }
+        if check.clears() {
+            let day = self.day + k.normal_days + if inspected { k.inspection_days } else { 0 };
+            self.pending_release.insert(task.to_string(), day);
+            events.push(Event::ReleaseScheduled {
+                task: task.to_string(),
+                day,
+            });
+            self.release_due(events);
+        }
+    }
+
+    /// Pays `money` (converted to the home currency at today's rate when possible) and books it.
+    fn charge(&mut self, task: &str, account: Account, money: Money, memo: &str, events: &mut Vec<Event>) {
+        if money.minor == 0 {
+            return;
+        }
+        let home = self.scenario.home_currency();
+        let paid = match self.rates.get(&money.currency) {
+            Some(rate) if money.currency != home => {
+                let exponent = self.scenario.exponent(home);
+                Money::new(
+                    super::money::convert(money.minor, money.exponent, *rate, exponent),
+                    home,
+                    exponent,
+                )
+            }
+            _ => money,
+        };
+        *self.cash.entry(paid.currency).or_insert(0) -= paid.minor;
+        self.ledger.push(LedgerEntry {
+            day: self.day,
+            account,
+            money: Money::new(-paid.minor, paid.currency, paid.exponent),
+            memo: format!("{task}: {memo}"),
+        });
+        events.push(Event::CustomsCharged {
+            task: task.to_string(),
+            account,
+            money: paid,
+        });
+    }
+
+    /// Releases goods whose day has come, in task order.
+    fn release_due(&mut self, events: &mut Vec<Event>) {
+        let due: Vec<String> = self
+            .pending_release
+            .iter()
+            .filter(|(_, d)| **d <= self.day)
+            .map(|(t, _)| t.clone())
+            .collect();
+        for task in due {
+            self.pending_release.remove(&task);
+            self.released.insert(task.clone(), self.day);
+            events.push(Event::GoodsReleased { task });
+        }
     }
 
     fn end_day(&mut self) -> Vec<Event> {
@@ -218,6 +363,7 @@ impl Session {
             day: self.day,
             date: self.date(),
         }];
+        self.release_due(&mut events);
         self.drift_rates(&mut events);
         self.run_day_events(&mut events);
         events
@@ -355,6 +501,17 @@ impl Session {
     }
     pub fn commands(&self) -> &[Command] {
         &self.commands
+    }
+    /// The day the goods of `task` were released, if they were.
+    pub fn released_on(&self, task: &str) -> Option<u32> {
+        self.released.get(task).copied()
+    }
+    /// The day the goods of `task` are due for release, if accepted and waiting.
+    pub fn release_due_on(&self, task: &str) -> Option<u32> {
+        self.pending_release.get(task).copied()
+    }
+    pub fn ledger(&self) -> &[LedgerEntry] {
+        &self.ledger
     }
     /// The checked declarations of a customs task, oldest first.
     pub fn declaration_attempts(&self, task: &str) -> &[DeclarationCheck] {

@@ -36,6 +36,9 @@ pub struct DeskView<'a> {
     pub case: &'a DeclarationCase,
     /// Checked attempts, oldest first.
     pub attempts: &'a [DeclarationCheck],
+    /// Day the goods were released, or are due for release once accepted.
+    pub released_on: Option<u32>,
+    pub release_due: Option<u32>,
 }
 
 const BRANDS: [BrandType; 5] = [
@@ -79,7 +82,21 @@ pub fn draw(ui: &mut egui::Ui, view: &DeskView, draft: &mut DeskDraft) -> Option
     ui.heading(pick(&view.task.title, cat.language()));
     ui.label(RichText::new(cat.tr("desk-intro")).color(MUTED));
     match (cleared, last) {
-        (Some(i), _) => banner(ui, GOOD, &cat.tr_args("desk-cleared", &[("attempt", Arg::from(i + 1))])),
+        (Some(i), _) => {
+            let status = match (view.released_on, view.release_due) {
+                (Some(day), _) => cat.tr_args("desk-released", &[("day", Arg::from(day))]),
+                (None, Some(day)) => cat.tr_args("desk-release-due", &[("day", Arg::from(day))]),
+                (None, None) => String::new(),
+            };
+            banner(
+                ui,
+                GOOD,
+                &format!(
+                    "{} {status}",
+                    cat.tr_args("desk-cleared", &[("attempt", Arg::from(i + 1))])
+                ),
+            );
+        }
         (None, Some(check)) => banner(
             ui,
             BAD,

@@ -222,6 +222,16 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
                 ("wrong", Arg::from(*wrong)),
             ],
         ),
+        Event::CustomsCharged { money, account, .. } => cat.tr_args(
+            match account {
+                crate::sim::session::Account::CustomsPenalties => "event-customs-penalty",
+                _ => "event-customs-fee",
+            },
+            &[("money", Arg::from(money.format()))],
+        ),
+        Event::InspectionOrdered { days, .. } => cat.tr_args("event-inspection", &[("days", Arg::from(*days))]),
+        Event::ReleaseScheduled { day, .. } => cat.tr_args("event-release-scheduled", &[("day", Arg::from(*day))]),
+        Event::GoodsReleased { .. } => cat.tr("event-released"),
         Event::ScenarioEnded { day } => cat.tr_args("event-ended", &[("day", Arg::from(*day))]),
     })
 }

@@ -115,6 +115,8 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                             task,
                             case,
                             attempts: session.declaration_attempts(&task.id),
+                            released_on: session.released_on(&task.id),
+                            release_due: session.release_due_on(&task.id),
                         };
                         if let Some(a) = super::customs::draw(ui, &view, &mut draft.desk) {
                             action = Some(a);

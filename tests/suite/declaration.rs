@@ -10,7 +10,7 @@ use tradeport::scenario::load_scenario_file;
 use tradeport::sim::customs::declaration::{
     DeclarationCase, DeclarationForm, Verdict, check_declaration, model_answer,
 };
-use tradeport::sim::{Command, Event, RuleError, Scenario, Session};
+use tradeport::sim::{Command, Event, Micros, RuleError, Scenario, Session};
 
 const TASK: &str = "export-declaration";
 
@@ -161,6 +161,15 @@ fn an_empty_form_is_wrong_everywhere_and_says_what_is_missing() {
     assert!(matches!(check.verdict("lines"), Some(Verdict::Wrong(_))));
 }
 
+fn lodge(session: &mut Session, form: DeclarationForm) -> Vec<Event> {
+    session
+        .apply(Command::SubmitDeclaration {
+            task: TASK.to_string(),
+            form: Box::new(form),
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 #[test]
 fn the_session_lodges_until_the_goods_clear_then_refuses() {
     let s = scenario();
@@ -168,38 +177,28 @@ fn the_session_lodges_until_the_goods_clear_then_refuses() {
     let mut session = Session::new(Arc::clone(&s), None);
     let mut wrong = model_answer(&case, s.products());
     wrong.trade_mode = "9710".to_string();
-    let events = session
-        .apply(Command::SubmitDeclaration {
-            task: TASK.to_string(),
-            form: Box::new(wrong),
-        })
-        .unwrap_or_default();
+    let events = lodge(&mut session, wrong);
     assert!(
         matches!(
-            events.as_slice(),
-            [Event::DeclarationChecked {
+            events.first(),
+            Some(Event::DeclarationChecked {
                 attempt: 1,
                 cleared: false,
                 wrong: 1,
                 ..
-            }]
+            })
         ),
         "{events:?}"
     );
-    let events = session
-        .apply(Command::SubmitDeclaration {
-            task: TASK.to_string(),
-            form: Box::new(model_answer(&case, s.products())),
-        })
-        .unwrap_or_default();
+    let events = lodge(&mut session, model_answer(&case, s.products()));
     assert!(
         matches!(
-            events.as_slice(),
-            [Event::DeclarationChecked {
+            events.first(),
+            Some(Event::DeclarationChecked {
                 attempt: 2,
                 cleared: true,
                 ..
-            }]
+            })
         ),
         "{events:?}"
     );
@@ -222,4 +221,89 @@ fn the_session_lodges_until_the_goods_clear_then_refuses() {
         }),
         Err(RuleError::NoDeclaration("reply-inquiry".to_string()))
     );
+}
+
+#[test]
+fn a_rejected_declaration_costs_the_amendment_fee_and_is_booked() {
+    let s = scenario();
+    let case = case(&s);
+    let mut session = Session::new(Arc::clone(&s), None);
+    let cny = tradeport::sim::CurrencyCode::parse("CNY").unwrap_or_else(|| panic!("CNY"));
+    let cash_before = session.cash().get(&cny).copied().unwrap_or(0);
+    let mut wrong = model_answer(&case, s.products());
+    wrong.consignee = "Someone else".to_string();
+    let events = lodge(&mut session, wrong);
+    let fees: i64 = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::CustomsCharged { money, .. } => Some(money.minor),
+            _ => None,
+        })
+        .sum();
+    assert!(fees >= 30_000, "at least the ¥300 amendment fee: {events:?}");
+    assert_eq!(session.cash().get(&cny).copied().unwrap_or(0), cash_before - fees);
+    let booked: i64 = session.ledger().iter().map(|e| e.money.minor).sum();
+    assert_eq!(booked, -fees, "every charge is in the ledger");
+}
+
+#[test]
+fn undervaluation_is_penalised_in_proportion_to_the_shortfall() {
+    let s = scenario();
+    let case = case(&s);
+    let mut form = model_answer(&case, s.products());
+    form.lines[0].unit_price = "20.40".to_string(); // €8.00 below the invoice on 1,200 pieces
+    assert_eq!(case.undervalued_amount(&form), 800 * 1_200);
+    let mut session = Session::new(Arc::clone(&s), None);
+    let events = lodge(&mut session, form);
+    let penalty = events.iter().find_map(|e| match e {
+        Event::CustomsCharged {
+            account: tradeport::sim::session::Account::CustomsPenalties,
+            money,
+            ..
+        } => Some(*money),
+        _ => None,
+    });
+    // 30% of €9,600 = €2,880, charged in yuan at the day's EUR rate.
+    let rate = session.rates().get(&case.currency).copied().unwrap_or(Micros::ONE);
+    let expected = tradeport::sim::money::convert(288_000, 2, rate, 2);
+    assert_eq!(penalty.map(|m| m.minor), Some(expected), "{events:?}");
+}
+
+#[test]
+fn inspection_risk_rises_with_errors_and_undervaluation() {
+    let s = scenario();
+    let k = case(&s).clearance;
+    assert_eq!(k.inspection_chance(0, false).0, 300);
+    assert_eq!(k.inspection_chance(2, false).0, 2_300);
+    assert_eq!(k.inspection_chance(2, true).0, 7_300);
+    assert_eq!(k.inspection_chance(50, true).0, 10_000, "never above 100%");
+}
+
+#[test]
+fn accepted_goods_are_released_after_the_normal_time_and_runs_repeat_exactly() {
+    let s = scenario();
+    let case = case(&s);
+    let run = |seed: u64| {
+        let mut session = Session::new(Arc::clone(&s), Some(seed));
+        let events = lodge(&mut session, model_answer(&case, s.products()));
+        let due = events.iter().find_map(|e| match e {
+            Event::ReleaseScheduled { day, .. } => Some(*day),
+            _ => None,
+        });
+        let due = due.unwrap_or_else(|| panic!("an accepted declaration schedules release: {events:?}"));
+        let inspected = events.iter().any(|e| matches!(e, Event::InspectionOrdered { .. }));
+        assert_eq!(
+            due,
+            1 + case.clearance.normal_days + if inspected { case.clearance.inspection_days } else { 0 }
+        );
+        while session.day() < due {
+            assert_eq!(session.released_on(TASK), None);
+            let _ = session.apply(Command::EndDay);
+        }
+        assert_eq!(session.released_on(TASK), Some(due));
+        session.timeline().to_vec()
+    };
+    for seed in [1, 2, 3, 42] {
+        assert_eq!(run(seed), run(seed), "same seed and actions, same story");
+    }
 }

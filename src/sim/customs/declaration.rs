@@ -4,6 +4,7 @@
 
 use crate::scenario::file::{BrandType, DeclarationCaseDef, Incoterm, TradeDirection, TransportMode};
 use crate::sim::check::Checker;
+use crate::sim::money::{BasisPoints, Money};
 use crate::sim::money::{CurrencyCode, format_minor, parse_decimal};
 use crate::sim::scenario::{HsCode, Product};
 
@@ -44,6 +45,41 @@ pub struct DeclarationCase {
     pub currency: CurrencyCode,
     pub exponent: u32,
     pub lines: Vec<DocumentLine>,
+    pub clearance: Clearance,
+}
+
+/// The validated risk model and clearance times of a declaration exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clearance {
+    pub normal_days: u32,
+    pub base_inspection: BasisPoints,
+    pub inspection_per_error: BasisPoints,
+    pub undervaluation_inspection: BasisPoints,
+    pub inspection_days: u32,
+    pub inspection_fee: Money,
+    pub correction_fee: Money,
+    pub undervaluation_penalty: BasisPoints,
+}
+
+impl Clearance {
+    /// Chance of an inspection, in basis points, for a declaration with `wrong` wrong fields.
+    pub fn inspection_chance(&self, wrong: usize, undervalued: bool) -> BasisPoints {
+        let errors = i64::try_from(wrong)
+            .unwrap_or(i64::MAX)
+            .saturating_mul(self.inspection_per_error.0);
+        let under = if undervalued {
+            self.undervaluation_inspection.0
+        } else {
+            0
+        };
+        BasisPoints(
+            self.base_inspection
+                .0
+                .saturating_add(errors)
+                .saturating_add(under)
+                .clamp(0, 10_000),
+        )
+    }
 }
 
 impl DeclarationCase {
@@ -146,8 +182,42 @@ impl DeclarationCase {
                 });
             }
         }
+        let cp = format!("{p}.clearance");
+        let k = &def.clearance;
+        let base_inspection = c.percent(&format!("{cp}.base_inspection"), &k.base_inspection, 0, 10_000);
+        let inspection_per_error = c.percent(
+            &format!("{cp}.inspection_per_error"),
+            &k.inspection_per_error,
+            0,
+            10_000,
+        );
+        let undervaluation_inspection = c.percent(
+            &format!("{cp}.undervaluation_inspection"),
+            &k.undervaluation_inspection,
+            0,
+            10_000,
+        );
+        let undervaluation_penalty = c.percent(
+            &format!("{cp}.undervaluation_penalty"),
+            &k.undervaluation_penalty,
+            0,
+            100_000,
+        );
+        let inspection_fee = c.money(&format!("{cp}.inspection_fee"), &k.inspection_fee, false);
+        let correction_fee = c.money(&format!("{cp}.correction_fee"), &k.correction_fee, false);
+        let clearance = Clearance {
+            normal_days: k.normal_days,
+            base_inspection: base_inspection?,
+            inspection_per_error: inspection_per_error?,
+            undervaluation_inspection: undervaluation_inspection?,
+            inspection_days: k.inspection_days,
+            inspection_fee: inspection_fee?,
+            correction_fee: correction_fee?,
+            undervaluation_penalty: undervaluation_penalty?,
+        };
         let (currency, exponent) = currency?;
         Some(Self {
+            clearance,
             direction: def.direction,
             rule_pack: def.rule_pack.clone(),
             trade_mode: def.trade_mode.clone(),
@@ -165,6 +235,19 @@ impl DeclarationCase {
             exponent,
             lines,
         })
+    }
+
+    /// How much less than the invoice the form declares, summed over lines (minor units of the
+    /// case's currency); lines whose price cannot be read count as not undervalued.
+    pub fn undervalued_amount(&self, form: &DeclarationForm) -> i64 {
+        self.lines
+            .iter()
+            .zip(&form.lines)
+            .filter_map(|(doc, line)| {
+                let declared = parse_decimal(&line.unit_price, self.exponent).ok()?;
+                (declared < doc.unit_price).then(|| (doc.unit_price - declared) * i64::from(doc.quantity))
+            })
+            .sum()
     }
 
     pub fn invoice_total(&self) -> i64 {
