@@ -36,6 +36,7 @@ pub fn bundled_dir() -> PathBuf {
 pub enum FileKind {
     Scenario,
     RulePack,
+    Nomenclature,
 }
 
 pub fn kind_of(path: &Path) -> Option<FileKind> {
@@ -44,6 +45,8 @@ pub fn kind_of(path: &Path) -> Option<FileKind> {
         Some(FileKind::Scenario)
     } else if name.ends_with(RULE_PACK_SUFFIX) {
         Some(FileKind::RulePack)
+    } else if name.ends_with(".nomenclature.ron") {
+        Some(FileKind::Nomenclature)
     } else {
         None
     }

@@ -88,6 +88,14 @@ pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle)
         let result = match catalog::kind_of(path) {
             Some(FileKind::RulePack) => scenario::load_rule_pack_file(path)
                 .map(|p| format!("rule pack `{}`, {} rules", p.id(), p.rules().len())),
+            Some(FileKind::Nomenclature) => {
+                let label = path.display().to_string();
+                load::read_text(path, &label)
+                    .map_err(|d| vec![d])
+                    .and_then(|text| load::parse_ron(&label, &text).map_err(|d| vec![d]))
+                    .and_then(|file| crate::sim::customs::hs::Nomenclature::validate(&label, file))
+                    .map(|n| format!("nomenclature {} with {}", n.edition(), n.national_extension()))
+            }
             _ => scenario::load_scenario_file(path)
                 .map(|s| format!("scenario `{}` — {}", s.meta().id, s.meta().title.en)),
         };

@@ -127,6 +127,10 @@ fn drive_launch_request(
                 }
                 ScreenTarget::Page(p) => *page = CurrentPage(p),
                 ScreenTarget::Pause => *paused = Paused(true),
+                ScreenTarget::Classification => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Customs));
+                    drafts.play.customs_tab = crate::ui::play::CustomsTab::Classification;
+                }
                 ScreenTarget::CustomsFeedback => {
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Customs));
                     if let Some((task, form)) = session.as_ref().and_then(|s| demo_declaration(&s.0)) {
@@ -181,7 +185,10 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
         && match request.target {
             ScreenTarget::Menu => screen == Screen::MainMenu,
             ScreenTarget::Settings => screen == Screen::Settings,
-            ScreenTarget::Page(_) | ScreenTarget::Pause | ScreenTarget::CustomsFeedback => screen == Screen::Playing,
+            ScreenTarget::Page(_)
+            | ScreenTarget::Pause
+            | ScreenTarget::CustomsFeedback
+            | ScreenTarget::Classification => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

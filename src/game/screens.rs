@@ -38,6 +38,8 @@ pub enum ScreenTarget {
     Debrief,
     /// The declaration desk after lodging a demonstration declaration with typical mistakes.
     CustomsFeedback,
+    /// The HS classification exercise.
+    Classification,
 }
 
 impl ScreenTarget {
@@ -59,6 +61,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("promotion", ScreenTarget::Page(Page::Activity(Activity::Promotion))),
     ("c2c", ScreenTarget::Page(Page::Activity(Activity::C2C))),
     ("customs-feedback", ScreenTarget::CustomsFeedback),
+    ("hs", ScreenTarget::Classification),
     ("pause", ScreenTarget::Pause),
     ("debrief", ScreenTarget::Debrief),
 ];

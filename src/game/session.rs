@@ -115,7 +115,11 @@ pub fn apply_ui_actions(
                 exit.write(AppExit::Success);
             }
             Action::ShowPage(p) => *page = CurrentPage(*p),
-            Action::EndDay | Action::MarkRead(_) | Action::FinishScenario | Action::SubmitDeclaration(..) => {
+            Action::EndDay
+            | Action::MarkRead(_)
+            | Action::FinishScenario
+            | Action::SubmitDeclaration(..)
+            | Action::SubmitClassification(..) => {
                 let Some(session) = session.as_mut() else { continue };
                 let command = match action {
                     Action::EndDay => Command::EndDay,
@@ -123,6 +127,10 @@ pub fn apply_ui_actions(
                     Action::SubmitDeclaration(task, form) => Command::SubmitDeclaration {
                         task: task.clone(),
                         form: form.clone(),
+                    },
+                    Action::SubmitClassification(sku, chosen) => Command::SubmitClassification {
+                        sku: sku.clone(),
+                        chosen: chosen.clone(),
                     },
                     _ => Command::FinishEarly,
                 };

@@ -4,6 +4,7 @@
 pub mod error;
 pub mod file;
 pub mod load;
+pub mod nomenclature;
 pub mod pretty;
 pub mod shipment;
 

@@ -13,6 +13,7 @@ use rand::{RngExt, SeedableRng};
 use crate::scenario::file::Text;
 
 use super::customs::declaration::{DeclarationCase, DeclarationCheck, DeclarationForm, check_declaration};
+use super::customs::hs::Classification;
 use super::date::Date;
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::scenario::{Effect, Scenario};
@@ -41,6 +42,12 @@ pub enum Command {
     MarkRead(MessageId),
     /// Stop before the last day and go to the debrief.
     FinishEarly,
+    /// Classify a product step by step (codes chosen at section, chapter, heading, subheading
+    /// and national level); it is graded against the bundled nomenclature.
+    SubmitClassification {
+        sku: String,
+        chosen: Vec<String>,
+    },
     /// Lodge the declaration of a customs task; it is checked field by field.
     SubmitDeclaration {
         task: String,
@@ -77,6 +84,12 @@ pub enum Event {
     },
     ScenarioEnded {
         day: u32,
+    },
+    /// A classification was graded.
+    ClassificationGraded {
+        sku: String,
+        correct: usize,
+        total: usize,
     },
     /// Customs charged a fee or penalty; it is in the ledger.
     CustomsCharged {
@@ -133,6 +146,8 @@ pub enum RuleError {
     ScenarioOver,
     #[error("there is no message {0:?}")]
     NoSuchMessage(MessageId),
+    #[error("`{0}` cannot be classified with the bundled nomenclature excerpt")]
+    NotClassifiable(String),
     #[error("task `{0}` has no declaration to lodge")]
     NoDeclaration(String),
     #[error("the goods of task `{0}` have already cleared customs")]
@@ -161,6 +176,7 @@ pub struct Session {
     pending_release: BTreeMap<String, u32>,
     released: BTreeMap<String, u32>,
     ledger: Vec<LedgerEntry>,
+    classifications: BTreeMap<String, Vec<Classification>>,
 }
 
 impl Session {
@@ -187,6 +203,7 @@ impl Session {
             pending_release: BTreeMap::new(),
             released: BTreeMap::new(),
             ledger: Vec::new(),
+            classifications: BTreeMap::new(),
         };
         let mut events = vec![Event::DayStarted {
             day: 1,
@@ -220,6 +237,20 @@ impl Session {
                 }
             }
             Command::EndDay => self.end_day(),
+            Command::SubmitClassification { sku, chosen } => {
+                let graded = self
+                    .scenario
+                    .product(sku)
+                    .and_then(|p| super::customs::hs::bundled().and_then(|n| n.grade(sku, &p.hs_code, chosen)))
+                    .ok_or_else(|| RuleError::NotClassifiable(sku.clone()))?;
+                let event = Event::ClassificationGraded {
+                    sku: sku.clone(),
+                    correct: graded.correct_steps(),
+                    total: graded.steps.len(),
+                };
+                self.classifications.entry(sku.clone()).or_default().push(graded);
+                vec![event]
+            }
             Command::SubmitDeclaration { task, form } => {
                 let case = self
                     .scenario
@@ -509,6 +540,10 @@ impl Session {
     /// The day the goods of `task` are due for release, if accepted and waiting.
     pub fn release_due_on(&self, task: &str) -> Option<u32> {
         self.pending_release.get(task).copied()
+    }
+    /// Graded classifications of a product, oldest first.
+    pub fn classifications(&self, sku: &str) -> &[Classification] {
+        self.classifications.get(sku).map_or(&[], Vec::as_slice)
     }
     pub fn ledger(&self) -> &[LedgerEntry] {
         &self.ledger

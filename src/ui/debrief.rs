@@ -232,6 +232,14 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
         Event::InspectionOrdered { days, .. } => cat.tr_args("event-inspection", &[("days", Arg::from(*days))]),
         Event::ReleaseScheduled { day, .. } => cat.tr_args("event-release-scheduled", &[("day", Arg::from(*day))]),
         Event::GoodsReleased { .. } => cat.tr("event-released"),
+        Event::ClassificationGraded { sku, correct, total } => cat.tr_args(
+            "event-classified",
+            &[
+                ("sku", Arg::from(sku.as_str())),
+                ("correct", Arg::from(*correct)),
+                ("total", Arg::from(*total)),
+            ],
+        ),
         Event::ScenarioEnded { day } => cat.tr_args("event-ended", &[("day", Arg::from(*day))]),
     })
 }

@@ -3,6 +3,7 @@
 
 pub mod customs;
 pub mod debrief;
+pub mod hs;
 pub mod menu;
 pub mod play;
 pub mod settings;
@@ -39,6 +40,8 @@ pub enum Action {
     MarkRead(MessageId),
     FinishScenario,
     QuitToMenu,
+    /// Submit the classification of a product (codes chosen per level).
+    SubmitClassification(String, Vec<String>),
     /// Lodge the declaration of a customs task.
     SubmitDeclaration(String, Box<DeclarationForm>),
 }

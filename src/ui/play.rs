@@ -25,6 +25,16 @@ pub struct PlayView<'a> {
 pub struct PlayDraft {
     pub open_message: Option<MessageId>,
     pub desk: super::customs::DeskDraft,
+    pub customs_tab: CustomsTab,
+    pub hs: super::hs::HsDraft,
+}
+
+/// The two halves of the customs page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CustomsTab {
+    #[default]
+    Desk,
+    Classification,
 }
 
 /// The pages in navigation order: the overview, then the scenario's activities.
@@ -105,8 +115,34 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                         action = Some(a);
                     }
                 }
-                Page::Activity(Activity::Customs) if declaration_task(session).is_some() => {
-                    if let Some(task) = declaration_task(session)
+                Page::Activity(Activity::Customs)
+                    if draft.customs_tab == CustomsTab::Classification || declaration_task(session).is_some() =>
+                {
+                    ui.horizontal(|ui| {
+                        for (tab, key) in [
+                            (CustomsTab::Desk, "customs-tab-desk"),
+                            (CustomsTab::Classification, "customs-tab-hs"),
+                        ] {
+                            if ui.selectable_label(draft.customs_tab == tab, cat.tr(key)).clicked() {
+                                draft.customs_tab = tab;
+                            }
+                        }
+                    });
+                    ui.separator();
+                    if draft.customs_tab == CustomsTab::Classification {
+                        if let Some(nomenclature) = crate::sim::customs::hs::bundled() {
+                            let sku = draft.hs.sku.clone().unwrap_or_default();
+                            let view = super::hs::HsView {
+                                cat,
+                                scenario: session.scenario(),
+                                nomenclature,
+                                attempts: session.classifications(&sku),
+                            };
+                            if let Some(a) = super::hs::draw(ui, &view, &mut draft.hs) {
+                                action = Some(a);
+                            }
+                        }
+                    } else if let Some(task) = declaration_task(session)
                         && let Some(case) = &task.declaration
                     {
                         let view = super::customs::DeskView {

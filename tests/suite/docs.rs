@@ -123,6 +123,21 @@ fn every_shipment_field_is_documented() {
 }
 
 #[test]
+fn every_nomenclature_field_is_documented() {
+    let mut tracer = Tracer::new(TracerConfig::default());
+    tracer
+        .trace_simple_type::<tradeport::scenario::nomenclature::NomenclatureFile>()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let registry = tracer.registry().unwrap_or_else(|e| panic!("{e}"));
+    let missing = undocumented("docs/nomenclature.md", &registry, &["Text"]);
+    assert!(
+        missing.is_empty(),
+        "undocumented in docs/nomenclature.md:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
 fn the_section_finder_really_finds_gaps() {
     let doc = "### A\n`x`\n### B\n`y`\n";
     assert_eq!(section(doc, "A"), Some("`x`"));

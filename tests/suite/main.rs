@@ -4,6 +4,7 @@
 mod cli;
 mod declaration;
 mod docs;
+mod hs;
 mod i18n;
 mod landed_cost;
 mod scenarios;

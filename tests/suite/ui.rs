@@ -431,3 +431,96 @@ fn declaration_desk_fill_lodge_see_feedback_then_clear() {
         "a cleared declaration cannot be lodged again"
     );
 }
+
+#[test]
+fn hs_exercise_submits_a_complete_classification_and_shows_the_reasoning() {
+    use tradeport::sim::customs::hs::bundled;
+    use tradeport::ui::hs::{self, HsDraft, HsView};
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2b-silk-blouses");
+    let scenario = s.scenario_arc();
+    let nomenclature = bundled().unwrap_or_else(|| panic!("bundled nomenclature"));
+    let right: Vec<String> = ["XI", "62", "6206", "620610", "6206100000"]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+
+    struct HsState {
+        draft: HsDraft,
+        actions: Vec<Action>,
+    }
+    let submitted = {
+        let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 1200.0)).build_ui_state(
+            |ui, state: &mut HsState| {
+                let view = HsView {
+                    cat: &cat,
+                    scenario: &scenario,
+                    nomenclature,
+                    attempts: &[],
+                };
+                if let Some(a) = hs::draw(ui, &view, &mut state.draft) {
+                    state.actions.push(a);
+                }
+            },
+            HsState {
+                draft: HsDraft::default(),
+                actions: Vec::new(),
+            },
+        );
+        harness.run();
+        assert_eq!(
+            harness.state().draft.sku.as_deref(),
+            Some("SB-6206-IVY"),
+            "the first classifiable product is chosen"
+        );
+        // Incomplete: the submit button does nothing.
+        harness.get_by_label("Submit classification").click();
+        harness.run();
+        assert!(harness.state().actions.is_empty());
+        // Search narrows the nomenclature to matching codes.
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search the nomenclature")
+            .click();
+        harness.run();
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, "Search the nomenclature")
+            .type_text("6206");
+        harness.run();
+        assert!(
+            harness.query_all_by_label_contains("620610").count() >= 1,
+            "search shows the silk subheading"
+        );
+        harness.state_mut().draft.chosen = right.clone();
+        harness.run();
+        harness.get_by_label("Submit classification").click();
+        harness.run();
+        match harness.state().actions.last() {
+            Some(Action::SubmitClassification(sku, chosen)) => (sku.clone(), chosen.clone()),
+            other => panic!("expected a classification, got {other:?}"),
+        }
+    };
+    assert_eq!(submitted.1, right);
+    let _ = s.apply(Command::SubmitClassification {
+        sku: submitted.0.clone(),
+        chosen: submitted.1,
+    });
+    let attempts = s.classifications(&submitted.0).to_vec();
+    let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 1200.0)).build_ui_state(
+        |ui, draft: &mut HsDraft| {
+            let view = HsView {
+                cat: &cat,
+                scenario: &scenario,
+                nomenclature,
+                attempts: &attempts,
+            };
+            let _ = hs::draw(ui, &view, draft);
+        },
+        HsDraft::default(),
+    );
+    harness.run();
+    assert!(harness.query_by_label_contains("5 of 5 steps correct").is_some());
+    assert!(
+        harness.query_all_by_label_contains("GRI 6").count() >= 1,
+        "the reasoning cites the rules"
+    );
+}

@@ -209,3 +209,23 @@ decl-origin = Country of origin
 decl-destination = Final destination country
 decl-add-line = Add item
 decl-remove-line = Remove last item
+
+## HS classification
+customs-tab-desk = Declaration desk
+customs-tab-hs = HS classification
+hs-intro = Classify each product step by step in the { $edition } nomenclature with { $national } extensions. Read the section and chapter notes: titles are for reference only (GRI 1).
+hs-none = None of this scenario's products is in the nomenclature excerpt.
+hs-goods = Goods to classify
+hs-weights = Net { $net } g, gross { $gross } g, origin { $origin }
+hs-search = Search the nomenclature
+hs-search-hint = a code or a word, e.g. 6206 or silk
+hs-steps = Your classification
+hs-section = Section
+hs-chapter = Chapter
+hs-heading = Heading (4 digits)
+hs-subheading = Subheading (6 digits)
+hs-national = National code (10 digits)
+hs-submit = Submit classification
+hs-result = { $correct } of { $total } steps correct
+hs-step-wrong = you chose { $chosen }, correct is { $correct }
+event-classified = Classified { $sku }: { $correct } of { $total } steps correct.

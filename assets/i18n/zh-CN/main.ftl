@@ -203,3 +203,23 @@ decl-origin = 原产国（地区）
 decl-destination = 最终目的国（地区）
 decl-add-line = 增加商品项
 decl-remove-line = 删除最后一项
+
+## 商品归类 HS classification
+customs-tab-desk = 报关台
+customs-tab-hs = 商品归类
+hs-intro = 按照 { $edition } 目录及 { $national } 的本国子目，对每件商品逐级归类。请阅读类注和章注：标题仅为查找方便（规则一）。
+hs-none = 本情境的商品均不在目录节选中。
+hs-goods = 待归类商品
+hs-weights = 净重 { $net } 克，毛重 { $gross } 克，原产地 { $origin }
+hs-search = 查询税则目录
+hs-search-hint = 输入编码或关键词，如 6206 或 丝
+hs-steps = 你的归类
+hs-section = 类
+hs-chapter = 章
+hs-heading = 品目（4位）
+hs-subheading = 子目（6位）
+hs-national = 本国子目（10位）
+hs-submit = 提交归类
+hs-result = { $total } 步中正确 { $correct } 步
+hs-step-wrong = 你选择了 { $chosen }，正确为 { $correct }
+event-classified = 已归类 { $sku }：{ $total } 步中正确 { $correct } 步。

@@ -1,6 +1,7 @@
 //! Customs: the landed-cost engine (duty, consumption tax, VAT, de minimis and retail regimes).
 
 pub mod declaration;
+pub mod hs;
 pub mod landed_cost;
 pub mod shipment;
 

@@ -1,0 +1,120 @@
+//! The HS classification exercise: the bundled nomenclature is valid and covers the bundled
+//! goods, choices narrow level by level, and grading names the right code with the rule.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use tradeport::scenario::error::render_plain;
+use tradeport::scenario::load_scenario_file;
+use tradeport::sim::customs::hs::{Level, Nomenclature, bundled};
+use tradeport::sim::scenario::HsCode;
+use tradeport::sim::{Command, Event, RuleError, Session};
+
+fn nomenclature() -> &'static Nomenclature {
+    match Nomenclature::bundled() {
+        Ok(_) => bundled().unwrap_or_else(|| panic!("bundled nomenclature")),
+        Err(d) => panic!("{}", render_plain(&d)),
+    }
+}
+
+fn code(text: &str) -> HsCode {
+    HsCode::parse(text).unwrap_or_else(|| panic!("{text}"))
+}
+
+#[test]
+fn bundled_nomenclature_is_valid_and_covers_the_silk_blouse() {
+    let n = nomenclature();
+    assert!(n.contains(&code("6206100000")));
+    assert!(n.contains(&code("6206200000")));
+    assert!(!n.contains(&code("0101210000")), "live horses are not in this excerpt");
+}
+
+#[test]
+fn choices_narrow_level_by_level() {
+    let n = nomenclature();
+    let sections = n.choices(Level::Section, &[]);
+    assert!(sections.len() >= 3, "several sections to choose from");
+    let path = vec!["XI".to_string()];
+    let chapters = n.choices(Level::Chapter, &path);
+    assert!(
+        chapters.iter().any(|c| c.code == "61") && chapters.iter().any(|c| c.code == "62"),
+        "knitted and not knitted"
+    );
+    let path = vec!["XI".to_string(), "62".to_string()];
+    assert!(
+        n.choices(Level::Heading, &path)
+            .iter()
+            .all(|h| h.code.starts_with("62"))
+    );
+    assert!(
+        n.choices(Level::Heading, &["XI".to_string(), "99".to_string()])
+            .is_empty(),
+        "an unknown chapter offers nothing"
+    );
+    assert!(!n.search("silk").is_empty());
+    assert!(n.search("6206").iter().all(|(c, _)| c.starts_with("6206")));
+}
+
+fn right_path() -> Vec<String> {
+    ["XI", "62", "6206", "620610", "6206100000"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
+#[test]
+fn a_right_classification_is_graded_right_with_the_rules() {
+    let n = nomenclature();
+    let graded = n
+        .grade("SB-6206-IVY", &code("6206100000"), &right_path())
+        .unwrap_or_else(|| panic!("gradable"));
+    assert!(graded.all_correct(), "{graded:?}");
+    assert!(graded.steps[0].reasoning.starts_with("GRI 1"));
+    assert!(graded.steps[3].reasoning.starts_with("GRI 6"));
+}
+
+#[test]
+fn knitted_instead_of_woven_is_wrong_from_the_chapter_down() {
+    let n = nomenclature();
+    let mut chosen = right_path();
+    chosen[1] = "61".to_string();
+    chosen[2] = "6106".to_string();
+    let graded = n
+        .grade("SB-6206-IVY", &code("6206100000"), &chosen)
+        .unwrap_or_else(|| panic!("gradable"));
+    assert!(graded.steps[0].ok);
+    assert!(!graded.steps[1].ok && graded.steps[1].correct == "62");
+    assert!(!graded.steps[2].ok);
+    assert_eq!(graded.correct_steps(), 3);
+}
+
+#[test]
+fn the_session_grades_classifications_and_refuses_unknown_goods() {
+    let s = Arc::new(
+        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
+    );
+    let mut session = Session::new(s, None);
+    let events = session.apply(Command::SubmitClassification {
+        sku: "SB-6206-IVY".to_string(),
+        chosen: right_path(),
+    });
+    assert_eq!(
+        events,
+        Ok(vec![Event::ClassificationGraded {
+            sku: "SB-6206-IVY".to_string(),
+            correct: 5,
+            total: 5
+        }])
+    );
+    assert_eq!(session.classifications("SB-6206-IVY").len(), 1);
+    let before = session.timeline().len();
+    assert_eq!(
+        session.apply(Command::SubmitClassification {
+            sku: "NO-SUCH".to_string(),
+            chosen: right_path()
+        }),
+        Err(RuleError::NotClassifiable("NO-SUCH".to_string()))
+    );
+    assert_eq!(session.timeline().len(), before);
+}
