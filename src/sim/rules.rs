@@ -25,11 +25,12 @@ pub struct RulePack {
 /// One rule with its effective window (both ends inclusive).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rule {
-    pub id: String,
+    /// Shared, so cost breakdowns can cite the rule without copying its texts.
+    pub id: std::sync::Arc<str>,
     pub channel: Channel,
     pub valid_from: Date,
     pub valid_to: Option<Date>,
-    pub source: String,
+    pub source: std::sync::Arc<str>,
     pub kind: RuleKind,
 }
 
@@ -275,11 +276,11 @@ impl RulePack {
             }
             if let (Some(valid_from), Some(valid_to), Some(kind)) = (from, to, kind) {
                 rules.push(Rule {
-                    id: def.id.clone(),
+                    id: def.id.as_str().into(),
                     channel: def.channel,
                     valid_from,
                     valid_to,
-                    source: def.source.clone(),
+                    source: def.source.as_str().into(),
                     kind,
                 });
             }

@@ -625,7 +625,7 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
                     format!("{} — {}", pack.jurisdiction(), pick(pack.name(), language)),
                     |ui| {
                         for rule in pack.in_force(session.date()) {
-                            ui.label(format!("•  {}", rule.summary())).on_hover_text(&rule.source);
+                            ui.label(format!("•  {}", rule.summary())).on_hover_text(&*rule.source);
                         }
                     },
                 );

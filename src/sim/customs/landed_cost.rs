@@ -74,8 +74,10 @@ pub struct CostLine {
     pub item: Option<usize>,
     /// Amount in the pack's currency, minor units (0 for notes).
     pub amount: i64,
-    pub rule_id: Option<String>,
-    pub source: Option<String>,
+    #[serde(serialize_with = "serialize_shared")]
+    pub rule_id: Option<std::sync::Arc<str>>,
+    #[serde(serialize_with = "serialize_shared")]
+    pub source: Option<std::sync::Arc<str>>,
     pub explanation: String,
 }
 
@@ -102,6 +104,17 @@ pub struct LandedCost {
 impl LandedCost {
     pub fn money(&self, minor: i64) -> String {
         format!("{} {}", format_minor(minor, self.exponent), self.currency)
+    }
+}
+
+/// Serializes a shared string as a plain (optional) string.
+fn serialize_shared<S: serde::Serializer>(
+    value: &Option<std::sync::Arc<str>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(text) => serializer.serialize_some(&**text),
+        None => serializer.serialize_none(),
     }
 }
 
