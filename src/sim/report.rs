@@ -4,8 +4,20 @@ use std::collections::BTreeMap;
 
 use crate::scenario::file::{Competency, Text};
 
-use super::money::{Money, convert};
-use super::session::Session;
+use super::money::{CurrencyCode, Money, convert};
+use super::session::{Account, Session};
+
+/// What was paid into one ledger account, in the home currency (entries in other currencies
+/// are left out; charges are converted to the home currency when booked).
+fn paid(session: &Session, home: CurrencyCode, exponent: u32, account: Account) -> Money {
+    let total = session
+        .ledger()
+        .iter()
+        .filter(|e| e.account == account && e.money.currency == home)
+        .map(|e| -e.money.minor)
+        .sum();
+    Money::new(total, home, exponent)
+}
 
 /// How far a task got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +76,9 @@ pub struct Report {
     pub competencies: BTreeMap<Competency, (u32, u32)>,
     pub messages_received: usize,
     pub messages_unread: usize,
+    /// Customs fees and penalties paid (positive amounts, home currency).
+    pub customs_fees: Money,
+    pub customs_penalties: Money,
 }
 
 impl Report {
@@ -143,6 +158,8 @@ impl Report {
             competencies,
             messages_received: session.inbox().len(),
             messages_unread: session.unread_count(),
+            customs_fees: paid(session, home, home_exp, Account::CustomsFees),
+            customs_penalties: paid(session, home, home_exp, Account::CustomsPenalties),
         }
     }
 }

@@ -85,6 +85,20 @@ pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Ac
                     ui.label(cat.tr("reputation"));
                     ui.label(format!("{} → {}", report.reputation_start, report.reputation_end));
                     ui.end_row();
+                    if report.customs_fees.minor != 0 || report.customs_penalties.minor != 0 {
+                        ui.label(cat.tr("debrief-customs-costs"));
+                        ui.label(
+                            RichText::new(cat.tr_args(
+                                "debrief-customs-costs-value",
+                                &[
+                                    ("fees", Arg::from(report.customs_fees.format())),
+                                    ("penalties", Arg::from(report.customs_penalties.format())),
+                                ],
+                            ))
+                            .color(BAD),
+                        );
+                        ui.end_row();
+                    }
                     ui.label(cat.tr("debrief-messages"));
                     ui.label(cat.tr_args(
                         "debrief-messages-value",

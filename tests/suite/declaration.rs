@@ -307,3 +307,21 @@ fn accepted_goods_are_released_after_the_normal_time_and_runs_repeat_exactly() {
         assert_eq!(run(seed), run(seed), "same seed and actions, same story");
     }
 }
+
+#[test]
+fn the_report_totals_customs_fees_and_penalties_from_the_ledger() {
+    let s = scenario();
+    let case = case(&s);
+    let mut session = Session::new(Arc::clone(&s), None);
+    let mut form = model_answer(&case, s.products());
+    form.lines[0].unit_price = "20.40".to_string();
+    let _ = lodge(&mut session, form);
+    let report = tradeport::sim::Report::of(&session);
+    let booked: i64 = session.ledger().iter().map(|e| -e.money.minor).sum();
+    assert!(report.customs_penalties.minor > 0, "undervaluation was penalised");
+    assert_eq!(report.customs_fees.minor + report.customs_penalties.minor, booked);
+    assert_eq!(
+        report.tasks.iter().find(|t| t.id == TASK).map(|t| t.status),
+        Some(tradeport::sim::report::TaskStatus::Attempted)
+    );
+}
