@@ -325,3 +325,63 @@ fn the_report_totals_customs_fees_and_penalties_from_the_ledger() {
         Some(tradeport::sim::report::TaskStatus::Attempted)
     );
 }
+
+/// Every checked field: correct in the model answer, wrong after a realistic mistake.
+#[test]
+fn every_field_has_a_passing_and_a_failing_case() {
+    type Mutation = fn(&mut DeclarationForm);
+    let cases: &[(&str, Mutation)] = &[
+        ("trade_mode", |f| f.trade_mode = "9810".into()),
+        ("consignor", |f| f.consignor = "West Lake Trading".into()),
+        ("consignee", |f| f.consignee = String::new()),
+        ("contract_no", |f| f.contract_no = "WLS-NK-2026-013".into()),
+        ("port_of_loading", |f| f.port_of_loading = "Shanghai".into()),
+        ("destination_country", |f| f.destination_country = "NL".into()),
+        ("transport_mode", |f| f.transport_mode = None),
+        ("incoterm", |f| f.incoterm = Some(Incoterm::EXW)),
+        ("currency", |f| f.currency = "USD".into()),
+        ("lines[0].commodity_code", |f| {
+            f.lines[0].commodity_code = "6106100000".into()
+        }),
+        ("lines[0].name_and_spec", |f| f.lines[0].name_and_spec = "Blouse".into()),
+        ("lines[0].brand_type", |f| f.lines[0].brand_type = None),
+        ("lines[0].export_preference", |f| {
+            f.lines[0].export_preference = "7".into()
+        }),
+        ("lines[0].first_quantity", |f| f.lines[0].first_quantity = "1100".into()),
+        ("lines[0].second_quantity", |f| {
+            f.lines[0].second_quantity = "312.000".into()
+        }),
+        ("lines[0].net_kg", |f| f.lines[0].net_kg = "200.000".into()),
+        ("lines[0].gross_kg", |f| f.lines[0].gross_kg = "300.000".into()),
+        ("lines[1].unit_price", |f| f.lines[1].unit_price = "26.00".into()),
+        ("lines[1].total_price", |f| f.lines[1].total_price = "abc".into()),
+        ("lines[1].origin", |f| f.lines[1].origin = "VN".into()),
+        ("lines[1].destination", |f| f.lines[1].destination = "FR".into()),
+        ("lines", |f| {
+            f.lines.pop();
+        }),
+    ];
+    let s = scenario();
+    let case = case(&s);
+    let right = model_answer(&case, s.products());
+    let right_check = check_declaration(&case, s.products(), &right);
+    for (field, mutate) in cases {
+        if *field != "lines" {
+            assert_eq!(
+                right_check.verdict(field),
+                Some(&Verdict::Correct),
+                "{field} in the model answer"
+            );
+        }
+        let mut wrong = right.clone();
+        mutate(&mut wrong);
+        let check = check_declaration(&case, s.products(), &wrong);
+        assert!(
+            matches!(check.verdict(field), Some(Verdict::Wrong(_))),
+            "{field} after the mistake: {:?}",
+            check.verdict(field)
+        );
+        assert!(!check.clears(), "{field}: a wrong declaration must not clear");
+    }
+}
