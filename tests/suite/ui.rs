@@ -289,10 +289,42 @@ struct DeskState {
     actions: Vec<Action>,
 }
 
+/// A harness showing the declaration desk of `task` with the given checked attempts (tall,
+/// so the whole form and its Lodge button are on screen).
+fn desk_harness<'a>(
+    cat: &'a Catalogue,
+    scenario: &'a tradeport::sim::Scenario,
+    task: &'a tradeport::sim::scenario::Task,
+    attempts: &'a [tradeport::sim::customs::declaration::DeclarationCheck],
+) -> Harness<'a, DeskState> {
+    use tradeport::ui::customs::{self, DeskDraft, DeskView};
+    Harness::builder().with_size(egui::vec2(1100.0, 2400.0)).build_ui_state(
+        move |ui, state: &mut DeskState| {
+            let Some(case) = task.declaration.as_ref() else { return };
+            let view = DeskView {
+                cat,
+                scenario,
+                task,
+                case,
+                attempts,
+                released_on: None,
+                release_due: None,
+            };
+            if let Some(a) = customs::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        DeskState {
+            draft: DeskDraft::default(),
+            actions: Vec::new(),
+        },
+    )
+}
+
 #[test]
 fn declaration_desk_fill_lodge_see_feedback_then_clear() {
     use tradeport::sim::customs::declaration::model_answer;
-    use tradeport::ui::customs::{self, DeskDraft, DeskView};
+
     let cat = Catalogue::new(Language::English);
     let mut s = session("b2b-silk-blouses");
     let scenario = s.scenario_arc();
@@ -307,26 +339,7 @@ fn declaration_desk_fill_lodge_see_feedback_then_clear() {
     // 1. The student types the trade mode into the form, then (for brevity) the rest is filled
     //    from the documents except one deliberate mistake, and lodges.
     let lodged = {
-        let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 2400.0)).build_ui_state(
-            |ui, state: &mut DeskState| {
-                let view = DeskView {
-                    cat: &cat,
-                    scenario: &scenario,
-                    task: &task,
-                    case: &case,
-                    attempts: &[],
-                    released_on: None,
-                    release_due: None,
-                };
-                if let Some(a) = customs::draw(ui, &view, &mut state.draft) {
-                    state.actions.push(a);
-                }
-            },
-            DeskState {
-                draft: DeskDraft::default(),
-                actions: Vec::new(),
-            },
-        );
+        let mut harness = desk_harness(&cat, &scenario, &task, &[]);
         harness.run();
         assert_eq!(
             harness.state().draft.form.lines.len(),
@@ -369,26 +382,7 @@ fn declaration_desk_fill_lodge_see_feedback_then_clear() {
     });
     let attempts = s.declaration_attempts(&task.id).to_vec();
     assert!(!attempts[0].clears());
-    let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 2400.0)).build_ui_state(
-        |ui, state: &mut DeskState| {
-            let view = DeskView {
-                cat: &cat,
-                scenario: &scenario,
-                task: &task,
-                case: &case,
-                attempts: &attempts,
-                released_on: None,
-                release_due: None,
-            };
-            if let Some(a) = customs::draw(ui, &view, &mut state.draft) {
-                state.actions.push(a);
-            }
-        },
-        DeskState {
-            draft: DeskDraft::default(),
-            actions: Vec::new(),
-        },
-    );
+    let mut harness = desk_harness(&cat, &scenario, &task, &attempts);
     harness.run();
     assert!(harness.query_by_label_contains("The goods are held").is_some());
     assert!(
@@ -402,26 +396,7 @@ fn declaration_desk_fill_lodge_see_feedback_then_clear() {
         form: Box::new(model_answer(&case, scenario.products())),
     });
     let attempts = s.declaration_attempts(&task.id).to_vec();
-    let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 2400.0)).build_ui_state(
-        |ui, state: &mut DeskState| {
-            let view = DeskView {
-                cat: &cat,
-                scenario: &scenario,
-                task: &task,
-                case: &case,
-                attempts: &attempts,
-                released_on: None,
-                release_due: None,
-            };
-            if let Some(a) = customs::draw(ui, &view, &mut state.draft) {
-                state.actions.push(a);
-            }
-        },
-        DeskState {
-            draft: DeskDraft::default(),
-            actions: Vec::new(),
-        },
-    );
+    let mut harness = desk_harness(&cat, &scenario, &task, &attempts);
     harness.run();
     assert!(harness.query_by_label_contains("accepted on attempt 2").is_some());
     harness.get_by_label("Lodge declaration").click();
