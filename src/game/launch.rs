@@ -109,7 +109,9 @@ fn drive_launch_request(
                     }
                 }
             }
-            if request.stage == LaunchStage::Done && request.target.needs_scenario() && screenshot_requested_exit_code()
+            if request.stage == LaunchStage::Done
+                && request.target.needs_scenario()
+                && SCREENSHOT_MODE.load(Ordering::Relaxed)
             {
                 exit.write(AppExit::from_code(2));
             }
@@ -172,12 +174,8 @@ fn demo_declaration(
     Some((task.id.clone(), form))
 }
 
-/// Only in screenshot mode does a broken scenario end the program.
-fn screenshot_requested_exit_code() -> bool {
-    SCREENSHOT_MODE.load(Ordering::Relaxed)
-}
-
-/// Set when `--screenshot` was given.
+/// Set when `--screenshot` was given: then an unreachable target screen ends the program
+/// instead of leaving the menu open.
 pub static SCREENSHOT_MODE: AtomicBool = AtomicBool::new(false);
 
 fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {

@@ -79,7 +79,6 @@ pub fn apply_ui_actions(
 ) {
     for UiAction(action) in actions.read() {
         match action {
-            Action::SelectScenario(_) => {}
             Action::StartScenario(index) => match catalog.ready(*index, &assets) {
                 Some(scenario) => {
                     commands.insert_resource(ActiveSession(Session::new(scenario, seed.0)));

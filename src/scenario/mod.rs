@@ -57,7 +57,6 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
         };
         match outcome {
             Ok(valid) if valid.id() != reference.id => {
-                loaded.failed.insert(reference.id.clone());
                 diagnostics.push(
                     Diagnostic::at_path(
                         label,
@@ -79,7 +78,6 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
                 loaded.valid.insert(reference.id.clone(), valid);
             }
             Err(mut d) => {
-                loaded.failed.insert(reference.id.clone());
                 diagnostics.append(&mut d);
             }
         }
@@ -135,21 +133,22 @@ pub fn load_shipment_file(path: &Path) -> Result<crate::sim::customs::Shipment, 
     let text = load::read_text(path, &label).map_err(|d| vec![d])?;
     let file: shipment::ShipmentFile = load::parse_ron(&label, &text).map_err(|d| vec![d])?;
     let pack_path = rule_pack_path(path, &file.rule_pack);
-    let pack = load_rule_pack_file(&pack_path).map_err(|mut d| {
-        if d.len() == 1 && d[0].message == "file not found" {
-            d[0] = Diagnostic::at_path(
+    let pack_label = pack_path.display().to_string();
+    let pack_text = load::read_text(&pack_path, &pack_label).map_err(|d| {
+        vec![
+            Diagnostic::at_path(
                 &label,
                 "rule_pack",
                 format!(
-                    "cannot open rule pack `{}` (file not found; looked for {})",
-                    file.rule_pack,
-                    pack_path.display()
+                    "cannot open rule pack `{}` ({}; looked for {pack_label})",
+                    file.rule_pack, d.message
                 ),
             )
-            .with_hint("the path is relative to the shipment file, e.g. \"../scenarios/rules/eu.rules.ron\"");
-        }
-        d
+            .with_hint("the path is relative to the shipment file, e.g. \"../scenarios/rules/eu.rules.ron\""),
+        ]
     })?;
+    let pack_file = load::parse_rule_pack(&pack_label, &pack_text)?;
+    let pack = RulePack::validate(&pack_label, &pack_file)?;
     crate::sim::customs::Shipment::validate(&label, &file, pack)
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::file::{Channel, FORMAT_VERSION, Incoterm};
+use super::file::{Channel, Incoterm};
 
 /// A consignment for the landed-cost calculator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +65,3 @@ pub struct ShipmentLineDef {
     /// Gross weight of the whole line in kilograms, up to 3 decimals.
     pub gross_kg: String,
 }
-
-/// The format version this build reads (shared with scenarios).
-pub const SHIPMENT_FORMAT: u32 = FORMAT_VERSION;

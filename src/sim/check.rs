@@ -46,10 +46,6 @@ impl Checker {
         }
     }
 
-    pub fn label(&self) -> &str {
-        &self.label
-    }
-
     pub fn error(&mut self, path: &str, message: impl Into<String>, hint: Option<&str>) {
         let mut d = Diagnostic::at_path(&self.label, path, message);
         d.hint = hint.map(str::to_string);
@@ -59,14 +55,6 @@ impl Checker {
     pub fn error_hint(&mut self, path: &str, message: impl Into<String>, hint: String) {
         self.diagnostics
             .push(Diagnostic::at_path(&self.label, path, message).with_hint(hint));
-    }
-
-    pub fn push(&mut self, d: Diagnostic) {
-        self.diagnostics.push(d);
-    }
-
-    pub fn has_errors(&self) -> bool {
-        !self.diagnostics.is_empty()
     }
 
     /// `Ok(value)` when nothing was found, else every diagnostic.

@@ -220,12 +220,11 @@ pub struct Scenario {
     seed: u64,
 }
 
-/// Rule packs that a scenario references, as loaded: validated packs by reference id, and
-/// the ids of those that failed to load (already reported, so not reported again).
+/// Rule packs that a scenario references and that loaded, by reference id (those that failed
+/// were reported by the loader).
 #[derive(Debug, Default, Clone)]
 pub struct LoadedRulePacks {
     pub valid: BTreeMap<String, RulePack>,
-    pub failed: BTreeSet<String>,
 }
 
 const MAX_LENGTH_DAYS: u32 = 366;
@@ -826,7 +825,6 @@ impl Scenario {
                 rule_packs.push(pack.clone());
             }
         }
-        let _ = &packs.failed;
 
         let (Some(start_date), Some((home_currency, _))) = (start_date, home) else {
             return Err(c.into_diagnostics());

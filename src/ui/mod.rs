@@ -25,7 +25,6 @@ pub enum Page {
 /// What the player asked for; the game carries it out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    SelectScenario(usize),
     StartScenario(usize),
     OpenSettings,
     CloseSettings,

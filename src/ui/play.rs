@@ -7,7 +7,6 @@ use super::theme::{ACCENT, BAD, GOOD, MUTED, WARN};
 use super::{Action, Page, activity_key, activity_label, competency_label, counterpart_kind_label, pick};
 use crate::i18n::{Arg, Catalogue, Language};
 use crate::scenario::file::Activity;
-use crate::sim::money::format_minor;
 use crate::sim::session::{MessageId, Session};
 
 pub struct PlayView<'a> {
@@ -670,10 +669,4 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
         }
         Activity::Inbox => {}
     }
-}
-
-/// Formats a home-currency amount for summaries.
-pub fn home_amount(session: &Session, minor: i64) -> String {
-    let home = session.scenario().home_currency();
-    format!("{} {home}", format_minor(minor, session.scenario().exponent(home)))
 }

@@ -8,12 +8,9 @@ fn used_ids() -> Vec<String> {
     let mut ids = Vec::new();
     for entry in std::fs::read_dir("src/ui").into_iter().flatten().flatten() {
         let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-        for pattern in ["tr(\"", "tr_args(\"", "tr(match", "=> \""] {
+        for pattern in ["tr(\"", "tr_args(\"", "=> \""] {
             for (i, _) in text.match_indices(pattern) {
                 let after = &text[i + pattern.len()..];
-                if pattern == "tr(match" {
-                    continue;
-                }
                 let id: String = after.chars().take_while(|c| *c != '"').collect();
                 // Message ids are lowercase words joined by `-`; this skips other strings.
                 let looks_like_id = id.starts_with(|c: char| c.is_ascii_lowercase()) && id.contains('-');

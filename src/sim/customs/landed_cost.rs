@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use crate::scenario::file::{Channel, Incoterm, Relief, Valuation};
 use crate::sim::date::Date;
-use crate::sim::money::{BasisPoints, CurrencyCode, Micros, Money, convert, div_round, format_minor};
+use crate::sim::money::{BasisPoints, CurrencyCode, Micros, convert, div_round, format_minor};
 use crate::sim::rules::{DutyRate, Rule, RuleKind, RulePack};
 use crate::sim::scenario::HsCode;
 
@@ -651,9 +651,4 @@ fn specific_units(line: &GoodsLine, per: crate::scenario::file::MeasureUnit) -> 
         MeasureUnit::Kilogram => i64::try_from(line.net_weight_g).unwrap_or(i64::MAX),
         MeasureUnit::Unit | MeasureUnit::Pair | MeasureUnit::Litre => i64::from(line.quantity) * 1000,
     }
-}
-
-/// The money type for a pack amount (for callers formatting results).
-pub fn pack_money(pack: &RulePack, minor: i64) -> Money {
-    Money::new(minor, pack.currency(), pack.exponent())
 }

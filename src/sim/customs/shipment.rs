@@ -1,8 +1,9 @@
 //! Validating a shipment file into a consignment the landed-cost engine can cost.
 
 use crate::scenario::error::Diagnostic;
+use crate::scenario::file::FORMAT_VERSION;
 use crate::scenario::file::{Channel, Incoterm};
-use crate::scenario::shipment::{SHIPMENT_FORMAT, ShipmentFile};
+use crate::scenario::shipment::ShipmentFile;
 use crate::sim::check::{Checker, iso_exponent};
 use crate::sim::date::Date;
 use crate::sim::money::{CurrencyCode, Micros, parse_decimal};
@@ -36,7 +37,7 @@ impl Shipment {
     /// Every problem with its field path and a hint.
     pub fn validate(label: &str, file: &ShipmentFile, pack: RulePack) -> Result<Self, Vec<Diagnostic>> {
         let mut c = Checker::new(label);
-        if file.format != SHIPMENT_FORMAT {
+        if file.format != FORMAT_VERSION {
             c.error(
                 "format",
                 format!("unsupported format version {}", file.format),
