@@ -244,7 +244,7 @@ pub fn render_landed_cost(shipment: &crate::sim::customs::Shipment, r: &crate::s
             item,
             amount,
             l.rule_id.as_deref().unwrap_or(""),
-            l.explanation
+            r.explain(l)
         );
     }
     let _ = writeln!(s);

@@ -83,7 +83,7 @@ pub fn format_minor(minor: i64, exponent: u32) -> String {
 }
 
 /// Why a decimal string was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecimalError {
     NotANumber,
     /// A comma that is not a thousands separator, e.g. the decimal comma in `8,25`.
@@ -113,50 +113,87 @@ impl fmt::Display for DecimalError {
 /// # Errors
 /// When the text is not a number, has more decimals than `scale`, or overflows.
 pub fn parse_decimal(text: &str, scale: u32) -> Result<i64, DecimalError> {
-    let text = text.trim();
-    let (negative, body) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    let text = text.trim().as_bytes();
+    match parse_plain_decimal(text, scale) {
+        Some(value) => Ok(value),
+        None => parse_any_decimal(text, scale),
+    }
+}
+
+/// The full parser: signs, thousands separators and every error.
+fn parse_any_decimal(text: &[u8], scale: u32) -> Result<i64, DecimalError> {
+    let (negative, body) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, text),
     };
-    let (whole, frac) = match body.split_once('.') {
-        Some((w, f)) => (w, f),
-        None => (body, ""),
+    let (whole, frac) = match body.iter().position(|&b| b == b'.') {
+        Some(dot) => (&body[..dot], &body[dot + 1..]),
+        None => (body, &body[body.len()..]),
     };
-    if whole.contains(',') {
+    if whole.contains(&b',') {
         // Only `1,234,567` style grouping is a thousands separator; `8,25` is a decimal comma.
-        let mut groups = whole.split(',');
+        let mut groups = whole.split(|&b| b == b',');
         let first_ok = groups.next().is_some_and(|g| !g.is_empty() && g.len() <= 3);
         if !first_ok || !groups.all(|g| g.len() == 3) {
             return Err(DecimalError::DecimalComma);
         }
     }
-    if frac.contains(',') {
+    if frac.contains(&b',') {
         return Err(DecimalError::DecimalComma);
     }
-    let is_digit_or_separator = |c: char| c.is_ascii_digit() || c == ',' || c == '_';
-    let whole_digits = whole.chars().filter(char::is_ascii_digit).count();
+    let whole_digits = whole.iter().filter(|b| b.is_ascii_digit()).count();
     if whole_digits == 0 && frac.is_empty()
-        || !whole.chars().all(is_digit_or_separator)
-        || !frac.chars().all(|c| c.is_ascii_digit() || c == '_')
+        || !whole.iter().all(|&b| b.is_ascii_digit() || b == b',' || b == b'_')
+        || !frac.iter().all(|&b| b.is_ascii_digit() || b == b'_')
     {
         return Err(DecimalError::NotANumber);
     }
-    let frac_trimmed = frac.trim_end_matches(['0', '_']);
-    let frac_digits = frac_trimmed.chars().filter(char::is_ascii_digit).count();
+    let significant = frac
+        .iter()
+        .rposition(|&b| b != b'0' && b != b'_')
+        .map_or(0, |last| last + 1);
+    let frac_trimmed = &frac[..significant];
+    let frac_digits = frac_trimmed.iter().filter(|b| b.is_ascii_digit()).count();
     if frac_digits > scale as usize {
         return Err(DecimalError::TooManyDecimals { max: scale });
     }
     let mut value: i64 = 0;
-    for c in whole.chars().chain(frac_trimmed.chars()).filter(char::is_ascii_digit) {
-        let digit = i64::from(c as u8 - b'0');
+    for &b in whole.iter().chain(frac_trimmed).filter(|b| b.is_ascii_digit()) {
         value = value
             .checked_mul(10)
-            .and_then(|v| v.checked_add(digit))
+            .and_then(|v| v.checked_add(i64::from(b - b'0')))
             .ok_or(DecimalError::TooLarge)?;
     }
     let pad = scale - frac_digits as u32;
     value = value.checked_mul(10i64.pow(pad)).ok_or(DecimalError::TooLarge)?;
     Ok(if negative { -value } else { value })
+}
+
+/// The common case in one pass: unsigned digits with at most one point and no more decimals
+/// than `scale`. `None` sends anything else (signs, separators, errors) to the full parser.
+fn parse_plain_decimal(text: &[u8], scale: u32) -> Option<i64> {
+    let mut value: i64 = 0;
+    let mut digits = 0u32;
+    let mut decimals: Option<u32> = None;
+    for &b in text {
+        match b {
+            b'0'..=b'9' => {
+                value = value.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+                digits += 1;
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                }
+            }
+            b'.' if decimals.is_none() => decimals = Some(0),
+            _ => return None,
+        }
+    }
+    let decimals = decimals.unwrap_or(0);
+    if digits == 0 || decimals > scale {
+        return None;
+    }
+    value.checked_mul(10i64.checked_pow(scale - decimals)?)
 }
 
 /// A percentage in basis points (1% = 100 bp), parsed from `"19%"` or `"0.35%"`.
@@ -255,6 +292,22 @@ mod tests {
         assert_eq!(parse_decimal("5,0,0,0", 2), Err(DecimalError::DecimalComma));
         assert_eq!(parse_decimal("12,345,678.90", 2), Ok(1_234_567_890));
         assert_eq!(parse_decimal("99999999999999999999", 2), Err(DecimalError::TooLarge));
+        assert_eq!(parse_decimal("1.500", 2), Ok(150));
+        assert_eq!(parse_decimal(".5", 1), Ok(5));
+        assert_eq!(parse_decimal("5.", 1), Ok(50));
+        assert_eq!(parse_decimal(".", 1), Err(DecimalError::NotANumber));
+        assert_eq!(parse_decimal("1.2.3", 2), Err(DecimalError::NotANumber));
+    }
+
+    proptest::proptest! {
+        /// The one-pass fast path never disagrees with the full parser on what it accepts.
+        #[test]
+        fn fast_path_agrees_with_the_full_parser(text in "[0-9.,_+ -]{0,14}", scale in 0u32..7) {
+            let bytes = text.trim().as_bytes();
+            if let Some(fast) = parse_plain_decimal(bytes, scale) {
+                proptest::prop_assert_eq!(parse_any_decimal(bytes, scale), Ok(fast));
+            }
+        }
     }
 
     #[test]

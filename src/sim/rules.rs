@@ -70,7 +70,7 @@ pub enum RuleKind {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DutyRate {
     AdValorem(BasisPoints),
     Specific {

@@ -15,30 +15,48 @@ use super::date::Date;
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::rules::RulePack;
 
-/// A 6-, 8- or 10-digit commodity code, stored without dots.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct HsCode(String);
+/// A 6-, 8- or 10-digit commodity code, stored without dots. Small and `Copy`: the digits
+/// live inline, padded with zero bytes (so codes order like their digit strings).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HsCode {
+    digits: [u8; 10],
+    len: u8,
+}
+
+impl std::fmt::Debug for HsCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "HsCode({:?})", self.digits())
+    }
+}
 
 impl HsCode {
     /// Accepts `"6206100000"` or `"6206.10.00.00"`.
     pub fn parse(text: &str) -> Option<Self> {
-        let digits: String = text.chars().filter(|c| *c != '.' && *c != ' ').collect();
-        let ok = matches!(digits.len(), 6 | 8 | 10) && digits.chars().all(|c| c.is_ascii_digit());
-        ok.then_some(Self(digits))
+        let mut digits = [0u8; 10];
+        let mut len = 0usize;
+        for b in text.bytes().filter(|b| *b != b'.' && *b != b' ') {
+            if !b.is_ascii_digit() || len == digits.len() {
+                return None;
+            }
+            digits[len] = b;
+            len += 1;
+        }
+        matches!(len, 6 | 8 | 10).then_some(Self { digits, len: len as u8 })
     }
 
     pub fn digits(&self) -> &str {
-        &self.0
+        // Only ASCII digits are ever stored, so this is always valid UTF-8.
+        std::str::from_utf8(&self.digits[..usize::from(self.len)]).unwrap_or_default()
     }
 
     /// The internationally harmonised 6-digit subheading.
     pub fn subheading(&self) -> &str {
-        &self.0[..6]
+        &self.digits()[..6]
     }
 
     /// `6206.10.00.00` style.
     pub fn dotted(&self) -> String {
-        let d = &self.0;
+        let d = self.digits();
         let mut out = format!("{}.{}", &d[..4], &d[4..6]);
         let mut i = 6;
         while i < d.len() {

@@ -384,15 +384,24 @@ impl DeclarationCheck {
 
 /// Equal ignoring case and runs of white space, without allocating.
 fn same_text(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let same_word = |p: &str, q: &str| {
+        if p.is_ascii() && q.is_ascii() {
+            p.eq_ignore_ascii_case(q)
+        } else {
+            p.chars()
+                .flat_map(char::to_lowercase)
+                .eq(q.chars().flat_map(char::to_lowercase))
+        }
+    };
     let mut x = a.split_whitespace();
     let mut y = b.split_whitespace();
     loop {
         match (x.next(), y.next()) {
             (None, None) => return true,
-            (Some(p), Some(q))
-                if p.chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(q.chars().flat_map(char::to_lowercase)) => {}
+            (Some(p), Some(q)) if same_word(p, q) => {}
             _ => return false,
         }
     }
@@ -400,7 +409,7 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// Checks every field of `form` against the case's documents, the products and the rules.
 pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &DeclarationForm) -> DeclarationCheck {
-    let mut fields = Vec::new();
+    let mut fields = Vec::with_capacity(12 + 14 * form.lines.len());
     let mut push = |field: FieldPath, verdict: Verdict| fields.push(FieldCheck { field, verdict });
 
     // Trade mode (supervision code).
@@ -561,7 +570,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
                 _ => Verdict::Wrong("state the export preference, 0 to 3".to_string()),
             },
         );
-        let quantity = |text: &str, expected: i64, scale: u32, what: &str| match parse_decimal(text, scale) {
+        let quantity = |parsed: Result<i64, _>, expected: i64, scale: u32, what: &str| match parsed {
             Ok(v) if v == expected => Verdict::Correct,
             Ok(v) => Verdict::Wrong(format!(
                 "{} does not match the {what} ({})",
@@ -573,7 +582,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         push(
             FieldPath::line(i, "first_quantity"),
             quantity(
-                &line.first_quantity,
+                parse_decimal(&line.first_quantity, 0),
                 i64::from(doc.quantity),
                 0,
                 "invoice quantity in pieces (legal first unit)",
@@ -583,13 +592,18 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         let gross_g = i64::try_from(doc.gross_g).unwrap_or(0);
         push(
             FieldPath::line(i, "second_quantity"),
-            quantity(&line.second_quantity, net_g, 3, "net weight in kg (legal second unit)"),
+            quantity(
+                parse_decimal(&line.second_quantity, 3),
+                net_g,
+                3,
+                "net weight in kg (legal second unit)",
+            ),
         );
         let net = parse_decimal(&line.net_kg, 3);
         let gross = parse_decimal(&line.gross_kg, 3);
         push(
             FieldPath::line(i, "net_kg"),
-            quantity(&line.net_kg, net_g, 3, "packing list's net weight"),
+            quantity(net, net_g, 3, "packing list's net weight"),
         );
         push(
             FieldPath::line(i, "gross_kg"),
@@ -599,7 +613,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
                     format_minor(n, 3),
                     format_minor(g, 3)
                 )),
-                _ => quantity(&line.gross_kg, gross_g, 3, "packing list's gross weight"),
+                _ => quantity(gross, gross_g, 3, "packing list's gross weight"),
             },
         );
         let exp = case.exponent;

@@ -67,25 +67,108 @@ pub enum LineKind {
 }
 
 /// One line of the breakdown.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CostLine {
     pub kind: LineKind,
     /// Goods line it belongs to (0-based), or `None` for the whole consignment.
     pub item: Option<usize>,
     /// Amount in the pack's currency, minor units (0 for notes).
     pub amount: i64,
-    #[serde(serialize_with = "serialize_shared")]
     pub rule_id: Option<std::sync::Arc<str>>,
-    #[serde(serialize_with = "serialize_shared")]
     pub source: Option<std::sync::Arc<str>>,
-    pub explanation: String,
+    /// Why the line has its amount, as facts; [`LandedCost::explain`] puts it into words.
+    pub reason: Reason,
+}
+
+/// The facts behind a breakdown line. Kept as data so that costing a consignment does no text
+/// formatting; the words are made only for lines someone reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Quantity × unit price (invoice currency), converted at `exchange_rate` when the invoice
+    /// is in another currency than the pack.
+    GoodsValue {
+        quantity: u32,
+        unit_value: i64,
+        description: String,
+        exchange_rate: Option<Micros>,
+    },
+    /// Freight or insurance added to (CIF valuation) or removed from (FOB valuation) the price.
+    TransportAdjustment {
+        what: &'static str,
+        incoterm: Incoterm,
+        basis: Valuation,
+        added: bool,
+    },
+    CustomsValue {
+        basis: Valuation,
+    },
+    RetailLimitExceeded {
+        customs_value: i64,
+        per_transaction: i64,
+        per_year: i64,
+        over_transaction: bool,
+        single_item_full_taxes: bool,
+    },
+    WithinRetailLimits {
+        per_transaction: i64,
+        per_year: i64,
+    },
+    DeMinimis {
+        goods_value: i64,
+        threshold: i64,
+        relieves: Relief,
+    },
+    VatAtSaleThreshold {
+        goods_value: i64,
+        threshold: i64,
+    },
+    DutyRelieved,
+    FixedDuty {
+        per_category: i64,
+        subheadings: Vec<String>,
+        below: i64,
+    },
+    Duty {
+        hs: HsCode,
+        rate: DutyRate,
+        customs_value: i64,
+        units: i64,
+    },
+    NoDutyRule {
+        hs: HsCode,
+    },
+    ConsumptionTax {
+        customs_value: i64,
+        duty: i64,
+        rate: BasisPoints,
+        reduced_to: Option<BasisPoints>,
+    },
+    VatRelieved,
+    Vat {
+        rate: BasisPoints,
+        base: i64,
+        reduced_to: Option<BasisPoints>,
+    },
+    NoVatRate {
+        destination: String,
+    },
+    RetailReduction {
+        percent_of_normal: BasisPoints,
+    },
+    Fee {
+        name: String,
+    },
 }
 
 /// The itemised result.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LandedCost {
     pub currency: String,
     pub exponent: u32,
+    /// The invoice's currency and exponent, for explaining goods lines.
+    pub invoice_currency: CurrencyCode,
+    pub invoice_exponent: u32,
+    pub jurisdiction: String,
     pub regime: String,
     pub lines: Vec<CostLine>,
     pub goods_value: i64,
@@ -105,16 +188,213 @@ impl LandedCost {
     pub fn money(&self, minor: i64) -> String {
         format!("{} {}", format_minor(minor, self.exponent), self.currency)
     }
+
+    /// A line's reason in words, e.g. `HS 6206.10.00.00: 12% of 1,234.00 EUR`.
+    pub fn explain(&self, line: &CostLine) -> String {
+        let money = |minor: i64| self.money(minor);
+        match &line.reason {
+            Reason::GoodsValue {
+                quantity,
+                unit_value,
+                description,
+                exchange_rate,
+            } => {
+                let rate_note = exchange_rate.map_or(String::new(), |rate| {
+                    format!(" at {rate} {} per {}", self.currency, self.invoice_currency)
+                });
+                format!(
+                    "{quantity} × {} ({description}){rate_note}",
+                    format_minor(*unit_value, self.invoice_exponent)
+                )
+            }
+            Reason::TransportAdjustment {
+                what,
+                incoterm,
+                basis,
+                added,
+            } => format!(
+                "{incoterm:?} price, {} customs value: {what} {}",
+                basis_name(*basis),
+                if *added { "added" } else { "removed" }
+            ),
+            Reason::CustomsValue { basis } => format!(
+                "customs value ({} basis, {} valuation)",
+                basis_name(*basis),
+                self.jurisdiction
+            ),
+            Reason::RetailLimitExceeded {
+                customs_value,
+                per_transaction,
+                per_year,
+                over_transaction,
+                single_item_full_taxes,
+            } => {
+                let why = if *over_transaction {
+                    format!(
+                        "{} is over the {} per-transaction limit",
+                        money(*customs_value),
+                        money(*per_transaction)
+                    )
+                } else {
+                    format!("this order takes the buyer over the {} yearly limit", money(*per_year))
+                };
+                let consequence = if *single_item_full_taxes {
+                    "a single indivisible item pays full general-trade taxes"
+                } else {
+                    "it cannot clear as cross-border retail: split the order or declare it under general trade; general-trade taxes shown"
+                };
+                format!("{why}: {consequence}")
+            }
+            Reason::WithinRetailLimits {
+                per_transaction,
+                per_year,
+            } => format!(
+                "within the {} per-transaction and {} yearly limits",
+                money(*per_transaction),
+                money(*per_year)
+            ),
+            Reason::DeMinimis {
+                goods_value,
+                threshold,
+                relieves,
+            } => format!(
+                "intrinsic value {} is at or below {}: relieved of {relieves:?}",
+                money(*goods_value),
+                money(*threshold)
+            ),
+            Reason::VatAtSaleThreshold { goods_value, threshold } => format!(
+                "intrinsic value {} is at or below {}: the seller or marketplace charges VAT at checkout",
+                money(*goods_value),
+                money(*threshold)
+            ),
+            Reason::DutyRelieved => "no duty: de minimis relief".to_string(),
+            Reason::FixedDuty {
+                per_category,
+                subheadings,
+                below,
+            } => format!(
+                "{} × {} distinct tariff subheading(s) ({}) for a consignment below {}",
+                money(*per_category),
+                subheadings.len(),
+                subheadings.join(", "),
+                money(*below)
+            ),
+            Reason::Duty {
+                hs,
+                rate,
+                customs_value,
+                units,
+            } => {
+                let how = match rate {
+                    DutyRate::AdValorem(p) => format!("{p} of {}", money(*customs_value)),
+                    DutyRate::Specific { amount, per } => {
+                        format!("{} per {per:?} × {}", money(amount.minor), format_minor(*units, 3))
+                    }
+                    DutyRate::Compound { percent, amount, per } => format!(
+                        "{percent} of {} + {} per {per:?} × {}",
+                        money(*customs_value),
+                        money(amount.minor),
+                        format_minor(*units, 3)
+                    ),
+                };
+                format!("HS {}: {how}", hs.dotted())
+            }
+            Reason::NoDutyRule { hs } => format!("HS {}: no duty rule in this pack; 0 assumed", hs.dotted()),
+            Reason::ConsumptionTax {
+                customs_value,
+                duty,
+                rate,
+                reduced_to,
+            } => format!(
+                "({} + duty {}) / (1 − {rate}) × {rate}{}",
+                money(*customs_value),
+                money(*duty),
+                reduced_to.map_or(String::new(), |p| format!(", charged at {p}"))
+            ),
+            Reason::VatRelieved => "no VAT: de minimis relief".to_string(),
+            Reason::Vat { rate, base, reduced_to } => format!(
+                "{rate} of {}{}",
+                money(*base),
+                reduced_to.map_or(String::new(), |p| format!(" × {p}"))
+            ),
+            Reason::NoVatRate { destination } => format!(
+                "no VAT rate for {} in this pack; 0 assumed",
+                if destination.is_empty() {
+                    "this destination"
+                } else {
+                    destination
+                }
+            ),
+            Reason::RetailReduction { percent_of_normal } => format!(
+                "cross-border retail: duty 0%, VAT and consumption tax charged at {percent_of_normal} of the normal amount"
+            ),
+            Reason::Fee { name } => name.clone(),
+        }
+    }
 }
 
-/// Serializes a shared string as a plain (optional) string.
-fn serialize_shared<S: serde::Serializer>(
-    value: &Option<std::sync::Arc<str>>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(text) => serializer.serialize_some(&**text),
-        None => serializer.serialize_none(),
+fn basis_name(basis: Valuation) -> &'static str {
+    match basis {
+        Valuation::Cif => "CIF",
+        Valuation::Fob => "FOB",
+    }
+}
+
+/// Serialized forms (the `--json` output) carry every line's explanation in words.
+impl serde::Serialize for LandedCost {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct ExplainedLine<'a> {
+            kind: LineKind,
+            item: Option<usize>,
+            amount: i64,
+            rule_id: Option<&'a str>,
+            source: Option<&'a str>,
+            explanation: String,
+        }
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            currency: &'a str,
+            exponent: u32,
+            regime: &'a str,
+            lines: Vec<ExplainedLine<'a>>,
+            goods_value: i64,
+            customs_value: i64,
+            duty: i64,
+            consumption_tax: i64,
+            vat: i64,
+            vat_at_sale: i64,
+            fees: i64,
+            taxes: i64,
+            landed_total: i64,
+        }
+        View {
+            currency: &self.currency,
+            exponent: self.exponent,
+            regime: &self.regime,
+            lines: self
+                .lines
+                .iter()
+                .map(|l| ExplainedLine {
+                    kind: l.kind,
+                    item: l.item,
+                    amount: l.amount,
+                    rule_id: l.rule_id.as_deref(),
+                    source: l.source.as_deref(),
+                    explanation: self.explain(l),
+                })
+                .collect(),
+            goods_value: self.goods_value,
+            customs_value: self.customs_value,
+            duty: self.duty,
+            consumption_tax: self.consumption_tax,
+            vat: self.vat,
+            vat_at_sale: self.vat_at_sale,
+            fees: self.fees,
+            taxes: self.taxes,
+            landed_total: self.landed_total,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -152,25 +432,25 @@ fn pct(amount: i64, rate: BasisPoints) -> i64 {
     rate.of(amount)
 }
 
-fn rule_line(kind: LineKind, item: Option<usize>, amount: i64, rule: &Rule, explanation: String) -> CostLine {
+fn rule_line(kind: LineKind, item: Option<usize>, amount: i64, rule: &Rule, reason: Reason) -> CostLine {
     CostLine {
         kind,
         item,
         amount,
         rule_id: Some(rule.id.clone()),
         source: Some(rule.source.clone()),
-        explanation,
+        reason,
     }
 }
 
-fn plain_line(kind: LineKind, item: Option<usize>, amount: i64, explanation: String) -> CostLine {
+fn plain_line(kind: LineKind, item: Option<usize>, amount: i64, reason: Reason) -> CostLine {
     CostLine {
         kind,
         item,
         amount,
         rule_id: None,
         source: None,
-        explanation,
+        reason,
     }
 }
 
@@ -201,9 +481,10 @@ fn consumption_tax_rule<'a>(rules: &[&'a Rule], hs: &HsCode) -> Option<(&'a Rule
         .map(|(r, rate, _)| (r, rate))
 }
 
-/// The VAT rule for an HS code in a country: a matching HS prefix beats a general rate, a
-/// country rate beats a jurisdiction-wide one, a newer rule beats an older one.
-fn vat_rule<'a>(rules: &[&'a Rule], hs: &HsCode, destination: &str) -> Option<(&'a Rule, BasisPoints)> {
+/// The VAT rule for an HS code among rules already narrowed to the destination: a matching HS
+/// prefix beats a general rate, a country rate beats a jurisdiction-wide one, a newer rule beats
+/// an older one.
+fn vat_rule<'a>(rules: &[&'a Rule], hs: &HsCode) -> Option<(&'a Rule, BasisPoints)> {
     rules
         .iter()
         .filter_map(|r| match &r.kind {
@@ -212,7 +493,6 @@ fn vat_rule<'a>(rules: &[&'a Rule], hs: &HsCode, destination: &str) -> Option<(&
                 country,
                 hs_prefixes,
             } => {
-                let country_ok = country.is_empty() || country == destination;
                 let prefix_len = if hs_prefixes.is_empty() {
                     Some(0)
                 } else {
@@ -222,10 +502,7 @@ fn vat_rule<'a>(rules: &[&'a Rule], hs: &HsCode, destination: &str) -> Option<(&
                         .map(String::len)
                         .max()
                 };
-                match (country_ok, prefix_len) {
-                    (true, Some(len)) => Some((*r, *rate, (len, !country.is_empty(), r.valid_from))),
-                    _ => None,
-                }
+                prefix_len.map(|len| (*r, *rate, (len, !country.is_empty(), r.valid_from)))
             }
             _ => None,
         })
@@ -237,9 +514,8 @@ fn vat_rule<'a>(rules: &[&'a Rule], hs: &HsCode, destination: &str) -> Option<(&
 pub fn landed_cost(c: &Consignment) -> LandedCost {
     let pack = c.pack;
     let exp = pack.exponent();
-    let money = |minor: i64| format!("{} {}", format_minor(minor, exp), pack.currency());
     let to_pack = |minor: i64| convert(minor, c.invoice_exponent, c.exchange_rate, exp);
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(3 * c.lines.len() + 8);
 
     // 1. Goods value per line, in the pack's currency.
     let goods: Vec<i64> = c
@@ -248,29 +524,26 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
         .map(|l| to_pack(l.unit_value * i64::from(l.quantity)))
         .collect();
     let goods_value: i64 = goods.iter().sum();
+    let converted_at = (c.invoice_currency != pack.currency()).then_some(c.exchange_rate);
     for (i, (line, value)) in c.lines.iter().zip(&goods).enumerate() {
-        let rate_note = if c.invoice_currency == pack.currency() {
-            String::new()
-        } else {
-            format!(" at {} {} per {}", c.exchange_rate, pack.currency(), c.invoice_currency)
-        };
         lines.push(plain_line(
             LineKind::GoodsValue,
             Some(i),
             *value,
-            format!(
-                "{} × {} ({}){rate_note}",
-                line.quantity,
-                format_minor(line.unit_value, c.invoice_exponent),
-                line.description
-            ),
+            Reason::GoodsValue {
+                quantity: line.quantity,
+                unit_value: line.unit_value,
+                description: line.description.clone(),
+                exchange_rate: converted_at,
+            },
         ));
     }
 
     // 2. Customs value: add (CIF basis) or remove (FOB basis) freight and insurance.
     let freight = to_pack(c.freight);
     let insurance = to_pack(c.insurance);
-    let (freight_adj, insurance_adj, basis) = match pack.valuation() {
+    let basis = pack.valuation();
+    let (freight_adj, insurance_adj) = match basis {
         Valuation::Cif => (
             if c.incoterm.price_includes_freight() {
                 0
@@ -282,7 +555,6 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
             } else {
                 insurance
             },
-            "CIF",
         ),
         Valuation::Fob => (
             if c.incoterm.price_includes_freight() {
@@ -295,32 +567,25 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
             } else {
                 0
             },
-            "FOB",
         ),
     };
-    if freight_adj != 0 {
-        lines.push(plain_line(
-            LineKind::Freight,
-            None,
-            freight_adj,
-            format!(
-                "{:?} price, {basis} customs value: freight {}",
-                c.incoterm,
-                if freight_adj > 0 { "added" } else { "removed" }
-            ),
-        ));
-    }
-    if insurance_adj != 0 {
-        lines.push(plain_line(
-            LineKind::Insurance,
-            None,
-            insurance_adj,
-            format!(
-                "{:?} price, {basis} customs value: insurance {}",
-                c.incoterm,
-                if insurance_adj > 0 { "added" } else { "removed" }
-            ),
-        ));
+    for (what, kind, adjustment) in [
+        ("freight", LineKind::Freight, freight_adj),
+        ("insurance", LineKind::Insurance, insurance_adj),
+    ] {
+        if adjustment != 0 {
+            lines.push(plain_line(
+                kind,
+                None,
+                adjustment,
+                Reason::TransportAdjustment {
+                    what,
+                    incoterm: c.incoterm,
+                    basis,
+                    added: adjustment > 0,
+                },
+            ));
+        }
     }
     let freight_shares = allocate(freight_adj, &goods);
     let insurance_shares = allocate(insurance_adj, &goods);
@@ -335,7 +600,7 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
         LineKind::CustomsValue,
         None,
         customs_value,
-        format!("customs value ({basis} basis, {} valuation)", pack.jurisdiction()),
+        Reason::CustomsValue { basis },
     ));
 
     // 3. Which regime: retail limits, de minimis, point-of-sale VAT, fixed duty.
@@ -355,26 +620,18 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
         let over_transaction = customs_value > per_transaction;
         let over_year = c.buyer_year_to_date + customs_value > per_year;
         if over_transaction || over_year {
-            let why = if over_transaction {
-                format!(
-                    "{} is over the {} per-transaction limit",
-                    money(customs_value),
-                    money(per_transaction)
-                )
-            } else {
-                format!("this order takes the buyer over the {} yearly limit", money(per_year))
-            };
-            let consequence = if single_item && !over_year {
-                "a single indivisible item pays full general-trade taxes"
-            } else {
-                "it cannot clear as cross-border retail: split the order or declare it under general trade; general-trade taxes shown"
-            };
             lines.push(rule_line(
                 LineKind::Note,
                 None,
                 0,
                 rule,
-                format!("{why}: {consequence}"),
+                Reason::RetailLimitExceeded {
+                    customs_value,
+                    per_transaction,
+                    per_year,
+                    over_transaction,
+                    single_item_full_taxes: single_item && !over_year,
+                },
             ));
             channel = Channel::GeneralTrade;
             rules = applicable(pack, c.date, channel);
@@ -385,11 +642,10 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
                 None,
                 0,
                 rule,
-                format!(
-                    "within the {} per-transaction and {} yearly limits",
-                    money(per_transaction),
-                    money(per_year)
-                ),
+                Reason::WithinRetailLimits {
+                    per_transaction,
+                    per_year,
+                },
             ));
             reduction = rules.iter().find_map(|r| match &r.kind {
                 RuleKind::TaxReduction { percent_of_normal } => Some((*r, *percent_of_normal)),
@@ -415,11 +671,11 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
                 None,
                 0,
                 r,
-                format!(
-                    "intrinsic value {} is at or below {}: relieved of {relieves:?}",
-                    money(goods_value),
-                    money(threshold.minor)
-                ),
+                Reason::DeMinimis {
+                    goods_value,
+                    threshold: threshold.minor,
+                    relieves: *relieves,
+                },
             ));
         }
     }
@@ -433,13 +689,9 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
             None,
             0,
             r,
-            format!(
-                "intrinsic value {} is at or below {}: the seller or marketplace charges VAT at checkout",
-                money(goods_value),
-                money(threshold)
-            ),
+            Reason::VatAtSaleThreshold { goods_value, threshold },
         ));
-        regime = format!("{regime}, VAT at point of sale");
+        regime.push_str(", VAT at point of sale");
     }
     let fixed_duty = rules.iter().find_map(|r| match &r.kind {
         RuleKind::FixedDutyPerCategory { amount, below_value } if goods_value < below_value.minor => {
@@ -451,29 +703,20 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
     // 4. Duty.
     let mut duties = vec![0i64; c.lines.len()];
     if let Some(r) = relieves_duty {
-        lines.push(rule_line(
-            LineKind::Duty,
-            None,
-            0,
-            r,
-            "no duty: de minimis relief".to_string(),
-        ));
+        lines.push(rule_line(LineKind::Duty, None, 0, r, Reason::DutyRelieved));
     } else if let Some((r, per_category, below)) = fixed_duty {
         let categories: BTreeSet<&str> = c.lines.iter().map(|l| l.hs_code.subheading()).collect();
         let total = per_category * i64::try_from(categories.len()).unwrap_or(0);
-        let list: Vec<&str> = categories.iter().copied().collect();
         lines.push(rule_line(
             LineKind::Duty,
             None,
             total,
             r,
-            format!(
-                "{} × {} distinct tariff subheading(s) ({}) for a consignment below {}",
-                money(per_category),
-                categories.len(),
-                list.join(", "),
-                money(below)
-            ),
+            Reason::FixedDuty {
+                per_category,
+                subheadings: categories.iter().map(|s| (*s).to_string()).collect(),
+                below,
+            },
         ));
         // Spread over lines for the VAT base.
         duties = allocate(total, &customs);
@@ -481,27 +724,16 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
         for (i, line) in c.lines.iter().enumerate() {
             match duty_rule(&rules, &line.hs_code) {
                 Some((r, rate)) => {
-                    let (duty, how) = match rate {
-                        DutyRate::AdValorem(p) => (pct(customs[i], *p), format!("{p} of {}", money(customs[i]))),
-                        DutyRate::Specific { amount, per } => {
-                            let units = specific_units(line, *per);
-                            (
-                                div_round(i128::from(amount.minor) * i128::from(units), 1000) as i64,
-                                format!("{} per {per:?} × {}", money(amount.minor), format_minor(units, 3)),
-                            )
-                        }
-                        DutyRate::Compound { percent, amount, per } => {
-                            let units = specific_units(line, *per);
-                            let specific = div_round(i128::from(amount.minor) * i128::from(units), 1000) as i64;
-                            (
-                                pct(customs[i], *percent) + specific,
-                                format!(
-                                    "{percent} of {} + {} per {per:?} × {}",
-                                    money(customs[i]),
-                                    money(amount.minor),
-                                    format_minor(units, 3)
-                                ),
-                            )
+                    let units = match rate {
+                        DutyRate::AdValorem(_) => 0,
+                        DutyRate::Specific { per, .. } | DutyRate::Compound { per, .. } => specific_units(line, *per),
+                    };
+                    let specific = |amount: i64| div_round(i128::from(amount) * i128::from(units), 1000) as i64;
+                    let duty = match rate {
+                        DutyRate::AdValorem(p) => pct(customs[i], *p),
+                        DutyRate::Specific { amount, .. } => specific(amount.minor),
+                        DutyRate::Compound { percent, amount, .. } => {
+                            pct(customs[i], *percent) + specific(amount.minor)
                         }
                     };
                     duties[i] = duty;
@@ -510,38 +742,44 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
                         Some(i),
                         duty,
                         r,
-                        format!("HS {}: {how}", line.hs_code.dotted()),
+                        Reason::Duty {
+                            hs: line.hs_code,
+                            rate: *rate,
+                            customs_value: customs[i],
+                            units,
+                        },
                     ));
                 }
                 None => lines.push(plain_line(
                     LineKind::Duty,
                     Some(i),
                     0,
-                    format!("HS {}: no duty rule in this pack; 0 assumed", line.hs_code.dotted()),
+                    Reason::NoDutyRule { hs: line.hs_code },
                 )),
             }
         }
     }
 
     // 5. Consumption tax on (customs value + duty), grossed up: base / (1 − t) × t.
+    let reduced_to = reduction.map(|(_, p)| p);
     let mut excise = vec![0i64; c.lines.len()];
     for (i, line) in c.lines.iter().enumerate() {
         if let Some((r, rate)) = consumption_tax_rule(&rules, &line.hs_code) {
             let base = customs[i] + duties[i];
             let full = div_round(i128::from(base) * i128::from(rate.0), i128::from(10_000 - rate.0)) as i64;
-            let charged = reduction.map_or(full, |(_, p)| pct(full, p));
+            let charged = reduced_to.map_or(full, |p| pct(full, p));
             excise[i] = full;
-            let reduced = reduction.map_or(String::new(), |(_, p)| format!(", charged at {p}"));
             lines.push(rule_line(
                 LineKind::ConsumptionTax,
                 Some(i),
                 charged,
                 r,
-                format!(
-                    "({} + duty {}) / (1 − {rate}) × {rate}{reduced}",
-                    money(customs[i]),
-                    money(duties[i])
-                ),
+                Reason::ConsumptionTax {
+                    customs_value: customs[i],
+                    duty: duties[i],
+                    rate,
+                    reduced_to,
+                },
             ));
         }
     }
@@ -549,23 +787,22 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
     // 6. VAT on (customs value + duty + consumption tax). A jurisdiction without VAT (the US
     //    has sales taxes, not import VAT) gets no VAT lines at all.
     let has_vat = pack.rules().iter().any(|r| matches!(r.kind, RuleKind::Vat { .. }));
+    // Only VAT rules for this destination (or for the whole jurisdiction) can apply.
+    let vat_rules: Vec<&Rule> = rules
+        .iter()
+        .copied()
+        .filter(|r| matches!(&r.kind, RuleKind::Vat { country, .. } if country.is_empty() || *country == c.destination))
+        .collect();
     for (i, line) in c.lines.iter().enumerate().filter(|_| has_vat) {
         let base = customs[i] + duties[i] + excise[i];
         if let Some(r) = relieves_vat {
-            lines.push(rule_line(
-                LineKind::Vat,
-                Some(i),
-                0,
-                r,
-                "no VAT: de minimis relief".to_string(),
-            ));
+            lines.push(rule_line(LineKind::Vat, Some(i), 0, r, Reason::VatRelieved));
             continue;
         }
-        match vat_rule(&rules, &line.hs_code, &c.destination) {
+        match vat_rule(&vat_rules, &line.hs_code) {
             Some((r, rate)) => {
                 let full = pct(base, rate);
-                let charged = reduction.map_or(full, |(_, p)| pct(full, p));
-                let reduced = reduction.map_or(String::new(), |(_, p)| format!(" × {p}"));
+                let charged = reduced_to.map_or(full, |p| pct(full, p));
                 let kind = if vat_at_sale.is_some() {
                     LineKind::VatAtSale
                 } else {
@@ -576,37 +813,37 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
                     Some(i),
                     charged,
                     r,
-                    format!("{rate} of {}{reduced}", money(base)),
+                    Reason::Vat { rate, base, reduced_to },
                 ));
             }
             None => lines.push(plain_line(
                 LineKind::Vat,
                 Some(i),
                 0,
-                format!(
-                    "no VAT rate for {} in this pack; 0 assumed",
-                    if c.destination.is_empty() {
-                        "this destination"
-                    } else {
-                        &c.destination
-                    }
-                ),
+                Reason::NoVatRate {
+                    destination: c.destination.clone(),
+                },
             )),
         }
     }
-    if let Some((r, p)) = reduction {
+    if let Some((r, percent_of_normal)) = reduction {
         lines.push(rule_line(
             LineKind::Note,
             None,
             0,
             r,
-            format!("cross-border retail: duty 0%, VAT and consumption tax charged at {p} of the normal amount"),
+            Reason::RetailReduction { percent_of_normal },
         ));
     }
 
     // 7. Fees.
     for (name, amount) in &c.fees {
-        lines.push(plain_line(LineKind::Fee, None, to_pack(*amount), name.clone()));
+        lines.push(plain_line(
+            LineKind::Fee,
+            None,
+            to_pack(*amount),
+            Reason::Fee { name: name.clone() },
+        ));
     }
 
     let sum = |kind: LineKind| lines.iter().filter(|l| l.kind == kind).map(|l| l.amount).sum::<i64>();
@@ -629,6 +866,9 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
     LandedCost {
         currency: pack.currency().to_string(),
         exponent: exp,
+        invoice_currency: c.invoice_currency,
+        invoice_exponent: c.invoice_exponent,
+        jurisdiction: pack.jurisdiction().to_string(),
         regime,
         lines,
         goods_value,
