@@ -65,6 +65,8 @@ pub struct Report {
     pub days_played: u32,
     pub length_days: u32,
     pub finished: bool,
+    /// The player stopped before the last day was over.
+    pub ended_early: bool,
     pub cash_start_home: Money,
     pub cash_end_home: Money,
     pub reputation_start: u32,
@@ -148,6 +150,7 @@ impl Report {
             days_played: session.day(),
             length_days: scenario.length_days(),
             finished: session.is_finished(),
+            ended_early: session.ended_early(),
             cash_start_home: Money::new(start_home, home, home_exp),
             cash_end_home: session.net_cash_in_home(),
             reputation_start: scenario.starting_reputation(),

@@ -163,6 +163,8 @@ pub struct Session {
     rng: ChaCha8Rng,
     day: u32,
     finished: bool,
+    /// The player chose to stop before the scenario's last day was over.
+    ended_early: bool,
     cash: BTreeMap<CurrencyCode, i64>,
     reputation: u32,
     rates: BTreeMap<CurrencyCode, Micros>,
@@ -193,6 +195,7 @@ impl Session {
             rng: ChaCha8Rng::seed_from_u64(seed),
             day: 1,
             finished: false,
+            ended_early: false,
             cash,
             rates,
             inbox: Vec::new(),
@@ -278,6 +281,7 @@ impl Session {
             }
             Command::FinishEarly => {
                 self.finished = true;
+                self.ended_early = true;
                 vec![Event::ScenarioEnded { day: self.day }]
             }
         };
@@ -505,6 +509,10 @@ impl Session {
     }
     pub fn is_finished(&self) -> bool {
         self.finished
+    }
+    /// Finished by the player's choice before the last day ended.
+    pub fn ended_early(&self) -> bool {
+        self.ended_early
     }
     pub fn cash(&self) -> &BTreeMap<CurrencyCode, i64> {
         &self.cash

@@ -34,7 +34,7 @@ pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Ac
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             ui.heading(RichText::new(cat.tr("debrief-title")).color(ACCENT));
             ui.label(RichText::new(pick(&report.title, language)).strong());
-            let played = if report.finished {
+            let played = if report.finished && !report.ended_early {
                 "debrief-finished"
             } else {
                 "debrief-unfinished"

@@ -104,6 +104,19 @@ fn report_adds_up_to_the_rubric_and_says_nothing_was_submitted() {
     let by_competency: u32 = report.competencies.values().map(|(_, p)| p).sum();
     assert_eq!(by_competency, s.rubric_total());
     assert!(report.finished);
+    assert!(!report.ended_early, "the session was played to its last day");
+}
+
+#[test]
+fn finishing_early_is_reported_as_stopping_early() {
+    let s = scenario("c2c-vintage-cameras");
+    let mut session = Session::new(Arc::clone(&s), Some(1));
+    session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    session.apply(Command::FinishEarly).unwrap_or_else(|e| panic!("{e}"));
+    let report = Report::of(&session);
+    assert!(report.finished && report.ended_early);
+    assert_eq!(report.days_played, 2);
+    assert!(report.days_played < report.length_days);
 }
 
 fn pack(file: &str) -> tradeport::sim::RulePack {
