@@ -114,9 +114,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                         action = Some(a);
                     }
                 }
-                Page::Activity(Activity::Customs)
-                    if draft.customs_tab == CustomsTab::Classification || declaration_task(session).is_some() =>
-                {
+                Page::Activity(Activity::Customs) => {
                     ui.horizontal(|ui| {
                         for (tab, key) in [
                             (CustomsTab::Desk, "customs-tab-desk"),
@@ -156,6 +154,10 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                         if let Some(a) = super::customs::draw(ui, &view, &mut draft.desk) {
                             action = Some(a);
                         }
+                    } else {
+                        // Parcels (B2C, C2C) are declared at checkout: no desk form, but the
+                        // goods, the rules in force and the HS exercise are all here.
+                        activity_page(ui, cat, session, Activity::Customs);
                     }
                 }
                 Page::Activity(activity) => activity_page(ui, cat, session, activity),
@@ -586,7 +588,12 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
         .inner_margin(8.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(cat.tr("activity-desk-pending")).color(WARN));
+            let note = if activity == Activity::Customs {
+                "customs-no-declaration"
+            } else {
+                "activity-desk-pending"
+            };
+            ui.label(RichText::new(cat.tr(note)).color(WARN));
         });
     ui.add_space(10.0);
     ui.label(RichText::new(cat.tr("activity-tasks-here")).strong());

@@ -219,6 +219,28 @@ fn play_screen_end_day_navigation_inbox_and_pause() {
 }
 
 #[test]
+fn parcel_scenarios_reach_the_hs_exercise_from_the_customs_page() {
+    let cat = Catalogue::new(Language::English);
+    let s = session("b2c-eu-storefront");
+    let mut harness = play_harness(&cat, &s);
+    harness.state_mut().page = Page::Activity(tradeport::scenario::file::Activity::Customs);
+    harness.run();
+    assert!(harness.query_by_label_contains("no declaration to lodge").is_some());
+    assert!(
+        harness.query_by_label_contains("not in this version").is_none(),
+        "the customs page is not a placeholder"
+    );
+    harness.get_by_label("HS classification").click();
+    harness.run();
+    assert_eq!(harness.state().draft.customs_tab, play::CustomsTab::Classification);
+    let product = s.scenario().products()[0].name.en.clone();
+    assert!(
+        harness.query_all_by_label_contains(&product).next().is_some(),
+        "the exercise offers the scenario's goods, e.g. {product}"
+    );
+}
+
+#[test]
 fn settings_change_language_and_go_back() {
     let cat = Catalogue::new(Language::English);
     let mut harness = Harness::builder().with_size(egui::vec2(800.0, 600.0)).build_ui_state(
@@ -273,6 +295,11 @@ fn debrief_shows_score_and_returns_to_menu() {
             .query_by_label(&format!("0 / {} points", report.total_possible))
             .is_some()
     );
+    assert!(
+        harness
+            .query_by_label(&format!("You played all {} days.", report.length_days))
+            .is_some()
+    );
     let not_attempted = harness.query_all_by_label_contains("Not attempted").count();
     assert_eq!(
         not_attempted,
@@ -282,6 +309,27 @@ fn debrief_shows_score_and_returns_to_menu() {
     harness.get_by_label("Back to main menu (Enter)").click();
     harness.run();
     assert_eq!(harness.state(), &vec![Action::QuitToMenu]);
+}
+
+#[test]
+fn debrief_after_finishing_early_says_where_the_student_stopped() {
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("c2c-vintage-cameras");
+    let _ = s.apply(Command::EndDay);
+    let _ = s.apply(Command::FinishEarly);
+    let report = Report::of(&s);
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui(|ui| {
+        let view = debrief::DebriefView {
+            cat: &cat,
+            report: &report,
+            session: &s,
+        };
+        let _ = debrief::draw(ui, &view, &mut ());
+    });
+    harness.run();
+    let stopped = format!("You stopped on day 2 of {}.", report.length_days);
+    assert!(harness.query_by_label(&stopped).is_some(), "expected \"{stopped}\"");
+    assert!(harness.query_by_label_contains("You played all").is_none());
 }
 
 struct DeskState {

@@ -215,6 +215,7 @@ decl-remove-line = Remove last item
 ## HS classification
 customs-tab-desk = Declaration desk
 customs-tab-hs = HS classification
+customs-no-declaration = This scenario has no declaration to lodge at the desk: its goods travel as parcels whose duties and taxes are settled at checkout. Practise classifying them in the HS classification tab, and read the rules in force below.
 hs-intro = Classify each product step by step in the { $edition } nomenclature with { $national } extensions. Read the section and chapter notes: titles are for reference only (GRI 1).
 hs-none = None of this scenario's products is in the nomenclature excerpt.
 hs-goods = Goods to classify

@@ -209,6 +209,7 @@ decl-remove-line = 删除最后一项
 ## 商品归类 HS classification
 customs-tab-desk = 报关台
 customs-tab-hs = 商品归类
+customs-no-declaration = 本情景没有需要在申报台提交的报关单：商品以包裹形式寄送，关税和税费在结账时结算。可以在“商品归类”标签页练习商品归类，并查看下方现行规则。
 hs-intro = 按照 { $edition } 目录及 { $national } 的本国子目，对每件商品逐级归类。请阅读类注和章注：标题仅为查找方便（规则一）。
 hs-none = 本情境的商品均不在目录节选中。
 hs-goods = 待归类商品
