@@ -317,6 +317,10 @@ pub enum ConcessionStrategy {
     Linear,
     Conceder,
     TitForTat,
+    /// Never concedes; at the very end takes any deal better than none.
+    HardHeaded,
+    /// Offers random bids it prefers to no deal.
+    Random,
 }
 
 /// One graded task.
@@ -341,7 +345,120 @@ pub struct TaskDef {
     /// For customs tasks: the declaration to prepare and the documents it must agree with.
     #[serde(default)]
     pub declaration: Option<DeclarationCaseDef>,
+    /// For negotiation tasks: the issues on the table and both sides' private preferences.
+    #[serde(default)]
+    pub negotiation: Option<NegotiationDef>,
     pub rubric: Vec<CriterionDef>,
+}
+
+/// A multi-issue negotiation between the student and the task's counterpart (alternating
+/// offers). Each side's utility is linear-additive: Σ weight × value of the chosen option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NegotiationDef {
+    /// The side the student plays; the task's counterpart (or a second student) plays the other.
+    pub student_side: Side,
+    /// Who makes the first offer (usually the seller, answering the inquiry).
+    #[serde(default = "default_opener")]
+    pub opener: Side,
+    /// Rounds before the deadline: each side makes at most this many offers.
+    pub deadline_rounds: u32,
+    /// The issues on the table, in the order the weights and values refer to.
+    pub issues: Vec<IssueDef>,
+    /// The seller's private brief.
+    pub seller: PreferencesDef,
+    /// The buyer's private brief.
+    pub buyer: PreferencesDef,
+}
+
+pub fn default_opener() -> Side {
+    Side::Seller
+}
+
+/// A party to a deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Side {
+    Seller,
+    Buyer,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Seller => Side::Buyer,
+            Side::Buyer => Side::Seller,
+        }
+    }
+}
+
+/// One negotiable issue and its options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IssueDef {
+    /// Unit prices from `from` to `to` in steps of `step` (decimal strings in `currency`).
+    UnitPrice {
+        currency: String,
+        from: String,
+        to: String,
+        step: String,
+    },
+    /// Order quantities in pieces.
+    Quantity(Vec<u32>),
+    /// Incoterms 2020 rules on offer.
+    Incoterm(Vec<Incoterm>),
+    /// Payment terms on offer.
+    Payment(Vec<PaymentTerm>),
+    /// Days from contract to shipment.
+    DeliveryDays(Vec<u32>),
+}
+
+/// One side's private preferences.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreferencesDef {
+    /// How much each issue matters, in the order of `issues`, as percentages adding up to 100%.
+    pub weights: Vec<String>,
+    /// How good each option of each issue is, from 0 (worst) to 1 (best).
+    pub values: Vec<ValueFnDef>,
+    /// The utility of walking away (0 to 1, decimal string): no deal is accepted below it.
+    pub reservation: String,
+}
+
+/// How one side values an issue's options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ValueFnDef {
+    /// From 0 for the first option up to 1 for the last, in equal steps (a seller's price).
+    Increasing,
+    /// From 1 for the first option down to 0 for the last (a buyer's price).
+    Decreasing,
+    /// One value per option, decimal strings from 0 to 1.
+    Table(Vec<String>),
+}
+
+/// Terms of payment in an export contract, from safest to riskiest for the seller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum PaymentTerm {
+    /// Telegraphic transfer of the full amount before production or shipment.
+    TtInAdvance,
+    /// 30% T/T deposit, 70% balance against a copy of the bill of lading.
+    TtDeposit30,
+    /// Letter of credit payable at sight (UCP 600).
+    LcAtSight,
+    /// Documents against payment (collection through banks).
+    DocumentsAgainstPayment,
+    /// Documents against acceptance of a time draft (the buyer pays later).
+    DocumentsAgainstAcceptance,
+}
+
+impl PaymentTerm {
+    pub fn label(self) -> &'static str {
+        match self {
+            PaymentTerm::TtInAdvance => "T/T in advance",
+            PaymentTerm::TtDeposit30 => "T/T 30% deposit, 70% against B/L copy",
+            PaymentTerm::LcAtSight => "L/C at sight",
+            PaymentTerm::DocumentsAgainstPayment => "D/P at sight",
+            PaymentTerm::DocumentsAgainstAcceptance => "D/A 60 days",
+        }
+    }
 }
 
 /// A customs declaration exercise: the consignment's documents (contract, commercial invoice,

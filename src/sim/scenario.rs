@@ -13,7 +13,20 @@ use super::check::{Checker, iso_exponent};
 use super::customs::declaration::DeclarationCase;
 use super::date::Date;
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
+use super::negotiation::NegotiationCase;
 use super::rules::RulePack;
+
+/// Whether a counterpart of this kind can take that side of a deal.
+fn counterpart_can_take(kind: CounterpartKind, side: crate::scenario::file::Side) -> bool {
+    use crate::scenario::file::Side;
+    match side {
+        Side::Buyer => kind == CounterpartKind::Buyer,
+        Side::Seller => matches!(
+            kind,
+            CounterpartKind::Seller | CounterpartKind::Supplier | CounterpartKind::Forwarder
+        ),
+    }
+}
 
 /// A 6-, 8- or 10-digit commodity code, stored without dots. Small and `Copy`: the digits
 /// live inline, padded with zero bytes (so codes order like their digit strings).
@@ -154,6 +167,8 @@ pub struct Task {
     pub counterpart: Option<String>,
     /// The declaration to prepare, for customs tasks that have one.
     pub declaration: Option<DeclarationCase>,
+    /// The deal to negotiate, for negotiation tasks that have one.
+    pub negotiation: Option<NegotiationCase>,
     pub rubric: Vec<Criterion>,
 }
 
@@ -659,6 +674,45 @@ impl Scenario {
                 }
                 None => None,
             };
+            let negotiation = match &d.negotiation {
+                Some(def) => {
+                    let np = format!("{p}.negotiation");
+                    if d.activity != Activity::Negotiation {
+                        c.error(
+                            &np,
+                            "only a negotiation task can have a negotiation",
+                            Some("set `activity: Negotiation` or remove the negotiation"),
+                        );
+                    }
+                    let needed = match def.student_side {
+                        crate::scenario::file::Side::Seller => "a Buyer",
+                        crate::scenario::file::Side::Buyer => "a Seller, Supplier or Forwarder",
+                    };
+                    let party = d
+                        .counterpart
+                        .as_deref()
+                        .and_then(|id| s.counterparts.iter().find(|cp| cp.id == id));
+                    match (&d.counterpart, party) {
+                        (None, _) => c.error_hint(
+                            &format!("{p}.counterpart"),
+                            "a negotiation needs a counterpart",
+                            format!("name {needed} from setup.counterparts"),
+                        ),
+                        (Some(_), Some(cp)) if !counterpart_can_take(cp.kind, def.student_side.other()) => c
+                            .error_hint(
+                                &format!("{p}.counterpart"),
+                                format!(
+                                    "the student is the {:?}, so the counterpart must be {needed}, but `{}` is a {:?}",
+                                    def.student_side, cp.id, cp.kind
+                                ),
+                                "choose another counterpart, or change `student_side`".to_string(),
+                            ),
+                        _ => {}
+                    }
+                    NegotiationCase::validate(&mut c, &np, def)
+                }
+                None => None,
+            };
             if d.rubric.is_empty() {
                 c.error(
                     &format!("{p}.rubric"),
@@ -703,6 +757,7 @@ impl Scenario {
                 market: d.market.clone(),
                 counterpart: d.counterpart.clone(),
                 declaration,
+                negotiation,
                 rubric,
             });
         }

@@ -32,6 +32,10 @@ fn schema() -> Registry {
         Incoterm,
         TradeDirection,
         TransportMode,
+        Side,
+        IssueDef,
+        ValueFnDef,
+        PaymentTerm,
         ScenarioFile,
         RulePackFile
     );

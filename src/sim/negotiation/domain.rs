@@ -1,0 +1,233 @@
+//! The negotiation domain: the issues on the table, their options, bids, and each side's
+//! linear-additive utility (weights × per-issue values, in integer micro-utility).
+
+pub use crate::scenario::file::Side;
+use crate::scenario::file::{Incoterm, PaymentTerm};
+use crate::sim::money::{CurrencyCode, format_minor};
+
+/// At most this many issues in one negotiation (a bid is a small inline array).
+pub const MAX_ISSUES: usize = 6;
+/// At most this many options per issue.
+pub const MAX_OPTIONS: usize = 64;
+/// At most this many complete bids (the outcome space is enumerated for analysis).
+pub const MAX_OUTCOMES: usize = 200_000;
+/// Utility 1.0 in micro-utility.
+pub const FULL: u32 = 1_000_000;
+
+/// The options of one issue, typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssueOptions {
+    /// Unit prices in minor units of `currency`, ascending.
+    UnitPrice {
+        currency: CurrencyCode,
+        exponent: u32,
+        prices: Vec<i64>,
+    },
+    /// Order quantities in pieces.
+    Quantity(Vec<u32>),
+    Incoterm(Vec<Incoterm>),
+    Payment(Vec<PaymentTerm>),
+    /// Days from contract to shipment.
+    DeliveryDays(Vec<u32>),
+}
+
+impl IssueOptions {
+    pub fn len(&self) -> usize {
+        match self {
+            IssueOptions::UnitPrice { prices, .. } => prices.len(),
+            IssueOptions::Quantity(v) | IssueOptions::DeliveryDays(v) => v.len(),
+            IssueOptions::Incoterm(v) => v.len(),
+            IssueOptions::Payment(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// What the issue is called in English, e.g. `unit price`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            IssueOptions::UnitPrice { .. } => "unit price",
+            IssueOptions::Quantity(_) => "quantity",
+            IssueOptions::Incoterm(_) => "Incoterm",
+            IssueOptions::Payment(_) => "payment",
+            IssueOptions::DeliveryDays(_) => "delivery",
+        }
+    }
+
+    /// Option `i` in words, e.g. `28.50 EUR`, `2,400 pcs`, `FCA`, `L/C at sight`, `45 days`.
+    pub fn label(&self, i: usize) -> String {
+        match self {
+            IssueOptions::UnitPrice {
+                currency,
+                exponent,
+                prices,
+            } => prices
+                .get(i)
+                .map_or_else(String::new, |p| format!("{} {currency}", format_minor(*p, *exponent))),
+            IssueOptions::Quantity(v) => v
+                .get(i)
+                .map_or_else(String::new, |q| format!("{} pcs", format_minor(i64::from(*q), 0))),
+            IssueOptions::Incoterm(v) => v.get(i).map_or_else(String::new, |t| format!("{t:?}")),
+            IssueOptions::Payment(v) => v.get(i).map_or_else(String::new, |p| p.label().to_string()),
+            IssueOptions::DeliveryDays(v) => v.get(i).map_or_else(String::new, |d| format!("{d} days")),
+        }
+    }
+}
+
+/// The issues on the table, in a fixed order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Domain {
+    issues: Vec<IssueOptions>,
+}
+
+impl Domain {
+    /// A domain of 1..=`MAX_ISSUES` issues with 1..=`MAX_OPTIONS` options each and at most
+    /// `MAX_OUTCOMES` bids; `None` otherwise (the scenario validator says which limit).
+    pub fn new(issues: Vec<IssueOptions>) -> Option<Self> {
+        let ok = (1..=MAX_ISSUES).contains(&issues.len())
+            && issues.iter().all(|i| (1..=MAX_OPTIONS).contains(&i.len()))
+            && issues
+                .iter()
+                .try_fold(1usize, |n, i| n.checked_mul(i.len()))
+                .is_some_and(|n| n <= MAX_OUTCOMES);
+        ok.then_some(Self { issues })
+    }
+
+    pub fn issues(&self) -> &[IssueOptions] {
+        &self.issues
+    }
+
+    /// The number of complete bids.
+    pub fn outcome_count(&self) -> usize {
+        self.issues.iter().map(IssueOptions::len).product()
+    }
+
+    /// Every bid, in lexicographic order of option indices.
+    pub fn all_bids(&self) -> Vec<Bid> {
+        let mut bids = Vec::with_capacity(self.outcome_count());
+        let mut current = Bid::default();
+        self.enumerate(0, &mut current, &mut bids);
+        bids
+    }
+
+    fn enumerate(&self, issue: usize, current: &mut Bid, out: &mut Vec<Bid>) {
+        if issue == self.issues.len() {
+            out.push(*current);
+            return;
+        }
+        for option in 0..self.issues[issue].len() {
+            current.options[issue] = option as u8;
+            self.enumerate(issue + 1, current, out);
+        }
+    }
+
+    /// The bid's position in [`Domain::all_bids`] order.
+    pub fn index(&self, bid: Bid) -> usize {
+        self.issues
+            .iter()
+            .enumerate()
+            .fold(0, |acc, (i, issue)| acc * issue.len() + bid.option(i))
+    }
+
+    /// A bid in words: `unit price 28.50 EUR · quantity 2,400 pcs · …`.
+    pub fn describe(&self, bid: Bid) -> String {
+        self.issues
+            .iter()
+            .enumerate()
+            .map(|(i, issue)| format!("{} {}", issue.name(), issue.label(bid.option(i))))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// Builds a bid from option indices; `None` if the count or any index is out of range.
+    pub fn bid(&self, options: &[usize]) -> Option<Bid> {
+        if options.len() != self.issues.len() {
+            return None;
+        }
+        let mut bid = Bid::default();
+        for (i, (&o, issue)) in options.iter().zip(&self.issues).enumerate() {
+            if o >= issue.len() {
+                return None;
+            }
+            bid.options[i] = o as u8;
+        }
+        Some(bid)
+    }
+}
+
+/// One complete offer: an option index for every issue of the domain (unused slots are 0).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Bid {
+    options: [u8; MAX_ISSUES],
+}
+
+impl Bid {
+    pub fn option(&self, issue: usize) -> usize {
+        usize::from(self.options.get(issue).copied().unwrap_or(0))
+    }
+}
+
+/// One side's preferences: utility(bid) = Σ weightᵢ × valueᵢ(optionᵢ), in micro-utility
+/// (0 … 1,000,000), and the reservation value below which no deal beats walking away.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preferences {
+    /// `contribution[offsets[i] + o]` = weight of issue i × value of its option o.
+    contribution: Vec<u32>,
+    offsets: [usize; MAX_ISSUES],
+    issues: usize,
+    reservation: u32,
+}
+
+impl Preferences {
+    /// `weights` in basis points summing to 10,000; `values[i][o]` in micro-utility (≤ 1,000,000)
+    /// for every option of every issue; `reservation` in micro-utility. `None` when the shapes
+    /// or ranges are wrong.
+    pub fn new(domain: &Domain, weights: &[u32], values: &[Vec<u32>], reservation: u32) -> Option<Self> {
+        let shapes_ok = weights.len() == domain.issues.len()
+            && values.len() == domain.issues.len()
+            && values.iter().zip(&domain.issues).all(|(v, i)| v.len() == i.len())
+            && weights.iter().sum::<u32>() == 10_000
+            && values.iter().flatten().all(|v| *v <= FULL)
+            && reservation <= FULL;
+        if !shapes_ok {
+            return None;
+        }
+        let mut contribution = Vec::new();
+        let mut offsets = [0usize; MAX_ISSUES];
+        for (i, (w, vs)) in weights.iter().zip(values).enumerate() {
+            offsets[i] = contribution.len();
+            contribution.extend(vs.iter().map(|v| (u64::from(*w) * u64::from(*v) / 10_000) as u32));
+        }
+        Some(Self {
+            contribution,
+            offsets,
+            issues: weights.len(),
+            reservation,
+        })
+    }
+
+    /// The bid's utility in micro-utility.
+    #[inline]
+    pub fn utility(&self, bid: Bid) -> u32 {
+        let mut total = 0;
+        for i in 0..self.issues {
+            total += self
+                .contribution
+                .get(self.offsets[i] + bid.option(i))
+                .copied()
+                .unwrap_or(0);
+        }
+        total
+    }
+
+    pub fn reservation(&self) -> u32 {
+        self.reservation
+    }
+}
+
+/// Micro-utility as a decimal, `0.735`.
+pub fn format_utility(u: u32) -> String {
+    format!("{:.3}", f64::from(u) / f64::from(FULL))
+}

@@ -1,0 +1,261 @@
+//! The negotiation engine: agreements respect both reservation values, the Pareto frontier and
+//! Nash point match brute force, Boulware concedes less than Conceder early, runs are
+//! reproducible from the seed, and the tournament command reports every pairing.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use rand::SeedableRng;
+use rand::rngs::ChaCha8Rng;
+use tradeport::scenario::error::render_plain;
+use tradeport::scenario::file::Side;
+use tradeport::scenario::load_scenario_file;
+use tradeport::sim::negotiation::analysis::pareto_frontier;
+use tradeport::sim::negotiation::tournament::{run_tournament, standard_roster};
+use tradeport::sim::negotiation::{
+    Agent, BidTable, Domain, Ending, IssueOptions, NegotiationCase, OutcomeSpace, Point, Preferences, Strategy,
+    negotiate,
+};
+
+fn bundled_case() -> NegotiationCase {
+    let s = load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+        .unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    s.tasks()
+        .iter()
+        .find_map(|t| t.negotiation.clone())
+        .unwrap_or_else(|| panic!("the B2B scenario has a negotiation"))
+}
+
+fn play(
+    case: &NegotiationCase,
+    seller: Strategy,
+    buyer: Strategy,
+    seed: u64,
+) -> (Ending, Vec<tradeport::sim::negotiation::Offer>) {
+    let seller_table = BidTable::new(&case.domain, &case.seller);
+    let buyer_table = BidTable::new(&case.domain, &case.buyer);
+    let mut s = Agent::new(&case.seller, &seller_table, seller, case.deadline_rounds);
+    let mut b = Agent::new(&case.buyer, &buyer_table, buyer, case.deadline_rounds);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut history = Vec::new();
+    let ending = negotiate(
+        &mut s,
+        &mut b,
+        case.opener,
+        case.deadline_rounds,
+        &mut rng,
+        &mut history,
+    );
+    (ending, history)
+}
+
+#[test]
+fn agreements_always_lie_within_both_reservation_values() {
+    let case = bundled_case();
+    let mut agreements = 0;
+    for seller in standard_roster() {
+        for buyer in standard_roster() {
+            for seed in 0..20 {
+                let (ending, history) = play(&case, seller, buyer, seed);
+                assert!(history.len() <= 2 * case.deadline_rounds as usize);
+                if let Some(bid) = ending.agreement() {
+                    agreements += 1;
+                    let (us, ub) = (case.seller.utility(bid), case.buyer.utility(bid));
+                    assert!(
+                        us >= case.seller.reservation() && ub >= case.buyer.reservation(),
+                        "{} vs {}: deal {} gives seller {us}, buyer {ub}",
+                        seller.name(),
+                        buyer.name(),
+                        case.domain.describe(bid)
+                    );
+                    assert!(history.iter().any(|o| o.bid == bid), "the deal was offered by someone");
+                }
+            }
+        }
+    }
+    assert!(agreements > 500, "most pairings agree: {agreements} of 720");
+}
+
+#[test]
+fn boulware_concedes_less_than_conceder_in_the_first_half() {
+    let case = bundled_case();
+    let deadline = 20;
+    let table = BidTable::new(&case.domain, &case.seller);
+    let boulware = Agent::new(&case.seller, &table, Strategy::TimeDependent { e_milli: 200 }, deadline);
+    let conceder = Agent::new(
+        &case.seller,
+        &table,
+        Strategy::TimeDependent { e_milli: 5000 },
+        deadline,
+    );
+    for round in 1..deadline / 2 {
+        assert!(
+            boulware.target(round) > conceder.target(round),
+            "round {round}: Boulware {} vs Conceder {}",
+            boulware.target(round),
+            conceder.target(round)
+        );
+    }
+    // And in play, against the same hard-headed buyer, Boulware's own offers stay higher.
+    let buyer_table = BidTable::new(&case.domain, &case.buyer);
+    let mean_first_half = |strategy: Strategy| {
+        let mut s = Agent::new(&case.seller, &table, strategy, deadline);
+        let mut b = Agent::new(&case.buyer, &buyer_table, Strategy::HardHeaded, deadline);
+        let mut history = Vec::new();
+        let mut rng = ChaCha8Rng::seed_from_u64(3);
+        negotiate(&mut s, &mut b, Side::Seller, deadline, &mut rng, &mut history);
+        let own: Vec<u32> = history
+            .iter()
+            .filter(|o| o.by == Side::Seller && o.round < deadline / 2)
+            .map(|o| case.seller.utility(o.bid))
+            .collect();
+        own.iter().map(|u| u64::from(*u)).sum::<u64>() / own.len().max(1) as u64
+    };
+    let (b, c) = (
+        mean_first_half(Strategy::TimeDependent { e_milli: 200 }),
+        mean_first_half(Strategy::TimeDependent { e_milli: 5000 }),
+    );
+    assert!(b > c + 100_000, "Boulware's early offers average {b}, Conceder's {c}");
+}
+
+#[test]
+fn the_same_seed_gives_the_same_history() {
+    let case = bundled_case();
+    let a = play(&case, Strategy::Random, Strategy::Random, 42);
+    let b = play(&case, Strategy::Random, Strategy::Random, 42);
+    assert_eq!(a, b);
+    let others: Vec<_> = (43..50)
+        .map(|seed| play(&case, Strategy::Random, Strategy::Random, seed).1)
+        .collect();
+    assert!(
+        others.iter().any(|h| *h != a.1),
+        "the random strategy does use the seed"
+    );
+    let t1 = run_tournament(&case, &standard_roster(), 20, None, 9);
+    let t2 = run_tournament(&case, &standard_roster(), 20, None, 9);
+    assert_eq!(t1, t2);
+}
+
+#[test]
+fn tit_for_tat_answers_a_concession_with_a_concession() {
+    let case = bundled_case();
+    let table = BidTable::new(&case.domain, &case.buyer);
+    let mut buyer = Agent::new(&case.buyer, &table, Strategy::TitForTat, 10);
+    let mut rng = ChaCha8Rng::seed_from_u64(1);
+    let seller_best = BidTable::new(&case.domain, &case.seller).best().1;
+    let start = buyer.target(0);
+    let _ = buyer.respond(Some(seller_best), 0, &mut rng);
+    assert_eq!(buyer.target(1), start, "no concession yet, none given");
+    // The seller now offers something the buyer likes 0.1 better: the buyer gives 0.1 back.
+    let better = case
+        .domain
+        .all_bids()
+        .into_iter()
+        .find(|b| case.buyer.utility(*b) >= case.buyer.utility(seller_best) + 100_000)
+        .unwrap_or_else(|| panic!("a better bid exists"));
+    let gained = case.buyer.utility(better) - case.buyer.utility(seller_best);
+    let _ = buyer.respond(Some(better), 1, &mut rng);
+    assert_eq!(buyer.target(2), start - gained);
+}
+
+#[test]
+fn tournament_reports_every_pairing_of_the_roster() {
+    let case = bundled_case();
+    let roster = standard_roster();
+    let t = run_tournament(&case, &roster, 10, Some(12), 1);
+    assert_eq!(t.pairs.len(), roster.len() * roster.len());
+    assert_eq!(t.negotiations(), 10 * (roster.len() * roster.len()) as u64);
+    assert_eq!(t.deadline_rounds, 12);
+    let hard_both = t
+        .pairs
+        .iter()
+        .find(|p| p.seller == Strategy::HardHeaded && p.buyer == Strategy::HardHeaded)
+        .unwrap_or_else(|| panic!("pairing present"));
+    assert_eq!(hard_both.agreements, 0, "two hard-heads never meet");
+    let conceders = t
+        .pairs
+        .iter()
+        .find(|p| p.seller == roster[2] && p.buyer == roster[2])
+        .unwrap_or_else(|| panic!("pairing present"));
+    assert_eq!(conceders.agreements, 10);
+    assert!(conceders.mean_rounds() < 12.0 / 2.0, "conceders agree early");
+}
+
+/// A small random domain: 3 issues of 2–4 options, random weights and values for both sides.
+fn small_case() -> impl Strategy2<Value = (Domain, Preferences, Preferences)> {
+    (2usize..=4, 2usize..=4, 2usize..=4)
+        .prop_flat_map(|(a, b, c)| {
+            let values = move || {
+                (
+                    proptest::collection::vec(0u32..=1_000_000, a),
+                    proptest::collection::vec(0u32..=1_000_000, b),
+                    proptest::collection::vec(0u32..=1_000_000, c),
+                )
+            };
+            (
+                Just((a, b, c)),
+                0u32..=10_000,
+                0u32..=10_000,
+                values(),
+                values(),
+                0u32..600_000,
+                0u32..600_000,
+            )
+        })
+        .prop_map(|((a, b, c), w1, w2, sv, bv, sr, br)| {
+            let domain = Domain::new(vec![
+                IssueOptions::Quantity((1..=a as u32).collect()),
+                IssueOptions::DeliveryDays((1..=b as u32).collect()),
+                IssueOptions::Quantity((10..10 + c as u32).collect()),
+            ])
+            .unwrap_or_else(|| panic!("small domain"));
+            let weights = |w: u32| {
+                let first = w / 2;
+                [first, w - first, 10_000 - w]
+            };
+            let seller =
+                Preferences::new(&domain, &weights(w1), &[sv.0, sv.1, sv.2], sr).unwrap_or_else(|| panic!("seller"));
+            let buyer =
+                Preferences::new(&domain, &weights(w2), &[bv.0, bv.1, bv.2], br).unwrap_or_else(|| panic!("buyer"));
+            (domain, seller, buyer)
+        })
+}
+
+use proptest::strategy::Strategy as Strategy2;
+
+proptest! {
+    #[test]
+    fn pareto_frontier_and_nash_point_match_brute_force((domain, seller, buyer) in small_case()) {
+        let space = OutcomeSpace::new(&domain, &seller, &buyer);
+        let points: Vec<Point> = domain
+            .all_bids()
+            .into_iter()
+            .map(|bid| Point { seller: seller.utility(bid), buyer: buyer.utility(bid), bid })
+            .collect();
+        // Brute force: a point is on the frontier when nothing dominates it.
+        let dominated = |p: &Point| {
+            points.iter().any(|q| q.seller >= p.seller && q.buyer >= p.buyer && (q.seller > p.seller || q.buyer > p.buyer))
+        };
+        let mut brute: Vec<Point> = points.iter().filter(|p| !dominated(p)).copied().collect();
+        let mut engine = pareto_frontier(&points);
+        brute.sort();
+        engine.sort();
+        prop_assert_eq!(&brute, &engine);
+        let mut from_space = space.frontier.clone();
+        from_space.sort();
+        prop_assert_eq!(&brute, &from_space);
+        // Brute force Nash: the largest product of gains over every deal, not just the frontier.
+        let (rs, rb) = (seller.reservation(), buyer.reservation());
+        let best = points
+            .iter()
+            .filter(|p| p.seller > rs && p.buyer > rb)
+            .map(|p| u64::from(p.seller - rs) * u64::from(p.buyer - rb))
+            .max();
+        let engine_product = space.nash.map(|p| u64::from(p.seller - rs) * u64::from(p.buyer - rb));
+        prop_assert_eq!(best, engine_product);
+        if let Some(n) = space.nash {
+            prop_assert!(space.is_pareto_optimal(n.bid));
+            prop_assert_eq!(space.distance_to_frontier(n.seller, n.buyer), 0);
+        }
+    }
+}
