@@ -55,6 +55,27 @@ pub enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Play every pair of AI negotiation strategies against each other on a scenario's
+    /// negotiation and print agreement rate, utilities, welfare, rounds and throughput.
+    Tournament(TournamentArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct TournamentArgs {
+    /// Scenario file or bundled scenario id.
+    pub scenario: String,
+    /// The negotiation task (default: the scenario's first task with a negotiation).
+    #[arg(long)]
+    pub task: Option<String>,
+    /// Negotiations per pairing.
+    #[arg(long, default_value_t = 1000)]
+    pub runs: u32,
+    /// Seed for the random strategy.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Override the deadline (rounds), e.g. 100 to compare with research settings.
+    #[arg(long)]
+    pub rounds: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -172,6 +193,109 @@ pub fn list(out: &mut dyn std::io::Write) -> std::io::Result<()> {
 /// Whether stdout is a terminal (for colours).
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
+}
+
+/// Runs `tournament`: the table of pairings and the throughput. Returns whether the scenario
+/// had a negotiation to play.
+pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+    use crate::sim::negotiation::Strategy;
+    use crate::sim::negotiation::domain::format_utility;
+    use crate::sim::negotiation::tournament::{run_tournament, standard_roster};
+    let path = match catalog::resolve(&args.scenario) {
+        Ok(p) => p,
+        Err(message) => {
+            writeln!(out, "{message}")?;
+            return Ok(false);
+        }
+    };
+    let scenario = match scenario::load_scenario_file(&path) {
+        Ok(s) => s,
+        Err(diagnostics) => {
+            write!(out, "{}", render_plain(&diagnostics))?;
+            return Ok(false);
+        }
+    };
+    let negotiable: Vec<_> = scenario.tasks().iter().filter(|t| t.negotiation.is_some()).collect();
+    let task = match &args.task {
+        Some(id) => negotiable.iter().find(|t| &t.id == id),
+        None => negotiable.first(),
+    };
+    let (Some(task), Some(case)) = (task, task.and_then(|t| t.negotiation.as_ref())) else {
+        let ids: Vec<&str> = negotiable.iter().map(|t| t.id.as_str()).collect();
+        writeln!(
+            out,
+            "{}: no negotiation task{}; tasks with a negotiation: {}",
+            path.display(),
+            args.task.as_ref().map_or(String::new(), |t| format!(" `{t}`")),
+            if ids.is_empty() {
+                "none".to_string()
+            } else {
+                ids.join(", ")
+            }
+        )?;
+        return Ok(false);
+    };
+    let mut strategies = standard_roster();
+    for cp in scenario.counterparts() {
+        let own = Strategy::of(&cp.personality);
+        if !strategies.contains(&own) {
+            strategies.push(own);
+        }
+    }
+    let runs = args.runs.max(1);
+    let started = std::time::Instant::now();
+    let result = run_tournament(case, &strategies, runs, args.rounds, args.seed);
+    let seconds = started.elapsed().as_secs_f64();
+    writeln!(
+        out,
+        "Tournament: {} / task `{}` — {} issues, {} possible deals, deadline {} rounds, {} runs per pairing, seed {}",
+        scenario.meta().id,
+        task.id,
+        case.domain.issues().len(),
+        result.outcomes,
+        result.deadline_rounds,
+        runs,
+        args.seed
+    )?;
+    writeln!(
+        out,
+        "Reservation values: seller {}, buyer {}",
+        format_utility(case.seller.reservation()),
+        format_utility(case.buyer.reservation())
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:<18} {:<18} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>6}",
+        "seller", "buyer", "agree", "u_sell", "u_buy", "welfare", "pareto", "nash", "rounds"
+    )?;
+    for p in &result.pairs {
+        writeln!(
+            out,
+            "{:<18} {:<18} {:>5.1}% {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>6.1}",
+            p.seller.name(),
+            p.buyer.name(),
+            p.agreement_rate() * 100.0,
+            p.mean_seller_utility(),
+            p.mean_buyer_utility(),
+            p.mean_welfare(),
+            p.mean_pareto_distance(),
+            p.mean_nash_distance(),
+            p.mean_rounds()
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Utilities and distances are means over agreements (0 to 1); pareto/nash: distance in utility space."
+    )?;
+    let negotiations = result.negotiations();
+    writeln!(
+        out,
+        "{negotiations} negotiations in {seconds:.3} s: {:.0} negotiations per second (one core)",
+        negotiations as f64 / seconds.max(1e-9)
+    )?;
+    Ok(true)
 }
 
 /// Runs `landed-cost`: the breakdown as a table (or JSON), or the file's problems.

@@ -36,6 +36,14 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(CliCommand::Tournament(t)) => match cli::tournament(&t, &mut std::io::stdout()) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("tradeport: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use tradeport::cli::{CheckStyle, check, list};
+use tradeport::cli::{CheckStyle, TournamentArgs, check, list, tournament};
 
 #[test]
 fn check_passes_the_bundled_folder() {
@@ -56,4 +56,42 @@ fn list_names_the_bundled_scenarios() {
     for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
         assert!(text.contains(id), "{id} missing from:\n{text}");
     }
+}
+
+#[test]
+fn tournament_prints_every_pairing_and_the_throughput() {
+    let args = TournamentArgs {
+        scenario: "scenarios/b2b-silk-blouses.scenario.ron".to_string(),
+        task: None,
+        runs: 5,
+        seed: 1,
+        rounds: Some(20),
+    };
+    let mut out = Vec::new();
+    assert!(tournament(&args, &mut out).unwrap_or(false));
+    let text = String::from_utf8_lossy(&out);
+    assert!(
+        text.contains("task `negotiate-deal`") && text.contains("deadline 20 rounds"),
+        "{text}"
+    );
+    // The standard six plus the scenario's own Boulware (e=0.4) and Conceder (e=2.5): 8 × 8.
+    let rows = text
+        .lines()
+        .filter(|l| l.contains('%') && !l.starts_with("Reservation"))
+        .count();
+    assert_eq!(rows, 64, "{text}");
+    assert!(text.contains("Boulware (e=0.4)") && text.contains("Conceder (e=2.5)"));
+    assert!(
+        text.contains("320 negotiations in") && text.contains("negotiations per second"),
+        "{text}"
+    );
+
+    // A scenario without a negotiation says which tasks have one (none) and fails.
+    let none = TournamentArgs {
+        scenario: "scenarios/c2c-vintage-cameras.scenario.ron".to_string(),
+        ..args
+    };
+    let mut out = Vec::new();
+    assert!(!tournament(&none, &mut out).unwrap_or(true));
+    assert!(String::from_utf8_lossy(&out).contains("tasks with a negotiation: none"));
 }
