@@ -3,6 +3,7 @@
 //! reproducible from the seed, and the tournament command reports every pairing.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use proptest::prelude::*;
 use rand::SeedableRng;
@@ -32,10 +33,16 @@ fn play(
     buyer: Strategy,
     seed: u64,
 ) -> (Ending, Vec<tradeport::sim::negotiation::Offer>) {
-    let seller_table = BidTable::new(&case.domain, &case.seller);
-    let buyer_table = BidTable::new(&case.domain, &case.buyer);
-    let mut s = Agent::new(&case.seller, &seller_table, seller, case.deadline_rounds);
-    let mut b = Agent::new(&case.buyer, &buyer_table, buyer, case.deadline_rounds);
+    let mut s = Agent::new(
+        Arc::new(BidTable::new(&case.domain, &case.seller)),
+        seller,
+        case.deadline_rounds,
+    );
+    let mut b = Agent::new(
+        Arc::new(BidTable::new(&case.domain, &case.buyer)),
+        buyer,
+        case.deadline_rounds,
+    );
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut history = Vec::new();
     let ending = negotiate(
@@ -80,14 +87,9 @@ fn agreements_always_lie_within_both_reservation_values() {
 fn boulware_concedes_less_than_conceder_in_the_first_half() {
     let case = bundled_case();
     let deadline = 20;
-    let table = BidTable::new(&case.domain, &case.seller);
-    let boulware = Agent::new(&case.seller, &table, Strategy::TimeDependent { e_milli: 200 }, deadline);
-    let conceder = Agent::new(
-        &case.seller,
-        &table,
-        Strategy::TimeDependent { e_milli: 5000 },
-        deadline,
-    );
+    let table = Arc::new(BidTable::new(&case.domain, &case.seller));
+    let boulware = Agent::new(Arc::clone(&table), Strategy::TimeDependent { e_milli: 200 }, deadline);
+    let conceder = Agent::new(Arc::clone(&table), Strategy::TimeDependent { e_milli: 5000 }, deadline);
     for round in 1..deadline / 2 {
         assert!(
             boulware.target(round) > conceder.target(round),
@@ -97,10 +99,10 @@ fn boulware_concedes_less_than_conceder_in_the_first_half() {
         );
     }
     // And in play, against the same hard-headed buyer, Boulware's own offers stay higher.
-    let buyer_table = BidTable::new(&case.domain, &case.buyer);
+    let buyer_table = Arc::new(BidTable::new(&case.domain, &case.buyer));
     let mean_first_half = |strategy: Strategy| {
-        let mut s = Agent::new(&case.seller, &table, strategy, deadline);
-        let mut b = Agent::new(&case.buyer, &buyer_table, Strategy::HardHeaded, deadline);
+        let mut s = Agent::new(Arc::clone(&table), strategy, deadline);
+        let mut b = Agent::new(Arc::clone(&buyer_table), Strategy::HardHeaded, deadline);
         let mut history = Vec::new();
         let mut rng = ChaCha8Rng::seed_from_u64(3);
         negotiate(&mut s, &mut b, Side::Seller, deadline, &mut rng, &mut history);
@@ -139,8 +141,11 @@ fn the_same_seed_gives_the_same_history() {
 #[test]
 fn tit_for_tat_answers_a_concession_with_a_concession() {
     let case = bundled_case();
-    let table = BidTable::new(&case.domain, &case.buyer);
-    let mut buyer = Agent::new(&case.buyer, &table, Strategy::TitForTat, 10);
+    let mut buyer = Agent::new(
+        Arc::new(BidTable::new(&case.domain, &case.buyer)),
+        Strategy::TitForTat,
+        10,
+    );
     let mut rng = ChaCha8Rng::seed_from_u64(1);
     let seller_best = BidTable::new(&case.domain, &case.seller).best().1;
     let start = buyer.target(0);

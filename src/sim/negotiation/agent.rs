@@ -4,6 +4,8 @@
 //! accepts an offer worth at least its own next offer (at the very end: anything above its
 //! reservation value).
 
+use std::sync::Arc;
+
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
@@ -60,6 +62,7 @@ fn milli(v: u32) -> String {
 /// and shared by every negotiation that profile takes part in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BidTable {
+    prefs: Preferences,
     by_utility: Vec<(u32, Bid)>,
     /// Per-issue distance between options x and y at `offsets[i] + x·nᵢ + y`: ordinal issues
     /// (price, quantity, days) count index steps, nominal ones (Incoterm, payment) count a
@@ -94,12 +97,18 @@ impl BidTable {
             }
         }
         Self {
+            prefs: prefs.clone(),
             by_utility,
             distances,
             offsets,
             sizes,
             issues: domain.issues().len(),
         }
+    }
+
+    /// The preferences the bids are sorted by.
+    pub fn preferences(&self) -> &Preferences {
+        &self.prefs
     }
 
     pub fn best(&self) -> (u32, Bid) {
@@ -170,9 +179,8 @@ pub enum Response {
 
 /// An AI negotiator for one negotiation.
 #[derive(Debug, Clone)]
-pub struct Agent<'a> {
-    prefs: &'a Preferences,
-    table: &'a BidTable,
+pub struct Agent {
+    table: Arc<BidTable>,
     strategy: Strategy,
     deadline: u32,
     /// Time-dependent targets per round, 0..=deadline, with how many bids reach each.
@@ -189,12 +197,12 @@ pub struct Agent<'a> {
     last_choice: Option<(usize, Option<Bid>, Bid)>,
 }
 
-impl<'a> Agent<'a> {
+impl Agent {
     /// `deadline`: rounds in which this agent may make an offer (at least 1).
-    pub fn new(prefs: &'a Preferences, table: &'a BidTable, strategy: Strategy, deadline: u32) -> Self {
+    pub fn new(table: Arc<BidTable>, strategy: Strategy, deadline: u32) -> Self {
         let deadline = deadline.max(1);
         let best = table.best().0;
-        let reservation = prefs.reservation().min(best);
+        let reservation = table.prefs.reservation().min(best);
         let targets = match strategy {
             Strategy::TimeDependent { e_milli } => {
                 let exponent = 1000.0 / f64::from(e_milli.max(1));
@@ -210,17 +218,17 @@ impl<'a> Agent<'a> {
             }
             _ => Vec::new(),
         };
+        let steady_above = table.count_at_least(match strategy {
+            Strategy::Random => reservation,
+            _ => best,
+        });
         Self {
-            prefs,
             table,
             strategy,
             deadline,
             targets,
             tft_target: best,
-            steady_above: table.count_at_least(match strategy {
-                Strategy::Random => reservation,
-                _ => best,
-            }),
+            steady_above,
             previous_incoming: None,
             last_choice: None,
         }
@@ -232,7 +240,7 @@ impl<'a> Agent<'a> {
 
     /// The agent's utility for a bid.
     pub fn utility(&self, bid: Bid) -> u32 {
-        self.prefs.utility(bid)
+        self.table.prefs.utility(bid)
     }
 
     /// The utility this agent aims for in `round` (before seeing the offer, for time-dependent
@@ -242,18 +250,18 @@ impl<'a> Agent<'a> {
             Strategy::TimeDependent { .. } => self
                 .targets
                 .get(round as usize)
-                .map_or(self.prefs.reservation(), |(target, _)| *target),
+                .map_or(self.table.prefs.reservation(), |(target, _)| *target),
             Strategy::TitForTat => self.tft_target,
             Strategy::HardHeaded => self.table.best().0,
-            Strategy::Random => self.prefs.reservation(),
+            Strategy::Random => self.table.prefs.reservation(),
         }
     }
 
     /// Answers the offer on the table (`None` when this agent opens) in `round`
     /// (0-based). From round `deadline` on it may no longer offer, only accept or walk away.
     pub fn respond(&mut self, incoming: Option<Bid>, round: u32, rng: &mut ChaCha8Rng) -> Response {
-        let reservation = self.prefs.reservation();
-        let incoming_utility = incoming.map(|b| self.prefs.utility(b));
+        let reservation = self.table.prefs.reservation();
+        let incoming_utility = incoming.map(|b| self.table.prefs.utility(b));
         if round >= self.deadline {
             return match incoming_utility {
                 Some(u) if u >= reservation => Response::Accept,
@@ -290,7 +298,7 @@ impl<'a> Agent<'a> {
                 }
             }
         };
-        let next_utility = self.prefs.utility(next);
+        let next_utility = self.table.prefs.utility(next);
         if let Some(u) = incoming_utility
             && u >= next_utility
             && u >= reservation

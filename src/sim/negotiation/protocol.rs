@@ -47,9 +47,9 @@ impl Ending {
 
 /// Runs one complete AI-vs-AI negotiation. `history` is cleared and receives every offer (pass
 /// the same vector again to avoid reallocating in a tournament).
-pub fn negotiate<'a>(
-    seller: &mut Agent<'a>,
-    buyer: &mut Agent<'a>,
+pub fn negotiate(
+    seller: &mut Agent,
+    buyer: &mut Agent,
     opener: Side,
     deadline: u32,
     rng: &mut ChaCha8Rng,

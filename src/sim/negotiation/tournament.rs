@@ -2,6 +2,8 @@
 //! many times, with agreement rate, utilities, welfare, rounds and distance to the Pareto
 //! frontier and the Nash point. Instructors use it to tune counterparts.
 
+use std::sync::Arc;
+
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
 
@@ -94,8 +96,8 @@ pub fn run_tournament(
     // Distances of each deal reached, computed the first time it is reached.
     let nash = space.nash.map(|p| (p.seller, p.buyer));
     let mut distances: Vec<Option<(u32, u32)>> = vec![None; space.points.len()];
-    let seller_table = BidTable::new(&case.domain, &case.seller);
-    let buyer_table = BidTable::new(&case.domain, &case.buyer);
+    let seller_table = Arc::new(BidTable::new(&case.domain, &case.seller));
+    let buyer_table = Arc::new(BidTable::new(&case.domain, &case.buyer));
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut history = Vec::with_capacity(2 * deadline as usize + 2);
     let mut pairs = Vec::new();
@@ -112,8 +114,8 @@ pub fn run_tournament(
                 nash_distance: 0,
                 rounds: 0,
             };
-            let template_seller = Agent::new(&case.seller, &seller_table, s, deadline);
-            let template_buyer = Agent::new(&case.buyer, &buyer_table, b, deadline);
+            let template_seller = Agent::new(Arc::clone(&seller_table), s, deadline);
+            let template_buyer = Agent::new(Arc::clone(&buyer_table), b, deadline);
             for _ in 0..runs {
                 let mut seller = template_seller.clone();
                 let mut buyer = template_buyer.clone();
