@@ -16,6 +16,7 @@ use super::customs::declaration::{DeclarationCase, DeclarationCheck, Declaration
 use super::customs::hs::Classification;
 use super::date::Date;
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
+use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks};
 use super::scenario::{Effect, Scenario};
 
 /// Index of a message in the inbox.
@@ -52,6 +53,26 @@ pub enum Command {
     SubmitDeclaration {
         task: String,
         form: Box<DeclarationForm>,
+    },
+    /// The side to move in a negotiation makes an offer (an option index per issue) with a
+    /// note added to the letter; the AI counterpart answers at once.
+    MakeOffer {
+        task: String,
+        options: Vec<usize>,
+        note: String,
+    },
+    /// The side to move accepts the other side's offer on the table.
+    AcceptOffer {
+        task: String,
+    },
+    /// The side to move breaks off the negotiation.
+    WalkAway {
+        task: String,
+    },
+    /// After the talks: which strategy did the AI counterpart use?
+    GuessStrategy {
+        task: String,
+        guess: crate::scenario::file::ConcessionStrategy,
     },
 }
 
@@ -111,6 +132,16 @@ pub enum Event {
     GoodsReleased {
         task: String,
     },
+    /// A move in a negotiation.
+    Negotiation {
+        task: String,
+        event: TalkEvent,
+    },
+    /// The student's guess of the AI's strategy was graded.
+    StrategyGuessed {
+        task: String,
+        correct: bool,
+    },
     /// A declaration was checked: how many fields were right and wrong, and whether it cleared.
     DeclarationChecked {
         task: String,
@@ -152,6 +183,10 @@ pub enum RuleError {
     NoDeclaration(String),
     #[error("the goods of task `{0}` have already cleared customs")]
     AlreadyCleared(String),
+    #[error("task `{0}` has no negotiation")]
+    NoNegotiation(String),
+    #[error(transparent)]
+    Talks(#[from] TalkError),
 }
 
 /// A running scenario. Not `Clone`: the RNG state is not meant to be forked; replay the
@@ -179,11 +214,25 @@ pub struct Session {
     released: BTreeMap<String, u32>,
     ledger: Vec<LedgerEntry>,
     classifications: BTreeMap<String, Vec<Classification>>,
+    /// Negotiations by task id.
+    talks: BTreeMap<String, Talks>,
+    /// Two students share the machine: they play both sides of every negotiation.
+    hotseat: bool,
 }
 
 impl Session {
     /// Starts on day 1 with the scenario's seed (or `seed_override`); day-1 events happen at once.
+    /// AI counterparts play the other side of every negotiation.
     pub fn new(scenario: Arc<Scenario>, seed_override: Option<u64>) -> Self {
+        Self::start(scenario, seed_override, false)
+    }
+
+    /// Like [`Session::new`], but a second student plays the other side of every negotiation.
+    pub fn new_hotseat(scenario: Arc<Scenario>, seed_override: Option<u64>) -> Self {
+        Self::start(scenario, seed_override, true)
+    }
+
+    fn start(scenario: Arc<Scenario>, seed_override: Option<u64>, hotseat: bool) -> Self {
         let seed = seed_override.unwrap_or_else(|| scenario.seed());
         let mut cash: BTreeMap<CurrencyCode, i64> = scenario.starting_cash().clone();
         cash.entry(scenario.home_currency()).or_insert(0);
@@ -207,14 +256,53 @@ impl Session {
             released: BTreeMap::new(),
             ledger: Vec::new(),
             classifications: BTreeMap::new(),
+            talks: BTreeMap::new(),
+            hotseat,
         };
         let mut events = vec![Event::DayStarted {
             day: 1,
             date: session.date(),
         }];
         session.run_day_events(&mut events);
+        session.open_talks(&mut events);
         session.record(events);
         session
+    }
+
+    /// Opens every negotiation; an AI that opens makes its first offer now.
+    fn open_talks(&mut self, events: &mut Vec<Event>) {
+        let scenario = Arc::clone(&self.scenario);
+        for task in scenario.tasks() {
+            let Some(case) = &task.negotiation else {
+                continue;
+            };
+            let ai = match (
+                self.hotseat,
+                task.counterpart.as_deref().and_then(|id| scenario.counterpart(id)),
+            ) {
+                (false, Some(counterpart)) => {
+                    let side = case.student_side.other();
+                    let table = Arc::new(BidTable::new(&case.domain, case.preferences(side)));
+                    Some(Agent::new(
+                        table,
+                        Strategy::of(&counterpart.personality),
+                        case.deadline_rounds,
+                    ))
+                }
+                _ => None,
+            };
+            let talks = Talks::new(case.clone(), ai, self.day, &mut self.rng);
+            if let Some(first) = talks.offers().first() {
+                events.push(Event::Negotiation {
+                    task: task.id.clone(),
+                    event: TalkEvent::OfferMade {
+                        by: first.by,
+                        round: first.round,
+                    },
+                });
+            }
+            self.talks.insert(task.id.clone(), talks);
+        }
     }
 
     /// Validates `command`, then carries it out.
@@ -278,6 +366,63 @@ impl Session {
                 self.respond_to_declaration(task, &case, form, &check, &mut events);
                 self.declarations.entry(task.clone()).or_default().push(check);
                 events
+            }
+            Command::MakeOffer { task, options, note } => {
+                let day = self.day;
+                let talks = self
+                    .talks
+                    .get_mut(task)
+                    .ok_or_else(|| RuleError::NoNegotiation(task.clone()))?;
+                let side = talks.to_move().ok_or(TalkError::Over)?;
+                talks
+                    .offer(side, options, note, day, &mut self.rng)?
+                    .into_iter()
+                    .map(|event| Event::Negotiation {
+                        task: task.clone(),
+                        event,
+                    })
+                    .collect()
+            }
+            Command::AcceptOffer { task } => {
+                let talks = self
+                    .talks
+                    .get_mut(task)
+                    .ok_or_else(|| RuleError::NoNegotiation(task.clone()))?;
+                let side = talks.to_move().ok_or(TalkError::Over)?;
+                talks
+                    .accept(side, self.day)?
+                    .into_iter()
+                    .map(|event| Event::Negotiation {
+                        task: task.clone(),
+                        event,
+                    })
+                    .collect()
+            }
+            Command::WalkAway { task } => {
+                let talks = self
+                    .talks
+                    .get_mut(task)
+                    .ok_or_else(|| RuleError::NoNegotiation(task.clone()))?;
+                let side = talks.to_move().ok_or(TalkError::Over)?;
+                talks
+                    .walk_away(side, self.day)?
+                    .into_iter()
+                    .map(|event| Event::Negotiation {
+                        task: task.clone(),
+                        event,
+                    })
+                    .collect()
+            }
+            Command::GuessStrategy { task, guess } => {
+                let talks = self
+                    .talks
+                    .get_mut(task)
+                    .ok_or_else(|| RuleError::NoNegotiation(task.clone()))?;
+                let correct = talks.guess_strategy(*guess)?;
+                vec![Event::StrategyGuessed {
+                    task: task.clone(),
+                    correct,
+                }]
             }
             Command::FinishEarly => {
                 self.finished = true;
@@ -509,6 +654,14 @@ impl Session {
     }
     pub fn is_finished(&self) -> bool {
         self.finished
+    }
+    /// The negotiation of a task, if it has one.
+    pub fn talks(&self, task: &str) -> Option<&Talks> {
+        self.talks.get(task)
+    }
+    /// Whether two students share the machine, playing both sides of each negotiation.
+    pub fn is_hotseat(&self) -> bool {
+        self.hotseat
     }
     /// Finished by the player's choice before the last day ended.
     pub fn ended_early(&self) -> bool {

@@ -255,5 +255,43 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
             ],
         ),
         Event::ScenarioEnded { day } => cat.tr_args("event-ended", &[("day", Arg::from(*day))]),
+        // Each offer is in the negotiation's history; the timeline keeps how talks ended.
+        Event::Negotiation {
+            event: crate::sim::negotiation::TalkEvent::OfferMade { .. },
+            ..
+        } => return None,
+        Event::Negotiation {
+            task,
+            event: crate::sim::negotiation::TalkEvent::Agreed { by },
+        } => cat.tr_args(
+            "event-deal-agreed",
+            &[
+                ("task", Arg::from(task.as_str())),
+                ("side", Arg::from(side_label(cat, *by))),
+            ],
+        ),
+        Event::Negotiation {
+            task,
+            event: crate::sim::negotiation::TalkEvent::WalkedAway { by },
+        } => cat.tr_args(
+            "event-talks-broken",
+            &[
+                ("task", Arg::from(task.as_str())),
+                ("side", Arg::from(side_label(cat, *by))),
+            ],
+        ),
+        Event::StrategyGuessed { correct, .. } => cat.tr(if *correct {
+            "event-guess-right"
+        } else {
+            "event-guess-wrong"
+        }),
+    })
+}
+
+/// "the seller" / "the buyer".
+pub fn side_label(cat: &Catalogue, side: crate::scenario::file::Side) -> String {
+    cat.tr(match side {
+        crate::scenario::file::Side::Seller => "side-seller",
+        crate::scenario::file::Side::Buyer => "side-buyer",
     })
 }

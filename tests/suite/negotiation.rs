@@ -264,3 +264,245 @@ proptest! {
         }
     }
 }
+
+fn b2b_session(hotseat: bool) -> tradeport::sim::Session {
+    let s = load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+        .unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    if hotseat {
+        tradeport::sim::Session::new_hotseat(Arc::new(s), Some(5))
+    } else {
+        tradeport::sim::Session::new(Arc::new(s), Some(5))
+    }
+}
+
+/// The seller's options for a bid worth about `target` to the seller, closest to `near`.
+fn seller_bid(case: &NegotiationCase, target: u32, near: Option<tradeport::sim::negotiation::Bid>) -> Vec<usize> {
+    let bid = BidTable::new(&case.domain, &case.seller).bid_at(target, near);
+    (0..case.domain.issues().len()).map(|i| bid.option(i)).collect()
+}
+
+#[test]
+fn a_student_seller_concedes_step_by_step_and_closes_with_the_ai_buyer() {
+    use tradeport::sim::negotiation::{TalkEvent, TalksEnding};
+    use tradeport::sim::{Command, Event};
+    let mut session = b2b_session(false);
+    let task = "negotiate-deal".to_string();
+    let case = session
+        .talks(&task)
+        .map(|t| t.case().clone())
+        .unwrap_or_else(|| panic!("talks open"));
+    assert_eq!(
+        session.talks(&task).map(|t| t.offers().len()),
+        Some(0),
+        "the student quotes first"
+    );
+    // Concede in shrinking steps from the best deal towards the reservation value.
+    let targets = [1_000_000, 850_000, 760_000, 700_000, 660_000, 640_000];
+    let mut agreed = false;
+    for target in targets {
+        let near = session.talks(&task).and_then(|t| t.on_table().map(|o| o.bid));
+        let options = seller_bid(&case, target, near);
+        let events = session
+            .apply(Command::MakeOffer {
+                task: task.clone(),
+                options,
+                note: "We can ship within 45 days.".to_string(),
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(
+            &events[0],
+            Event::Negotiation {
+                event: TalkEvent::OfferMade { by: Side::Seller, .. },
+                ..
+            }
+        ));
+        let talks = session.talks(&task).unwrap_or_else(|| panic!("talks"));
+        match talks.ending() {
+            Some(TalksEnding::Agreed {
+                by: Side::Buyer, bid, ..
+            }) => {
+                assert!(case.buyer.utility(bid) >= case.buyer.reservation());
+                agreed = true;
+                break;
+            }
+            Some(other) => panic!("unexpected ending {other:?}"),
+            None => {
+                // The AI countered: its offer is on the table for the student.
+                let counter = talks.on_table().unwrap_or_else(|| panic!("a counter-offer"));
+                assert_eq!(counter.by, Side::Buyer);
+            }
+        }
+    }
+    if !agreed {
+        // Take the buyer's last counter-offer if it beats walking away.
+        let on_table = session.talks(&task).and_then(|t| t.on_table().map(|o| o.bid));
+        let bid = on_table.unwrap_or_else(|| panic!("an offer on the table"));
+        assert!(
+            case.seller.utility(bid) >= case.seller.reservation(),
+            "the AI stays reasonable"
+        );
+        session
+            .apply(Command::AcceptOffer { task: task.clone() })
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let talks = session.talks(&task).unwrap_or_else(|| panic!("talks"));
+    let review = talks.review();
+    let (us, ub) = (review.seller_utility.unwrap_or(0), review.buyer_utility.unwrap_or(0));
+    assert!(us >= case.seller.reservation() && ub >= case.buyer.reservation());
+    assert!(review.to_frontier.is_some() && review.to_nash.is_some());
+    // Over: no more moves; the strategy guess is graded once.
+    let before = session.talks(&task).map(|t| t.offers().len());
+    assert!(session.apply(Command::WalkAway { task: task.clone() }).is_err());
+    assert_eq!(session.talks(&task).map(|t| t.offers().len()), before);
+    let events = session
+        .apply(Command::GuessStrategy {
+            task: task.clone(),
+            guess: tradeport::scenario::file::ConcessionStrategy::Boulware,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        events,
+        vec![Event::StrategyGuessed {
+            task: task.clone(),
+            correct: true
+        }]
+    );
+    assert!(
+        session
+            .apply(Command::GuessStrategy {
+                task,
+                guess: tradeport::scenario::file::ConcessionStrategy::Linear,
+            })
+            .is_err(),
+        "one guess only"
+    );
+}
+
+#[test]
+fn a_bad_offer_changes_nothing_and_the_deadline_is_enforced() {
+    use tradeport::sim::Command;
+    let mut session = b2b_session(false);
+    let task = "negotiate-deal".to_string();
+    let case = session
+        .talks(&task)
+        .map(|t| t.case().clone())
+        .unwrap_or_else(|| panic!("talks"));
+    let bad = session.apply(Command::MakeOffer {
+        task: task.clone(),
+        options: vec![99, 0, 0, 0],
+        note: String::new(),
+    });
+    assert!(bad.is_err());
+    assert_eq!(session.talks(&task).map(|t| t.offers().len()), Some(0));
+    assert!(
+        session.apply(Command::AcceptOffer { task: task.clone() }).is_err(),
+        "nothing to accept yet"
+    );
+    // Hold out at the best deal every round: the Boulware buyer never accepts it, and after the
+    // last round the student can only accept or walk away.
+    let best = seller_bid(&case, 1_000_000, None);
+    for _ in 0..case.deadline_rounds {
+        session
+            .apply(Command::MakeOffer {
+                task: task.clone(),
+                options: best.clone(),
+                note: String::new(),
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let talks = session.talks(&task).unwrap_or_else(|| panic!("talks"));
+    assert_eq!(talks.offers_left(Side::Seller), 0);
+    assert!(talks.ending().is_none(), "the buyer's last counter waits for an answer");
+    let more = session.apply(Command::MakeOffer {
+        task: task.clone(),
+        options: best,
+        note: String::new(),
+    });
+    assert!(matches!(
+        more,
+        Err(tradeport::sim::RuleError::Talks(
+            tradeport::sim::negotiation::TalkError::NoOffersLeft(Side::Seller)
+        ))
+    ));
+    session
+        .apply(Command::WalkAway { task: task.clone() })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(
+        session.talks(&task).and_then(|t| t.ending()),
+        Some(tradeport::sim::negotiation::TalksEnding::Broken { by: Side::Seller, .. })
+    ));
+}
+
+#[test]
+fn in_hotseat_mode_two_students_take_turns() {
+    use tradeport::sim::Command;
+    let mut session = b2b_session(true);
+    let task = "negotiate-deal".to_string();
+    let talks = session.talks(&task).unwrap_or_else(|| panic!("talks"));
+    assert!(talks.is_hotseat());
+    assert_eq!(talks.to_move(), Some(Side::Seller));
+    let offer = |session: &mut tradeport::sim::Session, options: Vec<usize>| {
+        session
+            .apply(Command::MakeOffer {
+                task: task.clone(),
+                options,
+                note: String::new(),
+            })
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    offer(&mut session, vec![18, 2, 0, 0]);
+    assert_eq!(
+        session.talks(&task).and_then(|t| t.to_move()),
+        Some(Side::Buyer),
+        "no AI answered"
+    );
+    offer(&mut session, vec![4, 2, 2, 3]);
+    assert_eq!(session.talks(&task).and_then(|t| t.to_move()), Some(Side::Seller));
+    session
+        .apply(Command::AcceptOffer { task: task.clone() })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let talks = session.talks(&task).unwrap_or_else(|| panic!("talks"));
+    assert!(matches!(
+        talks.ending(),
+        Some(tradeport::sim::negotiation::TalksEnding::Agreed { by: Side::Seller, .. })
+    ));
+    assert!(
+        session
+            .apply(Command::GuessStrategy {
+                task,
+                guess: tradeport::scenario::file::ConcessionStrategy::Boulware,
+            })
+            .is_err(),
+        "no AI to guess in hotseat mode"
+    );
+}
+
+#[test]
+fn letters_name_the_terms_and_what_changed() {
+    use tradeport::sim::negotiation::letter::{Correspondents, offer_letter};
+    let case = bundled_case();
+    let first = case.domain.bid(&[18, 2, 0, 0]).unwrap_or_else(|| panic!("bid"));
+    let counter = case.domain.bid(&[10, 2, 0, 2]).unwrap_or_else(|| panic!("bid"));
+    let who = Correspondents {
+        sender: "Katrin Vogel",
+        sender_company: "Nordkontor Mode GmbH",
+        recipient: "Wang Li, Hangzhou West Lake Silk Garments Co., Ltd.",
+    };
+    let text = offer_letter(
+        &case.domain,
+        Side::Buyer,
+        counter,
+        Some(first),
+        "Can you do better?",
+        who,
+    );
+    assert!(text.starts_with("Dear Wang Li,"), "{text}");
+    assert!(text.contains("We can agree to your quantity and Incoterm"), "{text}");
+    assert!(text.contains("Unit price: 28.00 EUR per piece  (changed)"), "{text}");
+    assert!(text.contains("Payment: L/C at sight  (changed)"), "{text}");
+    assert!(text.contains("Incoterm: FCA (Incoterms 2020)\n"), "{text}");
+    assert!(
+        text.contains("Can you do better?") && text.ends_with("Nordkontor Mode GmbH"),
+        "{text}"
+    );
+}

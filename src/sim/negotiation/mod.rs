@@ -5,7 +5,9 @@ pub mod agent;
 pub mod analysis;
 pub mod case;
 pub mod domain;
+pub mod letter;
 pub mod protocol;
+pub mod talks;
 pub mod tournament;
 
 pub use agent::{Agent, BidTable, Response, Strategy};
@@ -13,3 +15,4 @@ pub use analysis::{OutcomeSpace, Point};
 pub use case::NegotiationCase;
 pub use domain::{Bid, Domain, IssueOptions, Preferences, Side};
 pub use protocol::{Ending, Offer, negotiate};
+pub use talks::{DealReview, TalkError, TalkEvent, TalkOffer, Talks, TalksEnding};
