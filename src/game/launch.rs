@@ -74,7 +74,7 @@ fn drive_launch_request(
     assets: Res<Assets<ScenarioAsset>>,
     server: Res<AssetServer>,
     screen: Res<State<Screen>>,
-    session: Option<Res<ActiveSession>>,
+    mut session: Option<ResMut<ActiveSession>>,
     mut page: ResMut<CurrentPage>,
     mut paused: ResMut<Paused>,
     mut drafts: ResMut<super::interface::Drafts>,
@@ -141,6 +141,16 @@ fn drive_launch_request(
                         actions.write(UiAction(Action::SubmitDeclaration(task, Box::new(form))));
                     }
                 }
+                ScreenTarget::Negotiation | ScreenTarget::DealDebrief => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Negotiation));
+                    let to_the_end = request.target == ScreenTarget::DealDebrief;
+                    if let Some(s) = session.as_mut() {
+                        demo_negotiation(&mut s.0, if to_the_end { u32::MAX } else { 2 });
+                    }
+                    if to_the_end {
+                        drafts.play.talks.tab = crate::ui::negotiation::TalksTab::Review;
+                    }
+                }
                 ScreenTarget::Debrief => {
                     *page = CurrentPage(Page::Overview);
                     let days = session.as_ref().map_or(0, |s| s.0.scenario().length_days());
@@ -152,6 +162,73 @@ fn drive_launch_request(
             request.stage = LaunchStage::Done;
         }
         LaunchStage::Done => {}
+    }
+}
+
+/// Plays the student's side of the first negotiation: `offers` offers conceding in shrinking
+/// steps, then (when asked to go to the end) accepting the counterpart's last offer if it beats
+/// walking away, or walking away.
+fn demo_negotiation(session: &mut crate::sim::Session, offers: u32) {
+    use crate::sim::Command;
+    use crate::sim::negotiation::BidTable;
+    let Some((task, case)) = session
+        .scenario()
+        .tasks()
+        .iter()
+        .find_map(|t| t.negotiation.clone().map(|c| (t.id.clone(), c)))
+    else {
+        return;
+    };
+    let table = BidTable::new(&case.domain, case.preferences(case.student_side));
+    let reservation = case.preferences(case.student_side).reservation();
+    let targets = [
+        1_000_000u32,
+        860_000,
+        770_000,
+        710_000,
+        670_000,
+        645_000,
+        630_000,
+        620_000,
+    ];
+    let notes = [
+        "Our price includes export packing and the swing tags you asked for.",
+        "If you can agree to an L/C at sight, we can move on price.",
+        "This is a real concession: our silk costs have risen this season.",
+    ];
+    for (i, target) in targets.iter().enumerate().take(offers.min(8) as usize) {
+        let Some(talks) = session.talks(&task) else { return };
+        if talks.to_move() != Some(case.student_side) || talks.offers_left(case.student_side) == 0 {
+            break;
+        }
+        let near = talks.on_table().map(|o| o.bid);
+        let bid = table.bid_at((*target).max(reservation), near);
+        let options = (0..case.domain.issues().len()).map(|k| bid.option(k)).collect();
+        let note = notes.get(i).copied().unwrap_or_default().to_string();
+        if session
+            .apply(Command::MakeOffer {
+                task: task.clone(),
+                options,
+                note,
+            })
+            .is_err()
+        {
+            return;
+        }
+    }
+    if offers == u32::MAX
+        && let Some(talks) = session.talks(&task)
+        && talks.ending().is_none()
+    {
+        let worth = talks
+            .on_table()
+            .map(|o| case.preferences(case.student_side).utility(o.bid));
+        let command = if worth.is_some_and(|w| w >= reservation) {
+            Command::AcceptOffer { task }
+        } else {
+            Command::WalkAway { task }
+        };
+        let _ = session.apply(command);
     }
 }
 
@@ -186,7 +263,9 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
             ScreenTarget::Page(_)
             | ScreenTarget::Pause
             | ScreenTarget::CustomsFeedback
-            | ScreenTarget::Classification => screen == Screen::Playing,
+            | ScreenTarget::Classification
+            | ScreenTarget::Negotiation
+            | ScreenTarget::DealDebrief => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

@@ -40,6 +40,10 @@ pub enum ScreenTarget {
     CustomsFeedback,
     /// The HS classification exercise.
     Classification,
+    /// The negotiation desk with a few letters exchanged.
+    Negotiation,
+    /// The review of a finished negotiation.
+    DealDebrief,
 }
 
 impl ScreenTarget {
@@ -56,7 +60,8 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("overview", ScreenTarget::Page(Page::Overview)),
     ("inbox", ScreenTarget::Page(Page::Activity(Activity::Inbox))),
     ("customs", ScreenTarget::Page(Page::Activity(Activity::Customs))),
-    ("negotiation", ScreenTarget::Page(Page::Activity(Activity::Negotiation))),
+    ("negotiation", ScreenTarget::Negotiation),
+    ("deal-debrief", ScreenTarget::DealDebrief),
     ("storefront", ScreenTarget::Page(Page::Activity(Activity::Storefront))),
     ("promotion", ScreenTarget::Page(Page::Activity(Activity::Promotion))),
     ("c2c", ScreenTarget::Page(Page::Activity(Activity::C2C))),

@@ -118,7 +118,11 @@ pub fn apply_ui_actions(
             | Action::MarkRead(_)
             | Action::FinishScenario
             | Action::SubmitDeclaration(..)
-            | Action::SubmitClassification(..) => {
+            | Action::SubmitClassification(..)
+            | Action::MakeOffer(..)
+            | Action::AcceptOffer(_)
+            | Action::WalkAway(_)
+            | Action::GuessStrategy(..) => {
                 let Some(session) = session.as_mut() else { continue };
                 let command = match action {
                     Action::EndDay => Command::EndDay,
@@ -130,6 +134,17 @@ pub fn apply_ui_actions(
                     Action::SubmitClassification(sku, chosen) => Command::SubmitClassification {
                         sku: sku.clone(),
                         chosen: chosen.clone(),
+                    },
+                    Action::MakeOffer(task, options, note) => Command::MakeOffer {
+                        task: task.clone(),
+                        options: options.clone(),
+                        note: note.clone(),
+                    },
+                    Action::AcceptOffer(task) => Command::AcceptOffer { task: task.clone() },
+                    Action::WalkAway(task) => Command::WalkAway { task: task.clone() },
+                    Action::GuessStrategy(task, guess) => Command::GuessStrategy {
+                        task: task.clone(),
+                        guess: *guess,
                     },
                     _ => Command::FinishEarly,
                 };

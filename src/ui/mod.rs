@@ -5,6 +5,7 @@ pub mod customs;
 pub mod debrief;
 pub mod hs;
 pub mod menu;
+pub mod negotiation;
 pub mod play;
 pub mod settings;
 pub mod theme;
@@ -43,6 +44,14 @@ pub enum Action {
     SubmitClassification(String, Vec<String>),
     /// Lodge the declaration of a customs task.
     SubmitDeclaration(String, Box<DeclarationForm>),
+    /// Make an offer in a negotiation task: option per issue, note for the letter.
+    MakeOffer(String, Vec<usize>, String),
+    /// Accept the offer on the table in a negotiation task.
+    AcceptOffer(String),
+    /// Break off a negotiation.
+    WalkAway(String),
+    /// Name the AI counterpart's strategy after the talks.
+    GuessStrategy(String, crate::scenario::file::ConcessionStrategy),
 }
 
 /// The text in the player's language, falling back to English when no translation is given.

@@ -26,6 +26,7 @@ pub struct PlayDraft {
     pub desk: super::customs::DeskDraft,
     pub customs_tab: CustomsTab,
     pub hs: super::hs::HsDraft,
+    pub talks: super::negotiation::TalksDraft,
 }
 
 /// The two halves of the customs page.
@@ -158,6 +159,19 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                         // Parcels (B2C, C2C) are declared at checkout: no desk form, but the
                         // goods, the rules in force and the HS exercise are all here.
                         activity_page(ui, cat, session, Activity::Customs);
+                    }
+                }
+                Page::Activity(Activity::Negotiation) if negotiation_task(session).is_some() => {
+                    if let Some((task, talks)) = negotiation_task(session) {
+                        let view = super::negotiation::TalksView {
+                            cat,
+                            scenario: session.scenario(),
+                            task,
+                            talks,
+                        };
+                        if let Some(a) = super::negotiation::draw(ui, &view, &mut draft.talks) {
+                            action = Some(a);
+                        }
                     }
                 }
                 Page::Activity(activity) => activity_page(ui, cat, session, activity),
@@ -558,6 +572,15 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
         }
     });
     action
+}
+
+/// The first negotiation task with talks under way, and its talks.
+fn negotiation_task(session: &Session) -> Option<(&crate::sim::scenario::Task, &crate::sim::negotiation::Talks)> {
+    session
+        .scenario()
+        .tasks()
+        .iter()
+        .find_map(|t| session.talks(&t.id).map(|talks| (t, talks)))
 }
 
 /// The first customs task with a declaration to prepare.

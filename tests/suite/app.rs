@@ -85,6 +85,21 @@ fn loads_bundled_scenarios_and_reaches_the_scenario_then_the_debrief() {
     app.update();
     assert_eq!(app.world().resource::<ActiveSession>().0.day(), 2);
 
+    // A negotiation move goes through the same path: the offer and the AI's answer land.
+    app.world_mut().write_message(UiAction(Action::MakeOffer(
+        "negotiate-deal".to_string(),
+        vec![18, 2, 0, 0],
+        "Our best price for 2,400 pieces.".to_string(),
+    )));
+    app.update();
+    let talks = app
+        .world()
+        .resource::<ActiveSession>()
+        .0
+        .talks("negotiate-deal")
+        .map(|t| t.offers().len());
+    assert_eq!(talks, Some(2), "the student's offer and the buyer's counter-offer");
+
     app.world_mut().write_message(UiAction(Action::FinishScenario));
     assert!(
         update_until(&mut app, 5, |a| screen(a) == Screen::Debrief),

@@ -26,9 +26,20 @@ fn used_ids() -> Vec<String> {
         for (i, _) in text.match_indices('"') {
             let after = &text[i + 1..];
             let id: String = after.chars().take_while(|c| *c != '"').collect();
-            let prefixed = ["weekday-", "col-", "doc-", "desk-", "decl-"]
-                .iter()
-                .any(|p| id.starts_with(p));
+            let prefixed = [
+                "weekday-",
+                "col-",
+                "doc-",
+                "desk-",
+                "decl-",
+                "talks-",
+                "review-",
+                "strategy-",
+                "chart-",
+                "side-",
+            ]
+            .iter()
+            .any(|p| id.starts_with(p));
             if prefixed && id.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !ids.contains(&id) {
                 ids.push(id);
             }

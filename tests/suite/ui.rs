@@ -547,3 +547,169 @@ fn hs_exercise_submits_a_complete_classification_and_shows_the_reasoning() {
         "the reasoning cites the rules"
     );
 }
+
+struct TalksState {
+    draft: tradeport::ui::negotiation::TalksDraft,
+    actions: Vec<Action>,
+}
+
+fn talks_harness<'a>(
+    cat: &'a Catalogue,
+    session: &'a Session,
+    draft: tradeport::ui::negotiation::TalksDraft,
+) -> Harness<'a, TalksState> {
+    use tradeport::ui::negotiation::{self, TalksView};
+    let task = session
+        .scenario()
+        .tasks()
+        .iter()
+        .find(|t| t.negotiation.is_some())
+        .unwrap_or_else(|| panic!("a negotiation task"));
+    let talks = session.talks(&task.id).unwrap_or_else(|| panic!("talks"));
+    Harness::builder().with_size(egui::vec2(1000.0, 1400.0)).build_ui_state(
+        move |ui, state: &mut TalksState| {
+            let view = TalksView {
+                cat,
+                scenario: session.scenario(),
+                task,
+                talks,
+            };
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                if let Some(a) = negotiation::draw(ui, &view, &mut state.draft) {
+                    state.actions.push(a);
+                }
+            });
+        },
+        TalksState {
+            draft,
+            actions: Vec::new(),
+        },
+    )
+}
+
+#[test]
+fn negotiation_desk_sends_an_offer_from_the_form_and_accepts_a_counter() {
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2b-silk-blouses");
+    let sent = {
+        let mut harness = talks_harness(&cat, &s, Default::default());
+        harness.run();
+        assert!(harness.query_by_label_contains("Your move (the seller)").is_some());
+        assert!(
+            harness.query_by_label_contains("Walk-away value: 0.400").is_some(),
+            "the brief is shown"
+        );
+        assert!(
+            harness.query_by_label("Accept their offer").is_none(),
+            "nothing to accept yet"
+        );
+        // The form starts at the seller's best deal, worth 1.000.
+        assert!(
+            harness
+                .query_by_label_contains("This offer is worth 1.000 to you")
+                .is_some()
+        );
+        harness.get_by_label_contains("Send offer (6 left)").click();
+        harness.run();
+        let sent = harness.state().actions.clone();
+        assert_eq!(sent.len(), 1, "{sent:?}");
+        sent
+    };
+    let Action::MakeOffer(task, options, _) = &sent[0] else {
+        panic!("expected an offer, got {sent:?}")
+    };
+    assert_eq!(task, "negotiate-deal");
+    s.apply(Command::MakeOffer {
+        task: task.clone(),
+        options: options.clone(),
+        note: String::new(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    // The buyer countered: its letter is shown and can be accepted.
+    let mut harness = talks_harness(&cat, &s, Default::default());
+    harness.run();
+    assert!(harness.query_by_label_contains("Their offer on the table").is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("From Katrin Vogel")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label("Accept their offer").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![Action::AcceptOffer("negotiate-deal".to_string())]
+    );
+}
+
+#[test]
+fn hotseat_hides_each_brief_until_that_student_takes_the_screen() {
+    let cat = Catalogue::new(Language::English);
+    let scenario =
+        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron")).unwrap_or_else(|d| panic!("{d:?}"));
+    let mut s = Session::new_hotseat(Arc::new(scenario), None);
+    s.apply(Command::MakeOffer {
+        task: "negotiate-deal".to_string(),
+        options: vec![18, 2, 0, 0],
+        note: String::new(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = talks_harness(&cat, &s, Default::default());
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Pass the screen to the buyer")
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label_contains("Walk-away value").is_none(),
+        "no brief is visible before the buyer takes the screen"
+    );
+    harness.get_by_label("I am the buyer — show my brief").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Your private brief (the buyer)")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Walk-away value: 0.350").is_some());
+}
+
+#[test]
+fn deal_review_grades_the_strategy_guess() {
+    use tradeport::scenario::file::ConcessionStrategy;
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2b-silk-blouses");
+    s.apply(Command::MakeOffer {
+        task: "negotiate-deal".to_string(),
+        options: vec![10, 2, 3, 2],
+        note: String::new(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    if s.talks("negotiate-deal").and_then(|t| t.ending()).is_none() {
+        s.apply(Command::AcceptOffer {
+            task: "negotiate-deal".to_string(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let draft = tradeport::ui::negotiation::TalksDraft {
+        tab: tradeport::ui::negotiation::TalksTab::Review,
+        ..Default::default()
+    };
+    let mut harness = talks_harness(&cat, &s, draft);
+    harness.run();
+    assert!(harness.query_by_label("Distance to the Nash point").is_some());
+    assert!(harness.query_by_label_contains("Deal agreed").is_some());
+    harness.get_by_label("Boulware (holds firm, concedes late)").click();
+    harness.run();
+    harness.get_by_label("Check my answer").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![Action::GuessStrategy(
+            "negotiate-deal".to_string(),
+            ConcessionStrategy::Boulware
+        )]
+    );
+}

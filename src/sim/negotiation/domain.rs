@@ -178,6 +178,10 @@ pub struct Preferences {
     offsets: [usize; MAX_ISSUES],
     issues: usize,
     reservation: u32,
+    /// The brief as written, for showing it: weight per issue (basis points) and each option's
+    /// value (micro-utility, at the same offsets as `contribution`).
+    weights: Vec<u32>,
+    values: Vec<u32>,
 }
 
 impl Preferences {
@@ -205,6 +209,8 @@ impl Preferences {
             offsets,
             issues: weights.len(),
             reservation,
+            weights: weights.to_vec(),
+            values: values.iter().flatten().copied().collect(),
         })
     }
 
@@ -224,6 +230,25 @@ impl Preferences {
 
     pub fn reservation(&self) -> u32 {
         self.reservation
+    }
+
+    /// Weight of issue `issue` in basis points.
+    pub fn weight(&self, issue: usize) -> u32 {
+        self.weights.get(issue).copied().unwrap_or(0)
+    }
+
+    /// Value of option `option` of issue `issue`, in micro-utility (0 … 1,000,000).
+    pub fn value(&self, issue: usize, option: usize) -> u32 {
+        self.values
+            .get(
+                self.offsets
+                    .get(issue)
+                    .copied()
+                    .unwrap_or(usize::MAX)
+                    .wrapping_add(option),
+            )
+            .copied()
+            .unwrap_or(0)
     }
 }
 
