@@ -91,6 +91,9 @@ pub struct PlayArgs {
     /// Seed for the session's random events (default: the scenario's seed).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Two students on one machine: they play both sides of each negotiation.
+    #[arg(long)]
+    pub hotseat: bool,
 }
 
 /// Runs `check`: prints each file's verdict and diagnostics; returns the number of files with errors.

@@ -22,6 +22,8 @@ pub struct LaunchRequest {
     pub target: ScreenTarget,
     /// Scenario file name in the scenario folder, when the target needs one.
     pub scenario_file: Option<String>,
+    /// Start the scenario in hotseat mode (two students).
+    pub hotseat: bool,
     pub stage: LaunchStage,
 }
 
@@ -102,7 +104,11 @@ fn drive_launch_request(
                 }
                 EntryState::Ready(_) => {
                     if request.target.needs_scenario() {
-                        actions.write(UiAction(Action::StartScenario(index)));
+                        actions.write(UiAction(if request.hotseat {
+                            Action::StartHotseat(index)
+                        } else {
+                            Action::StartScenario(index)
+                        }));
                         request.stage = LaunchStage::Starting;
                     } else {
                         request.stage = LaunchStage::Arranging;

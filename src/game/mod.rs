@@ -100,6 +100,7 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
     app.insert_resource(LaunchRequest {
         target,
         scenario_file,
+        hotseat: args.hotseat,
         stage: LaunchStage::WaitingForScenario,
     });
     if let Some(path) = args.screenshot {

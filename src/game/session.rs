@@ -79,9 +79,14 @@ pub fn apply_ui_actions(
 ) {
     for UiAction(action) in actions.read() {
         match action {
-            Action::StartScenario(index) => match catalog.ready(*index, &assets) {
+            Action::StartScenario(index) | Action::StartHotseat(index) => match catalog.ready(*index, &assets) {
                 Some(scenario) => {
-                    commands.insert_resource(ActiveSession(Session::new(scenario, seed.0)));
+                    let session = if matches!(action, Action::StartHotseat(_)) {
+                        Session::new_hotseat(scenario, seed.0)
+                    } else {
+                        Session::new(scenario, seed.0)
+                    };
+                    commands.insert_resource(ActiveSession(session));
                     *page = CurrentPage(Page::Overview);
                     *paused = Paused(false);
                     auto.enabled = false;

@@ -108,6 +108,22 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
             {
                 action = Some(Action::StartScenario(i));
             }
+            // Two students, one machine: only for scenarios with a negotiation to share.
+            let negotiable = draft
+                .selected
+                .and_then(|i| view.entries.get(i))
+                .is_some_and(|e| match &e.state {
+                    EntryState::Ready(s) => s.tasks().iter().any(|t| t.negotiation.is_some()),
+                    _ => false,
+                });
+            if ui
+                .add_enabled(negotiable, egui::Button::new(cat.tr("menu-hotseat")))
+                .on_hover_text(cat.tr("menu-hotseat-hint"))
+                .clicked()
+                && let Some(i) = draft.selected
+            {
+                action = Some(Action::StartHotseat(i));
+            }
             if ui.button(cat.tr("menu-settings")).clicked() {
                 action = Some(Action::OpenSettings);
             }

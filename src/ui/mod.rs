@@ -27,6 +27,9 @@ pub enum Page {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     StartScenario(usize),
+    /// Start a scenario for two students on one machine: they play both sides of each
+    /// negotiation, passing the screen between moves.
+    StartHotseat(usize),
     OpenSettings,
     CloseSettings,
     SetUiScale(f32),

@@ -84,6 +84,31 @@ fn menu_select_a_scenario_then_start_it() {
 }
 
 #[test]
+fn menu_offers_hotseat_only_for_scenarios_with_a_negotiation() {
+    let cat = Catalogue::new(Language::English);
+    let entries = bundled_entries();
+    let b2b = entries
+        .iter()
+        .position(|e| e.file_name.starts_with("b2b-"))
+        .unwrap_or(usize::MAX);
+    let c2c = entries
+        .iter()
+        .position(|e| e.file_name.starts_with("c2c-"))
+        .unwrap_or(usize::MAX);
+    let mut harness = menu_harness(&cat, &entries);
+    harness.state_mut().draft.selected = Some(c2c);
+    harness.run();
+    harness.get_by_label("Two students (hotseat)").click();
+    harness.run();
+    assert!(harness.state().actions.is_empty(), "no negotiation in the C2C scenario");
+    harness.state_mut().draft.selected = Some(b2b);
+    harness.run();
+    harness.get_by_label("Two students (hotseat)").click();
+    harness.run();
+    assert_eq!(harness.state().actions, vec![Action::StartHotseat(b2b)]);
+}
+
+#[test]
 fn menu_keyboard_moves_and_starts() {
     let cat = Catalogue::new(Language::English);
     let entries = bundled_entries();

@@ -10,6 +10,8 @@ points = { $points ->
 
 ## Main menu
 menu-start = Start scenario
+menu-hotseat = Two students (hotseat)
+menu-hotseat-hint = Two students share this computer and play both sides of the negotiation, passing the screen between moves; each side's brief stays private.
 menu-settings = Settings
 menu-quit = Quit
 menu-shortcuts = ↑/↓ choose · Enter start · S settings · Ctrl+Q quit

@@ -7,6 +7,8 @@ points = { $points } 分
 
 ## 主菜单 Main menu
 menu-start = 开始情境
+menu-hotseat = 双人同屏
+menu-hotseat-hint = 两位同学共用一台电脑，分别扮演谈判双方，每步之后交换屏幕；各方底牌保密。
 menu-settings = 设置
 menu-quit = 退出
 menu-shortcuts = ↑/↓ 选择 · Enter 开始 · S 设置 · Ctrl+Q 退出
