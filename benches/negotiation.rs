@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use tradeport::scenario::file::{PaymentTerm, Side};
+use tradeport::scenario::file::{ContractTermsDef, PaymentTerm, Side};
 use tradeport::sim::CurrencyCode;
 use tradeport::sim::negotiation::tournament::{run_tournament, standard_roster};
 use tradeport::sim::negotiation::{Domain, IssueOptions, NegotiationCase, Preferences};
@@ -55,6 +55,7 @@ fn three_issue_case() -> NegotiationCase {
     .unwrap_or_else(|| panic!("buyer preferences"));
     NegotiationCase {
         student_side: Side::Seller,
+        contract: ContractTermsDef::default(),
         opener: Side::Seller,
         deadline_rounds: 100,
         domain,

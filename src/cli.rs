@@ -73,8 +73,8 @@ pub struct TournamentArgs {
     /// Seed for the random strategy.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Override the deadline (rounds), e.g. 100 to compare with research settings.
-    #[arg(long)]
+    /// Override the deadline (rounds, 2 to 1000), e.g. 100 to compare with research settings.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(2..=1000))]
     pub rounds: Option<u32>,
 }
 

@@ -39,7 +39,14 @@ pub(super) fn plugin(app: &mut App) {
                 draw_debrief.run_if(in_state(Screen::Debrief)),
             )
                 .chain(),
-        );
+        )
+        .add_systems(OnEnter(Screen::MainMenu), forget_play_drafts);
+}
+
+/// Back at the menu, half-filled forms of the last scenario are dropped: the next session
+/// (maybe the same scenario, maybe in hotseat mode) starts clean.
+fn forget_play_drafts(mut drafts: ResMut<Drafts>) {
+    drafts.play = play::PlayDraft::default();
 }
 
 fn spawn_camera(mut commands: Commands) {

@@ -369,6 +369,46 @@ pub struct NegotiationDef {
     pub seller: PreferencesDef,
     /// The buyer's private brief.
     pub buyer: PreferencesDef,
+    /// Contract terms that come from the scenario rather than from the talks.
+    #[serde(default)]
+    pub contract: ContractTermsDef,
+}
+
+/// The parts of the sales contract that are not negotiated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractTermsDef {
+    /// Where the goods are loaded, e.g. `"Ningbo, China"`.
+    #[serde(default)]
+    pub port_of_loading: String,
+    /// Where they are discharged, e.g. `"Hamburg, Germany"`.
+    #[serde(default)]
+    pub port_of_discharge: String,
+    /// Days from the contract to the latest shipment date, when delivery is not negotiated.
+    #[serde(default = "default_delivery_days")]
+    pub delivery_days: u32,
+    /// Days after shipment within which documents must be presented (UCP 600 art. 14(c): 21).
+    #[serde(default = "default_presentation_days")]
+    pub presentation_days: u32,
+}
+
+impl Default for ContractTermsDef {
+    fn default() -> Self {
+        Self {
+            port_of_loading: String::new(),
+            port_of_discharge: String::new(),
+            delivery_days: default_delivery_days(),
+            presentation_days: default_presentation_days(),
+        }
+    }
+}
+
+pub fn default_delivery_days() -> u32 {
+    45
+}
+
+pub fn default_presentation_days() -> u32 {
+    21
 }
 
 pub fn default_opener() -> Side {

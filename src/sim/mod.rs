@@ -3,6 +3,7 @@
 pub mod check;
 pub mod customs;
 pub mod date;
+pub mod deal;
 pub mod money;
 pub mod negotiation;
 pub mod report;

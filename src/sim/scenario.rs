@@ -571,6 +571,25 @@ impl Scenario {
                 Micros(1),
                 Micros(10_000_000),
             );
+            // The curve's shape must match the strategy's name: students are graded on naming it.
+            let shape_ok = |e: Micros| match d.personality.strategy {
+                ConcessionStrategy::Boulware => e < Micros::ONE,
+                ConcessionStrategy::Linear => e == Micros::ONE,
+                ConcessionStrategy::Conceder => e > Micros::ONE,
+                _ => true,
+            };
+            if let Some(value) = e
+                && !shape_ok(value)
+            {
+                c.error_hint(
+                    &format!("{pp}.concession_exponent"),
+                    format!(
+                        "a {:?} negotiator with concession exponent {value} would not concede like one",
+                        d.personality.strategy
+                    ),
+                    "Boulware needs an exponent below 1 (e.g. \"0.4\"), Linear exactly 1, Conceder above 1 (e.g. \"2.5\")".to_string(),
+                );
+            }
             let res = c.decimal(
                 &format!("{pp}.reservation"),
                 &d.personality.reservation,
@@ -708,6 +727,13 @@ impl Scenario {
                                 "choose another counterpart, or change `student_side`".to_string(),
                             ),
                         _ => {}
+                    }
+                    if d.product.is_none() {
+                        c.error(
+                            &format!("{p}.product"),
+                            "a negotiation needs the product it sells",
+                            Some("set `product` to the SKU the contract is for"),
+                        );
                     }
                     NegotiationCase::validate(&mut c, &np, def)
                 }

@@ -15,8 +15,9 @@ use crate::scenario::file::Text;
 use super::customs::declaration::{DeclarationCase, DeclarationCheck, DeclarationForm, check_declaration};
 use super::customs::hs::Classification;
 use super::date::Date;
+use super::deal::{ContractParties, SalesContract};
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
-use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks};
+use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks, TalksEnding};
 use super::scenario::{Effect, Scenario};
 
 /// Index of a message in the inbox.
@@ -137,6 +138,11 @@ pub enum Event {
         task: String,
         event: TalkEvent,
     },
+    /// An agreed negotiation became a sales contract.
+    ContractSigned {
+        task: String,
+        number: String,
+    },
     /// The student's guess of the AI's strategy was graded.
     StrategyGuessed {
         task: String,
@@ -218,6 +224,8 @@ pub struct Session {
     talks: BTreeMap<String, Talks>,
     /// Two students share the machine: they play both sides of every negotiation.
     hotseat: bool,
+    /// Sales contracts signed, by negotiation task id.
+    contracts: BTreeMap<String, SalesContract>,
 }
 
 impl Session {
@@ -258,6 +266,7 @@ impl Session {
             classifications: BTreeMap::new(),
             talks: BTreeMap::new(),
             hotseat,
+            contracts: BTreeMap::new(),
         };
         let mut events = vec![Event::DayStarted {
             day: 1,
@@ -267,6 +276,45 @@ impl Session {
         session.open_talks(&mut events);
         session.record(events);
         session
+    }
+
+    /// Turns an agreed negotiation into a sales contract (once).
+    fn sign_contract_if_agreed(&mut self, task: &str, events: &mut Vec<Event>) {
+        let Some(talks) = self.talks.get(task) else { return };
+        let Some(TalksEnding::Agreed { bid, .. }) = talks.ending() else {
+            return;
+        };
+        if self.contracts.contains_key(task) {
+            return;
+        }
+        let scenario = Arc::clone(&self.scenario);
+        let Some(definition) = scenario.tasks().iter().find(|t| t.id == task) else {
+            return;
+        };
+        let product = definition.product.as_deref().and_then(|sku| scenario.product(sku));
+        let counterpart = definition
+            .counterpart
+            .as_deref()
+            .and_then(|id| scenario.counterpart(id));
+        let (Some(product), Some(counterpart)) = (product, counterpart) else {
+            return;
+        };
+        let parties = ContractParties {
+            student_company: &scenario.role().company.name.en,
+            counterpart: &counterpart.name,
+            sku: &product.sku,
+            description: &product.name.en,
+            origin: &product.origin,
+        };
+        if let Some(contract) =
+            SalesContract::from_deal(task, talks.case(), bid, self.date(), self.contracts.len(), parties)
+        {
+            events.push(Event::ContractSigned {
+                task: task.to_string(),
+                number: contract.number.clone(),
+            });
+            self.contracts.insert(task.to_string(), contract);
+        }
     }
 
     /// Opens every negotiation; an AI that opens makes its first offer now.
@@ -374,14 +422,17 @@ impl Session {
                     .get_mut(task)
                     .ok_or_else(|| RuleError::NoNegotiation(task.clone()))?;
                 let side = talks.to_move().ok_or(TalkError::Over)?;
-                talks
+                let mut events: Vec<Event> = talks
                     .offer(side, options, note, day, &mut self.rng)?
                     .into_iter()
                     .map(|event| Event::Negotiation {
                         task: task.clone(),
                         event,
                     })
-                    .collect()
+                    .collect();
+                // The AI may have accepted at once.
+                self.sign_contract_if_agreed(task, &mut events);
+                events
             }
             Command::AcceptOffer { task } => {
                 let talks = self
@@ -389,14 +440,16 @@ impl Session {
                     .get_mut(task)
                     .ok_or_else(|| RuleError::NoNegotiation(task.clone()))?;
                 let side = talks.to_move().ok_or(TalkError::Over)?;
-                talks
+                let mut events: Vec<Event> = talks
                     .accept(side, self.day)?
                     .into_iter()
                     .map(|event| Event::Negotiation {
                         task: task.clone(),
                         event,
                     })
-                    .collect()
+                    .collect();
+                self.sign_contract_if_agreed(task, &mut events);
+                events
             }
             Command::WalkAway { task } => {
                 let talks = self
@@ -658,6 +711,10 @@ impl Session {
     /// The negotiation of a task, if it has one.
     pub fn talks(&self, task: &str) -> Option<&Talks> {
         self.talks.get(task)
+    }
+    /// The sales contract a negotiation task ended in, if it did.
+    pub fn contract(&self, task: &str) -> Option<&SalesContract> {
+        self.contracts.get(task)
     }
     /// Whether two students share the machine, playing both sides of each negotiation.
     pub fn is_hotseat(&self) -> bool {

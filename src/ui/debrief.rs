@@ -280,6 +280,9 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
                 ("side", Arg::from(side_label(cat, *by))),
             ],
         ),
+        Event::ContractSigned { number, .. } => {
+            cat.tr_args("event-contract", &[("number", Arg::from(number.as_str()))])
+        }
         Event::StrategyGuessed { correct, .. } => cat.tr(if *correct {
             "event-guess-right"
         } else {

@@ -10,6 +10,7 @@ use super::theme::{ACCENT, BAD, GOOD, MUTED, WARN};
 use super::{Action, pick};
 use crate::i18n::{Arg, Catalogue};
 use crate::scenario::file::{ConcessionStrategy, Side};
+use crate::sim::deal::SalesContract;
 use crate::sim::negotiation::domain::{FULL, IssueOptions, format_utility};
 use crate::sim::negotiation::letter::{Correspondents, acceptance_letter, offer_letter};
 use crate::sim::negotiation::talks::strategy_family;
@@ -46,6 +47,8 @@ pub struct TalksView<'a> {
     pub scenario: &'a Scenario,
     pub task: &'a Task,
     pub talks: &'a Talks,
+    /// The sales contract, once the talks ended in a deal.
+    pub contract: Option<&'a SalesContract>,
 }
 
 const FAMILIES: [ConcessionStrategy; 6] = [
@@ -73,7 +76,7 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
     }
     // After every move, the form starts again from the mover's own last offer (or, for a first
     // offer, from their best deal: the usual opening), so a concession is a change from it.
-    if draft.synced_offers != Some(talks.offers().len()) {
+    if draft.synced_offers != Some(talks.offers().len()) || draft.options.len() != case.domain.issues().len() {
         draft.synced_offers = Some(talks.offers().len());
         let side = talks.to_move().unwrap_or(case.student_side);
         let start = talks
@@ -119,6 +122,10 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
             .auto_shrink([false, false])
             .max_height(560.0)
             .show(&mut cols[0], |ui| {
+                if let Some(contract) = view.contract {
+                    contract_panel(ui, cat, contract);
+                    ui.add_space(8.0);
+                }
                 brief(ui, cat, case, side_shown);
                 ui.add_space(8.0);
                 if talks.ending().is_none()
@@ -239,6 +246,56 @@ fn pass_the_screen(ui: &mut egui::Ui, view: &TalksView, side: Side, draft: &mut 
     });
 }
 
+/// The signed contract's terms.
+fn contract_panel(ui: &mut egui::Ui, cat: &Catalogue, c: &SalesContract) {
+    ui.label(
+        RichText::new(cat.tr_args("contract-title", &[("number", Arg::from(c.number.as_str()))]))
+            .strong()
+            .color(GOOD),
+    );
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let dash = || "—".to_string();
+        let width = ui.available_width();
+        egui::Grid::new("contract_terms_grid")
+            .num_columns(2)
+            .spacing([10.0, 3.0])
+            .max_col_width(width * 0.7)
+            .show(ui, |ui| {
+                for (key, value) in [
+                    ("contract-signed", c.signed_on.to_string()),
+                    ("contract-seller", c.seller.clone()),
+                    ("contract-buyer", c.buyer.clone()),
+                    ("contract-goods", format!("{} ({})", c.description, c.sku)),
+                    (
+                        "contract-quantity",
+                        format!("{} pcs", crate::sim::money::format_minor(i64::from(c.quantity), 0)),
+                    ),
+                    ("contract-unit-price", c.unit_price.format()),
+                    ("contract-amount", c.amount().format()),
+                    (
+                        "contract-incoterm",
+                        c.incoterm.map_or_else(dash, |t| format!("{t:?} (Incoterms 2020)")),
+                    ),
+                    (
+                        "contract-payment",
+                        c.payment.map_or_else(dash, |p| p.label().to_string()),
+                    ),
+                    (
+                        "contract-route",
+                        format!("{} → {}", c.port_of_loading, c.port_of_discharge),
+                    ),
+                    ("contract-latest-shipment", c.latest_shipment.to_string()),
+                    ("contract-lc-expiry", c.lc_expiry.map_or_else(dash, |d| d.to_string())),
+                ] {
+                    ui.label(RichText::new(cat.tr(key)).small().color(MUTED));
+                    ui.add(egui::Label::new(RichText::new(value).small()).wrap());
+                    ui.end_row();
+                }
+            });
+    });
+}
+
 /// The private brief: how much each issue matters and which options are good.
 fn brief(ui: &mut egui::Ui, cat: &Catalogue, case: &NegotiationCase, side: Side) {
     let prefs = case.preferences(side);
@@ -315,6 +372,9 @@ fn offer_form(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side:
             prefs.reservation(),
             cat.tr_args("talks-worth", &[("value", Arg::from(format_utility(worth)))]),
         );
+        if worth < prefs.reservation() {
+            ui.label(RichText::new(cat.tr("talks-below-walk-away")).color(BAD));
+        }
         ui.horizontal(|ui| {
             if ui
                 .button(RichText::new(cat.tr("talks-accept")).color(GOOD).strong())
@@ -477,6 +537,10 @@ fn review(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, action: &
     ui.add_space(6.0);
     ui.columns(2, |cols| {
         chart(&mut cols[0], view, &r);
+        if let Some(contract) = view.contract {
+            cols[0].add_space(8.0);
+            contract_panel(&mut cols[0], cat, contract);
+        }
         let ui = &mut cols[1];
         ui.label(RichText::new(cat.tr("review-metrics")).strong());
         let student = case.student_side;

@@ -168,6 +168,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                             scenario: session.scenario(),
                             task,
                             talks,
+                            contract: session.contract(&task.id),
                         };
                         if let Some(a) = super::negotiation::draw(ui, &view, &mut draft.talks) {
                             action = Some(a);

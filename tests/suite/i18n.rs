@@ -37,6 +37,7 @@ fn used_ids() -> Vec<String> {
                 "strategy-",
                 "chart-",
                 "side-",
+                "contract-",
             ]
             .iter()
             .any(|p| id.starts_with(p));

@@ -506,3 +506,80 @@ fn letters_name_the_terms_and_what_changed() {
         "{text}"
     );
 }
+
+#[test]
+fn an_agreement_becomes_a_sales_contract_with_the_agreed_terms() {
+    use tradeport::scenario::file::{Incoterm, PaymentTerm};
+    use tradeport::sim::{Command, Event};
+    let mut session = b2b_session(false);
+    let task = "negotiate-deal".to_string();
+    // €28.00, 2,400 pcs, CIP, L/C at sight: good for both sides.
+    session
+        .apply(Command::MakeOffer {
+            task: task.clone(),
+            options: vec![10, 2, 3, 2],
+            note: String::new(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let events = if session.talks(&task).and_then(|t| t.ending()).is_none() {
+        session
+            .apply(Command::AcceptOffer { task: task.clone() })
+            .unwrap_or_else(|e| panic!("{e}"))
+    } else {
+        Vec::new()
+    };
+    let contract = session
+        .contract(&task)
+        .unwrap_or_else(|| panic!("a contract after the deal"));
+    if !events.is_empty() {
+        assert!(
+            events
+                .iter()
+                .any(|e| matches!(e, Event::ContractSigned { number, .. } if *number == contract.number))
+        );
+    }
+    let bid = match session.talks(&task).and_then(|t| t.ending()) {
+        Some(tradeport::sim::negotiation::TalksEnding::Agreed { bid, .. }) => bid,
+        other => panic!("agreed, not {other:?}"),
+    };
+    let case = session
+        .talks(&task)
+        .map(|t| t.case().clone())
+        .unwrap_or_else(|| panic!("talks"));
+    let prices = match &case.domain.issues()[0] {
+        tradeport::sim::negotiation::IssueOptions::UnitPrice { prices, .. } => prices.clone(),
+        other => panic!("price first, not {other:?}"),
+    };
+    assert_eq!(contract.unit_price.minor, prices[bid.option(0)]);
+    assert_eq!(contract.unit_price.currency.as_str(), "EUR");
+    assert_eq!(contract.quantity, [1200, 1800, 2400, 3000][bid.option(1)]);
+    assert_eq!(
+        contract.incoterm,
+        Some([Incoterm::FCA, Incoterm::FOB, Incoterm::CIF, Incoterm::CIP][bid.option(2)])
+    );
+    assert_eq!(
+        contract.amount().minor,
+        contract.unit_price.minor * i64::from(contract.quantity)
+    );
+    assert_eq!(contract.seller, "Hangzhou West Lake Silk Garments Co., Ltd.");
+    assert!(contract.buyer.contains("Nordkontor"));
+    assert_eq!(contract.sku, "SB-6206-IVY");
+    assert_eq!(contract.port_of_loading, "Ningbo, China");
+    assert_eq!(contract.signed_on.to_string(), "2026-03-02");
+    assert_eq!(
+        contract.latest_shipment.to_string(),
+        "2026-04-16",
+        "45 days after signing"
+    );
+    assert_eq!(contract.number, "SC20260302-01");
+    match contract.payment {
+        Some(PaymentTerm::LcAtSight) => {
+            assert_eq!(
+                contract.lc_expiry.map(|d| d.to_string()).as_deref(),
+                Some("2026-05-07"),
+                "21 days after the latest shipment"
+            );
+        }
+        _ => assert_eq!(contract.lc_expiry, None),
+    }
+}

@@ -598,6 +598,7 @@ fn talks_harness<'a>(
                 scenario: session.scenario(),
                 task,
                 talks,
+                contract: session.contract(&task.id),
             };
             egui::ScrollArea::vertical().show(ui, |ui| {
                 if let Some(a) = negotiation::draw(ui, &view, &mut state.draft) {

@@ -234,6 +234,7 @@ hs-submit = Submit classification
 hs-result = { $correct } of { $total } steps correct
 hs-step-wrong = you chose { $chosen }, correct is { $correct }
 event-classified = Classified { $sku }: { $correct } of { $total } steps correct.
+event-contract = Sales contract { $number } signed.
 event-deal-agreed = Deal agreed in “{ $task }”: { $side } accepted.
 event-talks-broken = Talks in “{ $task }” ended without a deal: { $side } walked away.
 event-guess-right = You named the counterpart's negotiation strategy correctly.
@@ -305,3 +306,18 @@ chart-buyer-offers = buyer's offers
 chart-frontier = Pareto frontier (◆ Nash point)
 chart-walk-away = walk-away values
 chart-deal = ○ the deal
+
+## Sales contract
+contract-title = Sales contract { $number }
+contract-signed = Signed
+contract-seller = Seller
+contract-buyer = Buyer
+contract-goods = Goods
+contract-quantity = Quantity
+contract-unit-price = Unit price
+contract-amount = Total amount
+contract-incoterm = Delivery term
+contract-payment = Payment
+contract-route = Route
+contract-latest-shipment = Latest shipment
+contract-lc-expiry = L/C expiry

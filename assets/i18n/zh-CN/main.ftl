@@ -228,6 +228,7 @@ hs-submit = 提交归类
 hs-result = { $total } 步中正确 { $correct } 步
 hs-step-wrong = 你选择了 { $chosen }，正确为 { $correct }
 event-classified = 已归类 { $sku }：{ $total } 步中正确 { $correct } 步。
+event-contract = 已签订销售合同 { $number }。
 event-deal-agreed = “{ $task }”谈判成交：{ $side }接受了报价。
 event-talks-broken = “{ $task }”谈判未成交：{ $side }退出谈判。
 event-guess-right = 你正确判断了对方的谈判策略。
@@ -299,3 +300,18 @@ chart-buyer-offers = 买方报价
 chart-frontier = 帕累托前沿（◆ 纳什点）
 chart-walk-away = 退出价值
 chart-deal = ○ 成交点
+
+## Sales contract
+contract-title = 销售合同 { $number }
+contract-signed = 签订日期
+contract-seller = 卖方
+contract-buyer = 买方
+contract-goods = 货物
+contract-quantity = 数量
+contract-unit-price = 单价
+contract-amount = 总金额
+contract-incoterm = 贸易术语
+contract-payment = 付款方式
+contract-route = 运输路线
+contract-latest-shipment = 最迟装运日
+contract-lc-expiry = 信用证有效期

@@ -1,7 +1,7 @@
 //! A negotiation task's validated set-up: the domain, both sides' preferences, who plays which
 //! side, who opens and the deadline. Built from [`NegotiationDef`], collecting every problem.
 
-use crate::scenario::file::{IssueDef, NegotiationDef, PreferencesDef, Side, ValueFnDef};
+use crate::scenario::file::{ContractTermsDef, IssueDef, NegotiationDef, PreferencesDef, Side, ValueFnDef};
 use crate::sim::check::Checker;
 use crate::sim::money::{BasisPoints, Micros, parse_decimal};
 
@@ -14,6 +14,8 @@ pub const MAX_DEADLINE_ROUNDS: u32 = 1000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NegotiationCase {
     pub student_side: Side,
+    /// Non-negotiated contract terms (ports, delivery time, presentation period).
+    pub contract: ContractTermsDef,
     pub opener: Side,
     pub deadline_rounds: u32,
     pub domain: Domain,
@@ -62,6 +64,42 @@ impl NegotiationCase {
                 issues.push(options);
             }
         }
+        // A sales contract needs at least a price and a quantity.
+        for (needed, example) in [
+            (
+                std::mem::discriminant(&IssueDef::UnitPrice {
+                    currency: String::new(),
+                    from: String::new(),
+                    to: String::new(),
+                    step: String::new(),
+                }),
+                "UnitPrice(currency: \"EUR\", from: \"23.00\", to: \"32.00\", step: \"0.50\")",
+            ),
+            (
+                std::mem::discriminant(&IssueDef::Quantity(Vec::new())),
+                "Quantity([1200, 2400])",
+            ),
+        ] {
+            if !def.issues.is_empty() && !kinds_seen.iter().any(|(k, _)| *k == needed) {
+                c.error_hint(
+                    &format!("{p}.issues"),
+                    "a sales contract needs a unit price and a quantity",
+                    format!("add `{example}` to the issues"),
+                );
+            }
+        }
+        for (field, days, range) in [
+            ("delivery_days", def.contract.delivery_days, 1..=365),
+            ("presentation_days", def.contract.presentation_days, 1..=90),
+        ] {
+            if !range.contains(&days) {
+                c.error_hint(
+                    &format!("{p}.contract.{field}"),
+                    format!("{days} days is out of range"),
+                    format!("use {} to {} days", range.start(), range.end()),
+                );
+            }
+        }
         let outcomes = issues
             .iter()
             .try_fold(1usize, |n, i| n.checked_mul(i.len()))
@@ -80,6 +118,7 @@ impl NegotiationCase {
         let (bw, bv, br) = buyer?;
         Some(Self {
             student_side: def.student_side,
+            contract: def.contract.clone(),
             opener: def.opener,
             deadline_rounds: def.deadline_rounds,
             seller: Preferences::new(&domain, &sw, &sv, sr)?,
@@ -142,8 +181,13 @@ fn issue_options(c: &mut Checker, ip: &str, issue: &IssueDef) -> Option<IssueOpt
                 );
                 return None;
             }
-            let prices: Vec<i64> = (0..=((to_v - from_v) / step_v)).map(|k| from_v + k * step_v).collect();
-            count_ok(c, prices.len()).then_some(IssueOptions::UnitPrice {
+            // Count before building, so a huge range is an error, not an allocation.
+            let count = usize::try_from((to_v - from_v) / step_v + 1).unwrap_or(usize::MAX);
+            if !count_ok(c, count) {
+                return None;
+            }
+            let prices: Vec<i64> = (0..count as i64).map(|k| from_v + k * step_v).collect();
+            Some(IssueOptions::UnitPrice {
                 currency: code,
                 exponent,
                 prices,
@@ -213,6 +257,8 @@ fn preference_values(
         let options = issues.get(i).map_or(0, IssueOptions::len);
         let last = options.saturating_sub(1).max(1) as u64;
         let table: Option<Vec<u32>> = match f {
+            // A single option is the best (and only) one either way.
+            ValueFnDef::Increasing | ValueFnDef::Decreasing if options == 1 => Some(vec![FULL]),
             ValueFnDef::Increasing => Some(
                 (0..options)
                     .map(|o| (o as u64 * u64::from(FULL) / last) as u32)

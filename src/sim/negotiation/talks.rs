@@ -2,6 +2,8 @@
 //! hotseat mode, a second student), offer by offer, with the letters written, the deal or the
 //! break-up, and the review the debrief shows. Validates every move before changing anything.
 
+use std::sync::{Arc, OnceLock};
+
 use rand::rngs::ChaCha8Rng;
 
 use crate::scenario::file::ConcessionStrategy;
@@ -70,6 +72,8 @@ pub struct Talks {
     offers: Vec<TalkOffer>,
     ending: Option<TalksEnding>,
     guess: Option<(ConcessionStrategy, bool)>,
+    /// Every possible deal analysed, computed on the first review.
+    space: OnceLock<Arc<OutcomeSpace>>,
 }
 
 impl Talks {
@@ -81,6 +85,7 @@ impl Talks {
             offers: Vec::new(),
             ending: None,
             guess: None,
+            space: OnceLock::new(),
         };
         if talks.ai.is_some() && talks.case.opener != talks.case.student_side {
             talks.ai_moves(day, rng);
@@ -246,7 +251,14 @@ impl Talks {
     /// What the debrief shows: both utilities, welfare, distances to the Pareto frontier and
     /// the Nash point, and rounds used.
     pub fn review(&self) -> DealReview {
-        let space = OutcomeSpace::new(&self.case.domain, &self.case.seller, &self.case.buyer);
+        // The outcome space depends only on the case: analysed once, shared by every review.
+        let space = Arc::clone(self.space.get_or_init(|| {
+            Arc::new(OutcomeSpace::new(
+                &self.case.domain,
+                &self.case.seller,
+                &self.case.buyer,
+            ))
+        }));
         let deal = match self.ending {
             Some(TalksEnding::Agreed { bid, .. }) => Some(bid),
             _ => None,
@@ -285,7 +297,7 @@ pub struct DealReview {
     pub to_frontier: Option<u32>,
     pub to_nash: Option<u32>,
     pub offers: u32,
-    pub space: OutcomeSpace,
+    pub space: Arc<OutcomeSpace>,
 }
 
 impl DealReview {

@@ -1,0 +1,113 @@
+//! The sales contract that an agreed negotiation becomes: parties, goods, quantity, price,
+//! Incoterm, payment, ports, the latest shipment date and, for a letter of credit, its expiry.
+
+use crate::scenario::file::{Incoterm, PaymentTerm, Side};
+use crate::sim::date::Date;
+use crate::sim::money::Money;
+use crate::sim::negotiation::{Bid, IssueOptions, NegotiationCase};
+
+/// A signed export sales contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SalesContract {
+    /// The negotiation task it came from.
+    pub task: String,
+    pub number: String,
+    pub signed_on: Date,
+    pub seller: String,
+    pub buyer: String,
+    pub sku: String,
+    /// Goods as the invoice must describe them.
+    pub description: String,
+    /// ISO alpha-2 country of origin.
+    pub origin: String,
+    pub quantity: u32,
+    pub unit_price: Money,
+    /// `None` when the Incoterm was not on the table.
+    pub incoterm: Option<Incoterm>,
+    /// `None` when payment was not on the table.
+    pub payment: Option<PaymentTerm>,
+    pub port_of_loading: String,
+    pub port_of_discharge: String,
+    pub latest_shipment: Date,
+    /// Days after shipment to present the documents (UCP 600 art. 14(c)).
+    pub presentation_days: u32,
+    /// For an L/C: the last day documents may be presented.
+    pub lc_expiry: Option<Date>,
+}
+
+/// Who the parties are and what is sold, from the scenario.
+#[derive(Debug, Clone, Copy)]
+pub struct ContractParties<'a> {
+    pub student_company: &'a str,
+    pub counterpart: &'a str,
+    pub sku: &'a str,
+    pub description: &'a str,
+    pub origin: &'a str,
+}
+
+impl SalesContract {
+    /// The contract for the agreed `bid`, signed on `signed_on`; `None` if the negotiation has
+    /// no unit price or quantity (the scenario validator requires both).
+    pub fn from_deal(
+        task: &str,
+        case: &NegotiationCase,
+        bid: Bid,
+        signed_on: Date,
+        sequence: usize,
+        parties: ContractParties,
+    ) -> Option<Self> {
+        let mut unit_price = None;
+        let mut quantity = None;
+        let mut incoterm = None;
+        let mut payment = None;
+        let mut delivery_days = case.contract.delivery_days;
+        for (i, issue) in case.domain.issues().iter().enumerate() {
+            let o = bid.option(i);
+            match issue {
+                IssueOptions::UnitPrice {
+                    currency,
+                    exponent,
+                    prices,
+                } => unit_price = prices.get(o).map(|p| Money::new(*p, *currency, *exponent)),
+                IssueOptions::Quantity(v) => quantity = v.get(o).copied(),
+                IssueOptions::Incoterm(v) => incoterm = v.get(o).copied(),
+                IssueOptions::Payment(v) => payment = v.get(o).copied(),
+                IssueOptions::DeliveryDays(v) => delivery_days = v.get(o).copied().unwrap_or(delivery_days),
+            }
+        }
+        let (seller, buyer) = match case.student_side {
+            Side::Seller => (parties.student_company, parties.counterpart),
+            Side::Buyer => (parties.counterpart, parties.student_company),
+        };
+        let latest_shipment = signed_on.plus_days(i64::from(delivery_days));
+        Some(Self {
+            task: task.to_string(),
+            number: format!("SC{}-{:02}", signed_on.to_string().replace('-', ""), sequence + 1),
+            signed_on,
+            seller: seller.to_string(),
+            buyer: buyer.to_string(),
+            sku: parties.sku.to_string(),
+            description: parties.description.to_string(),
+            origin: parties.origin.to_string(),
+            quantity: quantity?,
+            unit_price: unit_price?,
+            incoterm,
+            payment,
+            port_of_loading: case.contract.port_of_loading.clone(),
+            port_of_discharge: case.contract.port_of_discharge.clone(),
+            latest_shipment,
+            presentation_days: case.contract.presentation_days,
+            lc_expiry: (payment == Some(PaymentTerm::LcAtSight))
+                .then(|| latest_shipment.plus_days(i64::from(case.contract.presentation_days))),
+        })
+    }
+
+    /// Quantity × unit price.
+    pub fn amount(&self) -> Money {
+        Money::new(
+            self.unit_price.minor.saturating_mul(i64::from(self.quantity)),
+            self.unit_price.currency,
+            self.unit_price.exponent,
+        )
+    }
+}
