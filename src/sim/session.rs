@@ -15,7 +15,7 @@ use crate::scenario::file::Text;
 use super::customs::declaration::{DeclarationCase, DeclarationCheck, DeclarationForm, check_declaration};
 use super::customs::hs::Classification;
 use super::date::Date;
-use super::deal::{ContractParties, SalesContract};
+use super::deal::{ContractParties, DocumentsCheck, DocumentsForm, SalesContract, check_documents};
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks, TalksEnding};
 use super::scenario::{Effect, Scenario};
@@ -69,6 +69,12 @@ pub enum Command {
     /// The side to move breaks off the negotiation.
     WalkAway {
         task: String,
+    },
+    /// Present the shipping documents of a signed contract; they are checked against it (and
+    /// UCP 600 for a letter of credit) and, if they comply, the buyer pays.
+    PresentDocuments {
+        task: String,
+        form: Box<DocumentsForm>,
     },
     /// After the talks: which strategy did the AI counterpart use?
     GuessStrategy {
@@ -143,6 +149,20 @@ pub enum Event {
         task: String,
         number: String,
     },
+    /// Shipping documents were checked.
+    DocumentsChecked {
+        task: String,
+        attempt: u32,
+        discrepancies: usize,
+        complied: bool,
+    },
+    /// The buyer (or the issuing bank) paid; the proceeds were sold for the home currency at
+    /// today's rate.
+    PaymentReceived {
+        task: String,
+        amount: Money,
+        settled: Money,
+    },
     /// The student's guess of the AI's strategy was graded.
     StrategyGuessed {
         task: String,
@@ -163,6 +183,8 @@ pub enum Event {
 pub enum Account {
     CustomsFees,
     CustomsPenalties,
+    /// Money received for exported goods, in the home currency after FX settlement.
+    ExportProceeds,
     Other,
 }
 
@@ -191,6 +213,10 @@ pub enum RuleError {
     AlreadyCleared(String),
     #[error("task `{0}` has no negotiation")]
     NoNegotiation(String),
+    #[error("task `{0}` has no signed contract yet")]
+    NoContract(String),
+    #[error("the documents of task `{0}` have already been accepted and paid")]
+    AlreadyPaid(String),
     #[error(transparent)]
     Talks(#[from] TalkError),
 }
@@ -226,6 +252,8 @@ pub struct Session {
     hotseat: bool,
     /// Sales contracts signed, by negotiation task id.
     contracts: BTreeMap<String, SalesContract>,
+    /// Every presentation of shipping documents, by task id, in order.
+    documents: BTreeMap<String, Vec<DocumentsCheck>>,
 }
 
 impl Session {
@@ -267,6 +295,7 @@ impl Session {
             talks: BTreeMap::new(),
             hotseat,
             contracts: BTreeMap::new(),
+            documents: BTreeMap::new(),
         };
         let mut events = vec![Event::DayStarted {
             day: 1,
@@ -466,6 +495,34 @@ impl Session {
                     })
                     .collect()
             }
+            Command::PresentDocuments { task, form } => {
+                let contract = self
+                    .contracts
+                    .get(task)
+                    .cloned()
+                    .ok_or_else(|| RuleError::NoContract(task.clone()))?;
+                let attempts = self.documents.get(task).map_or(&[][..], Vec::as_slice);
+                if attempts.iter().any(DocumentsCheck::complies) {
+                    return Err(RuleError::AlreadyPaid(task.clone()));
+                }
+                let product = self
+                    .scenario
+                    .product(&contract.sku)
+                    .cloned()
+                    .ok_or_else(|| RuleError::NoContract(task.clone()))?;
+                let check = check_documents(&contract, &product, form, self.date());
+                let mut events = vec![Event::DocumentsChecked {
+                    task: task.clone(),
+                    attempt: u32::try_from(attempts.len() + 1).unwrap_or(u32::MAX),
+                    discrepancies: check.discrepancies(),
+                    complied: check.complies(),
+                }];
+                if check.complies() {
+                    self.receive_payment(task, contract.amount(), &mut events);
+                }
+                self.documents.entry(task.clone()).or_default().push(check);
+                events
+            }
             Command::GuessStrategy { task, guess } => {
                 let talks = self
                     .talks
@@ -538,6 +595,34 @@ impl Session {
             });
             self.release_due(events);
         }
+    }
+
+    /// Export proceeds arrive and are sold for the home currency at today's rate (FX settlement).
+    fn receive_payment(&mut self, task: &str, amount: Money, events: &mut Vec<Event>) {
+        let home = self.scenario.home_currency();
+        let settled = match self.rates.get(&amount.currency) {
+            Some(rate) if amount.currency != home => {
+                let exponent = self.scenario.exponent(home);
+                Money::new(
+                    super::money::convert(amount.minor, amount.exponent, *rate, exponent),
+                    home,
+                    exponent,
+                )
+            }
+            _ => amount,
+        };
+        *self.cash.entry(settled.currency).or_insert(0) += settled.minor;
+        self.ledger.push(LedgerEntry {
+            day: self.day,
+            account: Account::ExportProceeds,
+            money: settled,
+            memo: format!("{task}: {} received and settled", amount.format()),
+        });
+        events.push(Event::PaymentReceived {
+            task: task.to_string(),
+            amount,
+            settled,
+        });
     }
 
     /// Pays `money` (converted to the home currency at today's rate when possible) and books it.
@@ -711,6 +796,10 @@ impl Session {
     /// The negotiation of a task, if it has one.
     pub fn talks(&self, task: &str) -> Option<&Talks> {
         self.talks.get(task)
+    }
+    /// Every presentation of a task's shipping documents, oldest first.
+    pub fn documents_attempts(&self, task: &str) -> &[DocumentsCheck] {
+        self.documents.get(task).map_or(&[], Vec::as_slice)
     }
     /// The sales contract a negotiation task ended in, if it did.
     pub fn contract(&self, task: &str) -> Option<&SalesContract> {

@@ -280,6 +280,29 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
                 ("side", Arg::from(side_label(cat, *by))),
             ],
         ),
+        Event::DocumentsChecked {
+            attempt,
+            discrepancies,
+            complied,
+            ..
+        } => cat.tr_args(
+            if *complied {
+                "event-documents-complied"
+            } else {
+                "event-documents-discrepant"
+            },
+            &[
+                ("attempt", Arg::from(*attempt)),
+                ("discrepancies", Arg::from(*discrepancies)),
+            ],
+        ),
+        Event::PaymentReceived { amount, settled, .. } => cat.tr_args(
+            "event-payment",
+            &[
+                ("amount", Arg::from(amount.format())),
+                ("settled", Arg::from(settled.format())),
+            ],
+        ),
         Event::ContractSigned { number, .. } => {
             cat.tr_args("event-contract", &[("number", Arg::from(number.as_str()))])
         }

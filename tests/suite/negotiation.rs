@@ -583,3 +583,210 @@ fn an_agreement_becomes_a_sales_contract_with_the_agreed_terms() {
         _ => assert_eq!(contract.lc_expiry, None),
     }
 }
+
+/// A CIP, L/C-at-sight contract for 2,400 blouses at €28.00, signed 2026-03-02.
+fn cip_lc_contract() -> (tradeport::sim::deal::SalesContract, tradeport::sim::scenario::Product) {
+    use tradeport::sim::deal::{ContractParties, SalesContract};
+    let s = load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+        .unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    let case = bundled_case();
+    let product = s
+        .product("SB-6206-IVY")
+        .cloned()
+        .unwrap_or_else(|| panic!("the blouse"));
+    let bid = case.domain.bid(&[10, 2, 3, 2]).unwrap_or_else(|| panic!("bid"));
+    let contract = SalesContract::from_deal(
+        "negotiate-deal",
+        &case,
+        bid,
+        tradeport::sim::Date::parse("2026-03-02").unwrap_or_else(|e| panic!("{e}")),
+        0,
+        ContractParties {
+            student_company: "Hangzhou West Lake Silk Garments Co., Ltd.",
+            counterpart: "Nordkontor Mode GmbH",
+            sku: &product.sku,
+            description: &product.name.en,
+            origin: &product.origin,
+        },
+    )
+    .unwrap_or_else(|| panic!("a contract"));
+    (contract, product)
+}
+
+fn day(text: &str) -> tradeport::sim::Date {
+    tradeport::sim::Date::parse(text).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
+    use tradeport::sim::customs::declaration::Verdict;
+    use tradeport::sim::deal::{CargoClauses, DocumentsForm, Freight, check_documents, model_documents};
+    let (contract, product) = cip_lc_contract();
+    assert_eq!(contract.amount().minor, 6_720_000, "2,400 × €28.00");
+    let shipped = day("2026-04-10");
+    let today = day("2026-04-15");
+    let good = model_documents(&contract, &product, shipped);
+    let check = check_documents(&contract, &product, &good, today);
+    assert!(check.complies(), "{:?}", check.fields);
+    assert_eq!(good.insured_amount, "73920.00", "110% of the CIP value");
+
+    type Seed = (&'static str, fn(&mut DocumentsForm), &'static str);
+    let seeds: Vec<Seed> = vec![
+        (
+            "invoice.amount",
+            |f| f.amount = "67300.00".into(),
+            "not quantity × unit price",
+        ),
+        (
+            "invoice.description",
+            |f| f.description = "Silk shirts".into(),
+            "art. 18(c)",
+        ),
+        ("invoice.quantity", |f| f.quantity = "2000".into(), "partial or excess"),
+        (
+            "invoice.unit_price",
+            |f| f.unit_price = "27.50".into(),
+            "contract price",
+        ),
+        ("invoice.currency", |f| f.currency = "USD".into(), "EUR"),
+        (
+            "invoice.incoterm",
+            |f| f.incoterm = Some(tradeport::scenario::file::Incoterm::FOB),
+            "conflicts",
+        ),
+        (
+            "packing.gross_kg",
+            |f| f.gross_kg = "400.000".into(),
+            "gross weight includes the packing",
+        ),
+        ("packing.net_kg", |f| f.net_kg = "450.000".into(), "pieces ×"),
+        (
+            "bl.on_board_date",
+            |f| f.on_board_date = "2026-04-20".into(),
+            "after today",
+        ),
+        (
+            "bl.port_of_discharge",
+            |f| f.port_of_discharge = "Rotterdam".into(),
+            "Hamburg",
+        ),
+        ("bl.freight", |f| f.freight = Some(Freight::Collect), "Prepaid"),
+        ("insurance.amount", |f| f.insured_amount = "67200.00".into(), "110%"),
+        (
+            "insurance.date",
+            |f| f.insurance_date = "2026-04-11".into(),
+            "art. 28(e)",
+        ),
+        ("insurance.clauses", |f| f.clauses = Some(CargoClauses::C), "(A)"),
+        (
+            "insurance.currency",
+            |f| f.insurance_currency = "CNY".into(),
+            "art. 28(f)(i)",
+        ),
+        ("origin.country", |f| f.origin = "VN".into(), "CN"),
+    ];
+    for (field, seed, why) in seeds {
+        let mut form = good.clone();
+        seed(&mut form);
+        let check = check_documents(&contract, &product, &form, today);
+        match check.verdict(field) {
+            Some(Verdict::Wrong(message)) => assert!(message.contains(why), "{field}: {message}"),
+            other => panic!("{field} should be wrong, got {other:?}"),
+        }
+        assert!(!check.complies(), "{field}");
+    }
+
+    // Timing: shipped after the latest shipment date, and presented too late.
+    let mut late = model_documents(&contract, &product, day("2026-04-20"));
+    let check = check_documents(&contract, &product, &late, day("2026-04-25"));
+    assert!(
+        matches!(check.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if m.contains("latest shipment date 2026-04-16")),
+        "{:?}",
+        check.verdict("bl.on_board_date")
+    );
+    late = model_documents(&contract, &product, shipped);
+    let check = check_documents(&contract, &product, &late, day("2026-05-02"));
+    assert!(
+        matches!(check.verdict("presentation"), Some(Verdict::Wrong(m)) if m.contains("21 days")),
+        "{:?}",
+        check.verdict("presentation")
+    );
+}
+
+#[test]
+fn complying_documents_are_paid_and_settled_at_the_day_s_rate() {
+    use tradeport::sim::{Command, Event, RuleError};
+    let mut session = b2b_session(false);
+    let task = "negotiate-deal".to_string();
+    let premature = session.apply(Command::PresentDocuments {
+        task: task.clone(),
+        form: Box::default(),
+    });
+    assert!(matches!(premature, Err(RuleError::NoContract(_))));
+    session
+        .apply(Command::MakeOffer {
+            task: task.clone(),
+            options: vec![10, 2, 3, 2],
+            note: String::new(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    if session.talks(&task).and_then(|t| t.ending()).is_none() {
+        session
+            .apply(Command::AcceptOffer { task: task.clone() })
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let contract = session.contract(&task).cloned().unwrap_or_else(|| panic!("contract"));
+    let product = session
+        .scenario()
+        .product(&contract.sku)
+        .cloned()
+        .unwrap_or_else(|| panic!("product"));
+    // Bad documents first: refused, nothing paid.
+    let cash_before = session.net_cash_in_home();
+    let mut bad = tradeport::sim::deal::model_documents(&contract, &product, session.date());
+    bad.origin = "VN".into();
+    let events = session
+        .apply(Command::PresentDocuments {
+            task: task.clone(),
+            form: Box::new(bad),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(
+        events[0],
+        Event::DocumentsChecked {
+            complied: false,
+            discrepancies: 1,
+            ..
+        }
+    ));
+    assert_eq!(session.net_cash_in_home(), cash_before);
+    // Corrected: paid, and the euros are settled into yuan at today's rate (¥8.25/€ on day 1).
+    let good = tradeport::sim::deal::model_documents(&contract, &product, session.date());
+    let events = session
+        .apply(Command::PresentDocuments {
+            task: task.clone(),
+            form: Box::new(good.clone()),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let settled = events
+        .iter()
+        .find_map(|e| match e {
+            Event::PaymentReceived { amount, settled, .. } => Some((*amount, *settled)),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("paid: {events:?}"));
+    assert_eq!(settled.0, contract.amount());
+    assert_eq!(
+        settled.1.minor,
+        contract.amount().minor * 825 / 100,
+        "at 8.25 CNY per EUR"
+    );
+    assert_eq!(session.net_cash_in_home().minor, cash_before.minor + settled.1.minor);
+    assert!(matches!(
+        session.apply(Command::PresentDocuments {
+            task,
+            form: Box::new(good)
+        }),
+        Err(RuleError::AlreadyPaid(_))
+    ));
+}

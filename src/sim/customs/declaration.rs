@@ -383,7 +383,7 @@ impl DeclarationCheck {
 }
 
 /// Equal ignoring case and runs of white space, without allocating.
-fn same_text(a: &str, b: &str) -> bool {
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }

@@ -1,6 +1,8 @@
-//! After the handshake: the sales contract an agreed negotiation becomes, and (to come) the
-//! shipping documents, payment and the deal's profit sheet.
+//! After the handshake: the sales contract an agreed negotiation becomes, the shipping documents
+//! checked against it (and UCP 600), and (to come) payment and the deal's profit sheet.
 
 pub mod contract;
+pub mod documents;
 
 pub use contract::{ContractParties, SalesContract};
+pub use documents::{CargoClauses, DocumentsCheck, DocumentsForm, Freight, check_documents, model_documents};
