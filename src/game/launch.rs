@@ -157,6 +157,25 @@ fn drive_launch_request(
                         drafts.play.talks.tab = crate::ui::negotiation::TalksTab::Review;
                     }
                 }
+                ScreenTarget::Documents => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Negotiation));
+                    if let Some(s) = session.as_mut() {
+                        demo_negotiation(&mut s.0, u32::MAX);
+                        if let Some((task, form)) = demo_documents(&s.0) {
+                            drafts.play.talks.documents = form.clone();
+                            let _ = s.0.apply(crate::sim::Command::PresentDocuments {
+                                task,
+                                form: Box::new(form),
+                            });
+                        }
+                    }
+                    drafts.play.talks.tab = crate::ui::negotiation::TalksTab::Documents;
+                    // Belongs to this task: keeps the filled documents on the first draw.
+                    drafts.play.talks.task = session
+                        .as_ref()
+                        .and_then(|s| s.0.scenario().tasks().iter().find(|t| t.negotiation.is_some()))
+                        .map(|t| t.id.clone());
+                }
                 ScreenTarget::Debrief => {
                     *page = CurrentPage(Page::Overview);
                     let days = session.as_ref().map_or(0, |s| s.0.scenario().length_days());
@@ -238,6 +257,26 @@ fn demo_negotiation(session: &mut crate::sim::Session, offers: u32) {
     }
 }
 
+/// Shipping documents for the deal with three typical mistakes: an amount that is not
+/// quantity × price, freight "collect" under a C or D term, and insurance at 100% instead of 110%.
+fn demo_documents(session: &crate::sim::Session) -> Option<(String, crate::sim::deal::DocumentsForm)> {
+    let (task, contract) = session
+        .scenario()
+        .tasks()
+        .iter()
+        .find_map(|t| session.contract(&t.id).map(|c| (t.id.clone(), c)))?;
+    let product = session.scenario().product(&contract.sku)?;
+    let mut form = crate::sim::deal::model_documents(contract, product, session.date());
+    form.amount =
+        crate::sim::money::format_minor(contract.amount().minor + 5_000, contract.unit_price.exponent).replace(',', "");
+    form.freight = Some(crate::sim::deal::Freight::Collect);
+    if !form.insured_amount.is_empty() {
+        form.insured_amount =
+            crate::sim::money::format_minor(contract.amount().minor, contract.unit_price.exponent).replace(',', "");
+    }
+    Some((task, form))
+}
+
 /// A declaration with three typical mistakes (wrong trade mode, net above gross,
 /// undervaluation), to show the desk's field-level feedback.
 fn demo_declaration(
@@ -271,7 +310,8 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
             | ScreenTarget::CustomsFeedback
             | ScreenTarget::Classification
             | ScreenTarget::Negotiation
-            | ScreenTarget::DealDebrief => screen == Screen::Playing,
+            | ScreenTarget::DealDebrief
+            | ScreenTarget::Documents => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

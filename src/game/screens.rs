@@ -44,6 +44,8 @@ pub enum ScreenTarget {
     Negotiation,
     /// The review of a finished negotiation.
     DealDebrief,
+    /// The shipping documents of the deal, presented once with typical mistakes.
+    Documents,
 }
 
 impl ScreenTarget {
@@ -62,6 +64,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("customs", ScreenTarget::Page(Page::Activity(Activity::Customs))),
     ("negotiation", ScreenTarget::Negotiation),
     ("deal-debrief", ScreenTarget::DealDebrief),
+    ("documents", ScreenTarget::Documents),
     ("storefront", ScreenTarget::Page(Page::Activity(Activity::Storefront))),
     ("promotion", ScreenTarget::Page(Page::Activity(Activity::Promotion))),
     ("c2c", ScreenTarget::Page(Page::Activity(Activity::C2C))),

@@ -127,7 +127,8 @@ pub fn apply_ui_actions(
             | Action::MakeOffer(..)
             | Action::AcceptOffer(_)
             | Action::WalkAway(_)
-            | Action::GuessStrategy(..) => {
+            | Action::GuessStrategy(..)
+            | Action::PresentDocuments(..) => {
                 let Some(session) = session.as_mut() else { continue };
                 let command = match action {
                     Action::EndDay => Command::EndDay,
@@ -147,6 +148,10 @@ pub fn apply_ui_actions(
                     },
                     Action::AcceptOffer(task) => Command::AcceptOffer { task: task.clone() },
                     Action::WalkAway(task) => Command::WalkAway { task: task.clone() },
+                    Action::PresentDocuments(task, form) => Command::PresentDocuments {
+                        task: task.clone(),
+                        form: form.clone(),
+                    },
                     Action::GuessStrategy(task, guess) => Command::GuessStrategy {
                         task: task.clone(),
                         guess: *guess,

@@ -297,7 +297,7 @@ fn text_row(ui: &mut egui::Ui, cat: &Catalogue, label_key: &str, value: &mut Str
     ui.end_row();
 }
 
-fn show_verdict(ui: &mut egui::Ui, verdict: Option<&Verdict>) {
+pub(super) fn show_verdict(ui: &mut egui::Ui, verdict: Option<&Verdict>) {
     match verdict {
         Some(Verdict::Correct) => {
             ui.label(RichText::new("✔").color(GOOD));

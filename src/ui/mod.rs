@@ -3,6 +3,7 @@
 
 pub mod customs;
 pub mod debrief;
+pub mod documents;
 pub mod hs;
 pub mod menu;
 pub mod negotiation;
@@ -53,6 +54,8 @@ pub enum Action {
     AcceptOffer(String),
     /// Break off a negotiation.
     WalkAway(String),
+    /// Present the shipping documents of a signed contract.
+    PresentDocuments(String, Box<crate::sim::deal::DocumentsForm>),
     /// Name the AI counterpart's strategy after the talks.
     GuessStrategy(String, crate::scenario::file::ConcessionStrategy),
 }

@@ -23,6 +23,8 @@ pub enum TalksTab {
     #[default]
     Talks,
     Review,
+    /// The shipping documents, once there is a contract.
+    Documents,
 }
 
 /// The offer being written (UI state, not sim state).
@@ -40,6 +42,8 @@ pub struct TalksDraft {
     pub guess: Option<ConcessionStrategy>,
     /// How many offers the talks had when the form was last reset.
     pub synced_offers: Option<usize>,
+    /// The shipping documents being prepared.
+    pub documents: crate::sim::deal::DocumentsForm,
 }
 
 pub struct TalksView<'a> {
@@ -49,6 +53,9 @@ pub struct TalksView<'a> {
     pub talks: &'a Talks,
     /// The sales contract, once the talks ended in a deal.
     pub contract: Option<&'a SalesContract>,
+    /// Presentations of the shipping documents, oldest first.
+    pub documents: &'a [crate::sim::deal::DocumentsCheck],
+    pub today: crate::sim::Date,
 }
 
 const FAMILIES: [ConcessionStrategy; 6] = [
@@ -93,6 +100,10 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
             ui.selectable_value(&mut draft.tab, TalksTab::Review, cat.tr("talks-tab-review"))
                 .on_disabled_hover_text(cat.tr("talks-review-after"));
         });
+        ui.add_enabled_ui(view.contract.is_some(), |ui| {
+            ui.selectable_value(&mut draft.tab, TalksTab::Documents, cat.tr("talks-tab-documents"))
+                .on_disabled_hover_text(cat.tr("talks-documents-after"));
+        });
     });
     ui.separator();
     ui.heading(pick(&view.task.title, cat.language()));
@@ -100,6 +111,43 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
     ui.add_space(6.0);
     if draft.tab == TalksTab::Review && talks.ending().is_some() {
         review(ui, view, draft, &mut action);
+        return action;
+    }
+    if draft.tab == TalksTab::Documents
+        && let Some(contract) = view.contract
+    {
+        egui::CollapsingHeader::new(cat.tr_args("contract-title", &[("number", Arg::from(contract.number.as_str()))]))
+            .id_salt("docs_contract_reference")
+            .default_open(false)
+            .show(ui, |ui| contract_panel(ui, cat, contract));
+        ui.label(
+            RichText::new(format!(
+                "{} × {} = {} · {} · {} · {} → {} · {}",
+                contract.quantity,
+                contract.unit_price.format(),
+                contract.amount().format(),
+                contract.incoterm.map_or_else(String::new, |t| format!("{t:?}")),
+                contract.payment.map_or("", |p| p.label()),
+                contract.port_of_loading,
+                contract.port_of_discharge,
+                cat.tr_args(
+                    "contract-ship-by",
+                    &[("date", Arg::from(contract.latest_shipment.to_string()))]
+                ),
+            ))
+            .small(),
+        );
+        ui.add_space(4.0);
+        let docs = super::documents::DocumentsView {
+            cat,
+            task: &view.task.id,
+            contract,
+            attempts: view.documents,
+            today: view.today,
+        };
+        if let Some(a) = super::documents::draw(ui, &docs, &mut draft.documents) {
+            action = Some(a);
+        }
         return action;
     }
 

@@ -169,6 +169,8 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                             task,
                             talks,
                             contract: session.contract(&task.id),
+                            documents: session.documents_attempts(&task.id),
+                            today: session.date(),
                         };
                         if let Some(a) = super::negotiation::draw(ui, &view, &mut draft.talks) {
                             action = Some(a);

@@ -38,6 +38,7 @@ fn used_ids() -> Vec<String> {
                 "chart-",
                 "side-",
                 "contract-",
+                "docs-",
             ]
             .iter()
             .any(|p| id.starts_with(p));

@@ -599,6 +599,8 @@ fn talks_harness<'a>(
                 task,
                 talks,
                 contract: session.contract(&task.id),
+                documents: session.documents_attempts(&task.id),
+                today: session.date(),
             };
             egui::ScrollArea::vertical().show(ui, |ui| {
                 if let Some(a) = negotiation::draw(ui, &view, &mut state.draft) {
@@ -737,5 +739,71 @@ fn deal_review_grades_the_strategy_guess() {
             "negotiate-deal".to_string(),
             ConcessionStrategy::Boulware
         )]
+    );
+}
+
+#[test]
+fn documents_desk_presents_the_form_and_shows_the_bank_s_verdicts() {
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2b-silk-blouses");
+    s.apply(Command::MakeOffer {
+        task: "negotiate-deal".to_string(),
+        options: vec![10, 2, 3, 2],
+        note: String::new(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    if s.talks("negotiate-deal").and_then(|t| t.ending()).is_none() {
+        s.apply(Command::AcceptOffer {
+            task: "negotiate-deal".to_string(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let contract = s
+        .contract("negotiate-deal")
+        .cloned()
+        .unwrap_or_else(|| panic!("contract"));
+    let product = s
+        .scenario()
+        .product(&contract.sku)
+        .cloned()
+        .unwrap_or_else(|| panic!("product"));
+    // Present documents with the wrong origin: refused, and the field says why.
+    let mut form = tradeport::sim::deal::model_documents(&contract, &product, s.date());
+    form.origin = "VN".to_string();
+    s.apply(Command::PresentDocuments {
+        task: "negotiate-deal".to_string(),
+        form: Box::new(form.clone()),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let draft = tradeport::ui::negotiation::TalksDraft {
+        task: Some("negotiate-deal".to_string()),
+        tab: tradeport::ui::negotiation::TalksTab::Documents,
+        documents: form,
+        ..Default::default()
+    };
+    let mut harness = talks_harness(&cat, &s, draft);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Payment refused: 1 discrepancy.")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("the goods originate in CN").is_some());
+    // The student corrects the field in the form and presents again.
+    harness.get_by_label("Country of origin (ISO code)").click();
+    harness.run();
+    harness.state_mut().draft.documents.origin = "CN".to_string();
+    harness.get_by_label("Present the documents").click();
+    harness.run();
+    let actions = harness.state().actions.clone();
+    let Some(Action::PresentDocuments(task, presented)) = actions.last() else {
+        panic!("expected a presentation, got {actions:?}")
+    };
+    assert_eq!(task, "negotiate-deal");
+    assert_eq!(presented.origin, "CN");
+    assert_eq!(
+        presented.quantity,
+        contract.quantity.to_string(),
+        "the rest of the form is kept"
     );
 }

@@ -235,7 +235,10 @@ hs-result = { $correct } of { $total } steps correct
 hs-step-wrong = you chose { $chosen }, correct is { $correct }
 event-classified = Classified { $sku }: { $correct } of { $total } steps correct.
 event-documents-complied = Documents presented (attempt { $attempt }): they comply.
-event-documents-discrepant = Documents presented (attempt { $attempt }): { $discrepancies } discrepancies, payment refused.
+event-documents-discrepant = Documents presented (attempt { $attempt }): { $discrepancies ->
+        [one] 1 discrepancy
+       *[other] { $discrepancies } discrepancies
+    }, payment refused.
 event-payment = Payment received: { $amount }, settled as { $settled }.
 event-contract = Sales contract { $number } signed.
 event-deal-agreed = Deal agreed in “{ $task }”: { $side } accepted.
@@ -324,3 +327,46 @@ contract-payment = Payment
 contract-route = Route
 contract-latest-shipment = Latest shipment
 contract-lc-expiry = L/C expiry
+
+## Shipping documents
+talks-tab-documents = Documents
+talks-documents-after = The documents come after a signed contract.
+docs-intro = Ship by { $latest } and present the documents within { $days } days of shipment. Prepare each document from the contract.
+docs-refused = Payment refused: { $count ->
+        [one] 1 discrepancy
+       *[other] { $count } discrepancies
+    }. Correct the documents and present them again.
+docs-paid = The documents comply: the buyer has paid, and the proceeds are settled into your home currency.
+docs-done = Done: see the payment in the timeline and your cash.
+docs-invoice = Commercial invoice
+docs-invoice-no = Invoice number
+docs-invoice-date = Invoice date (YYYY-MM-DD)
+docs-description = Description of goods
+docs-quantity = Quantity (pieces)
+docs-unit-price = Unit price
+docs-amount = Total amount
+docs-currency = Currency
+docs-incoterm = Delivery term
+docs-choose = choose…
+docs-packing = Packing list
+docs-packages = Cartons
+docs-net = Net weight (kg)
+docs-gross = Gross weight (kg)
+docs-bl = Bill of lading
+docs-on-board = Shipped on board (YYYY-MM-DD)
+docs-loading = Port of loading
+docs-discharge = Port of discharge
+docs-freight = Freight
+docs-prepaid = Prepaid
+docs-collect = Collect
+docs-insurance = Insurance certificate
+docs-insurance-not-needed = Under this delivery term the buyer insures the main carriage: leave the certificate empty.
+docs-insured = Amount insured
+docs-insurance-currency = Currency of cover
+docs-insurance-date = Date of issue (YYYY-MM-DD)
+docs-clauses = Cover
+docs-origin = Certificate of origin
+docs-origin-country = Country of origin (ISO code)
+docs-presented-on = Presented today, { $date }.
+docs-present = Present the documents
+contract-ship-by = ship by { $date }
