@@ -161,6 +161,7 @@ fn drive_launch_request(
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Negotiation));
                     if let Some(s) = session.as_mut() {
                         demo_negotiation(&mut s.0, u32::MAX);
+                        demo_export_clearance(&mut s.0);
                         if let Some((task, form)) = demo_documents(&s.0) {
                             drafts.play.talks.documents = form.clone();
                             let _ = s.0.apply(crate::sim::Command::PresentDocuments {
@@ -257,6 +258,39 @@ fn demo_negotiation(session: &mut crate::sim::Session, offers: u32) {
     }
 }
 
+/// Lodges a correct export declaration for the contract and lets the days pass until customs
+/// releases the goods (or the scenario runs out of days).
+fn demo_export_clearance(session: &mut crate::sim::Session) {
+    use crate::sim::Command;
+    let Some(task) = session
+        .scenario()
+        .tasks()
+        .iter()
+        .find(|t| t.declaration.as_ref().is_some_and(|d| d.follows_contract_of.is_some()))
+        .map(|t| t.id.clone())
+    else {
+        return;
+    };
+    let Some(case) = session.declaration_case(&task) else {
+        return;
+    };
+    let form = crate::sim::customs::declaration::model_answer(&case, session.scenario().products());
+    if session
+        .apply(Command::SubmitDeclaration {
+            task: task.clone(),
+            form: Box::new(form),
+        })
+        .is_err()
+    {
+        return;
+    }
+    while session.released_on(&task).is_none() && session.day() < session.scenario().length_days() {
+        if session.apply(Command::EndDay).is_err() {
+            return;
+        }
+    }
+}
+
 /// Shipping documents for the deal with three typical mistakes: an amount that is not
 /// quantity × price, freight "collect" under a C or D term, and insurance at 100% instead of 110%.
 fn demo_documents(session: &crate::sim::Session) -> Option<(String, crate::sim::deal::DocumentsForm)> {
@@ -283,8 +317,8 @@ fn demo_declaration(
     session: &crate::sim::Session,
 ) -> Option<(String, crate::sim::customs::declaration::DeclarationForm)> {
     let task = session.scenario().tasks().iter().find(|t| t.declaration.is_some())?;
-    let case = task.declaration.as_ref()?;
-    let mut form = crate::sim::customs::declaration::model_answer(case, session.scenario().products());
+    let case = session.declaration_case(&task.id)?;
+    let mut form = crate::sim::customs::declaration::model_answer(&case, session.scenario().products());
     form.trade_mode = "9610".to_string();
     if let Some(line) = form.lines.first_mut() {
         line.net_kg = "330.000".to_string();

@@ -530,6 +530,11 @@ pub struct DeclarationCaseDef {
     pub lines: Vec<DocumentLineDef>,
     /// What happens after lodging: clearance time and the risk model.
     pub clearance: ClearanceDef,
+    /// Id of a negotiation task: once it ends in a sales contract, the declaration follows the
+    /// contract (contract number, Incoterm, currency, and one goods line with the agreed
+    /// quantity and price); `lines` and the other values above are the fallback before that.
+    #[serde(default)]
+    pub follows_contract_of: Option<String>,
 }
 
 /// Customs' response to a declaration. A correct declaration clears in `normal_days`; each

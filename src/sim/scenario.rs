@@ -787,6 +787,23 @@ impl Scenario {
                 rubric,
             });
         }
+        // A declaration that follows a contract must name a negotiation task.
+        let negotiation_tasks: Vec<&str> = s
+            .tasks
+            .iter()
+            .filter(|t| t.negotiation.is_some())
+            .map(|t| t.id.as_str())
+            .collect();
+        for (i, d) in s.tasks.iter().enumerate() {
+            if let Some(id) = d.declaration.as_ref().and_then(|x| x.follows_contract_of.as_ref()) {
+                c.reference(
+                    &format!("setup.tasks[{i}].declaration.follows_contract_of"),
+                    "negotiation task",
+                    id,
+                    negotiation_tasks.iter().copied(),
+                );
+            }
+        }
         if rubric_sum != s.rubric_total {
             c.error_hint(
                 "setup.rubric_total",

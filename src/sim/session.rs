@@ -15,7 +15,7 @@ use crate::scenario::file::Text;
 use super::customs::declaration::{DeclarationCase, DeclarationCheck, DeclarationForm, check_declaration};
 use super::customs::hs::Classification;
 use super::date::Date;
-use super::deal::{ContractParties, DocumentsCheck, DocumentsForm, SalesContract, check_documents};
+use super::deal::{ContractParties, DocumentsCheck, DocumentsForm, ExportClearance, SalesContract, check_documents};
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks, TalksEnding};
 use super::scenario::{Effect, Scenario};
@@ -421,17 +421,12 @@ impl Session {
             }
             Command::SubmitDeclaration { task, form } => {
                 let case = self
-                    .scenario
-                    .tasks()
-                    .iter()
-                    .find(|t| &t.id == task)
-                    .and_then(|t| t.declaration.as_ref())
+                    .declaration_case(task)
                     .ok_or_else(|| RuleError::NoDeclaration(task.clone()))?;
                 let attempts = self.declarations.get(task).map_or(&[][..], Vec::as_slice);
                 if attempts.iter().any(DeclarationCheck::clears) {
                     return Err(RuleError::AlreadyCleared(task.clone()));
                 }
-                let case = case.clone();
                 let check = check_declaration(&case, self.scenario.products(), form);
                 let mut events = vec![Event::DeclarationChecked {
                     task: task.clone(),
@@ -510,7 +505,7 @@ impl Session {
                     .product(&contract.sku)
                     .cloned()
                     .ok_or_else(|| RuleError::NoContract(task.clone()))?;
-                let check = check_documents(&contract, &product, form, self.date());
+                let check = check_documents(&contract, &product, form, self.date(), self.export_clearance(task));
                 let mut events = vec![Event::DocumentsChecked {
                     task: task.clone(),
                     attempt: u32::try_from(attempts.len() + 1).unwrap_or(u32::MAX),
@@ -797,6 +792,40 @@ impl Session {
     pub fn talks(&self, task: &str) -> Option<&Talks> {
         self.talks.get(task)
     }
+    /// The declaration exercise of a customs task as it stands now: when it follows a
+    /// negotiation that ended in a contract, rewritten for that contract.
+    pub fn declaration_case(&self, task: &str) -> Option<DeclarationCase> {
+        let base = self
+            .scenario
+            .tasks()
+            .iter()
+            .find(|t| t.id == task)?
+            .declaration
+            .as_ref()?;
+        let contract = base.follows_contract_of.as_deref().and_then(|n| self.contracts.get(n));
+        match contract.and_then(|c| self.scenario.product(&c.sku).map(|p| (c, p))) {
+            Some((contract, product)) => Some(base.for_contract(contract, product)),
+            None => Some(base.clone()),
+        }
+    }
+
+    /// Whether the goods of a negotiation task's contract have cleared export customs: the
+    /// customs task whose declaration follows that contract, if the scenario has one.
+    pub fn export_clearance(&self, negotiation_task: &str) -> ExportClearance {
+        let declaring = self.scenario.tasks().iter().find(|t| {
+            t.declaration
+                .as_ref()
+                .is_some_and(|d| d.follows_contract_of.as_deref() == Some(negotiation_task))
+        });
+        match declaring {
+            None => ExportClearance::NotRequired,
+            Some(t) => match self.released.get(&t.id) {
+                Some(day) => ExportClearance::Released(self.scenario.start_date().plus_days(i64::from(*day) - 1)),
+                None => ExportClearance::Pending,
+            },
+        }
+    }
+
     /// Every presentation of a task's shipping documents, oldest first.
     pub fn documents_attempts(&self, task: &str) -> &[DocumentsCheck] {
         self.documents.get(task).map_or(&[], Vec::as_slice)
@@ -804,6 +833,10 @@ impl Session {
     /// The sales contract a negotiation task ended in, if it did.
     pub fn contract(&self, task: &str) -> Option<&SalesContract> {
         self.contracts.get(task)
+    }
+    /// Today's rate: units of the home currency per unit of `currency`.
+    pub fn rate(&self, currency: CurrencyCode) -> Option<Micros> {
+        self.rates.get(&currency).copied()
     }
     /// Whether two students share the machine, playing both sides of each negotiation.
     pub fn is_hotseat(&self) -> bool {

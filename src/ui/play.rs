@@ -141,7 +141,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                             }
                         }
                     } else if let Some(task) = declaration_task(session)
-                        && let Some(case) = &task.declaration
+                        && let Some(case) = &session.declaration_case(&task.id)
                     {
                         let view = super::customs::DeskView {
                             cat,

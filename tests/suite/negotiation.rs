@@ -626,7 +626,13 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
     let shipped = day("2026-04-10");
     let today = day("2026-04-15");
     let good = model_documents(&contract, &product, shipped);
-    let check = check_documents(&contract, &product, &good, today);
+    let check = check_documents(
+        &contract,
+        &product,
+        &good,
+        today,
+        tradeport::sim::deal::ExportClearance::NotRequired,
+    );
     assert!(check.complies(), "{:?}", check.fields);
     assert_eq!(good.insured_amount, "73920.00", "110% of the CIP value");
 
@@ -688,7 +694,13 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
     for (field, seed, why) in seeds {
         let mut form = good.clone();
         seed(&mut form);
-        let check = check_documents(&contract, &product, &form, today);
+        let check = check_documents(
+            &contract,
+            &product,
+            &form,
+            today,
+            tradeport::sim::deal::ExportClearance::NotRequired,
+        );
         match check.verdict(field) {
             Some(Verdict::Wrong(message)) => assert!(message.contains(why), "{field}: {message}"),
             other => panic!("{field} should be wrong, got {other:?}"),
@@ -698,14 +710,26 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
 
     // Timing: shipped after the latest shipment date, and presented too late.
     let mut late = model_documents(&contract, &product, day("2026-04-20"));
-    let check = check_documents(&contract, &product, &late, day("2026-04-25"));
+    let check = check_documents(
+        &contract,
+        &product,
+        &late,
+        day("2026-04-25"),
+        tradeport::sim::deal::ExportClearance::NotRequired,
+    );
     assert!(
         matches!(check.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if m.contains("latest shipment date 2026-04-16")),
         "{:?}",
         check.verdict("bl.on_board_date")
     );
     late = model_documents(&contract, &product, shipped);
-    let check = check_documents(&contract, &product, &late, day("2026-05-02"));
+    let check = check_documents(
+        &contract,
+        &product,
+        &late,
+        day("2026-05-02"),
+        tradeport::sim::deal::ExportClearance::NotRequired,
+    );
     assert!(
         matches!(check.verdict("presentation"), Some(Verdict::Wrong(m)) if m.contains("21 days")),
         "{:?}",
@@ -741,6 +765,47 @@ fn complying_documents_are_paid_and_settled_at_the_day_s_rate() {
         .product(&contract.sku)
         .cloned()
         .unwrap_or_else(|| panic!("product"));
+    // The export declaration now follows the contract; documents before release are refused.
+    let case = session
+        .declaration_case("export-declaration")
+        .unwrap_or_else(|| panic!("the export declaration"));
+    assert_eq!(case.contract_no, contract.number);
+    assert_eq!(case.lines.len(), 1);
+    assert_eq!(case.lines[0].quantity, contract.quantity);
+    assert_eq!(case.lines[0].unit_price, contract.unit_price.minor);
+    assert_eq!(Some(case.incoterm), contract.incoterm);
+    let early = tradeport::sim::deal::model_documents(&contract, &product, session.date());
+    let events = session
+        .apply(Command::PresentDocuments {
+            task: task.clone(),
+            form: Box::new(early),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(
+            events[0],
+            Event::DocumentsChecked {
+                complied: false,
+                discrepancies: 1,
+                ..
+            }
+        ),
+        "{events:?}"
+    );
+    let form = tradeport::sim::customs::declaration::model_answer(&case, session.scenario().products());
+    session
+        .apply(Command::SubmitDeclaration {
+            task: "export-declaration".to_string(),
+            form: Box::new(form),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    while session.released_on("export-declaration").is_none() && !session.is_finished() {
+        session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert!(
+        session.released_on("export-declaration").is_some(),
+        "the correct declaration clears"
+    );
     // Bad documents first: refused, nothing paid.
     let cash_before = session.net_cash_in_home();
     let mut bad = tradeport::sim::deal::model_documents(&contract, &product, session.date());
@@ -760,7 +825,10 @@ fn complying_documents_are_paid_and_settled_at_the_day_s_rate() {
         }
     ));
     assert_eq!(session.net_cash_in_home(), cash_before);
-    // Corrected: paid, and the euros are settled into yuan at today's rate (¥8.25/€ on day 1).
+    let rate = session
+        .rate(contract.unit_price.currency)
+        .unwrap_or_else(|| panic!("EUR rate"));
+    // Corrected: paid, and the euros are settled into yuan at today's rate.
     let good = tradeport::sim::deal::model_documents(&contract, &product, session.date());
     let events = session
         .apply(Command::PresentDocuments {
@@ -778,9 +846,10 @@ fn complying_documents_are_paid_and_settled_at_the_day_s_rate() {
     assert_eq!(settled.0, contract.amount());
     assert_eq!(
         settled.1.minor,
-        contract.amount().minor * 825 / 100,
-        "at 8.25 CNY per EUR"
+        tradeport::sim::money::convert(contract.amount().minor, 2, rate, 2),
+        "at today's rate, {rate} CNY per EUR"
     );
+    assert_ne!(rate.0, 8_250_000, "days passed and the euro drifted from ¥8.25");
     assert_eq!(session.net_cash_in_home().minor, cash_before.minor + settled.1.minor);
     assert!(matches!(
         session.apply(Command::PresentDocuments {

@@ -783,12 +783,18 @@ fn documents_desk_presents_the_form_and_shows_the_bank_s_verdicts() {
     };
     let mut harness = talks_harness(&cat, &s, draft);
     harness.run();
+    // Two discrepancies: the origin, and the goods are not through export customs yet.
     assert!(
         harness
-            .query_by_label_contains("Payment refused: 1 discrepancy.")
+            .query_by_label_contains("Payment refused: 2 discrepancies.")
             .is_some()
     );
     assert!(harness.query_by_label_contains("the goods originate in CN").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("have not cleared export customs")
+            .is_some()
+    );
     // The student corrects the field in the form and presents again.
     harness.get_by_label("Country of origin (ISO code)").click();
     harness.run();

@@ -46,6 +46,8 @@ pub struct DeclarationCase {
     pub exponent: u32,
     pub lines: Vec<DocumentLine>,
     pub clearance: Clearance,
+    /// The negotiation task whose contract this declaration follows, if any.
+    pub follows_contract_of: Option<String>,
 }
 
 /// The validated risk model and clearance times of a declaration exercise.
@@ -234,7 +236,34 @@ impl DeclarationCase {
             currency,
             exponent,
             lines,
+            follows_contract_of: def.follows_contract_of.clone(),
         })
+    }
+
+    /// This exercise rewritten for a signed contract: its number, Incoterm and currency, and one
+    /// goods line with the agreed quantity and price, packed as the scenario's first line is
+    /// (same pieces per carton).
+    pub fn for_contract(&self, contract: &crate::sim::deal::SalesContract, product: &Product) -> Self {
+        let per_carton = self
+            .lines
+            .first()
+            .map_or(24, |l| (l.quantity / l.cartons.max(1)).max(1));
+        Self {
+            contract_no: contract.number.clone(),
+            invoice_no: format!("INV-{}", contract.number),
+            incoterm: contract.incoterm.unwrap_or(self.incoterm),
+            currency: contract.unit_price.currency,
+            exponent: contract.unit_price.exponent,
+            lines: vec![DocumentLine {
+                product: contract.sku.clone(),
+                quantity: contract.quantity,
+                unit_price: contract.unit_price.minor,
+                cartons: contract.quantity.div_ceil(per_carton),
+                net_g: u64::from(product.net_weight_g) * u64::from(contract.quantity),
+                gross_g: u64::from(product.gross_weight_g) * u64::from(contract.quantity),
+            }],
+            ..self.clone()
+        }
     }
 
     /// How much less than the invoice the form declares, summed over lines (minor units of the

@@ -27,6 +27,17 @@ pub enum CargoClauses {
     C,
 }
 
+/// Where the goods stand with export customs when the documents are presented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportClearance {
+    /// The scenario has no export declaration for this deal.
+    NotRequired,
+    /// Declared (or not yet) but not released: the goods cannot be on board.
+    Pending,
+    /// Released on this date: loading can only follow.
+    Released(Date),
+}
+
 /// The documents as the student typed them: strings are checked, never trusted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocumentsForm {
@@ -147,6 +158,7 @@ pub fn check_documents(
     product: &Product,
     form: &DocumentsForm,
     today: Date,
+    export: ExportClearance,
 ) -> DocumentsCheck {
     let mut fields = Vec::with_capacity(24);
     let mut push = |name: &'static str, verdict: Verdict| {
@@ -321,6 +333,16 @@ pub fn check_documents(
             }
             Some(d) if d > today => Verdict::Wrong(format!(
                 "{d} is after today ({today}): documents are presented after the goods are shipped"
+            )),
+            Some(_) if export == ExportClearance::Pending => Verdict::Wrong(
+                "the goods have not cleared export customs: lodge the export declaration and wait for release before loading".to_string(),
+            ),
+            Some(d) if matches!(export, ExportClearance::Released(r) if d < r) => Verdict::Wrong(format!(
+                "loaded on {d}, before customs released the goods{}",
+                match export {
+                    ExportClearance::Released(r) => format!(" on {r}"),
+                    _ => String::new(),
+                }
             )),
             Some(d) if d > contract.latest_shipment => Verdict::Wrong(format!(
                 "shipped on {d}, after the latest shipment date {}: a late shipment breaches the contract{}",

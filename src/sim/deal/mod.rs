@@ -5,4 +5,6 @@ pub mod contract;
 pub mod documents;
 
 pub use contract::{ContractParties, SalesContract};
-pub use documents::{CargoClauses, DocumentsCheck, DocumentsForm, Freight, check_documents, model_documents};
+pub use documents::{
+    CargoClauses, DocumentsCheck, DocumentsForm, ExportClearance, Freight, check_documents, model_documents,
+};
