@@ -56,6 +56,7 @@ fn three_issue_case() -> NegotiationCase {
     NegotiationCase {
         student_side: Side::Seller,
         contract: ContractTermsDef::default(),
+        costs: None,
         opener: Side::Seller,
         deadline_rounds: 100,
         domain,

@@ -390,6 +390,27 @@ pub struct ContractTermsDef {
     /// Days after shipment within which documents must be presented (UCP 600 art. 14(c): 21).
     #[serde(default = "default_presentation_days")]
     pub presentation_days: u32,
+    /// What the deal costs the seller, for the deal's profit sheet.
+    #[serde(default)]
+    pub costs: Option<DealCostsDef>,
+}
+
+/// The seller's costs of a deal beyond the goods themselves (teaching values).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DealCostsDef {
+    /// Trucking to the port, terminal handling and document fees.
+    pub inland: MoneyDef,
+    /// Main-carriage freight, paid by the seller only under C and D terms.
+    pub freight: MoneyDef,
+    /// Insurance premium as a percentage of the insured amount (CIF/CIP).
+    pub insurance_rate: String,
+    /// Bank charges as a percentage of the proceeds.
+    pub bank_charges: String,
+    /// VAT rate included in the purchase cost, e.g. `"13%"`.
+    pub vat_rate: String,
+    /// Export VAT rebate rate for the goods, e.g. `"13%"`; `"0%"` if none.
+    pub vat_rebate: String,
 }
 
 impl Default for ContractTermsDef {
@@ -399,6 +420,7 @@ impl Default for ContractTermsDef {
             port_of_discharge: String::new(),
             delivery_days: default_delivery_days(),
             presentation_days: default_presentation_days(),
+            costs: None,
         }
     }
 }

@@ -16,6 +16,7 @@ use super::customs::declaration::{DeclarationCase, DeclarationCheck, Declaration
 use super::customs::hs::Classification;
 use super::date::Date;
 use super::deal::{ContractParties, DocumentsCheck, DocumentsForm, ExportClearance, SalesContract, check_documents};
+use super::deal::{ProfitSheet, SheetRates, profit_sheet};
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks, TalksEnding};
 use super::scenario::{Effect, Scenario};
@@ -254,6 +255,8 @@ pub struct Session {
     contracts: BTreeMap<String, SalesContract>,
     /// Every presentation of shipping documents, by task id, in order.
     documents: BTreeMap<String, Vec<DocumentsCheck>>,
+    /// Export proceeds received, by task id, as settled in the home currency.
+    payments: BTreeMap<String, Money>,
 }
 
 impl Session {
@@ -296,6 +299,7 @@ impl Session {
             hotseat,
             contracts: BTreeMap::new(),
             documents: BTreeMap::new(),
+            payments: BTreeMap::new(),
         };
         let mut events = vec![Event::DayStarted {
             day: 1,
@@ -335,9 +339,10 @@ impl Session {
             description: &product.name.en,
             origin: &product.origin,
         };
-        if let Some(contract) =
+        if let Some(mut contract) =
             SalesContract::from_deal(task, talks.case(), bid, self.date(), self.contracts.len(), parties)
         {
+            contract.rate_on_signing = self.rates.get(&contract.unit_price.currency).copied();
             events.push(Event::ContractSigned {
                 task: task.to_string(),
                 number: contract.number.clone(),
@@ -607,6 +612,7 @@ impl Session {
             _ => amount,
         };
         *self.cash.entry(settled.currency).or_insert(0) += settled.minor;
+        self.payments.insert(task.to_string(), settled);
         self.ledger.push(LedgerEntry {
             day: self.day,
             account: Account::ExportProceeds,
@@ -824,6 +830,25 @@ impl Session {
                 None => ExportClearance::Pending,
             },
         }
+    }
+
+    /// The profit sheet of a negotiation task's contract, when the scenario states the deal's
+    /// costs: at the settled amount once paid, at today's rate before.
+    pub fn profit_sheet(&self, task: &str) -> Option<ProfitSheet> {
+        let contract = self.contracts.get(task)?;
+        let costs = self.talks.get(task)?.case().costs?;
+        let unit_cost = self.scenario.product(&contract.sku)?.unit_cost;
+        Some(profit_sheet(
+            contract,
+            &costs,
+            unit_cost,
+            SheetRates {
+                home: self.scenario.home_currency(),
+                home_exponent: self.scenario.exponent(self.scenario.home_currency()),
+                today: &self.rates,
+                settled: self.payments.get(task).copied(),
+            },
+        ))
     }
 
     /// Every presentation of a task's shipping documents, oldest first.

@@ -12,7 +12,7 @@ use crate::i18n::{Arg, Catalogue};
 use crate::scenario::file::Incoterm;
 use crate::sim::customs::declaration::Verdict;
 use crate::sim::deal::documents::seller_insures;
-use crate::sim::deal::{CargoClauses, DocumentsCheck, DocumentsForm, Freight, SalesContract};
+use crate::sim::deal::{CargoClauses, DocumentsCheck, DocumentsForm, Freight, ProfitLine, ProfitSheet, SalesContract};
 
 pub struct DocumentsView<'a> {
     pub cat: &'a Catalogue,
@@ -22,6 +22,8 @@ pub struct DocumentsView<'a> {
     pub attempts: &'a [DocumentsCheck],
     /// Today's date, for the presentation.
     pub today: crate::sim::Date,
+    /// The deal's profit sheet, when the scenario states its costs.
+    pub profit: Option<&'a ProfitSheet>,
 }
 
 pub fn draw(ui: &mut egui::Ui, view: &DocumentsView, form: &mut DocumentsForm) -> Option<Action> {
@@ -56,6 +58,12 @@ pub fn draw(ui: &mut egui::Ui, view: &DocumentsView, form: &mut DocumentsForm) -
             ui.label(RichText::new(text).color(color).strong());
         });
     ui.add_space(6.0);
+    if let Some(sheet) = view.profit {
+        egui::CollapsingHeader::new(RichText::new(cat.tr("profit-title")).strong())
+            .id_salt("deal_profit_sheet")
+            .default_open(paid)
+            .show(ui, |ui| profit_table(ui, cat, sheet));
+    }
     let verdict = |name: &str| last.and_then(|c| c.verdict(name));
     let insures = seller_insures(contract.incoterm);
 
@@ -246,6 +254,47 @@ pub fn draw(ui: &mut egui::Ui, view: &DocumentsView, form: &mut DocumentsForm) -
         }
     }
     action
+}
+
+/// The deal's profit sheet, in the home currency.
+fn profit_table(ui: &mut egui::Ui, cat: &Catalogue, sheet: &ProfitSheet) {
+    if !sheet.paid {
+        ui.label(RichText::new(cat.tr("profit-expected")).small().color(MUTED));
+    }
+    egui::Grid::new("profit_sheet_grid")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for (line, money) in &sheet.lines {
+                let key = match line {
+                    ProfitLine::Proceeds => "profit-proceeds",
+                    ProfitLine::FxResult => "profit-fx",
+                    ProfitLine::GoodsCost => "profit-goods",
+                    ProfitLine::VatRebate => "profit-rebate",
+                    ProfitLine::Inland => "profit-inland",
+                    ProfitLine::Freight => "profit-freight",
+                    ProfitLine::Insurance => "profit-insurance",
+                    ProfitLine::BankCharges => "profit-bank",
+                };
+                let label = cat.tr(key);
+                ui.label(if *line == ProfitLine::FxResult {
+                    RichText::new(format!("    {label}")).small().color(MUTED)
+                } else {
+                    RichText::new(label)
+                });
+                ui.label(RichText::new(money.format()).monospace());
+                ui.end_row();
+            }
+            let color = if sheet.profit.minor >= 0 { GOOD } else { BAD };
+            ui.label(RichText::new(cat.tr("profit-result")).strong());
+            ui.label(
+                RichText::new(format!("{}  ({})", sheet.profit.format(), sheet.margin))
+                    .monospace()
+                    .strong()
+                    .color(color),
+            );
+            ui.end_row();
+        });
 }
 
 fn section(ui: &mut egui::Ui, cat: &Catalogue, key: &str) {

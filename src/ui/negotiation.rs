@@ -55,6 +55,8 @@ pub struct TalksView<'a> {
     pub contract: Option<&'a SalesContract>,
     /// Presentations of the shipping documents, oldest first.
     pub documents: &'a [crate::sim::deal::DocumentsCheck],
+    /// The deal's profit sheet, when the scenario states its costs.
+    pub profit: Option<crate::sim::deal::ProfitSheet>,
     pub today: crate::sim::Date,
 }
 
@@ -144,6 +146,7 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
             contract,
             attempts: view.documents,
             today: view.today,
+            profit: view.profit.as_ref(),
         };
         if let Some(a) = super::documents::draw(ui, &docs, &mut draft.documents) {
             action = Some(a);

@@ -39,6 +39,7 @@ fn used_ids() -> Vec<String> {
                 "side-",
                 "contract-",
                 "docs-",
+                "profit-",
             ]
             .iter()
             .any(|p| id.starts_with(p));

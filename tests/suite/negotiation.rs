@@ -850,6 +850,14 @@ fn complying_documents_are_paid_and_settled_at_the_day_s_rate() {
         "at today's rate, {rate} CNY per EUR"
     );
     assert_ne!(rate.0, 8_250_000, "days passed and the euro drifted from ¥8.25");
+    let sheet = session
+        .profit_sheet(&task)
+        .unwrap_or_else(|| panic!("the scenario states the costs"));
+    assert!(sheet.paid);
+    assert_eq!(
+        sheet.lines[0].1, settled.1,
+        "the sheet starts from the settled proceeds"
+    );
     assert_eq!(session.net_cash_in_home().minor, cash_before.minor + settled.1.minor);
     assert!(matches!(
         session.apply(Command::PresentDocuments {
@@ -858,4 +866,81 @@ fn complying_documents_are_paid_and_settled_at_the_day_s_rate() {
         }),
         Err(RuleError::AlreadyPaid(_))
     ));
+}
+
+#[test]
+fn the_profit_sheet_adds_up_a_cip_deal_by_hand() {
+    use std::collections::BTreeMap;
+    use tradeport::sim::deal::{DealCosts, ProfitLine, SheetRates, profit_sheet};
+    use tradeport::sim::{BasisPoints, CurrencyCode, Micros, Money};
+    let (mut contract, product) = cip_lc_contract();
+    let cny = CurrencyCode::parse("CNY").unwrap_or_else(|| panic!("CNY"));
+    let eur = CurrencyCode::parse("EUR").unwrap_or_else(|| panic!("EUR"));
+    let usd = CurrencyCode::parse("USD").unwrap_or_else(|| panic!("USD"));
+    let costs = DealCosts {
+        inland: Money::new(280_000, cny, 2),
+        freight: Money::new(165_000, usd, 2),
+        insurance_rate: BasisPoints(15),
+        bank_charges: BasisPoints(20),
+        vat_rate: BasisPoints(1300),
+        vat_rebate: BasisPoints(1300),
+    };
+    let rates = BTreeMap::from([(eur, Micros(8_250_000)), (usd, Micros(7_180_000))]);
+    contract.rate_on_signing = Some(Micros(8_300_000));
+    let sheet = profit_sheet(
+        &contract,
+        &costs,
+        product.unit_cost,
+        SheetRates {
+            home: cny,
+            home_exponent: 2,
+            today: &rates,
+            settled: None,
+        },
+    );
+    let line = |k: ProfitLine| {
+        sheet
+            .lines
+            .iter()
+            .find(|(l, _)| *l == k)
+            .map_or(i64::MIN, |(_, m)| m.minor)
+    };
+    // €67,200 at ¥8.25 = ¥554,400.00; at signing (¥8.30) it was worth ¥557,760.00.
+    assert_eq!(line(ProfitLine::Proceeds), 55_440_000);
+    assert_eq!(line(ProfitLine::FxResult), -336_000, "the euro fell since signing");
+    // 2,400 × ¥168 = ¥403,200; rebate 13% of ¥403,200 / 1.13 = 13% of ¥356,814.16 = ¥46,385.84.
+    assert_eq!(line(ProfitLine::GoodsCost), -40_320_000);
+    assert_eq!(line(ProfitLine::VatRebate), 4_638_584);
+    assert_eq!(line(ProfitLine::Inland), -280_000);
+    // CIP: the seller pays USD 1,650 freight (¥11,847.00) and insures 110%: €73,920 × 0.15%
+    // = €110.88 = ¥914.76.
+    assert_eq!(line(ProfitLine::Freight), -1_184_700);
+    assert_eq!(line(ProfitLine::Insurance), -91_476);
+    // Bank charges 0.2% of ¥554,400 = ¥1,108.80.
+    assert_eq!(line(ProfitLine::BankCharges), -110_880);
+    assert_eq!(sheet.profit.minor, 18_091_528, "¥180,915.28");
+    assert_eq!(sheet.margin, BasisPoints(3263), "32.63% of the proceeds");
+    assert!(!sheet.paid);
+    // Under FCA the buyer pays freight and insurance: those lines are zero.
+    contract.incoterm = Some(tradeport::scenario::file::Incoterm::FCA);
+    let fca = profit_sheet(
+        &contract,
+        &costs,
+        product.unit_cost,
+        SheetRates {
+            home: cny,
+            home_exponent: 2,
+            today: &rates,
+            settled: None,
+        },
+    );
+    let fca_line = |k: ProfitLine| {
+        fca.lines
+            .iter()
+            .find(|(l, _)| *l == k)
+            .map_or(i64::MIN, |(_, m)| m.minor)
+    };
+    assert_eq!(fca_line(ProfitLine::Freight), 0);
+    assert_eq!(fca_line(ProfitLine::Insurance), 0);
+    assert_eq!(fca.profit.minor, 18_091_528 + 1_184_700 + 91_476);
 }

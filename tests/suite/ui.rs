@@ -600,6 +600,7 @@ fn talks_harness<'a>(
                 talks,
                 contract: session.contract(&task.id),
                 documents: session.documents_attempts(&task.id),
+                profit: session.profit_sheet(&task.id),
                 today: session.date(),
             };
             egui::ScrollArea::vertical().show(ui, |ui| {
@@ -794,6 +795,10 @@ fn documents_desk_presents_the_form_and_shows_the_bank_s_verdicts() {
         harness
             .query_by_label_contains("have not cleared export customs")
             .is_some()
+    );
+    assert!(
+        harness.query_by_label_contains("Deal profit sheet").is_some(),
+        "the deal's profit sheet is offered (collapsed until paid)"
     );
     // The student corrects the field in the form and presents again.
     harness.get_by_label("Country of origin (ISO code)").click();

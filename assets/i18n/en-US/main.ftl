@@ -370,3 +370,16 @@ docs-origin-country = Country of origin (ISO code)
 docs-presented-on = Presented today, { $date }.
 docs-present = Present the documents
 contract-ship-by = ship by { $date }
+
+## Deal profit sheet
+profit-title = Deal profit sheet
+profit-expected = Not paid yet: the proceeds are valued at today's rate.
+profit-proceeds = Export proceeds
+profit-fx = of which FX gain (+) or loss (−) since the contract
+profit-goods = Cost of the goods
+profit-rebate = Export VAT rebate
+profit-inland = Inland costs (trucking, terminal, documents)
+profit-freight = Freight (paid by you under this Incoterm)
+profit-insurance = Insurance premium (CIF/CIP)
+profit-bank = Bank charges
+profit-result = Profit (margin)

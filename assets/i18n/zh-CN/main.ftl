@@ -358,3 +358,16 @@ docs-origin-country = 原产国（ISO代码）
 docs-presented-on = 今天交单：{ $date }。
 docs-present = 交单
 contract-ship-by = 最迟 { $date } 装运
+
+## Deal profit sheet
+profit-title = 交易盈亏核算
+profit-expected = 尚未收款：货款按今日汇率估算。
+profit-proceeds = 出口收汇
+profit-fx = 其中：签约以来的汇兑收益（+）或损失（−）
+profit-goods = 货物成本
+profit-rebate = 出口退税
+profit-inland = 国内费用（拖车、码头、单证）
+profit-freight = 运费（该术语下由你方支付）
+profit-insurance = 保险费（CIF/CIP）
+profit-bank = 银行费用
+profit-result = 利润（利润率）

@@ -33,6 +33,9 @@ pub struct SalesContract {
     pub presentation_days: u32,
     /// For an L/C: the last day documents may be presented.
     pub lc_expiry: Option<Date>,
+    /// Home currency per unit of the contract currency on the day of signing (for the FX
+    /// result on the profit sheet).
+    pub rate_on_signing: Option<crate::sim::money::Micros>,
 }
 
 /// Who the parties are and what is sold, from the scenario.
@@ -99,6 +102,7 @@ impl SalesContract {
             presentation_days: case.contract.presentation_days,
             lc_expiry: (payment == Some(PaymentTerm::LcAtSight))
                 .then(|| latest_shipment.plus_days(i64::from(case.contract.presentation_days))),
+            rate_on_signing: None,
         })
     }
 

@@ -3,8 +3,10 @@
 
 pub mod contract;
 pub mod documents;
+pub mod profit;
 
 pub use contract::{ContractParties, SalesContract};
 pub use documents::{
     CargoClauses, DocumentsCheck, DocumentsForm, ExportClearance, Freight, check_documents, model_documents,
 };
+pub use profit::{DealCosts, ProfitLine, ProfitSheet, SheetRates, profit_sheet};

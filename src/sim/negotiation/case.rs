@@ -16,6 +16,8 @@ pub struct NegotiationCase {
     pub student_side: Side,
     /// Non-negotiated contract terms (ports, delivery time, presentation period).
     pub contract: ContractTermsDef,
+    /// The seller's costs for the profit sheet, if the scenario states them.
+    pub costs: Option<crate::sim::deal::DealCosts>,
     pub opener: Side,
     pub deadline_rounds: u32,
     pub domain: Domain,
@@ -100,6 +102,24 @@ impl NegotiationCase {
                 );
             }
         }
+        let costs = def.contract.costs.as_ref().and_then(|k| {
+            let cp = format!("{p}.contract.costs");
+            let inland = c.money(&format!("{cp}.inland"), &k.inland, false);
+            let freight = c.money(&format!("{cp}.freight"), &k.freight, false);
+            let mut pct = |field: &str, text: &str| c.percent(&format!("{cp}.{field}"), text, 0, 10_000);
+            let insurance_rate = pct("insurance_rate", &k.insurance_rate);
+            let bank_charges = pct("bank_charges", &k.bank_charges);
+            let vat_rate = pct("vat_rate", &k.vat_rate);
+            let vat_rebate = pct("vat_rebate", &k.vat_rebate);
+            Some(crate::sim::deal::DealCosts {
+                inland: inland?,
+                freight: freight?,
+                insurance_rate: insurance_rate?,
+                bank_charges: bank_charges?,
+                vat_rate: vat_rate?,
+                vat_rebate: vat_rebate?,
+            })
+        });
         let outcomes = issues
             .iter()
             .try_fold(1usize, |n, i| n.checked_mul(i.len()))
@@ -119,6 +139,7 @@ impl NegotiationCase {
         Some(Self {
             student_side: def.student_side,
             contract: def.contract.clone(),
+            costs,
             opener: def.opener,
             deadline_rounds: def.deadline_rounds,
             seller: Preferences::new(&domain, &sw, &sv, sr)?,
