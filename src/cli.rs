@@ -275,7 +275,7 @@ pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::i
     for p in &result.pairs {
         writeln!(
             out,
-            "{:<18} {:<18} {:>5.1}% {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>6.1}",
+            "{:<18} {:<18} {:>5.1}% {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>7} {:>6.1}",
             p.seller.name(),
             p.buyer.name(),
             p.agreement_rate() * 100.0,
@@ -283,7 +283,11 @@ pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::i
             p.mean_buyer_utility(),
             p.mean_welfare(),
             p.mean_pareto_distance(),
-            p.mean_nash_distance(),
+            if result.has_nash_point {
+                format!("{:.3}", p.mean_nash_distance())
+            } else {
+                "—".to_string()
+            },
             p.mean_rounds()
         )?;
     }

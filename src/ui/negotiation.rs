@@ -365,17 +365,22 @@ fn brief(ui: &mut egui::Ui, cat: &Catalogue, case: &NegotiationCase, side: Side)
                 .map(|o| prefs.value(i, o))
                 .map(format_utility)
                 .collect();
+            let raw: Vec<u32> = (0..issue.len()).map(|o| prefs.value(i, o)).collect();
+            let rising = raw.len() > 1 && raw.windows(2).all(|w| w[0] < w[1]);
+            let falling = raw.len() > 1 && raw.windows(2).all(|w| w[0] > w[1]);
             let shape = match issue {
-                IssueOptions::UnitPrice { .. } if prefs.value(i, 0) < prefs.value(i, issue.len() - 1) => {
-                    cat.tr("talks-higher-better")
-                }
-                IssueOptions::UnitPrice { .. } => cat.tr("talks-lower-better"),
+                IssueOptions::UnitPrice { .. } if rising => cat.tr("talks-higher-better"),
+                IssueOptions::UnitPrice { .. } if falling => cat.tr("talks-lower-better"),
                 _ => (0..issue.len())
                     .map(|o| format!("{} {}", issue.label(o), values[o]))
                     .collect::<Vec<_>>()
                     .join(" · "),
             };
-            ui.label(format!("{} — {}%", capitalised(issue.name()), weight / 100));
+            ui.label(format!(
+                "{} — {}",
+                capitalised(issue.name()),
+                crate::sim::BasisPoints(i64::from(weight))
+            ));
             ui.label(RichText::new(shape).small().color(MUTED));
         }
         ui.label(

@@ -944,3 +944,102 @@ fn the_profit_sheet_adds_up_a_cip_deal_by_hand() {
     assert_eq!(fca_line(ProfitLine::Insurance), 0);
     assert_eq!(fca.profit.minor, 18_091_528 + 1_184_700 + 91_476);
 }
+
+/// The whole B2B deal, headless: read the inquiry, negotiate, sign, declare for export, wait for
+/// release, present the documents, get paid and read the profit sheet.
+#[test]
+fn a_full_deal_from_inquiry_to_payment() {
+    use tradeport::sim::negotiation::TalksEnding;
+    use tradeport::sim::{Command, Event};
+    let mut session = b2b_session(false);
+    let task = "negotiate-deal".to_string();
+    // 1. The inquiry is in the inbox.
+    let inquiry = session
+        .inbox()
+        .iter()
+        .find(|m| m.from.as_deref() == Some("nordkontor"))
+        .map(|m| m.id)
+        .unwrap_or_else(|| panic!("Nordkontor's inquiry"));
+    session
+        .apply(Command::MarkRead(inquiry))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // 2. Offers conceding in shrinking steps; accept the buyer's last counter if it is good enough.
+    let case = session
+        .talks(&task)
+        .map(|t| t.case().clone())
+        .unwrap_or_else(|| panic!("talks"));
+    for target in [1_000_000, 850_000, 760_000, 700_000, 660_000, 640_000] {
+        let Some(talks) = session.talks(&task) else { break };
+        if talks.ending().is_some() || talks.offers_left(Side::Seller) == 0 {
+            break;
+        }
+        let near = talks.on_table().map(|o| o.bid);
+        session
+            .apply(Command::MakeOffer {
+                task: task.clone(),
+                options: seller_bid(&case, target, near),
+                note: "Price includes export packing.".to_string(),
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    if session.talks(&task).and_then(|t| t.ending()).is_none() {
+        session
+            .apply(Command::AcceptOffer { task: task.clone() })
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert!(matches!(
+        session.talks(&task).and_then(|t| t.ending()),
+        Some(TalksEnding::Agreed { .. })
+    ));
+    // 3. The contract, and the export declaration that follows it.
+    let contract = session.contract(&task).cloned().unwrap_or_else(|| panic!("contract"));
+    let case = session
+        .declaration_case("export-declaration")
+        .unwrap_or_else(|| panic!("declaration"));
+    let form = tradeport::sim::customs::declaration::model_answer(&case, session.scenario().products());
+    session
+        .apply(Command::SubmitDeclaration {
+            task: "export-declaration".to_string(),
+            form: Box::new(form),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    while session.released_on("export-declaration").is_none() && !session.is_finished() {
+        session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    // 4. Documents on the day after release, and payment.
+    let product = session
+        .scenario()
+        .product(&contract.sku)
+        .cloned()
+        .unwrap_or_else(|| panic!("product"));
+    let documents = tradeport::sim::deal::model_documents(&contract, &product, session.date());
+    let events = session
+        .apply(Command::PresentDocuments {
+            task: task.clone(),
+            form: Box::new(documents),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        events.iter().any(|e| matches!(e, Event::PaymentReceived { .. })),
+        "{events:?}"
+    );
+    // 5. The sheet and the timeline tell the story.
+    let sheet = session.profit_sheet(&task).unwrap_or_else(|| panic!("sheet"));
+    assert!(
+        sheet.paid && sheet.profit.minor > 0,
+        "a sensible deal makes money: {sheet:?}"
+    );
+    let kinds: Vec<&str> = session
+        .timeline()
+        .iter()
+        .filter_map(|(_, e)| match e {
+            Event::ContractSigned { .. } => Some("contract"),
+            Event::DeclarationChecked { cleared: true, .. } => Some("declared"),
+            Event::GoodsReleased { .. } => Some("released"),
+            Event::DocumentsChecked { complied: true, .. } => Some("documents"),
+            Event::PaymentReceived { .. } => Some("paid"),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kinds, ["contract", "declared", "released", "documents", "paid"]);
+}

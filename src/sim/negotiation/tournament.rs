@@ -72,6 +72,9 @@ fn ratio(a: u64, b: u64) -> f64 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tournament {
     pub deadline_rounds: u32,
+    /// Whether any deal beats walking away for both sides (else there is no Nash point and
+    /// the Nash distances are meaningless).
+    pub has_nash_point: bool,
     pub outcomes: usize,
     pub pairs: Vec<PairResult>,
 }
@@ -141,6 +144,7 @@ pub fn run_tournament(
     }
     Tournament {
         deadline_rounds: deadline,
+        has_nash_point: nash.is_some(),
         outcomes: space.points.len(),
         pairs,
     }
