@@ -21,6 +21,9 @@ use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks, TalksEnding};
 use super::scenario::{Effect, Scenario};
 
+/// Reputation points lost when a counterpart gives up waiting for the student's reply.
+const REPUTATION_LOST_BY_SILENCE: u32 = 5;
+
 /// Index of a message in the inbox.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MessageId(pub u32);
@@ -685,7 +688,50 @@ impl Session {
         self.release_due(&mut events);
         self.drift_rates(&mut events);
         self.run_day_events(&mut events);
+        self.lose_patience(&mut events);
         events
+    }
+
+    /// An AI counterpart whose offer has waited longer than its `reply_within_days` for an
+    /// answer walks away, and the company's reputation suffers.
+    fn lose_patience(&mut self, events: &mut Vec<Event>) {
+        if self.hotseat {
+            return;
+        }
+        let scenario = Arc::clone(&self.scenario);
+        for task in scenario.tasks() {
+            let Some(talks) = self.talks.get_mut(&task.id) else {
+                continue;
+            };
+            let Some(counterpart) = task.counterpart.as_deref().and_then(|id| scenario.counterpart(id)) else {
+                continue;
+            };
+            let student = talks.case().student_side;
+            let waited = talks
+                .on_table()
+                .filter(|o| o.by != student)
+                .map(|o| self.day.saturating_sub(o.day));
+            if waited.is_some_and(|w| w > counterpart.personality.reply_within_days) {
+                let Ok(moved) = talks.give_up(student.other(), self.day) else {
+                    continue;
+                };
+                events.extend(moved.into_iter().map(|event| Event::Negotiation {
+                    task: task.id.clone(),
+                    event,
+                }));
+                let from = self.reputation;
+                let to = from.saturating_sub(REPUTATION_LOST_BY_SILENCE);
+                self.reputation = to;
+                events.push(Event::ReputationChanged {
+                    from,
+                    to,
+                    reason: Text {
+                        en: format!("{} gave up waiting for your reply", counterpart.name),
+                        zh: format!("{}等不到你的回复，放弃了谈判", counterpart.name),
+                    },
+                });
+            }
+        }
     }
 
     /// Moves every drifting rate by its trend plus a uniform random step within ±daily_max.

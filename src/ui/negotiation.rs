@@ -442,6 +442,25 @@ fn offer_form(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side:
                 action = Some(Action::WalkAway(view.task.id.clone()));
             }
         });
+        if !talks.is_hotseat()
+            && let Some(c) = view
+                .task
+                .counterpart
+                .as_deref()
+                .and_then(|id| view.scenario.counterpart(id))
+        {
+            ui.label(
+                RichText::new(cat.tr_args(
+                    "talks-reply-by",
+                    &[
+                        ("name", Arg::from(c.name.as_str())),
+                        ("day", Arg::from(offer.day + c.personality.reply_within_days)),
+                    ],
+                ))
+                .small()
+                .color(WARN),
+            );
+        }
         ui.add_space(8.0);
     }
     if talks.offers_left(side) == 0 {

@@ -1043,3 +1043,36 @@ fn a_full_deal_from_inquiry_to_payment() {
         .collect();
     assert_eq!(kinds, ["contract", "declared", "released", "documents", "paid"]);
 }
+
+#[test]
+fn a_counterpart_left_waiting_too_long_walks_away_and_reputation_suffers() {
+    use tradeport::sim::negotiation::TalksEnding;
+    use tradeport::sim::{Command, Event};
+    let mut session = b2b_session(false);
+    let task = "negotiate-deal".to_string();
+    session
+        .apply(Command::MakeOffer {
+            task: task.clone(),
+            options: vec![18, 2, 0, 0],
+            note: String::new(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        session.talks(&task).and_then(|t| t.on_table()).is_some(),
+        "Nordkontor countered"
+    );
+    let reputation = session.reputation();
+    // Nordkontor waits 2 days for a reply; on the third day without one it gives up.
+    for _ in 0..2 {
+        session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+        assert!(session.talks(&task).and_then(|t| t.ending()).is_none(), "still waiting");
+    }
+    let events = session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(
+        session.talks(&task).and_then(|t| t.ending()),
+        Some(TalksEnding::Broken { by: Side::Buyer, .. })
+    ));
+    assert!(events.iter().any(|e| matches!(e, Event::ReputationChanged { .. })));
+    assert_eq!(session.reputation(), reputation - 5);
+    assert!(session.contract(&task).is_none());
+}

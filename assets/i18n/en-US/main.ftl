@@ -265,6 +265,7 @@ talks-lower-better = lower is better for you, in equal steps
 talks-walk-away-value = Walk-away value: { $value } — never accept a deal worth less.
 talks-their-offer = Their offer on the table
 talks-worth = Worth { $value } to you
+talks-reply-by = { $name } expects your reply by the end of day { $day }.
 talks-accept = Accept their offer
 talks-walk-away = Walk away
 talks-no-offers-left = You have made every offer the deadline allows: accept their last offer or walk away.

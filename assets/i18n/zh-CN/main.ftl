@@ -256,6 +256,7 @@ talks-lower-better = 越低对你越有利，等距递减
 talks-walk-away-value = 退出价值：{ $value }——绝不接受低于此值的交易。
 talks-their-offer = 对方当前报价
 talks-worth = 对你的价值：{ $value }
+talks-reply-by = { $name } 期待你在第 { $day } 天结束前回复。
 talks-accept = 接受对方报价
 talks-walk-away = 退出谈判
 talks-no-offers-left = 你已用完截止前的全部报价次数：接受对方最后报价或退出谈判。

@@ -198,6 +198,19 @@ impl Talks {
         Ok(vec![TalkEvent::WalkedAway { by: side }])
     }
 
+    /// The AI side gives up (the student left its offer unanswered too long): the talks end
+    /// with `side` walking away, whoever's turn it was.
+    ///
+    /// # Errors
+    /// When the talks are already over.
+    pub fn give_up(&mut self, side: Side, day: u32) -> Result<Vec<TalkEvent>, TalkError> {
+        if self.ending.is_some() {
+            return Err(TalkError::Over);
+        }
+        self.ending = Some(TalksEnding::Broken { by: side, day });
+        Ok(vec![TalkEvent::WalkedAway { by: side }])
+    }
+
     /// The student names the strategy they think the AI used; graded against the real one.
     ///
     /// # Errors
