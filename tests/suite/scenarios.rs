@@ -72,10 +72,14 @@ fn scenarios_round_trip_through_ron() {
 }
 
 #[test]
-fn good_fixture_validates() {
-    let path = Path::new("tests/fixtures/good/minimal.scenario.ron");
-    if let Err(d) = load_scenario_file(path) {
-        panic!("{}", render_plain(&d));
+fn good_fixture_and_benchmark_scenario_validate() {
+    for path in [
+        "tests/fixtures/good/minimal.scenario.ron",
+        "benches/negotiation-3-issues.scenario.ron",
+    ] {
+        if let Err(d) = load_scenario_file(Path::new(path)) {
+            panic!("{path}: {}", render_plain(&d));
+        }
     }
 }
 
