@@ -160,6 +160,12 @@ pub enum Event {
         discrepancies: usize,
         complied: bool,
     },
+    /// A D/A draft was accepted: the buyer pays `amount` on `day`.
+    PaymentScheduled {
+        task: String,
+        amount: Money,
+        day: u32,
+    },
     /// The buyer (or the issuing bank) paid; the proceeds were sold for the home currency at
     /// today's rate.
     PaymentReceived {
@@ -258,8 +264,11 @@ pub struct Session {
     contracts: BTreeMap<String, SalesContract>,
     /// Every presentation of shipping documents, by task id, in order.
     documents: BTreeMap<String, Vec<DocumentsCheck>>,
-    /// Export proceeds received, by task id, as settled in the home currency.
-    payments: BTreeMap<String, Money>,
+    /// Export proceeds received, by task id: in the contract currency (minor units) and as
+    /// settled in the home currency.
+    payments: BTreeMap<String, (i64, Money)>,
+    /// D/A drafts falling due: (day, task, amount).
+    receivables: Vec<(u32, String, Money)>,
 }
 
 impl Session {
@@ -303,6 +312,7 @@ impl Session {
             contracts: BTreeMap::new(),
             documents: BTreeMap::new(),
             payments: BTreeMap::new(),
+            receivables: Vec::new(),
         };
         let mut events = vec![Event::DayStarted {
             day: 1,
@@ -350,7 +360,13 @@ impl Session {
                 task: task.to_string(),
                 number: contract.number.clone(),
             });
+            let upfront = contract.payment_schedule().at_signing;
+            let total = contract.amount();
             self.contracts.insert(task.to_string(), contract);
+            if upfront.0 > 0 {
+                let amount = Money::new(upfront.of(total.minor), total.currency, total.exponent);
+                self.receive_payment(task, amount, events);
+            }
         }
     }
 
@@ -521,7 +537,26 @@ impl Session {
                     complied: check.complies(),
                 }];
                 if check.complies() {
-                    self.receive_payment(task, contract.amount(), &mut events);
+                    let schedule = contract.payment_schedule();
+                    let total = contract.amount();
+                    let share = |bp: BasisPoints| Money::new(bp.of(total.minor), total.currency, total.exponent);
+                    if schedule.on_documents.0 > 0 {
+                        // The balance: what has not been paid at signing.
+                        let paid = self.payments.get(task).map_or(0, |p| p.0);
+                        let due = Money::new(total.minor - paid, total.currency, total.exponent);
+                        if due.minor > 0 {
+                            self.receive_payment(task, due, &mut events);
+                        }
+                    }
+                    if let Some(days) = schedule.deferred_days {
+                        let amount = share(BasisPoints(10_000));
+                        self.receivables.push((self.day + days, task.clone(), amount));
+                        events.push(Event::PaymentScheduled {
+                            task: task.clone(),
+                            amount,
+                            day: self.day + days,
+                        });
+                    }
                 }
                 self.documents.entry(task.clone()).or_default().push(check);
                 events
@@ -615,7 +650,12 @@ impl Session {
             _ => amount,
         };
         *self.cash.entry(settled.currency).or_insert(0) += settled.minor;
-        self.payments.insert(task.to_string(), settled);
+        let entry = self
+            .payments
+            .entry(task.to_string())
+            .or_insert((0, Money::new(0, settled.currency, settled.exponent)));
+        entry.0 += amount.minor;
+        entry.1.minor += settled.minor;
         self.ledger.push(LedgerEntry {
             day: self.day,
             account: Account::ExportProceeds,
@@ -689,7 +729,19 @@ impl Session {
         self.drift_rates(&mut events);
         self.run_day_events(&mut events);
         self.lose_patience(&mut events);
+        self.collect_receivables(&mut events);
         events
+    }
+
+    /// D/A drafts that fall due today are paid.
+    fn collect_receivables(&mut self, events: &mut Vec<Event>) {
+        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.receivables)
+            .into_iter()
+            .partition(|(day, _, _)| *day <= self.day);
+        self.receivables = later;
+        for (_, task, amount) in due {
+            self.receive_payment(&task, amount, events);
+        }
     }
 
     /// An AI counterpart whose offer has waited longer than its `reply_within_days` for an
@@ -892,7 +944,7 @@ impl Session {
                 home: self.scenario.home_currency(),
                 home_exponent: self.scenario.exponent(self.scenario.home_currency()),
                 today: &self.rates,
-                settled: self.payments.get(task).copied(),
+                received: self.payments.get(task).copied(),
             },
         ))
     }

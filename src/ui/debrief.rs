@@ -303,6 +303,10 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
                 ("settled", Arg::from(settled.format())),
             ],
         ),
+        Event::PaymentScheduled { amount, day, .. } => cat.tr_args(
+            "event-payment-scheduled",
+            &[("amount", Arg::from(amount.format())), ("day", Arg::from(*day))],
+        ),
         Event::ContractSigned { number, .. } => {
             cat.tr_args("event-contract", &[("number", Arg::from(number.as_str()))])
         }

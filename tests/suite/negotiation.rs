@@ -738,7 +738,7 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
 }
 
 #[test]
-fn complying_documents_are_paid_and_settled_at_the_day_s_rate() {
+fn complying_documents_start_the_payment_the_contract_agreed() {
     use tradeport::sim::{Command, Event, RuleError};
     let mut session = b2b_session(false);
     let task = "negotiate-deal".to_string();
@@ -828,7 +828,12 @@ fn complying_documents_are_paid_and_settled_at_the_day_s_rate() {
     let rate = session
         .rate(contract.unit_price.currency)
         .unwrap_or_else(|| panic!("EUR rate"));
-    // Corrected: paid, and the euros are settled into yuan at today's rate.
+    // Corrected: they comply. This deal ended on D/A 60 days (Nordkontor's counter-offer was
+    // accepted), so the buyer accepts the draft and pays 60 days later, after this scenario.
+    assert_eq!(
+        contract.payment,
+        Some(tradeport::scenario::file::PaymentTerm::DocumentsAgainstAcceptance)
+    );
     let good = tradeport::sim::deal::model_documents(&contract, &product, session.date());
     let events = session
         .apply(Command::PresentDocuments {
@@ -836,29 +841,28 @@ fn complying_documents_are_paid_and_settled_at_the_day_s_rate() {
             form: Box::new(good.clone()),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    let settled = events
+    let due = events
         .iter()
         .find_map(|e| match e {
-            Event::PaymentReceived { amount, settled, .. } => Some((*amount, *settled)),
+            Event::PaymentScheduled { amount, day, .. } => Some((*amount, *day)),
             _ => None,
         })
-        .unwrap_or_else(|| panic!("paid: {events:?}"));
-    assert_eq!(settled.0, contract.amount());
-    assert_eq!(
-        settled.1.minor,
-        tradeport::sim::money::convert(contract.amount().minor, 2, rate, 2),
-        "at today's rate, {rate} CNY per EUR"
+        .unwrap_or_else(|| panic!("a draft falling due: {events:?}"));
+    assert_eq!(due, (contract.amount(), session.day() + 60));
+    assert!(
+        !events.iter().any(|e| matches!(e, Event::PaymentReceived { .. })),
+        "no cash yet"
     );
-    assert_ne!(rate.0, 8_250_000, "days passed and the euro drifted from ¥8.25");
+    assert_eq!(session.net_cash_in_home(), cash_before);
     let sheet = session
         .profit_sheet(&task)
         .unwrap_or_else(|| panic!("the scenario states the costs"));
-    assert!(sheet.paid);
+    assert!(!sheet.paid, "the proceeds are still a receivable");
     assert_eq!(
-        sheet.lines[0].1, settled.1,
-        "the sheet starts from the settled proceeds"
+        sheet.lines[0].1.minor,
+        tradeport::sim::money::convert(contract.amount().minor, 2, rate, 2),
+        "valued at today's rate, {rate} CNY per EUR"
     );
-    assert_eq!(session.net_cash_in_home().minor, cash_before.minor + settled.1.minor);
     assert!(matches!(
         session.apply(Command::PresentDocuments {
             task,
@@ -895,7 +899,7 @@ fn the_profit_sheet_adds_up_a_cip_deal_by_hand() {
             home: cny,
             home_exponent: 2,
             today: &rates,
-            settled: None,
+            received: None,
         },
     );
     let line = |k: ProfitLine| {
@@ -931,7 +935,7 @@ fn the_profit_sheet_adds_up_a_cip_deal_by_hand() {
             home: cny,
             home_exponent: 2,
             today: &rates,
-            settled: None,
+            received: None,
         },
     );
     let fca_line = |k: ProfitLine| {
@@ -1019,9 +1023,26 @@ fn a_full_deal_from_inquiry_to_payment() {
             form: Box::new(documents),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        events.iter().any(|e| matches!(e, Event::PaymentReceived { .. })),
-        "{events:?}"
+    let rate = session
+        .rate(contract.unit_price.currency)
+        .unwrap_or_else(|| panic!("EUR rate"));
+    let settled = events
+        .iter()
+        .find_map(|e| match e {
+            Event::PaymentReceived { amount, settled, .. } => Some((*amount, *settled)),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("paid against the documents: {events:?}"));
+    assert_eq!(
+        settled.0,
+        contract.amount(),
+        "{:?} pays in full on the documents",
+        contract.payment
+    );
+    assert_eq!(
+        settled.1.minor,
+        tradeport::sim::money::convert(contract.amount().minor, 2, rate, 2),
+        "settled at today's rate, {rate} CNY per EUR"
     );
     // 5. The sheet and the timeline tell the story.
     let sheet = session.profit_sheet(&task).unwrap_or_else(|| panic!("sheet"));
@@ -1075,4 +1096,31 @@ fn a_counterpart_left_waiting_too_long_walks_away_and_reputation_suffers() {
     assert!(events.iter().any(|e| matches!(e, Event::ReputationChanged { .. })));
     assert_eq!(session.reputation(), reputation - 5);
     assert!(session.contract(&task).is_none());
+}
+
+#[test]
+fn each_payment_term_has_its_schedule() {
+    use tradeport::scenario::file::PaymentTerm;
+    use tradeport::sim::BasisPoints;
+    let (mut contract, _) = cip_lc_contract();
+    let schedule = |c: &tradeport::sim::deal::SalesContract| {
+        let s = c.payment_schedule();
+        (s.at_signing, s.on_documents, s.deferred_days)
+    };
+    for (term, expected) in [
+        (PaymentTerm::TtInAdvance, (BasisPoints(10_000), BasisPoints(0), None)),
+        (PaymentTerm::TtDeposit30, (BasisPoints(3_000), BasisPoints(7_000), None)),
+        (PaymentTerm::LcAtSight, (BasisPoints(0), BasisPoints(10_000), None)),
+        (
+            PaymentTerm::DocumentsAgainstPayment,
+            (BasisPoints(0), BasisPoints(10_000), None),
+        ),
+        (
+            PaymentTerm::DocumentsAgainstAcceptance,
+            (BasisPoints(0), BasisPoints(0), Some(60)),
+        ),
+    ] {
+        contract.payment = Some(term);
+        assert_eq!(schedule(&contract), expected, "{term:?}");
+    }
 }

@@ -239,6 +239,7 @@ event-documents-discrepant = Documents presented (attempt { $attempt }): { $disc
         [one] 1 discrepancy
        *[other] { $discrepancies } discrepancies
     }, payment refused.
+event-payment-scheduled = The buyer accepted the draft: { $amount } falls due on day { $day }.
 event-payment = Payment received: { $amount }, settled as { $settled }.
 event-contract = Sales contract { $number } signed.
 event-deal-agreed = Deal agreed in “{ $task }”: { $side } accepted.

@@ -230,6 +230,7 @@ hs-step-wrong = 你选择了 { $chosen }，正确为 { $correct }
 event-classified = 已归类 { $sku }：{ $total } 步中正确 { $correct } 步。
 event-documents-complied = 第 { $attempt } 次交单：单据相符。
 event-documents-discrepant = 第 { $attempt } 次交单：{ $discrepancies } 处不符，拒付。
+event-payment-scheduled = 买方已承兑汇票：{ $amount } 于第 { $day } 天到期付款。
 event-payment = 收到货款 { $amount }，结汇为 { $settled }。
 event-contract = 已签订销售合同 { $number }。
 event-deal-agreed = “{ $task }”谈判成交：{ $side }接受了报价。

@@ -38,6 +38,17 @@ pub struct SalesContract {
     pub rate_on_signing: Option<crate::sim::money::Micros>,
 }
 
+/// When the buyer pays, by payment term: T/T in advance all at signing; a 30% T/T deposit at
+/// signing and the balance against the documents; L/C at sight and D/P against the documents;
+/// D/A 60 days after the documents are accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaymentSchedule {
+    pub at_signing: crate::sim::money::BasisPoints,
+    pub on_documents: crate::sim::money::BasisPoints,
+    /// D/A: days after the documents that the whole amount falls due.
+    pub deferred_days: Option<u32>,
+}
+
 /// Who the parties are and what is sold, from the scenario.
 #[derive(Debug, Clone, Copy)]
 pub struct ContractParties<'a> {
@@ -104,6 +115,23 @@ impl SalesContract {
                 .then(|| latest_shipment.plus_days(i64::from(case.contract.presentation_days))),
             rate_on_signing: None,
         })
+    }
+
+    /// When the money comes: the shares paid at signing and against the documents, and the
+    /// days after the documents that the rest (a D/A draft) falls due.
+    pub fn payment_schedule(&self) -> PaymentSchedule {
+        use crate::sim::money::BasisPoints;
+        let (at_signing, on_documents) = match self.payment {
+            Some(PaymentTerm::TtInAdvance) => (10_000, 0),
+            Some(PaymentTerm::TtDeposit30) => (3_000, 7_000),
+            Some(PaymentTerm::DocumentsAgainstAcceptance) => (0, 0),
+            _ => (0, 10_000),
+        };
+        PaymentSchedule {
+            at_signing: BasisPoints(at_signing),
+            on_documents: BasisPoints(on_documents),
+            deferred_days: (self.payment == Some(PaymentTerm::DocumentsAgainstAcceptance)).then_some(60),
+        }
     }
 
     /// Quantity × unit price.

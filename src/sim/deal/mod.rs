@@ -5,7 +5,7 @@ pub mod contract;
 pub mod documents;
 pub mod profit;
 
-pub use contract::{ContractParties, SalesContract};
+pub use contract::{ContractParties, PaymentSchedule, SalesContract};
 pub use documents::{
     CargoClauses, DocumentsCheck, DocumentsForm, ExportClearance, Freight, check_documents, model_documents,
 };

@@ -53,8 +53,9 @@ pub struct SheetRates<'a> {
     pub home_exponent: u32,
     /// Units of home currency per unit of each currency, today.
     pub today: &'a BTreeMap<CurrencyCode, Micros>,
-    /// The proceeds as settled, if paid.
-    pub settled: Option<Money>,
+    /// What has been received so far: in the contract currency, and as settled in the home
+    /// currency. The rest is valued at today's rate.
+    pub received: Option<(i64, Money)>,
 }
 
 /// Builds the profit sheet of `contract`; `unit_cost` is the goods' cost per piece.
@@ -72,7 +73,9 @@ pub fn profit_sheet(contract: &SalesContract, costs: &DealCosts, unit_cost: Mone
     };
     let money = |minor: i64| Money::new(minor, rates.home, exp);
     let amount = contract.amount();
-    let proceeds = rates.settled.map_or_else(|| home(amount), |m| m.minor);
+    let (received_foreign, received_home) = rates.received.map_or((0, 0), |(f, h)| (f, h.minor));
+    let outstanding = Money::new(amount.minor - received_foreign, amount.currency, amount.exponent);
+    let proceeds = received_home + home(outstanding);
     let at_signing = contract
         .rate_on_signing
         .map_or(proceeds, |r| convert(amount.minor, amount.exponent, r, exp));
@@ -128,6 +131,6 @@ pub fn profit_sheet(contract: &SalesContract, costs: &DealCosts, unit_cost: Mone
         lines,
         profit: money(profit),
         margin,
-        paid: rates.settled.is_some(),
+        paid: received_foreign >= amount.minor,
     }
 }
