@@ -284,7 +284,15 @@ fn demo_export_clearance(session: &mut crate::sim::Session) {
     {
         return;
     }
-    while session.released_on(&task).is_none() && session.day() < session.scenario().length_days() {
+    let ready = session
+        .scenario()
+        .tasks()
+        .iter()
+        .find_map(|t| session.contract(&t.id))
+        .map(|c| c.goods_ready);
+    while (session.released_on(&task).is_none() || ready.is_some_and(|r| session.date() < r))
+        && session.day() < session.scenario().length_days()
+    {
         if session.apply(Command::EndDay).is_err() {
             return;
         }

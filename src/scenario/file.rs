@@ -390,6 +390,9 @@ pub struct ContractTermsDef {
     /// Days after shipment within which documents must be presented (UCP 600 art. 14(c): 21).
     #[serde(default = "default_presentation_days")]
     pub presentation_days: u32,
+    /// Days from the contract until the goods are made and packed; nothing ships before.
+    #[serde(default)]
+    pub production_days: u32,
     /// What the deal costs the seller, for the deal's profit sheet.
     #[serde(default)]
     pub costs: Option<DealCostsDef>,
@@ -420,6 +423,7 @@ impl Default for ContractTermsDef {
             port_of_discharge: String::new(),
             delivery_days: default_delivery_days(),
             presentation_days: default_presentation_days(),
+            production_days: 0,
             costs: None,
         }
     }

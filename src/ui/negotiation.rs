@@ -336,6 +336,7 @@ fn contract_panel(ui: &mut egui::Ui, cat: &Catalogue, c: &SalesContract) {
                         "contract-route",
                         format!("{} → {}", c.port_of_loading, c.port_of_discharge),
                     ),
+                    ("contract-goods-ready", c.goods_ready.to_string()),
                     ("contract-latest-shipment", c.latest_shipment.to_string()),
                     ("contract-lc-expiry", c.lc_expiry.map_or_else(dash, |d| d.to_string())),
                 ] {

@@ -676,6 +676,11 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
             |f| f.port_of_discharge = "Rotterdam".into(),
             "Hamburg",
         ),
+        (
+            "bl.on_board_date",
+            |f| f.on_board_date = "2026-03-04".into(),
+            "before the goods are ready on 2026-03-06",
+        ),
         ("bl.freight", |f| f.freight = Some(Freight::Collect), "Prepaid"),
         ("insurance.amount", |f| f.insured_amount = "67200.00".into(), "110%"),
         (
@@ -799,7 +804,9 @@ fn complying_documents_start_the_payment_the_contract_agreed() {
             form: Box::new(form),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    while session.released_on("export-declaration").is_none() && !session.is_finished() {
+    while (session.released_on("export-declaration").is_none() || session.date() < contract.goods_ready)
+        && !session.is_finished()
+    {
         session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     assert!(
@@ -1007,7 +1014,9 @@ fn a_full_deal_from_inquiry_to_payment() {
             form: Box::new(form),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    while session.released_on("export-declaration").is_none() && !session.is_finished() {
+    while (session.released_on("export-declaration").is_none() || session.date() < contract.goods_ready)
+        && !session.is_finished()
+    {
         session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     // 4. Documents on the day after release, and payment.

@@ -784,18 +784,14 @@ fn documents_desk_presents_the_form_and_shows_the_bank_s_verdicts() {
     };
     let mut harness = talks_harness(&cat, &s, draft);
     harness.run();
-    // Two discrepancies: the origin, and the goods are not through export customs yet.
+    // Two discrepancies: the origin, and the goods cannot be on board before production ends.
     assert!(
         harness
             .query_by_label_contains("Payment refused: 2 discrepancies.")
             .is_some()
     );
     assert!(harness.query_by_label_contains("the goods originate in CN").is_some());
-    assert!(
-        harness
-            .query_by_label_contains("have not cleared export customs")
-            .is_some()
-    );
+    assert!(harness.query_by_label_contains("before the goods are ready").is_some());
     assert!(
         harness.query_by_label_contains("Deal profit sheet").is_some(),
         "the deal's profit sheet is offered (collapsed until paid)"

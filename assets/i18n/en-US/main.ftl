@@ -327,6 +327,7 @@ contract-amount = Total amount
 contract-incoterm = Delivery term
 contract-payment = Payment
 contract-route = Route
+contract-goods-ready = Goods ready
 contract-latest-shipment = Latest shipment
 contract-lc-expiry = L/C expiry
 

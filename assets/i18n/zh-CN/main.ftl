@@ -318,6 +318,7 @@ contract-amount = 总金额
 contract-incoterm = 贸易术语
 contract-payment = 付款方式
 contract-route = 运输路线
+contract-goods-ready = 备货完成
 contract-latest-shipment = 最迟装运日
 contract-lc-expiry = 信用证有效期
 

@@ -29,6 +29,8 @@ pub struct SalesContract {
     pub port_of_loading: String,
     pub port_of_discharge: String,
     pub latest_shipment: Date,
+    /// When the goods are made and packed (production takes `production_days`).
+    pub goods_ready: Date,
     /// Days after shipment to present the documents (UCP 600 art. 14(c)).
     pub presentation_days: u32,
     /// For an L/C: the last day documents may be presented.
@@ -110,6 +112,7 @@ impl SalesContract {
             port_of_loading: case.contract.port_of_loading.clone(),
             port_of_discharge: case.contract.port_of_discharge.clone(),
             latest_shipment,
+            goods_ready: signed_on.plus_days(i64::from(case.contract.production_days)),
             presentation_days: case.contract.presentation_days,
             lc_expiry: (payment == Some(PaymentTerm::LcAtSight))
                 .then(|| latest_shipment.plus_days(i64::from(case.contract.presentation_days))),

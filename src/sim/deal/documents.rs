@@ -334,6 +334,10 @@ pub fn check_documents(
             Some(d) if d > today => Verdict::Wrong(format!(
                 "{d} is after today ({today}): documents are presented after the goods are shipped"
             )),
+            Some(d) if d < contract.goods_ready => Verdict::Wrong(format!(
+                "{d} is before the goods are ready on {}: production and packing come first",
+                contract.goods_ready
+            )),
             Some(_) if export == ExportClearance::Pending => Verdict::Wrong(
                 "the goods have not cleared export customs: lodge the export declaration and wait for release before loading".to_string(),
             ),

@@ -93,6 +93,7 @@ impl NegotiationCase {
         for (field, days, range) in [
             ("delivery_days", def.contract.delivery_days, 1..=365),
             ("presentation_days", def.contract.presentation_days, 1..=90),
+            ("production_days", def.contract.production_days, 0..=365),
         ] {
             if !range.contains(&days) {
                 c.error_hint(
