@@ -284,14 +284,26 @@ fn demo_export_clearance(session: &mut crate::sim::Session) {
     {
         return;
     }
-    let ready = session
+    let Some((deal, ready)) = session
         .scenario()
         .tasks()
         .iter()
-        .find_map(|t| session.contract(&t.id))
-        .map(|c| c.goods_ready);
-    while (session.released_on(&task).is_none() || ready.is_some_and(|r| session.date() < r))
-        && session.day() < session.scenario().length_days()
+        .find_map(|t| session.contract(&t.id).map(|c| (t.id.clone(), c.goods_ready)))
+    else {
+        return;
+    };
+    let last_day = session.scenario().length_days();
+    while session.date() < ready && session.day() < last_day {
+        if session.apply(Command::EndDay).is_err() {
+            return;
+        }
+    }
+    if session.apply(Command::BookShipment { task: deal.clone() }).is_err() {
+        return;
+    }
+    let sailing = session.booked_sailing(&deal);
+    while (session.released_on(&task).is_none() || sailing.is_some_and(|s| session.date() < s))
+        && session.day() < last_day
     {
         if session.apply(Command::EndDay).is_err() {
             return;
@@ -308,7 +320,8 @@ fn demo_documents(session: &crate::sim::Session) -> Option<(String, crate::sim::
         .iter()
         .find_map(|t| session.contract(&t.id).map(|c| (t.id.clone(), c)))?;
     let product = session.scenario().product(&contract.sku)?;
-    let mut form = crate::sim::deal::model_documents(contract, product, session.date());
+    let on_board = session.booked_sailing(&task).unwrap_or_else(|| session.date());
+    let mut form = crate::sim::deal::model_documents(contract, product, on_board);
     form.amount =
         crate::sim::money::format_minor(contract.amount().minor + 5_000, contract.unit_price.exponent).replace(',', "");
     form.freight = Some(crate::sim::deal::Freight::Collect);

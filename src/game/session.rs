@@ -128,7 +128,8 @@ pub fn apply_ui_actions(
             | Action::AcceptOffer(_)
             | Action::WalkAway(_)
             | Action::GuessStrategy(..)
-            | Action::PresentDocuments(..) => {
+            | Action::PresentDocuments(..)
+            | Action::BookShipment(_) => {
                 let Some(session) = session.as_mut() else { continue };
                 let command = match action {
                     Action::EndDay => Command::EndDay,
@@ -148,6 +149,7 @@ pub fn apply_ui_actions(
                     },
                     Action::AcceptOffer(task) => Command::AcceptOffer { task: task.clone() },
                     Action::WalkAway(task) => Command::WalkAway { task: task.clone() },
+                    Action::BookShipment(task) => Command::BookShipment { task: task.clone() },
                     Action::PresentDocuments(task, form) => Command::PresentDocuments {
                         task: task.clone(),
                         form: form.clone(),

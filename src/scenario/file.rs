@@ -393,6 +393,9 @@ pub struct ContractTermsDef {
     /// Days from the contract until the goods are made and packed; nothing ships before.
     #[serde(default)]
     pub production_days: u32,
+    /// The weekday the liner service sails from the port of loading (Monday 0 … Sunday 6).
+    #[serde(default = "default_sailing_weekday")]
+    pub sailing_weekday: u32,
     /// What the deal costs the seller, for the deal's profit sheet.
     #[serde(default)]
     pub costs: Option<DealCostsDef>,
@@ -424,6 +427,7 @@ impl Default for ContractTermsDef {
             delivery_days: default_delivery_days(),
             presentation_days: default_presentation_days(),
             production_days: 0,
+            sailing_weekday: default_sailing_weekday(),
             costs: None,
         }
     }
@@ -431,6 +435,10 @@ impl Default for ContractTermsDef {
 
 pub fn default_delivery_days() -> u32 {
     45
+}
+
+pub fn default_sailing_weekday() -> u32 {
+    5
 }
 
 pub fn default_presentation_days() -> u32 {

@@ -74,6 +74,11 @@ pub enum Command {
     WalkAway {
         task: String,
     },
+    /// Book a container on the next sailing for a signed contract (again to re-book, e.g. after
+    /// missing the vessel).
+    BookShipment {
+        task: String,
+    },
     /// Present the shipping documents of a signed contract; they are checked against it (and
     /// UCP 600 for a letter of credit) and, if they comply, the buyer pays.
     PresentDocuments {
@@ -160,6 +165,11 @@ pub enum Event {
         discrepancies: usize,
         complied: bool,
     },
+    /// A container was booked: the vessel sails on `sailing`.
+    ShipmentBooked {
+        task: String,
+        sailing: Date,
+    },
     /// A D/A draft was accepted: the buyer pays `amount` on `day`.
     PaymentScheduled {
         task: String,
@@ -225,6 +235,8 @@ pub enum RuleError {
     NoNegotiation(String),
     #[error("task `{0}` has no signed contract yet")]
     NoContract(String),
+    #[error("the goods are not ready until {0}: book the container then")]
+    GoodsNotReady(Date),
     #[error("the documents of task `{0}` have already been accepted and paid")]
     AlreadyPaid(String),
     #[error(transparent)]
@@ -267,6 +279,8 @@ pub struct Session {
     /// Export proceeds received, by task id: in the contract currency (minor units) and as
     /// settled in the home currency.
     payments: BTreeMap<String, (i64, Money)>,
+    /// Booked sailings, by negotiation task id.
+    bookings: BTreeMap<String, Date>,
     /// D/A drafts falling due: (day, task, amount).
     receivables: Vec<(u32, String, Money)>,
 }
@@ -313,6 +327,7 @@ impl Session {
             documents: BTreeMap::new(),
             payments: BTreeMap::new(),
             receivables: Vec::new(),
+            bookings: BTreeMap::new(),
         };
         let mut events = vec![Event::DayStarted {
             day: 1,
@@ -514,6 +529,22 @@ impl Session {
                     })
                     .collect()
             }
+            Command::BookShipment { task } => {
+                let contract = self
+                    .contracts
+                    .get(task)
+                    .ok_or_else(|| RuleError::NoContract(task.clone()))?;
+                let today = self.date();
+                if today < contract.goods_ready {
+                    return Err(RuleError::GoodsNotReady(contract.goods_ready));
+                }
+                let sailing = contract.next_sailing(today);
+                self.bookings.insert(task.clone(), sailing);
+                vec![Event::ShipmentBooked {
+                    task: task.clone(),
+                    sailing,
+                }]
+            }
             Command::PresentDocuments { task, form } => {
                 let contract = self
                     .contracts
@@ -529,7 +560,14 @@ impl Session {
                     .product(&contract.sku)
                     .cloned()
                     .ok_or_else(|| RuleError::NoContract(task.clone()))?;
-                let check = check_documents(&contract, &product, form, self.date(), self.export_clearance(task));
+                let check = check_documents(
+                    &contract,
+                    &product,
+                    form,
+                    self.date(),
+                    self.export_clearance(task),
+                    self.bookings.get(task).copied(),
+                );
                 let mut events = vec![Event::DocumentsChecked {
                     task: task.clone(),
                     attempt: u32::try_from(attempts.len() + 1).unwrap_or(u32::MAX),
@@ -947,6 +985,11 @@ impl Session {
                 received: self.payments.get(task).copied(),
             },
         ))
+    }
+
+    /// The sailing booked for a negotiation task's contract, if any.
+    pub fn booked_sailing(&self, task: &str) -> Option<Date> {
+        self.bookings.get(task).copied()
     }
 
     /// Every presentation of a task's shipping documents, oldest first.

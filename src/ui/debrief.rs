@@ -303,6 +303,9 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
                 ("settled", Arg::from(settled.format())),
             ],
         ),
+        Event::ShipmentBooked { sailing, .. } => {
+            cat.tr_args("event-booked", &[("date", Arg::from(sailing.to_string()))])
+        }
         Event::PaymentScheduled { amount, day, .. } => cat.tr_args(
             "event-payment-scheduled",
             &[("amount", Arg::from(amount.format())), ("day", Arg::from(*day))],

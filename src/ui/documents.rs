@@ -24,6 +24,8 @@ pub struct DocumentsView<'a> {
     pub today: crate::sim::Date,
     /// The deal's profit sheet, when the scenario states its costs.
     pub profit: Option<&'a ProfitSheet>,
+    /// The booked sailing, if any.
+    pub sailing: Option<crate::sim::Date>,
 }
 
 pub fn draw(ui: &mut egui::Ui, view: &DocumentsView, form: &mut DocumentsForm) -> Option<Action> {
@@ -58,6 +60,41 @@ pub fn draw(ui: &mut egui::Ui, view: &DocumentsView, form: &mut DocumentsForm) -
             ui.label(RichText::new(text).color(color).strong());
         });
     ui.add_space(6.0);
+    // Shipment: production, booking, the vessel.
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(cat.tr("docs-shipment")).strong());
+            let ready = contract.goods_ready;
+            if view.today < ready {
+                ui.label(cat.tr_args("docs-in-production", &[("date", Arg::from(ready.to_string()))]));
+            } else {
+                match view.sailing {
+                    Some(s) => {
+                        ui.label(cat.tr_args("docs-booked", &[("date", Arg::from(s.to_string()))]));
+                    }
+                    None => {
+                        ui.label(cat.tr("docs-ready-to-book"));
+                    }
+                }
+                if !paid {
+                    let next = contract.next_sailing(view.today);
+                    let label = cat.tr_args(
+                        if view.sailing.is_some() {
+                            "docs-rebook"
+                        } else {
+                            "docs-book"
+                        },
+                        &[("date", Arg::from(next.to_string()))],
+                    );
+                    if ui.button(label).clicked() {
+                        action = Some(Action::BookShipment(view.task.to_string()));
+                    }
+                }
+            }
+        });
+    });
+    ui.add_space(4.0);
     if let Some(sheet) = view.profit {
         egui::CollapsingHeader::new(RichText::new(cat.tr("profit-title")).strong())
             .id_salt("deal_profit_sheet")

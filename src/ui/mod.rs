@@ -54,6 +54,8 @@ pub enum Action {
     AcceptOffer(String),
     /// Break off a negotiation.
     WalkAway(String),
+    /// Book a container on the next sailing for a signed contract.
+    BookShipment(String),
     /// Present the shipping documents of a signed contract.
     PresentDocuments(String, Box<crate::sim::deal::DocumentsForm>),
     /// Name the AI counterpart's strategy after the talks.

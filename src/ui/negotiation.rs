@@ -57,6 +57,8 @@ pub struct TalksView<'a> {
     pub documents: &'a [crate::sim::deal::DocumentsCheck],
     /// The deal's profit sheet, when the scenario states its costs.
     pub profit: Option<crate::sim::deal::ProfitSheet>,
+    /// The booked sailing, if any.
+    pub sailing: Option<crate::sim::Date>,
     pub today: crate::sim::Date,
 }
 
@@ -147,6 +149,7 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
             attempts: view.documents,
             today: view.today,
             profit: view.profit.as_ref(),
+            sailing: view.sailing,
         };
         if let Some(a) = super::documents::draw(ui, &docs, &mut draft.documents) {
             action = Some(a);

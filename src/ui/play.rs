@@ -171,6 +171,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                             contract: session.contract(&task.id),
                             documents: session.documents_attempts(&task.id),
                             profit: session.profit_sheet(&task.id),
+                            sailing: session.booked_sailing(&task.id),
                             today: session.date(),
                         };
                         if let Some(a) = super::negotiation::draw(ui, &view, &mut draft.talks) {

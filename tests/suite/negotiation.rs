@@ -632,8 +632,36 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
         &good,
         today,
         tradeport::sim::deal::ExportClearance::NotRequired,
+        Some(shipped),
     );
     assert!(check.complies(), "{:?}", check.fields);
+    // The B/L must follow the booked vessel, and there must be a booking.
+    let other_vessel = check_documents(
+        &contract,
+        &product,
+        &good,
+        today,
+        tradeport::sim::deal::ExportClearance::NotRequired,
+        Some(day("2026-04-11")),
+    );
+    assert!(
+        matches!(other_vessel.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if m.contains("sails on 2026-04-11")),
+        "{:?}",
+        other_vessel.verdict("bl.on_board_date")
+    );
+    let unbooked = check_documents(
+        &contract,
+        &product,
+        &good,
+        today,
+        tradeport::sim::deal::ExportClearance::NotRequired,
+        None,
+    );
+    assert!(
+        matches!(unbooked.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if m.contains("book the container first")),
+        "{:?}",
+        unbooked.verdict("bl.on_board_date")
+    );
     assert_eq!(good.insured_amount, "73920.00", "110% of the CIP value");
 
     type Seed = (&'static str, fn(&mut DocumentsForm), &'static str);
@@ -705,6 +733,7 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
             &form,
             today,
             tradeport::sim::deal::ExportClearance::NotRequired,
+            tradeport::sim::Date::parse(&form.on_board_date).ok(),
         );
         match check.verdict(field) {
             Some(Verdict::Wrong(message)) => assert!(message.contains(why), "{field}: {message}"),
@@ -721,6 +750,7 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
         &late,
         day("2026-04-25"),
         tradeport::sim::deal::ExportClearance::NotRequired,
+        Some(day("2026-04-20")),
     );
     assert!(
         matches!(check.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if m.contains("latest shipment date 2026-04-16")),
@@ -734,6 +764,7 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
         &late,
         day("2026-05-02"),
         tradeport::sim::deal::ExportClearance::NotRequired,
+        Some(shipped),
     );
     assert!(
         matches!(check.verdict("presentation"), Some(Verdict::Wrong(m)) if m.contains("21 days")),
@@ -804,11 +835,17 @@ fn complying_documents_start_the_payment_the_contract_agreed() {
             form: Box::new(form),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    while (session.released_on("export-declaration").is_none() || session.date() < contract.goods_ready)
-        && !session.is_finished()
-    {
+    while session.date() < contract.goods_ready {
         session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
+    session
+        .apply(Command::BookShipment { task: task.clone() })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sailing = session.booked_sailing(&task).unwrap_or_else(|| panic!("booked"));
+    while (session.released_on("export-declaration").is_none() || session.date() < sailing) && !session.is_finished() {
+        session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert_eq!(session.date(), sailing, "released before the vessel sails");
     assert!(
         session.released_on("export-declaration").is_some(),
         "the correct declaration clears"
@@ -1014,11 +1051,17 @@ fn a_full_deal_from_inquiry_to_payment() {
             form: Box::new(form),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    while (session.released_on("export-declaration").is_none() || session.date() < contract.goods_ready)
-        && !session.is_finished()
-    {
+    while session.date() < contract.goods_ready {
         session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
+    session
+        .apply(Command::BookShipment { task: task.clone() })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let sailing = session.booked_sailing(&task).unwrap_or_else(|| panic!("booked"));
+    while (session.released_on("export-declaration").is_none() || session.date() < sailing) && !session.is_finished() {
+        session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert_eq!(session.date(), sailing, "released before the vessel sails");
     // 4. Documents on the day after release, and payment.
     let product = session
         .scenario()

@@ -601,6 +601,7 @@ fn talks_harness<'a>(
                 contract: session.contract(&task.id),
                 documents: session.documents_attempts(&task.id),
                 profit: session.profit_sheet(&task.id),
+                sailing: session.booked_sailing(&task.id),
                 today: session.date(),
             };
             egui::ScrollArea::vertical().show(ui, |ui| {
@@ -784,14 +785,14 @@ fn documents_desk_presents_the_form_and_shows_the_bank_s_verdicts() {
     };
     let mut harness = talks_harness(&cat, &s, draft);
     harness.run();
-    // Two discrepancies: the origin, and the goods cannot be on board before production ends.
+    // Two discrepancies: the origin, and no container has been booked for the B/L to follow.
     assert!(
         harness
             .query_by_label_contains("Payment refused: 2 discrepancies.")
             .is_some()
     );
     assert!(harness.query_by_label_contains("the goods originate in CN").is_some());
-    assert!(harness.query_by_label_contains("before the goods are ready").is_some());
+    assert!(harness.query_by_label_contains("book the container first").is_some());
     assert!(
         harness.query_by_label_contains("Deal profit sheet").is_some(),
         "the deal's profit sheet is offered (collapsed until paid)"
@@ -812,5 +813,54 @@ fn documents_desk_presents_the_form_and_shows_the_bank_s_verdicts() {
         presented.quantity,
         contract.quantity.to_string(),
         "the rest of the form is kept"
+    );
+}
+
+#[test]
+fn documents_desk_books_the_container_once_the_goods_are_ready() {
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2b-silk-blouses");
+    s.apply(Command::MakeOffer {
+        task: "negotiate-deal".to_string(),
+        options: vec![10, 2, 3, 2],
+        note: String::new(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    if s.talks("negotiate-deal").and_then(|t| t.ending()).is_none() {
+        s.apply(Command::AcceptOffer {
+            task: "negotiate-deal".to_string(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let ready = s
+        .contract("negotiate-deal")
+        .map(|c| c.goods_ready)
+        .unwrap_or_else(|| panic!("contract"));
+    let draft = || tradeport::ui::negotiation::TalksDraft {
+        task: Some("negotiate-deal".to_string()),
+        tab: tradeport::ui::negotiation::TalksTab::Documents,
+        ..Default::default()
+    };
+    {
+        let mut harness = talks_harness(&cat, &s, draft());
+        harness.run();
+        assert!(
+            harness
+                .query_by_label_contains(&format!("in production until {ready}"))
+                .is_some()
+        );
+        assert!(harness.query_by_label_contains("Book the container").is_none());
+    }
+    while s.date() < ready {
+        s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut harness = talks_harness(&cat, &s, draft());
+    harness.run();
+    assert!(harness.query_by_label_contains("no container booked yet").is_some());
+    harness.get_by_label_contains("Book the container (sails").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![Action::BookShipment("negotiate-deal".to_string())]
     );
 }

@@ -239,6 +239,7 @@ event-documents-discrepant = Documents presented (attempt { $attempt }): { $disc
         [one] 1 discrepancy
        *[other] { $discrepancies } discrepancies
     }, payment refused.
+event-booked = Container booked: the vessel sails on { $date }.
 event-payment-scheduled = The buyer accepted the draft: { $amount } falls due on day { $day }.
 event-payment = Payment received: { $amount }, settled as { $settled }.
 event-contract = Sales contract { $number } signed.
@@ -341,6 +342,12 @@ docs-refused = Payment refused: { $count ->
     }. Correct the documents and present them again.
 docs-paid = The documents comply: the buyer has paid, and the proceeds are settled into your home currency.
 docs-done = Done: see the payment in the timeline and your cash.
+docs-shipment = Shipment:
+docs-in-production = the goods are in production until { $date }.
+docs-ready-to-book = the goods are ready; no container booked yet.
+docs-booked = container booked; the vessel sails on { $date }.
+docs-book = Book the container (sails { $date })
+docs-rebook = Book again (next sailing { $date })
 docs-invoice = Commercial invoice
 docs-invoice-no = Invoice number
 docs-invoice-date = Invoice date (YYYY-MM-DD)

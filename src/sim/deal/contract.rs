@@ -31,6 +31,8 @@ pub struct SalesContract {
     pub latest_shipment: Date,
     /// When the goods are made and packed (production takes `production_days`).
     pub goods_ready: Date,
+    /// The weekday the vessel sails (Monday 0 … Sunday 6).
+    pub sailing_weekday: u32,
     /// Days after shipment to present the documents (UCP 600 art. 14(c)).
     pub presentation_days: u32,
     /// For an L/C: the last day documents may be presented.
@@ -113,6 +115,7 @@ impl SalesContract {
             port_of_discharge: case.contract.port_of_discharge.clone(),
             latest_shipment,
             goods_ready: signed_on.plus_days(i64::from(case.contract.production_days)),
+            sailing_weekday: case.contract.sailing_weekday,
             presentation_days: case.contract.presentation_days,
             lc_expiry: (payment == Some(PaymentTerm::LcAtSight))
                 .then(|| latest_shipment.plus_days(i64::from(case.contract.presentation_days))),
@@ -135,6 +138,18 @@ impl SalesContract {
             on_documents: BasisPoints(on_documents),
             deferred_days: (self.payment == Some(PaymentTerm::DocumentsAgainstAcceptance)).then_some(60),
         }
+    }
+
+    /// The first sailing a container booked on `today` can make: on the service's weekday, at
+    /// least two days later (the cargo cut-off), and not before the goods are ready.
+    pub fn next_sailing(&self, today: Date) -> Date {
+        let earliest = if today.plus_days(2) > self.goods_ready {
+            today.plus_days(2)
+        } else {
+            self.goods_ready
+        };
+        let wait = (i64::from(self.sailing_weekday) - i64::from(earliest.weekday())).rem_euclid(7);
+        earliest.plus_days(wait)
     }
 
     /// Quantity × unit price.

@@ -159,6 +159,7 @@ pub fn check_documents(
     form: &DocumentsForm,
     today: Date,
     export: ExportClearance,
+    sailing: Option<Date>,
 ) -> DocumentsCheck {
     let mut fields = Vec::with_capacity(24);
     let mut push = |name: &'static str, verdict: Verdict| {
@@ -333,6 +334,13 @@ pub fn check_documents(
             }
             Some(d) if d > today => Verdict::Wrong(format!(
                 "{d} is after today ({today}): documents are presented after the goods are shipped"
+            )),
+            Some(_) if sailing.is_none() => {
+                Verdict::Wrong("book the container first: the bill of lading follows the booked vessel".to_string())
+            }
+            Some(d) if sailing.is_some_and(|s| s != d) => Verdict::Wrong(format!(
+                "the booked vessel sails on {}: the bill of lading shows that on-board date",
+                sailing.map_or_else(String::new, |s| s.to_string())
             )),
             Some(d) if d < contract.goods_ready => Verdict::Wrong(format!(
                 "{d} is before the goods are ready on {}: production and packing come first",

@@ -94,6 +94,7 @@ impl NegotiationCase {
             ("delivery_days", def.contract.delivery_days, 1..=365),
             ("presentation_days", def.contract.presentation_days, 1..=90),
             ("production_days", def.contract.production_days, 0..=365),
+            ("sailing_weekday", def.contract.sailing_weekday, 0..=6),
         ] {
             if !range.contains(&days) {
                 c.error_hint(
