@@ -4,6 +4,7 @@ pub mod check;
 pub mod customs;
 pub mod date;
 pub mod deal;
+pub mod market;
 pub mod money;
 pub mod negotiation;
 pub mod report;

@@ -7,6 +7,7 @@ mod docs;
 mod hs;
 mod i18n;
 mod landed_cost;
+mod market;
 mod negotiation;
 mod scenarios;
 mod sim;

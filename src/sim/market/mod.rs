@@ -1,0 +1,13 @@
+//! The B2C marketplace: listings, how shoppers' searches rank them (organic and sponsored),
+//! the day's visits, impressions, clicks and orders, and the advertising metrics.
+//!
+//! Every formula is documented in `docs/market-model.md`; the day is deterministic for a seed.
+
+pub mod day;
+pub mod listing;
+pub mod metrics;
+pub mod ranking;
+
+pub use day::{DayStats, ListingDay, simulate_day};
+pub use listing::{Keyword, Listing, ListingId, Seller};
+pub use ranking::{ResultPage, Slot, build_pages, organic_score};

@@ -1,0 +1,192 @@
+//! The marketplace engine: ranking is monotone, ad spend stays within budget, stock never goes
+//! negative, the metrics follow their definitions, and a day replays exactly from its seed.
+
+use proptest::prelude::*;
+use rand::SeedableRng;
+use rand::rngs::ChaCha8Rng;
+use tradeport::sim::BasisPoints;
+use tradeport::sim::market::metrics;
+use tradeport::sim::market::ranking::{build_pages, organic_rank};
+use tradeport::sim::market::{Keyword, Listing, ListingId, Seller, simulate_day};
+
+fn keywords(n: usize) -> Vec<Keyword> {
+    (0..n)
+        .map(|i| Keyword {
+            text: format!("keyword {i}"),
+            volume: 100 + 37 * i as u32,
+        })
+        .collect()
+}
+
+fn listing(
+    i: u32,
+    price: i64,
+    rating: u16,
+    reviews: u32,
+    quality: u16,
+    bid: i64,
+    budget: i64,
+    keywords: u64,
+) -> Listing {
+    Listing {
+        id: ListingId(i),
+        seller: if i == 0 {
+            Seller::Student
+        } else {
+            Seller::Competitor(i as u16)
+        },
+        price,
+        discount: BasisPoints(0),
+        reference_price: 1_299,
+        quality,
+        rating_tenths: rating,
+        reviews,
+        stock: 500,
+        sales_7d: (i * 3) % 20,
+        keywords,
+        bid,
+        daily_budget: budget,
+    }
+}
+
+fn arb_listing() -> impl Strategy<Value = (i64, u16, u32, u16, i64, i64, u64)> {
+    (
+        500i64..3_000,
+        0u16..=50,
+        0u32..500,
+        0u16..=1000,
+        0i64..200,
+        0i64..5_000,
+        1u64..16,
+    )
+}
+
+fn build(raw: &[(i64, u16, u32, u16, i64, i64, u64)]) -> Vec<Listing> {
+    raw.iter()
+        .enumerate()
+        .map(|(i, r)| listing(i as u32, r.0, r.1, r.2, r.3, r.4, r.5, r.6))
+        .collect()
+}
+
+/// Position of `who` on keyword `k`'s page (sponsored or organic), or a large number if absent.
+fn position(pages: &[tradeport::sim::market::ResultPage], k: usize, who: usize, sponsored: bool) -> usize {
+    pages[k]
+        .slots
+        .iter()
+        .filter(|s| s.sponsored == sponsored)
+        .position(|s| s.listing == who)
+        .unwrap_or(usize::MAX)
+}
+
+proptest! {
+    #[test]
+    fn a_better_price_rating_or_bid_never_lowers_a_rank(
+        raw in proptest::collection::vec(arb_listing(), 2..16),
+        who in 0usize..16,
+        cheaper in 1i64..400,
+        better in 1u16..20,
+        more_bid in 1i64..100,
+    ) {
+        let who = who % raw.len();
+        let base = build(&raw);
+        let before = build_pages(&base, 4, 1.8);
+        for change in 0..3 {
+            let mut improved = base.clone();
+            let l = &mut improved[who];
+            match change {
+                0 => l.price = (l.price - cheaper).max(1),
+                1 => l.rating_tenths = (l.rating_tenths + better).min(50),
+                _ => l.bid += more_bid,
+            }
+            let after = build_pages(&improved, 4, 1.8);
+            for k in 0..4 {
+                let sponsored = change == 2;
+                prop_assert!(
+                    position(&after, k, who, sponsored) <= position(&before, k, who, sponsored),
+                    "change {change} on keyword {k}: {:?} -> {:?}",
+                    organic_rank(&before, k, who),
+                    organic_rank(&after, k, who)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ad_spend_never_exceeds_the_budget_and_stock_never_goes_negative(
+        raw in proptest::collection::vec(arb_listing(), 1..12),
+        visits in 0u32..20_000,
+        seed in 0u64..1_000,
+        stock in 0u32..50,
+    ) {
+        let mut listings = build(&raw);
+        for l in &mut listings {
+            l.stock = stock;
+        }
+        let before = listings.clone();
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let day = simulate_day(&mut listings, &keywords(4), 1.8, visits, &mut rng);
+        for ((l, was), s) in listings.iter().zip(&before).zip(&day.listings) {
+            prop_assert!(s.ad_spend <= was.daily_budget, "spent {} of {}", s.ad_spend, was.daily_budget);
+            prop_assert_eq!(was.stock - l.stock, s.orders + s.ad_orders, "every order takes one from stock");
+            prop_assert!(s.clicks + s.ad_clicks <= s.impressions + s.ad_impressions);
+            prop_assert!(s.orders <= s.clicks && s.ad_orders <= s.ad_clicks);
+        }
+    }
+}
+
+#[test]
+fn the_metrics_follow_their_definitions() {
+    // 1,000 impressions, 25 clicks, 3 orders; €10.00 spent for €60.00 of ad sales; €200 in all.
+    assert_eq!(metrics::ctr(25, 1_000), Some(BasisPoints(250)), "2.5%");
+    assert_eq!(metrics::cpc(1_000, 25), Some(40), "€0.40 per click");
+    assert_eq!(metrics::cvr(3, 25), Some(BasisPoints(1_200)), "12%");
+    assert_eq!(metrics::acos(1_000, 6_000), Some(BasisPoints(1_666)), "16.66%");
+    assert_eq!(metrics::roas_hundredths(6_000, 1_000), Some(600), "6.00 = 1 / ACoS");
+    assert_eq!(metrics::tacos(1_000, 20_000), Some(BasisPoints(500)), "5% of all sales");
+    assert_eq!(metrics::ctr(0, 0), None, "no impressions, no CTR");
+    assert_eq!(metrics::acos(0, 0), None);
+}
+
+#[test]
+fn a_day_replays_exactly_from_its_seed_and_sells_something() {
+    let base: Vec<Listing> = (0..20)
+        .map(|i| {
+            listing(
+                i,
+                999 + 25 * i64::from(i),
+                40 + (i % 10) as u16,
+                10 * i,
+                600,
+                40 * i64::from(i % 3),
+                3_000,
+                0b1111,
+            )
+        })
+        .collect();
+    let run = |seed: u64| {
+        let mut listings = base.clone();
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        (
+            simulate_day(&mut listings, &keywords(4), 1.8, 10_000, &mut rng),
+            listings,
+        )
+    };
+    let (a, after) = run(7);
+    assert_eq!(a, run(7).0);
+    assert_ne!(a, run(8).0, "another seed, another day");
+    let orders: u32 = a.listings.iter().map(|s| s.orders + s.ad_orders).sum();
+    let clicks: u32 = a.listings.iter().map(|s| s.clicks + s.ad_clicks).sum();
+    assert!(orders > 0 && clicks > orders, "clicks {clicks}, orders {orders}");
+    assert!(after.iter().zip(&base).any(|(l, b)| l.stock < b.stock));
+    // Other things equal, the cheaper of two listings sells more.
+    let twins = |price: i64, i: u32| {
+        let mut l = listing(i, price, 45, 50, 600, 0, 0, 0b1111);
+        l.sales_7d = 0;
+        l
+    };
+    let mut pair = vec![twins(1_099, 0), twins(1_499, 1)];
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let day = simulate_day(&mut pair, &keywords(4), 1.8, 20_000, &mut rng);
+    let sold = |i: usize| day.listings[i].orders + day.listings[i].ad_orders;
+    assert!(sold(0) > sold(1), "€10.99 sold {}, €14.99 sold {}", sold(0), sold(1));
+}
