@@ -190,3 +190,94 @@ fn a_day_replays_exactly_from_its_seed_and_sells_something() {
     let sold = |i: usize| day.listings[i].orders + day.listings[i].ad_orders;
     assert!(sold(0) > sold(1), "€10.99 sold {}, €14.99 sold {}", sold(0), sold(1));
 }
+
+fn phone_case_rules() -> tradeport::sim::market::ListingRules {
+    tradeport::sim::market::ListingRules {
+        title_limit: 200,
+        required_attributes: vec!["Material".into(), "Compatible model".into(), "Colour".into()],
+        banned: vec!["best".into(), "free shipping".into(), "100% guaranteed".into()],
+    }
+}
+
+fn phone_case_keywords() -> Vec<Keyword> {
+    [
+        ("phone case", 5_200),
+        ("clear phone case", 1_900),
+        ("shockproof case", 1_100),
+        ("iphone 15 case", 2_400),
+        ("tpu case", 400),
+    ]
+    .into_iter()
+    .map(|(text, volume)| Keyword {
+        text: text.to_string(),
+        volume,
+    })
+    .collect()
+}
+
+fn good_text() -> tradeport::sim::market::ListingText {
+    tradeport::sim::market::ListingText {
+        title: "BayVolt Clear Shockproof Phone Case for iPhone 15, 6.1 inch, TPU with Raised Edges".into(),
+        bullets: vec![
+            "Clear TPU that does not yellow quickly".into(),
+            "Raised edges protect screen and camera".into(),
+            "Shockproof corners tested from 1.2 m".into(),
+        ],
+        description: "A slim, clear case made of flexible TPU. The shockproof corners absorb drops, the raised \
+                      edges keep the screen and camera off the table, and the precise cut-outs keep every button \
+                      and port easy to use. Works with wireless charging."
+            .into(),
+        search_terms: "transparent cover bumper".into(),
+        attributes: vec![
+            ("Material".into(), "TPU".into()),
+            ("Compatible model".into(), "iPhone 15".into()),
+            ("Colour".into(), "Clear".into()),
+        ],
+        images: (1..=6).map(|i| format!("assets/products/pc-tpu-61-{i}.png")).collect(),
+    }
+}
+
+#[test]
+fn a_complete_listing_scores_high_and_each_flaw_costs_points_with_a_reason() {
+    use tradeport::sim::market::score_listing;
+    let rules = phone_case_rules();
+    let keywords = phone_case_keywords();
+    let good = score_listing(&good_text(), &keywords, &rules);
+    assert_eq!(good.coverage_bp, 10_000, "{:?}", good.findings);
+    assert_eq!(good.score, 1000, "{:?}", good.findings);
+    assert_eq!(good.keywords, 0b11111);
+
+    let flaw = |change: fn(&mut tradeport::sim::market::ListingText), why: &str| {
+        let mut text = good_text();
+        change(&mut text);
+        let report = score_listing(&text, &keywords, &rules);
+        assert!(report.score < 1000, "{why}: {report:?}");
+        assert!(
+            report.findings.iter().any(|f| f.message.contains(why) && f.lost > 0),
+            "expected a finding about {why}: {:?}",
+            report.findings
+        );
+    };
+    flaw(|t| t.title = "x".repeat(201), "over the platform's limit of 200");
+    flaw(|t| t.title = "Phone case".into(), "only 10 characters");
+    flaw(
+        |t| t.attributes.retain(|(n, _)| n != "Colour"),
+        "missing attributes: Colour",
+    );
+    flaw(|t| t.images.truncate(2), "2 image(s)");
+    flaw(|t| t.images.clear(), "no images");
+    flaw(|t| t.bullets.clear(), "0 bullet point(s)");
+    flaw(|t| t.description = "Nice case.".into(), "write at least 200");
+    flaw(|t| t.title.push_str(" - BEST case"), "\"best\" is not allowed");
+    flaw(
+        |t| t.title.push_str(" AMAZING"),
+        "all-caps words in the title (AMAZING)",
+    );
+    // Coverage is by search volume: without "iphone 15" the listing misses 2,400 of 11,000.
+    let mut text = good_text();
+    text.title = text.title.replace("iPhone 15, ", "");
+    text.attributes[1].1 = "Apple".into();
+    let report = score_listing(&text, &keywords, &rules);
+    assert_eq!(report.coverage_bp, 7_818, "8,600 of 11,000 searches");
+    assert!(report.findings.iter().any(|f| f.message.contains("\"iphone 15 case\"")));
+}
