@@ -97,11 +97,7 @@ pub fn score_listing(text: &ListingText, keywords: &[Keyword], rules: &ListingRu
             missing.push((&k.text, k.volume));
         }
     }
-    let coverage_bp = if total == 0 {
-        0
-    } else {
-        (covered_volume * 10_000 / total) as u32
-    };
+    let coverage_bp = (covered_volume * 10_000).checked_div(total).unwrap_or(0) as u32;
     let coverage_points = COVERAGE_POINTS * coverage_bp / 10_000;
     if coverage_points < COVERAGE_POINTS {
         missing.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
