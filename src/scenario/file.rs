@@ -191,6 +191,96 @@ pub struct MarketDef {
     pub rule_pack: String,
     #[serde(default)]
     pub demand: Option<DemandDef>,
+    /// The online marketplace of this market, for B2C selling.
+    #[serde(default)]
+    pub storefront: Option<StorefrontDef>,
+}
+
+/// An online marketplace: its rules and fees, what shoppers search, the seasons and the AI
+/// competitors already selling there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StorefrontDef {
+    /// The platform's name, e.g. `"Amazon.de"`.
+    pub platform: String,
+    /// Longest title the platform accepts, in characters.
+    pub title_limit: u32,
+    /// Referral fee (commission) on each sale, percent of the VAT-inclusive price.
+    pub referral_fee: String,
+    /// Fee for paying the proceeds out in the seller's currency, percent.
+    pub payout_fee: String,
+    /// Attributes every listing in the category must state.
+    #[serde(default)]
+    pub required_attributes: Vec<String>,
+    /// Words and phrases the platform forbids in listings.
+    #[serde(default)]
+    pub banned_words: Vec<String>,
+    /// What shoppers search, with monthly search volumes (at most 64 keywords).
+    pub keywords: Vec<KeywordDef>,
+    /// Periods with more (or fewer) shoppers: Black Friday, 11.11, Christmas.
+    #[serde(default)]
+    pub seasons: Vec<SeasonDef>,
+    /// AI sellers already on the marketplace.
+    #[serde(default)]
+    pub competitors: Vec<CompetitorDef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeywordDef {
+    pub text: String,
+    pub monthly_searches: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeasonDef {
+    pub name: Text,
+    /// First and last day, `YYYY-MM-DD`.
+    pub from: String,
+    pub to: String,
+    /// Shoppers as a percentage of a normal day, e.g. `"250%"`.
+    pub traffic: String,
+}
+
+/// An AI seller's listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompetitorDef {
+    pub id: String,
+    pub name: String,
+    /// The scenario product it competes with (for the reference price).
+    pub product: String,
+    /// VAT-inclusive price in the market's currency.
+    pub price: MoneyDef,
+    /// Average rating, `"0"` to `"5"` with one decimal.
+    pub rating: String,
+    pub reviews: u32,
+    pub stock: u32,
+    /// Listing quality 0 … 1000.
+    pub quality: u16,
+    /// Keywords (from `keywords`) the listing is relevant for.
+    pub keywords: Vec<String>,
+    /// Sponsored-search bid per click and daily budget, if it advertises.
+    #[serde(default)]
+    pub bid: Option<MoneyDef>,
+    #[serde(default)]
+    pub daily_budget: Option<MoneyDef>,
+    /// How it reacts to the student's prices.
+    #[serde(default)]
+    pub pricing: CompetitorPricing,
+}
+
+/// A competitor's pricing behaviour.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CompetitorPricing {
+    /// Keeps its price.
+    #[default]
+    Steady,
+    /// Matches a cheaper rival, down to 85% of its starting price.
+    Undercut,
+    /// Stays 10% above the cheapest rival (a premium brand).
+    Premium,
 }
 
 /// How buyers in a market behave (used by the storefront and C2C simulations).

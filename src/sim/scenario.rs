@@ -107,6 +107,8 @@ pub struct Market {
     pub daily_shoppers: u32,
     pub price_elasticity: Micros,
     pub reference_prices: Vec<(String, Money)>,
+    /// The online marketplace, for B2C selling.
+    pub storefront: Option<crate::sim::market::Storefront>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -455,6 +457,16 @@ impl Scenario {
                     }
                 }
             }
+            let skus: Vec<&str> = s.products.iter().map(|x| x.sku.as_str()).collect();
+            let storefront = d.storefront.as_ref().and_then(|def| {
+                crate::sim::market::Storefront::validate(
+                    &mut c,
+                    &format!("{p}.storefront"),
+                    def,
+                    currency.map(|(code, _)| code),
+                    &skus,
+                )
+            });
             if let Some((currency, _)) = currency {
                 markets.push(Market {
                     id: d.id.clone(),
@@ -465,6 +477,7 @@ impl Scenario {
                     daily_shoppers,
                     price_elasticity,
                     reference_prices,
+                    storefront,
                 });
             }
         }

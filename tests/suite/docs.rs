@@ -36,6 +36,7 @@ fn schema() -> Registry {
         IssueDef,
         ValueFnDef,
         PaymentTerm,
+        CompetitorPricing,
         ScenarioFile,
         RulePackFile
     );

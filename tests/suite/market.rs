@@ -281,3 +281,33 @@ fn a_complete_listing_scores_high_and_each_flaw_costs_points_with_a_reason() {
     assert_eq!(report.coverage_bp, 7_818, "8,600 of 11,000 searches");
     assert!(report.findings.iter().any(|f| f.message.contains("\"iphone 15 case\"")));
 }
+
+#[test]
+fn the_bundled_storefronts_load_and_seasons_raise_traffic() {
+    let s = tradeport::scenario::load_scenario_file(std::path::Path::new("scenarios/b2c-eu-storefront.scenario.ron"))
+        .unwrap_or_else(|d| panic!("{}", tradeport::scenario::error::render_plain(&d)));
+    let fr = s
+        .markets()
+        .iter()
+        .find(|m| m.id == "fr-marketplace")
+        .and_then(|m| m.storefront.clone())
+        .unwrap_or_else(|| panic!("the French storefront"));
+    let day = |d: &str| tradeport::sim::Date::parse(d).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(fr.traffic_on(day("2026-09-05")), BasisPoints(13_000), "the rentrée");
+    assert_eq!(fr.traffic_on(day("2026-10-01")), BasisPoints(10_000), "a normal day");
+    assert_eq!(fr.traffic_on(day("2026-11-27")), BasisPoints(23_000), "Black Friday");
+    assert_eq!(fr.referral_fee, BasisPoints(1_500));
+    let de = s
+        .markets()
+        .iter()
+        .find(|m| m.id == "de-marketplace")
+        .and_then(|m| m.storefront.clone())
+        .unwrap_or_else(|| panic!("the German storefront"));
+    assert_eq!(de.competitors.len(), 4);
+    let clearshield = &de.competitors[0];
+    assert_eq!(
+        (clearshield.price, clearshield.rating_tenths, clearshield.bid),
+        (1_199, 43, 45)
+    );
+    assert_eq!(clearshield.keywords, 0b1111, "the four phone-case keywords");
+}

@@ -8,8 +8,10 @@ pub mod listing;
 pub mod metrics;
 pub mod quality;
 pub mod ranking;
+pub mod storefront;
 
 pub use day::{DayStats, ListingDay, simulate_day};
 pub use listing::{Keyword, Listing, ListingId, Seller};
 pub use quality::{Finding, ListingRules, ListingText, QualityReport, score_listing};
 pub use ranking::{ResultPage, Slot, build_pages, organic_score};
+pub use storefront::{Competitor, Season, Storefront};
