@@ -74,6 +74,21 @@ pub enum Command {
     WalkAway {
         task: String,
     },
+    /// Publish (or update) the student's listing of a product on a market's storefront, buying
+    /// `add_stock` more units at the product's unit cost.
+    PublishListing {
+        market: String,
+        sku: String,
+        text: Box<crate::sim::market::quality::ListingText>,
+        /// VAT-inclusive price in the market's currency, minor units.
+        price: i64,
+        add_stock: u32,
+        /// Sponsored-search bid per click and daily budget (0 = no ads).
+        bid: i64,
+        daily_budget: i64,
+        /// Coupon or deal discount.
+        discount: BasisPoints,
+    },
     /// Book a container on the next sailing for a signed contract (again to re-book, e.g. after
     /// missing the vessel).
     BookShipment {
@@ -165,6 +180,21 @@ pub enum Event {
         discrepancies: usize,
         complied: bool,
     },
+    /// A listing went live (or was updated) with this quality score.
+    ListingPublished {
+        market: String,
+        sku: String,
+        quality: u16,
+    },
+    /// A store day: the student's orders and sales (market currency), ad spend, and the payout
+    /// after fees converted to the home currency.
+    StoreDay {
+        market: String,
+        orders: u32,
+        sales: Money,
+        ad_spend: Money,
+        payout: Money,
+    },
     /// A container was booked: the vessel sails on `sailing`.
     ShipmentBooked {
         task: String,
@@ -205,6 +235,10 @@ pub enum Account {
     CustomsPenalties,
     /// Money received for exported goods, in the home currency after FX settlement.
     ExportProceeds,
+    /// Stock bought for the online store.
+    Inventory,
+    /// Marketplace payouts after fees and advertising.
+    Marketplace,
     Other,
 }
 
@@ -237,6 +271,14 @@ pub enum RuleError {
     NoContract(String),
     #[error("the goods are not ready until {0}: book the container then")]
     GoodsNotReady(Date),
+    #[error("market `{0}` has no online store")]
+    NoStorefront(String),
+    #[error("there is no product `{0}`")]
+    UnknownProduct(String),
+    #[error("{0}")]
+    InvalidListing(String),
+    #[error("buying that stock costs {needed}, but the company has {available}")]
+    NotEnoughCash { needed: Money, available: Money },
     #[error("the documents of task `{0}` have already been accepted and paid")]
     AlreadyPaid(String),
     #[error(transparent)]
@@ -279,6 +321,8 @@ pub struct Session {
     /// Export proceeds received, by task id: in the contract currency (minor units) and as
     /// settled in the home currency.
     payments: BTreeMap<String, (i64, Money)>,
+    /// Online stores, by market id.
+    stores: BTreeMap<String, crate::sim::market::Store>,
     /// Booked sailings, by negotiation task id.
     bookings: BTreeMap<String, Date>,
     /// D/A drafts falling due: (day, task, amount).
@@ -328,6 +372,7 @@ impl Session {
             payments: BTreeMap::new(),
             receivables: Vec::new(),
             bookings: BTreeMap::new(),
+            stores: BTreeMap::new(),
         };
         let mut events = vec![Event::DayStarted {
             day: 1,
@@ -335,6 +380,7 @@ impl Session {
         }];
         session.run_day_events(&mut events);
         session.open_talks(&mut events);
+        session.open_stores();
         session.record(events);
         session
     }
@@ -382,6 +428,101 @@ impl Session {
                 let amount = Money::new(upfront.of(total.minor), total.currency, total.exponent);
                 self.receive_payment(task, amount, events);
             }
+        }
+    }
+
+    /// Opens the store of every market with a storefront.
+    fn open_stores(&mut self) {
+        for market in self.scenario.markets() {
+            let Some(storefront) = &market.storefront else { continue };
+            let reference = |sku: &str| {
+                market
+                    .reference_prices
+                    .iter()
+                    .find(|(s, _)| s == sku)
+                    .map_or(0, |(_, m)| m.minor)
+            };
+            self.stores.insert(
+                market.id.clone(),
+                crate::sim::market::Store::open(&market.id, storefront, reference),
+            );
+        }
+    }
+
+    /// Runs every store's day and pays the student's proceeds out.
+    fn run_stores(&mut self, events: &mut Vec<Event>) {
+        let scenario = Arc::clone(&self.scenario);
+        let date = self.date();
+        let home = scenario.home_currency();
+        let home_exp = scenario.exponent(home);
+        for market in scenario.markets() {
+            let Some(store) = self.stores.get_mut(&market.id) else {
+                continue;
+            };
+            let traffic = store.storefront.traffic_on(date);
+            let visits = u32::try_from(traffic.of(i64::from(market.daily_shoppers))).unwrap_or(0);
+            let elasticity = market.price_elasticity.0 as f64 / 1e6;
+            let stats = store.run_day(self.day, visits, elasticity, &mut self.rng);
+            let mut orders = 0;
+            let mut sales = 0i64;
+            let mut ad_spend = 0i64;
+            for l in &store.student {
+                if let Some(s) = stats.listings.get(l.id.0 as usize) {
+                    orders += s.orders + s.ad_orders;
+                    sales += s.sales;
+                    ad_spend += s.ad_spend;
+                }
+            }
+            if store.student.is_empty() {
+                continue;
+            }
+            // Checkout taxes through the customs engine: VAT at sale (IOSS) inside the
+            // VAT-inclusive price, and any duty per parcel, for each order.
+            let mut taxes = 0i64;
+            for l in &store.student {
+                let (Some(s), Some(listing), Some(product)) = (
+                    stats.listings.get(l.id.0 as usize),
+                    store.listings.get(l.id.0 as usize),
+                    scenario.product(&l.sku),
+                ) else {
+                    continue;
+                };
+                let orders = i64::from(s.orders + s.ad_orders);
+                if orders > 0 {
+                    taxes += orders
+                        * crate::sim::market::checkout::tax_per_parcel(
+                            &scenario,
+                            market,
+                            product,
+                            listing.effective_price(),
+                            date,
+                        );
+                }
+            }
+            let fees = store.storefront.referral_fee.of(sales);
+            let before_payout = sales - taxes - fees - ad_spend;
+            let net = before_payout - store.storefront.payout_fee.of(before_payout.max(0));
+            let exp = scenario.exponent(market.currency);
+            let payout_home = match self.rates.get(&market.currency) {
+                Some(rate) if market.currency != home => super::money::convert(net, exp, *rate, home_exp),
+                _ => net,
+            };
+            *self.cash.entry(home).or_insert(0) += payout_home;
+            if payout_home != 0 {
+                self.ledger.push(LedgerEntry {
+                    day: self.day,
+                    account: Account::Marketplace,
+                    money: Money::new(payout_home, home, home_exp),
+                    memo: format!("{}: {orders} orders, payout after fees and ads", market.id),
+                });
+            }
+            events.push(Event::StoreDay {
+                market: market.id.clone(),
+                orders,
+                sales: Money::new(sales, market.currency, exp),
+                ad_spend: Money::new(ad_spend, market.currency, exp),
+                payout: Money::new(payout_home, home, home_exp),
+            });
         }
     }
 
@@ -528,6 +669,82 @@ impl Session {
                         event,
                     })
                     .collect()
+            }
+            Command::PublishListing {
+                market,
+                sku,
+                text,
+                price,
+                add_stock,
+                bid,
+                daily_budget,
+                discount,
+            } => {
+                if !self.stores.contains_key(market) {
+                    return Err(RuleError::NoStorefront(market.clone()));
+                }
+                let product = self
+                    .scenario
+                    .product(sku)
+                    .cloned()
+                    .ok_or_else(|| RuleError::UnknownProduct(sku.clone()))?;
+                if *price <= 0 || *bid < 0 || *daily_budget < 0 || !(0..=9_000).contains(&discount.0) {
+                    return Err(RuleError::InvalidListing(
+                        "price must be above zero, bid and budget not negative, discount 0% to 90%".to_string(),
+                    ));
+                }
+                let cost = Money::new(
+                    product.unit_cost.minor.saturating_mul(i64::from(*add_stock)),
+                    product.unit_cost.currency,
+                    product.unit_cost.exponent,
+                );
+                let available = Money::new(
+                    self.cash.get(&cost.currency).copied().unwrap_or(0),
+                    cost.currency,
+                    cost.exponent,
+                );
+                if cost.minor > available.minor {
+                    return Err(RuleError::NotEnoughCash {
+                        needed: cost,
+                        available,
+                    });
+                }
+                let reference = self
+                    .scenario
+                    .markets()
+                    .iter()
+                    .find(|m| &m.id == market)
+                    .and_then(|m| m.reference_prices.iter().find(|(s, _)| s == sku).map(|(_, p)| p.minor))
+                    .unwrap_or(*price);
+                let Some(store) = self.stores.get_mut(market) else {
+                    return Err(RuleError::NoStorefront(market.clone()));
+                };
+                let id = store.publish(
+                    sku,
+                    (**text).clone(),
+                    *price,
+                    *add_stock,
+                    *bid,
+                    *daily_budget,
+                    *discount,
+                    reference,
+                );
+                let quality = store.listings[id.0 as usize].quality;
+                let events = vec![Event::ListingPublished {
+                    market: market.clone(),
+                    sku: sku.clone(),
+                    quality,
+                }];
+                if cost.minor > 0 {
+                    *self.cash.entry(cost.currency).or_insert(0) -= cost.minor;
+                    self.ledger.push(LedgerEntry {
+                        day: self.day,
+                        account: Account::Inventory,
+                        money: Money::new(-cost.minor, cost.currency, cost.exponent),
+                        memo: format!("{market}: {add_stock} × {sku}"),
+                    });
+                }
+                events
             }
             Command::BookShipment { task } => {
                 let contract = self
@@ -768,6 +985,7 @@ impl Session {
         self.run_day_events(&mut events);
         self.lose_patience(&mut events);
         self.collect_receivables(&mut events);
+        self.run_stores(&mut events);
         events
     }
 
@@ -995,6 +1213,10 @@ impl Session {
     /// Every presentation of a task's shipping documents, oldest first.
     pub fn documents_attempts(&self, task: &str) -> &[DocumentsCheck] {
         self.documents.get(task).map_or(&[], Vec::as_slice)
+    }
+    /// The online store of a market, if it has one.
+    pub fn store(&self, market: &str) -> Option<&crate::sim::market::Store> {
+        self.stores.get(market)
     }
     /// The sales contract a negotiation task ended in, if it did.
     pub fn contract(&self, task: &str) -> Option<&SalesContract> {

@@ -303,6 +303,31 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
                 ("settled", Arg::from(settled.format())),
             ],
         ),
+        Event::ListingPublished { market, sku, quality } => cat.tr_args(
+            "event-listing",
+            &[
+                ("sku", Arg::from(sku.as_str())),
+                ("market", Arg::from(market.as_str())),
+                ("quality", Arg::from(u32::from(*quality))),
+            ],
+        ),
+        // Days without orders are noise in the timeline.
+        Event::StoreDay { orders: 0, .. } => return None,
+        Event::StoreDay {
+            market,
+            orders,
+            sales,
+            payout,
+            ..
+        } => cat.tr_args(
+            "event-store-day",
+            &[
+                ("market", Arg::from(market.as_str())),
+                ("orders", Arg::from(*orders)),
+                ("sales", Arg::from(sales.format())),
+                ("payout", Arg::from(payout.format())),
+            ],
+        ),
         Event::ShipmentBooked { sailing, .. } => {
             cat.tr_args("event-booked", &[("date", Arg::from(sailing.to_string()))])
         }

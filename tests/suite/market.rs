@@ -311,3 +311,147 @@ fn the_bundled_storefronts_load_and_seasons_raise_traffic() {
     );
     assert_eq!(clearshield.keywords, 0b1111, "the four phone-case keywords");
 }
+
+/// The student's German phone-case listing, well written.
+fn student_text() -> tradeport::sim::market::ListingText {
+    tradeport::sim::market::ListingText {
+        title: "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU Hülle mit erhöhtem Rand".into(),
+        bullets: vec![
+            "Transparente TPU Hülle, vergilbt nicht schnell".into(),
+            "Stoßfest: verstärkte Ecken".into(),
+            "Erhöhter Rand schützt Display und Kamera".into(),
+        ],
+        description: "Schlanke, transparente Handyhülle aus flexiblem TPU für das iPhone 15. Die stoßfesten Ecken \
+                      dämpfen Stürze, der erhöhte Rand schützt Display und Kamera, alle Tasten bleiben gut bedienbar. \
+                      Kabelloses Laden funktioniert durch die Hülle. Phone case."
+            .into(),
+        search_terms: "handyhülle iphone 15 case cover".into(),
+        attributes: vec![
+            ("Material".into(), "TPU".into()),
+            ("Colour".into(), "Transparent".into()),
+            ("Compatible model".into(), "iPhone 15".into()),
+        ],
+        images: (1..=6).map(|i| format!("assets/products/pc-tpu-61-{i}.png")).collect(),
+    }
+}
+
+/// 30 days of the B2C scenario with scripted decisions: list the phone case in Germany on day 1
+/// with ads, add a 10% deal on day 10, end every day. Returns one line per store day.
+fn thirty_days(seed: u64) -> (String, tradeport::sim::Session) {
+    use tradeport::sim::{Command, Event, Session};
+    let scenario =
+        tradeport::scenario::load_scenario_file(std::path::Path::new("scenarios/b2c-eu-storefront.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", tradeport::scenario::error::render_plain(&d)));
+    let mut session = Session::new(std::sync::Arc::new(scenario), Some(seed));
+    let publish = |discount: i64, add_stock: u32| Command::PublishListing {
+        market: "de-marketplace".into(),
+        sku: "PC-TPU-61".into(),
+        text: Box::new(student_text()),
+        price: 1_249,
+        add_stock,
+        bid: 40,
+        daily_budget: 1_500,
+        discount: BasisPoints(discount),
+    };
+    session.apply(publish(0, 400)).unwrap_or_else(|e| panic!("{e}"));
+    let mut log = String::new();
+    while !session.is_finished() {
+        if session.day() == 10 {
+            session.apply(publish(1_000, 0)).unwrap_or_else(|e| panic!("{e}"));
+        }
+        for event in session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}")) {
+            if let Event::StoreDay {
+                market,
+                orders,
+                sales,
+                ad_spend,
+                payout,
+            } = event
+            {
+                log.push_str(&format!(
+                    "day {:>2} {market}: {orders:>3} orders, sales {}, ads {}, payout {}\n",
+                    session.day(),
+                    sales.format(),
+                    ad_spend.format(),
+                    payout.format()
+                ));
+            }
+        }
+    }
+    (log, session)
+}
+
+#[test]
+fn thirty_scripted_days_replay_exactly_and_match_the_golden_file() {
+    let (log, session) = thirty_days(2026);
+    assert_eq!(log, thirty_days(2026).0, "same seed, same 30 days");
+    let golden_path = std::path::Path::new("tests/replays/b2c-30-days.expected");
+    if std::env::var_os("TRADEPORT_BLESS").is_some() {
+        std::fs::write(golden_path, &log).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let golden = std::fs::read_to_string(golden_path).unwrap_or_else(|e| panic!("{}: {e}", golden_path.display()));
+    assert_eq!(
+        log, golden,
+        "the 30-day replay changed; if on purpose, rerun with TRADEPORT_BLESS=1"
+    );
+    // And the story is plausible: the listing sells, stock went down, ads stayed within budget.
+    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let listing = &store.listings[store.student[0].id.0 as usize];
+    assert!(
+        listing.stock < 400,
+        "sold some of the 400 cases: {} left",
+        listing.stock
+    );
+    for (_, day) in &store.history {
+        let mine = &day.listings[store.student[0].id.0 as usize];
+        assert!(mine.ad_spend <= 1_500);
+    }
+    assert!(
+        store.student[0].quality.score >= 900,
+        "{:?}",
+        store.student[0].quality.findings
+    );
+}
+
+#[test]
+fn checkout_taxes_come_from_the_customs_engine() {
+    let s = tradeport::scenario::load_scenario_file(std::path::Path::new("scenarios/b2c-eu-storefront.scenario.ron"))
+        .unwrap_or_else(|d| panic!("{}", tradeport::scenario::error::render_plain(&d)));
+    let market = |id: &str| {
+        s.markets()
+            .iter()
+            .find(|m| m.id == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    let case = s.product("PC-TPU-61").cloned().unwrap_or_else(|| panic!("case"));
+    let day = |d: &str| tradeport::sim::Date::parse(d).unwrap_or_else(|e| panic!("{e}"));
+    // €12.49 in Germany, September 2026: 19% VAT inside the price (€1.99) plus the €3.00 duty
+    // per tariff subheading that applies to parcels under €150 from 1 July 2026.
+    let de = tradeport::sim::market::checkout::tax_per_parcel(
+        &s,
+        &market("de-marketplace"),
+        &case,
+        1_249,
+        day("2026-09-01"),
+    );
+    assert_eq!(de, 199 + 300);
+    // France charges 20%: €2.08 of €12.49.
+    let fr = tradeport::sim::market::checkout::tax_per_parcel(
+        &s,
+        &market("fr-marketplace"),
+        &case,
+        1_249,
+        day("2026-09-01"),
+    );
+    assert_eq!(fr, 208 + 300);
+    // Before July 2026 there was no duty on such parcels (the €150 relief).
+    let june = tradeport::sim::market::checkout::tax_per_parcel(
+        &s,
+        &market("de-marketplace"),
+        &case,
+        1_249,
+        day("2026-06-15"),
+    );
+    assert_eq!(june, 199);
+}

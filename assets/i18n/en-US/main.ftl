@@ -239,6 +239,8 @@ event-documents-discrepant = Documents presented (attempt { $attempt }): { $disc
         [one] 1 discrepancy
        *[other] { $discrepancies } discrepancies
     }, payment refused.
+event-listing = Listing { $sku } live on { $market } (quality { $quality }/1000).
+event-store-day = { $market }: { $orders } orders, { $sales } sales, { $payout } paid out after taxes, fees and ads.
 event-booked = Container booked: the vessel sails on { $date }.
 event-payment-scheduled = The buyer accepted the draft: { $amount } falls due on day { $day }.
 event-payment = Payment received: { $amount }, settled as { $settled }.

@@ -3,15 +3,18 @@
 //!
 //! Every formula is documented in `docs/market-model.md`; the day is deterministic for a seed.
 
+pub mod checkout;
 pub mod day;
 pub mod listing;
 pub mod metrics;
 pub mod quality;
 pub mod ranking;
+pub mod store;
 pub mod storefront;
 
 pub use day::{DayStats, ListingDay, simulate_day};
 pub use listing::{Keyword, Listing, ListingId, Seller};
 pub use quality::{Finding, ListingRules, ListingText, QualityReport, score_listing};
 pub use ranking::{ResultPage, Slot, build_pages, organic_score};
+pub use store::{Store, StudentListing};
 pub use storefront::{Competitor, Season, Storefront};

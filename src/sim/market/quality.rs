@@ -85,11 +85,21 @@ pub fn score_listing(text: &ListingText, keywords: &[Keyword], rules: &ListingRu
         text.search_terms
     );
     let listing_words: std::collections::BTreeSet<String> = words(&all_text).collect();
-    let total: u64 = keywords.iter().map(|k| u64::from(k.volume)).sum();
+    // A keyword is relevant to this listing when it shares a word (of 3+ letters) with it:
+    // a phone case is not judged on the cable searches of the same market.
+    let relevant = |k: &Keyword| words(&k.text).any(|w| w.chars().count() >= 3 && listing_words.contains(&w));
+    let total: u64 = keywords
+        .iter()
+        .filter(|k| relevant(k))
+        .map(|k| u64::from(k.volume))
+        .sum();
     let mut covered_volume = 0u64;
     let mut mask = 0u64;
     let mut missing: Vec<(&str, u32)> = Vec::new();
     for (i, k) in keywords.iter().enumerate().take(64) {
+        if !relevant(k) {
+            continue;
+        }
         if covers(&listing_words, &k.text) {
             covered_volume += u64::from(k.volume);
             mask |= 1 << i;
@@ -105,7 +115,7 @@ pub fn score_listing(text: &ListingText, keywords: &[Keyword], rules: &ListingRu
         lose(
             COVERAGE_POINTS - coverage_points,
             format!(
-                "your words cover {}.{:02}% of what shoppers search; not yet covered: {}",
+                "your words cover {}.{:02}% of the searches for this kind of product; not yet covered: {}",
                 coverage_bp / 100,
                 coverage_bp % 100,
                 top.join(", ")
