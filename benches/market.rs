@@ -1,6 +1,8 @@
 //! Marketplace throughput: one market day with 100,000 shopper visits across 50 listings and 20
 //! keywords (target: under 20 ms on one core, i.e. at least 5 million visits per second).
 //!
+//! Also a 90-day season of the bundled German store at 20,000 visits a day (target: under 1 s).
+//!
 //! Run: `cargo bench --no-default-features --bench market`
 
 use std::hint::black_box;
@@ -58,6 +60,48 @@ fn bench_market(c: &mut Criterion) {
         )
     });
     group.finish();
+
+    // 90 days of the bundled German marketplace: competitors reprice, reviews and velocity
+    // feed back, at 20,000 visits a day.
+    let scenario =
+        match tradeport::scenario::load_scenario_file(std::path::Path::new("scenarios/b2c-eu-storefront.scenario.ron"))
+        {
+            Ok(s) => s,
+            Err(d) => panic!("bundled scenario: {d:?}"),
+        };
+    let Some(market) = scenario.markets().iter().find(|m| m.storefront.is_some()).cloned() else {
+        panic!("a storefront")
+    };
+    let Some(storefront) = market.storefront.clone() else {
+        panic!("a storefront")
+    };
+    let reference = |sku: &str| {
+        market
+            .reference_prices
+            .iter()
+            .find(|(s, _)| s == sku)
+            .map_or(0, |(_, m)| m.minor)
+    };
+    let mut store = tradeport::sim::market::Store::open(&market.id, &storefront, reference);
+    for l in &mut store.listings {
+        l.stock = 10_000_000;
+    }
+    let mut season = c.benchmark_group("market season");
+    season.sample_size(10);
+    season.throughput(Throughput::Elements(90 * 20_000));
+    season.bench_function("90 days at 20,000 visits a day", |b| {
+        b.iter_batched(
+            || (store.clone(), ChaCha8Rng::seed_from_u64(5)),
+            |(mut s, mut rng)| {
+                for day in 1..=90 {
+                    s.run_day(day, 20_000, 1.8, &mut rng);
+                }
+                s.history.len()
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    season.finish();
 }
 
 criterion_group!(benches, bench_market);
