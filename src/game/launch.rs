@@ -177,6 +177,10 @@ fn drive_launch_request(
                         .and_then(|s| s.0.scenario().tasks().iter().find(|t| t.negotiation.is_some()))
                         .map(|t| t.id.clone());
                 }
+                ScreenTarget::Listing => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
+                    drafts.play.listing = demo_listing_draft();
+                }
                 ScreenTarget::Debrief => {
                     *page = CurrentPage(Page::Overview);
                     let days = session.as_ref().map_or(0, |s| s.0.scenario().length_days());
@@ -188,6 +192,33 @@ fn drive_launch_request(
             request.stage = LaunchStage::Done;
         }
         LaunchStage::Done => {}
+    }
+}
+
+/// A first listing draft with typical flaws: a short, shouting title with a banned claim, two
+/// photos, one attribute missing.
+fn demo_listing_draft() -> crate::ui::listing::ListingDraft {
+    crate::ui::listing::ListingDraft {
+        market: None,
+        sku: Some("PC-TPU-61".to_string()),
+        text: crate::sim::market::quality::ListingText {
+            title: "BEST Handyhülle iPhone 15 TRANSPARENT".to_string(),
+            description: "Transparente TPU Hülle für das iPhone 15 mit erhöhtem Rand.".to_string(),
+            search_terms: "case cover".to_string(),
+            attributes: vec![
+                ("Material".to_string(), "TPU".to_string()),
+                ("Colour".to_string(), "Transparent".to_string()),
+            ],
+            images: vec!["PC-TPU-61-main.png".to_string(), "PC-TPU-61-detail.png".to_string()],
+            ..Default::default()
+        },
+        bullets: "Transparent und stoßfest\nErhöhter Rand".to_string(),
+        price: "12.49".to_string(),
+        add_stock: "300".to_string(),
+        bid: "0.40".to_string(),
+        daily_budget: "15.00".to_string(),
+        discount: String::new(),
+        error: None,
     }
 }
 
@@ -366,7 +397,8 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
             | ScreenTarget::Classification
             | ScreenTarget::Negotiation
             | ScreenTarget::DealDebrief
-            | ScreenTarget::Documents => screen == Screen::Playing,
+            | ScreenTarget::Documents
+            | ScreenTarget::Listing => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

@@ -46,6 +46,8 @@ pub enum ScreenTarget {
     DealDebrief,
     /// The shipping documents of the deal, presented once with typical mistakes.
     Documents,
+    /// The listing editor with a first draft that still has flaws.
+    Listing,
 }
 
 impl ScreenTarget {
@@ -65,6 +67,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("negotiation", ScreenTarget::Negotiation),
     ("deal-debrief", ScreenTarget::DealDebrief),
     ("documents", ScreenTarget::Documents),
+    ("listing", ScreenTarget::Listing),
     ("storefront", ScreenTarget::Page(Page::Activity(Activity::Storefront))),
     ("promotion", ScreenTarget::Page(Page::Activity(Activity::Promotion))),
     ("c2c", ScreenTarget::Page(Page::Activity(Activity::C2C))),

@@ -5,6 +5,7 @@ pub mod customs;
 pub mod debrief;
 pub mod documents;
 pub mod hs;
+pub mod listing;
 pub mod menu;
 pub mod negotiation;
 pub mod play;
@@ -54,6 +55,17 @@ pub enum Action {
     AcceptOffer(String),
     /// Break off a negotiation.
     WalkAway(String),
+    /// Publish (or update) a listing on a market's storefront.
+    PublishListing {
+        market: String,
+        sku: String,
+        text: Box<crate::sim::market::quality::ListingText>,
+        price: i64,
+        add_stock: u32,
+        bid: i64,
+        daily_budget: i64,
+        discount: crate::sim::BasisPoints,
+    },
     /// Book a container on the next sailing for a signed contract.
     BookShipment(String),
     /// Present the shipping documents of a signed contract.

@@ -27,6 +27,7 @@ pub struct PlayDraft {
     pub customs_tab: CustomsTab,
     pub hs: super::hs::HsDraft,
     pub talks: super::negotiation::TalksDraft,
+    pub listing: super::listing::ListingDraft,
 }
 
 /// The two halves of the customs page.
@@ -177,6 +178,14 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                         if let Some(a) = super::negotiation::draw(ui, &view, &mut draft.talks) {
                             action = Some(a);
                         }
+                    }
+                }
+                Page::Activity(Activity::Storefront)
+                    if session.scenario().markets().iter().any(|m| m.storefront.is_some()) =>
+                {
+                    let view = super::listing::ListingView { cat, session };
+                    if let Some(a) = super::listing::draw(ui, &view, &mut draft.listing) {
+                        action = Some(a);
                     }
                 }
                 Page::Activity(activity) => activity_page(ui, cat, session, activity),

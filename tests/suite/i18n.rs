@@ -40,6 +40,7 @@ fn used_ids() -> Vec<String> {
                 "contract-",
                 "docs-",
                 "profit-",
+                "listing-",
             ]
             .iter()
             .any(|p| id.starts_with(p));

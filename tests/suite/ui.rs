@@ -864,3 +864,72 @@ fn documents_desk_books_the_container_once_the_goods_are_ready() {
         vec![Action::BookShipment("negotiate-deal".to_string())]
     );
 }
+
+struct ListingState {
+    draft: tradeport::ui::listing::ListingDraft,
+    actions: Vec<Action>,
+}
+
+#[test]
+fn listing_editor_scores_as_you_type_and_publishes_parsed_numbers() {
+    use tradeport::ui::listing::{self, ListingDraft, ListingView};
+    let cat = Catalogue::new(Language::English);
+    let s = session("b2c-eu-storefront");
+    let mut harness = Harness::builder().with_size(egui::vec2(1200.0, 900.0)).build_ui_state(
+        |ui, state: &mut ListingState| {
+            let view = ListingView { cat: &cat, session: &s };
+            if let Some(a) = listing::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        ListingState {
+            draft: ListingDraft {
+                sku: Some("PC-TPU-61".to_string()),
+                price: "12,49".to_string(),
+                add_stock: "300".to_string(),
+                ..Default::default()
+            },
+            actions: Vec::new(),
+        },
+    );
+    harness.run();
+    assert!(harness.query_by_label_contains("Listing quality").is_some());
+    assert!(
+        harness.query_by_label_contains("no title").is_some(),
+        "an empty listing says why it scores low"
+    );
+    // A decimal comma is refused with a hint, and nothing is published.
+    harness.get_by_label("Publish the listing").click();
+    harness.run();
+    assert!(harness.state().actions.is_empty());
+    assert!(
+        harness
+            .query_by_label_contains("Write prices as numbers (e.g. 12.49)")
+            .is_some()
+    );
+    // Fix the price, add a title: the score reacts and the listing is published.
+    harness.state_mut().draft.price = "12.49".to_string();
+    harness.state_mut().draft.discount = "10%".to_string();
+    harness.state_mut().draft.text.title = "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU".to_string();
+    harness.run();
+    assert!(harness.query_by_label_contains("no title").is_none());
+    harness.get_by_label("Publish the listing").click();
+    harness.run();
+    let actions = harness.state().actions.clone();
+    let Some(Action::PublishListing {
+        market,
+        sku,
+        price,
+        add_stock,
+        discount,
+        text,
+        ..
+    }) = actions.last()
+    else {
+        panic!("expected a listing, got {actions:?}")
+    };
+    assert_eq!((market.as_str(), sku.as_str()), ("de-marketplace", "PC-TPU-61"));
+    assert_eq!((*price, *add_stock), (1_249, 300));
+    assert_eq!(*discount, tradeport::sim::BasisPoints(1_000));
+    assert!(text.title.starts_with("BayVolt"));
+}

@@ -395,3 +395,26 @@ profit-freight = Freight (paid by you under this Incoterm)
 profit-insurance = Insurance premium (CIF/CIP)
 profit-bank = Bank charges
 profit-result = Profit (margin)
+
+## Listing editor
+listing-no-store = No market in this scenario has an online store.
+listing-market = Market
+listing-product = Product
+listing-title = Title ({ $count } of { $limit } characters)
+listing-bullets = Bullet points (one per line)
+listing-description = Description
+listing-search-terms = Search terms (hidden keywords)
+listing-attributes = Attributes the category requires
+listing-photos = Photos
+listing-score = Listing quality { $score } / 1000
+listing-no-findings = Nothing to improve: the listing is complete.
+listing-price = Price (incl. VAT)
+listing-stock = Units to add to stock
+listing-bid = Ad bid per click
+listing-budget = Daily ad budget
+listing-discount = Deal discount (e.g. 10%)
+listing-reference = Shoppers expect about { $price }.
+listing-unit-cost = Your cost per unit: { $cost } (stock is bought when you publish).
+listing-publish = Publish the listing
+listing-update = Update the listing
+listing-bad-numbers = Write prices as numbers (e.g. { $example }), stock as a whole number and the discount as a percentage.

@@ -383,3 +383,26 @@ profit-freight = 运费（该术语下由你方支付）
 profit-insurance = 保险费（CIF/CIP）
 profit-bank = 银行费用
 profit-result = 利润（利润率）
+
+## Listing editor
+listing-no-store = 本情景中没有开设网店的市场。
+listing-market = 市场
+listing-product = 商品
+listing-title = 标题（{ $count } / { $limit } 字符）
+listing-bullets = 卖点（每行一条）
+listing-description = 商品描述
+listing-search-terms = 搜索关键词（后台）
+listing-attributes = 类目必填属性
+listing-photos = 图片
+listing-score = 商品质量分 { $score } / 1000
+listing-no-findings = 无需改进：商品信息完整。
+listing-price = 售价（含增值税）
+listing-stock = 补货数量
+listing-bid = 广告每次点击出价
+listing-budget = 广告日预算
+listing-discount = 促销折扣（如 10%）
+listing-reference = 买家心理价位约 { $price }。
+listing-unit-cost = 单位成本：{ $cost }（上架时采购库存）。
+listing-publish = 上架
+listing-update = 更新商品
+listing-bad-numbers = 价格请填写数字（如 { $example }），库存填写整数，折扣填写百分比。
