@@ -181,6 +181,13 @@ fn drive_launch_request(
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
                     drafts.play.listing = demo_listing_draft();
                 }
+                ScreenTarget::Store => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
+                    drafts.play.storefront_tab = crate::ui::play::StorefrontTab::Dashboard;
+                    if let Some(s) = session.as_mut() {
+                        demo_store_weeks(&mut s.0);
+                    }
+                }
                 ScreenTarget::Debrief => {
                     *page = CurrentPage(Page::Overview);
                     let days = session.as_ref().map_or(0, |s| s.0.scenario().length_days());
@@ -192,6 +199,49 @@ fn drive_launch_request(
             request.stage = LaunchStage::Done;
         }
         LaunchStage::Done => {}
+    }
+}
+
+/// Publishes a good phone-case listing with ads in the first store and plays two weeks.
+fn demo_store_weeks(session: &mut crate::sim::Session) {
+    use crate::sim::Command;
+    let Some(market) = session
+        .scenario()
+        .markets()
+        .iter()
+        .find(|m| m.storefront.is_some())
+        .map(|m| m.id.clone())
+    else {
+        return;
+    };
+    let mut draft = demo_listing_draft();
+    draft.text.title =
+        "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU Hülle mit erhöhtem Rand".to_string();
+    draft
+        .text
+        .attributes
+        .push(("Compatible model".to_string(), "iPhone 15".to_string()));
+    draft.text.images = crate::ui::listing::SHOTS
+        .iter()
+        .map(|s| format!("PC-TPU-61-{s}.png"))
+        .collect();
+    let publish = Command::PublishListing {
+        market,
+        sku: "PC-TPU-61".to_string(),
+        text: Box::new(draft.text),
+        price: 1_249,
+        add_stock: 300,
+        bid: 40,
+        daily_budget: 1_500,
+        discount: crate::sim::BasisPoints(0),
+    };
+    if session.apply(publish).is_err() {
+        return;
+    }
+    for _ in 0..14 {
+        if session.apply(Command::EndDay).is_err() {
+            return;
+        }
     }
 }
 
@@ -398,7 +448,8 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
             | ScreenTarget::Negotiation
             | ScreenTarget::DealDebrief
             | ScreenTarget::Documents
-            | ScreenTarget::Listing => screen == Screen::Playing,
+            | ScreenTarget::Listing
+            | ScreenTarget::Store => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

@@ -48,6 +48,8 @@ pub enum ScreenTarget {
     Documents,
     /// The listing editor with a first draft that still has flaws.
     Listing,
+    /// The store dashboard after two weeks of a listing with ads.
+    Store,
 }
 
 impl ScreenTarget {
@@ -68,6 +70,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("deal-debrief", ScreenTarget::DealDebrief),
     ("documents", ScreenTarget::Documents),
     ("listing", ScreenTarget::Listing),
+    ("store", ScreenTarget::Store),
     ("storefront", ScreenTarget::Page(Page::Activity(Activity::Storefront))),
     ("promotion", ScreenTarget::Page(Page::Activity(Activity::Promotion))),
     ("c2c", ScreenTarget::Page(Page::Activity(Activity::C2C))),

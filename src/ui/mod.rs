@@ -10,6 +10,7 @@ pub mod menu;
 pub mod negotiation;
 pub mod play;
 pub mod settings;
+pub mod store;
 pub mod theme;
 
 use crate::i18n::{Catalogue, Language};

@@ -28,6 +28,15 @@ pub struct PlayDraft {
     pub hs: super::hs::HsDraft,
     pub talks: super::negotiation::TalksDraft,
     pub listing: super::listing::ListingDraft,
+    pub storefront_tab: StorefrontTab,
+}
+
+/// The two halves of the storefront page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StorefrontTab {
+    #[default]
+    Listing,
+    Dashboard,
 }
 
 /// The two halves of the customs page.
@@ -183,9 +192,41 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                 Page::Activity(Activity::Storefront)
                     if session.scenario().markets().iter().any(|m| m.storefront.is_some()) =>
                 {
-                    let view = super::listing::ListingView { cat, session };
-                    if let Some(a) = super::listing::draw(ui, &view, &mut draft.listing) {
-                        action = Some(a);
+                    ui.horizontal(|ui| {
+                        for (tab, key) in [
+                            (StorefrontTab::Listing, "storefront-tab-listing"),
+                            (StorefrontTab::Dashboard, "storefront-tab-dashboard"),
+                        ] {
+                            if ui.selectable_label(draft.storefront_tab == tab, cat.tr(key)).clicked() {
+                                draft.storefront_tab = tab;
+                            }
+                        }
+                    });
+                    ui.separator();
+                    if draft.storefront_tab == StorefrontTab::Dashboard {
+                        let market = draft.listing.market.clone().or_else(|| {
+                            session
+                                .scenario()
+                                .markets()
+                                .iter()
+                                .find(|m| m.storefront.is_some())
+                                .map(|m| m.id.clone())
+                        });
+                        if let Some(market) = market {
+                            super::store::draw(
+                                ui,
+                                &super::store::StoreView {
+                                    cat,
+                                    session,
+                                    market: &market,
+                                },
+                            );
+                        }
+                    } else {
+                        let view = super::listing::ListingView { cat, session };
+                        if let Some(a) = super::listing::draw(ui, &view, &mut draft.listing) {
+                            action = Some(a);
+                        }
                     }
                 }
                 Page::Activity(activity) => activity_page(ui, cat, session, activity),

@@ -41,6 +41,7 @@ fn used_ids() -> Vec<String> {
                 "docs-",
                 "profit-",
                 "listing-",
+                "store-",
             ]
             .iter()
             .any(|p| id.starts_with(p));

@@ -933,3 +933,46 @@ fn listing_editor_scores_as_you_type_and_publishes_parsed_numbers() {
     assert_eq!(*discount, tradeport::sim::BasisPoints(1_000));
     assert!(text.title.starts_with("BayVolt"));
 }
+
+#[test]
+fn store_dashboard_shows_the_run_and_the_category() {
+    use tradeport::sim::market::quality::ListingText;
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2c-eu-storefront");
+    s.apply(Command::PublishListing {
+        market: "de-marketplace".to_string(),
+        sku: "PC-TPU-61".to_string(),
+        text: Box::new(ListingText {
+            title: "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU Hülle".to_string(),
+            images: vec!["main.png".to_string()],
+            ..Default::default()
+        }),
+        price: 1_249,
+        add_stock: 200,
+        bid: 40,
+        daily_budget: 1_000,
+        discount: tradeport::sim::BasisPoints(0),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    for _ in 0..5 {
+        s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 900.0)).build_ui(|ui| {
+        tradeport::ui::store::draw(
+            ui,
+            &tradeport::ui::store::StoreView {
+                cat: &cat,
+                session: &s,
+                market: "de-marketplace",
+            },
+        );
+    });
+    harness.run();
+    assert!(harness.query_by_label("Amazon.de — Germany marketplace").is_some());
+    // Headline cards and the day table both name some metrics.
+    for label in ["Orders", "ACoS", "ROAS", "TACoS", "You", "ClearShield"] {
+        assert!(harness.query_all_by_label(label).next().is_some(), "{label} missing");
+    }
+    let history = s.store("de-marketplace").map_or(0, |st| st.history.len());
+    assert_eq!(history, 5, "five store days played");
+}
