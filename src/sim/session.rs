@@ -523,6 +523,61 @@ impl Session {
                 ad_spend: Money::new(ad_spend, market.currency, exp),
                 payout: Money::new(payout_home, home, home_exp),
             });
+            // The platform's daily summary in the inbox.
+            let m = |minor: i64| Money::new(minor, market.currency, exp).format();
+            let ad_orders: u32 = store
+                .student
+                .iter()
+                .filter_map(|l| stats.listings.get(l.id.0 as usize))
+                .map(|s| s.ad_orders)
+                .sum();
+            let stock: Vec<(String, u32)> = store
+                .student
+                .iter()
+                .filter_map(|l| store.listings.get(l.id.0 as usize).map(|x| (l.sku.clone(), x.stock)))
+                .collect();
+            let sold_out: Vec<&str> = stock.iter().filter(|(_, n)| *n == 0).map(|(s, _)| s.as_str()).collect();
+            let stock_en: Vec<String> = stock.iter().map(|(s, n)| format!("{s}: {n}")).collect();
+            let payout = Money::new(payout_home, home, home_exp).format();
+            let platform = store.storefront.platform.clone();
+            let mut body_en = format!(
+                "Orders: {orders} ({ad_orders} from ads). Sales: {}. Checkout taxes: {}. Referral fee: {}. Ad spend: {}. Paid out: {payout}.\nStock left: {}.",
+                m(sales),
+                m(taxes),
+                m(fees),
+                m(ad_spend),
+                stock_en.join(", ")
+            );
+            let mut body_zh = format!(
+                "订单：{orders}（其中广告带来 {ad_orders}）。销售额：{}。结账税费：{}。平台佣金：{}。广告花费：{}。回款：{payout}。\n剩余库存：{}。",
+                m(sales),
+                m(taxes),
+                m(fees),
+                m(ad_spend),
+                stock_en.join("，")
+            );
+            if !sold_out.is_empty() {
+                body_en.push_str(&format!(
+                    "\nSold out: {}. A listing without stock drops out of search: restock it in the listing editor.",
+                    sold_out.join(", ")
+                ));
+                body_zh.push_str(&format!(
+                    "\n已售罄：{}。没有库存的商品不会出现在搜索结果中：请在商品编辑中补货。",
+                    sold_out.join("，")
+                ));
+            }
+            let summary = Effect::Message {
+                from: None,
+                subject: Text {
+                    en: format!("{platform} daily summary, day {}", self.day),
+                    zh: format!("{platform} 每日报告（第 {} 天）", self.day),
+                },
+                body: Text {
+                    en: body_en,
+                    zh: body_zh,
+                },
+            };
+            self.run_effect(&summary, events);
         }
     }
 

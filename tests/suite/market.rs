@@ -411,6 +411,16 @@ fn thirty_scripted_days_replay_exactly_and_match_the_golden_file() {
         "{:?}",
         store.student[0].quality.findings
     );
+    // The platform reports every day in the inbox, and says when the listing sells out.
+    let summaries: Vec<&str> = session
+        .inbox()
+        .iter()
+        .filter(|m| m.subject.en.starts_with("Amazon.de daily summary"))
+        .map(|m| m.body.en.as_str())
+        .collect();
+    assert_eq!(summaries.len(), 29, "one per store day");
+    assert!(summaries[0].starts_with("Orders: "), "{}", summaries[0]);
+    assert!(summaries.iter().any(|b| b.contains("Sold out: PC-TPU-61")));
 }
 
 #[test]
