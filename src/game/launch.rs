@@ -181,6 +181,10 @@ fn drive_launch_request(
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
                     drafts.play.listing = demo_listing_draft();
                 }
+                ScreenTarget::Research => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
+                    drafts.play.storefront_tab = crate::ui::play::StorefrontTab::Research;
+                }
                 ScreenTarget::Store => {
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
                     drafts.play.storefront_tab = crate::ui::play::StorefrontTab::Dashboard;
@@ -449,7 +453,8 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
             | ScreenTarget::DealDebrief
             | ScreenTarget::Documents
             | ScreenTarget::Listing
-            | ScreenTarget::Store => screen == Screen::Playing,
+            | ScreenTarget::Store
+            | ScreenTarget::Research => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

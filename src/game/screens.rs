@@ -50,6 +50,8 @@ pub enum ScreenTarget {
     Listing,
     /// The store dashboard after two weeks of a listing with ads.
     Store,
+    /// Market research for the first storefront.
+    Research,
 }
 
 impl ScreenTarget {
@@ -71,6 +73,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("documents", ScreenTarget::Documents),
     ("listing", ScreenTarget::Listing),
     ("store", ScreenTarget::Store),
+    ("research", ScreenTarget::Research),
     ("storefront", ScreenTarget::Page(Page::Activity(Activity::Storefront))),
     ("promotion", ScreenTarget::Page(Page::Activity(Activity::Promotion))),
     ("c2c", ScreenTarget::Page(Page::Activity(Activity::C2C))),

@@ -9,6 +9,7 @@ pub mod listing;
 pub mod menu;
 pub mod negotiation;
 pub mod play;
+pub mod research;
 pub mod settings;
 pub mod store;
 pub mod theme;

@@ -37,6 +37,7 @@ pub enum StorefrontTab {
     #[default]
     Listing,
     Dashboard,
+    Research,
 }
 
 /// The two halves of the customs page.
@@ -196,6 +197,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                         for (tab, key) in [
                             (StorefrontTab::Listing, "storefront-tab-listing"),
                             (StorefrontTab::Dashboard, "storefront-tab-dashboard"),
+                            (StorefrontTab::Research, "storefront-tab-research"),
                         ] {
                             if ui.selectable_label(draft.storefront_tab == tab, cat.tr(key)).clicked() {
                                 draft.storefront_tab = tab;
@@ -203,19 +205,30 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                         }
                     });
                     ui.separator();
+                    let market = draft.listing.market.clone().or_else(|| {
+                        session
+                            .scenario()
+                            .markets()
+                            .iter()
+                            .find(|m| m.storefront.is_some())
+                            .map(|m| m.id.clone())
+                    });
                     if draft.storefront_tab == StorefrontTab::Dashboard {
-                        let market = draft.listing.market.clone().or_else(|| {
-                            session
-                                .scenario()
-                                .markets()
-                                .iter()
-                                .find(|m| m.storefront.is_some())
-                                .map(|m| m.id.clone())
-                        });
                         if let Some(market) = market {
                             super::store::draw(
                                 ui,
                                 &super::store::StoreView {
+                                    cat,
+                                    session,
+                                    market: &market,
+                                },
+                            );
+                        }
+                    } else if draft.storefront_tab == StorefrontTab::Research {
+                        if let Some(market) = market {
+                            super::research::draw(
+                                ui,
+                                &super::research::ResearchView {
                                     cat,
                                     session,
                                     market: &market,

@@ -42,6 +42,7 @@ fn used_ids() -> Vec<String> {
                 "profit-",
                 "listing-",
                 "store-",
+                "research-",
             ]
             .iter()
             .any(|p| id.starts_with(p));

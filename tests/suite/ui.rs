@@ -976,3 +976,30 @@ fn store_dashboard_shows_the_run_and_the_category() {
     let history = s.store("de-marketplace").map_or(0, |st| st.history.len());
     assert_eq!(history, 5, "five store days played");
 }
+
+#[test]
+fn market_research_shows_searches_competitors_and_checkout_taxes() {
+    let cat = Catalogue::new(Language::English);
+    let s = session("b2c-eu-storefront");
+    let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 900.0)).build_ui(|ui| {
+        tradeport::ui::research::draw(
+            ui,
+            &tradeport::ui::research::ResearchView {
+                cat: &cat,
+                session: &s,
+                market: "de-marketplace",
+            },
+        );
+    });
+    harness.run();
+    for label in [
+        "handyhülle",
+        "60,000",
+        "ClearShield",
+        "Black Friday week — 2026-11-23 … 2026-11-30: 250%",
+    ] {
+        assert!(harness.query_by_label(label).is_some(), "{label} missing");
+    }
+    // €12.99 phone case: €2.07 VAT inside the price + €3.00 duty per parcel.
+    assert!(harness.query_by_label("5.07 EUR").is_some());
+}

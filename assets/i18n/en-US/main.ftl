@@ -446,3 +446,21 @@ store-you = You
 store-chart = Your sales (bars) and ad spend (line) per day
 store-chart-legend = ■ sales   — ad spend
 store-no-days = No days played yet: press End day.
+
+## Market research
+storefront-tab-research = Market research
+research-shoppers = About { $count } shoppers a day; traffic today: { $today } of normal.
+research-keywords = What shoppers search (monthly)
+research-keyword = Keyword
+research-searches = Searches
+research-share = Share
+research-seasons = Seasons
+research-no-seasons = No seasonal peaks in this market.
+research-competitors = Competitors in the category
+research-rank = Best rank
+research-checkout = What a parcel pays at checkout
+research-checkout-how = At the shoppers' reference price, under the market's customs rules today (VAT inside the price, duty per parcel), before your costs.
+research-reference = Reference price
+research-taxes = Taxes
+research-left = After taxes and fee
+research-fees = Platform fees: referral { $referral } of the price, payout { $payout }.

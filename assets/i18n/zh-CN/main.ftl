@@ -434,3 +434,21 @@ store-you = 你
 store-chart = 每日销售额（柱）和广告花费（线）
 store-chart-legend = ■ 销售额   — 广告花费
 store-no-days = 尚未经过任何一天：请点击“结束今天”。
+
+## Market research
+storefront-tab-research = 市场调研
+research-shoppers = 每天约 { $count } 位买家；今日流量为平日的 { $today }。
+research-keywords = 买家搜索词（月搜索量）
+research-keyword = 关键词
+research-searches = 搜索量
+research-share = 占比
+research-seasons = 季节与大促
+research-no-seasons = 本市场没有季节性高峰。
+research-competitors = 类目竞争对手
+research-rank = 最佳排名
+research-checkout = 每个包裹结账时的税费
+research-checkout-how = 按买家心理价位、依今日海关规则计算（价内增值税、每包裹关税），不含你的成本。
+research-reference = 心理价位
+research-taxes = 税费
+research-left = 扣除税费和佣金后剩余
+research-fees = 平台费用：佣金为售价的 { $referral }，回款手续费 { $payout }。
