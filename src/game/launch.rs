@@ -181,6 +181,12 @@ fn drive_launch_request(
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
                     drafts.play.listing = demo_listing_draft();
                 }
+                ScreenTarget::Promotion => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Promotion));
+                    if let Some(s) = session.as_mut() {
+                        demo_store_weeks(&mut s.0);
+                    }
+                }
                 ScreenTarget::Research => {
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
                     drafts.play.storefront_tab = crate::ui::play::StorefrontTab::Research;
@@ -454,7 +460,8 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
             | ScreenTarget::Documents
             | ScreenTarget::Listing
             | ScreenTarget::Store
-            | ScreenTarget::Research => screen == Screen::Playing,
+            | ScreenTarget::Research
+            | ScreenTarget::Promotion => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

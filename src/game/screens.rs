@@ -52,6 +52,8 @@ pub enum ScreenTarget {
     Store,
     /// Market research for the first storefront.
     Research,
+    /// Promotion after two weeks of a listing with ads.
+    Promotion,
 }
 
 impl ScreenTarget {
@@ -75,7 +77,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("store", ScreenTarget::Store),
     ("research", ScreenTarget::Research),
     ("storefront", ScreenTarget::Page(Page::Activity(Activity::Storefront))),
-    ("promotion", ScreenTarget::Page(Page::Activity(Activity::Promotion))),
+    ("promotion", ScreenTarget::Promotion),
     ("c2c", ScreenTarget::Page(Page::Activity(Activity::C2C))),
     ("customs-feedback", ScreenTarget::CustomsFeedback),
     ("hs", ScreenTarget::Classification),

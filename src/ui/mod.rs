@@ -9,6 +9,7 @@ pub mod listing;
 pub mod menu;
 pub mod negotiation;
 pub mod play;
+pub mod promotion;
 pub mod research;
 pub mod settings;
 pub mod store;

@@ -29,6 +29,7 @@ pub struct PlayDraft {
     pub talks: super::negotiation::TalksDraft,
     pub listing: super::listing::ListingDraft,
     pub storefront_tab: StorefrontTab,
+    pub promotion: super::promotion::PromotionDraft,
 }
 
 /// The two halves of the storefront page.
@@ -238,6 +239,28 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                     } else {
                         let view = super::listing::ListingView { cat, session };
                         if let Some(a) = super::listing::draw(ui, &view, &mut draft.listing) {
+                            action = Some(a);
+                        }
+                    }
+                }
+                Page::Activity(Activity::Promotion)
+                    if session.scenario().markets().iter().any(|m| m.storefront.is_some()) =>
+                {
+                    let market = draft.listing.market.clone().or_else(|| {
+                        session
+                            .scenario()
+                            .markets()
+                            .iter()
+                            .find(|m| m.storefront.is_some())
+                            .map(|m| m.id.clone())
+                    });
+                    if let Some(market) = market {
+                        let view = super::promotion::PromotionView {
+                            cat,
+                            session,
+                            market: &market,
+                        };
+                        if let Some(a) = super::promotion::draw(ui, &view, &mut draft.promotion) {
                             action = Some(a);
                         }
                     }

@@ -43,6 +43,7 @@ fn used_ids() -> Vec<String> {
                 "listing-",
                 "store-",
                 "research-",
+                "promo-",
             ]
             .iter()
             .any(|p| id.starts_with(p));

@@ -1003,3 +1003,73 @@ fn market_research_shows_searches_competitors_and_checkout_taxes() {
     // €12.99 phone case: €2.07 VAT inside the price + €3.00 duty per parcel.
     assert!(harness.query_by_label("5.07 EUR").is_some());
 }
+
+struct PromoState {
+    draft: tradeport::ui::promotion::PromotionDraft,
+    actions: Vec<Action>,
+}
+
+#[test]
+fn promotion_changes_bid_budget_and_deal_and_judges_acos_against_margin() {
+    use tradeport::sim::market::quality::ListingText;
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2c-eu-storefront");
+    s.apply(Command::PublishListing {
+        market: "de-marketplace".to_string(),
+        sku: "PC-TPU-61".to_string(),
+        text: Box::new(ListingText {
+            title: "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU Hülle".to_string(),
+            images: vec!["main.png".to_string()],
+            ..Default::default()
+        }),
+        price: 1_249,
+        add_stock: 200,
+        bid: 40,
+        daily_budget: 1_000,
+        discount: tradeport::sim::BasisPoints(0),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    for _ in 0..3 {
+        s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut harness = Harness::builder().with_size(egui::vec2(1000.0, 800.0)).build_ui_state(
+        |ui, state: &mut PromoState| {
+            let view = tradeport::ui::promotion::PromotionView {
+                cat: &cat,
+                session: &s,
+                market: "de-marketplace",
+            };
+            if let Some(a) = tradeport::ui::promotion::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        PromoState {
+            draft: Default::default(),
+            actions: Vec::new(),
+        },
+    );
+    harness.run();
+    assert_eq!(harness.state().draft.bid, "0.40", "the fields start from the listing");
+    assert!(harness.query_by_label_contains("your margin per order is").is_some());
+    assert!(
+        harness.query_by_label_contains("margin: the ads").is_some(),
+        "ACoS is judged against the margin"
+    );
+    harness.state_mut().draft.bid = "0.55".to_string();
+    harness.state_mut().draft.discount = "15%".to_string();
+    harness.get_by_label("Apply to the listing").click();
+    harness.run();
+    let actions = harness.state().actions.clone();
+    let Some(Action::PublishListing {
+        bid,
+        add_stock,
+        discount,
+        price,
+        ..
+    }) = actions.last()
+    else {
+        panic!("expected the listing to be updated, got {actions:?}")
+    };
+    assert_eq!((*bid, *add_stock, *price), (55, 0, 1_249));
+    assert_eq!(*discount, tradeport::sim::BasisPoints(1_500));
+}

@@ -464,3 +464,13 @@ research-reference = Reference price
 research-taxes = Taxes
 research-left = After taxes and fee
 research-fees = Platform fees: referral { $referral } of the price, payout { $payout }.
+
+## Promotion
+promo-listing = { $sku } at { $price }: your margin per order is { $margin } ({ $share } of the price).
+promo-margin-how = After checkout taxes { $taxes }, the referral fee { $fee } and the goods' cost { $cost }.
+promo-apply = Apply to the listing
+promo-bad-numbers = Write the bid and budget as numbers (e.g. 0.40) and the discount as a percentage.
+promo-ad-sales = Ad sales
+promo-acos-ok = ACoS { $acos } is well inside your { $margin } margin: the ads pay for themselves.
+promo-acos-thin = ACoS { $acos } is close to your { $margin } margin: the ads barely break even.
+promo-acos-loss = ACoS { $acos } is above your { $margin } margin: every ad sale loses money. Lower the bid or improve conversion.

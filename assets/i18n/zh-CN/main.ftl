@@ -452,3 +452,13 @@ research-reference = 心理价位
 research-taxes = 税费
 research-left = 扣除税费和佣金后剩余
 research-fees = 平台费用：佣金为售价的 { $referral }，回款手续费 { $payout }。
+
+## Promotion
+promo-listing = { $sku } 售价 { $price }：每单利润 { $margin }（占售价 { $share }）。
+promo-margin-how = 已扣除结账税费 { $taxes }、平台佣金 { $fee } 和货物成本 { $cost }。
+promo-apply = 应用到商品
+promo-bad-numbers = 出价和预算请填写数字（如 0.40），折扣填写百分比。
+promo-ad-sales = 广告销售额
+promo-acos-ok = ACoS { $acos } 远低于你的利润率 { $margin }：广告是赚钱的。
+promo-acos-thin = ACoS { $acos } 接近你的利润率 { $margin }：广告勉强保本。
+promo-acos-loss = ACoS { $acos } 高于你的利润率 { $margin }：每笔广告销售都在亏钱。请降低出价或提高转化率。

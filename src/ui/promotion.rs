@@ -1,0 +1,230 @@
+//! Promotion: sponsored-search bids and daily budgets, deal discounts, and the advertising
+//! numbers day by day (impressions, clicks, CTR, CPC, orders, ad sales, ACoS, ROAS, TACoS),
+//! with ACoS judged against the listing's margin.
+
+use egui::RichText;
+
+use super::theme::{BAD, GOOD, MUTED, WARN};
+use super::{Action, pick};
+use crate::i18n::{Arg, Catalogue};
+use crate::sim::market::checkout::tax_per_parcel;
+use crate::sim::market::metrics;
+use crate::sim::money::{BasisPoints, convert, format_minor, parse_decimal};
+use crate::sim::session::Session;
+
+/// Ad settings being edited (UI state).
+#[derive(Debug, Clone, Default)]
+pub struct PromotionDraft {
+    /// The SKU the fields were loaded for.
+    pub sku: Option<String>,
+    pub bid: String,
+    pub budget: String,
+    pub discount: String,
+    pub error: Option<String>,
+}
+
+pub struct PromotionView<'a> {
+    pub cat: &'a Catalogue,
+    pub session: &'a Session,
+    pub market: &'a str,
+}
+
+pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft) -> Option<Action> {
+    let cat = view.cat;
+    let session = view.session;
+    let scenario = session.scenario();
+    let (Some(market), Some(store)) = (
+        scenario.markets().iter().find(|m| m.id == view.market),
+        session.store(view.market),
+    ) else {
+        return None;
+    };
+    let exp = scenario.exponent(market.currency);
+    let money = |minor: i64| format!("{} {}", format_minor(minor, exp), market.currency);
+    ui.heading(format!(
+        "{} — {}",
+        store.storefront.platform,
+        pick(&market.name, cat.language())
+    ));
+    let Some(mine) = store.student.first() else {
+        ui.label(RichText::new(cat.tr("store-no-listing")).color(MUTED));
+        return None;
+    };
+    let listing = store.listings.get(mine.id.0 as usize)?;
+    if draft.sku.as_deref() != Some(mine.sku.as_str()) {
+        *draft = PromotionDraft {
+            sku: Some(mine.sku.clone()),
+            bid: format_minor(listing.bid, exp),
+            budget: format_minor(listing.daily_budget, exp),
+            discount: listing.discount.to_string(),
+            error: None,
+        };
+    }
+    let mut action = None;
+
+    // The margin an ad may eat: price − checkout taxes − referral fee − cost of the goods.
+    let product = scenario.product(&mine.sku)?;
+    let price = listing.effective_price();
+    let taxes = tax_per_parcel(scenario, market, product, price, session.date());
+    let fee = store.storefront.referral_fee.of(price);
+    let cost = if product.unit_cost.currency == market.currency {
+        product.unit_cost.minor
+    } else {
+        // Unit cost in the home currency → market currency at today's rate.
+        let home_per_market = session.rate(market.currency).map_or(0, |r| r.0);
+        if home_per_market == 0 {
+            0
+        } else {
+            convert(
+                product.unit_cost.minor,
+                product.unit_cost.exponent,
+                crate::sim::Micros(1_000_000_000_000 / home_per_market),
+                exp,
+            )
+        }
+    };
+    let margin = price - taxes - fee - cost;
+    let margin_bp = metrics::acos(margin, price);
+
+    ui.label(
+        RichText::new(cat.tr_args(
+            "promo-listing",
+            &[
+                ("sku", Arg::from(mine.sku.as_str())),
+                ("price", Arg::from(money(price))),
+                ("margin", Arg::from(money(margin))),
+                (
+                    "share",
+                    Arg::from(margin_bp.map_or_else(|| "—".to_string(), |m| m.to_string())),
+                ),
+            ],
+        ))
+        .strong(),
+    );
+    ui.label(
+        RichText::new(cat.tr_args(
+            "promo-margin-how",
+            &[
+                ("taxes", Arg::from(money(taxes))),
+                ("fee", Arg::from(money(fee))),
+                ("cost", Arg::from(money(cost))),
+            ],
+        ))
+        .small()
+        .color(MUTED),
+    );
+    ui.add_space(6.0);
+    egui::Grid::new("promo_settings_grid")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for (key, value) in [
+                ("listing-bid", &mut draft.bid),
+                ("listing-budget", &mut draft.budget),
+                ("listing-discount", &mut draft.discount),
+            ] {
+                ui.label(cat.tr(key));
+                ui.add(egui::TextEdit::singleline(value).desired_width(120.0));
+                ui.end_row();
+            }
+        });
+    if let Some(error) = &draft.error {
+        ui.label(RichText::new(error).color(BAD));
+    }
+    if ui.button(RichText::new(cat.tr("promo-apply")).strong()).clicked() {
+        let amount = |t: &str| {
+            if t.trim().is_empty() {
+                Ok(0)
+            } else {
+                parse_decimal(t, exp)
+            }
+        };
+        let discount = if draft.discount.trim().is_empty() {
+            Ok(BasisPoints(0))
+        } else {
+            BasisPoints::parse_percent(&draft.discount)
+        };
+        match (amount(&draft.bid), amount(&draft.budget), discount) {
+            (Ok(bid), Ok(budget), Ok(discount)) => {
+                draft.error = None;
+                action = Some(Action::PublishListing {
+                    market: market.id.clone(),
+                    sku: mine.sku.clone(),
+                    text: Box::new(mine.text.clone()),
+                    price: listing.price,
+                    add_stock: 0,
+                    bid,
+                    daily_budget: budget,
+                    discount,
+                });
+            }
+            _ => draft.error = Some(cat.tr("promo-bad-numbers")),
+        }
+    }
+    ui.add_space(8.0);
+
+    // Ads day by day.
+    let days: Vec<_> = store
+        .history
+        .iter()
+        .filter_map(|(d, s)| s.listings.get(mine.id.0 as usize).map(|l| (*d, *l)))
+        .collect();
+    let spend: i64 = days.iter().map(|(_, d)| d.ad_spend).sum();
+    let ad_sales: i64 = days.iter().map(|(_, d)| d.ad_sales).sum();
+    if let (Some(acos), Some(m)) = (metrics::acos(spend, ad_sales), margin_bp) {
+        let (color, key) = if acos.0 >= m.0 {
+            (BAD, "promo-acos-loss")
+        } else if acos.0 * 10 >= m.0 * 8 {
+            (WARN, "promo-acos-thin")
+        } else {
+            (GOOD, "promo-acos-ok")
+        };
+        ui.label(
+            RichText::new(cat.tr_args(
+                key,
+                &[
+                    ("acos", Arg::from(acos.to_string())),
+                    ("margin", Arg::from(m.to_string())),
+                ],
+            ))
+            .color(color),
+        );
+    }
+    egui::Grid::new("promo_days_grid")
+        .striped(true)
+        .num_columns(9)
+        .show(ui, |ui| {
+            for key in [
+                "store-day",
+                "store-impressions",
+                "store-clicks",
+                "store-ctr",
+                "store-cpc",
+                "store-orders",
+                "promo-ad-sales",
+                "store-acos",
+                "store-roas",
+            ] {
+                ui.label(RichText::new(cat.tr(key)).small().strong());
+            }
+            ui.end_row();
+            for (day, d) in days.iter().rev().take(14) {
+                ui.label(day.to_string());
+                ui.label(d.ad_impressions.to_string());
+                ui.label(d.ad_clicks.to_string());
+                ui.label(
+                    metrics::ctr(d.ad_clicks, d.ad_impressions).map_or_else(|| "—".to_string(), |v| v.to_string()),
+                );
+                ui.label(metrics::cpc(d.ad_spend, d.ad_clicks).map_or_else(|| "—".to_string(), money));
+                ui.label(d.ad_orders.to_string());
+                ui.label(money(d.ad_sales));
+                ui.label(metrics::acos(d.ad_spend, d.ad_sales).map_or_else(|| "—".to_string(), |v| v.to_string()));
+                ui.label(
+                    metrics::roas_hundredths(d.ad_sales, d.ad_spend)
+                        .map_or_else(|| "—".to_string(), |r| format_minor(r, 2)),
+                );
+                ui.end_row();
+            }
+        });
+    action
+}
