@@ -501,8 +501,42 @@ impl Session {
             }
             let fees = store.storefront.referral_fee.of(sales);
             let before_payout = sales - taxes - fees - ad_spend;
-            let net = before_payout - store.storefront.payout_fee.of(before_payout.max(0));
+            let payout_fee = store.storefront.payout_fee.of(before_payout.max(0));
+            let net = before_payout - payout_fee;
             let exp = scenario.exponent(market.currency);
+            // Cost of the goods sold, in the market currency at today's rate.
+            let mut goods_cost = 0i64;
+            for l in &store.student {
+                let (Some(s), Some(product)) = (stats.listings.get(l.id.0 as usize), scenario.product(&l.sku)) else {
+                    continue;
+                };
+                let units = i64::from(s.orders + s.ad_orders);
+                let cost = product.unit_cost;
+                goods_cost += if cost.currency == market.currency {
+                    cost.minor * units
+                } else {
+                    match self.rates.get(&market.currency) {
+                        Some(rate) if rate.0 > 0 => {
+                            // Home currency → market currency: divide by the market currency's rate.
+                            i64::try_from(
+                                i128::from(cost.minor * units) * 1_000_000 * 10i128.pow(exp)
+                                    / (i128::from(rate.0) * 10i128.pow(cost.exponent)),
+                            )
+                            .unwrap_or(0)
+                        }
+                        _ => 0,
+                    }
+                };
+            }
+            store.money.push(crate::sim::market::StoreMoney {
+                day: self.day,
+                sales,
+                taxes,
+                referral_fees: fees,
+                ad_spend,
+                payout_fee,
+                goods_cost,
+            });
             let payout_home = match self.rates.get(&market.currency) {
                 Some(rate) if market.currency != home => super::money::convert(net, exp, *rate, home_exp),
                 _ => net,

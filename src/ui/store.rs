@@ -90,6 +90,7 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
                     .map_or_else(|| "—".to_string(), |r| format_minor(r, 2)),
             ),
             ("store-tacos", pct(metrics::tacos(run.ad_spend, run.sales))),
+            ("store-profit", money(store.money.iter().map(|m| m.profit()).sum())),
         ] {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.vertical(|ui| {
@@ -102,12 +103,11 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
     ui.add_space(6.0);
     chart(ui, cat, &days);
     ui.add_space(6.0);
-    ui.columns(2, |cols| {
-        let ui = &mut cols[0];
+    {
         ui.label(RichText::new(cat.tr("store-by-day")).strong());
         egui::Grid::new("store_days_grid")
             .striped(true)
-            .num_columns(7)
+            .num_columns(8)
             .show(ui, |ui| {
                 for key in [
                     "store-day",
@@ -117,6 +117,7 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
                     "store-sales",
                     "store-ad-spend",
                     "store-acos",
+                    "store-profit",
                 ] {
                     ui.label(RichText::new(cat.tr(key)).small().strong());
                 }
@@ -129,10 +130,12 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
                     ui.label(money(d.sales));
                     ui.label(money(d.ad_spend));
                     ui.label(pct(metrics::acos(d.ad_spend, d.ad_sales)));
+                    let profit = store.money.iter().find(|m| m.day == *day).map(|m| m.profit());
+                    ui.label(profit.map_or_else(|| "—".to_string(), money));
                     ui.end_row();
                 }
             });
-        let ui = &mut cols[1];
+        ui.add_space(8.0);
         ui.label(RichText::new(cat.tr("store-listings-now")).strong());
         egui::Grid::new("store_listings_grid")
             .striped(true)
@@ -172,7 +175,7 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
                     ui.end_row();
                 }
             });
-    });
+    }
 }
 
 /// Daily sales (bars) and ad spend (line) of the student's listings.

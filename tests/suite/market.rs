@@ -411,6 +411,15 @@ fn thirty_scripted_days_replay_exactly_and_match_the_golden_file() {
         "{:?}",
         store.student[0].quality.findings
     );
+    // Every store day's money adds up: profit = sales − taxes − fees − ads − payout fee − cost.
+    assert_eq!(store.money.len(), 29);
+    let first = store.money[0];
+    assert!(first.sales > 0 && first.taxes > 0 && first.goods_cost > 0);
+    assert_eq!(
+        first.profit(),
+        first.sales - first.taxes - first.referral_fees - first.ad_spend - first.payout_fee - first.goods_cost
+    );
+    assert_eq!(first.referral_fees, BasisPoints(1_500).of(first.sales));
     // The platform reports every day in the inbox, and says when the listing sells out.
     let summaries: Vec<&str> = session
         .inbox()

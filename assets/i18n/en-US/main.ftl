@@ -432,6 +432,7 @@ store-cpc = CPC
 store-acos = ACoS
 store-roas = ROAS
 store-tacos = TACoS
+store-profit = Profit after all costs
 store-by-day = Day by day (your listings)
 store-day = Day
 store-impressions = Impr.

@@ -420,6 +420,7 @@ store-cpc = 单次点击成本
 store-acos = 广告销售成本比
 store-roas = 广告支出回报率
 store-tacos = 总广告销售成本比
+store-profit = 净利润
 store-by-day = 每日数据（你的商品）
 store-day = 天
 store-impressions = 曝光

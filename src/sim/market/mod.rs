@@ -16,5 +16,5 @@ pub use day::{DayStats, ListingDay, simulate_day};
 pub use listing::{Keyword, Listing, ListingId, Seller};
 pub use quality::{Finding, ListingRules, ListingText, QualityReport, score_listing};
 pub use ranking::{ResultPage, Slot, build_pages, organic_score};
-pub use store::{Store, StudentListing};
+pub use store::{Store, StoreMoney, StudentListing};
 pub use storefront::{Competitor, Season, Storefront};

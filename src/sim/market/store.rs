@@ -16,6 +16,26 @@ use super::storefront::Storefront;
 /// Share of orders that leave a review.
 pub const REVIEW_RATE: f64 = 0.05;
 
+/// The student's money on one store day, in the market currency's minor units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StoreMoney {
+    pub day: u32,
+    pub sales: i64,
+    pub taxes: i64,
+    pub referral_fees: i64,
+    pub ad_spend: i64,
+    pub payout_fee: i64,
+    /// Cost of the goods sold, converted at the day's rate.
+    pub goods_cost: i64,
+}
+
+impl StoreMoney {
+    /// What the day earned after every tax, fee, ad and the goods' cost.
+    pub fn profit(&self) -> i64 {
+        self.sales - self.taxes - self.referral_fees - self.ad_spend - self.payout_fee - self.goods_cost
+    }
+}
+
 /// A listing the student published.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StudentListing {
@@ -35,6 +55,8 @@ pub struct Store {
     pub student: Vec<StudentListing>,
     /// (day, stats) for every simulated day.
     pub history: Vec<(u32, DayStats)>,
+    /// The student's money per day (market currency), booked by the session.
+    pub money: Vec<StoreMoney>,
     /// Orders per listing for the last 7 days, newest last.
     recent_orders: Vec<Vec<u32>>,
     /// Competitors' starting prices (for their repricing floors).
@@ -75,6 +97,7 @@ impl Store {
             listings,
             student: Vec::new(),
             history: Vec::new(),
+            money: Vec::new(),
         }
     }
 
