@@ -130,7 +130,8 @@ pub fn apply_ui_actions(
             | Action::GuessStrategy(..)
             | Action::PresentDocuments(..)
             | Action::BookShipment(_)
-            | Action::PublishListing { .. } => {
+            | Action::PublishListing { .. }
+            | Action::StartDeal { .. } => {
                 let Some(session) = session.as_mut() else { continue };
                 let command = match action {
                     Action::EndDay => Command::EndDay,
@@ -151,6 +152,17 @@ pub fn apply_ui_actions(
                     Action::AcceptOffer(task) => Command::AcceptOffer { task: task.clone() },
                     Action::WalkAway(task) => Command::WalkAway { task: task.clone() },
                     Action::BookShipment(task) => Command::BookShipment { task: task.clone() },
+                    Action::StartDeal {
+                        market,
+                        sku,
+                        discount,
+                        days,
+                    } => Command::StartDeal {
+                        market: market.clone(),
+                        sku: sku.clone(),
+                        discount: *discount,
+                        days: *days,
+                    },
                     Action::PublishListing {
                         market,
                         sku,

@@ -89,6 +89,14 @@ pub enum Command {
         /// Coupon or deal discount.
         discount: BasisPoints,
     },
+    /// Run a time-limited deal on the student's listing of `sku`: `discount` off for `days` days
+    /// starting today.
+    StartDeal {
+        market: String,
+        sku: String,
+        discount: BasisPoints,
+        days: u32,
+    },
     /// Book a container on the next sailing for a signed contract (again to re-book, e.g. after
     /// missing the vessel).
     BookShipment {
@@ -194,6 +202,13 @@ pub enum Event {
         sales: Money,
         ad_spend: Money,
         payout: Money,
+    },
+    /// A deal started: `discount` off through day `last_day`.
+    DealStarted {
+        market: String,
+        sku: String,
+        discount: BasisPoints,
+        last_day: u32,
     },
     /// A container was booked: the vessel sails on `sailing`.
     ShipmentBooked {
@@ -834,6 +849,40 @@ impl Session {
                     });
                 }
                 events
+            }
+            Command::StartDeal {
+                market,
+                sku,
+                discount,
+                days,
+            } => {
+                let store = self
+                    .stores
+                    .get_mut(market)
+                    .ok_or_else(|| RuleError::NoStorefront(market.clone()))?;
+                let id = store
+                    .student
+                    .iter()
+                    .find(|l| &l.sku == sku)
+                    .map(|l| l.id)
+                    .ok_or_else(|| {
+                        RuleError::InvalidListing(format!("publish a listing of {sku} before running a deal"))
+                    })?;
+                if !(100..=9_000).contains(&discount.0) || !(1..=30).contains(days) {
+                    return Err(RuleError::InvalidListing(
+                        "a deal takes 1% to 90% off for 1 to 30 days".to_string(),
+                    ));
+                }
+                // Store days run at the start of each new day, so a deal started today covers
+                // the next `days` store days.
+                let last_day = self.day + days;
+                store.start_deal(id, *discount, last_day);
+                vec![Event::DealStarted {
+                    market: market.clone(),
+                    sku: sku.clone(),
+                    discount: *discount,
+                    last_day,
+                }]
             }
             Command::BookShipment { task } => {
                 let contract = self

@@ -303,6 +303,19 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
                 ("settled", Arg::from(settled.format())),
             ],
         ),
+        Event::DealStarted {
+            sku,
+            discount,
+            last_day,
+            ..
+        } => cat.tr_args(
+            "event-deal",
+            &[
+                ("sku", Arg::from(sku.as_str())),
+                ("discount", Arg::from(discount.to_string())),
+                ("day", Arg::from(*last_day)),
+            ],
+        ),
         Event::ListingPublished { market, sku, quality } => cat.tr_args(
             "event-listing",
             &[

@@ -69,6 +69,13 @@ pub enum Action {
         daily_budget: i64,
         discount: crate::sim::BasisPoints,
     },
+    /// Run a time-limited deal on a listing.
+    StartDeal {
+        market: String,
+        sku: String,
+        discount: crate::sim::BasisPoints,
+        days: u32,
+    },
     /// Book a container on the next sailing for a signed contract.
     BookShipment(String),
     /// Present the shipping documents of a signed contract.

@@ -21,6 +21,9 @@ pub struct PromotionDraft {
     pub budget: String,
     pub discount: String,
     pub error: Option<String>,
+    /// A time-limited deal being set up.
+    pub deal_discount: String,
+    pub deal_days: String,
 }
 
 pub struct PromotionView<'a> {
@@ -58,6 +61,8 @@ pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft)
             budget: format_minor(listing.daily_budget, exp),
             discount: listing.discount.to_string(),
             error: None,
+            deal_discount: "20%".to_string(),
+            deal_days: "3".to_string(),
         };
     }
     let mut action = None;
@@ -160,6 +165,45 @@ pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft)
             }
             _ => draft.error = Some(cat.tr("promo-bad-numbers")),
         }
+    }
+    ui.add_space(8.0);
+    // A time-limited deal.
+    let running = store.deals.iter().find(|(id, _)| *id == mine.id).map(|(_, last)| *last);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(cat.tr("promo-deal")).strong());
+        ui.add(egui::TextEdit::singleline(&mut draft.deal_discount).desired_width(50.0));
+        ui.label(cat.tr("promo-deal-for"));
+        ui.add(egui::TextEdit::singleline(&mut draft.deal_days).desired_width(30.0));
+        ui.label(cat.tr("promo-deal-days"));
+        if ui.button(cat.tr("promo-deal-start")).clicked() {
+            match (
+                BasisPoints::parse_percent(&draft.deal_discount),
+                draft.deal_days.trim().parse::<u32>(),
+            ) {
+                (Ok(discount), Ok(days)) => {
+                    draft.error = None;
+                    action = Some(Action::StartDeal {
+                        market: market.id.clone(),
+                        sku: mine.sku.clone(),
+                        discount,
+                        days,
+                    });
+                }
+                _ => draft.error = Some(cat.tr("promo-bad-numbers")),
+            }
+        }
+    });
+    if let Some(last) = running {
+        ui.label(
+            RichText::new(cat.tr_args(
+                "promo-deal-running",
+                &[
+                    ("discount", Arg::from(listing.discount.to_string())),
+                    ("day", Arg::from(last)),
+                ],
+            ))
+            .color(WARN),
+        );
     }
     ui.add_space(8.0);
 

@@ -474,3 +474,52 @@ fn checkout_taxes_come_from_the_customs_engine() {
     );
     assert_eq!(june, 199);
 }
+
+#[test]
+fn a_time_limited_deal_ends_by_itself() {
+    use tradeport::sim::{Command, Event, Session};
+    let scenario =
+        tradeport::scenario::load_scenario_file(std::path::Path::new("scenarios/b2c-eu-storefront.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", tradeport::scenario::error::render_plain(&d)));
+    let mut session = Session::new(std::sync::Arc::new(scenario), Some(3));
+    let deal = |session: &mut Session| {
+        session.apply(Command::StartDeal {
+            market: "de-marketplace".into(),
+            sku: "PC-TPU-61".into(),
+            discount: BasisPoints(1_500),
+            days: 3,
+        })
+    };
+    assert!(deal(&mut session).is_err(), "no listing yet");
+    session
+        .apply(Command::PublishListing {
+            market: "de-marketplace".into(),
+            sku: "PC-TPU-61".into(),
+            text: Box::new(student_text()),
+            price: 1_249,
+            add_stock: 500,
+            bid: 0,
+            daily_budget: 0,
+            discount: BasisPoints(0),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let events = deal(&mut session).unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(events[0], Event::DealStarted { last_day: 4, .. }));
+    let discount = |session: &Session| {
+        session
+            .store("de-marketplace")
+            .map_or(BasisPoints(-1), |s| s.listings[s.student[0].id.0 as usize].discount)
+    };
+    for _ in 0..3 {
+        session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(discount(&session), BasisPoints(1_500), "day {}", session.day());
+    }
+    session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(discount(&session), BasisPoints(0), "the deal ended after day 4");
+    // Sold at the deal price while it ran: €12.49 − 15% = €10.62.
+    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let (_, first_day) = &store.history[0];
+    let mine = first_day.listings[store.student[0].id.0 as usize];
+    let orders = i64::from(mine.orders + mine.ad_orders);
+    assert_eq!(mine.sales, orders * 1_062);
+}

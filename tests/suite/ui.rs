@@ -1072,4 +1072,18 @@ fn promotion_changes_bid_budget_and_deal_and_judges_acos_against_margin() {
     };
     assert_eq!((*bid, *add_stock, *price), (55, 0, 1_249));
     assert_eq!(*discount, tradeport::sim::BasisPoints(1_500));
+    // And a time-limited deal.
+    harness.state_mut().draft.deal_discount = "25%".to_string();
+    harness.state_mut().draft.deal_days = "5".to_string();
+    harness.get_by_label("Start the deal").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions.last(),
+        Some(&Action::StartDeal {
+            market: "de-marketplace".to_string(),
+            sku: "PC-TPU-61".to_string(),
+            discount: tradeport::sim::BasisPoints(2_500),
+            days: 5,
+        })
+    );
 }

@@ -239,6 +239,7 @@ event-documents-discrepant = Documents presented (attempt { $attempt }): { $disc
         [one] 1 discrepancy
        *[other] { $discrepancies } discrepancies
     }, payment refused.
+event-deal = Deal on { $sku }: { $discount } off through day { $day }.
 event-listing = Listing { $sku } live on { $market } (quality { $quality }/1000).
 event-store-day = { $market }: { $orders } orders, { $sales } sales, { $payout } paid out after taxes, fees and ads.
 event-booked = Container booked: the vessel sails on { $date }.
@@ -475,3 +476,8 @@ promo-ad-sales = Ad sales
 promo-acos-ok = ACoS { $acos } is well inside your { $margin } margin: the ads pay for themselves.
 promo-acos-thin = ACoS { $acos } is close to your { $margin } margin: the ads barely break even.
 promo-acos-loss = ACoS { $acos } is above your { $margin } margin: every ad sale loses money. Lower the bid or improve conversion.
+promo-deal = Run a deal:
+promo-deal-for = off for
+promo-deal-days = days
+promo-deal-start = Start the deal
+promo-deal-running = A deal is running: { $discount } off through day { $day }.

@@ -57,6 +57,8 @@ pub struct Store {
     pub history: Vec<(u32, DayStats)>,
     /// The student's money per day (market currency), booked by the session.
     pub money: Vec<StoreMoney>,
+    /// Time-limited deals: (listing, last day of the deal).
+    pub deals: Vec<(ListingId, u32)>,
     /// Orders per listing for the last 7 days, newest last.
     recent_orders: Vec<Vec<u32>>,
     /// Competitors' starting prices (for their repricing floors).
@@ -98,6 +100,7 @@ impl Store {
             student: Vec::new(),
             history: Vec::new(),
             money: Vec::new(),
+            deals: Vec::new(),
         }
     }
 
@@ -168,6 +171,26 @@ impl Store {
         id
     }
 
+    /// Runs a deal on a listing: `discount` off from today through `last_day`.
+    pub fn start_deal(&mut self, listing: ListingId, discount: BasisPoints, last_day: u32) {
+        if let Some(l) = self.listings.get_mut(listing.0 as usize) {
+            l.discount = discount;
+            self.deals.retain(|(id, _)| *id != listing);
+            self.deals.push((listing, last_day));
+        }
+    }
+
+    /// Deals whose last day is before `day` end: the price goes back to normal.
+    fn end_expired_deals(&mut self, day: u32) {
+        let (ended, running): (Vec<_>, Vec<_>) = self.deals.iter().partition(|(_, last)| *last < day);
+        for (id, _) in ended {
+            if let Some(l) = self.listings.get_mut(id.0 as usize) {
+                l.discount = BasisPoints(0);
+            }
+        }
+        self.deals = running;
+    }
+
     /// Competitors react to the cheapest rival selling the same product.
     fn reprice_competitors(&mut self) {
         for (i, pricing) in self.pricing.clone().into_iter().enumerate() {
@@ -202,6 +225,7 @@ impl Store {
     /// Runs one day: competitors reprice, shoppers visit, then reviews and sales velocity are
     /// updated from the day's orders.
     pub fn run_day(&mut self, day: u32, visits: u32, elasticity: f64, rng: &mut ChaCha8Rng) -> DayStats {
+        self.end_expired_deals(day);
         self.reprice_competitors();
         let keywords = self.storefront.keywords.clone();
         let stats = simulate_day(&mut self.listings, &keywords, elasticity, visits, rng);
