@@ -72,34 +72,45 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
         run.ad_sales += d.ad_sales;
     }
     // Headline numbers for the whole run.
-    ui.horizontal_wrapped(|ui| {
-        for (key, value) in [
-            ("store-orders", run.orders.to_string()),
-            ("store-sales", money(run.sales)),
-            ("store-ad-spend", money(run.ad_spend)),
-            ("store-ctr", pct(metrics::ctr(run.clicks, run.impressions))),
-            ("store-cvr", pct(metrics::cvr(run.orders, run.clicks))),
-            (
-                "store-cpc",
-                metrics::cpc(run.ad_spend, run.ad_clicks).map_or_else(|| "—".to_string(), money),
-            ),
-            ("store-acos", pct(metrics::acos(run.ad_spend, run.ad_sales))),
-            (
-                "store-roas",
-                metrics::roas_hundredths(run.ad_sales, run.ad_spend)
-                    .map_or_else(|| "—".to_string(), |r| format_minor(r, 2)),
-            ),
-            ("store-tacos", pct(metrics::tacos(run.ad_spend, run.sales))),
-            ("store-profit", money(store.money.iter().map(|m| m.profit()).sum())),
-        ] {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(cat.tr(key)).small().color(MUTED));
-                    ui.label(RichText::new(value).strong().monospace());
+    // Five cards to a row, so longer labels (Chinese) never push a card off the page.
+    egui::Grid::new("store_headline_grid")
+        .num_columns(5)
+        .spacing([6.0, 6.0])
+        .show(ui, |ui| {
+            for (key_index, (key, value)) in [
+                ("store-orders", run.orders.to_string()),
+                ("store-sales", money(run.sales)),
+                ("store-ad-spend", money(run.ad_spend)),
+                ("store-ctr", pct(metrics::ctr(run.clicks, run.impressions))),
+                ("store-cvr", pct(metrics::cvr(run.orders, run.clicks))),
+                (
+                    "store-cpc",
+                    metrics::cpc(run.ad_spend, run.ad_clicks).map_or_else(|| "—".to_string(), money),
+                ),
+                ("store-acos", pct(metrics::acos(run.ad_spend, run.ad_sales))),
+                (
+                    "store-roas",
+                    metrics::roas_hundredths(run.ad_sales, run.ad_spend)
+                        .map_or_else(|| "—".to_string(), |r| format_minor(r, 2)),
+                ),
+                ("store-tacos", pct(metrics::tacos(run.ad_spend, run.sales))),
+                ("store-profit", money(store.money.iter().map(|m| m.profit()).sum())),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_min_width(120.0);
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(cat.tr(key)).small().color(MUTED));
+                        ui.label(RichText::new(value).strong().monospace());
+                    });
                 });
-            });
-        }
-    });
+                if key_index % 5 == 4 {
+                    ui.end_row();
+                }
+            }
+        });
     ui.add_space(6.0);
     chart(ui, cat, &days);
     ui.add_space(6.0);
