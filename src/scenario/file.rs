@@ -223,6 +223,9 @@ pub struct StorefrontDef {
     /// AI sellers already on the marketplace.
     #[serde(default)]
     pub competitors: Vec<CompetitorDef>,
+    /// Share of orders returned for a refund, e.g. `"4%"` (default none).
+    #[serde(default)]
+    pub return_rate: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

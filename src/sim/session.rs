@@ -480,11 +480,13 @@ impl Session {
             let stats = store.run_day(self.day, visits, elasticity, &mut self.rng);
             let mut orders = 0;
             let mut sales = 0i64;
+            let mut refunds = 0i64;
             let mut ad_spend = 0i64;
             for l in &store.student {
                 if let Some(s) = stats.listings.get(l.id.0 as usize) {
                     orders += s.orders + s.ad_orders;
                     sales += s.sales;
+                    refunds += s.refunds;
                     ad_spend += s.ad_spend;
                 }
             }
@@ -502,7 +504,8 @@ impl Session {
                 ) else {
                     continue;
                 };
-                let orders = i64::from(s.orders + s.ad_orders);
+                // Returned orders get their taxes back.
+                let orders = i64::from(s.orders + s.ad_orders - s.returns);
                 if orders > 0 {
                     taxes += orders
                         * crate::sim::market::checkout::tax_per_parcel(
@@ -514,8 +517,8 @@ impl Session {
                         );
                 }
             }
-            let fees = store.storefront.referral_fee.of(sales);
-            let before_payout = sales - taxes - fees - ad_spend;
+            let fees = store.storefront.referral_fee.of(sales - refunds);
+            let before_payout = sales - refunds - taxes - fees - ad_spend;
             let payout_fee = store.storefront.payout_fee.of(before_payout.max(0));
             let net = before_payout - payout_fee;
             let exp = scenario.exponent(market.currency);
@@ -525,7 +528,8 @@ impl Session {
                 let (Some(s), Some(product)) = (stats.listings.get(l.id.0 as usize), scenario.product(&l.sku)) else {
                     continue;
                 };
-                let units = i64::from(s.orders + s.ad_orders);
+                // Returned units go back on sale: only kept orders cost goods.
+                let units = i64::from(s.orders + s.ad_orders - s.returns);
                 let cost = product.unit_cost;
                 goods_cost += if cost.currency == market.currency {
                     cost.minor * units
@@ -546,6 +550,7 @@ impl Session {
             store.money.push(crate::sim::market::StoreMoney {
                 day: self.day,
                 sales,
+                refunds,
                 taxes,
                 referral_fees: fees,
                 ad_spend,
@@ -589,8 +594,15 @@ impl Session {
             let stock_en: Vec<String> = stock.iter().map(|(s, n)| format!("{s}: {n}")).collect();
             let payout = Money::new(payout_home, home, home_exp).format();
             let platform = store.storefront.platform.clone();
+            let returns: u32 = store
+                .student
+                .iter()
+                .filter_map(|l| stats.listings.get(l.id.0 as usize))
+                .map(|s| s.returns)
+                .sum();
             let mut body_en = format!(
-                "Orders: {orders} ({ad_orders} from ads). Sales: {}. Checkout taxes: {}. Referral fee: {}. Ad spend: {}. Paid out: {payout}.\nStock left: {}.",
+                "Orders: {orders} ({ad_orders} from ads), returned: {returns} ({} refunded). Sales: {}. Checkout taxes: {}. Referral fee: {}. Ad spend: {}. Paid out: {payout}.\nStock left: {}.",
+                m(refunds),
                 m(sales),
                 m(taxes),
                 m(fees),
@@ -598,7 +610,8 @@ impl Session {
                 stock_en.join(", ")
             );
             let mut body_zh = format!(
-                "订单：{orders}（其中广告带来 {ad_orders}）。销售额：{}。结账税费：{}。平台佣金：{}。广告花费：{}。回款：{payout}。\n剩余库存：{}。",
+                "订单：{orders}（其中广告带来 {ad_orders}），退货：{returns}（退款 {}）。销售额：{}。结账税费：{}。平台佣金：{}。广告花费：{}。回款：{payout}。\n剩余库存：{}。",
+                m(refunds),
                 m(sales),
                 m(taxes),
                 m(fees),

@@ -417,9 +417,31 @@ fn thirty_scripted_days_replay_exactly_and_match_the_golden_file() {
     assert!(first.sales > 0 && first.taxes > 0 && first.goods_cost > 0);
     assert_eq!(
         first.profit(),
-        first.sales - first.taxes - first.referral_fees - first.ad_spend - first.payout_fee - first.goods_cost
+        first.sales
+            - first.refunds
+            - first.taxes
+            - first.referral_fees
+            - first.ad_spend
+            - first.payout_fee
+            - first.goods_cost
     );
-    assert_eq!(first.referral_fees, BasisPoints(1_500).of(first.sales));
+    assert_eq!(first.referral_fees, BasisPoints(1_500).of(first.sales - first.refunds));
+    // About 4% of orders come back: refunded, back in stock, no goods cost.
+    let returned: u32 = store
+        .history
+        .iter()
+        .map(|(_, d)| d.listings[store.student[0].id.0 as usize].returns)
+        .sum();
+    let sold: u32 = store
+        .history
+        .iter()
+        .map(|(_, d)| {
+            let l = d.listings[store.student[0].id.0 as usize];
+            l.orders + l.ad_orders
+        })
+        .sum();
+    assert!(returned > 0 && returned * 10 < sold, "{returned} of {sold} returned");
+    assert_eq!(400 - listing.stock, sold - returned, "returned units are back on sale");
     // The platform reports every day in the inbox, and says when the listing sells out.
     let summaries: Vec<&str> = session
         .inbox()

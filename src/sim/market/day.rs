@@ -21,6 +21,10 @@ pub struct ListingDay {
     pub ad_spend: i64,
     pub sales: i64,
     pub ad_sales: i64,
+    /// Orders returned for a refund (set by the store after the day).
+    pub returns: u32,
+    /// Money refunded for them, minor units.
+    pub refunds: i64,
 }
 
 /// The day's totals, one entry per listing (same order as the listings).

@@ -21,6 +21,8 @@ pub const REVIEW_RATE: f64 = 0.05;
 pub struct StoreMoney {
     pub day: u32,
     pub sales: i64,
+    /// Refunds for returned orders.
+    pub refunds: i64,
     pub taxes: i64,
     pub referral_fees: i64,
     pub ad_spend: i64,
@@ -32,7 +34,7 @@ pub struct StoreMoney {
 impl StoreMoney {
     /// What the day earned after every tax, fee, ad and the goods' cost.
     pub fn profit(&self) -> i64 {
-        self.sales - self.taxes - self.referral_fees - self.ad_spend - self.payout_fee - self.goods_cost
+        self.sales - self.refunds - self.taxes - self.referral_fees - self.ad_spend - self.payout_fee - self.goods_cost
     }
 }
 
@@ -228,9 +230,24 @@ impl Store {
         self.end_expired_deals(day);
         self.reprice_competitors();
         let keywords = self.storefront.keywords.clone();
-        let stats = simulate_day(&mut self.listings, &keywords, elasticity, visits, rng);
+        let mut stats = simulate_day(&mut self.listings, &keywords, elasticity, visits, rng);
+        // Returns: each order comes back with the storefront's return rate; the unit goes back
+        // on sale and the price is refunded.
+        let return_below =
+            (self.storefront.return_rate.0.clamp(0, 10_000) as u64 * u64::from(u32::MAX) / 10_000) as u32;
+        if return_below > 0 {
+            for (i, s) in stats.listings.iter_mut().enumerate() {
+                let orders = s.orders + s.ad_orders;
+                let returned = (0..orders).filter(|_| rng.random::<u32>() < return_below).count() as u32;
+                if returned > 0 && orders > 0 {
+                    s.returns = returned;
+                    s.refunds = s.sales * i64::from(returned) / i64::from(orders);
+                    self.listings[i].stock += returned;
+                }
+            }
+        }
         for (i, s) in stats.listings.iter().enumerate() {
-            let orders = s.orders + s.ad_orders;
+            let orders = s.orders + s.ad_orders - s.returns;
             let new_reviews = (0..orders).filter(|_| rng.random::<f64>() < REVIEW_RATE).count() as u32;
             let l = &mut self.listings[i];
             if new_reviews > 0 {

@@ -47,6 +47,8 @@ pub struct Storefront {
     pub keywords: Vec<Keyword>,
     pub seasons: Vec<Season>,
     pub competitors: Vec<Competitor>,
+    /// Share of orders returned for a refund.
+    pub return_rate: BasisPoints,
 }
 
 impl Storefront {
@@ -77,6 +79,10 @@ impl Storefront {
         }
         let referral_fee = c.percent(&format!("{p}.referral_fee"), &def.referral_fee, 0, 5_000);
         let payout_fee = c.percent(&format!("{p}.payout_fee"), &def.payout_fee, 0, 1_000);
+        let return_rate = match &def.return_rate {
+            Some(text) => c.percent(&format!("{p}.return_rate"), text, 0, 5_000),
+            None => Some(BasisPoints(0)),
+        };
         if def.keywords.is_empty() || def.keywords.len() > 64 {
             c.error(
                 &format!("{p}.keywords"),
@@ -219,6 +225,7 @@ impl Storefront {
             keywords,
             seasons,
             competitors,
+            return_rate: return_rate?,
         })
     }
 }
