@@ -21,6 +21,17 @@ use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks, TalksEnding};
 use super::scenario::{Effect, Scenario};
 
+/// A negotiation's moves as session events.
+fn talk_events(task: &str, moved: Vec<TalkEvent>) -> Vec<Event> {
+    moved
+        .into_iter()
+        .map(|event| Event::Negotiation {
+            task: task.to_string(),
+            event,
+        })
+        .collect()
+}
+
 /// Reputation points lost when a counterpart gives up waiting for the student's reply.
 const REPUTATION_LOST_BY_SILENCE: u32 = 5;
 
@@ -743,14 +754,7 @@ impl Session {
                     .get_mut(task)
                     .ok_or_else(|| RuleError::NoNegotiation(task.clone()))?;
                 let side = talks.to_move().ok_or(TalkError::Over)?;
-                let mut events: Vec<Event> = talks
-                    .offer(side, options, note, day, &mut self.rng)?
-                    .into_iter()
-                    .map(|event| Event::Negotiation {
-                        task: task.clone(),
-                        event,
-                    })
-                    .collect();
+                let mut events: Vec<Event> = talk_events(task, talks.offer(side, options, note, day, &mut self.rng)?);
                 // The AI may have accepted at once.
                 self.sign_contract_if_agreed(task, &mut events);
                 events
@@ -761,14 +765,7 @@ impl Session {
                     .get_mut(task)
                     .ok_or_else(|| RuleError::NoNegotiation(task.clone()))?;
                 let side = talks.to_move().ok_or(TalkError::Over)?;
-                let mut events: Vec<Event> = talks
-                    .accept(side, self.day)?
-                    .into_iter()
-                    .map(|event| Event::Negotiation {
-                        task: task.clone(),
-                        event,
-                    })
-                    .collect();
+                let mut events: Vec<Event> = talk_events(task, talks.accept(side, self.day)?);
                 self.sign_contract_if_agreed(task, &mut events);
                 events
             }
@@ -778,14 +775,7 @@ impl Session {
                     .get_mut(task)
                     .ok_or_else(|| RuleError::NoNegotiation(task.clone()))?;
                 let side = talks.to_move().ok_or(TalkError::Over)?;
-                talks
-                    .walk_away(side, self.day)?
-                    .into_iter()
-                    .map(|event| Event::Negotiation {
-                        task: task.clone(),
-                        event,
-                    })
-                    .collect()
+                talk_events(task, talks.walk_away(side, self.day)?)
             }
             Command::PublishListing {
                 market,
@@ -1174,10 +1164,7 @@ impl Session {
                 let Ok(moved) = talks.give_up(student.other(), self.day) else {
                     continue;
                 };
-                events.extend(moved.into_iter().map(|event| Event::Negotiation {
-                    task: task.id.clone(),
-                    event,
-                }));
+                events.extend(talk_events(&task.id, moved));
                 let from = self.reputation;
                 let to = from.saturating_sub(REPUTATION_LOST_BY_SILENCE);
                 self.reputation = to;

@@ -84,6 +84,15 @@ pub enum Action {
     GuessStrategy(String, crate::scenario::file::ConcessionStrategy),
 }
 
+/// A market and its online store, if it has one.
+pub fn market_and_store<'a>(
+    session: &'a crate::sim::Session,
+    market: &str,
+) -> Option<(&'a crate::sim::scenario::Market, &'a crate::sim::market::Store)> {
+    let found = session.scenario().markets().iter().find(|m| m.id == market)?;
+    Some((found, session.store(market)?))
+}
+
 /// The text in the player's language, falling back to English when no translation is given.
 pub fn pick(text: &Text, language: Language) -> &str {
     match language {

@@ -206,14 +206,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                         }
                     });
                     ui.separator();
-                    let market = draft.listing.market.clone().or_else(|| {
-                        session
-                            .scenario()
-                            .markets()
-                            .iter()
-                            .find(|m| m.storefront.is_some())
-                            .map(|m| m.id.clone())
-                    });
+                    let market = store_market(session, draft);
                     if draft.storefront_tab == StorefrontTab::Dashboard {
                         if let Some(market) = market {
                             super::store::draw(
@@ -246,14 +239,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                 Page::Activity(Activity::Promotion)
                     if session.scenario().markets().iter().any(|m| m.storefront.is_some()) =>
                 {
-                    let market = draft.listing.market.clone().or_else(|| {
-                        session
-                            .scenario()
-                            .markets()
-                            .iter()
-                            .find(|m| m.storefront.is_some())
-                            .map(|m| m.id.clone())
-                    });
+                    let market = store_market(session, draft);
                     if let Some(market) = market {
                         let view = super::promotion::PromotionView {
                             cat,
@@ -663,6 +649,19 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
         }
     });
     action
+}
+
+/// The market whose store the storefront and promotion pages show: the one chosen in the
+/// listing editor, else the first with a storefront.
+fn store_market(session: &Session, draft: &PlayDraft) -> Option<String> {
+    draft.listing.market.clone().or_else(|| {
+        session
+            .scenario()
+            .markets()
+            .iter()
+            .find(|m| m.storefront.is_some())
+            .map(|m| m.id.clone())
+    })
 }
 
 /// The first negotiation task with talks under way, and its talks.

@@ -36,12 +36,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft)
     let cat = view.cat;
     let session = view.session;
     let scenario = session.scenario();
-    let (Some(market), Some(store)) = (
-        scenario.markets().iter().find(|m| m.id == view.market),
-        session.store(view.market),
-    ) else {
-        return None;
-    };
+    let (market, store) = super::market_and_store(session, view.market)?;
     let exp = scenario.exponent(market.currency);
     let money = |minor: i64| format!("{} {}", format_minor(minor, exp), market.currency);
     ui.heading(format!(

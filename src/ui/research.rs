@@ -22,10 +22,7 @@ pub fn draw(ui: &mut egui::Ui, view: &ResearchView) {
     let cat = view.cat;
     let session = view.session;
     let scenario = session.scenario();
-    let (Some(market), Some(store)) = (
-        scenario.markets().iter().find(|m| m.id == view.market),
-        session.store(view.market),
-    ) else {
+    let Some((market, store)) = super::market_and_store(session, view.market) else {
         return;
     };
     let exp = scenario.exponent(market.currency);

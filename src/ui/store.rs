@@ -43,13 +43,10 @@ fn pct(value: Option<BasisPoints>) -> String {
 
 pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
     let cat = view.cat;
-    let Some(store) = view.session.store(view.market) else {
+    let Some((market, store)) = super::market_and_store(view.session, view.market) else {
         return;
     };
     let scenario = view.session.scenario();
-    let Some(market) = scenario.markets().iter().find(|m| m.id == view.market) else {
-        return;
-    };
     let exp = scenario.exponent(market.currency);
     let money = |minor: i64| format!("{} {}", format_minor(minor, exp), market.currency);
     ui.heading(format!(
