@@ -274,6 +274,17 @@ pub fn convert(minor: i64, from_exponent: u32, rate: Micros, to_exponent: u32) -
     i64::try_from(div_round(numerator, denominator)).unwrap_or(i64::MAX)
 }
 
+/// The inverse of [`convert`]: `minor` units of the currency `rate` is quoted *in* (home
+/// currency per unit of the other) back into the other currency. `None` for a zero rate.
+pub fn convert_inverse(minor: i64, from_exponent: u32, rate: Micros, to_exponent: u32) -> Option<i64> {
+    if rate.0 == 0 {
+        return None;
+    }
+    let numerator = i128::from(minor) * 1_000_000i128 * 10i128.pow(to_exponent);
+    let denominator = i128::from(rate.0) * 10i128.pow(from_exponent);
+    Some(i64::try_from(div_round(numerator, denominator)).unwrap_or(i64::MAX))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,6 +341,9 @@ mod tests {
         assert_eq!(convert(10_000, 2, Micros(7_180_000), 2), 71_800);
         // 1,000 JPY (exponent 0) at 0.048 CNY/JPY = 48.00 CNY
         assert_eq!(convert(1_000, 0, Micros(48_000), 2), 4_800);
+        // And back: 718.00 CNY at 7.18 CNY/USD = 100.00 USD.
+        assert_eq!(convert_inverse(71_800, 2, Micros(7_180_000), 2), Some(10_000));
+        assert_eq!(convert_inverse(71_800, 2, Micros(0), 2), None);
         assert_eq!(Micros(7_180_000).to_string(), "7.18");
         assert_eq!(Micros(1_000_000).to_string(), "1.0");
     }

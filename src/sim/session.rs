@@ -21,6 +21,48 @@ use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks, TalksEnding};
 use super::scenario::{Effect, Scenario};
 
+/// `money` in `currency` (minor units) at `rates`, which are quoted in the scenario's home
+/// currency; `None` when a rate is missing.
+fn money_in(
+    scenario: &Scenario,
+    rates: &BTreeMap<CurrencyCode, Micros>,
+    money: Money,
+    currency: CurrencyCode,
+) -> Option<i64> {
+    if money.currency == currency {
+        return Some(money.minor);
+    }
+    let home = scenario.home_currency();
+    let home_exp = scenario.exponent(home);
+    let in_home = if money.currency == home {
+        money.minor
+    } else {
+        super::money::convert(money.minor, money.exponent, *rates.get(&money.currency)?, home_exp)
+    };
+    if currency == home {
+        return Some(in_home);
+    }
+    super::money::convert_inverse(in_home, home_exp, *rates.get(&currency)?, scenario.exponent(currency))
+}
+
+/// One order's economics in a store, in the market currency's minor units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrderMargin {
+    pub price: i64,
+    pub taxes: i64,
+    pub fee: i64,
+    pub cost: i64,
+    /// Price − taxes − fee − cost.
+    pub margin: i64,
+}
+
+impl OrderMargin {
+    /// The margin as a share of the price.
+    pub fn share(&self) -> Option<BasisPoints> {
+        (self.price != 0).then(|| BasisPoints(self.margin * 10_000 / self.price))
+    }
+}
+
 /// A negotiation's moves as session events.
 fn talk_events(task: &str, moved: Vec<TalkEvent>) -> Vec<Event> {
     moved
@@ -542,21 +584,8 @@ impl Session {
                 // Returned units go back on sale: only kept orders cost goods.
                 let units = i64::from(s.orders + s.ad_orders - s.returns);
                 let cost = product.unit_cost;
-                goods_cost += if cost.currency == market.currency {
-                    cost.minor * units
-                } else {
-                    match self.rates.get(&market.currency) {
-                        Some(rate) if rate.0 > 0 => {
-                            // Home currency → market currency: divide by the market currency's rate.
-                            i64::try_from(
-                                i128::from(cost.minor * units) * 1_000_000 * 10i128.pow(exp)
-                                    / (i128::from(rate.0) * 10i128.pow(cost.exponent)),
-                            )
-                            .unwrap_or(0)
-                        }
-                        _ => 0,
-                    }
-                };
+                let bought = Money::new(cost.minor * units, cost.currency, cost.exponent);
+                goods_cost += money_in(&scenario, &self.rates, bought, market.currency).unwrap_or(0);
             }
             store.money.push(crate::sim::market::StoreMoney {
                 day: self.day,
@@ -1352,6 +1381,32 @@ impl Session {
     pub fn documents_attempts(&self, task: &str) -> &[DocumentsCheck] {
         self.documents.get(task).map_or(&[], Vec::as_slice)
     }
+    /// `money` in `currency` (minor units) at today's rates; `None` when a rate is missing.
+    pub fn in_currency(&self, money: Money, currency: CurrencyCode) -> Option<i64> {
+        money_in(&self.scenario, &self.rates, money, currency)
+    }
+
+    /// What one order of the student's listing of `sku` leaves after checkout taxes, the
+    /// referral fee and the goods' cost, at today's price and rates (market currency).
+    pub fn order_margin(&self, market: &str, sku: &str) -> Option<OrderMargin> {
+        let store = self.stores.get(market)?;
+        let found = self.scenario.markets().iter().find(|m| m.id == market)?;
+        let mine = store.student.iter().find(|l| l.sku == sku)?;
+        let listing = store.listings.get(mine.id.0 as usize)?;
+        let product = self.scenario.product(sku)?;
+        let price = listing.effective_price();
+        let taxes = crate::sim::market::checkout::tax_per_parcel(&self.scenario, found, product, price, self.date());
+        let fee = store.storefront.referral_fee.of(price);
+        let cost = self.in_currency(product.unit_cost, found.currency).unwrap_or(0);
+        Some(OrderMargin {
+            price,
+            taxes,
+            fee,
+            cost,
+            margin: price - taxes - fee - cost,
+        })
+    }
+
     /// The online store of a market, if it has one.
     pub fn store(&self, market: &str) -> Option<&crate::sim::market::Store> {
         self.stores.get(market)

@@ -84,6 +84,19 @@ pub enum Action {
     GuessStrategy(String, crate::scenario::file::ConcessionStrategy),
 }
 
+/// A table's header row: one small bold label per message id, then the end of the row.
+pub fn header_row(ui: &mut egui::Ui, cat: &Catalogue, keys: &[&str]) {
+    for key in keys {
+        ui.label(egui::RichText::new(cat.tr(key)).small().strong());
+    }
+    ui.end_row();
+}
+
+/// A rating as shoppers see it: `4.3 ★ (2140)`.
+pub fn stars(rating_tenths: u16, reviews: u32) -> String {
+    format!("{}.{} ★ ({reviews})", rating_tenths / 10, rating_tenths % 10)
+}
+
 /// A market and its online store, if it has one.
 pub fn market_and_store<'a>(
     session: &'a crate::sim::Session,

@@ -382,7 +382,7 @@ fn brief(ui: &mut egui::Ui, cat: &Catalogue, case: &NegotiationCase, side: Side)
             };
             ui.label(format!(
                 "{} — {}",
-                capitalised(issue.name()),
+                issue.title(),
                 crate::sim::BasisPoints(i64::from(weight))
             ));
             ui.label(RichText::new(shape).small().color(MUTED));
@@ -395,12 +395,6 @@ fn brief(ui: &mut egui::Ui, cat: &Catalogue, case: &NegotiationCase, side: Side)
             .color(WARN),
         );
     });
-}
-
-fn capitalised(word: &str) -> String {
-    let mut c = word.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + c.as_str())
 }
 
 /// A utility in words over a bar, green at or above the walk-away value, red below it.
@@ -484,7 +478,7 @@ fn offer_form(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side:
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             for (i, issue) in case.domain.issues().iter().enumerate() {
-                ui.label(capitalised(issue.name()));
+                ui.label(issue.title());
                 let current = draft.options.get(i).copied().unwrap_or(0).min(issue.len() - 1);
                 let mut chosen = current;
                 egui::ComboBox::from_id_salt(("offer-issue", i))

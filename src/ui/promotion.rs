@@ -7,9 +7,8 @@ use egui::RichText;
 use super::theme::{BAD, GOOD, MUTED, WARN};
 use super::{Action, pick};
 use crate::i18n::{Arg, Catalogue};
-use crate::sim::market::checkout::tax_per_parcel;
 use crate::sim::market::metrics;
-use crate::sim::money::{BasisPoints, convert, format_minor, parse_decimal};
+use crate::sim::money::{BasisPoints, format_minor, parse_decimal};
 use crate::sim::session::Session;
 
 /// Ad settings being edited (UI state).
@@ -63,28 +62,9 @@ pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft)
     let mut action = None;
 
     // The margin an ad may eat: price − checkout taxes − referral fee − cost of the goods.
-    let product = scenario.product(&mine.sku)?;
-    let price = listing.effective_price();
-    let taxes = tax_per_parcel(scenario, market, product, price, session.date());
-    let fee = store.storefront.referral_fee.of(price);
-    let cost = if product.unit_cost.currency == market.currency {
-        product.unit_cost.minor
-    } else {
-        // Unit cost in the home currency → market currency at today's rate.
-        let home_per_market = session.rate(market.currency).map_or(0, |r| r.0);
-        if home_per_market == 0 {
-            0
-        } else {
-            convert(
-                product.unit_cost.minor,
-                product.unit_cost.exponent,
-                crate::sim::Micros(1_000_000_000_000 / home_per_market),
-                exp,
-            )
-        }
-    };
-    let margin = price - taxes - fee - cost;
-    let margin_bp = metrics::acos(margin, price);
+    let order = session.order_margin(&market.id, &mine.sku)?;
+    let (price, taxes, fee, cost, margin) = (order.price, order.taxes, order.fee, order.cost, order.margin);
+    let margin_bp = order.share();
 
     ui.label(
         RichText::new(cat.tr_args(
@@ -233,20 +213,21 @@ pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft)
         .striped(true)
         .num_columns(9)
         .show(ui, |ui| {
-            for key in [
-                "store-day",
-                "store-impressions",
-                "store-clicks",
-                "store-ctr",
-                "store-cpc",
-                "store-orders",
-                "promo-ad-sales",
-                "store-acos",
-                "store-roas",
-            ] {
-                ui.label(RichText::new(cat.tr(key)).small().strong());
-            }
-            ui.end_row();
+            super::header_row(
+                ui,
+                cat,
+                &[
+                    "store-day",
+                    "store-impressions",
+                    "store-clicks",
+                    "store-ctr",
+                    "store-cpc",
+                    "store-orders",
+                    "promo-ad-sales",
+                    "store-acos",
+                    "store-roas",
+                ],
+            );
             for (day, d) in days.iter().rev().take(14) {
                 ui.label(day.to_string());
                 ui.label(d.ad_impressions.to_string());

@@ -55,10 +55,7 @@ pub fn draw(ui: &mut egui::Ui, view: &ResearchView) {
             .striped(true)
             .num_columns(3)
             .show(ui, |ui| {
-                for key in ["research-keyword", "research-searches", "research-share"] {
-                    ui.label(RichText::new(cat.tr(key)).small().strong());
-                }
-                ui.end_row();
+                super::header_row(ui, cat, &["research-keyword", "research-searches", "research-share"]);
                 let mut sorted: Vec<_> = store.keywords().iter().collect();
                 sorted.sort_by(|a, b| b.volume.cmp(&a.volume).then(a.text.cmp(&b.text)));
                 for k in sorted {
@@ -93,16 +90,17 @@ pub fn draw(ui: &mut egui::Ui, view: &ResearchView) {
             .striped(true)
             .num_columns(5)
             .show(ui, |ui| {
-                for key in [
-                    "store-seller",
-                    "store-price",
-                    "store-rating",
-                    "research-rank",
-                    "store-stock",
-                ] {
-                    ui.label(RichText::new(cat.tr(key)).small().strong());
-                }
-                ui.end_row();
+                super::header_row(
+                    ui,
+                    cat,
+                    &[
+                        "store-seller",
+                        "store-price",
+                        "store-rating",
+                        "research-rank",
+                        "store-stock",
+                    ],
+                );
                 for (i, c) in store.storefront.competitors.iter().enumerate() {
                     let Some(l) = store.listings.get(i) else { continue };
                     // Best organic position over the keywords it is relevant for.
@@ -112,12 +110,7 @@ pub fn draw(ui: &mut egui::Ui, view: &ResearchView) {
                         .map_or_else(|| "—".to_string(), |r| format!("#{}", r + 1));
                     ui.label(&c.name);
                     ui.label(money(l.effective_price()));
-                    ui.label(format!(
-                        "{}.{} ★ ({})",
-                        l.rating_tenths / 10,
-                        l.rating_tenths % 10,
-                        l.reviews
-                    ));
+                    ui.label(super::stars(l.rating_tenths, l.reviews));
                     ui.label(rank);
                     ui.label(l.stock.to_string());
                     ui.end_row();
@@ -130,15 +123,16 @@ pub fn draw(ui: &mut egui::Ui, view: &ResearchView) {
             .striped(true)
             .num_columns(4)
             .show(ui, |ui| {
-                for key in [
-                    "listing-product",
-                    "research-reference",
-                    "research-taxes",
-                    "research-left",
-                ] {
-                    ui.label(RichText::new(cat.tr(key)).small().strong());
-                }
-                ui.end_row();
+                super::header_row(
+                    ui,
+                    cat,
+                    &[
+                        "listing-product",
+                        "research-reference",
+                        "research-taxes",
+                        "research-left",
+                    ],
+                );
                 for (sku, price) in &market.reference_prices {
                     let Some(product) = scenario.product(sku) else { continue };
                     let tax = tax_per_parcel(scenario, market, product, price.minor, session.date());

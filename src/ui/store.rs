@@ -117,19 +117,20 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
             .striped(true)
             .num_columns(8)
             .show(ui, |ui| {
-                for key in [
-                    "store-day",
-                    "store-impressions",
-                    "store-clicks",
-                    "store-orders",
-                    "store-sales",
-                    "store-ad-spend",
-                    "store-acos",
-                    "store-profit",
-                ] {
-                    ui.label(RichText::new(cat.tr(key)).small().strong());
-                }
-                ui.end_row();
+                super::header_row(
+                    ui,
+                    cat,
+                    &[
+                        "store-day",
+                        "store-impressions",
+                        "store-clicks",
+                        "store-orders",
+                        "store-sales",
+                        "store-ad-spend",
+                        "store-acos",
+                        "store-profit",
+                    ],
+                );
                 for (day, d) in days.iter().rev().take(14) {
                     ui.label(day.to_string());
                     ui.label((d.impressions + d.ad_impressions).to_string());
@@ -149,16 +150,17 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
             .striped(true)
             .num_columns(5)
             .show(ui, |ui| {
-                for key in [
-                    "store-seller",
-                    "store-price",
-                    "store-rating",
-                    "store-stock",
-                    "store-quality",
-                ] {
-                    ui.label(RichText::new(cat.tr(key)).small().strong());
-                }
-                ui.end_row();
+                super::header_row(
+                    ui,
+                    cat,
+                    &[
+                        "store-seller",
+                        "store-price",
+                        "store-rating",
+                        "store-stock",
+                        "store-quality",
+                    ],
+                );
                 for (i, l) in store.listings.iter().enumerate() {
                     let mine = store.student.iter().any(|s| s.id.0 as usize == i);
                     let name = if mine {
@@ -176,7 +178,7 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
                     ui.label(if l.reviews == 0 {
                         "—".to_string()
                     } else {
-                        format!("{}.{} ★ ({})", l.rating_tenths / 10, l.rating_tenths % 10, l.reviews)
+                        super::stars(l.rating_tenths, l.reviews)
                     });
                     ui.label(RichText::new(l.stock.to_string()).color(if l.stock == 0 { WARN } else { Color32::GRAY }));
                     ui.label(l.quality.to_string());

@@ -195,7 +195,8 @@ impl Store {
 
     /// Competitors react to the cheapest rival selling the same product.
     fn reprice_competitors(&mut self) {
-        for (i, pricing) in self.pricing.clone().into_iter().enumerate() {
+        for i in 0..self.pricing.len() {
+            let pricing = self.pricing[i];
             let reference = self.listings[i].reference_price;
             let cheapest_rival = self
                 .listings

@@ -56,6 +56,17 @@ impl IssueOptions {
         }
     }
 
+    /// The issue's name at the start of a line, e.g. `Unit price`.
+    pub fn title(&self) -> &'static str {
+        match self {
+            IssueOptions::UnitPrice { .. } => "Unit price",
+            IssueOptions::Quantity(_) => "Quantity",
+            IssueOptions::Incoterm(_) => "Incoterm",
+            IssueOptions::Payment(_) => "Payment",
+            IssueOptions::DeliveryDays(_) => "Delivery",
+        }
+    }
+
     /// Option `i` in words, e.g. `28.50 EUR`, `2,400 pcs`, `FCA`, `L/C at sight`, `45 days`.
     pub fn label(&self, i: usize) -> String {
         match self {

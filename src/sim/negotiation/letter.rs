@@ -47,7 +47,7 @@ pub fn offer_letter(
         let changed = answering.is_some_and(|p| p.option(i) != bid.option(i));
         text.push_str(&format!(
             "  • {}: {}{}\n",
-            capitalise(issue.name()),
+            issue.title(),
             term(issue, bid.option(i)),
             if changed { "  (changed)" } else { "" }
         ));
@@ -89,13 +89,6 @@ fn term(issue: &IssueOptions, option: usize) -> String {
 /// `Katrin Vogel, Nordkontor Mode GmbH (Hamburg)` → `Katrin Vogel`.
 fn salutation(recipient: &str) -> &str {
     recipient.split(',').next().unwrap_or(recipient).trim()
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
 }
 
 fn join_words(words: &[&str]) -> String {
