@@ -212,7 +212,8 @@ fn drive_launch_request(
     }
 }
 
-/// Publishes a good phone-case listing with ads in the first store and plays two weeks.
+/// Publishes a good phone-case listing with ads in the first store, books a creator's post and
+/// runs a coupon over two weeks of play.
 fn demo_store_weeks(session: &mut crate::sim::Session) {
     use crate::sim::Command;
     let Some(market) = session
@@ -236,19 +237,45 @@ fn demo_store_weeks(session: &mut crate::sim::Session) {
         .map(|s| format!("PC-TPU-61-{s}.png"))
         .collect();
     let publish = Command::PublishListing {
-        market,
+        market: market.clone(),
         sku: "PC-TPU-61".to_string(),
         text: Box::new(draft.text),
-        price: 1_249,
-        add_stock: 300,
-        bid: 40,
-        daily_budget: 1_500,
-        discount: crate::sim::BasisPoints(0),
+        terms: Box::new(crate::sim::market::ListingTerms {
+            price: 1_249,
+            add_stock: 300,
+            bid: 40,
+            daily_budget: 1_500,
+            discount: crate::sim::BasisPoints(0),
+            shipping: "postal".to_string(),
+            handling_days: 2,
+        }),
     };
     if session.apply(publish).is_err() {
         return;
     }
-    for _ in 0..14 {
+    for day in 1..=14 {
+        // A creator's post on day 4 and a week-long coupon from day 8.
+        let promotion = match day {
+            4 => session
+                .store(&market)
+                .and_then(|s| s.storefront.influencers.iter().find(|i| i.fits.iter().any(|f| f == "PC-TPU-61")))
+                .map(|creator| Command::BookInfluencer {
+                    market: market.clone(),
+                    sku: "PC-TPU-61".to_string(),
+                    influencer: creator.id.clone(),
+                }),
+            8 => Some(Command::StartCoupon {
+                market: market.clone(),
+                sku: "PC-TPU-61".to_string(),
+                discount: crate::sim::BasisPoints(1_000),
+                budget: 10_000,
+                days: 7,
+            }),
+            _ => None,
+        };
+        if let Some(command) = promotion {
+            let _ = session.apply(command);
+        }
         if session.apply(Command::EndDay).is_err() {
             return;
         }
@@ -278,6 +305,8 @@ fn demo_listing_draft() -> crate::ui::listing::ListingDraft {
         bid: "0.40".to_string(),
         daily_budget: "15.00".to_string(),
         discount: String::new(),
+        shipping: None,
+        handling_days: "2".to_string(),
         error: None,
     }
 }

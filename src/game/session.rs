@@ -130,8 +130,7 @@ pub fn apply_ui_actions(
             | Action::GuessStrategy(..)
             | Action::PresentDocuments(..)
             | Action::BookShipment(_)
-            | Action::PublishListing { .. }
-            | Action::StartDeal { .. } => {
+            | Action::Marketplace(_) => {
                 let Some(session) = session.as_mut() else { continue };
                 let command = match action {
                     Action::EndDay => Command::EndDay,
@@ -152,36 +151,7 @@ pub fn apply_ui_actions(
                     Action::AcceptOffer(task) => Command::AcceptOffer { task: task.clone() },
                     Action::WalkAway(task) => Command::WalkAway { task: task.clone() },
                     Action::BookShipment(task) => Command::BookShipment { task: task.clone() },
-                    Action::StartDeal {
-                        market,
-                        sku,
-                        discount,
-                        days,
-                    } => Command::StartDeal {
-                        market: market.clone(),
-                        sku: sku.clone(),
-                        discount: *discount,
-                        days: *days,
-                    },
-                    Action::PublishListing {
-                        market,
-                        sku,
-                        text,
-                        price,
-                        add_stock,
-                        bid,
-                        daily_budget,
-                        discount,
-                    } => Command::PublishListing {
-                        market: market.clone(),
-                        sku: sku.clone(),
-                        text: text.clone(),
-                        price: *price,
-                        add_stock: *add_stock,
-                        bid: *bid,
-                        daily_budget: *daily_budget,
-                        discount: *discount,
-                    },
+                    Action::Marketplace(command) => (**command).clone(),
                     Action::PresentDocuments(task, form) => Command::PresentDocuments {
                         task: task.clone(),
                         form: form.clone(),

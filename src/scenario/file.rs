@@ -226,6 +226,62 @@ pub struct StorefrontDef {
     /// Share of orders returned for a refund, e.g. `"4%"` (default none).
     #[serde(default)]
     pub return_rate: Option<String>,
+    /// How the student's parcels can reach buyers (at least one).
+    pub shipping: Vec<ShippingDef>,
+    /// What the platform charges per redeemed coupon, in the market's currency (default none).
+    #[serde(default)]
+    pub coupon_fee: Option<MoneyDef>,
+    /// Creators who can promote a listing off the marketplace.
+    #[serde(default)]
+    pub influencers: Vec<InfluencerDef>,
+}
+
+/// A way to get parcels to buyers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShippingDef {
+    pub id: String,
+    pub kind: ShippingKind,
+    pub name: Text,
+    /// What one parcel costs the seller (any currency with a rate).
+    pub cost_per_parcel: MoneyDef,
+    /// Days from hand-over to the buyer's door.
+    pub transit_days: u32,
+    /// Overseas warehouse only: head-haul freight per unit sent in, and how many days stock
+    /// takes to arrive there.
+    #[serde(default)]
+    pub inbound_per_unit: Option<MoneyDef>,
+    #[serde(default)]
+    pub inbound_days: Option<u32>,
+}
+
+/// The logistics model behind a shipping option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ShippingKind {
+    /// Direct mail from China (e.g. China Post small packet, 9610 export).
+    Postal,
+    /// Direct express courier from China.
+    Express,
+    /// Stock sent ahead to a warehouse in the market (9810 export); parcels leave from there.
+    OverseasWarehouse,
+}
+
+/// A social-media creator who can promote a listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InfluencerDef {
+    pub id: String,
+    pub name: String,
+    /// Where they post, e.g. `"YouTube"`.
+    pub channel: String,
+    pub followers: u32,
+    /// Share of followers who engage with a post, e.g. `"3.5%"`.
+    pub engagement: String,
+    /// What one sponsored post costs, in the market's currency.
+    pub fee: MoneyDef,
+    /// Products their audience cares about; a post for another product reaches a quarter of
+    /// the buyers.
+    pub fits: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -272,6 +328,9 @@ pub struct CompetitorDef {
     /// How it reacts to the student's prices.
     #[serde(default)]
     pub pricing: CompetitorPricing,
+    /// Days from order to the buyer's door (default 2, a local warehouse).
+    #[serde(default)]
+    pub delivery_days: Option<u32>,
 }
 
 /// A competitor's pricing behaviour.

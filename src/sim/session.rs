@@ -17,6 +17,7 @@ use super::customs::hs::Classification;
 use super::date::Date;
 use super::deal::{ContractParties, DocumentsCheck, DocumentsForm, ExportClearance, SalesContract, check_documents};
 use super::deal::{ProfitSheet, SheetRates, profit_sheet};
+use super::market::{ListingError, ListingId};
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks, TalksEnding};
 use super::scenario::{Effect, Scenario};
@@ -51,8 +52,11 @@ pub struct OrderMargin {
     pub price: i64,
     pub taxes: i64,
     pub fee: i64,
+    /// The goods (and any head-haul freight to the warehouse).
     pub cost: i64,
-    /// Price − taxes − fee − cost.
+    /// The parcel's postage, courier or fulfilment fee.
+    pub shipping: i64,
+    /// Price − taxes − fee − cost − shipping.
     pub margin: i64,
 }
 
@@ -128,27 +132,37 @@ pub enum Command {
         task: String,
     },
     /// Publish (or update) the student's listing of a product on a market's storefront, buying
-    /// `add_stock` more units at the product's unit cost.
+    /// `terms.add_stock` more units at the product's unit cost (and, for an overseas
+    /// warehouse, paying their head-haul freight).
     PublishListing {
         market: String,
         sku: String,
         text: Box<crate::sim::market::quality::ListingText>,
-        /// VAT-inclusive price in the market's currency, minor units.
-        price: i64,
-        add_stock: u32,
-        /// Sponsored-search bid per click and daily budget (0 = no ads).
-        bid: i64,
-        daily_budget: i64,
-        /// Coupon or deal discount.
-        discount: BasisPoints,
+        terms: Box<crate::sim::market::ListingTerms>,
     },
     /// Run a time-limited deal on the student's listing of `sku`: `discount` off for `days` days
-    /// starting today.
+    /// starting with the next store day.
     StartDeal {
         market: String,
         sku: String,
         discount: BasisPoints,
         days: u32,
+    },
+    /// Run a coupon on the student's listing of `sku` for `days` days, or until `budget`
+    /// (market currency: the discounts plus the platform's fee per redemption) is spent.
+    StartCoupon {
+        market: String,
+        sku: String,
+        discount: BasisPoints,
+        budget: i64,
+        days: u32,
+    },
+    /// Pay a creator for a sponsored post about the student's listing of `sku`; it goes live
+    /// with the next store day.
+    BookInfluencer {
+        market: String,
+        sku: String,
+        influencer: String,
     },
     /// Book a container on the next sailing for a signed contract (again to re-book, e.g. after
     /// missing the vessel).
@@ -263,6 +277,22 @@ pub enum Event {
         discount: BasisPoints,
         last_day: u32,
     },
+    /// A coupon started: `discount` off through day `last_day` or until its budget is spent.
+    CouponStarted {
+        market: String,
+        sku: String,
+        discount: BasisPoints,
+        budget: Money,
+        last_day: u32,
+    },
+    /// A creator's post was paid for; it goes live on `first_day`.
+    InfluencerBooked {
+        market: String,
+        sku: String,
+        influencer: String,
+        fee: Money,
+        first_day: u32,
+    },
     /// A container was booked: the vessel sails on `sailing`.
     ShipmentBooked {
         task: String,
@@ -307,6 +337,10 @@ pub enum Account {
     Inventory,
     /// Marketplace payouts after fees and advertising.
     Marketplace,
+    /// Postage, courier and warehouse freight for the online store.
+    Logistics,
+    /// Creators' fees for sponsored posts.
+    Marketing,
     Other,
 }
 
@@ -343,9 +377,11 @@ pub enum RuleError {
     NoStorefront(String),
     #[error("there is no product `{0}`")]
     UnknownProduct(String),
-    #[error("{0}")]
-    InvalidListing(String),
-    #[error("buying that stock costs {needed}, but the company has {available}")]
+    #[error(transparent)]
+    Listing(#[from] ListingError),
+    #[error("there is no exchange rate for {0}")]
+    NoRate(CurrencyCode),
+    #[error("that costs {needed}, but the company has {available}")]
     NotEnoughCash { needed: Money, available: Money },
     #[error("the documents of task `{0}` have already been accepted and paid")]
     AlreadyPaid(String),
@@ -453,6 +489,61 @@ impl Session {
         session
     }
 
+    /// Fails if the company's cash in any currency cannot pay these bills.
+    fn check_cash(&self, bills: &[(Account, Money, String)]) -> Result<(), RuleError> {
+        let mut needed: BTreeMap<CurrencyCode, Money> = BTreeMap::new();
+        for (_, money, _) in bills {
+            needed
+                .entry(money.currency)
+                .or_insert(Money::new(0, money.currency, money.exponent))
+                .minor += money.minor;
+        }
+        for (currency, need) in needed {
+            let available = Money::new(self.cash.get(&currency).copied().unwrap_or(0), currency, need.exponent);
+            if need.minor > available.minor {
+                return Err(RuleError::NotEnoughCash { needed: need, available });
+            }
+        }
+        Ok(())
+    }
+
+    /// Pays bills already checked with [`Session::check_cash`], each with a ledger entry.
+    fn pay_bills(&mut self, bills: Vec<(Account, Money, String)>) {
+        for (account, money, memo) in bills {
+            if money.minor == 0 {
+                continue;
+            }
+            *self.cash.entry(money.currency).or_insert(0) -= money.minor;
+            self.ledger.push(LedgerEntry {
+                day: self.day,
+                account,
+                money: Money::new(-money.minor, money.currency, money.exponent),
+                memo,
+            });
+        }
+    }
+
+    /// The student's listing of `sku` in a market's store.
+    fn student_listing(&self, market: &str, sku: &str) -> Result<ListingId, RuleError> {
+        let store = self
+            .stores
+            .get(market)
+            .ok_or_else(|| RuleError::NoStorefront(market.to_string()))?;
+        Ok(store
+            .student_listing(sku)
+            .ok_or_else(|| ListingError::NotListed(sku.to_string()))?
+            .id)
+    }
+
+    fn market_currency(&self, market: &str) -> Result<CurrencyCode, RuleError> {
+        self.scenario
+            .markets()
+            .iter()
+            .find(|m| m.id == market)
+            .map(|m| m.currency)
+            .ok_or_else(|| RuleError::NoStorefront(market.to_string()))
+    }
+
     /// Turns an agreed negotiation into a sales contract (once).
     fn sign_contract_if_agreed(&mut self, task: &str, events: &mut Vec<Event>) {
         let Some(talks) = self.talks.get(task) else { return };
@@ -531,72 +622,81 @@ impl Session {
             let visits = u32::try_from(traffic.of(i64::from(market.daily_shoppers))).unwrap_or(0);
             let elasticity = market.price_elasticity.0 as f64 / 1e6;
             let stats = store.run_day(self.day, visits, elasticity, &mut self.rng);
-            let mut orders = 0;
-            let mut sales = 0i64;
-            let mut refunds = 0i64;
-            let mut ad_spend = 0i64;
-            for l in &store.student {
-                if let Some(s) = stats.listings.get(l.id.0 as usize) {
-                    orders += s.orders + s.ad_orders;
-                    sales += s.sales;
-                    refunds += s.refunds;
-                    ad_spend += s.ad_spend;
-                }
-            }
             if store.student.is_empty() {
                 continue;
             }
-            // Checkout taxes through the customs engine: VAT at sale (IOSS) inside the
-            // VAT-inclusive price, and any duty per parcel, for each order.
-            let mut taxes = 0i64;
-            for l in &store.student {
-                let (Some(s), Some(listing), Some(product)) = (
-                    stats.listings.get(l.id.0 as usize),
-                    store.listings.get(l.id.0 as usize),
-                    scenario.product(&l.sku),
-                ) else {
-                    continue;
-                };
-                // Returned orders get their taxes back.
-                let orders = i64::from(s.orders + s.ad_orders - s.returns);
-                if orders > 0 {
-                    taxes += orders
-                        * crate::sim::market::checkout::tax_per_parcel(
-                            &scenario,
-                            market,
-                            product,
-                            listing.effective_price(),
-                            date,
-                        );
-                }
-            }
-            let fees = store.storefront.referral_fee.of(sales - refunds);
-            let before_payout = sales - refunds - taxes - fees - ad_spend;
-            let payout_fee = store.storefront.payout_fee.of(before_payout.max(0));
-            let net = before_payout - payout_fee;
             let exp = scenario.exponent(market.currency);
-            // Cost of the goods sold, in the market currency at today's rate.
-            let mut goods_cost = 0i64;
+            let mut day = crate::sim::market::StoreMoney {
+                day: self.day,
+                ..Default::default()
+            };
+            let mut orders = 0;
+            let mut ad_orders = 0;
+            let mut social_orders = 0;
+            let mut returns = 0;
+            let mut shipping_home = Money::new(0, home, home_exp);
             for l in &store.student {
                 let (Some(s), Some(product)) = (stats.listings.get(l.id.0 as usize), scenario.product(&l.sku)) else {
                     continue;
                 };
-                // Returned units go back on sale: only kept orders cost goods.
-                let units = i64::from(s.orders + s.ad_orders - s.returns);
-                let cost = product.unit_cost;
-                let bought = Money::new(cost.minor * units, cost.currency, cost.exponent);
-                goods_cost += money_in(&scenario, &self.rates, bought, market.currency).unwrap_or(0);
+                orders += s.all_orders();
+                ad_orders += s.ad_orders;
+                social_orders += s.social_orders;
+                returns += s.returns;
+                day.sales += s.sales;
+                day.refunds += s.refunds;
+                day.ad_spend += s.ad_spend;
+                day.coupon_fees += s.coupon_fees;
+                // Checkout taxes through the customs engine (VAT at sale inside the
+                // VAT-inclusive price, any duty per parcel) on each kept order, at the average
+                // price paid; returned orders get their taxes back.
+                let kept = i64::from(s.kept_orders());
+                if kept > 0 {
+                    let paid = s.sales / i64::from(s.all_orders().max(1));
+                    day.taxes +=
+                        kept * crate::sim::market::checkout::tax_per_parcel(&scenario, market, product, paid, date);
+                }
+                // Goods sold (returned units go back on sale), with any head-haul freight.
+                let option = store.storefront.shipping_option(&l.shipping);
+                let mut unit = money_in(&scenario, &self.rates, product.unit_cost, market.currency).unwrap_or(0);
+                if let Some(freight) = option.and_then(|o| o.inbound_per_unit) {
+                    unit += money_in(&scenario, &self.rates, freight, market.currency).unwrap_or(0);
+                }
+                day.goods_cost += unit * kept;
+                // Every parcel sent is paid for, returned or not.
+                if let Some(option) = option {
+                    let parcels = i64::from(s.all_orders());
+                    let cost = option.cost_per_parcel;
+                    let bill = Money::new(cost.minor * parcels, cost.currency, cost.exponent);
+                    day.shipping += money_in(&scenario, &self.rates, bill, market.currency).unwrap_or(0);
+                    shipping_home.minor += money_in(&scenario, &self.rates, bill, home).unwrap_or(0);
+                }
             }
-            store.money.push(crate::sim::market::StoreMoney {
-                day: self.day,
-                sales,
-                refunds,
-                taxes,
-                referral_fees: fees,
-                ad_spend,
-                payout_fee,
-                goods_cost,
-            });
+            // Creators' fees of posts going live today (paid when booked).
+            for c in &store.campaigns {
+                if let crate::sim::market::CampaignKind::Social { fee, .. } = &c.kind
+                    && c.first_day == self.day
+                {
+                    day.social_fees += fee;
+                }
+            }
+            let (sales, refunds, taxes, ad_spend) = (day.sales, day.refunds, day.taxes, day.ad_spend);
+            let fees = store.storefront.referral_fee.of(sales - refunds);
+            day.referral_fees = fees;
+            let before_payout = sales - refunds - taxes - fees - ad_spend - day.coupon_fees;
+            day.payout_fee = store.storefront.payout_fee.of(before_payout.max(0));
+            let net = before_payout - day.payout_fee;
+            let day_money = day;
+            store.money.push(day);
+            if shipping_home.minor != 0 {
+                *self.cash.entry(home).or_insert(0) -= shipping_home.minor;
+                self.ledger.push(LedgerEntry {
+                    day: self.day,
+                    account: Account::Logistics,
+                    money: Money::new(-shipping_home.minor, home, home_exp),
+                    memo: format!("{}: {orders} parcels", market.id),
+                });
+            }
             let payout_home = match self.rates.get(&market.currency) {
                 Some(rate) if market.currency != home => super::money::convert(net, exp, *rate, home_exp),
                 _ => net,
@@ -619,12 +719,6 @@ impl Session {
             });
             // The platform's daily summary in the inbox.
             let m = |minor: i64| Money::new(minor, market.currency, exp).format();
-            let ad_orders: u32 = store
-                .student
-                .iter()
-                .filter_map(|l| stats.listings.get(l.id.0 as usize))
-                .map(|s| s.ad_orders)
-                .sum();
             let stock: Vec<(String, u32)> = store
                 .student
                 .iter()
@@ -634,14 +728,10 @@ impl Session {
             let stock_en: Vec<String> = stock.iter().map(|(s, n)| format!("{s}: {n}")).collect();
             let payout = Money::new(payout_home, home, home_exp).format();
             let platform = store.storefront.platform.clone();
-            let returns: u32 = store
-                .student
-                .iter()
-                .filter_map(|l| stats.listings.get(l.id.0 as usize))
-                .map(|s| s.returns)
-                .sum();
+            let shipped = Money::new(shipping_home.minor, home, home_exp).format();
+            let promotion = m(day_money.coupon_fees + day_money.social_fees);
             let mut body_en = format!(
-                "Orders: {orders} ({ad_orders} from ads), returned: {returns} ({} refunded). Sales: {}. Checkout taxes: {}. Referral fee: {}. Ad spend: {}. Paid out: {payout}.\nStock left: {}.",
+                "Orders: {orders} ({ad_orders} from ads, {social_orders} from creators' posts), returned: {returns} ({} refunded). Sales: {}. Checkout taxes: {}. Referral fee: {}. Ad spend: {}. Coupon fees and creators' fees: {promotion}. Paid out: {payout}. Parcels sent for {shipped}.\nStock left: {}.",
                 m(refunds),
                 m(sales),
                 m(taxes),
@@ -650,7 +740,7 @@ impl Session {
                 stock_en.join(", ")
             );
             let mut body_zh = format!(
-                "订单：{orders}（其中广告带来 {ad_orders}），退货：{returns}（退款 {}）。销售额：{}。结账税费：{}。平台佣金：{}。广告花费：{}。回款：{payout}。\n剩余库存：{}。",
+                "订单：{orders}（其中广告带来 {ad_orders}，达人推广带来 {social_orders}），退货：{returns}（退款 {}）。销售额：{}。结账税费：{}。平台佣金：{}。广告花费：{}。优惠券与达人费用：{promotion}。回款：{payout}。物流费用：{shipped}。\n剩余库存：{}。",
                 m(refunds),
                 m(sales),
                 m(taxes),
@@ -658,6 +748,20 @@ impl Session {
                 m(ad_spend),
                 stock_en.join("，")
             );
+            let travelling: Vec<String> = store
+                .student
+                .iter()
+                .filter_map(|l| {
+                    let units = store.inbound_units(l.id);
+                    let next = store.inbound.iter().filter(|s| s.listing == l.id).map(|s| s.arrives).min()?;
+                    Some((l.sku.clone(), units, next))
+                })
+                .map(|(sku, units, next)| format!("{sku}: {units} (day {next})"))
+                .collect();
+            if !travelling.is_empty() {
+                body_en.push_str(&format!("\nOn the way to the warehouse: {}.", travelling.join(", ")));
+                body_zh.push_str(&format!("\n在途至海外仓：{}。", travelling.join("，").replace("day ", "第 ").replace(')', " 天)")));
+            }
             if !sold_out.is_empty() {
                 body_en.push_str(&format!(
                     "\nSold out: {}. A listing without stock drops out of search: restock it in the listing editor.",
@@ -810,77 +914,61 @@ impl Session {
                 market,
                 sku,
                 text,
-                price,
-                add_stock,
-                bid,
-                daily_budget,
-                discount,
+                terms,
             } => {
-                if !self.stores.contains_key(market) {
-                    return Err(RuleError::NoStorefront(market.clone()));
-                }
+                let store = self
+                    .stores
+                    .get(market)
+                    .ok_or_else(|| RuleError::NoStorefront(market.clone()))?;
                 let product = self
                     .scenario
                     .product(sku)
                     .cloned()
                     .ok_or_else(|| RuleError::UnknownProduct(sku.clone()))?;
-                if *price <= 0 || *bid < 0 || *daily_budget < 0 || !(0..=9_000).contains(&discount.0) {
-                    return Err(RuleError::InvalidListing(
-                        "price must be above zero, bid and budget not negative, discount 0% to 90%".to_string(),
+                let plan = store.plan_publish(sku, terms)?;
+                // The goods and any head-haul freight are paid now, from the company's cash.
+                let mut bills = vec![(
+                    Account::Inventory,
+                    Money::new(
+                        product.unit_cost.minor.saturating_mul(i64::from(terms.add_stock)),
+                        product.unit_cost.currency,
+                        product.unit_cost.exponent,
+                    ),
+                    format!("{market}: {} × {sku}", terms.add_stock),
+                )];
+                if let Some(freight) = plan.inbound_per_unit
+                    && plan.inbound_units > 0
+                {
+                    bills.push((
+                        Account::Logistics,
+                        Money::new(
+                            freight.minor.saturating_mul(i64::from(plan.inbound_units)),
+                            freight.currency,
+                            freight.exponent,
+                        ),
+                        format!("{market}: {} × {sku} sent to the overseas warehouse", plan.inbound_units),
                     ));
                 }
-                let cost = Money::new(
-                    product.unit_cost.minor.saturating_mul(i64::from(*add_stock)),
-                    product.unit_cost.currency,
-                    product.unit_cost.exponent,
-                );
-                let available = Money::new(
-                    self.cash.get(&cost.currency).copied().unwrap_or(0),
-                    cost.currency,
-                    cost.exponent,
-                );
-                if cost.minor > available.minor {
-                    return Err(RuleError::NotEnoughCash {
-                        needed: cost,
-                        available,
-                    });
-                }
+                self.check_cash(&bills)?;
                 let reference = self
                     .scenario
                     .markets()
                     .iter()
                     .find(|m| &m.id == market)
                     .and_then(|m| m.reference_prices.iter().find(|(s, _)| s == sku).map(|(_, p)| p.minor))
-                    .unwrap_or(*price);
+                    .unwrap_or(terms.price);
+                let today = self.day;
                 let Some(store) = self.stores.get_mut(market) else {
                     return Err(RuleError::NoStorefront(market.clone()));
                 };
-                let id = store.publish(
-                    sku,
-                    (**text).clone(),
-                    *price,
-                    *add_stock,
-                    *bid,
-                    *daily_budget,
-                    *discount,
-                    reference,
-                );
+                let id = store.publish(sku, (**text).clone(), terms, reference, today)?;
                 let quality = store.listings[id.0 as usize].quality;
-                let events = vec![Event::ListingPublished {
+                self.pay_bills(bills);
+                vec![Event::ListingPublished {
                     market: market.clone(),
                     sku: sku.clone(),
                     quality,
-                }];
-                if cost.minor > 0 {
-                    *self.cash.entry(cost.currency).or_insert(0) -= cost.minor;
-                    self.ledger.push(LedgerEntry {
-                        day: self.day,
-                        account: Account::Inventory,
-                        money: Money::new(-cost.minor, cost.currency, cost.exponent),
-                        memo: format!("{market}: {add_stock} × {sku}"),
-                    });
-                }
-                events
+                }]
             }
             Command::StartDeal {
                 market,
@@ -888,32 +976,86 @@ impl Session {
                 discount,
                 days,
             } => {
-                let store = self
-                    .stores
-                    .get_mut(market)
-                    .ok_or_else(|| RuleError::NoStorefront(market.clone()))?;
-                let id = store
-                    .student
-                    .iter()
-                    .find(|l| &l.sku == sku)
-                    .map(|l| l.id)
-                    .ok_or_else(|| {
-                        RuleError::InvalidListing(format!("publish a listing of {sku} before running a deal"))
-                    })?;
+                let id = self.student_listing(market, sku)?;
                 if !(100..=9_000).contains(&discount.0) || !(1..=30).contains(days) {
-                    return Err(RuleError::InvalidListing(
-                        "a deal takes 1% to 90% off for 1 to 30 days".to_string(),
-                    ));
+                    return Err(ListingError::BadCampaign("a deal takes 1% to 90% off for 1 to 30 days").into());
                 }
                 // Store days run at the start of each new day, so a deal started today covers
                 // the next `days` store days.
                 let last_day = self.day + days;
-                store.start_deal(id, *discount, last_day);
+                if let Some(store) = self.stores.get_mut(market) {
+                    store.start_deal(id, *discount, self.day + 1, last_day);
+                }
                 vec![Event::DealStarted {
                     market: market.clone(),
                     sku: sku.clone(),
                     discount: *discount,
                     last_day,
+                }]
+            }
+            Command::StartCoupon {
+                market,
+                sku,
+                discount,
+                budget,
+                days,
+            } => {
+                let id = self.student_listing(market, sku)?;
+                if !(100..=5_000).contains(&discount.0) || !(1..=90).contains(days) || *budget <= 0 {
+                    return Err(ListingError::BadCampaign(
+                        "a coupon takes 1% to 50% off for 1 to 90 days, with a budget above zero",
+                    )
+                    .into());
+                }
+                let currency = self.market_currency(market)?;
+                let last_day = self.day + days;
+                if let Some(store) = self.stores.get_mut(market) {
+                    store.start_coupon(id, *discount, *budget, self.day + 1, last_day);
+                }
+                vec![Event::CouponStarted {
+                    market: market.clone(),
+                    sku: sku.clone(),
+                    discount: *discount,
+                    budget: Money::new(*budget, currency, self.scenario.exponent(currency)),
+                    last_day,
+                }]
+            }
+            Command::BookInfluencer {
+                market,
+                sku,
+                influencer,
+            } => {
+                let id = self.student_listing(market, sku)?;
+                let currency = self.market_currency(market)?;
+                let store = self
+                    .stores
+                    .get(market)
+                    .ok_or_else(|| RuleError::NoStorefront(market.clone()))?;
+                let creator = store
+                    .storefront
+                    .influencers
+                    .iter()
+                    .find(|i| &i.id == influencer)
+                    .ok_or_else(|| ListingError::NoInfluencer(influencer.clone()))?;
+                let fee = Money::new(creator.fee, currency, self.scenario.exponent(currency));
+                // The fee is paid now, in the home currency at today's rate.
+                let home = self.scenario.home_currency();
+                let in_home = self.in_currency(fee, home).ok_or(RuleError::NoRate(currency))?;
+                let home_fee = Money::new(in_home, home, self.scenario.exponent(home));
+                let bills = vec![(Account::Marketing, home_fee, format!("{market}: {} post about {sku}", creator.name))];
+                self.check_cash(&bills)?;
+                let first_day = self.day + 1;
+                let Some(store) = self.stores.get_mut(market) else {
+                    return Err(RuleError::NoStorefront(market.clone()));
+                };
+                store.book_post(id, sku, influencer, first_day, &mut self.rng)?;
+                self.pay_bills(bills);
+                vec![Event::InfluencerBooked {
+                    market: market.clone(),
+                    sku: sku.clone(),
+                    influencer: influencer.clone(),
+                    fee,
+                    first_day,
                 }]
             }
             Command::BookShipment { task } => {
@@ -1387,23 +1529,33 @@ impl Session {
     }
 
     /// What one order of the student's listing of `sku` leaves after checkout taxes, the
-    /// referral fee and the goods' cost, at today's price and rates (market currency).
+    /// referral fee, the goods' cost and the parcel's shipping, at today's price (after any
+    /// deal and coupon) and rates (market currency).
     pub fn order_margin(&self, market: &str, sku: &str) -> Option<OrderMargin> {
         let store = self.stores.get(market)?;
         let found = self.scenario.markets().iter().find(|m| m.id == market)?;
         let mine = store.student.iter().find(|l| l.sku == sku)?;
         let listing = store.listings.get(mine.id.0 as usize)?;
         let product = self.scenario.product(sku)?;
-        let price = listing.effective_price();
+        let price = listing.shopper_price();
         let taxes = crate::sim::market::checkout::tax_per_parcel(&self.scenario, found, product, price, self.date());
         let fee = store.storefront.referral_fee.of(price);
-        let cost = self.in_currency(product.unit_cost, found.currency).unwrap_or(0);
+        let option = store.storefront.shipping_option(&mine.shipping);
+        let freight = option
+            .and_then(|o| o.inbound_per_unit)
+            .and_then(|m| self.in_currency(m, found.currency))
+            .unwrap_or(0);
+        let cost = self.in_currency(product.unit_cost, found.currency).unwrap_or(0) + freight;
+        let shipping = option
+            .and_then(|o| self.in_currency(o.cost_per_parcel, found.currency))
+            .unwrap_or(0);
         Some(OrderMargin {
             price,
             taxes,
             fee,
             cost,
-            margin: price - taxes - fee - cost,
+            shipping,
+            margin: price - taxes - fee - cost - shipping,
         })
     }
 

@@ -303,6 +303,36 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
                 ("settled", Arg::from(settled.format())),
             ],
         ),
+        Event::CouponStarted {
+            sku,
+            discount,
+            budget,
+            last_day,
+            ..
+        } => cat.tr_args(
+            "event-coupon",
+            &[
+                ("sku", Arg::from(sku.as_str())),
+                ("discount", Arg::from(discount.to_string())),
+                ("budget", Arg::from(budget.format())),
+                ("day", Arg::from(*last_day)),
+            ],
+        ),
+        Event::InfluencerBooked {
+            sku,
+            influencer,
+            fee,
+            first_day,
+            ..
+        } => cat.tr_args(
+            "event-influencer",
+            &[
+                ("sku", Arg::from(sku.as_str())),
+                ("creator", Arg::from(influencer.as_str())),
+                ("fee", Arg::from(fee.format())),
+                ("day", Arg::from(*first_day)),
+            ],
+        ),
         Event::DealStarted {
             sku,
             discount,

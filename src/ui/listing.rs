@@ -1,6 +1,7 @@
 //! The listing editor: write a product listing for a market's storefront — title (against the
 //! platform's limit), bullet points, description, search terms, attributes, photos, price,
-//! stock, ads and a deal — and see the listing-quality score and its reasons as you type.
+//! stock, shipping option and handling time, ads — and see the listing-quality score and its
+//! reasons as you type.
 
 use egui::RichText;
 
@@ -10,7 +11,8 @@ use crate::i18n::{Arg, Catalogue};
 use crate::sim::market::quality::{ListingText, score_listing};
 use crate::sim::money::{BasisPoints, format_minor, parse_decimal};
 use crate::sim::scenario::Scenario;
-use crate::sim::session::Session;
+use crate::sim::market::ListingTerms;
+use crate::sim::session::{Command, Session};
 
 /// The photo shots a seller can add (file names stand in for the images).
 pub const SHOTS: [&str; 7] = ["main", "detail", "size", "in-use", "colours", "packaging", "lifestyle"];
@@ -28,6 +30,9 @@ pub struct ListingDraft {
     pub bid: String,
     pub daily_budget: String,
     pub discount: String,
+    /// The chosen shipping option's id (default: the storefront's first).
+    pub shipping: Option<String>,
+    pub handling_days: String,
     pub error: Option<String>,
 }
 
@@ -194,6 +199,72 @@ pub fn draw(ui: &mut egui::Ui, view: &ListingView, draft: &mut ListingDraft) -> 
                     ui.end_row();
                 }
             });
+        // Shipping: how the parcel gets to the buyer, and what that does to delivery time.
+        let chosen = draft
+            .shipping
+            .as_deref()
+            .and_then(|id| store.storefront.shipping_option(id))
+            .or_else(|| store.storefront.shipping.first());
+        if let Some(option) = chosen {
+            ui.horizontal(|ui| {
+                ui.label(cat.tr("listing-shipping"));
+                egui::ComboBox::from_id_salt("listing_shipping_choice")
+                    .selected_text(pick(&option.name, cat.language()))
+                    .width(260.0)
+                    .show_ui(ui, |ui| {
+                        for o in &store.storefront.shipping {
+                            if ui
+                                .selectable_label(o.id == option.id, pick(&o.name, cat.language()))
+                                .clicked()
+                            {
+                                draft.shipping = Some(o.id.clone());
+                            }
+                        }
+                    });
+            });
+            let warehouse = option.kind == crate::scenario::file::ShippingKind::OverseasWarehouse;
+            if !warehouse {
+                ui.horizontal(|ui| {
+                    ui.label(cat.tr("listing-handling"));
+                    ui.add(egui::TextEdit::singleline(&mut draft.handling_days).desired_width(40.0));
+                });
+            }
+            let handling = draft.handling_days.trim().parse::<u32>().unwrap_or(2);
+            ui.label(
+                RichText::new(cat.tr_args(
+                    "listing-delivery",
+                    &[
+                        ("days", Arg::from(u32::from(option.delivery_days(handling)))),
+                        ("cost", Arg::from(option.cost_per_parcel.format())),
+                    ],
+                ))
+                .small()
+                .color(MUTED),
+            );
+            if let (true, Some(freight)) = (warehouse, option.inbound_per_unit) {
+                ui.label(
+                    RichText::new(cat.tr_args(
+                        "listing-inbound",
+                        &[
+                            ("freight", Arg::from(freight.format())),
+                            ("days", Arg::from(option.inbound_days)),
+                        ],
+                    ))
+                    .small()
+                    .color(WARN),
+                );
+            }
+            if let Some(mine) = store.student_listing(&sku) {
+                let on_way = store.inbound_units(mine.id);
+                if on_way > 0 {
+                    ui.label(
+                        RichText::new(cat.tr_args("listing-on-way", &[("units", Arg::from(on_way))]))
+                            .small()
+                            .color(WARN),
+                    );
+                }
+            }
+        }
         if let Some(reference) = reference {
             ui.label(
                 RichText::new(cat.tr_args("listing-reference", &[("price", Arg::from(reference))]))
@@ -244,19 +315,31 @@ pub fn draw(ui: &mut egui::Ui, view: &ListingView, draft: &mut ListingDraft) -> 
                     BasisPoints::parse_percent(&draft.discount).map_err(|_| crate::sim::money::DecimalError::NotANumber)
                 },
             );
-            match parsed {
-                (Ok(price), Ok(stock), Ok(bid), Ok(budget), Ok(discount)) if price > 0 && stock >= 0 => {
+            let handling = if draft.handling_days.trim().is_empty() {
+                Ok(2)
+            } else {
+                draft.handling_days.trim().parse::<u32>()
+            };
+            let shipping = chosen.map(|o| o.id.clone()).unwrap_or_default();
+            match (parsed, handling) {
+                ((Ok(price), Ok(stock), Ok(bid), Ok(budget), Ok(discount)), Ok(handling_days))
+                    if price > 0 && stock >= 0 =>
+                {
                     draft.error = None;
-                    action = Some(Action::PublishListing {
+                    action = Some(Action::Marketplace(Box::new(Command::PublishListing {
                         market: market.id.clone(),
                         sku: sku.clone(),
                         text: Box::new(draft.text.clone()),
-                        price,
-                        add_stock: u32::try_from(stock).unwrap_or(0),
-                        bid,
-                        daily_budget: budget,
-                        discount,
-                    });
+                        terms: Box::new(ListingTerms {
+                            price,
+                            add_stock: u32::try_from(stock).unwrap_or(0),
+                            bid,
+                            daily_budget: budget,
+                            discount,
+                            shipping,
+                            handling_days,
+                        }),
+                    })));
                 }
                 _ => {
                     draft.error = Some(cat.tr_args(

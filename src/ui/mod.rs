@@ -1,6 +1,7 @@
 //! egui screens as pure functions of data: `draw(ui, &View, &mut Draft) -> Option<Action>`.
 //! Nothing here touches Bevy; the `game` module feeds views in and carries actions out.
 
+pub mod charts;
 pub mod customs;
 pub mod debrief;
 pub mod documents;
@@ -58,24 +59,8 @@ pub enum Action {
     AcceptOffer(String),
     /// Break off a negotiation.
     WalkAway(String),
-    /// Publish (or update) a listing on a market's storefront.
-    PublishListing {
-        market: String,
-        sku: String,
-        text: Box<crate::sim::market::quality::ListingText>,
-        price: i64,
-        add_stock: u32,
-        bid: i64,
-        daily_budget: i64,
-        discount: crate::sim::BasisPoints,
-    },
-    /// Run a time-limited deal on a listing.
-    StartDeal {
-        market: String,
-        sku: String,
-        discount: crate::sim::BasisPoints,
-        days: u32,
-    },
+    /// A marketplace command: publish a listing, start a deal or coupon, book a creator.
+    Marketplace(Box<crate::sim::session::Command>),
     /// Book a container on the next sailing for a signed contract.
     BookShipment(String),
     /// Present the shipping documents of a signed contract.

@@ -2,10 +2,11 @@
 //! time, the day's funnel (impressions → clicks → orders) and the advertising metrics (CTR, CVR,
 //! CPC, ACoS, ROAS, TACoS), with the competitors' current prices beside them.
 
-use egui::{Color32, RichText, Stroke, pos2, vec2};
+use egui::{Color32, RichText};
 
+use super::charts::{Mark, Series, day_chart, major};
 use super::pick;
-use super::theme::{ACCENT, GOOD, MUTED, WARN};
+use super::theme::{ACCENT, BAD, GOOD, MUTED, WARN};
 use crate::i18n::Catalogue;
 use crate::sim::market::metrics;
 use crate::sim::market::{ListingDay, Store};
@@ -32,6 +33,9 @@ fn student_day(store: &Store, stats: &crate::sim::market::DayStats) -> ListingDa
             total.ad_spend += s.ad_spend;
             total.sales += s.sales;
             total.ad_sales += s.ad_sales;
+            total.social_clicks += s.social_clicks;
+            total.social_orders += s.social_orders;
+            total.social_sales += s.social_sales;
         }
     }
     total
@@ -61,8 +65,8 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
     let mut run = ListingDay::default();
     for (_, d) in &days {
         run.impressions += d.impressions + d.ad_impressions;
-        run.clicks += d.clicks + d.ad_clicks;
-        run.orders += d.orders + d.ad_orders;
+        run.clicks += d.all_clicks();
+        run.orders += d.all_orders();
         run.ad_clicks += d.ad_clicks;
         run.ad_spend += d.ad_spend;
         run.sales += d.sales;
@@ -109,13 +113,15 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
             }
         });
     ui.add_space(6.0);
-    chart(ui, cat, &days);
+    money_breakdown(ui, cat, store, &money);
+    ui.add_space(6.0);
+    chart(ui, cat, store, &days, exp);
     ui.add_space(6.0);
     {
         ui.label(RichText::new(cat.tr("store-by-day")).strong());
         egui::Grid::new("store_days_grid")
             .striped(true)
-            .num_columns(8)
+            .num_columns(13)
             .show(ui, |ui| {
                 super::header_row(
                     ui,
@@ -124,21 +130,35 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
                         "store-day",
                         "store-impressions",
                         "store-clicks",
+                        "store-ctr",
                         "store-orders",
+                        "store-cvr",
                         "store-sales",
                         "store-ad-spend",
+                        "store-cpc",
                         "store-acos",
+                        "store-roas",
+                        "store-tacos",
                         "store-profit",
                     ],
                 );
                 for (day, d) in days.iter().rev().take(14) {
+                    let impressions = d.impressions + d.ad_impressions;
                     ui.label(day.to_string());
-                    ui.label((d.impressions + d.ad_impressions).to_string());
-                    ui.label((d.clicks + d.ad_clicks).to_string());
-                    ui.label((d.orders + d.ad_orders).to_string());
+                    ui.label(impressions.to_string());
+                    ui.label(d.all_clicks().to_string());
+                    ui.label(pct(metrics::ctr(d.clicks + d.ad_clicks, impressions)));
+                    ui.label(d.all_orders().to_string());
+                    ui.label(pct(metrics::cvr(d.all_orders(), d.all_clicks())));
                     ui.label(money(d.sales));
                     ui.label(money(d.ad_spend));
+                    ui.label(metrics::cpc(d.ad_spend, d.ad_clicks).map_or_else(|| "—".to_string(), money));
                     ui.label(pct(metrics::acos(d.ad_spend, d.ad_sales)));
+                    ui.label(
+                        metrics::roas_hundredths(d.ad_sales, d.ad_spend)
+                            .map_or_else(|| "—".to_string(), |r| format_minor(r, 2)),
+                    );
+                    ui.label(pct(metrics::tacos(d.ad_spend, d.sales)));
                     let profit = store.money.iter().find(|m| m.day == *day).map(|m| m.profit());
                     ui.label(profit.map_or_else(|| "—".to_string(), money));
                     ui.end_row();
@@ -188,69 +208,76 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
     }
 }
 
-/// Daily sales (bars) and ad spend (line) of the student's listings.
-fn chart(ui: &mut egui::Ui, cat: &Catalogue, days: &[(u32, ListingDay)]) {
-    let size = vec2(ui.available_width().min(900.0), 180.0);
-    let (response, painter) = ui.allocate_painter(size, egui::Sense::hover());
-    let rect = response.rect;
-    let plot = egui::Rect::from_min_max(rect.min + vec2(40.0, 16.0), rect.max - vec2(8.0, 18.0));
-    painter.rect_filled(plot, 2.0, Color32::WHITE);
-    painter.rect_stroke(plot, 2.0, Stroke::new(1.0, MUTED), egui::StrokeKind::Inside);
-    let font = egui::FontId::proportional(11.0);
-    painter.text(
-        rect.min + vec2(40.0, 0.0),
-        egui::Align2::LEFT_TOP,
-        cat.tr("store-chart"),
-        font.clone(),
-        MUTED,
-    );
+/// Where the money of the whole run went, from sales down to profit.
+fn money_breakdown(ui: &mut egui::Ui, cat: &Catalogue, store: &Store, money: &dyn Fn(i64) -> String) {
+    let mut total = crate::sim::market::StoreMoney::default();
+    for m in &store.money {
+        total.sales += m.sales;
+        total.refunds += m.refunds;
+        total.taxes += m.taxes;
+        total.referral_fees += m.referral_fees;
+        total.ad_spend += m.ad_spend;
+        total.coupon_fees += m.coupon_fees;
+        total.social_fees += m.social_fees;
+        total.shipping += m.shipping;
+        total.goods_cost += m.goods_cost;
+        total.payout_fee += m.payout_fee;
+    }
+    ui.label(RichText::new(cat.tr("store-where")).strong());
+    ui.horizontal_wrapped(|ui| {
+        let mut part = |key: &str, minor: i64, sign: &str| {
+            ui.label(RichText::new(format!("{sign}{} {}", cat.tr(key), money(minor))).monospace().small());
+        };
+        part("store-sales", total.sales, "");
+        part("store-refunds", total.refunds, "− ");
+        part("store-taxes", total.taxes, "− ");
+        part("store-referral", total.referral_fees, "− ");
+        part("store-ad-spend", total.ad_spend, "− ");
+        part("store-promotion-costs", total.coupon_fees + total.social_fees, "− ");
+        part("store-shipping", total.shipping, "− ");
+        part("store-goods", total.goods_cost, "− ");
+        part("store-payout-fee", total.payout_fee, "− ");
+        part("store-profit", total.profit(), "= ");
+    });
+}
+
+/// Daily sales and profit (bars), ad spend and promotion costs (lines) of the student's
+/// listings, in the market currency.
+fn chart(ui: &mut egui::Ui, cat: &Catalogue, store: &Store, days: &[(u32, ListingDay)], exp: u32) {
+    ui.label(RichText::new(cat.tr("store-chart")).strong());
     if days.is_empty() {
-        painter.text(
-            plot.center(),
-            egui::Align2::CENTER_CENTER,
-            cat.tr("store-no-days"),
-            font,
-            MUTED,
-        );
+        ui.label(RichText::new(cat.tr("store-no-days")).color(MUTED));
         return;
     }
-    let max = days
-        .iter()
-        .map(|(_, d)| d.sales.max(d.ad_spend))
-        .max()
-        .unwrap_or(1)
-        .max(1) as f32;
-    let n = days.len() as f32;
-    let width = plot.width() / n;
-    let mut line = Vec::new();
-    for (i, (day, d)) in days.iter().enumerate() {
-        let x = plot.left() + width * i as f32;
-        let h = plot.height() * d.sales as f32 / max;
-        painter.rect_filled(
-            egui::Rect::from_min_max(pos2(x + 1.0, plot.bottom() - h), pos2(x + width - 1.0, plot.bottom())),
-            1.0,
-            GOOD.gamma_multiply(0.7),
-        );
-        line.push(pos2(
-            x + width / 2.0,
-            plot.bottom() - plot.height() * d.ad_spend as f32 / max,
-        ));
-        if i % 5 == 0 {
-            painter.text(
-                pos2(x + width / 2.0, plot.bottom() + 2.0),
-                egui::Align2::CENTER_TOP,
-                day.to_string(),
-                font.clone(),
-                MUTED,
-            );
-        }
-    }
-    painter.add(egui::Shape::line(line, Stroke::new(2.0, WARN)));
-    painter.text(
-        pos2(plot.right() - 4.0, plot.top() + 4.0),
-        egui::Align2::RIGHT_TOP,
-        cat.tr("store-chart-legend"),
-        font,
-        MUTED,
-    );
+    let series = [
+        Series::new(
+            cat.tr("store-sales"),
+            GOOD,
+            Mark::Bars,
+            days.iter().map(|(d, x)| (*d, major(x.sales, exp))).collect(),
+        ),
+        Series::new(
+            cat.tr("store-profit"),
+            ACCENT,
+            Mark::Bars,
+            store.money.iter().map(|m| (m.day, major(m.profit(), exp))).collect(),
+        ),
+        Series::new(
+            cat.tr("store-ad-spend"),
+            WARN,
+            Mark::Line,
+            days.iter().map(|(d, x)| (*d, major(x.ad_spend, exp))).collect(),
+        ),
+        Series::new(
+            cat.tr("store-promotion-costs"),
+            BAD,
+            Mark::Line,
+            store
+                .money
+                .iter()
+                .map(|m| (m.day, major(m.coupon_fees + m.social_fees, exp)))
+                .collect(),
+        ),
+    ];
+    day_chart(ui, "store_money_chart", &cat.tr("store-day"), &cat.tr("store-money-axis"), &series, 200.0);
 }

@@ -6,7 +6,7 @@ use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
 use super::listing::{Keyword, Listing};
-use super::ranking::build_pages;
+use super::ranking::{build_pages, conversion_rate, threshold};
 
 /// What happened to one listing today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,6 +25,57 @@ pub struct ListingDay {
     pub returns: u32,
     /// Money refunded for them, minor units.
     pub refunds: i64,
+    /// Visits from off-site posts (each lands on the product page) and what they bought.
+    pub social_clicks: u32,
+    pub social_orders: u32,
+    pub social_sales: i64,
+    /// Orders that used a coupon, the money the coupons took off and the platform's fees.
+    pub coupon_redemptions: u32,
+    pub coupon_discount: i64,
+    pub coupon_fees: i64,
+    /// Money the sale price or deal took off the list price on the orders.
+    pub discount_given: i64,
+}
+
+impl ListingDay {
+    /// Orders from search (organic and sponsored) and from off-site posts.
+    pub fn all_orders(&self) -> u32 {
+        self.orders + self.ad_orders + self.social_orders
+    }
+
+    /// Orders kept after returns.
+    pub fn kept_orders(&self) -> u32 {
+        self.all_orders().saturating_sub(self.returns)
+    }
+
+    /// Product-page visits from any source.
+    pub fn all_clicks(&self) -> u32 {
+        self.clicks + self.ad_clicks + self.social_clicks
+    }
+}
+
+/// One order: takes a unit from stock, applies the coupon while its budget lasts and books the
+/// money; returns the price paid.
+fn book_order(listing: &mut Listing, day: &mut ListingDay, coupon_fee: i64) -> i64 {
+    let effective = listing.effective_price();
+    let mut paid = effective;
+    if listing.coupon.0 > 0 {
+        let off = listing.coupon.of(effective);
+        if listing.coupon_budget >= off + coupon_fee {
+            paid -= off;
+            listing.coupon_budget -= off + coupon_fee;
+            day.coupon_redemptions += 1;
+            day.coupon_discount += off;
+            day.coupon_fees += coupon_fee;
+        } else {
+            // The budget is spent: the coupon comes off the listing.
+            listing.coupon = crate::sim::money::BasisPoints(0);
+        }
+    }
+    day.discount_given += listing.price - effective;
+    listing.stock -= 1;
+    day.sales += paid;
+    paid
 }
 
 /// The day's totals, one entry per listing (same order as the listings).
@@ -45,30 +96,70 @@ fn cumulative(keywords: &[Keyword]) -> Vec<u64> {
         .collect()
 }
 
-/// Simulates `visits` shopper visits. Listings' stock is reduced by the orders; the ranking is
-/// built at the start of the day (a listing that sells out or exhausts its ad budget drops out
-/// of the results as soon as it does).
-pub fn simulate_day(
-    listings: &mut [Listing],
-    keywords: &[Keyword],
-    elasticity: f64,
-    visits: u32,
-    rng: &mut ChaCha8Rng,
-) -> DayStats {
+/// What drives a market day besides the listings.
+#[derive(Debug, Clone, Copy)]
+pub struct DayDemand<'a> {
+    pub keywords: &'a [Keyword],
+    pub elasticity: f64,
+    /// Shoppers who search the marketplace.
+    pub visits: u32,
+    /// Visitors sent straight to a listing's page from off-site posts, per listing (missing
+    /// entries are 0).
+    pub direct: &'a [u32],
+    /// The platform's fee per redeemed coupon, minor units.
+    pub coupon_fee: i64,
+}
+
+/// Simulates the day's shopper visits, then the off-site visitors. Listings' stock is reduced
+/// by the orders; the ranking is built at the start of the day (a listing that sells out or
+/// exhausts its ad budget drops out of the results as soon as it does).
+pub fn simulate_day(listings: &mut [Listing], demand: &DayDemand, rng: &mut ChaCha8Rng) -> DayStats {
+    let DayDemand {
+        keywords,
+        elasticity,
+        visits,
+        direct,
+        coupon_fee,
+    } = *demand;
     let mut stats = vec![ListingDay::default(); listings.len()];
     let total = cumulative(keywords);
-    let Some(&all) = total.last() else {
-        return DayStats {
-            visits,
-            listings: stats,
-        };
-    };
-    if all == 0 {
-        return DayStats {
-            visits,
-            listings: stats,
-        };
+    let all = total.last().copied().unwrap_or(0);
+    if all > 0 {
+        search_visits(listings, keywords, &total, elasticity, visits, coupon_fee, &mut stats, rng);
     }
+    for (i, &n) in direct.iter().enumerate().take(listings.len()) {
+        let order_below = threshold(conversion_rate(&listings[i], elasticity));
+        for _ in 0..n {
+            if listings[i].stock == 0 {
+                break;
+            }
+            let s = &mut stats[i];
+            s.social_clicks += 1;
+            if rng.random::<u32>() < order_below {
+                s.social_orders += 1;
+                s.social_sales += book_order(&mut listings[i], s, coupon_fee);
+            }
+        }
+    }
+    DayStats {
+        visits,
+        listings: stats,
+    }
+}
+
+/// The searches of the day: each shopper picks a keyword by volume and walks its result page.
+#[allow(clippy::too_many_arguments)] // the hot loop's inputs, unpacked once
+fn search_visits(
+    listings: &mut [Listing],
+    keywords: &[Keyword],
+    total: &[u64],
+    elasticity: f64,
+    visits: u32,
+    coupon_fee: i64,
+    stats: &mut [ListingDay],
+    rng: &mut ChaCha8Rng,
+) {
+    let all = total.last().copied().unwrap_or(0);
     let pages = build_pages(listings, keywords.len(), elasticity);
     let mut budget: Vec<i64> = listings.iter().map(|l| l.daily_budget).collect();
     for _ in 0..visits {
@@ -90,7 +181,6 @@ pub fn simulate_day(
                 continue;
             }
             // A click: the shopper looks at this listing only.
-            let price = listings[i].effective_price();
             if slot.sponsored {
                 s.ad_clicks += 1;
                 s.ad_spend += slot.cpc;
@@ -99,8 +189,7 @@ pub fn simulate_day(
                 s.clicks += 1;
             }
             if rng.random::<u32>() < slot.order_below {
-                listings[i].stock -= 1;
-                s.sales += price;
+                let price = book_order(&mut listings[i], s, coupon_fee);
                 if slot.sponsored {
                     s.ad_orders += 1;
                     s.ad_sales += price;
@@ -110,9 +199,5 @@ pub fn simulate_day(
             }
             break;
         }
-    }
-    DayStats {
-        visits,
-        listings: stats,
     }
 }

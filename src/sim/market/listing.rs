@@ -27,8 +27,16 @@ pub struct Listing {
     pub id: ListingId,
     pub seller: Seller,
     pub price: i64,
-    /// Coupon or deal discount currently applied to the price.
+    /// Price cut currently applied (a sale price or a time-limited deal).
     pub discount: BasisPoints,
+    /// A time-limited deal is running (the results page shows a deal badge).
+    pub deal: bool,
+    /// A clip-on coupon taken off at checkout (0 = none); it shows a coupon badge.
+    pub coupon: BasisPoints,
+    /// What is left of the coupon's budget (discounts plus fees), minor units.
+    pub coupon_budget: i64,
+    /// Days from order to the buyer's door (handling plus transit).
+    pub delivery_days: u16,
     /// The price shoppers expect for this kind of product.
     pub reference_price: i64,
     /// Listing quality 0 … 1,000 (title, keywords, attributes, images).
@@ -51,6 +59,12 @@ impl Listing {
     /// The price after the discount, rounded half away from zero.
     pub fn effective_price(&self) -> i64 {
         self.price - self.discount.of(self.price)
+    }
+
+    /// What a shopper pays: the effective price less any coupon.
+    pub fn shopper_price(&self) -> i64 {
+        let price = self.effective_price();
+        price - self.coupon.of(price)
     }
 
     pub fn matches(&self, keyword: usize) -> bool {

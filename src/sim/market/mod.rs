@@ -12,9 +12,12 @@ pub mod ranking;
 pub mod store;
 pub mod storefront;
 
-pub use day::{DayStats, ListingDay, simulate_day};
+pub use day::{DayDemand, DayStats, ListingDay, simulate_day};
 pub use listing::{Keyword, Listing, ListingId, Seller};
 pub use quality::{Finding, ListingRules, ListingText, QualityReport, score_listing};
 pub use ranking::{ResultPage, Slot, build_pages, organic_score};
-pub use store::{Store, StoreMoney, StudentListing};
-pub use storefront::{Competitor, Season, Storefront};
+pub use store::{
+    Campaign, CampaignKind, CampaignResult, InboundShipment, ListingError, ListingTerms, PublishPlan, Store, StoreMoney,
+    StudentListing,
+};
+pub use storefront::{Competitor, Influencer, Season, ShippingOption, Storefront};

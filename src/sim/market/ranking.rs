@@ -18,9 +18,17 @@ pub const BASE_CVR: f64 = 0.10;
 /// The lowest cost per click the marketplace accepts, minor units.
 pub const RESERVE_CPC: i64 = 10;
 
-/// Price competitiveness: (reference / price)^elasticity, kept within 0.2 … 3.
+/// Click boost of a deal badge on the results page.
+pub const DEAL_BADGE: f64 = 1.15;
+/// Click boost of a coupon badge.
+pub const COUPON_BADGE: f64 = 1.10;
+/// Delivery time (days) at which the delivery factor is 1.
+pub const DELIVERY_PIVOT_DAYS: f64 = 5.0;
+
+/// Price competitiveness: (reference / price)^elasticity, kept within 0.2 … 3, on the price the
+/// shopper pays (after discount and coupon).
 pub fn price_factor(listing: &Listing, elasticity: f64) -> f64 {
-    let price = listing.effective_price().max(1) as f64;
+    let price = listing.shopper_price().max(1) as f64;
     (listing.reference_price.max(1) as f64 / price)
         .powf(elasticity)
         .clamp(0.2, 3.0)
@@ -48,14 +56,31 @@ pub fn organic_score(listing: &Listing, elasticity: f64) -> f64 {
     price_factor(listing, elasticity) * rating_factor(listing) * quality_factor(listing) * reviews * velocity
 }
 
-/// Appeal on the results page: how much more (or less) than average a shopper clicks it.
-fn appeal(listing: &Listing, elasticity: f64) -> f64 {
-    (price_factor(listing, elasticity).sqrt() * rating_factor(listing) / 0.8).clamp(0.3, 2.0)
+/// Delivery promise: (pivot + 10) / (days + 10), so 2 days → 1.25, 5 → 1, 14 → 0.625,
+/// kept within 0.4 … 1.3.
+pub fn delivery_factor(listing: &Listing) -> f64 {
+    ((DELIVERY_PIVOT_DAYS + 10.0) / (f64::from(listing.delivery_days) + 10.0)).clamp(0.4, 1.3)
 }
 
-/// Conversion rate after a click.
+/// Badges on the results page: a deal and a coupon each draw more clicks.
+pub fn badge_factor(listing: &Listing) -> f64 {
+    let deal = if listing.deal { DEAL_BADGE } else { 1.0 };
+    let coupon = if listing.coupon.0 > 0 { COUPON_BADGE } else { 1.0 };
+    deal * coupon
+}
+
+/// Appeal on the results page: how much more (or less) than average a shopper clicks it.
+fn appeal(listing: &Listing, elasticity: f64) -> f64 {
+    (price_factor(listing, elasticity).sqrt() * rating_factor(listing) / 0.8 * badge_factor(listing)).clamp(0.3, 2.0)
+}
+
+/// Conversion rate after a click on the product page: price, rating, listing quality and how
+/// soon the parcel arrives.
 pub fn conversion_rate(listing: &Listing, elasticity: f64) -> f64 {
-    (BASE_CVR * price_factor(listing, elasticity) * rating_factor(listing) / 0.8 * quality_factor(listing)).min(0.6)
+    (BASE_CVR * price_factor(listing, elasticity) * rating_factor(listing) / 0.8
+        * quality_factor(listing)
+        * delivery_factor(listing))
+    .min(0.6)
 }
 
 /// One position on a result page.
@@ -77,7 +102,8 @@ pub struct ResultPage {
     pub slots: Vec<Slot>,
 }
 
-fn threshold(p: f64) -> u32 {
+/// A probability as a threshold on a uniform `u32` draw.
+pub fn threshold(p: f64) -> u32 {
     (p.clamp(0.0, 1.0) * f64::from(u32::MAX)) as u32
 }
 

@@ -5,10 +5,10 @@
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
-use crate::scenario::file::CompetitorPricing;
+use crate::scenario::file::{CompetitorPricing, ShippingKind};
 use crate::sim::money::BasisPoints;
 
-use super::day::{DayStats, simulate_day};
+use super::day::{DayDemand, DayStats, simulate_day};
 use super::listing::{Keyword, Listing, ListingId, Seller};
 use super::quality::{ListingRules, ListingText, QualityReport, score_listing};
 use super::storefront::Storefront;
@@ -27,15 +27,77 @@ pub struct StoreMoney {
     pub referral_fees: i64,
     pub ad_spend: i64,
     pub payout_fee: i64,
-    /// Cost of the goods sold, converted at the day's rate.
+    /// Cost of the goods sold (with any head-haul freight to the warehouse), converted at the
+    /// day's rate.
     pub goods_cost: i64,
+    /// Postage, courier or warehouse fulfilment for every parcel sent (returned ones too).
+    pub shipping: i64,
+    /// The platform's fees for redeemed coupons.
+    pub coupon_fees: i64,
+    /// Creators' fees for posts that went live that day.
+    pub social_fees: i64,
 }
 
 impl StoreMoney {
-    /// What the day earned after every tax, fee, ad and the goods' cost.
+    /// What the day earned after every tax, fee, ad, promotion, parcel and the goods' cost.
     pub fn profit(&self) -> i64 {
-        self.sales - self.refunds - self.taxes - self.referral_fees - self.ad_spend - self.payout_fee - self.goods_cost
+        self.sales
+            - self.refunds
+            - self.taxes
+            - self.referral_fees
+            - self.ad_spend
+            - self.payout_fee
+            - self.goods_cost
+            - self.shipping
+            - self.coupon_fees
+            - self.social_fees
     }
+}
+
+/// What the student sets on a listing besides its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListingTerms {
+    /// VAT-inclusive price in the market's currency, minor units.
+    pub price: i64,
+    /// Units to buy and add (for an overseas warehouse they arrive after its inbound days).
+    pub add_stock: u32,
+    /// Sponsored-search bid per click and daily budget (0 = no ads), minor units.
+    pub bid: i64,
+    pub daily_budget: i64,
+    /// A standing sale-price cut.
+    pub discount: BasisPoints,
+    /// The storefront's shipping option.
+    pub shipping: String,
+    /// Days the seller takes to hand a parcel over (direct shipping), 1 to 10.
+    pub handling_days: u32,
+}
+
+/// Why the store cannot take a listing as it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ListingError {
+    #[error("price must be above zero, bid and budget not negative, sale discount 0% to 90%")]
+    BadNumbers,
+    #[error("there is no shipping option `{0}` on this storefront")]
+    NoShippingOption(String),
+    #[error("handling time is 1 to 10 days")]
+    BadHandling,
+    #[error("{0} units are in the overseas warehouse or on their way there: sell them before shipping {1} direct")]
+    StockInWarehouse(u32, String),
+    #[error("publish a listing of {0} first")]
+    NotListed(String),
+    #[error("{0}")]
+    BadCampaign(&'static str),
+    #[error("there is no creator `{0}` on this storefront")]
+    NoInfluencer(String),
+}
+
+/// What publishing a listing will cost besides the goods.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishPlan {
+    /// Units to send to the overseas warehouse (new stock plus any stock moved there).
+    pub inbound_units: u32,
+    /// Head-haul freight per unit, if the option has one.
+    pub inbound_per_unit: Option<crate::sim::money::Money>,
 }
 
 /// A listing the student published.
@@ -45,6 +107,67 @@ pub struct StudentListing {
     pub sku: String,
     pub text: ListingText,
     pub quality: QualityReport,
+    /// The shipping option's id and the handling days.
+    pub shipping: String,
+    pub handling_days: u32,
+    /// The standing sale-price cut (a deal overrides it while it runs).
+    pub sale_discount: BasisPoints,
+}
+
+/// Stock on its way to the overseas warehouse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InboundShipment {
+    pub listing: ListingId,
+    /// The store day it goes on sale.
+    pub arrives: u32,
+    pub units: u32,
+}
+
+/// Share of a sponsored post's visitors arriving on each of its days (sums to 100%).
+pub const POST_DECAY: [u32; 5] = [40, 25, 15, 12, 8];
+/// Share of a post's engaged viewers who follow its link to the listing.
+pub const POST_LINK_SHARE: BasisPoints = BasisPoints(1_500);
+/// A post for a product outside the creator's niche reaches this share of the buyers.
+pub const OFF_NICHE: BasisPoints = BasisPoints(2_500);
+
+/// What a promotion campaign is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CampaignKind {
+    /// A time-limited deal: the discount off the price, with a deal badge.
+    Deal { discount: BasisPoints },
+    /// A clip-on coupon with a budget for discounts plus the platform's fees.
+    Coupon { discount: BasisPoints, budget: i64 },
+    /// A creator's sponsored post: its fee, engaged viewers and visitors sent per day.
+    Social {
+        influencer: String,
+        fee: i64,
+        engaged: u32,
+        visits: Vec<u32>,
+    },
+}
+
+/// A promotion on one listing over a run of store days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Campaign {
+    pub kind: CampaignKind,
+    pub listing: ListingId,
+    pub first_day: u32,
+    /// Last scheduled day (a coupon can run out of budget before).
+    pub last_day: u32,
+}
+
+/// A campaign's (or the sponsored ads') numbers so far, market currency minor units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CampaignResult {
+    pub days: u32,
+    /// Search impressions (ads), impressions while running (deal, coupon) or engaged viewers
+    /// (social).
+    pub impressions: u32,
+    pub clicks: u32,
+    pub orders: u32,
+    pub sales: i64,
+    /// Ad spend, discounts given plus fees, or the creator's fee.
+    pub cost: i64,
 }
 
 /// One market's store.
@@ -59,8 +182,10 @@ pub struct Store {
     pub history: Vec<(u32, DayStats)>,
     /// The student's money per day (market currency), booked by the session.
     pub money: Vec<StoreMoney>,
-    /// Time-limited deals: (listing, last day of the deal).
-    pub deals: Vec<(ListingId, u32)>,
+    /// Deals, coupons and creators' posts, in the order they were started.
+    pub campaigns: Vec<Campaign>,
+    /// Stock on its way to the overseas warehouse.
+    pub inbound: Vec<InboundShipment>,
     /// Orders per listing for the last 7 days, newest last.
     recent_orders: Vec<Vec<u32>>,
     /// Competitors' starting prices (for their repricing floors).
@@ -81,6 +206,10 @@ impl Store {
                 seller: Seller::Competitor(i as u16),
                 price: c.price,
                 discount: BasisPoints(0),
+                deal: false,
+                coupon: BasisPoints(0),
+                coupon_budget: 0,
+                delivery_days: c.delivery_days,
                 reference_price: reference_price(&c.sku).max(1),
                 quality: c.quality,
                 rating_tenths: c.rating_tenths,
@@ -102,7 +231,8 @@ impl Store {
             student: Vec::new(),
             history: Vec::new(),
             money: Vec::new(),
-            deals: Vec::new(),
+            campaigns: Vec::new(),
+            inbound: Vec::new(),
         }
     }
 
@@ -118,79 +248,341 @@ impl Store {
         }
     }
 
-    /// Publishes (or, for a SKU already listed, updates) the student's listing; returns its id.
-    /// `stock` is added to what the listing already holds.
-    #[allow(clippy::too_many_arguments)] // one value per field of the listing editor
+    /// The student's listing of `sku`.
+    pub fn student_listing(&self, sku: &str) -> Option<&StudentListing> {
+        self.student.iter().find(|l| l.sku == sku)
+    }
+
+    /// Units of a listing on their way to the warehouse.
+    pub fn inbound_units(&self, listing: ListingId) -> u32 {
+        self.inbound.iter().filter(|s| s.listing == listing).map(|s| s.units).sum()
+    }
+
+    /// Checks a listing's terms and works out what they will cost besides the goods; changes
+    /// nothing.
+    pub fn plan_publish(&self, sku: &str, terms: &ListingTerms) -> Result<PublishPlan, ListingError> {
+        if terms.price <= 0
+            || terms.bid < 0
+            || terms.daily_budget < 0
+            || !(0..=9_000).contains(&terms.discount.0)
+        {
+            return Err(ListingError::BadNumbers);
+        }
+        if !(1..=10).contains(&terms.handling_days) {
+            return Err(ListingError::BadHandling);
+        }
+        let option = self
+            .storefront
+            .shipping_option(&terms.shipping)
+            .ok_or_else(|| ListingError::NoShippingOption(terms.shipping.clone()))?;
+        let warehouse = option.kind == ShippingKind::OverseasWarehouse;
+        let existing = self.student_listing(sku);
+        let was_warehouse = existing
+            .and_then(|l| self.storefront.shipping_option(&l.shipping))
+            .is_some_and(|o| o.kind == ShippingKind::OverseasWarehouse);
+        let (on_hand, on_way) = existing.map_or((0, 0), |l| {
+            (
+                self.listings.get(l.id.0 as usize).map_or(0, |x| x.stock),
+                self.inbound_units(l.id),
+            )
+        });
+        if was_warehouse && !warehouse && on_hand + on_way > 0 {
+            return Err(ListingError::StockInWarehouse(on_hand + on_way, sku.to_string()));
+        }
+        // Moving to the warehouse sends the stock held in China there too.
+        let moved = if warehouse && !was_warehouse { on_hand } else { 0 };
+        Ok(PublishPlan {
+            inbound_units: if warehouse { terms.add_stock + moved } else { 0 },
+            inbound_per_unit: option.inbound_per_unit,
+        })
+    }
+
+    /// Publishes (or, for a SKU already listed, updates) the student's listing on store day
+    /// `today`; returns its id. New stock goes on sale at once, or after the warehouse's inbound
+    /// days.
     pub fn publish(
         &mut self,
         sku: &str,
         text: ListingText,
-        price: i64,
-        add_stock: u32,
-        bid: i64,
-        daily_budget: i64,
-        discount: BasisPoints,
+        terms: &ListingTerms,
         reference_price: i64,
-    ) -> ListingId {
+        today: u32,
+    ) -> Result<ListingId, ListingError> {
+        let plan = self.plan_publish(sku, terms)?;
+        let option = self
+            .storefront
+            .shipping_option(&terms.shipping)
+            .ok_or_else(|| ListingError::NoShippingOption(terms.shipping.clone()))?
+            .clone();
+        let delivery_days = option.delivery_days(terms.handling_days);
         let quality = score_listing(&text, &self.storefront.keywords, &self.rules());
-        if let Some(existing) = self.student.iter_mut().find(|l| l.sku == sku) {
-            let i = existing.id.0 as usize;
-            existing.text = text;
-            existing.quality = quality.clone();
-            let l = &mut self.listings[i];
-            l.price = price;
-            l.stock += add_stock;
-            l.bid = bid;
-            l.daily_budget = daily_budget;
-            l.discount = discount;
-            l.quality = quality.score;
-            l.keywords = quality.keywords;
-            return existing.id;
+        let id = match self.student.iter().position(|l| l.sku == sku) {
+            Some(index) => {
+                let existing = &mut self.student[index];
+                existing.text = text;
+                existing.quality = quality.clone();
+                existing.shipping = terms.shipping.clone();
+                existing.handling_days = terms.handling_days;
+                existing.sale_discount = terms.discount;
+                existing.id
+            }
+            None => {
+                let id = ListingId(self.listings.len() as u32);
+                self.listings.push(Listing {
+                    id,
+                    seller: Seller::Student,
+                    price: terms.price,
+                    discount: BasisPoints(0),
+                    deal: false,
+                    coupon: BasisPoints(0),
+                    coupon_budget: 0,
+                    delivery_days,
+                    reference_price: reference_price.max(1),
+                    quality: 0,
+                    rating_tenths: 0,
+                    reviews: 0,
+                    stock: 0,
+                    sales_7d: 0,
+                    keywords: 0,
+                    bid: 0,
+                    daily_budget: 0,
+                });
+                self.recent_orders.push(Vec::new());
+                self.student.push(StudentListing {
+                    id,
+                    sku: sku.to_string(),
+                    text,
+                    quality: quality.clone(),
+                    shipping: terms.shipping.clone(),
+                    handling_days: terms.handling_days,
+                    sale_discount: terms.discount,
+                });
+                id
+            }
+        };
+        let l = &mut self.listings[id.0 as usize];
+        l.price = terms.price;
+        if !l.deal {
+            l.discount = terms.discount;
         }
-        let id = ListingId(self.listings.len() as u32);
-        self.listings.push(Listing {
-            id,
-            seller: Seller::Student,
-            price,
-            discount,
-            reference_price: reference_price.max(1),
-            quality: quality.score,
-            rating_tenths: 0,
-            reviews: 0,
-            stock: add_stock,
-            sales_7d: 0,
-            keywords: quality.keywords,
-            bid,
-            daily_budget,
-        });
-        self.recent_orders.push(Vec::new());
-        self.student.push(StudentListing {
-            id,
-            sku: sku.to_string(),
-            text,
-            quality,
-        });
-        id
+        l.bid = terms.bid;
+        l.daily_budget = terms.daily_budget;
+        l.quality = quality.score;
+        l.keywords = quality.keywords;
+        l.delivery_days = delivery_days;
+        if plan.inbound_units > 0 {
+            // Stock held in China travels with the new units.
+            let moved = plan.inbound_units - terms.add_stock;
+            l.stock -= moved;
+            self.inbound.push(InboundShipment {
+                listing: id,
+                arrives: today + option.inbound_days,
+                units: plan.inbound_units,
+            });
+        } else {
+            l.stock += terms.add_stock;
+        }
+        Ok(id)
     }
 
-    /// Runs a deal on a listing: `discount` off from today through `last_day`.
-    pub fn start_deal(&mut self, listing: ListingId, discount: BasisPoints, last_day: u32) {
-        if let Some(l) = self.listings.get_mut(listing.0 as usize) {
-            l.discount = discount;
-            self.deals.retain(|(id, _)| *id != listing);
-            self.deals.push((listing, last_day));
-        }
+    /// The campaign of a kind running on a listing on `day`, if any.
+    pub fn running(&self, listing: ListingId, day: u32, kind: impl Fn(&CampaignKind) -> bool) -> Option<&Campaign> {
+        self.campaigns
+            .iter()
+            .rev()
+            .find(|c| c.listing == listing && kind(&c.kind) && c.first_day <= day && day <= c.last_day)
     }
 
-    /// Deals whose last day is before `day` end: the price goes back to normal.
-    fn end_expired_deals(&mut self, day: u32) {
-        let (ended, running): (Vec<_>, Vec<_>) = self.deals.iter().partition(|(_, last)| *last < day);
-        for (id, _) in ended {
-            if let Some(l) = self.listings.get_mut(id.0 as usize) {
-                l.discount = BasisPoints(0);
+    /// Stops a listing's campaigns of a kind that are still scheduled after `day`.
+    fn cut_short(&mut self, listing: ListingId, day: u32, kind: impl Fn(&CampaignKind) -> bool) {
+        for c in &mut self.campaigns {
+            if c.listing == listing && kind(&c.kind) && c.last_day >= day {
+                c.last_day = day.saturating_sub(1).max(c.first_day.saturating_sub(1));
             }
         }
-        self.deals = running;
+    }
+
+    /// Runs a deal on a listing: `discount` off, with a deal badge, from store day `first_day`
+    /// through `last_day`. A running deal on the listing ends.
+    pub fn start_deal(&mut self, listing: ListingId, discount: BasisPoints, first_day: u32, last_day: u32) {
+        self.cut_short(listing, first_day, |k| matches!(k, CampaignKind::Deal { .. }));
+        self.campaigns.push(Campaign {
+            kind: CampaignKind::Deal { discount },
+            listing,
+            first_day,
+            last_day,
+        });
+    }
+
+    /// Runs a coupon on a listing from `first_day` through `last_day`, or until `budget`
+    /// (discounts plus the platform's fee per redemption) is spent. A running coupon ends.
+    pub fn start_coupon(&mut self, listing: ListingId, discount: BasisPoints, budget: i64, first_day: u32, last_day: u32) {
+        self.cut_short(listing, first_day, |k| matches!(k, CampaignKind::Coupon { .. }));
+        self.campaigns.push(Campaign {
+            kind: CampaignKind::Coupon { discount, budget },
+            listing,
+            first_day,
+            last_day,
+        });
+    }
+
+    /// Books a creator's sponsored post for a listing, live from `first_day`. How many viewers
+    /// engage varies post to post (60% to 140% of the creator's average); returns the campaign.
+    pub fn book_post(
+        &mut self,
+        listing: ListingId,
+        sku: &str,
+        influencer: &str,
+        first_day: u32,
+        rng: &mut ChaCha8Rng,
+    ) -> Result<&Campaign, ListingError> {
+        let creator = self
+            .storefront
+            .influencers
+            .iter()
+            .find(|i| i.id == influencer)
+            .ok_or_else(|| ListingError::NoInfluencer(influencer.to_string()))?;
+        let luck = BasisPoints(rng.random_range(6_000..=14_000));
+        let engaged = luck.of(creator.engagement.of(i64::from(creator.followers)));
+        let fits = creator.fits.iter().any(|s| s == sku);
+        let buyers = if fits { engaged } else { OFF_NICHE.of(engaged) };
+        let link = POST_LINK_SHARE.of(buyers);
+        let visits: Vec<u32> = POST_DECAY
+            .iter()
+            .map(|share| u32::try_from(link * i64::from(*share) / 100).unwrap_or(0))
+            .collect();
+        self.campaigns.push(Campaign {
+            kind: CampaignKind::Social {
+                influencer: influencer.to_string(),
+                fee: creator.fee,
+                engaged: u32::try_from(engaged).unwrap_or(u32::MAX),
+                visits,
+            },
+            listing,
+            first_day,
+            last_day: first_day + POST_DECAY.len() as u32 - 1,
+        });
+        self.campaigns.last().ok_or(ListingError::BadCampaign("no campaign"))
+    }
+
+    /// Puts each listing's running deal and coupon on it for `day` (and takes ended ones off).
+    fn apply_campaigns(&mut self, day: u32) {
+        for index in 0..self.student.len() {
+            let id = self.student[index].id;
+            let standing = self.student[index].sale_discount;
+            let deal = self
+                .running(id, day, |k| matches!(k, CampaignKind::Deal { .. }))
+                .map(|c| c.kind.clone());
+            let coupon = self
+                .running(id, day, |k| matches!(k, CampaignKind::Coupon { .. }))
+                .map(|c| (c.first_day, c.kind.clone()));
+            let Some(l) = self.listings.get_mut(id.0 as usize) else { continue };
+            match deal {
+                Some(CampaignKind::Deal { discount }) => {
+                    l.discount = discount;
+                    l.deal = true;
+                }
+                _ if l.deal => {
+                    l.discount = standing;
+                    l.deal = false;
+                }
+                _ => {}
+            }
+            match coupon {
+                Some((first, CampaignKind::Coupon { discount, budget })) => {
+                    if first == day {
+                        l.coupon_budget = budget;
+                    }
+                    l.coupon = if l.coupon_budget > 0 { discount } else { BasisPoints(0) };
+                }
+                _ => {
+                    l.coupon = BasisPoints(0);
+                    l.coupon_budget = 0;
+                }
+            }
+        }
+    }
+
+    /// Visitors sent to each listing today by creators' posts.
+    fn post_visits(&self, day: u32) -> Vec<u32> {
+        let mut direct = vec![0u32; self.listings.len()];
+        for c in &self.campaigns {
+            if let CampaignKind::Social { visits, .. } = &c.kind
+                && c.first_day <= day
+                && let Some(v) = visits.get((day - c.first_day) as usize)
+                && let Some(slot) = direct.get_mut(c.listing.0 as usize)
+            {
+                *slot += v;
+            }
+        }
+        direct
+    }
+
+    /// Warehouse stock that has arrived by `day` goes on sale.
+    fn receive_inbound(&mut self, day: u32) {
+        let (arrived, travelling): (Vec<_>, Vec<_>) = self.inbound.iter().copied().partition(|s| s.arrives <= day);
+        for s in arrived {
+            if let Some(l) = self.listings.get_mut(s.listing.0 as usize) {
+                l.stock += s.units;
+            }
+        }
+        self.inbound = travelling;
+    }
+
+    /// The numbers of a campaign so far.
+    pub fn campaign_result(&self, campaign: &Campaign) -> CampaignResult {
+        let mut r = CampaignResult::default();
+        let i = campaign.listing.0 as usize;
+        for (day, stats) in &self.history {
+            if *day < campaign.first_day || *day > campaign.last_day {
+                continue;
+            }
+            let Some(s) = stats.listings.get(i) else { continue };
+            r.days += 1;
+            match &campaign.kind {
+                CampaignKind::Deal { .. } => {
+                    r.impressions += s.impressions + s.ad_impressions;
+                    r.clicks += s.all_clicks();
+                    r.orders += s.all_orders();
+                    r.sales += s.sales;
+                    r.cost += s.discount_given;
+                }
+                CampaignKind::Coupon { .. } => {
+                    r.impressions += s.impressions + s.ad_impressions;
+                    r.clicks += s.all_clicks();
+                    r.orders += s.coupon_redemptions;
+                    r.sales += s.sales;
+                    r.cost += s.coupon_discount + s.coupon_fees;
+                }
+                CampaignKind::Social { .. } => {
+                    r.clicks += s.social_clicks;
+                    r.orders += s.social_orders;
+                    r.sales += s.social_sales;
+                }
+            }
+        }
+        if let CampaignKind::Social { fee, engaged, .. } = &campaign.kind {
+            r.impressions = *engaged;
+            r.cost = *fee;
+        }
+        r
+    }
+
+    /// The sponsored-search ads of a listing over every day so far.
+    pub fn ads_result(&self, listing: ListingId) -> CampaignResult {
+        let mut r = CampaignResult::default();
+        for (_, stats) in &self.history {
+            let Some(s) = stats.listings.get(listing.0 as usize) else { continue };
+            if s.ad_impressions > 0 {
+                r.days += 1;
+            }
+            r.impressions += s.ad_impressions;
+            r.clicks += s.ad_clicks;
+            r.orders += s.ad_orders;
+            r.sales += s.ad_sales;
+            r.cost += s.ad_spend;
+        }
+        r
     }
 
     /// Competitors react to the cheapest rival selling the same product.
@@ -225,20 +617,29 @@ impl Store {
         }
     }
 
-    /// Runs one day: competitors reprice, shoppers visit, then reviews and sales velocity are
-    /// updated from the day's orders.
+    /// Runs one day: warehouse stock arrives, deals and coupons start and end, competitors
+    /// reprice, shoppers search and creators' followers visit, then returns, reviews and sales
+    /// velocity follow from the day's orders.
     pub fn run_day(&mut self, day: u32, visits: u32, elasticity: f64, rng: &mut ChaCha8Rng) -> DayStats {
-        self.end_expired_deals(day);
+        self.receive_inbound(day);
+        self.apply_campaigns(day);
         self.reprice_competitors();
-        let keywords = self.storefront.keywords.clone();
-        let mut stats = simulate_day(&mut self.listings, &keywords, elasticity, visits, rng);
+        let direct = self.post_visits(day);
+        let demand = DayDemand {
+            keywords: &self.storefront.keywords,
+            elasticity,
+            visits,
+            direct: &direct,
+            coupon_fee: self.storefront.coupon_fee,
+        };
+        let mut stats = simulate_day(&mut self.listings, &demand, rng);
         // Returns: each order comes back with the storefront's return rate; the unit goes back
         // on sale and the price is refunded.
         let return_below =
             (self.storefront.return_rate.0.clamp(0, 10_000) as u64 * u64::from(u32::MAX) / 10_000) as u32;
         if return_below > 0 {
             for (i, s) in stats.listings.iter_mut().enumerate() {
-                let orders = s.orders + s.ad_orders;
+                let orders = s.all_orders();
                 let returned = (0..orders).filter(|_| rng.random::<u32>() < return_below).count() as u32;
                 if returned > 0 && orders > 0 {
                     s.returns = returned;
@@ -248,7 +649,7 @@ impl Store {
             }
         }
         for (i, s) in stats.listings.iter().enumerate() {
-            let orders = s.orders + s.ad_orders - s.returns;
+            let orders = s.kept_orders();
             let new_reviews = (0..orders).filter(|_| rng.random::<f64>() < REVIEW_RATE).count() as u32;
             let l = &mut self.listings[i];
             if new_reviews > 0 {

@@ -1,10 +1,10 @@
 //! A market's validated marketplace: platform rules and fees, search keywords, seasons and the
 //! AI competitors' starting listings.
 
-use crate::scenario::file::{CompetitorPricing, StorefrontDef, Text};
+use crate::scenario::file::{CompetitorPricing, MoneyDef, ShippingKind, StorefrontDef, Text};
 use crate::sim::check::Checker;
 use crate::sim::date::Date;
-use crate::sim::money::{BasisPoints, CurrencyCode, Micros};
+use crate::sim::money::{BasisPoints, CurrencyCode, Micros, Money};
 
 use super::listing::Keyword;
 
@@ -33,6 +33,47 @@ pub struct Competitor {
     pub bid: i64,
     pub daily_budget: i64,
     pub pricing: CompetitorPricing,
+    pub delivery_days: u16,
+}
+
+/// A way to get the student's parcels to buyers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShippingOption {
+    pub id: String,
+    pub kind: ShippingKind,
+    pub name: Text,
+    pub cost_per_parcel: Money,
+    pub transit_days: u16,
+    /// Overseas warehouse: freight per unit sent in and the days it takes (zero otherwise).
+    pub inbound_per_unit: Option<Money>,
+    pub inbound_days: u32,
+}
+
+impl ShippingOption {
+    /// Days from order to door: the seller's handling time plus transit (a warehouse ships the
+    /// same day, so handling does not apply).
+    pub fn delivery_days(&self, handling_days: u32) -> u16 {
+        match self.kind {
+            ShippingKind::OverseasWarehouse => self.transit_days,
+            ShippingKind::Postal | ShippingKind::Express => {
+                self.transit_days.saturating_add(u16::try_from(handling_days).unwrap_or(u16::MAX))
+            }
+        }
+    }
+}
+
+/// A creator who can promote a listing off the marketplace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Influencer {
+    pub id: String,
+    pub name: String,
+    pub channel: String,
+    pub followers: u32,
+    pub engagement: BasisPoints,
+    /// Fee per sponsored post, market currency minor units.
+    pub fee: i64,
+    /// SKUs their audience cares about.
+    pub fits: Vec<String>,
 }
 
 /// The marketplace of one market.
@@ -49,6 +90,10 @@ pub struct Storefront {
     pub competitors: Vec<Competitor>,
     /// Share of orders returned for a refund.
     pub return_rate: BasisPoints,
+    pub shipping: Vec<ShippingOption>,
+    /// Fee per redeemed coupon, market currency minor units.
+    pub coupon_fee: i64,
+    pub influencers: Vec<Influencer>,
 }
 
 impl Storefront {
@@ -140,21 +185,8 @@ impl Storefront {
             let cp = format!("{p}.competitors[{i}]");
             c.id(&format!("{cp}.id"), &d.id);
             c.reference(&format!("{cp}.product"), "product", &d.product, skus.iter().copied());
-            let in_market = |c: &mut Checker, field: &str, m: &crate::scenario::file::MoneyDef| {
-                let money = c.money(&format!("{cp}.{field}"), m, false)?;
-                if Some(money.currency) != currency {
-                    c.error(
-                        &format!("{cp}.{field}.currency"),
-                        format!(
-                            "{} is not the market's currency{}",
-                            money.currency,
-                            currency.map_or_else(String::new, |m| format!(" ({m})"))
-                        ),
-                        Some("competitors sell in the market's currency"),
-                    );
-                    return None;
-                }
-                Some(money.minor)
+            let in_market = |c: &mut Checker, field: &str, m: &MoneyDef| {
+                in_market_currency(c, &format!("{cp}.{field}"), m, currency, "competitors sell in the market's currency")
             };
             let price = in_market(c, "price", &d.price);
             let bid = match &d.bid {
@@ -212,6 +244,61 @@ impl Storefront {
                     bid,
                     daily_budget,
                     pricing: d.pricing,
+                    delivery_days: u16::try_from(d.delivery_days.unwrap_or(2)).unwrap_or(u16::MAX),
+                });
+            }
+            if d.delivery_days.is_some_and(|days| !(1..=60).contains(&days)) {
+                c.error(
+                    &format!("{cp}.delivery_days"),
+                    "delivery takes 1 to 60 days",
+                    Some("e.g. 2 from a local warehouse, 12 by post from China"),
+                );
+            }
+        }
+        let shipping = validate_shipping(c, p, def);
+        let coupon_fee = match &def.coupon_fee {
+            Some(m) => in_market_currency(
+                c,
+                &format!("{p}.coupon_fee"),
+                m,
+                currency,
+                "the platform charges its fees in the market's currency",
+            ),
+            None => Some(0),
+        };
+        c.unique(
+            &format!("{p}.influencers"),
+            "id",
+            "influencer id",
+            def.influencers.iter().map(|x| x.id.as_str()),
+        );
+        let mut influencers = Vec::new();
+        for (i, d) in def.influencers.iter().enumerate() {
+            let ip = format!("{p}.influencers[{i}]");
+            c.id(&format!("{ip}.id"), &d.id);
+            let engagement = c.percent(&format!("{ip}.engagement"), &d.engagement, 1, 5_000);
+            let fee = in_market_currency(
+                c,
+                &format!("{ip}.fee"),
+                &d.fee,
+                currency,
+                "creators are paid in the market's currency",
+            );
+            for (j, sku) in d.fits.iter().enumerate() {
+                c.reference(&format!("{ip}.fits[{j}]"), "product", sku, skus.iter().copied());
+            }
+            if d.followers == 0 {
+                c.error(&format!("{ip}.followers"), "no followers", Some("e.g. 25000"));
+            }
+            if let (Some(engagement), Some(fee)) = (engagement, fee) {
+                influencers.push(Influencer {
+                    id: d.id.clone(),
+                    name: d.name.clone(),
+                    channel: d.channel.clone(),
+                    followers: d.followers,
+                    engagement,
+                    fee,
+                    fits: d.fits.clone(),
                 });
             }
         }
@@ -226,6 +313,115 @@ impl Storefront {
             seasons,
             competitors,
             return_rate: return_rate?,
+            shipping: shipping?,
+            coupon_fee: coupon_fee?,
+            influencers,
         })
     }
+
+    /// The shipping option with this id.
+    pub fn shipping_option(&self, id: &str) -> Option<&ShippingOption> {
+        self.shipping.iter().find(|o| o.id == id)
+    }
+}
+
+/// Money that must be in the market's currency (competitors' prices, platform fees).
+fn in_market_currency(
+    c: &mut Checker,
+    path: &str,
+    def: &MoneyDef,
+    currency: Option<CurrencyCode>,
+    hint: &str,
+) -> Option<i64> {
+    let money = c.money(path, def, false)?;
+    if Some(money.currency) != currency {
+        c.error(
+            &format!("{path}.currency"),
+            format!(
+                "{} is not the market's currency{}",
+                money.currency,
+                currency.map_or_else(String::new, |m| format!(" ({m})"))
+            ),
+            Some(hint),
+        );
+        return None;
+    }
+    Some(money.minor)
+}
+
+/// The shipping options: at least one; a warehouse needs its inbound freight and days, a
+/// direct option must not have them.
+fn validate_shipping(c: &mut Checker, p: &str, def: &StorefrontDef) -> Option<Vec<ShippingOption>> {
+    if def.shipping.is_empty() {
+        c.error(
+            &format!("{p}.shipping"),
+            "no shipping options",
+            Some("list at least one, e.g. (id: \"postal\", kind: Postal, name: (en: \"China Post\", zh: \"中国邮政\"), cost_per_parcel: (currency: \"CNY\", amount: \"28.00\"), transit_days: 12)"),
+        );
+        return None;
+    }
+    c.unique(
+        &format!("{p}.shipping"),
+        "id",
+        "shipping option id",
+        def.shipping.iter().map(|x| x.id.as_str()),
+    );
+    let mut options = Vec::new();
+    let mut complete = true;
+    for (i, d) in def.shipping.iter().enumerate() {
+        let sp = format!("{p}.shipping[{i}]");
+        c.id(&format!("{sp}.id"), &d.id);
+        c.text(&format!("{sp}.name"), &d.name);
+        let cost = c.money(&format!("{sp}.cost_per_parcel"), &d.cost_per_parcel, false);
+        if !(1..=90).contains(&d.transit_days) {
+            c.error(
+                &format!("{sp}.transit_days"),
+                format!("{} days in transit is not plausible", d.transit_days),
+                Some("1 to 90 days, e.g. 12 for a postal small packet, 4 by express"),
+            );
+        }
+        let warehouse = d.kind == ShippingKind::OverseasWarehouse;
+        let inbound = match (&d.inbound_per_unit, d.inbound_days, warehouse) {
+            (Some(m), Some(days), true) => {
+                if !(1..=120).contains(&days) {
+                    c.error(
+                        &format!("{sp}.inbound_days"),
+                        format!("{days} days to reach the warehouse is not plausible"),
+                        Some("1 to 120 days, e.g. 35 by sea from Shenzhen to Germany"),
+                    );
+                }
+                c.money(&format!("{sp}.inbound_per_unit"), m, false).map(|m| (Some(m), days))
+            }
+            (_, _, true) => {
+                c.error(
+                    &sp,
+                    "an overseas warehouse needs `inbound_per_unit` and `inbound_days`",
+                    Some("e.g. inbound_per_unit: (currency: \"CNY\", amount: \"6.00\"), inbound_days: 35"),
+                );
+                None
+            }
+            (None, None, false) => Some((None, 0)),
+            (_, _, false) => {
+                c.error(
+                    &sp,
+                    "only an OverseasWarehouse option has inbound freight",
+                    Some("remove `inbound_per_unit` and `inbound_days`, or make the kind OverseasWarehouse"),
+                );
+                None
+            }
+        };
+        match (cost, inbound) {
+            (Some(cost), Some((inbound_per_unit, inbound_days))) => options.push(ShippingOption {
+                id: d.id.clone(),
+                kind: d.kind,
+                name: d.name.clone(),
+                cost_per_parcel: cost,
+                transit_days: u16::try_from(d.transit_days).unwrap_or(u16::MAX),
+                inbound_per_unit,
+                inbound_days,
+            }),
+            _ => complete = false,
+        }
+    }
+    complete.then_some(options)
 }
