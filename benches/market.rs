@@ -11,7 +11,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
 use tradeport::sim::BasisPoints;
-use tradeport::sim::market::{Keyword, Listing, ListingId, Seller, simulate_day};
+use tradeport::sim::market::{DayDemand, Keyword, Listing, ListingId, Seller, simulate_day};
 
 const VISITS: u32 = 100_000;
 
@@ -32,6 +32,11 @@ fn market() -> (Vec<Listing>, Vec<Keyword>) {
             },
             price: 999 + i64::from(i) * 20,
             discount: BasisPoints(if i % 7 == 0 { 1_000 } else { 0 }),
+            deal: i % 7 == 0,
+            // Every fifth listing runs a coupon with a budget it will not use up.
+            coupon: BasisPoints(if i % 5 == 0 { 1_000 } else { 0 }),
+            coupon_budget: if i % 5 == 0 { 100_000_000 } else { 0 },
+            delivery_days: 2 + (i % 4) as u16 * 4,
             reference_price: 1_299,
             quality: 400 + (i as u16 * 13) % 600,
             rating_tenths: 35 + (i as u16 % 15),
@@ -55,7 +60,16 @@ fn bench_market(c: &mut Criterion) {
     group.bench_function("one day, 100,000 visits, 50 listings", |b| {
         b.iter_batched(
             || (listings.clone(), ChaCha8Rng::seed_from_u64(11)),
-            |(mut l, mut rng)| simulate_day(black_box(&mut l), &keywords, 1.8, VISITS, &mut rng),
+            |(mut l, mut rng)| {
+                let demand = DayDemand {
+                    keywords: &keywords,
+                    elasticity: 1.8,
+                    visits: VISITS,
+                    direct: &[],
+                    coupon_fee: 60,
+                };
+                simulate_day(black_box(&mut l), &demand, &mut rng)
+            },
             criterion::BatchSize::SmallInput,
         )
     });

@@ -258,7 +258,12 @@ fn demo_store_weeks(session: &mut crate::sim::Session) {
         let promotion = match day {
             4 => session
                 .store(&market)
-                .and_then(|s| s.storefront.influencers.iter().find(|i| i.fits.iter().any(|f| f == "PC-TPU-61")))
+                .and_then(|s| {
+                    s.storefront
+                        .influencers
+                        .iter()
+                        .find(|i| i.fits.iter().any(|f| f == "PC-TPU-61"))
+                })
                 .map(|creator| Command::BookInfluencer {
                     market: market.clone(),
                     sku: "PC-TPU-61".to_string(),

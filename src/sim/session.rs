@@ -501,7 +501,10 @@ impl Session {
         for (currency, need) in needed {
             let available = Money::new(self.cash.get(&currency).copied().unwrap_or(0), currency, need.exponent);
             if need.minor > available.minor {
-                return Err(RuleError::NotEnoughCash { needed: need, available });
+                return Err(RuleError::NotEnoughCash {
+                    needed: need,
+                    available,
+                });
             }
         }
         Ok(())
@@ -753,14 +756,22 @@ impl Session {
                 .iter()
                 .filter_map(|l| {
                     let units = store.inbound_units(l.id);
-                    let next = store.inbound.iter().filter(|s| s.listing == l.id).map(|s| s.arrives).min()?;
+                    let next = store
+                        .inbound
+                        .iter()
+                        .filter(|s| s.listing == l.id)
+                        .map(|s| s.arrives)
+                        .min()?;
                     Some((l.sku.clone(), units, next))
                 })
                 .map(|(sku, units, next)| format!("{sku}: {units} (day {next})"))
                 .collect();
             if !travelling.is_empty() {
                 body_en.push_str(&format!("\nOn the way to the warehouse: {}.", travelling.join(", ")));
-                body_zh.push_str(&format!("\n在途至海外仓：{}。", travelling.join("，").replace("day ", "第 ").replace(')', " 天)")));
+                body_zh.push_str(&format!(
+                    "\n在途至海外仓：{}。",
+                    travelling.join("，").replace("day ", "第 ").replace(')', " 天)")
+                ));
             }
             if !sold_out.is_empty() {
                 body_en.push_str(&format!(
@@ -946,7 +957,10 @@ impl Session {
                             freight.currency,
                             freight.exponent,
                         ),
-                        format!("{market}: {} × {sku} sent to the overseas warehouse", plan.inbound_units),
+                        format!(
+                            "{market}: {} × {sku} sent to the overseas warehouse",
+                            plan.inbound_units
+                        ),
                     ));
                 }
                 self.check_cash(&bills)?;
@@ -1042,7 +1056,11 @@ impl Session {
                 let home = self.scenario.home_currency();
                 let in_home = self.in_currency(fee, home).ok_or(RuleError::NoRate(currency))?;
                 let home_fee = Money::new(in_home, home, self.scenario.exponent(home));
-                let bills = vec![(Account::Marketing, home_fee, format!("{market}: {} post about {sku}", creator.name))];
+                let bills = vec![(
+                    Account::Marketing,
+                    home_fee,
+                    format!("{market}: {} post about {sku}", creator.name),
+                )];
                 self.check_cash(&bills)?;
                 let first_day = self.day + 1;
                 let Some(store) = self.stores.get_mut(market) else {

@@ -8,10 +8,10 @@ use egui::RichText;
 use super::theme::{ACCENT, BAD, GOOD, MUTED, WARN};
 use super::{Action, pick};
 use crate::i18n::{Arg, Catalogue};
+use crate::sim::market::ListingTerms;
 use crate::sim::market::quality::{ListingText, score_listing};
 use crate::sim::money::{BasisPoints, format_minor, parse_decimal};
 use crate::sim::scenario::Scenario;
-use crate::sim::market::ListingTerms;
 use crate::sim::session::{Command, Session};
 
 /// The photo shots a seller can add (file names stand in for the images).

@@ -139,7 +139,13 @@ pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft)
                 }
             });
         if ui.button(RichText::new(cat.tr("promo-apply")).strong()).clicked() {
-            let amount = |t: &str| if t.trim().is_empty() { Ok(0) } else { parse_decimal(t, exp) };
+            let amount = |t: &str| {
+                if t.trim().is_empty() {
+                    Ok(0)
+                } else {
+                    parse_decimal(t, exp)
+                }
+            };
             match (amount(&draft.bid), amount(&draft.budget)) {
                 (Ok(bid), Ok(budget)) => {
                     draft.error = None;
@@ -301,18 +307,21 @@ fn creators(
                     "promo-engagement",
                     "promo-fit",
                     "promo-fee",
-                    "promo-book",
+                    "promo-post",
                 ],
             );
             for creator in &store.storefront.influencers {
-                let fits = creator.fits.iter().any(|s| *s == mine.sku);
+                let fits = creator.fits.contains(&mine.sku);
                 ui.label(creator.name.as_str());
                 ui.label(creator.channel.as_str());
                 ui.label(creator.followers.to_string());
                 ui.label(creator.engagement.to_string());
                 ui.label(
-                    RichText::new(cat.tr(if fits { "promo-fits" } else { "promo-off-niche" }))
-                        .color(if fits { GOOD } else { WARN }),
+                    RichText::new(cat.tr(if fits { "promo-fits" } else { "promo-off-niche" })).color(if fits {
+                        GOOD
+                    } else {
+                        WARN
+                    }),
                 );
                 ui.label(money(creator.fee));
                 if ui.button(cat.tr("promo-book")).clicked() {
@@ -338,11 +347,8 @@ fn campaigns(
     money: &dyn Fn(i64) -> String,
 ) {
     ui.label(RichText::new(cat.tr("promo-campaigns")).strong());
-    let mut rows: Vec<(String, String, CampaignResult)> = vec![(
-        cat.tr("promo-kind-ads"),
-        String::new(),
-        store.ads_result(mine.id),
-    )];
+    let mut rows: Vec<(String, String, CampaignResult)> =
+        vec![(cat.tr("promo-kind-ads"), String::new(), store.ads_result(mine.id))];
     for c in store.campaigns.iter().filter(|c| c.listing == mine.id) {
         let name = match &c.kind {
             CampaignKind::Deal { discount } => {
@@ -426,7 +432,10 @@ fn campaigns(
         ui.label(
             RichText::new(cat.tr_args(
                 key,
-                &[("acos", Arg::from(acos.to_string())), ("margin", Arg::from(m.to_string()))],
+                &[
+                    ("acos", Arg::from(acos.to_string())),
+                    ("margin", Arg::from(m.to_string())),
+                ],
             ))
             .color(color),
         );
@@ -473,5 +482,12 @@ fn ads_chart(ui: &mut egui::Ui, cat: &Catalogue, store: &Store, mine: &StudentLi
                 .collect(),
         ),
     ];
-    day_chart(ui, "promo_ads_chart", &cat.tr("store-day"), &cat.tr("store-money-axis"), &series, 180.0);
+    day_chart(
+        ui,
+        "promo_ads_chart",
+        &cat.tr("store-day"),
+        &cat.tr("store-money-axis"),
+        &series,
+        180.0,
+    );
 }

@@ -226,7 +226,11 @@ fn money_breakdown(ui: &mut egui::Ui, cat: &Catalogue, store: &Store, money: &dy
     ui.label(RichText::new(cat.tr("store-where")).strong());
     ui.horizontal_wrapped(|ui| {
         let mut part = |key: &str, minor: i64, sign: &str| {
-            ui.label(RichText::new(format!("{sign}{} {}", cat.tr(key), money(minor))).monospace().small());
+            ui.label(
+                RichText::new(format!("{sign}{} {}", cat.tr(key), money(minor)))
+                    .monospace()
+                    .small(),
+            );
         };
         part("store-sales", total.sales, "");
         part("store-refunds", total.refunds, "− ");
@@ -279,5 +283,12 @@ fn chart(ui: &mut egui::Ui, cat: &Catalogue, store: &Store, days: &[(u32, Listin
                 .collect(),
         ),
     ];
-    day_chart(ui, "store_money_chart", &cat.tr("store-day"), &cat.tr("store-money-axis"), &series, 200.0);
+    day_chart(
+        ui,
+        "store_money_chart",
+        &cat.tr("store-day"),
+        &cat.tr("store-money-axis"),
+        &series,
+        200.0,
+    );
 }

@@ -37,6 +37,7 @@ fn schema() -> Registry {
         ValueFnDef,
         PaymentTerm,
         CompetitorPricing,
+        ShippingKind,
         ScenarioFile,
         RulePackFile
     );

@@ -7,7 +7,31 @@ use rand::rngs::ChaCha8Rng;
 use tradeport::sim::BasisPoints;
 use tradeport::sim::market::metrics;
 use tradeport::sim::market::ranking::{build_pages, organic_rank};
-use tradeport::sim::market::{Keyword, Listing, ListingId, Seller, simulate_day};
+use tradeport::sim::market::{DayDemand, Keyword, Listing, ListingId, ListingTerms, Seller, simulate_day};
+
+/// Shoppers searching `keywords` at elasticity 1.8, no off-site visitors or coupon fee.
+fn searches(keywords: &[Keyword], visits: u32) -> DayDemand<'_> {
+    DayDemand {
+        keywords,
+        elasticity: 1.8,
+        visits,
+        direct: &[],
+        coupon_fee: 0,
+    }
+}
+
+/// Listing terms shipped by post with 2 days' handling.
+fn terms(price: i64, add_stock: u32, bid: i64, daily_budget: i64, discount: i64) -> Box<ListingTerms> {
+    Box::new(ListingTerms {
+        price,
+        add_stock,
+        bid,
+        daily_budget,
+        discount: BasisPoints(discount),
+        shipping: "postal".into(),
+        handling_days: 2,
+    })
+}
 
 fn keywords(n: usize) -> Vec<Keyword> {
     (0..n)
@@ -37,6 +61,10 @@ fn listing(
         },
         price,
         discount: BasisPoints(0),
+        deal: false,
+        coupon: BasisPoints(0),
+        coupon_budget: 0,
+        delivery_days: 2,
         reference_price: 1_299,
         quality,
         rating_tenths: rating,
@@ -124,10 +152,10 @@ proptest! {
         }
         let before = listings.clone();
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let day = simulate_day(&mut listings, &keywords(4), 1.8, visits, &mut rng);
+        let day = simulate_day(&mut listings, &searches(&keywords(4), visits), &mut rng);
         for ((l, was), s) in listings.iter().zip(&before).zip(&day.listings) {
             prop_assert!(s.ad_spend <= was.daily_budget, "spent {} of {}", s.ad_spend, was.daily_budget);
-            prop_assert_eq!(was.stock - l.stock, s.orders + s.ad_orders, "every order takes one from stock");
+            prop_assert_eq!(was.stock - l.stock, s.all_orders(), "every order takes one from stock");
             prop_assert!(s.clicks + s.ad_clicks <= s.impressions + s.ad_impressions);
             prop_assert!(s.orders <= s.clicks && s.ad_orders <= s.ad_clicks);
         }
@@ -167,7 +195,7 @@ fn a_day_replays_exactly_from_its_seed_and_sells_something() {
         let mut listings = base.clone();
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         (
-            simulate_day(&mut listings, &keywords(4), 1.8, 10_000, &mut rng),
+            simulate_day(&mut listings, &searches(&keywords(4), 10_000), &mut rng),
             listings,
         )
     };
@@ -186,7 +214,7 @@ fn a_day_replays_exactly_from_its_seed_and_sells_something() {
     };
     let mut pair = vec![twins(1_099, 0), twins(1_499, 1)];
     let mut rng = ChaCha8Rng::seed_from_u64(3);
-    let day = simulate_day(&mut pair, &keywords(4), 1.8, 20_000, &mut rng);
+    let day = simulate_day(&mut pair, &searches(&keywords(4), 20_000), &mut rng);
     let sold = |i: usize| day.listings[i].orders + day.listings[i].ad_orders;
     assert!(sold(0) > sold(1), "€10.99 sold {}, €14.99 sold {}", sold(0), sold(1));
 }
@@ -347,11 +375,7 @@ fn thirty_days(seed: u64) -> (String, tradeport::sim::Session) {
         market: "de-marketplace".into(),
         sku: "PC-TPU-61".into(),
         text: Box::new(student_text()),
-        price: 1_249,
-        add_stock,
-        bid: 40,
-        daily_budget: 1_500,
-        discount: BasisPoints(discount),
+        terms: terms(1_249, add_stock, 40, 1_500, discount),
     };
     session.apply(publish(0, 400)).unwrap_or_else(|e| panic!("{e}"));
     let mut log = String::new();
@@ -424,8 +448,20 @@ fn thirty_scripted_days_replay_exactly_and_match_the_golden_file() {
             - first.ad_spend
             - first.payout_fee
             - first.goods_cost
+            - first.shipping
+            - first.coupon_fees
+            - first.social_fees
     );
     assert_eq!(first.referral_fees, BasisPoints(1_500).of(first.sales - first.refunds));
+    // Every parcel sent (returned ones too) cost CNY 26.00 of postage, at about 8.25 CNY/EUR.
+    let (day, stats) = &store.history[0];
+    assert_eq!(*day, first.day);
+    let parcels = i64::from(stats.listings[store.student[0].id.0 as usize].all_orders());
+    assert!(
+        (parcels * 2_600 * 100 / 840..=parcels * 2_600 * 100 / 810).contains(&first.shipping),
+        "{parcels} parcels cost {} cents",
+        first.shipping
+    );
     // About 4% of orders come back: refunded, back in stock, no goods cost.
     let returned: u32 = store
         .history
@@ -435,10 +471,7 @@ fn thirty_scripted_days_replay_exactly_and_match_the_golden_file() {
     let sold: u32 = store
         .history
         .iter()
-        .map(|(_, d)| {
-            let l = d.listings[store.student[0].id.0 as usize];
-            l.orders + l.ad_orders
-        })
+        .map(|(_, d)| d.listings[store.student[0].id.0 as usize].all_orders())
         .sum();
     assert!(returned > 0 && returned * 10 < sold, "{returned} of {sold} returned");
     assert_eq!(400 - listing.stock, sold - returned, "returned units are back on sale");
@@ -518,11 +551,7 @@ fn a_time_limited_deal_ends_by_itself() {
             market: "de-marketplace".into(),
             sku: "PC-TPU-61".into(),
             text: Box::new(student_text()),
-            price: 1_249,
-            add_stock: 500,
-            bid: 0,
-            daily_budget: 0,
-            discount: BasisPoints(0),
+            terms: terms(1_249, 500, 0, 0, 0),
         })
         .unwrap_or_else(|e| panic!("{e}"));
     let events = deal(&mut session).unwrap_or_else(|e| panic!("{e}"));
@@ -544,4 +573,256 @@ fn a_time_limited_deal_ends_by_itself() {
     let mine = first_day.listings[store.student[0].id.0 as usize];
     let orders = i64::from(mine.orders + mine.ad_orders);
     assert_eq!(mine.sales, orders * 1_062);
+}
+
+/// The bundled B2C scenario as a fresh session.
+fn b2c_session(seed: u64) -> tradeport::sim::Session {
+    let scenario =
+        tradeport::scenario::load_scenario_file(std::path::Path::new("scenarios/b2c-eu-storefront.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", tradeport::scenario::error::render_plain(&d)));
+    tradeport::sim::Session::new(std::sync::Arc::new(scenario), Some(seed))
+}
+
+fn publish_case(session: &mut tradeport::sim::Session, terms: Box<ListingTerms>) -> Vec<tradeport::sim::Event> {
+    session
+        .apply(tradeport::sim::Command::PublishListing {
+            market: "de-marketplace".into(),
+            sku: "PC-TPU-61".into(),
+            text: Box::new(student_text()),
+            terms,
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn end_days(session: &mut tradeport::sim::Session, days: u32) {
+    for _ in 0..days {
+        session
+            .apply(tradeport::sim::Command::EndDay)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+fn my_listing(session: &tradeport::sim::Session) -> Listing {
+    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("no store"));
+    store.listings[store.student[0].id.0 as usize].clone()
+}
+
+#[test]
+fn faster_delivery_converts_more() {
+    use tradeport::sim::market::ranking::{conversion_rate, delivery_factor};
+    let mut fast = listing(0, 1_199, 45, 50, 600, 0, 0, 0b1111);
+    fast.sales_7d = 0;
+    let mut slow = fast.clone();
+    slow.id = ListingId(1);
+    slow.seller = Seller::Competitor(1);
+    slow.delivery_days = 14;
+    fast.delivery_days = 2;
+    assert!(delivery_factor(&fast) > 1.0 && delivery_factor(&slow) < 1.0);
+    for days in 1..60u16 {
+        let (mut a, mut b) = (fast.clone(), fast.clone());
+        a.delivery_days = days;
+        b.delivery_days = days + 1;
+        assert!(conversion_rate(&a, 1.8) >= conversion_rate(&b, 1.8), "day {days}");
+    }
+    let mut pair = vec![fast, slow];
+    let mut rng = ChaCha8Rng::seed_from_u64(5);
+    let day = simulate_day(&mut pair, &searches(&keywords(4), 20_000), &mut rng);
+    let cvr = |i: usize| f64::from(day.listings[i].all_orders()) / f64::from(day.listings[i].all_clicks().max(1));
+    assert!(cvr(0) > cvr(1) * 1.4, "2 days {:.3}, 14 days {:.3}", cvr(0), cvr(1));
+}
+
+#[test]
+fn warehouse_stock_arrives_after_the_sea_voyage_and_pays_its_freight() {
+    use tradeport::sim::market::ListingError;
+    use tradeport::sim::{Command, RuleError};
+    let mut session = b2c_session(4);
+    let cash = |s: &tradeport::sim::Session| s.cash().values().copied().sum::<i64>();
+    let before = cash(&session);
+    let mut warehouse = terms(1_249, 200, 0, 0, 0);
+    warehouse.shipping = "warehouse".into();
+    publish_case(&mut session, warehouse.clone());
+    // 200 × (CNY 6.50 goods + CNY 4.50 sea freight) = CNY 2,200.00.
+    assert_eq!(before - cash(&session), 200 * (650 + 450));
+    assert_eq!(my_listing(&session).stock, 0, "the stock is at sea");
+    assert_eq!(
+        my_listing(&session).delivery_days,
+        1,
+        "the warehouse ships the same day"
+    );
+    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    assert_eq!(store.inbound_units(store.student[0].id), 200);
+    assert_eq!(store.inbound[0].arrives, 1 + 35);
+    end_days(&mut session, 29);
+    assert_eq!(my_listing(&session).stock, 0, "nothing to sell in the first month");
+    assert!(
+        session
+            .store("de-marketplace")
+            .is_some_and(|s| s.money.iter().all(|m| m.sales == 0)),
+        "no sales before the stock arrives"
+    );
+    // Back to direct post is refused while the stock is in the warehouse; nothing changes.
+    let mut postal = warehouse.clone();
+    postal.shipping = "postal".into();
+    postal.add_stock = 10;
+    let cash_now = cash(&session);
+    let refused = session.apply(Command::PublishListing {
+        market: "de-marketplace".into(),
+        sku: "PC-TPU-61".into(),
+        text: Box::new(student_text()),
+        terms: postal,
+    });
+    assert!(matches!(
+        refused,
+        Err(RuleError::Listing(ListingError::StockInWarehouse(200, _)))
+    ));
+    assert_eq!(cash(&session), cash_now);
+    assert_eq!(my_listing(&session).delivery_days, 1);
+}
+
+#[test]
+fn moving_to_the_warehouse_ships_the_stock_held_in_china() {
+    let mut session = b2c_session(4);
+    publish_case(&mut session, terms(1_249, 50, 0, 0, 0));
+    end_days(&mut session, 2);
+    let left = my_listing(&session).stock;
+    assert!(left < 50 && left > 0, "some sold by post: {left} left");
+    let cash = session.cash().values().copied().sum::<i64>();
+    let mut warehouse = terms(1_249, 100, 0, 0, 0);
+    warehouse.shipping = "warehouse".into();
+    publish_case(&mut session, warehouse);
+    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    assert_eq!(store.inbound_units(store.student[0].id), 100 + left);
+    assert_eq!(my_listing(&session).stock, 0);
+    let paid = cash - session.cash().values().copied().sum::<i64>();
+    assert_eq!(
+        paid,
+        100 * 650 + i64::from(100 + left) * 450,
+        "goods for 100, freight for all"
+    );
+}
+
+#[test]
+fn a_coupon_never_spends_more_than_its_budget_and_then_stops() {
+    use tradeport::sim::market::CampaignKind;
+    use tradeport::sim::{Command, Event};
+    let mut session = b2c_session(8);
+    publish_case(&mut session, terms(1_249, 600, 0, 0, 0));
+    let started = session
+        .apply(Command::StartCoupon {
+            market: "de-marketplace".into(),
+            sku: "PC-TPU-61".into(),
+            discount: BasisPoints(2_000),
+            budget: 2_000,
+            days: 10,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(started[0], Event::CouponStarted { last_day: 11, .. }));
+    end_days(&mut session, 10);
+    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let id = store.student[0].id.0 as usize;
+    let days: Vec<_> = store.history.iter().map(|(_, d)| d.listings[id]).collect();
+    let redeemed: u32 = days.iter().map(|d| d.coupon_redemptions).sum();
+    let spent: i64 = days.iter().map(|d| d.coupon_discount + d.coupon_fees).sum();
+    // 20% of €12.49 is €2.50, plus the €0.60 fee: €3.10 a redemption, six fit in €20.00.
+    assert_eq!(redeemed, 6, "{days:?}");
+    assert_eq!(spent, 6 * (250 + 60));
+    assert!(spent <= 2_000);
+    assert_eq!(my_listing(&session).coupon, BasisPoints(0), "the coupon came off");
+    // Coupon fees are in the day's money and its profit.
+    let fees: i64 = store.money.iter().map(|m| m.coupon_fees).sum();
+    assert_eq!(fees, 6 * 60);
+    let coupon = store
+        .campaigns
+        .iter()
+        .find(|c| matches!(c.kind, CampaignKind::Coupon { .. }))
+        .unwrap_or_else(|| panic!("no coupon campaign"));
+    let result = store.campaign_result(coupon);
+    assert_eq!((result.orders, result.cost), (6, spent));
+    // Bad coupons change nothing.
+    for (discount, budget, days) in [(0, 1_000, 5), (6_000, 1_000, 5), (1_000, 0, 5), (1_000, 1_000, 0)] {
+        assert!(
+            session
+                .apply(Command::StartCoupon {
+                    market: "de-marketplace".into(),
+                    sku: "PC-TPU-61".into(),
+                    discount: BasisPoints(discount),
+                    budget,
+                    days,
+                })
+                .is_err()
+        );
+    }
+}
+
+#[test]
+fn a_creators_post_sends_visitors_over_five_days_and_its_fee_is_paid() {
+    use tradeport::sim::market::{CampaignKind, store::POST_DECAY};
+    use tradeport::sim::{Command, Event};
+    let mut session = b2c_session(21);
+    publish_case(&mut session, terms(1_249, 800, 0, 0, 0));
+    let cny = |s: &tradeport::sim::Session| s.cash().values().copied().sum::<i64>();
+    let before = cny(&session);
+    let rate = session
+        .rate(tradeport::sim::money::CurrencyCode::parse("EUR").unwrap_or_else(|| panic!("EUR")))
+        .unwrap_or_else(|| panic!("rate"));
+    let booked = session
+        .apply(Command::BookInfluencer {
+            market: "de-marketplace".into(),
+            sku: "PC-TPU-61".into(),
+            influencer: "hanna-cases".into(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(booked[0], Event::InfluencerBooked { first_day: 2, .. }));
+    // €120.00 at the day's rate, in CNY.
+    let fee_cny = before - cny(&session);
+    assert_eq!(fee_cny, tradeport::sim::money::convert(12_000, 2, rate, 2));
+    end_days(&mut session, 7);
+    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let post = store
+        .campaigns
+        .iter()
+        .find(|c| matches!(c.kind, CampaignKind::Social { .. }))
+        .unwrap_or_else(|| panic!("no post"));
+    let CampaignKind::Social { visits, engaged, .. } = &post.kind else {
+        unreachable!()
+    };
+    // 24,000 followers × 6% engage (± the post's luck), 15% of them follow the link.
+    assert!((864..=2_016).contains(engaged), "{engaged} engaged");
+    assert_eq!(visits.len(), POST_DECAY.len());
+    assert!(
+        visits.windows(2).all(|w| w[0] >= w[1]),
+        "most come on the first day: {visits:?}"
+    );
+    let id = store.student[0].id.0 as usize;
+    let clicks: Vec<u32> = store
+        .history
+        .iter()
+        .map(|(_, d)| d.listings[id].social_clicks)
+        .collect();
+    assert_eq!(&clicks[0..5], &visits[..], "each day's visitors land on the listing");
+    assert!(clicks[5..].iter().all(|&c| c == 0), "the post is over after five days");
+    let result = store.campaign_result(post);
+    assert_eq!(result.clicks, visits.iter().sum::<u32>());
+    assert!(result.orders > 0, "some followers buy");
+    assert_eq!(result.cost, 12_000);
+    assert_eq!(store.money.iter().map(|m| m.social_fees).sum::<i64>(), 12_000);
+    // An off-niche product reaches a quarter of the buyers.
+    let mut other = b2c_session(21);
+    publish_case(&mut other, terms(1_249, 800, 0, 0, 0));
+    other
+        .apply(Command::BookInfluencer {
+            market: "de-marketplace".into(),
+            sku: "PC-TPU-61".into(),
+            influencer: "merino-mode".into(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let off = other.store("de-marketplace").and_then(|s| s.campaigns.last().cloned());
+    let Some(CampaignKind::Social { engaged, visits, .. }) = off.map(|c| c.kind) else {
+        panic!("no post")
+    };
+    let link: u32 = visits.iter().sum();
+    assert!(
+        link <= engaged * 15 / 100 / 4 + 5,
+        "{link} visits from {engaged} engaged"
+    );
 }

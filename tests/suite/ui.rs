@@ -910,28 +910,37 @@ fn listing_editor_scores_as_you_type_and_publishes_parsed_numbers() {
     // Fix the price, add a title: the score reacts and the listing is published.
     harness.state_mut().draft.price = "12.49".to_string();
     harness.state_mut().draft.discount = "10%".to_string();
+    harness.state_mut().draft.shipping = Some("express".to_string());
+    harness.state_mut().draft.handling_days = "1".to_string();
     harness.state_mut().draft.text.title = "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU".to_string();
     harness.run();
     assert!(harness.query_by_label_contains("no title").is_none());
     harness.get_by_label("Publish the listing").click();
     harness.run();
     let actions = harness.state().actions.clone();
-    let Some(Action::PublishListing {
-        market,
-        sku,
-        price,
-        add_stock,
-        discount,
-        text,
-        ..
-    }) = actions.last()
-    else {
+    let Some(Action::Marketplace(command)) = actions.last() else {
         panic!("expected a listing, got {actions:?}")
     };
+    let Command::PublishListing {
+        market,
+        sku,
+        text,
+        terms,
+    } = command.as_ref()
+    else {
+        panic!("expected a listing, got {command:?}")
+    };
     assert_eq!((market.as_str(), sku.as_str()), ("de-marketplace", "PC-TPU-61"));
-    assert_eq!((*price, *add_stock), (1_249, 300));
-    assert_eq!(*discount, tradeport::sim::BasisPoints(1_000));
+    assert_eq!((terms.price, terms.add_stock), (1_249, 300));
+    assert_eq!(terms.discount, tradeport::sim::BasisPoints(1_000));
+    assert_eq!((terms.shipping.as_str(), terms.handling_days), ("express", 1));
     assert!(text.title.starts_with("BayVolt"));
+    // Express with one day's handling: 6 days to the door, CNY 88 a parcel.
+    assert!(
+        harness
+            .query_by_label_contains("Buyers wait about 6 days for the parcel; it costs you 88.00 CNY each.")
+            .is_some()
+    );
 }
 
 #[test]
@@ -947,11 +956,15 @@ fn store_dashboard_shows_the_run_and_the_category() {
             images: vec!["main.png".to_string()],
             ..Default::default()
         }),
-        price: 1_249,
-        add_stock: 200,
-        bid: 40,
-        daily_budget: 1_000,
-        discount: tradeport::sim::BasisPoints(0),
+        terms: Box::new(tradeport::sim::market::ListingTerms {
+            price: 1_249,
+            add_stock: 200,
+            bid: 40,
+            daily_budget: 1_000,
+            discount: tradeport::sim::BasisPoints(0),
+            shipping: "postal".to_string(),
+            handling_days: 2,
+        }),
     })
     .unwrap_or_else(|e| panic!("{e}"));
     for _ in 0..5 {
@@ -1022,11 +1035,15 @@ fn promotion_changes_bid_budget_and_deal_and_judges_acos_against_margin() {
             images: vec!["main.png".to_string()],
             ..Default::default()
         }),
-        price: 1_249,
-        add_stock: 200,
-        bid: 40,
-        daily_budget: 1_000,
-        discount: tradeport::sim::BasisPoints(0),
+        terms: Box::new(tradeport::sim::market::ListingTerms {
+            price: 1_249,
+            add_stock: 200,
+            bid: 40,
+            daily_budget: 1_000,
+            discount: tradeport::sim::BasisPoints(0),
+            shipping: "postal".to_string(),
+            handling_days: 2,
+        }),
     })
     .unwrap_or_else(|e| panic!("{e}"));
     for _ in 0..3 {
@@ -1052,38 +1069,82 @@ fn promotion_changes_bid_budget_and_deal_and_judges_acos_against_margin() {
     assert_eq!(harness.state().draft.bid, "0.40", "the fields start from the listing");
     assert!(harness.query_by_label_contains("your margin per order is").is_some());
     assert!(
-        harness.query_by_label_contains("margin: the ads").is_some(),
+        ["margin: the ads", "margin: every ad sale loses money"]
+            .iter()
+            .any(|verdict| harness.query_by_label_contains(verdict).is_some()),
         "ACoS is judged against the margin"
     );
+    // Postage is part of the margin: CNY 26.00 at about 8.25 is about €3.15 a parcel.
+    let margin = s
+        .order_margin("de-marketplace", "PC-TPU-61")
+        .unwrap_or_else(|| panic!("no margin"));
+    assert!((310..=320).contains(&margin.shipping), "{margin:?}");
+    let shipping = format!(
+        "and shipping {} EUR",
+        tradeport::sim::money::format_minor(margin.shipping, 2)
+    );
+    assert!(harness.query_by_label_contains(&shipping).is_some(), "{shipping}");
+    assert!(harness.query_by_label("Campaigns on this listing").is_some());
+    assert!(
+        harness.query_by_label("Sponsored ads").is_some(),
+        "the ads are a campaign row"
+    );
     harness.state_mut().draft.bid = "0.55".to_string();
-    harness.state_mut().draft.discount = "15%".to_string();
     harness.get_by_label("Apply to the listing").click();
     harness.run();
-    let actions = harness.state().actions.clone();
-    let Some(Action::PublishListing {
-        bid,
-        add_stock,
-        discount,
-        price,
-        ..
-    }) = actions.last()
-    else {
-        panic!("expected the listing to be updated, got {actions:?}")
+    let last = |h: &Harness<'_, PromoState>| match h.state().actions.last() {
+        Some(Action::Marketplace(c)) => (**c).clone(),
+        other => panic!("expected a marketplace command, got {other:?}"),
     };
-    assert_eq!((*bid, *add_stock, *price), (55, 0, 1_249));
-    assert_eq!(*discount, tradeport::sim::BasisPoints(1_500));
-    // And a time-limited deal.
+    let Command::PublishListing { terms, .. } = last(&harness) else {
+        panic!("expected the listing to be updated")
+    };
+    assert_eq!((terms.bid, terms.add_stock, terms.price), (55, 0, 1_249));
+    assert_eq!(terms.shipping, "postal", "the shipping option is kept");
+    // A time-limited deal.
     harness.state_mut().draft.deal_discount = "25%".to_string();
     harness.state_mut().draft.deal_days = "5".to_string();
     harness.get_by_label("Start the deal").click();
     harness.run();
     assert_eq!(
-        harness.state().actions.last(),
-        Some(&Action::StartDeal {
+        last(&harness),
+        Command::StartDeal {
             market: "de-marketplace".to_string(),
             sku: "PC-TPU-61".to_string(),
             discount: tradeport::sim::BasisPoints(2_500),
             days: 5,
-        })
+        }
+    );
+    // A coupon with its budget.
+    harness.state_mut().draft.coupon_discount = "10%".to_string();
+    harness.state_mut().draft.coupon_budget = "80.00".to_string();
+    harness.state_mut().draft.coupon_days = "7".to_string();
+    harness.get_by_label("Start the coupon").click();
+    harness.run();
+    assert_eq!(
+        last(&harness),
+        Command::StartCoupon {
+            market: "de-marketplace".to_string(),
+            sku: "PC-TPU-61".to_string(),
+            discount: tradeport::sim::BasisPoints(1_000),
+            budget: 8_000,
+            days: 7,
+        }
+    );
+    // A creator's post: TechTess is the first creator listed.
+    assert!(harness.query_by_label("TechTess").is_some());
+    harness
+        .get_all_by_label("Book a post")
+        .next()
+        .unwrap_or_else(|| panic!("no creator"))
+        .click();
+    harness.run();
+    assert_eq!(
+        last(&harness),
+        Command::BookInfluencer {
+            market: "de-marketplace".to_string(),
+            sku: "PC-TPU-61".to_string(),
+            influencer: "techtess".to_string(),
+        }
     );
 }

@@ -512,6 +512,7 @@ promo-followers = Followers
 promo-engagement = Engagement
 promo-fit = Audience
 promo-fee = Fee
+promo-post = Post
 promo-book = Book a post
 promo-fits = fits
 promo-off-niche = off niche

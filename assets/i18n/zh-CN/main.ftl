@@ -500,6 +500,7 @@ promo-followers = 粉丝数
 promo-engagement = 互动率
 promo-fit = 受众匹配
 promo-fee = 费用
+promo-post = 推广
 promo-book = 预约推广
 promo-fits = 匹配
 promo-off-niche = 不匹配

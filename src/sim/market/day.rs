@@ -125,7 +125,9 @@ pub fn simulate_day(listings: &mut [Listing], demand: &DayDemand, rng: &mut ChaC
     let total = cumulative(keywords);
     let all = total.last().copied().unwrap_or(0);
     if all > 0 {
-        search_visits(listings, keywords, &total, elasticity, visits, coupon_fee, &mut stats, rng);
+        search_visits(
+            listings, keywords, &total, elasticity, visits, coupon_fee, &mut stats, rng,
+        );
     }
     for (i, &n) in direct.iter().enumerate().take(listings.len()) {
         let order_below = threshold(conversion_rate(&listings[i], elasticity));

@@ -17,7 +17,7 @@ pub use listing::{Keyword, Listing, ListingId, Seller};
 pub use quality::{Finding, ListingRules, ListingText, QualityReport, score_listing};
 pub use ranking::{ResultPage, Slot, build_pages, organic_score};
 pub use store::{
-    Campaign, CampaignKind, CampaignResult, InboundShipment, ListingError, ListingTerms, PublishPlan, Store, StoreMoney,
-    StudentListing,
+    Campaign, CampaignKind, CampaignResult, InboundShipment, ListingError, ListingTerms, PublishPlan, Store,
+    StoreMoney, StudentListing,
 };
 pub use storefront::{Competitor, Influencer, Season, ShippingOption, Storefront};

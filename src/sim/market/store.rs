@@ -255,17 +255,17 @@ impl Store {
 
     /// Units of a listing on their way to the warehouse.
     pub fn inbound_units(&self, listing: ListingId) -> u32 {
-        self.inbound.iter().filter(|s| s.listing == listing).map(|s| s.units).sum()
+        self.inbound
+            .iter()
+            .filter(|s| s.listing == listing)
+            .map(|s| s.units)
+            .sum()
     }
 
     /// Checks a listing's terms and works out what they will cost besides the goods; changes
     /// nothing.
     pub fn plan_publish(&self, sku: &str, terms: &ListingTerms) -> Result<PublishPlan, ListingError> {
-        if terms.price <= 0
-            || terms.bid < 0
-            || terms.daily_budget < 0
-            || !(0..=9_000).contains(&terms.discount.0)
-        {
+        if terms.price <= 0 || terms.bid < 0 || terms.daily_budget < 0 || !(0..=9_000).contains(&terms.discount.0) {
             return Err(ListingError::BadNumbers);
         }
         if !(1..=10).contains(&terms.handling_days) {
@@ -416,7 +416,14 @@ impl Store {
 
     /// Runs a coupon on a listing from `first_day` through `last_day`, or until `budget`
     /// (discounts plus the platform's fee per redemption) is spent. A running coupon ends.
-    pub fn start_coupon(&mut self, listing: ListingId, discount: BasisPoints, budget: i64, first_day: u32, last_day: u32) {
+    pub fn start_coupon(
+        &mut self,
+        listing: ListingId,
+        discount: BasisPoints,
+        budget: i64,
+        first_day: u32,
+        last_day: u32,
+    ) {
         self.cut_short(listing, first_day, |k| matches!(k, CampaignKind::Coupon { .. }));
         self.campaigns.push(Campaign {
             kind: CampaignKind::Coupon { discount, budget },
@@ -476,7 +483,9 @@ impl Store {
             let coupon = self
                 .running(id, day, |k| matches!(k, CampaignKind::Coupon { .. }))
                 .map(|c| (c.first_day, c.kind.clone()));
-            let Some(l) = self.listings.get_mut(id.0 as usize) else { continue };
+            let Some(l) = self.listings.get_mut(id.0 as usize) else {
+                continue;
+            };
             match deal {
                 Some(CampaignKind::Deal { discount }) => {
                     l.discount = discount;
@@ -572,7 +581,9 @@ impl Store {
     pub fn ads_result(&self, listing: ListingId) -> CampaignResult {
         let mut r = CampaignResult::default();
         for (_, stats) in &self.history {
-            let Some(s) = stats.listings.get(listing.0 as usize) else { continue };
+            let Some(s) = stats.listings.get(listing.0 as usize) else {
+                continue;
+            };
             if s.ad_impressions > 0 {
                 r.days += 1;
             }

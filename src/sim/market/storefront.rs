@@ -55,9 +55,9 @@ impl ShippingOption {
     pub fn delivery_days(&self, handling_days: u32) -> u16 {
         match self.kind {
             ShippingKind::OverseasWarehouse => self.transit_days,
-            ShippingKind::Postal | ShippingKind::Express => {
-                self.transit_days.saturating_add(u16::try_from(handling_days).unwrap_or(u16::MAX))
-            }
+            ShippingKind::Postal | ShippingKind::Express => self
+                .transit_days
+                .saturating_add(u16::try_from(handling_days).unwrap_or(u16::MAX)),
         }
     }
 }
@@ -186,7 +186,13 @@ impl Storefront {
             c.id(&format!("{cp}.id"), &d.id);
             c.reference(&format!("{cp}.product"), "product", &d.product, skus.iter().copied());
             let in_market = |c: &mut Checker, field: &str, m: &MoneyDef| {
-                in_market_currency(c, &format!("{cp}.{field}"), m, currency, "competitors sell in the market's currency")
+                in_market_currency(
+                    c,
+                    &format!("{cp}.{field}"),
+                    m,
+                    currency,
+                    "competitors sell in the market's currency",
+                )
             };
             let price = in_market(c, "price", &d.price);
             let bid = match &d.bid {
@@ -390,7 +396,8 @@ fn validate_shipping(c: &mut Checker, p: &str, def: &StorefrontDef) -> Option<Ve
                         Some("1 to 120 days, e.g. 35 by sea from Shenzhen to Germany"),
                     );
                 }
-                c.money(&format!("{sp}.inbound_per_unit"), m, false).map(|m| (Some(m), days))
+                c.money(&format!("{sp}.inbound_per_unit"), m, false)
+                    .map(|m| (Some(m), days))
             }
             (_, _, true) => {
                 c.error(
