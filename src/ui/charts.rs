@@ -2,7 +2,7 @@
 //! legend and hover read-outs. Values are converted to floating point for drawing only.
 
 use egui::Color32;
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
+use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, Line, Plot, PlotPoints};
 
 /// How a series is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,20 +36,36 @@ pub fn major(minor: i64, exponent: u32) -> f64 {
     minor as f64 / 10f64.powi(exponent as i32)
 }
 
-/// A chart of series over store days. Bars of several series sit side by side within a day.
+/// A chart of series over store days, with its key above it (so it never hides data). Bars of
+/// several series sit side by side within a day.
 pub fn day_chart(ui: &mut egui::Ui, id: &str, x_label: &str, y_label: &str, series: &[Series], height: f32) {
+    ui.horizontal_wrapped(|ui| {
+        for s in series {
+            let mark = match s.mark {
+                Mark::Bars => "■",
+                Mark::Line => "━",
+            };
+            ui.label(egui::RichText::new(mark).color(s.color));
+            ui.label(egui::RichText::new(&s.name).small());
+            ui.add_space(8.0);
+        }
+    });
     let bar_series = series.iter().filter(|s| s.mark == Mark::Bars).count().max(1);
     let bar_width = 0.8 / bar_series as f64;
     Plot::new(id)
         .height(height)
-        .legend(Legend::default())
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_drag(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
-        .x_axis_label(x_label.to_string())
-        .y_axis_label(y_label.to_string())
+        .custom_x_axes(vec![
+            AxisHints::new_x().label(x_label.to_string()).label_spacing(24.0..=40.0),
+        ])
+        .custom_y_axes(vec![
+            AxisHints::new_y().label(y_label.to_string()).label_spacing(14.0..=20.0),
+        ])
+        .x_grid_spacer(day_marks)
         .show(ui, |plot| {
             let mut bar_index = 0usize;
             for s in series {
@@ -64,11 +80,35 @@ pub fn day_chart(ui: &mut egui::Ui, id: &str, x_label: &str, y_label: &str, seri
                         let bars = s
                             .points
                             .iter()
-                            .map(|(d, v)| Bar::new(f64::from(*d) + offset, *v).width(bar_width * 0.9))
+                            .map(|(d, v)| {
+                                Bar::new(f64::from(*d) + offset, *v)
+                                    .width(bar_width * 0.9)
+                                    .fill(s.color)
+                                    .stroke(egui::Stroke::new(1.0, s.color))
+                            })
                             .collect();
                         plot.bar_chart(BarChart::new(s.name.clone(), bars).color(s.color));
                     }
                 }
             }
         });
+}
+
+/// Grid lines on whole days, stronger every 5 and 10 days (labels follow the strongest that fit).
+fn day_marks(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let first = low.ceil().max(0.0) as i64;
+    let last = high.floor().max(0.0) as i64;
+    (first..=last.min(first + 1_000))
+        .map(|day| GridMark {
+            value: day as f64,
+            step_size: if day % 10 == 0 {
+                10.0
+            } else if day % 5 == 0 {
+                5.0
+            } else {
+                1.0
+            },
+        })
+        .collect()
 }

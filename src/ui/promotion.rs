@@ -383,7 +383,7 @@ fn campaigns(
                 cat,
                 &[
                     "promo-campaign",
-                    "store-day",
+                    "promo-days",
                     "store-impressions",
                     "store-clicks",
                     "store-ctr",

@@ -1010,6 +1010,12 @@ fn market_research_shows_searches_competitors_and_checkout_taxes() {
         "60,000",
         "ClearShield",
         "Black Friday week — 2026-11-23 … 2026-11-30: 250%",
+        // The category's price range, and how parcels get there.
+        "11.99 – 15.99 EUR",
+        "Logistics options",
+        "China Post small packet, tracked (9610)",
+        "14 days",
+        "4.50 CNY a unit, 35 days at sea",
     ] {
         assert!(harness.query_by_label(label).is_some(), "{label} missing");
     }

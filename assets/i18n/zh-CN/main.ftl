@@ -511,7 +511,17 @@ promo-kind-deal = 限时促销 { $discount }
 promo-kind-coupon = 优惠券 { $discount }
 promo-kind-post = { $creator } 的推广
 promo-cancelled = 已替换
+promo-days = 日期
 promo-cost = 费用
 promo-chart = 广告与达人：销售额（柱）对比花费（线），按天
 promo-social-sales = 达人带来的销售额
 promo-coupon-cost = 优惠券折扣与手续费
+research-traffic = 未来 120 天的买家流量（100% = 平常日）
+research-delivery = 配送时效
+research-days = { $days } 天
+research-range = 价格区间
+research-logistics = 物流方案
+research-logistics-how = 按备货 2 天计算的送达天数、每个包裹的物流成本；海外仓另列每件海运头程费用和到仓天数。
+research-per-parcel = 每个包裹
+research-inbound = 海外仓备货
+research-inbound-value = 每件 { $freight }，海运 { $days } 天
