@@ -216,7 +216,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft)
             ui.add(egui::TextEdit::singleline(&mut draft.coupon_discount).desired_width(50.0));
             ui.label(cat.tr("promo-coupon-budget"));
             ui.add(egui::TextEdit::singleline(&mut draft.coupon_budget).desired_width(70.0));
-            ui.label(cat.tr("promo-deal-for"));
+            ui.label(cat.tr("promo-coupon-for"));
             ui.add(egui::TextEdit::singleline(&mut draft.coupon_days).desired_width(30.0));
             ui.label(cat.tr("promo-deal-days"));
         });

@@ -501,6 +501,7 @@ store-payout-fee = Payout fee
 promo-ads = Sponsored search ads
 promo-coupon = Coupon:
 promo-coupon-budget = off, budget
+promo-coupon-for = for
 promo-coupon-fee = The platform charges { $fee } for each coupon used; discounts and fees both come out of the budget.
 promo-coupon-start = Start the coupon
 promo-coupon-running = A coupon is running: { $discount } off through day { $day }, { $left } of the budget left.

@@ -489,6 +489,7 @@ store-payout-fee = 回款手续费
 promo-ads = 站内搜索广告
 promo-coupon = 优惠券：
 promo-coupon-budget = 优惠，预算
+promo-coupon-for = ，持续
 promo-coupon-fee = 每张优惠券被使用时平台收取 { $fee }；折扣和手续费都从预算中扣除。
 promo-coupon-start = 开始发放优惠券
 promo-coupon-running = 优惠券进行中：优惠 { $discount }，持续到第 { $day } 天，预算剩余 { $left }。
