@@ -751,27 +751,31 @@ impl Session {
                 m(ad_spend),
                 stock_en.join("，")
             );
-            let travelling: Vec<String> = store
+            // Stock at sea to the overseas warehouse: units and the first arrival day.
+            let travelling: Vec<(String, u32, u32)> = store
                 .student
                 .iter()
                 .filter_map(|l| {
-                    let units = store.inbound_units(l.id);
                     let next = store
                         .inbound
                         .iter()
                         .filter(|s| s.listing == l.id)
                         .map(|s| s.arrives)
                         .min()?;
-                    Some((l.sku.clone(), units, next))
+                    Some((l.sku.clone(), store.inbound_units(l.id), next))
                 })
-                .map(|(sku, units, next)| format!("{sku}: {units} (day {next})"))
                 .collect();
             if !travelling.is_empty() {
-                body_en.push_str(&format!("\nOn the way to the warehouse: {}.", travelling.join(", ")));
-                body_zh.push_str(&format!(
-                    "\n在途至海外仓：{}。",
-                    travelling.join("，").replace("day ", "第 ").replace(')', " 天)")
-                ));
+                let en: Vec<String> = travelling
+                    .iter()
+                    .map(|(sku, units, day)| format!("{sku}: {units} (from day {day})"))
+                    .collect();
+                let zh: Vec<String> = travelling
+                    .iter()
+                    .map(|(sku, units, day)| format!("{sku}：{units} 件（第 {day} 天起）"))
+                    .collect();
+                body_en.push_str(&format!("\nOn the way to the warehouse: {}.", en.join(", ")));
+                body_zh.push_str(&format!("\n在途至海外仓：{}。", zh.join("，")));
             }
             if !sold_out.is_empty() {
                 body_en.push_str(&format!(

@@ -654,6 +654,11 @@ fn warehouse_stock_arrives_after_the_sea_voyage_and_pays_its_freight() {
     assert_eq!(store.inbound[0].arrives, 1 + 35);
     end_days(&mut session, 29);
     assert_eq!(my_listing(&session).stock, 0, "nothing to sell in the first month");
+    let summary = session.inbox().last().map(|m| m.body.en.clone()).unwrap_or_default();
+    assert!(
+        summary.contains("On the way to the warehouse: PC-TPU-61: 200 (from day 36)."),
+        "{summary}"
+    );
     assert!(
         session
             .store("de-marketplace")
