@@ -831,3 +831,39 @@ fn a_creators_post_sends_visitors_over_five_days_and_its_fee_is_paid() {
         "{link} visits from {engaged} engaged"
     );
 }
+
+#[test]
+fn a_competitor_that_runs_low_restocks_and_shoppers_differ_in_price_sensitivity() {
+    use tradeport::sim::market::Store;
+    use tradeport::sim::market::day::SHOPPER_SEGMENTS;
+    let scenario =
+        tradeport::scenario::load_scenario_file(std::path::Path::new("scenarios/b2c-eu-storefront.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", tradeport::scenario::error::render_plain(&d)));
+    let storefront = scenario.markets()[0]
+        .storefront
+        .clone()
+        .unwrap_or_else(|| panic!("no storefront"));
+    let mut store = Store::open("de-marketplace", &storefront, |_| 1_299);
+    let start = store.listings[0].stock;
+    store.listings[0].stock = start / 10 - 1;
+    store.listings[1].stock = start / 10 + 1;
+    let mut rng = ChaCha8Rng::seed_from_u64(1);
+    let day = store.run_day(1, 1_000, 1.8, &mut rng);
+    let sold = day.listings[0].all_orders() - day.listings[0].returns;
+    assert_eq!(
+        store.listings[0].stock,
+        start - sold,
+        "restocked to its starting stock first"
+    );
+    assert!(
+        store.listings[1].stock <= start / 10 + 1,
+        "still above a tenth: no restock"
+    );
+    // The segments cover every shopper, with a spread of price sensitivity around the market's.
+    assert_eq!(SHOPPER_SEGMENTS.iter().map(|(p, _)| p).sum::<u32>(), 100);
+    let mean: f64 = SHOPPER_SEGMENTS.iter().map(|(p, m)| f64::from(*p) * m).sum::<f64>() / 100.0;
+    assert!(
+        (mean - 1.0).abs() < 0.1,
+        "average sensitivity stays near the market's: {mean}"
+    );
+}

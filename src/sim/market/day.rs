@@ -1,4 +1,5 @@
-//! One market day: shoppers arrive, each searches one keyword (by search volume), scans the
+//! One market day: shoppers arrive, each with a price sensitivity (a shopper segment) and one
+//! searched keyword (by search volume), scans the
 //! result page from the top, clicks at most one result and may buy it. Stock runs out and ad
 //! budgets are spent as the day goes; the totals per listing feed the metrics.
 
@@ -96,6 +97,10 @@ fn cumulative(keywords: &[Keyword]) -> Vec<u64> {
         .collect()
 }
 
+/// Shoppers differ in how much price matters to them: (percent of searches, multiplier on the
+/// market's price elasticity) for bargain hunters, typical shoppers and brand-minded shoppers.
+pub const SHOPPER_SEGMENTS: [(u32, f64); 3] = [(30, 1.5), (50, 1.0), (20, 0.5)];
+
 /// What drives a market day besides the listings.
 #[derive(Debug, Clone, Copy)]
 pub struct DayDemand<'a> {
@@ -162,12 +167,22 @@ fn search_visits(
     rng: &mut ChaCha8Rng,
 ) {
     let all = total.last().copied().unwrap_or(0);
-    let pages = build_pages(listings, keywords.len(), elasticity);
+    // One set of result pages per shopper segment: price weighs differently in each.
+    let pages: Vec<_> = SHOPPER_SEGMENTS
+        .iter()
+        .map(|(_, sensitivity)| build_pages(listings, keywords.len(), elasticity * sensitivity))
+        .collect();
     let mut budget: Vec<i64> = listings.iter().map(|l| l.daily_budget).collect();
     for _ in 0..visits {
         let pick = rng.random_range(0..all);
         let k = total.partition_point(|&c| c <= pick);
-        let Some(page) = pages.get(k) else { continue };
+        let mut roll = rng.random_range(0..100u32);
+        let mut segment = 0;
+        while segment + 1 < SHOPPER_SEGMENTS.len() && roll >= SHOPPER_SEGMENTS[segment].0 {
+            roll -= SHOPPER_SEGMENTS[segment].0;
+            segment += 1;
+        }
+        let Some(page) = pages[segment].get(k) else { continue };
         for slot in &page.slots {
             let i = slot.listing;
             if listings[i].stock == 0 || (slot.sponsored && budget[i] < slot.cpc) {

@@ -188,8 +188,9 @@ pub struct Store {
     pub inbound: Vec<InboundShipment>,
     /// Orders per listing for the last 7 days, newest last.
     recent_orders: Vec<Vec<u32>>,
-    /// Competitors' starting prices (for their repricing floors).
+    /// Competitors' starting prices (for their repricing floors) and stock (for restocking).
     base_prices: Vec<i64>,
+    base_stock: Vec<u32>,
     pricing: Vec<CompetitorPricing>,
 }
 
@@ -226,6 +227,7 @@ impl Store {
             storefront: storefront.clone(),
             recent_orders: vec![Vec::new(); listings.len()],
             base_prices: storefront.competitors.iter().map(|c| c.price).collect(),
+            base_stock: storefront.competitors.iter().map(|c| c.stock).collect(),
             pricing: storefront.competitors.iter().map(|c| c.pricing).collect(),
             listings,
             student: Vec::new(),
@@ -596,6 +598,16 @@ impl Store {
         r
     }
 
+    /// A competitor whose stock fell below a tenth of its starting stock restocks to it (they
+    /// sell from local warehouses).
+    fn restock_competitors(&mut self) {
+        for (l, &start) in self.listings.iter_mut().zip(&self.base_stock) {
+            if l.stock < start / 10 {
+                l.stock = start;
+            }
+        }
+    }
+
     /// Competitors react to the cheapest rival selling the same product.
     fn reprice_competitors(&mut self) {
         for i in 0..self.pricing.len() {
@@ -634,6 +646,7 @@ impl Store {
     pub fn run_day(&mut self, day: u32, visits: u32, elasticity: f64, rng: &mut ChaCha8Rng) -> DayStats {
         self.receive_inbound(day);
         self.apply_campaigns(day);
+        self.restock_competitors();
         self.reprice_competitors();
         let direct = self.post_visits(day);
         let demand = DayDemand {
