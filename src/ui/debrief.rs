@@ -319,16 +319,24 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
             ],
         ),
         Event::InfluencerBooked {
+            market,
             sku,
             influencer,
             fee,
             first_day,
-            ..
         } => cat.tr_args(
             "event-influencer",
             &[
                 ("sku", Arg::from(sku.as_str())),
-                ("creator", Arg::from(influencer.as_str())),
+                (
+                    "creator",
+                    Arg::from(
+                        session
+                            .store(market)
+                            .and_then(|s| s.storefront.influencers.iter().find(|i| &i.id == influencer))
+                            .map_or(influencer.as_str(), |i| i.name.as_str()),
+                    ),
+                ),
                 ("fee", Arg::from(fee.format())),
                 ("day", Arg::from(*first_day)),
             ],
