@@ -374,50 +374,56 @@ fn campaigns(
         };
         rows.push((name, days, store.campaign_result(c)));
     }
-    egui::Grid::new("promo_campaigns_grid")
-        .striped(true)
-        .num_columns(11)
+    // Wide tables scroll sideways rather than push the last columns off the page.
+    egui::ScrollArea::horizontal()
+        .id_salt("promo_campaigns_grid_scroll")
         .show(ui, |ui| {
-            super::header_row(
-                ui,
-                cat,
-                &[
-                    "promo-campaign",
-                    "promo-days",
-                    "store-impressions",
-                    "store-clicks",
-                    "store-ctr",
-                    "store-orders",
-                    "store-cvr",
-                    "store-sales",
-                    "promo-cost",
-                    "store-acos",
-                    "store-roas",
-                ],
-            );
-            for (name, days, r) in &rows {
-                ui.label(name);
-                ui.label(days);
-                ui.label(r.impressions.to_string());
-                ui.label(r.clicks.to_string());
-                ui.label(pct(metrics::ctr(r.clicks, r.impressions)));
-                ui.label(r.orders.to_string());
-                ui.label(pct(metrics::cvr(r.orders, r.clicks)));
-                ui.label(money(r.sales));
-                ui.label(money(r.cost));
-                let acos = metrics::acos(r.cost, r.sales);
-                let color = match (acos, margin) {
-                    (Some(a), Some(m)) if a.0 >= m.0 => BAD,
-                    (Some(a), Some(m)) if a.0 * 10 >= m.0 * 8 => WARN,
-                    (Some(_), Some(_)) => GOOD,
-                    _ => MUTED,
-                };
-                ui.label(RichText::new(pct(acos)).color(color));
-                ui.label(
-                    metrics::roas_hundredths(r.sales, r.cost).map_or_else(|| "—".to_string(), |v| format_minor(v, 2)),
-                );
-                ui.end_row();
-            }
+            egui::Grid::new("promo_campaigns_grid")
+                .striped(true)
+                .num_columns(11)
+                .show(ui, |ui| {
+                    super::header_row(
+                        ui,
+                        cat,
+                        &[
+                            "promo-campaign",
+                            "promo-days",
+                            "store-impressions",
+                            "store-clicks",
+                            "store-ctr",
+                            "store-orders",
+                            "store-cvr",
+                            "store-sales",
+                            "promo-cost",
+                            "store-acos",
+                            "store-roas",
+                        ],
+                    );
+                    for (name, days, r) in &rows {
+                        ui.label(name);
+                        ui.label(days);
+                        ui.label(r.impressions.to_string());
+                        ui.label(r.clicks.to_string());
+                        ui.label(pct(metrics::ctr(r.clicks, r.impressions)));
+                        ui.label(r.orders.to_string());
+                        ui.label(pct(metrics::cvr(r.orders, r.clicks)));
+                        ui.label(money(r.sales));
+                        ui.label(money(r.cost));
+                        let acos = metrics::acos(r.cost, r.sales);
+                        let color = match (acos, margin) {
+                            (Some(a), Some(m)) if a.0 >= m.0 => BAD,
+                            (Some(a), Some(m)) if a.0 * 10 >= m.0 * 8 => WARN,
+                            (Some(_), Some(_)) => GOOD,
+                            _ => MUTED,
+                        };
+                        ui.label(RichText::new(pct(acos)).color(color));
+                        ui.label(
+                            metrics::roas_hundredths(r.sales, r.cost)
+                                .map_or_else(|| "—".to_string(), |v| format_minor(v, 2)),
+                        );
+                        ui.end_row();
+                    }
+                });
         });
     // The sponsored ads judged against the margin.
     let ads = store.ads_result(mine.id);

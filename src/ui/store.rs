@@ -119,50 +119,55 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
     ui.add_space(6.0);
     {
         ui.label(RichText::new(cat.tr("store-by-day")).strong());
-        egui::Grid::new("store_days_grid")
-            .striped(true)
-            .num_columns(13)
+        // Wide tables scroll sideways rather than push the last columns off the page.
+        egui::ScrollArea::horizontal()
+            .id_salt("store_days_grid_scroll")
             .show(ui, |ui| {
-                super::header_row(
-                    ui,
-                    cat,
-                    &[
-                        "store-day",
-                        "store-impressions",
-                        "store-clicks",
-                        "store-ctr",
-                        "store-orders",
-                        "store-cvr",
-                        "store-sales",
-                        "store-ad-spend",
-                        "store-cpc",
-                        "store-acos",
-                        "store-roas",
-                        "store-tacos",
-                        "store-profit",
-                    ],
-                );
-                for (day, d) in days.iter().rev().take(14) {
-                    let impressions = d.impressions + d.ad_impressions;
-                    ui.label(day.to_string());
-                    ui.label(impressions.to_string());
-                    ui.label(d.all_clicks().to_string());
-                    ui.label(pct(metrics::ctr(d.clicks + d.ad_clicks, impressions)));
-                    ui.label(d.all_orders().to_string());
-                    ui.label(pct(metrics::cvr(d.all_orders(), d.all_clicks())));
-                    ui.label(money(d.sales));
-                    ui.label(money(d.ad_spend));
-                    ui.label(metrics::cpc(d.ad_spend, d.ad_clicks).map_or_else(|| "—".to_string(), money));
-                    ui.label(pct(metrics::acos(d.ad_spend, d.ad_sales)));
-                    ui.label(
-                        metrics::roas_hundredths(d.ad_sales, d.ad_spend)
-                            .map_or_else(|| "—".to_string(), |r| format_minor(r, 2)),
-                    );
-                    ui.label(pct(metrics::tacos(d.ad_spend, d.sales)));
-                    let profit = store.money.iter().find(|m| m.day == *day).map(|m| m.profit());
-                    ui.label(profit.map_or_else(|| "—".to_string(), money));
-                    ui.end_row();
-                }
+                egui::Grid::new("store_days_grid")
+                    .striped(true)
+                    .num_columns(13)
+                    .show(ui, |ui| {
+                        super::header_row(
+                            ui,
+                            cat,
+                            &[
+                                "store-day",
+                                "store-impressions",
+                                "store-clicks",
+                                "store-ctr",
+                                "store-orders",
+                                "store-cvr",
+                                "store-sales",
+                                "store-ad-spend",
+                                "store-cpc",
+                                "store-acos",
+                                "store-roas",
+                                "store-tacos",
+                                "store-profit",
+                            ],
+                        );
+                        for (day, d) in days.iter().rev().take(14) {
+                            let impressions = d.impressions + d.ad_impressions;
+                            ui.label(day.to_string());
+                            ui.label(impressions.to_string());
+                            ui.label(d.all_clicks().to_string());
+                            ui.label(pct(metrics::ctr(d.clicks + d.ad_clicks, impressions)));
+                            ui.label(d.all_orders().to_string());
+                            ui.label(pct(metrics::cvr(d.all_orders(), d.all_clicks())));
+                            ui.label(money(d.sales));
+                            ui.label(money(d.ad_spend));
+                            ui.label(metrics::cpc(d.ad_spend, d.ad_clicks).map_or_else(|| "—".to_string(), money));
+                            ui.label(pct(metrics::acos(d.ad_spend, d.ad_sales)));
+                            ui.label(
+                                metrics::roas_hundredths(d.ad_sales, d.ad_spend)
+                                    .map_or_else(|| "—".to_string(), |r| format_minor(r, 2)),
+                            );
+                            ui.label(pct(metrics::tacos(d.ad_spend, d.sales)));
+                            let profit = store.money.iter().find(|m| m.day == *day).map(|m| m.profit());
+                            ui.label(profit.map_or_else(|| "—".to_string(), money));
+                            ui.end_row();
+                        }
+                    });
             });
         ui.add_space(8.0);
         ui.label(RichText::new(cat.tr("store-listings-now")).strong());
