@@ -425,6 +425,13 @@ fn campaigns(
                     }
                 });
         });
+    if store
+        .campaigns
+        .iter()
+        .any(|c| c.listing == mine.id && matches!(c.kind, CampaignKind::Deal { .. } | CampaignKind::Coupon { .. }))
+    {
+        ui.label(RichText::new(cat.tr("promo-campaigns-caveat")).small().color(MUTED));
+    }
     // The sponsored ads judged against the margin.
     let ads = store.ads_result(mine.id);
     if let (Some(acos), Some(m)) = (metrics::acos(ads.cost, ads.sales), margin) {

@@ -1095,6 +1095,10 @@ fn promotion_changes_bid_budget_and_deal_and_judges_acos_against_margin() {
         harness.query_by_label("Sponsored ads").is_some(),
         "the ads are a campaign row"
     );
+    assert!(
+        harness.query_by_label_contains("not only the extra sales").is_none(),
+        "no deal or coupon yet, so no caveat"
+    );
     harness.state_mut().draft.bid = "0.55".to_string();
     harness.get_by_label("Apply to the listing").click();
     harness.run();
@@ -1153,4 +1157,55 @@ fn promotion_changes_bid_budget_and_deal_and_judges_acos_against_margin() {
             influencer: "techtess".to_string(),
         }
     );
+}
+
+#[test]
+fn a_deal_gets_its_own_campaign_row_with_a_caveat() {
+    use tradeport::sim::market::quality::ListingText;
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2c-eu-storefront");
+    s.apply(Command::PublishListing {
+        market: "de-marketplace".to_string(),
+        sku: "PC-TPU-61".to_string(),
+        text: Box::new(ListingText {
+            title: "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU Hülle".to_string(),
+            ..Default::default()
+        }),
+        terms: Box::new(tradeport::sim::market::ListingTerms {
+            price: 1_249,
+            add_stock: 200,
+            bid: 0,
+            daily_budget: 0,
+            discount: tradeport::sim::BasisPoints(0),
+            shipping: "warehouse".to_string(),
+            handling_days: 2,
+        }),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    s.apply(Command::StartDeal {
+        market: "de-marketplace".to_string(),
+        sku: "PC-TPU-61".to_string(),
+        discount: tradeport::sim::BasisPoints(2_000),
+        days: 3,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = Harness::builder().with_size(egui::vec2(1000.0, 1400.0)).build_ui_state(
+        |ui, draft: &mut tradeport::ui::promotion::PromotionDraft| {
+            let view = tradeport::ui::promotion::PromotionView {
+                cat: &cat,
+                session: &s,
+                market: "de-marketplace",
+            };
+            let _ = tradeport::ui::promotion::draw(ui, &view, draft);
+        },
+        Default::default(),
+    );
+    harness.run();
+    assert!(
+        harness.query_by_label("Deal 20%").is_some(),
+        "the deal is a campaign row"
+    );
+    assert!(harness.query_by_label("2–4").is_some(), "store days 2 to 4");
+    assert!(harness.query_by_label_contains("not only the extra sales").is_some());
 }

@@ -518,6 +518,7 @@ promo-book = Book a post
 promo-fits = fits
 promo-off-niche = off niche
 promo-campaigns = Campaigns on this listing
+promo-campaigns-caveat = Deal and coupon rows count every sale made while they ran, not only the extra sales they brought: compare them with the days before.
 promo-campaign = Campaign
 promo-kind-ads = Sponsored ads
 promo-kind-deal = Deal { $discount }

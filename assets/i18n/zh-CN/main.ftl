@@ -506,6 +506,7 @@ promo-book = 预约推广
 promo-fits = 匹配
 promo-off-niche = 不匹配
 promo-campaigns = 该商品的推广活动
+promo-campaigns-caveat = 限时促销和优惠券的数据包含活动期间的全部销售，而不只是活动带来的新增销售：请与活动前几天对比。
 promo-campaign = 活动
 promo-kind-ads = 搜索广告
 promo-kind-deal = 限时促销 { $discount }
