@@ -77,6 +77,11 @@ pub fn header_row(ui: &mut egui::Ui, cat: &Catalogue, keys: &[&str]) {
     ui.end_row();
 }
 
+/// A percentage, or "—" when it is undefined (a zero denominator), never a misleading 0.
+pub fn percent_or_dash(value: Option<crate::sim::BasisPoints>) -> String {
+    value.map_or_else(|| "—".to_string(), |v| v.to_string())
+}
+
 /// A rating as shoppers see it: `4.3 ★ (2140)`.
 pub fn stars(rating_tenths: u16, reviews: u32) -> String {
     format!("{}.{} ★ ({reviews})", rating_tenths / 10, rating_tenths % 10)

@@ -37,10 +37,6 @@ pub struct PromotionView<'a> {
     pub market: &'a str,
 }
 
-fn pct(value: Option<BasisPoints>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| v.to_string())
-}
-
 pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft) -> Option<Action> {
     let cat = view.cat;
     let session = view.session;
@@ -104,7 +100,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft)
                 ("sku", Arg::from(mine.sku.as_str())),
                 ("price", Arg::from(money(order.price))),
                 ("margin", Arg::from(money(order.margin))),
-                ("share", Arg::from(pct(margin_bp))),
+                ("share", Arg::from(super::percent_or_dash(margin_bp))),
             ],
         ))
         .strong(),
@@ -404,9 +400,9 @@ fn campaigns(
                         ui.label(days);
                         ui.label(r.impressions.to_string());
                         ui.label(r.clicks.to_string());
-                        ui.label(pct(metrics::ctr(r.clicks, r.impressions)));
+                        ui.label(super::percent_or_dash(metrics::ctr(r.clicks, r.impressions)));
                         ui.label(r.orders.to_string());
-                        ui.label(pct(metrics::cvr(r.orders, r.clicks)));
+                        ui.label(super::percent_or_dash(metrics::cvr(r.orders, r.clicks)));
                         ui.label(money(r.sales));
                         ui.label(money(r.cost));
                         let acos = metrics::acos(r.cost, r.sales);
@@ -416,7 +412,7 @@ fn campaigns(
                             (Some(_), Some(_)) => GOOD,
                             _ => MUTED,
                         };
-                        ui.label(RichText::new(pct(acos)).color(color));
+                        ui.label(RichText::new(super::percent_or_dash(acos)).color(color));
                         ui.label(
                             metrics::roas_hundredths(r.sales, r.cost)
                                 .map_or_else(|| "—".to_string(), |v| format_minor(v, 2)),

@@ -10,7 +10,7 @@ use super::theme::{ACCENT, BAD, GOOD, MUTED, WARN};
 use crate::i18n::Catalogue;
 use crate::sim::market::metrics;
 use crate::sim::market::{ListingDay, Store};
-use crate::sim::money::{BasisPoints, format_minor};
+use crate::sim::money::format_minor;
 use crate::sim::session::Session;
 
 pub struct StoreView<'a> {
@@ -39,10 +39,6 @@ fn student_day(store: &Store, stats: &crate::sim::market::DayStats) -> ListingDa
         }
     }
     total
-}
-
-fn pct(value: Option<BasisPoints>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| v.to_string())
 }
 
 pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
@@ -82,19 +78,31 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
                 ("store-orders", run.orders.to_string()),
                 ("store-sales", money(run.sales)),
                 ("store-ad-spend", money(run.ad_spend)),
-                ("store-ctr", pct(metrics::ctr(run.clicks, run.impressions))),
-                ("store-cvr", pct(metrics::cvr(run.orders, run.clicks))),
+                (
+                    "store-ctr",
+                    super::percent_or_dash(metrics::ctr(run.clicks, run.impressions)),
+                ),
+                (
+                    "store-cvr",
+                    super::percent_or_dash(metrics::cvr(run.orders, run.clicks)),
+                ),
                 (
                     "store-cpc",
                     metrics::cpc(run.ad_spend, run.ad_clicks).map_or_else(|| "—".to_string(), money),
                 ),
-                ("store-acos", pct(metrics::acos(run.ad_spend, run.ad_sales))),
+                (
+                    "store-acos",
+                    super::percent_or_dash(metrics::acos(run.ad_spend, run.ad_sales)),
+                ),
                 (
                     "store-roas",
                     metrics::roas_hundredths(run.ad_sales, run.ad_spend)
                         .map_or_else(|| "—".to_string(), |r| format_minor(r, 2)),
                 ),
-                ("store-tacos", pct(metrics::tacos(run.ad_spend, run.sales))),
+                (
+                    "store-tacos",
+                    super::percent_or_dash(metrics::tacos(run.ad_spend, run.sales)),
+                ),
                 ("store-profit", money(store.money.iter().map(|m| m.profit()).sum())),
             ]
             .into_iter()
@@ -151,18 +159,21 @@ pub fn draw(ui: &mut egui::Ui, view: &StoreView) {
                             ui.label(day.to_string());
                             ui.label(impressions.to_string());
                             ui.label(d.all_clicks().to_string());
-                            ui.label(pct(metrics::ctr(d.clicks + d.ad_clicks, impressions)));
+                            ui.label(super::percent_or_dash(metrics::ctr(
+                                d.clicks + d.ad_clicks,
+                                impressions,
+                            )));
                             ui.label(d.all_orders().to_string());
-                            ui.label(pct(metrics::cvr(d.all_orders(), d.all_clicks())));
+                            ui.label(super::percent_or_dash(metrics::cvr(d.all_orders(), d.all_clicks())));
                             ui.label(money(d.sales));
                             ui.label(money(d.ad_spend));
                             ui.label(metrics::cpc(d.ad_spend, d.ad_clicks).map_or_else(|| "—".to_string(), money));
-                            ui.label(pct(metrics::acos(d.ad_spend, d.ad_sales)));
+                            ui.label(super::percent_or_dash(metrics::acos(d.ad_spend, d.ad_sales)));
                             ui.label(
                                 metrics::roas_hundredths(d.ad_sales, d.ad_spend)
                                     .map_or_else(|| "—".to_string(), |r| format_minor(r, 2)),
                             );
-                            ui.label(pct(metrics::tacos(d.ad_spend, d.sales)));
+                            ui.label(super::percent_or_dash(metrics::tacos(d.ad_spend, d.sales)));
                             let profit = store.money.iter().find(|m| m.day == *day).map(|m| m.profit());
                             ui.label(profit.map_or_else(|| "—".to_string(), money));
                             ui.end_row();

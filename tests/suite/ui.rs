@@ -943,15 +943,13 @@ fn listing_editor_scores_as_you_type_and_publishes_parsed_numbers() {
     );
 }
 
-#[test]
-fn store_dashboard_shows_the_run_and_the_category() {
-    use tradeport::sim::market::quality::ListingText;
-    let cat = Catalogue::new(Language::English);
-    let mut s = session("b2c-eu-storefront");
+/// Lists 200 phone cases at €12.49 on Amazon.de (a short title, one photo) with the given
+/// shipping option, bid and daily budget.
+fn publish_phone_case(s: &mut tradeport::sim::Session, shipping: &str, bid: i64, daily_budget: i64) {
     s.apply(Command::PublishListing {
         market: "de-marketplace".to_string(),
         sku: "PC-TPU-61".to_string(),
-        text: Box::new(ListingText {
+        text: Box::new(tradeport::sim::market::quality::ListingText {
             title: "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU Hülle".to_string(),
             images: vec!["main.png".to_string()],
             ..Default::default()
@@ -959,14 +957,21 @@ fn store_dashboard_shows_the_run_and_the_category() {
         terms: Box::new(tradeport::sim::market::ListingTerms {
             price: 1_249,
             add_stock: 200,
-            bid: 40,
-            daily_budget: 1_000,
+            bid,
+            daily_budget,
             discount: tradeport::sim::BasisPoints(0),
-            shipping: "postal".to_string(),
+            shipping: shipping.to_string(),
             handling_days: 2,
         }),
     })
     .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn store_dashboard_shows_the_run_and_the_category() {
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2c-eu-storefront");
+    publish_phone_case(&mut s, "postal", 40, 1_000);
     for _ in 0..5 {
         s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
@@ -1030,28 +1035,9 @@ struct PromoState {
 
 #[test]
 fn promotion_changes_bid_budget_and_deal_and_judges_acos_against_margin() {
-    use tradeport::sim::market::quality::ListingText;
     let cat = Catalogue::new(Language::English);
     let mut s = session("b2c-eu-storefront");
-    s.apply(Command::PublishListing {
-        market: "de-marketplace".to_string(),
-        sku: "PC-TPU-61".to_string(),
-        text: Box::new(ListingText {
-            title: "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU Hülle".to_string(),
-            images: vec!["main.png".to_string()],
-            ..Default::default()
-        }),
-        terms: Box::new(tradeport::sim::market::ListingTerms {
-            price: 1_249,
-            add_stock: 200,
-            bid: 40,
-            daily_budget: 1_000,
-            discount: tradeport::sim::BasisPoints(0),
-            shipping: "postal".to_string(),
-            handling_days: 2,
-        }),
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    publish_phone_case(&mut s, "postal", 40, 1_000);
     for _ in 0..3 {
         s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
@@ -1161,27 +1147,9 @@ fn promotion_changes_bid_budget_and_deal_and_judges_acos_against_margin() {
 
 #[test]
 fn a_deal_gets_its_own_campaign_row_with_a_caveat() {
-    use tradeport::sim::market::quality::ListingText;
     let cat = Catalogue::new(Language::English);
     let mut s = session("b2c-eu-storefront");
-    s.apply(Command::PublishListing {
-        market: "de-marketplace".to_string(),
-        sku: "PC-TPU-61".to_string(),
-        text: Box::new(ListingText {
-            title: "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU Hülle".to_string(),
-            ..Default::default()
-        }),
-        terms: Box::new(tradeport::sim::market::ListingTerms {
-            price: 1_249,
-            add_stock: 200,
-            bid: 0,
-            daily_budget: 0,
-            discount: tradeport::sim::BasisPoints(0),
-            shipping: "warehouse".to_string(),
-            handling_days: 2,
-        }),
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    publish_phone_case(&mut s, "warehouse", 0, 0);
     s.apply(Command::StartDeal {
         market: "de-marketplace".to_string(),
         sku: "PC-TPU-61".to_string(),
