@@ -198,6 +198,27 @@ fn drive_launch_request(
                         demo_store_weeks(&mut s.0);
                     }
                 }
+                ScreenTarget::Inbox => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Inbox));
+                    if let Some(s) = session.as_mut() {
+                        drafts.play.open_message = super::c2c_demo::question_waiting(&mut s.0);
+                    }
+                }
+                ScreenTarget::Auction | ScreenTarget::Offers | ScreenTarget::Disputes => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::C2C));
+                    drafts.play.c2c.tab = match request.target {
+                        ScreenTarget::Offers => crate::ui::c2c::C2cTab::Offers,
+                        ScreenTarget::Disputes => crate::ui::c2c::C2cTab::Disputes,
+                        _ => crate::ui::c2c::C2cTab::Auction,
+                    };
+                    if let Some(s) = session.as_mut() {
+                        match request.target {
+                            ScreenTarget::Offers => super::c2c_demo::offer_waiting(&mut s.0),
+                            ScreenTarget::Disputes => super::c2c_demo::dispute_waiting(&mut s.0),
+                            _ => super::c2c_demo::auction_under_way(&mut s.0),
+                        }
+                    }
+                }
                 ScreenTarget::Debrief => {
                     *page = CurrentPage(Page::Overview);
                     let days = session.as_ref().map_or(0, |s| s.0.scenario().length_days());
@@ -495,7 +516,11 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
             | ScreenTarget::Listing
             | ScreenTarget::Store
             | ScreenTarget::Research
-            | ScreenTarget::Promotion => screen == Screen::Playing,
+            | ScreenTarget::Promotion
+            | ScreenTarget::Inbox
+            | ScreenTarget::Auction
+            | ScreenTarget::Offers
+            | ScreenTarget::Disputes => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

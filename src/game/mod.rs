@@ -1,6 +1,7 @@
 //! Bevy glue: states, resources, messages, the scenario asset loader and the egui screens.
 //! The sim advances only by commands sent from here; Bevy's clock drives only auto-advance.
 
+pub mod c2c_demo;
 pub mod interface;
 pub mod launch;
 pub mod scenario_assets;

@@ -54,6 +54,14 @@ pub enum ScreenTarget {
     Research,
     /// Promotion after two weeks of a listing with ads.
     Promotion,
+    /// The inbox; in a C2C scenario with a buyer's question open in the answer composer.
+    Inbox,
+    /// C2C: the listings with an auction's live bid history, a few days in.
+    Auction,
+    /// C2C: make-an-offer haggling with a buyer's offer waiting.
+    Offers,
+    /// C2C: orders, parcels and a dispute to answer.
+    Disputes,
 }
 
 impl ScreenTarget {
@@ -68,7 +76,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("menu", ScreenTarget::Menu),
     ("settings", ScreenTarget::Settings),
     ("overview", ScreenTarget::Page(Page::Overview)),
-    ("inbox", ScreenTarget::Page(Page::Activity(Activity::Inbox))),
+    ("inbox", ScreenTarget::Inbox),
     ("customs", ScreenTarget::Page(Page::Activity(Activity::Customs))),
     ("negotiation", ScreenTarget::Negotiation),
     ("deal-debrief", ScreenTarget::DealDebrief),
@@ -79,6 +87,9 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("storefront", ScreenTarget::Page(Page::Activity(Activity::Storefront))),
     ("promotion", ScreenTarget::Promotion),
     ("c2c", ScreenTarget::Page(Page::Activity(Activity::C2C))),
+    ("auction", ScreenTarget::Auction),
+    ("offers", ScreenTarget::Offers),
+    ("disputes", ScreenTarget::Disputes),
     ("customs-feedback", ScreenTarget::CustomsFeedback),
     ("hs", ScreenTarget::Classification),
     ("pause", ScreenTarget::Pause),

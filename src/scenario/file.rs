@@ -194,6 +194,148 @@ pub struct MarketDef {
     /// The online marketplace of this market, for B2C selling.
     #[serde(default)]
     pub storefront: Option<StorefrontDef>,
+    /// The auction / second-hand site of this market, for C2C selling.
+    #[serde(default)]
+    pub auction_site: Option<AuctionSiteDef>,
+}
+
+/// An auction / second-hand site where individuals sell to buyers in the market.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuctionSiteDef {
+    /// The site's name, e.g. `"eBay.com"`.
+    pub platform: String,
+    /// Minimum bid increments by current price, in the market's currency (the first `from` is
+    /// `"0.00"`).
+    pub increments: Vec<IncrementDef>,
+    /// Final value fee on each sale (item price plus postage charged), percent.
+    pub final_value_fee: String,
+    /// Minutes before the close in which a bid extends the close by as many minutes (the
+    /// seller chooses whether to use it).
+    #[serde(default = "default_soft_close")]
+    pub soft_close_minutes: u32,
+    /// Interested buyers per listing per day, for an item priced at its reference price.
+    pub buyers_per_day: u32,
+    /// Buyers' private values as fractions of the reference price: a triangular distribution.
+    pub values: ValueSpreadDef,
+    /// Make-an-offer buyers: their target share of the listing price and how many of them
+    /// there are (the shares add up to 100%).
+    pub bargainers: Vec<BargainerDef>,
+    /// The chance that an interested buyer asks a question before deciding (default 20%).
+    #[serde(default)]
+    pub question_chance: Option<String>,
+    /// Postal and express services from the seller's country to this market.
+    pub postage: Vec<PostageDef>,
+    /// What the carrier charges the buyer for collecting import charges at the door.
+    pub collection_fee: MoneyDef,
+    /// A buying exercise: an item the student may buy on this site for delivery home.
+    #[serde(default)]
+    pub purchase: Option<PurchaseDef>,
+}
+
+pub fn default_soft_close() -> u32 {
+    5
+}
+
+/// One step of a bid increment table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncrementDef {
+    /// From this current price (decimal, market currency)…
+    pub from: String,
+    /// …each bid must rise by at least this much.
+    pub step: String,
+}
+
+/// A triangular distribution of fractions, e.g. `(low: "0.60", mode: "0.95", high: "1.30")`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueSpreadDef {
+    pub low: String,
+    pub mode: String,
+    pub high: String,
+}
+
+/// A kind of make-an-offer buyer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BargainerDef {
+    /// The share of the listing price they aim at, e.g. `"0.70"`.
+    pub target: String,
+    /// How many of the offer makers are of this kind, e.g. `"40%"`.
+    pub share: String,
+    pub strategy: ConcessionStrategy,
+    pub concession_exponent: String,
+}
+
+/// A postal or express service for individuals' parcels, priced by weight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostageDef {
+    pub id: String,
+    pub kind: ShippingKind,
+    pub name: Text,
+    /// The price of the first 500 g, and of each further 500 g or part of it.
+    pub first_500g: MoneyDef,
+    pub per_extra_500g: MoneyDef,
+    pub transit_days: u32,
+    /// Whether the parcel is tracked to the door (an untracked loss cannot be disproved).
+    pub tracked: bool,
+    /// Share of parcels lost on the way, e.g. `"1%"`.
+    pub lost_chance: String,
+    /// Whether the seller may pay the import charges in advance (delivered duty paid).
+    #[serde(default)]
+    pub duty_paid_option: bool,
+}
+
+/// A buying exercise: estimate the full landed cost before bidding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurchaseDef {
+    pub item: Text,
+    /// HS code of the item, for the explanation.
+    pub hs_code: String,
+    /// The price the student expects to pay, in the market's currency.
+    pub price: MoneyDef,
+    /// Postage to the student's home, in the market's currency.
+    pub postage: MoneyDef,
+    /// The import tax on personal parcels at home, e.g. `"20%"` of price plus postage.
+    pub import_tax: String,
+    /// Tax at or below this amount (home currency) is not collected.
+    pub tax_waived_up_to: MoneyDef,
+    /// Where the tax rule comes from.
+    pub source: String,
+}
+
+/// How a second-hand item really is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionDef {
+    pub grade: ConditionGrade,
+    /// Faults a buyer should be told about.
+    #[serde(default)]
+    pub faults: Vec<Text>,
+}
+
+/// Condition grades used by second-hand camera dealers, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ConditionGrade {
+    Mint,
+    Excellent,
+    VeryGood,
+    Good,
+    Fair,
+    ForParts,
+}
+
+/// What a buyer asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum QuestionTopic {
+    /// Size, weight, fit or compatibility.
+    Size,
+    Condition,
+    ShippingTime,
+    ImportCharges,
 }
 
 /// An online marketplace: its rules and fees, what shoppers search, the seasons and the AI
@@ -387,6 +529,9 @@ pub struct ProductDef {
     /// Image paths under `assets/`.
     #[serde(default)]
     pub images: Vec<String>,
+    /// For second-hand items (C2C): the true condition and faults.
+    #[serde(default)]
+    pub condition: Option<ConditionDef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -869,6 +1014,14 @@ pub enum EffectDef {
     CashChange { money: MoneyDef, reason: Text },
     /// Reputation moves by `delta` points.
     ReputationChange { delta: i32, reason: Text },
+    /// A buyer (counterpart id) asks about a product; the student answers in the inbox.
+    Question {
+        from: String,
+        product: String,
+        topics: Vec<QuestionTopic>,
+        subject: Text,
+        body: Text,
+    },
 }
 
 // ---------------------------------------------------------------- rule packs

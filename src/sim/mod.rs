@@ -1,5 +1,6 @@
 //! The simulation core: pure, deterministic trade rules. Never uses bevy or egui.
 
+pub mod c2c;
 pub mod check;
 pub mod customs;
 pub mod date;

@@ -109,6 +109,8 @@ pub struct Market {
     pub reference_prices: Vec<(String, Money)>,
     /// The online marketplace, for B2C selling.
     pub storefront: Option<crate::sim::market::Storefront>,
+    /// The auction / second-hand site, for C2C selling.
+    pub auction_site: Option<crate::sim::c2c::AuctionSite>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +126,8 @@ pub struct Product {
     pub origin: String,
     pub brand_type: BrandType,
     pub images: Vec<String>,
+    /// Second-hand items: the true condition grade and the faults a buyer should be told.
+    pub condition: Option<(crate::scenario::file::ConditionGrade, Vec<Text>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,6 +203,14 @@ pub enum Effect {
     ReputationChange {
         delta: i32,
         reason: Text,
+    },
+    /// A buyer asks about a product; the student answers in the inbox.
+    Question {
+        from: String,
+        sku: String,
+        topics: Vec<crate::scenario::file::QuestionTopic>,
+        subject: Text,
+        body: Text,
     },
 }
 
@@ -467,6 +479,9 @@ impl Scenario {
                     &skus,
                 )
             });
+            let auction_site = d.auction_site.as_ref().and_then(|def| {
+                crate::sim::c2c::AuctionSite::validate(&mut c, &format!("{p}.auction_site"), def, currency)
+            });
             if let Some((currency, _)) = currency {
                 markets.push(Market {
                     id: d.id.clone(),
@@ -478,6 +493,7 @@ impl Scenario {
                     price_elasticity,
                     reference_prices,
                     storefront,
+                    auction_site,
                 });
             }
         }
@@ -547,6 +563,7 @@ impl Scenario {
                     origin: d.origin.clone(),
                     brand_type: d.brand_type,
                     images: d.images.clone(),
+                    condition: d.condition.as_ref().map(|c| (c.grade, c.faults.clone())),
                 });
             }
         }
@@ -838,6 +855,7 @@ impl Scenario {
                 &format!("{p}.effect"),
                 &d.effect,
                 &counterpart_ids,
+                &skus,
                 &mut note_use,
             ) {
                 scheduled_events.push(ScheduledEvent { day: d.day, effect });
@@ -878,6 +896,7 @@ impl Scenario {
                 &format!("{p}.effect"),
                 &d.effect,
                 &counterpart_ids,
+                &skus,
                 &mut note_use,
             );
             if let (Some(daily_chance), Some(effect)) = (chance, effect) {
@@ -1080,6 +1099,7 @@ fn check_effect(
     p: &str,
     effect: &EffectDef,
     counterpart_ids: &[&str],
+    skus: &[&str],
     note_use: &mut impl FnMut(CurrencyCode, String),
 ) -> Option<Effect> {
     match effect {
@@ -1133,6 +1153,37 @@ fn check_effect(
             Some(Effect::ReputationChange {
                 delta: *delta,
                 reason: reason.clone(),
+            })
+        }
+        EffectDef::Question {
+            from,
+            product,
+            topics,
+            subject,
+            body,
+        } => {
+            c.reference(
+                &format!("{p}.from"),
+                "counterpart",
+                from,
+                counterpart_ids.iter().copied(),
+            );
+            c.reference(&format!("{p}.product"), "product", product, skus.iter().copied());
+            if topics.is_empty() {
+                c.error(
+                    &format!("{p}.topics"),
+                    "a question with no topics",
+                    Some("list what the buyer asks about, e.g. [Condition, ImportCharges]"),
+                );
+            }
+            c.text(&format!("{p}.subject"), subject);
+            c.text(&format!("{p}.body"), body);
+            Some(Effect::Question {
+                from: from.clone(),
+                sku: product.clone(),
+                topics: topics.clone(),
+                subject: subject.clone(),
+                body: body.clone(),
             })
         }
     }

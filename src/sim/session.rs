@@ -19,6 +19,8 @@ use super::deal::{ContractParties, DocumentsCheck, DocumentsForm, ExportClearanc
 use super::deal::{ProfitSheet, SheetRates, profit_sheet};
 use super::market::{ListingError, ListingId};
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
+
+mod c2c;
 use super::negotiation::{Agent, BidTable, Strategy, TalkError, TalkEvent, Talks, TalksEnding};
 use super::scenario::{Effect, Scenario};
 
@@ -95,6 +97,8 @@ pub struct Message {
     pub subject: Text,
     pub body: Text,
     pub read: bool,
+    /// A buyer's question the student can answer from the inbox.
+    pub question: Option<crate::sim::c2c::QuestionId>,
 }
 
 /// What the player (or a script) asks the session to do.
@@ -179,6 +183,31 @@ pub enum Command {
     GuessStrategy {
         task: String,
         guess: crate::scenario::file::ConcessionStrategy,
+    },
+    /// List a second-hand item on a market's auction site (C2C).
+    ListItem {
+        terms: Box<crate::sim::c2c::ItemTerms>,
+    },
+    /// Accept, counter or decline a buyer's offer (C2C make an offer).
+    ReplyToOffer {
+        offer: crate::sim::c2c::OfferId,
+        reply: crate::sim::c2c::OfferReply,
+    },
+    /// Answer a buyer's question: one statement per topic (index, or none) and a note.
+    AnswerQuestion {
+        question: crate::sim::c2c::QuestionId,
+        choices: Vec<Option<usize>>,
+        note: String,
+    },
+    /// Resolve a buyer's dispute on an order.
+    ResolveDispute {
+        order: crate::sim::c2c::OrderId,
+        resolution: crate::sim::c2c::Resolution,
+    },
+    /// The buying exercise: the student's estimate of the landed cost, home currency minor units.
+    EstimatePurchase {
+        market: String,
+        estimate: i64,
     },
 }
 
@@ -324,6 +353,8 @@ pub enum Event {
         wrong: usize,
         cleared: bool,
     },
+    /// Something happened in the C2C shop.
+    Shop(crate::sim::c2c::ShopEvent),
 }
 
 /// Ledger accounts for money that left or entered the company.
@@ -341,6 +372,8 @@ pub enum Account {
     Logistics,
     /// Creators' fees for sponsored posts.
     Marketing,
+    /// Money given back to buyers (C2C disputes).
+    Refunds,
     Other,
 }
 
@@ -387,6 +420,10 @@ pub enum RuleError {
     AlreadyPaid(String),
     #[error(transparent)]
     Talks(#[from] TalkError),
+    #[error("this scenario has no auction site")]
+    NoShop,
+    #[error(transparent)]
+    Shop(#[from] crate::sim::c2c::ShopError),
 }
 
 /// A running scenario. Not `Clone`: the RNG state is not meant to be forked; replay the
@@ -431,6 +468,8 @@ pub struct Session {
     bookings: BTreeMap<String, Date>,
     /// D/A drafts falling due: (day, task, amount).
     receivables: Vec<(u32, String, Money)>,
+    /// The C2C shop, when a market has an auction site.
+    shop: Option<crate::sim::c2c::Shop>,
 }
 
 impl Session {
@@ -477,7 +516,11 @@ impl Session {
             receivables: Vec::new(),
             bookings: BTreeMap::new(),
             stores: BTreeMap::new(),
+            shop: None,
         };
+        if session.scenario.markets().iter().any(|m| m.auction_site.is_some()) {
+            session.shop = Some(crate::sim::c2c::Shop::open(&session.scenario));
+        }
         let mut events = vec![Event::DayStarted {
             day: 1,
             date: session.date(),
@@ -1161,6 +1204,11 @@ impl Session {
                     correct,
                 }]
             }
+            Command::ListItem { .. }
+            | Command::ReplyToOffer { .. }
+            | Command::AnswerQuestion { .. }
+            | Command::ResolveDispute { .. }
+            | Command::EstimatePurchase { .. } => self.apply_shop(&command)?,
             Command::FinishEarly => {
                 self.finished = true;
                 self.ended_early = true;
@@ -1320,6 +1368,7 @@ impl Session {
         self.lose_patience(&mut events);
         self.collect_receivables(&mut events);
         self.run_stores(&mut events);
+        self.run_shop(&mut events);
         events
     }
 
@@ -1431,9 +1480,17 @@ impl Session {
                     subject: subject.clone(),
                     body: body.clone(),
                     read: false,
+                    question: None,
                 });
                 events.push(Event::MessageArrived { id });
             }
+            Effect::Question {
+                from,
+                sku,
+                topics,
+                subject,
+                body,
+            } => self.ask_question(from, sku, topics, subject, body, events),
             Effect::ExchangeRateShock { currency, change } => self.move_rate(*currency, *change, events),
             Effect::CashChange { money, reason } => {
                 *self.cash.entry(money.currency).or_insert(0) += money.minor;
@@ -1579,6 +1636,11 @@ impl Session {
             shipping,
             margin: price - taxes - fee - cost - shipping,
         })
+    }
+
+    /// The C2C shop, if the scenario has an auction site.
+    pub fn shop(&self) -> Option<&crate::sim::c2c::Shop> {
+        self.shop.as_ref()
     }
 
     /// The online store of a market, if it has one.

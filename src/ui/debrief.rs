@@ -389,6 +389,7 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
         Event::ContractSigned { number, .. } => {
             cat.tr_args("event-contract", &[("number", Arg::from(number.as_str()))])
         }
+        Event::Shop(e) => return super::c2c::describe(cat, session, e),
         Event::StrategyGuessed { correct, .. } => cat.tr(if *correct {
             "event-guess-right"
         } else {

@@ -1,16 +1,21 @@
 //! egui screens as pure functions of data: `draw(ui, &View, &mut Draft) -> Option<Action>`.
 //! Nothing here touches Bevy; the `game` module feeds views in and carries actions out.
 
+pub mod auction;
+pub mod c2c;
 pub mod charts;
 pub mod customs;
 pub mod debrief;
+pub mod disputes;
 pub mod documents;
 pub mod hs;
 pub mod listing;
 pub mod menu;
 pub mod negotiation;
+pub mod offers;
 pub mod play;
 pub mod promotion;
+pub mod questions;
 pub mod research;
 pub mod settings;
 pub mod store;
@@ -59,7 +64,8 @@ pub enum Action {
     AcceptOffer(String),
     /// Break off a negotiation.
     WalkAway(String),
-    /// A marketplace command: publish a listing, start a deal or coupon, book a creator.
+    /// A marketplace command: publish a listing, start a deal or coupon, book a creator; or a
+    /// C2C one: list an item, answer an offer, a question or a dispute, estimate a purchase.
     Marketplace(Box<crate::sim::session::Command>),
     /// Book a container on the next sailing for a signed contract.
     BookShipment(String),

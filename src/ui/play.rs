@@ -30,6 +30,8 @@ pub struct PlayDraft {
     pub listing: super::listing::ListingDraft,
     pub storefront_tab: StorefrontTab,
     pub promotion: super::promotion::PromotionDraft,
+    pub c2c: super::c2c::C2cDraft,
+    pub answers: super::questions::AnswerDraft,
 }
 
 /// The two halves of the storefront page.
@@ -249,6 +251,11 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                         if let Some(a) = super::promotion::draw(ui, &view, &mut draft.promotion) {
                             action = Some(a);
                         }
+                    }
+                }
+                Page::Activity(Activity::C2C) if session.shop().is_some() => {
+                    if let Some(a) = super::c2c::draw(ui, cat, session, &mut draft.c2c) {
+                        action = Some(a);
                     }
                 }
                 Page::Activity(activity) => activity_page(ui, cat, session, activity),
@@ -586,7 +593,7 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
             .id_salt("inbox-list")
             .show(&mut cols[0], |ui| {
                 for m in session.inbox().iter().rev() {
-                    let from = sender_name(cat, session, m.from.as_deref());
+                    let from = message_sender(cat, session, m);
                     let subject = pick(&m.subject, language);
                     let header = format!("{} · {}", cat.tr_args("day-short", &[("day", Arg::from(m.day))]), from);
                     let open = draft.open_message == Some(m.id);
@@ -633,7 +640,7 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
                     RichText::new(cat.tr_args(
                         "inbox-from",
                         &[
-                            ("from", Arg::from(sender_name(cat, session, m.from.as_deref()))),
+                            ("from", Arg::from(message_sender(cat, session, m))),
                             ("day", Arg::from(m.day)),
                         ],
                     ))
@@ -644,6 +651,12 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
                 if language == Language::Chinese && !m.body.zh.is_empty() {
                     ui.add_space(8.0);
                     ui.collapsing(cat.tr("inbox-original"), |ui| ui.label(&m.body.en));
+                }
+                if let Some(question) = m.question {
+                    let view = super::questions::QuestionView { cat, session, question };
+                    if let Some(a) = super::questions::draw(ui, &view, &mut draft.answers) {
+                        action = Some(a);
+                    }
                 }
             }
         }
@@ -680,6 +693,18 @@ fn declaration_task(session: &Session) -> Option<&crate::sim::scenario::Task> {
         .tasks()
         .iter()
         .find(|t| t.activity == Activity::Customs && t.declaration.is_some())
+}
+
+/// Who sent a message: a buyer who asked a question, a counterpart, or the company.
+fn message_sender(cat: &Catalogue, session: &Session, message: &crate::sim::session::Message) -> String {
+    let asker = message
+        .question
+        .and_then(|q| session.shop().and_then(|shop| shop.question(q)))
+        .filter(|q| q.counterpart.is_none());
+    match asker {
+        Some(q) => format!("{} ({})", q.from, q.market),
+        None => sender_name(cat, session, message.from.as_deref()),
+    }
 }
 
 fn sender_name(cat: &Catalogue, session: &Session, from: Option<&str>) -> String {

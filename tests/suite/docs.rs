@@ -38,6 +38,8 @@ fn schema() -> Registry {
         PaymentTerm,
         CompetitorPricing,
         ShippingKind,
+        ConditionGrade,
+        QuestionTopic,
         ScenarioFile,
         RulePackFile
     );

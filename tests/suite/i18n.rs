@@ -44,6 +44,7 @@ fn used_ids() -> Vec<String> {
                 "store-",
                 "research-",
                 "promo-",
+                "c2c-",
             ]
             .iter()
             .any(|p| id.starts_with(p));

@@ -1,0 +1,25 @@
+//! C2C selling: an individual sells second-hand items abroad on an auction site, by auction
+//! (proxy bidding) or at a fixed price with "make an offer", answers buyers' questions, posts
+//! parcels through the destination's customs, and handles feedback and disputes.
+//!
+//! Every formula and modelling constant is documented in `docs/c2c-model.md`.
+
+pub mod auction;
+pub mod haggle;
+pub mod parcel;
+pub mod questions;
+pub mod shop;
+pub mod site;
+
+pub use auction::{
+    Auction, AuctionResult, AuctionTerms, BidError, BidderId, HistoryEntry, HistoryKind, IncrementTable, Minute,
+};
+pub use haggle::{BuyerBrief, Haggle, HaggleError, HaggleMove, HaggleState};
+pub use parcel::{ImportCharges, import_charges};
+pub use questions::{AnswerGrade, QuestionId, Statement, Verdict, grade_answer};
+pub use shop::{
+    Dispute, DisputeKind, DisputeOutcome, ItemListing, ItemListingId, ItemTerms, ListingStatus, OfferId, OfferReply,
+    Order, OrderId, OrderStatus, Outcome, PostTo, PurchaseGrade, Question, Resolution, SaleFormat, Shop, ShopError,
+    ShopEvent, World,
+};
+pub use site::{AuctionSite, Bargainer, Postage, Purchase};

@@ -1,0 +1,182 @@
+//! The answer composer under a buyer's question in the inbox: one statement per topic (built
+//! from the facts: some true, some vague, wrong or unlawful) plus the student's own note; after
+//! sending, the grade with why each statement was right or wrong.
+
+use std::collections::BTreeMap;
+
+use egui::RichText;
+
+use super::c2c::hint;
+use super::theme::{BAD, GOOD, MUTED, WARN};
+use super::{Action, pick};
+use crate::i18n::{Arg, Catalogue};
+use crate::scenario::file::QuestionTopic;
+use crate::sim::Session;
+use crate::sim::c2c::{QuestionId, Verdict};
+use crate::sim::session::Command;
+
+/// Answers being written, by question (UI state).
+#[derive(Debug, Clone, Default)]
+pub struct AnswerDraft {
+    pub choices: BTreeMap<QuestionId, Vec<Option<usize>>>,
+    pub notes: BTreeMap<QuestionId, String>,
+}
+
+pub struct QuestionView<'a> {
+    pub cat: &'a Catalogue,
+    pub session: &'a Session,
+    pub question: QuestionId,
+}
+
+pub fn topic_label(cat: &Catalogue, topic: QuestionTopic) -> String {
+    cat.tr(match topic {
+        QuestionTopic::Size => "c2c-topic-size",
+        QuestionTopic::Condition => "c2c-topic-condition",
+        QuestionTopic::ShippingTime => "c2c-topic-shipping",
+        QuestionTopic::ImportCharges => "c2c-topic-charges",
+    })
+}
+
+/// What the tone check missed, in the player's language.
+fn tone_label(cat: &Catalogue, missing: &str) -> String {
+    match missing {
+        "a greeting" => cat.tr("c2c-tone-greeting"),
+        "thanks for the interest" => cat.tr("c2c-tone-thanks"),
+        "a note of one to a few sentences" => cat.tr("c2c-tone-length"),
+        "normal capitals (no shouting)" => cat.tr("c2c-tone-capitals"),
+        "a sign-off" => cat.tr("c2c-tone-sign-off"),
+        other => other.to_string(),
+    }
+}
+
+fn verdict_label(cat: &Catalogue, verdict: Verdict) -> (String, egui::Color32) {
+    match verdict {
+        Verdict::Right => (cat.tr("c2c-verdict-right"), GOOD),
+        Verdict::Vague => (cat.tr("c2c-verdict-vague"), WARN),
+        Verdict::Wrong => (cat.tr("c2c-verdict-wrong"), BAD),
+        Verdict::Unlawful => (cat.tr("c2c-verdict-unlawful"), BAD),
+    }
+}
+
+pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> Option<Action> {
+    let cat = view.cat;
+    let session = view.session;
+    let language = cat.language();
+    let question = session.shop()?.question(view.question)?;
+    let options = session.answer_options(view.question);
+    let mut action = None;
+    ui.add_space(8.0);
+    ui.separator();
+    if let Some(answer) = &question.answer {
+        let grade = &answer.grade;
+        let color = if grade.score >= 70 {
+            GOOD
+        } else if grade.score >= 40 {
+            WARN
+        } else {
+            BAD
+        };
+        ui.label(
+            RichText::new(cat.tr_args(
+                "c2c-answer-graded",
+                &[
+                    ("score", Arg::from(grade.score)),
+                    ("right", Arg::from(grade.right)),
+                    ("topics", Arg::from(grade.topics)),
+                    ("tone", Arg::from(grade.tone)),
+                ],
+            ))
+            .strong()
+            .color(color),
+        );
+        let fast = answer.day <= question.asked_day + 1;
+        hint(
+            ui,
+            cat.tr_args(
+                if fast { "c2c-answer-fast" } else { "c2c-answer-slow" },
+                &[("day", Arg::from(answer.day))],
+            ),
+        );
+        for (i, (topic, list)) in options.iter().enumerate() {
+            let chosen = answer.choices.get(i).copied().flatten().and_then(|c| list.get(c));
+            match chosen {
+                Some(statement) => {
+                    let (verdict, color) = verdict_label(cat, statement.verdict);
+                    ui.label(
+                        RichText::new(format!("{}: {verdict}", topic_label(cat, *topic)))
+                            .strong()
+                            .color(color),
+                    );
+                    ui.label(RichText::new(format!("“{}”", pick(&statement.text, language))).small());
+                    ui.label(RichText::new(pick(&statement.why, language)).small().color(MUTED));
+                }
+                None => {
+                    ui.label(
+                        RichText::new(cat.tr_args(
+                            "c2c-topic-unanswered",
+                            &[("topic", Arg::from(topic_label(cat, *topic)))],
+                        ))
+                        .color(BAD),
+                    );
+                }
+            }
+        }
+        if !grade.tone_missing.is_empty() {
+            let missing: Vec<String> = grade.tone_missing.iter().map(|m| tone_label(cat, m)).collect();
+            hint(
+                ui,
+                cat.tr_args("c2c-tone-missing", &[("missing", Arg::from(missing.join(", ")))]),
+            );
+        }
+        ui.collapsing(cat.tr("c2c-your-note"), |ui| ui.label(&answer.note));
+        return None;
+    }
+    ui.label(RichText::new(cat.tr("c2c-answer-title")).strong());
+    hint(ui, cat.tr("c2c-answer-intro"));
+    let choices = draft
+        .choices
+        .entry(view.question)
+        .or_insert_with(|| vec![None; options.len()]);
+    choices.resize(options.len(), None);
+    for (i, (topic, list)) in options.iter().enumerate() {
+        ui.label(RichText::new(topic_label(cat, *topic)).strong());
+        for (j, statement) in list.iter().enumerate() {
+            if ui
+                .radio(choices[i] == Some(j), pick(&statement.text, language))
+                .clicked()
+            {
+                choices[i] = Some(j);
+            }
+        }
+    }
+    let note = draft.notes.entry(view.question).or_default();
+    ui.horizontal(|ui| {
+        ui.label(cat.tr("c2c-your-note"));
+        if ui.small_button(cat.tr("c2c-note-template")).clicked() {
+            let company = &session.scenario().role().company.name.en;
+            let name = question.from.split(' ').next().unwrap_or("there");
+            *note = format!("Hello {name},\nthank you for your interest in this item.\n\nBest regards,\n{company}");
+        }
+    });
+    ui.add(
+        egui::TextEdit::multiline(note)
+            .desired_rows(4)
+            .desired_width(f32::INFINITY)
+            .hint_text(cat.tr("c2c-note-hint")),
+    );
+    let chosen = choices.iter().filter(|c| c.is_some()).count();
+    if chosen < options.len() {
+        hint(
+            ui,
+            cat.tr_args("c2c-topics-left", &[("left", Arg::from(options.len() - chosen))]),
+        );
+    }
+    if ui.button(RichText::new(cat.tr("c2c-send-answer")).strong()).clicked() {
+        action = Some(Action::Marketplace(Box::new(Command::AnswerQuestion {
+            question: view.question,
+            choices: choices.clone(),
+            note: note.clone(),
+        })));
+    }
+    action
+}
