@@ -219,3 +219,68 @@ fn settings_save_atomically_and_a_broken_file_falls_back_to_defaults() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn c2c_commands_go_through_the_app_to_the_shop() {
+    use tradeport::scenario::file::ConditionGrade;
+    use tradeport::sim::Command;
+    use tradeport::sim::c2c::{ItemTerms, SaleFormat};
+    let mut app = headless_app(Path::new("scenarios"));
+    assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
+    let index = entries(&app)
+        .iter()
+        .position(|e| e.file_name == "c2c-vintage-cameras.scenario.ron")
+        .unwrap_or(usize::MAX);
+    app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    let list = Command::ListItem {
+        terms: Box::new(ItemTerms {
+            market: "uk-buyers".into(),
+            sku: "CAM-OM1".into(),
+            format: SaleFormat::FixedPrice {
+                price: 13_500,
+                offers: true,
+                auto_decline_below: Some(9_000),
+                auto_accept_from: None,
+            },
+            postage: "ems".into(),
+            handling_days: 2,
+            duty_paid: false,
+            claimed_grade: ConditionGrade::VeryGood,
+            disclosed_faults: vec![0, 1],
+            states_import_charges: true,
+        }),
+    };
+    app.world_mut()
+        .write_message(UiAction(Action::Marketplace(Box::new(list.clone()))));
+    app.update();
+    let shop = |app: &App| app.world().resource::<ActiveSession>().0.shop().cloned();
+    assert_eq!(
+        shop(&app).map(|s| s.listings.len()),
+        Some(1),
+        "the listing reached the shop"
+    );
+    // Listing it twice is refused and changes nothing.
+    app.world_mut()
+        .write_message(UiAction(Action::Marketplace(Box::new(list))));
+    app.update();
+    assert_eq!(shop(&app).map(|s| s.listings.len()), Some(1));
+    // Day 2 brings Priya's question; answering it goes through the same path.
+    app.world_mut().write_message(UiAction(Action::EndDay));
+    app.update();
+    let question = shop(&app)
+        .and_then(|s| s.questions.iter().find(|q| q.answer.is_none()).map(|q| q.id))
+        .unwrap_or_else(|| panic!("a question on day 2"));
+    app.world_mut()
+        .write_message(UiAction(Action::Marketplace(Box::new(Command::AnswerQuestion {
+            question,
+            choices: vec![Some(0), Some(0), Some(0)],
+            note: "Hello Priya, thank you! Best regards".into(),
+        }))));
+    app.update();
+    assert!(
+        shop(&app)
+            .and_then(|s| s.question(question).cloned())
+            .is_some_and(|q| q.answer.is_some())
+    );
+}

@@ -16,4 +16,6 @@ mod sim;
 #[cfg(feature = "gui")]
 mod app;
 #[cfg(feature = "gui")]
+mod c2c_ui;
+#[cfg(feature = "gui")]
 mod ui;
