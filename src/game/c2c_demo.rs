@@ -217,3 +217,24 @@ pub fn question_waiting(session: &mut Session) -> Option<MessageId> {
         })
         .map(|m| m.id)
 }
+
+/// The buying exercise: an estimate a little off, then a maximum bid placed and a day gone by.
+/// Returns the estimate and the bid as typed, for the form.
+pub fn bid_under_way(session: &mut Session) -> (String, String) {
+    let Some(market) = session
+        .scenario()
+        .markets()
+        .iter()
+        .find(|m| m.auction_site.as_ref().is_some_and(|s| s.purchase.is_some()))
+        .map(|m| m.id.clone())
+    else {
+        return (String::new(), String::new());
+    };
+    let _ = session.apply(Command::EstimatePurchase {
+        market: market.clone(),
+        estimate: 132_830,
+    });
+    let _ = session.apply(Command::BidAbroad { market, max: 17_300 });
+    next_day(session);
+    ("1328.30".to_string(), "173.00".to_string())
+}

@@ -204,6 +204,15 @@ fn drive_launch_request(
                         drafts.play.open_message = super::c2c_demo::question_waiting(&mut s.0);
                     }
                 }
+                ScreenTarget::Buying => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::C2C));
+                    drafts.play.c2c.tab = crate::ui::c2c::C2cTab::Buying;
+                    if let Some(s) = session.as_mut() {
+                        let (estimate, max) = super::c2c_demo::bid_under_way(&mut s.0);
+                        drafts.play.c2c.auction.estimate = estimate;
+                        drafts.play.c2c.auction.max_bid = max;
+                    }
+                }
                 ScreenTarget::Auction | ScreenTarget::Offers | ScreenTarget::Disputes => {
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::C2C));
                     drafts.play.c2c.tab = match request.target {
@@ -520,7 +529,8 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
             | ScreenTarget::Inbox
             | ScreenTarget::Auction
             | ScreenTarget::Offers
-            | ScreenTarget::Disputes => screen == Screen::Playing,
+            | ScreenTarget::Disputes
+            | ScreenTarget::Buying => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

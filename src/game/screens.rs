@@ -62,6 +62,8 @@ pub enum ScreenTarget {
     Offers,
     /// C2C: orders, parcels and a dispute to answer.
     Disputes,
+    /// C2C: the buying exercise with an estimate checked and a bid under way.
+    Buying,
 }
 
 impl ScreenTarget {
@@ -90,6 +92,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("auction", ScreenTarget::Auction),
     ("offers", ScreenTarget::Offers),
     ("disputes", ScreenTarget::Disputes),
+    ("buying", ScreenTarget::Buying),
     ("customs-feedback", ScreenTarget::CustomsFeedback),
     ("hs", ScreenTarget::Classification),
     ("pause", ScreenTarget::Pause),

@@ -303,6 +303,8 @@ pub struct PurchaseDef {
     pub import_tax: String,
     /// Tax at or below this amount (home currency) is not collected.
     pub tax_waived_up_to: MoneyDef,
+    /// The most the student means to spend on it, landed (home currency).
+    pub budget: MoneyDef,
     /// Where the tax rule comes from.
     pub source: String,
 }

@@ -209,6 +209,12 @@ pub enum Command {
         market: String,
         estimate: i64,
     },
+    /// The buying exercise: place or raise the student's maximum bid (market currency) on the
+    /// item abroad.
+    BidAbroad {
+        market: String,
+        max: i64,
+    },
 }
 
 /// Facts that happened, in order; the UI shows them and the debrief lists them.
@@ -374,6 +380,8 @@ pub enum Account {
     Marketing,
     /// Money given back to buyers (C2C disputes).
     Refunds,
+    /// The student's own purchase from abroad (the C2C buying exercise).
+    Purchases,
     Other,
 }
 
@@ -1208,7 +1216,8 @@ impl Session {
             | Command::ReplyToOffer { .. }
             | Command::AnswerQuestion { .. }
             | Command::ResolveDispute { .. }
-            | Command::EstimatePurchase { .. } => self.apply_shop(&command)?,
+            | Command::EstimatePurchase { .. }
+            | Command::BidAbroad { .. } => self.apply_shop(&command)?,
             Command::FinishEarly => {
                 self.finished = true;
                 self.ended_early = true;

@@ -45,6 +45,8 @@ pub struct AuctionDraft {
     pub selected: Option<ItemListingId>,
     /// The buying exercise's estimate, in the home currency.
     pub estimate: String,
+    /// The buying exercise's maximum bid, in the market's currency.
+    pub max_bid: String,
 }
 
 impl Default for AuctionDraft {
@@ -71,6 +73,7 @@ impl Default for AuctionDraft {
             error: None,
             selected: None,
             estimate: String::new(),
+            max_bid: String::new(),
         }
     }
 }
@@ -680,6 +683,10 @@ pub fn draw_buying(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDra
                     hint(ui, cat.tr("c2c-buying-waived"));
                 }
             }
+            ui.add_space(6.0);
+            if let Some(a) = bid_abroad(ui, view, &market.id, purchase, draft) {
+                action = Some(a);
+            }
         });
     }
     if !any {
@@ -687,6 +694,110 @@ pub fn draw_buying(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDra
     }
     if let Some(error) = &draft.error {
         ui.label(RichText::new(error).color(BAD));
+    }
+    action
+}
+
+/// Bidding for the item abroad: a maximum bid checked against the budget, then the auction as
+/// it runs and how it ended.
+fn bid_abroad(
+    ui: &mut egui::Ui,
+    view: &AuctionView,
+    market: &str,
+    purchase: &crate::sim::c2c::Purchase,
+    draft: &mut AuctionDraft,
+) -> Option<Action> {
+    let cat = view.cat;
+    let session = view.session;
+    let home = session.scenario().home_currency();
+    let home_exp = session.scenario().exponent(home);
+    let exp = session.scenario().exponent(market_money(session, market, 0).currency);
+    let money = |minor: i64| market_money(session, market, minor).format();
+    let home_money = |minor: i64| Money::new(minor, home, home_exp).format();
+    let budget = session.in_currency(purchase.budget, home).unwrap_or(0);
+    let mut action = None;
+    ui.label(RichText::new(cat.tr("c2c-bid-title")).strong());
+    ui.label(cat.tr_args("c2c-bid-budget", &[("budget", Arg::from(home_money(budget)))]));
+    let run = session
+        .shop()
+        .and_then(|s| s.bids_abroad.iter().find(|r| r.market == market));
+    if let Some(outcome) = run.and_then(|r| r.outcome) {
+        let text = match (outcome.won, outcome.landed) {
+            (true, Some(l)) => cat.tr_args(
+                "c2c-bid-won",
+                &[
+                    ("price", Arg::from(money(outcome.price))),
+                    ("landed", Arg::from(home_money(l.total))),
+                ],
+            ),
+            _ => cat.tr_args("c2c-bid-lost", &[("price", Arg::from(money(outcome.price)))]),
+        };
+        ui.label(RichText::new(text).strong().color(ACCENT));
+        let (key, color) = if outcome.max_within_budget {
+            ("c2c-bid-max-ok", GOOD)
+        } else {
+            ("c2c-bid-max-over", BAD)
+        };
+        ui.label(RichText::new(cat.tr(key)).color(color));
+        return None;
+    }
+    ui.horizontal(|ui| {
+        ui.label(cat.tr("c2c-bid-max"));
+        ui.add(egui::TextEdit::singleline(&mut draft.max_bid).desired_width(90.0));
+        ui.label(market_money(session, market, 0).currency.as_str());
+        if ui.button(cat.tr("c2c-bid-place")).clicked() {
+            match parse_amount(&draft.max_bid, exp) {
+                Some(max) if max > 0 => {
+                    draft.error = None;
+                    action = Some(Action::Marketplace(Box::new(Command::BidAbroad {
+                        market: market.to_string(),
+                        max,
+                    })));
+                }
+                _ => draft.error = Some(cat.tr("c2c-bad-amount")),
+            }
+        }
+    });
+    if let Some(max) = parse_amount(&draft.max_bid, exp)
+        && let Some(landed) = session.landed_abroad(market, max)
+    {
+        let (key, color) = if landed.total <= budget {
+            ("c2c-bid-landed-ok", GOOD)
+        } else {
+            ("c2c-bid-landed-over", BAD)
+        };
+        ui.label(
+            RichText::new(cat.tr_args(
+                key,
+                &[
+                    ("max", Arg::from(money(max))),
+                    ("landed", Arg::from(home_money(landed.total))),
+                ],
+            ))
+            .color(color),
+        );
+    }
+    if let Some(run) = run {
+        let auction = &run.auction;
+        let leading = auction.leader() == Some(crate::sim::c2c::BidderId(0));
+        ui.label(cat.tr_args(
+            if leading { "c2c-bid-leading" } else { "c2c-bid-outbid" },
+            &[
+                ("price", Arg::from(money(auction.current_price()))),
+                ("max", Arg::from(money(run.student_max))),
+                ("ends", Arg::from(when(cat, auction.closes()))),
+            ],
+        ));
+        for h in auction.history().iter().rev() {
+            let who = run
+                .bidder_name(h.bidder)
+                .map_or_else(|| cat.tr("c2c-bid-you"), str::to_string);
+            ui.label(
+                RichText::new(format!("{}  {who}  →  {}", when(cat, h.at), money(h.price)))
+                    .small()
+                    .color(MUTED),
+            );
+        }
     }
     action
 }

@@ -192,6 +192,14 @@ pub fn describe(cat: &Catalogue, session: &Session, event: &ShopEvent) -> Option
         } else {
             "event-c2c-purchase-wrong"
         }),
+        ShopEvent::BoughtAbroad { won, price, .. } => cat.tr_args(
+            if *won {
+                "event-c2c-bought-abroad"
+            } else {
+                "event-c2c-outbid-abroad"
+            },
+            &[("price", Arg::from(price.format()))],
+        ),
         ShopEvent::Expired { sku, .. } => cat.tr_args("event-c2c-expired", &[("sku", Arg::from(sku.as_str()))]),
         ShopEvent::ReturnedToSeller { order } => cat.tr_args(
             "event-c2c-returned",

@@ -925,3 +925,87 @@ fn the_same_seed_replays_the_same_c2c_story_and_another_seed_differs() {
     assert_eq!(a, b);
     assert_ne!(a, c);
 }
+
+#[test]
+fn bidding_abroad_pays_the_landed_cost_and_judges_the_maximum_against_the_budget() {
+    let s = scenario();
+    // Budget ¥1,800 at 7.18 CNY/USD with 20% tax and $35 postage: $173 lands at
+    // (173 + 35) × 7.18 × 1.2 = ¥1,792.13, $174 at ¥1,800.74 (over).
+    let session = Session::new(Arc::clone(&s), Some(4));
+    let at = |price| {
+        session
+            .landed_abroad("us-buyers", price)
+            .unwrap_or_else(|| panic!("landed"))
+    };
+    assert_eq!((at(17_300).total, at(17_400).total), (179_213, 180_074));
+    assert!(!at(17_300).tax_waived);
+
+    let mut outcomes = Vec::new();
+    for (seed, max) in [(4, 17_300), (5, 17_300), (6, 26_000), (7, 26_000)] {
+        let mut session = Session::new(Arc::clone(&s), Some(seed));
+        // Below the start price (half of $150) is refused and changes nothing.
+        assert!(
+            session
+                .apply(Command::BidAbroad {
+                    market: "us-buyers".into(),
+                    max: 5_000
+                })
+                .is_err()
+        );
+        assert!(session.shop().is_some_and(|shop| shop.bids_abroad.is_empty()));
+        session
+            .apply(Command::BidAbroad {
+                market: "us-buyers".into(),
+                max: max - 1_000,
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        // Raising the maximum the same day.
+        session
+            .apply(Command::BidAbroad {
+                market: "us-buyers".into(),
+                max,
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut ledger_before = session.ledger().len();
+        while session.shop().is_some_and(|shop| shop.bids_abroad[0].outcome.is_none()) {
+            ledger_before = session.ledger().len();
+            session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let run = session
+            .shop()
+            .map(|shop| shop.bids_abroad[0].clone())
+            .unwrap_or_else(|| panic!("run"));
+        let outcome = run.outcome.unwrap_or_else(|| panic!("closed"));
+        assert_eq!(
+            session.day(),
+            4,
+            "a 2-day auction opened at noon on day 1 closes with day 3"
+        );
+        assert_eq!(outcome.max_within_budget, max <= 17_300, "{outcome:?}");
+        let paid: i64 = session.ledger()[ledger_before..]
+            .iter()
+            .filter(|e| e.account == Account::Purchases)
+            .map(|e| e.money.minor)
+            .sum();
+        if outcome.won {
+            assert!(outcome.price <= max, "never above the student's maximum");
+            let landed = session
+                .landed_abroad("us-buyers", outcome.price)
+                .unwrap_or_else(|| panic!("landed"));
+            assert_eq!(outcome.landed, Some(landed));
+            assert_eq!(paid, -landed.total, "price, postage and tax paid at the day's rate");
+        } else {
+            assert_eq!(paid, 0);
+            let winner = run.auction.leader().unwrap_or_else(|| panic!("someone won"));
+            assert!(
+                run.auction.max_of(winner).unwrap_or(0) >= max,
+                "the winner bid at least as much"
+            );
+        }
+        outcomes.push(outcome.won);
+    }
+    assert!(
+        outcomes.contains(&true),
+        "a generous maximum wins sometimes: {outcomes:?}"
+    );
+}

@@ -470,4 +470,26 @@ fn the_buying_exercise_checks_an_estimate_and_shows_the_breakdown() {
         h.query_by_label_contains("+ import tax 265.66 CNY = 1,593.96 CNY")
             .is_some()
     );
+    // The highest bid within the ¥1,800 budget is $173: $174 would land at ¥1,800.74.
+    h.state_mut().draft.auction.max_bid = "174".into();
+    h.run();
+    assert!(
+        h.query_by_label_contains("it would cost 1,800.74 CNY landed: over your budget")
+            .is_some()
+    );
+    h.state_mut().draft.auction.max_bid = "173".into();
+    h.run();
+    assert!(
+        h.query_by_label_contains("it would cost 1,792.13 CNY landed: within your budget")
+            .is_some()
+    );
+    h.get_by_label("Place my maximum bid").click();
+    h.run();
+    assert_eq!(
+        last_command(&h.state().actions),
+        Command::BidAbroad {
+            market: "us-buyers".into(),
+            max: 17_300
+        }
+    );
 }

@@ -52,8 +52,9 @@ pub struct Purchase {
     pub price: i64,
     pub postage: i64,
     pub import_tax: BasisPoints,
-    /// Home currency minor units.
     pub tax_waived_up_to: Money,
+    /// The most the student means to spend, landed.
+    pub budget: Money,
     pub source: String,
 }
 
@@ -261,6 +262,7 @@ impl AuctionSite {
                 let post = in_market(c, &format!("{pp}.postage"), &d.postage);
                 let tax = c.percent(&format!("{pp}.import_tax"), &d.import_tax, 0, 10_000);
                 let waived = c.money(&format!("{pp}.tax_waived_up_to"), &d.tax_waived_up_to, false);
+                let budget = c.money(&format!("{pp}.budget"), &d.budget, false);
                 if d.source.trim().is_empty() {
                     c.error(
                         &format!("{pp}.source"),
@@ -268,16 +270,19 @@ impl AuctionSite {
                         Some("name the regulation the rate comes from"),
                     );
                 }
-                match (price, post, tax, waived) {
-                    (Some(price), Some(postage), Some(import_tax), Some(tax_waived_up_to)) => Some(Purchase {
-                        item: d.item.clone(),
-                        hs_code: d.hs_code.clone(),
-                        price,
-                        postage,
-                        import_tax,
-                        tax_waived_up_to,
-                        source: d.source.clone(),
-                    }),
+                match (price, post, tax, waived, budget) {
+                    (Some(price), Some(postage), Some(import_tax), Some(tax_waived_up_to), Some(budget)) => {
+                        Some(Purchase {
+                            item: d.item.clone(),
+                            hs_code: d.hs_code.clone(),
+                            price,
+                            postage,
+                            import_tax,
+                            tax_waived_up_to,
+                            budget,
+                            source: d.source.clone(),
+                        })
+                    }
                     _ => return None,
                 }
             }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::scenario::file::{QuestionTopic, Text};
 use crate::sim::c2c::questions::Statement;
-use crate::sim::c2c::shop::purchase_grade;
+use crate::sim::c2c::shop::{Landed, landed_at, purchase_grade};
 use crate::sim::c2c::{
     ImportCharges, ItemListingId, Outcome, PostTo, PurchaseGrade, QuestionId, Shop, World, import_charges,
 };
@@ -72,6 +72,12 @@ impl Session {
         self.with_world(|world| purchase_grade(world, market, estimate))
     }
 
+    /// The buying exercise's item landed at home if bought for `price` (market currency), at
+    /// today's rates.
+    pub fn landed_abroad(&self, market: &str, price: i64) -> Option<Landed> {
+        self.with_world(|world| landed_at(world, market, price))
+    }
+
     /// Carries out a C2C command; errors change nothing.
     pub(super) fn apply_shop(&mut self, command: &Command) -> Result<Vec<Event>, RuleError> {
         let day = self.day;
@@ -94,6 +100,9 @@ impl Session {
             }
             Command::EstimatePurchase { market, estimate } => {
                 self.with_shop(|shop, world, _| shop.estimate_purchase(world, market, *estimate))??
+            }
+            Command::BidAbroad { market, max } => {
+                self.with_shop(|shop, world, rng| shop.bid_abroad(world, market, *max, day, rng))??
             }
             _ => return Ok(Vec::new()),
         };
@@ -159,6 +168,7 @@ impl Session {
                 PostTo::Postage => Account::Logistics,
                 PostTo::ImportCharges => Account::CustomsFees,
                 PostTo::Refunds => Account::Refunds,
+                PostTo::Purchase => Account::Purchases,
             };
             // Settled in the home currency at today's rate.
             let Some(minor) = money_in(&self.scenario, &self.rates, money, home) else {
