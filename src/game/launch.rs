@@ -230,7 +230,15 @@ fn drive_launch_request(
                 }
                 ScreenTarget::Debrief => {
                     *page = CurrentPage(Page::Overview);
-                    let days = session.as_ref().map_or(0, |s| s.0.scenario().length_days());
+                    // A C2C debrief shows a shop's story: list the items and play a few days.
+                    if let Some(s) = session.as_mut()
+                        && s.0.shop().is_some()
+                    {
+                        super::c2c_demo::auction_under_way(&mut s.0);
+                    }
+                    let days = session
+                        .as_ref()
+                        .map_or(0, |s| s.0.scenario().length_days() + 1 - s.0.day());
                     for _ in 0..days {
                         actions.write(UiAction(Action::EndDay));
                     }

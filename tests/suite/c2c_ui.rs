@@ -493,3 +493,73 @@ fn the_buying_exercise_checks_an_estimate_and_shows_the_breakdown() {
         }
     );
 }
+
+#[test]
+fn the_debrief_tells_the_shops_story_and_counts_the_work_done() {
+    use tradeport::sim::Report;
+    use tradeport::ui::debrief;
+    let cat = Catalogue::new(Language::English);
+    let mut s = c2c_session(9);
+    list(
+        &mut s,
+        "us-buyers",
+        "LENS-FD50",
+        SaleFormat::FixedPrice {
+            price: 6_900,
+            offers: false,
+            auto_decline_below: None,
+            auto_accept_from: None,
+        },
+        None,
+    );
+    s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    let question = s
+        .shop()
+        .and_then(|shop| shop.questions.iter().find(|q| q.counterpart.is_some()).map(|q| q.id))
+        .unwrap_or_else(|| panic!("Priya asks on day 2"));
+    s.apply(Command::AnswerQuestion {
+        question,
+        choices: vec![None, None, None],
+        note: "ok".into(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    while !s.is_finished() {
+        s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let report = Report::of(&s);
+    let mut h = Harness::builder().with_size(egui::vec2(1280.0, 4000.0)).build_ui_state(
+        |ui, actions: &mut Vec<Action>| {
+            let view = debrief::DebriefView {
+                cat: &cat,
+                report: &report,
+                session: &s,
+            };
+            if let Some(a) = debrief::draw(ui, &view, &mut ()) {
+                actions.push(a);
+            }
+        },
+        Vec::new(),
+    );
+    h.run();
+    assert!(h.query_by_label_contains("LENS-FD50 listed on us-buyers.").is_some());
+    assert!(h.query_by_label_contains("LENS-FD50 sold to").is_some());
+    // No statement chosen and a two-letter note: only "no shouting" earns its 4 points.
+    assert!(
+        h.query_by_label_contains("question: 4/100").is_some(),
+        "the poor answer is in the timeline"
+    );
+    // The selling and inbox tasks say what was done instead of "not attempted".
+    assert!(
+        h.query_all_by_label_contains("1 listing(s), 1 sale(s)").count() >= 4,
+        "each selling criterion"
+    );
+    assert!(
+        h.query_all_by_label_contains("graded 4/100").count() >= 4,
+        "each inbox criterion"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("Not attempted").count(),
+        1,
+        "only the CN23 task, which has no form yet"
+    );
+}
