@@ -357,15 +357,10 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
             let postage_home = postage
                 .map(|p| p.price(product.gross_weight_g))
                 .and_then(|m| session.in_currency(m, home));
-            let cost_home = session.in_currency(product.unit_cost, home);
-            let (Some(postage_home), Some(cost_home)) = (postage_home, cost_home) else {
+            let Some(postage_home) = postage_home else {
                 return;
             };
-            // Break-even: (cost + postage) / (1 − fee), in the market currency.
-            let costs = Money::new(cost_home + postage_home, home, scenario.exponent(home));
-            if let Some(costs_market) = session.in_currency(costs, market.currency) {
-                let keep = 10_000 - site.final_value_fee.0;
-                let floor = if keep > 0 { costs_market * 10_000 / keep + 1 } else { 0 };
+            if let Some(floor) = session.break_even(&market.id, &sku, &postage_id) {
                 ui.label(cat.tr_args(
                     "c2c-break-even",
                     &[

@@ -90,6 +90,21 @@ pub fn draw(ui: &mut egui::Ui, view: &OffersView, draft: &mut OffersDraft) -> Op
                 .color(color)
                 .strong(),
             );
+            if let Some(floor) = session.break_even(&market, &listing.terms.sku, &listing.terms.postage) {
+                let below = amount < floor;
+                ui.label(
+                    RichText::new(cat.tr_args(
+                        if below {
+                            "c2c-offer-below-floor"
+                        } else {
+                            "c2c-offer-above-floor"
+                        },
+                        &[("floor", Arg::from(money(floor)))],
+                    ))
+                    .small()
+                    .color(if below { BAD } else { MUTED }),
+                );
+            }
             for step in offer.haggle.moves() {
                 ui.label(
                     RichText::new(format!("•  {}", describe_move(cat, &money, *step)))

@@ -240,6 +240,16 @@ fn offers_are_accepted_countered_within_range_or_declined() {
         tradeport::sim::money::format_minor(offer.1, 2)
     );
     assert!(h.query_by_label_contains(&shown).is_some(), "{shown}");
+    // The break-even (cost ¥650 and EMS ¥172 after the 12.8% fee, in pounds) is beside it.
+    let floor = s
+        .break_even("uk-buyers", "CAM-OM1", "ems")
+        .unwrap_or_else(|| panic!("a floor"));
+    let floor_text = format!("{} GBP", tradeport::sim::money::format_minor(floor, 2));
+    assert!(
+        h.query_all_by_label_contains(&floor_text).next().is_some(),
+        "{floor_text}"
+    );
+    assert!((9_500..10_500).contains(&floor), "about £99: {floor}");
     // A counter above the listing price is refused in the form.
     h.state_mut().draft.offers.counters.insert(offer.0, "170.00".into());
     h.get_all_by_label("Counter")

@@ -745,3 +745,5 @@ c2c-bid-max-ok = Your maximum bid kept the landed cost within your budget.
 c2c-bid-max-over = Your maximum bid could have taken the landed cost over your budget.
 event-c2c-bought-abroad = You won the item abroad for { $price }.
 event-c2c-outbid-abroad = You were outbid on the item abroad; it went for { $price }.
+c2c-offer-below-floor = Below your break-even of { $floor }: accepting it loses money.
+c2c-offer-above-floor = Your break-even is { $floor }.

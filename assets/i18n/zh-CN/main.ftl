@@ -733,3 +733,5 @@ c2c-bid-max-ok = 你的最高出价使到手成本保持在预算之内。
 c2c-bid-max-over = 你的最高出价可能让到手成本超出预算。
 event-c2c-bought-abroad = 你以 { $price } 拍得了海外商品。
 event-c2c-outbid-abroad = 你在海外商品的拍卖中被超过，成交价 { $price }。
+c2c-offer-below-floor = 低于你的保本价 { $floor }：接受就会亏钱。
+c2c-offer-above-floor = 你的保本价是 { $floor }。

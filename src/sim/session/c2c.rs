@@ -72,6 +72,19 @@ impl Session {
         self.with_world(|world| purchase_grade(world, market, estimate))
     }
 
+    /// The lowest price (market currency) at which selling `sku` on `market`'s auction site by
+    /// `postage` covers the item's cost and the postage after the site's final value fee, at
+    /// today's rates: (cost + postage) ÷ (1 − fee), rounded up to the next minor unit.
+    pub fn break_even(&self, market: &str, sku: &str, postage: &str) -> Option<i64> {
+        let found = self.scenario.markets().iter().find(|m| m.id == market)?;
+        let site = found.auction_site.as_ref()?;
+        let product = self.scenario.product(sku)?;
+        let parcel = site.postage(postage)?.price(product.gross_weight_g);
+        let costs = self.in_currency(product.unit_cost, found.currency)? + self.in_currency(parcel, found.currency)?;
+        let keep = 10_000 - site.final_value_fee.0;
+        (keep > 0).then(|| costs * 10_000 / keep + 1)
+    }
+
     /// The buying exercise's item landed at home if bought for `price` (market currency), at
     /// today's rates.
     pub fn landed_abroad(&self, market: &str, price: i64) -> Option<Landed> {
