@@ -33,6 +33,7 @@ fn status_label(cat: &Catalogue, status: OrderStatus) -> (String, egui::Color32)
         OrderStatus::InTransit => (cat.tr("c2c-order-transit"), ACCENT),
         OrderStatus::Delivered => (cat.tr("c2c-order-delivered"), GOOD),
         OrderStatus::Refused => (cat.tr("c2c-order-refused"), BAD),
+        OrderStatus::Returned => (cat.tr("c2c-order-returned"), WARN),
         OrderStatus::Lost => (cat.tr("c2c-order-lost"), BAD),
     }
 }

@@ -555,6 +555,49 @@ fn listing_checks_terms_and_changes_nothing_on_error() {
         assert_eq!(session.commands().len(), before);
         assert!(session.shop().is_some_and(|shop| shop.listings.is_empty()));
     }
+    // A fault mentioned twice does not hide the other one; absurd amounts are refused.
+    for command in [
+        honest(
+            "uk-buyers",
+            "CAM-OM1",
+            ConditionGrade::VeryGood,
+            vec![0, 0],
+            SaleFormat::FixedPrice {
+                price: 13_000,
+                offers: false,
+                auto_decline_below: None,
+                auto_accept_from: None,
+            },
+        ),
+        honest(
+            "uk-buyers",
+            "CAM-OM1",
+            ConditionGrade::VeryGood,
+            vec![0, 1],
+            SaleFormat::Auction {
+                start_price: i64::MAX,
+                reserve: None,
+                buy_it_now: None,
+                days: 7,
+                soft_close: false,
+            },
+        ),
+    ] {
+        assert!(session.apply(command).is_err());
+    }
+    assert!(
+        session
+            .apply(Command::BidAbroad {
+                market: "us-buyers".into(),
+                max: i64::MAX
+            })
+            .is_err()
+    );
+    assert!(
+        session
+            .shop()
+            .is_some_and(|shop| shop.listings.is_empty() && shop.bids_abroad.is_empty())
+    );
     // Duty paid needs a service that offers it; EMS does not.
     let mut command = honest(
         "us-buyers",
@@ -1008,4 +1051,106 @@ fn bidding_abroad_pays_the_landed_cost_and_judges_the_maximum_against_the_budget
         outcomes.contains(&true),
         "a generous maximum wins sometimes: {outcomes:?}"
     );
+}
+
+#[test]
+fn an_offer_lapses_at_the_end_of_the_day_after_the_student_sees_it() {
+    let s = scenario();
+    for seed in 1..40 {
+        let mut session = Session::new(Arc::clone(&s), Some(seed));
+        session
+            .apply(honest(
+                "uk-buyers",
+                "CAM-OM1",
+                ConditionGrade::VeryGood,
+                vec![0, 1],
+                SaleFormat::FixedPrice {
+                    price: 16_500,
+                    offers: true,
+                    auto_decline_below: None,
+                    auto_accept_from: None,
+                },
+            ))
+            .unwrap_or_else(|e| panic!("{e}"));
+        for _ in 0..6 {
+            session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+            let open: Vec<_> = session
+                .shop()
+                .map(|shop| shop.open_offers().map(|o| (o.id, o.day)).collect())
+                .unwrap_or_default();
+            let Some((offer, day)) = open.first().copied() else {
+                continue;
+            };
+            assert_eq!(day, session.day(), "an offer counts from the day the student sees it");
+            session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+            let still = |session: &Session| {
+                session
+                    .shop()
+                    .and_then(|shop| shop.offer(offer))
+                    .is_some_and(|o| o.haggle.offer().is_some())
+            };
+            let sold = session.shop().is_some_and(|shop| !shop.orders.is_empty());
+            assert!(still(&session) || sold, "open through the next day");
+            session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!still(&session), "lapsed after the next day");
+            return;
+        }
+    }
+    panic!("no seed brought an offer");
+}
+
+#[test]
+fn a_refused_parcel_comes_back_once() {
+    let s = scenario();
+    for seed in 1..80 {
+        let mut session = Session::new(Arc::clone(&s), Some(seed));
+        // Over £135 and silent about the charges: UK VAT and duty at the door, often refused.
+        let mut listing = honest(
+            "uk-buyers",
+            "CAM-OM1",
+            ConditionGrade::VeryGood,
+            vec![0, 1],
+            SaleFormat::FixedPrice {
+                price: 14_500,
+                offers: false,
+                auto_decline_below: None,
+                auto_accept_from: None,
+            },
+        );
+        if let Command::ListItem { terms } = &mut listing {
+            terms.states_import_charges = false;
+        }
+        session.apply(listing.clone()).unwrap_or_else(|e| panic!("{e}"));
+        let mut relisted = false;
+        while !session.is_finished() {
+            let _ = session.apply(Command::EndDay);
+            let back = session.shop().is_some_and(|shop| shop.in_hand.contains("CAM-OM1"));
+            if back && !relisted {
+                // List the returned camera again; it must not come back a second time.
+                session.apply(listing.clone()).unwrap_or_else(|e| panic!("{e}"));
+                relisted = true;
+            } else if relisted {
+                let shop = session.shop().unwrap_or_else(|| panic!("shop"));
+                let live = shop
+                    .listings
+                    .iter()
+                    .filter(|l| l.status == tradeport::sim::c2c::ListingStatus::Live)
+                    .count();
+                assert!(
+                    !(live > 0 && shop.in_hand.contains("CAM-OM1")),
+                    "listed and in hand at once"
+                );
+            }
+        }
+        if relisted {
+            let returns = session
+                .timeline()
+                .iter()
+                .filter(|(_, e)| matches!(e, Event::Shop(ShopEvent::ReturnedToSeller { .. })))
+                .count();
+            assert_eq!(returns, 1);
+            return;
+        }
+    }
+    panic!("no seed brought a refusal");
 }

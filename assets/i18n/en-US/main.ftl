@@ -747,3 +747,4 @@ event-c2c-bought-abroad = You won the item abroad for { $price }.
 event-c2c-outbid-abroad = You were outbid on the item abroad; it went for { $price }.
 c2c-offer-below-floor = Below your break-even of { $floor }: accepting it loses money.
 c2c-offer-above-floor = Your break-even is { $floor }.
+c2c-order-returned = back with you

@@ -735,3 +735,4 @@ event-c2c-bought-abroad = 你以 { $price } 拍得了海外商品。
 event-c2c-outbid-abroad = 你在海外商品的拍卖中被超过，成交价 { $price }。
 c2c-offer-below-floor = 低于你的保本价 { $floor }：接受就会亏钱。
 c2c-offer-above-floor = 你的保本价是 { $floor }。
+c2c-order-returned = 已退回

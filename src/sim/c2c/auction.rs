@@ -214,7 +214,10 @@ impl Auction {
         let mut price = match ranked.get(1) {
             None => self.terms.start_price,
             Some(second) if second.max == leader.max => leader.max,
-            Some(second) => (second.max + self.increments.at(second.max)).min(leader.max),
+            Some(second) => second
+                .max
+                .saturating_add(self.increments.at(second.max))
+                .min(leader.max),
         };
         price = price.max(self.terms.start_price);
         if let Some(reserve) = self.terms.reserve
@@ -230,11 +233,11 @@ impl Auction {
     pub fn minimum_bid(&self, bidder: BidderId) -> i64 {
         match self.leader() {
             None => self.terms.start_price,
-            Some(leader) if leader == bidder => self.max_of(bidder).unwrap_or(0) + 1,
+            Some(leader) if leader == bidder => self.max_of(bidder).unwrap_or(0).saturating_add(1),
             Some(_) => {
                 let price = self.current_price();
-                let own = self.max_of(bidder).map_or(0, |m| m + 1);
-                (price + self.increments.at(price)).max(own)
+                let own = self.max_of(bidder).map_or(0, |m| m.saturating_add(1));
+                price.saturating_add(self.increments.at(price)).max(own)
             }
         }
     }

@@ -95,7 +95,17 @@ impl Shop {
             if asks {
                 let topics = question_topics(&terms, &faults, rng);
                 let (subject, body) = crowd_question_text(&product, &topics);
-                let (q, asked) = self.ask(&buyer.name, None, &terms.market, &terms.sku, topics, day, subject, body);
+                // The student sees it the next morning: that is the day it counts as asked.
+                let (q, asked) = self.ask(
+                    &buyer.name,
+                    None,
+                    &terms.market,
+                    &terms.sku,
+                    topics,
+                    day + 1,
+                    subject,
+                    body,
+                );
                 merge(outcome, asked);
                 buyer.waiting_for = Some(q);
                 asked_today = true;
@@ -120,27 +130,7 @@ impl Shop {
                     continue;
                 }
                 let at = rng.random_range(from..window.1);
-                let base = match terms.format {
-                    SaleFormat::Auction { .. } => reference,
-                    SaleFormat::FixedPrice { price, .. } => price,
-                };
-                let value = c.personality.reservation.0 as i128 * i128::from(base) / 1_000_000;
-                let style = match c.personality.strategy {
-                    crate::scenario::file::ConcessionStrategy::TitForTat => BidStyle::Sniper,
-                    crate::scenario::file::ConcessionStrategy::Boulware => BidStyle::Nudger,
-                    _ => BidStyle::Early,
-                };
-                newcomers.push((
-                    at,
-                    Buyer {
-                        name: c.name.clone(),
-                        counterpart: Some(c.id.clone()),
-                        value: i64::try_from(value).unwrap_or(0),
-                        style,
-                        waiting_for: None,
-                        left: false,
-                    },
-                ));
+                newcomers.push((at, named_buyer(c, &terms, reference, 1.0)));
             }
         }
         // People whose question was answered act now; unanswered ones give up after a day.
@@ -152,13 +142,7 @@ impl Shop {
             };
             match &q.answer {
                 Some(a) if a.day <= day => {
-                    let fast = a.day <= q.asked_day + 1;
-                    let factor = match (a.grade.unlawful, a.grade.score, fast) {
-                        (true, _, _) => 0.0,
-                        (false, 70.., true) => 1.08,
-                        (false, 40.., _) => 1.0,
-                        _ => 0.85,
-                    };
+                    let factor = answer_factor(q, a);
                     b.waiting_for = None;
                     if factor == 0.0 {
                         b.left = true;
@@ -167,7 +151,7 @@ impl Shop {
                     b.value = (b.value as f64 * factor).round() as i64;
                     ready.push((rng.random_range(from..window.1), b.clone()));
                 }
-                None if q.asked_day + 1 < day => {
+                None if q.asked_day < day => {
                     b.waiting_for = None;
                     b.left = true;
                 }
@@ -185,25 +169,16 @@ impl Shop {
                 .buyers
                 .iter()
                 .any(|b| b.counterpart.as_deref() == Some(id.as_str()));
-            if already || a.grade.unlawful || a.grade.score < 40 {
+            let factor = answer_factor(q, a);
+            if already || factor == 0.0 {
                 continue;
             }
             let Some(c) = world.scenario.counterpart(id) else {
                 continue;
             };
-            let fast = a.day <= q.asked_day + 1;
-            let value = i128::from(reference) * c.personality.reservation.0 as i128 / 1_000_000;
-            let value = i64::try_from(value).unwrap_or(0) * if fast { 108 } else { 100 } / 100;
             ready.push((
                 rng.random_range(from..window.1),
-                Buyer {
-                    name: c.name.clone(),
-                    counterpart: Some(id.clone()),
-                    value,
-                    style: BidStyle::Early,
-                    waiting_for: None,
-                    left: false,
-                },
+                named_buyer(c, &terms, reference, factor),
             ));
         }
         newcomers.extend(ready);
@@ -404,8 +379,9 @@ impl Shop {
         let sku = self.listings[index].terms.sku.clone();
         let currency = world.money(&market, 0).currency;
         let exponent = world.scenario.exponent(currency);
-        for (_, buyer) in newcomers {
-            if self.listings[index].status != ListingStatus::Live {
+        let closes = self.listings[index].closes;
+        for (at, buyer) in newcomers {
+            if self.listings[index].status != ListingStatus::Live || at >= closes {
                 break;
             }
             self.listings[index].buyers.push(buyer.clone());
@@ -452,7 +428,8 @@ impl Shop {
                 buyer: buyer.name.clone(),
                 counterpart: buyer.counterpart.clone(),
                 haggle,
-                day,
+                // Seen by the student the next morning.
+                day: day + 1,
                 automatic: false,
             };
             let auto = if auto_accept_from.is_some_and(|a| amount >= a) {
@@ -511,6 +488,15 @@ impl Shop {
             listing.status = ListingStatus::Unsold;
             self.in_hand.insert(sku.clone());
             outcome.events.push(ShopEvent::Expired { listing: id, sku });
+            for o in &mut self.offers {
+                if o.listing == id && o.haggle.offer().is_some() {
+                    o.haggle.expire();
+                    outcome.events.push(ShopEvent::Haggled {
+                        offer: o.id,
+                        step: HaggleMove::Expired,
+                    });
+                }
+            }
         }
     }
 }
@@ -542,6 +528,42 @@ fn poisson(mean: f64, rng: &mut ChaCha8Rng) -> u32 {
 }
 
 /// A triangular draw between `low` and `high` with its peak at `mode`.
+/// A named counterpart as a buyer of a listing: their value is their reservation share of the
+/// reference price (auction) or of the listing price (fixed price), times `factor`;
+/// tit-for-tat counterparts snipe, Boulware ones nudge, the rest bid at once.
+fn named_buyer(c: &crate::sim::scenario::Counterpart, terms: &ItemTerms, reference: i64, factor: f64) -> Buyer {
+    let base = match terms.format {
+        SaleFormat::Auction { .. } => reference,
+        SaleFormat::FixedPrice { price, .. } => price,
+    };
+    let value = c.personality.reservation.0 as i128 * i128::from(base) / 1_000_000;
+    let style = match c.personality.strategy {
+        crate::scenario::file::ConcessionStrategy::TitForTat => BidStyle::Sniper,
+        crate::scenario::file::ConcessionStrategy::Boulware => BidStyle::Nudger,
+        _ => BidStyle::Early,
+    };
+    Buyer {
+        name: c.name.clone(),
+        counterpart: Some(c.id.clone()),
+        value: (i64::try_from(value).unwrap_or(0) as f64 * factor).round() as i64,
+        style,
+        waiting_for: None,
+        left: false,
+    }
+}
+
+/// What an answer does to the asker's value: ×1.08 for 70 or more within a day, ×1 for 40 or
+/// more, ×0.85 below; 0 (the buyer leaves) for unlawful advice.
+fn answer_factor(q: &Question, a: &Answer) -> f64 {
+    let fast = a.day <= q.asked_day + 1;
+    match (a.grade.unlawful, a.grade.score, fast) {
+        (true, _, _) => 0.0,
+        (false, 70.., true) => 1.08,
+        (false, 40.., _) => 1.0,
+        _ => 0.85,
+    }
+}
+
 pub(super) fn triangular(low: f64, mode: f64, high: f64, rng: &mut ChaCha8Rng) -> f64 {
     let u = f64::from(rng.random_range(0..1_000_000u32)) / 1e6;
     let span = (high - low).max(1e-9);

@@ -25,7 +25,7 @@ mod buyers;
 mod parcels;
 mod purchase;
 
-pub use purchase::{Landed, PurchaseAuction, PurchaseOutcome, landed_at, purchase_grade};
+pub use purchase::{Landed, PurchaseAuction, PurchaseOutcome, Rival, landed_at, purchase_grade};
 
 /// Listings open at 20:00 on the day they are made (evening, when most buyers browse).
 pub const OPENING_MINUTE: Minute = 20 * 60;
@@ -39,6 +39,8 @@ pub const DISPUTE_DAYS: u32 = 3;
 pub const BIDDER_STYLES: [u32; 3] = [45, 35, 20];
 /// Buyers below this share of the price do not make an offer.
 pub const LEAST_OFFER_SHARE: i64 = 45;
+/// The largest amount (minor units) the shop accepts for a price, bid or estimate.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000;
 /// Offers a crowd bargainer makes at most.
 pub const CROWD_PATIENCE: u32 = 3;
 
@@ -271,6 +273,8 @@ pub enum OrderStatus {
     Delivered,
     /// Refused at the door; on its way back.
     Refused,
+    /// A refused parcel back with the seller.
+    Returned,
     Lost,
 }
 
@@ -309,6 +313,9 @@ pub struct Answer {
     pub choices: Vec<Option<usize>>,
     pub note: String,
     pub grade: AnswerGrade,
+    /// When the true import-charges statement was sent: whether it said the buyer pays at
+    /// the door (at the price then shown). `None` if the charges were not answered truly.
+    pub told_pays_at_door: Option<bool>,
 }
 
 /// A buyer's question.
@@ -584,6 +591,27 @@ impl Shop {
         if terms.disclosed_faults.iter().any(|i| *i >= faults) {
             return Err(ShopError::BadTerms("that fault is not one of the item's"));
         }
+        let distinct: BTreeSet<usize> = terms.disclosed_faults.iter().copied().collect();
+        if distinct.len() != terms.disclosed_faults.len() {
+            return Err(ShopError::BadTerms("each fault is mentioned once"));
+        }
+        let amounts = match &terms.format {
+            SaleFormat::Auction {
+                start_price,
+                reserve,
+                buy_it_now,
+                ..
+            } => vec![Some(*start_price), *reserve, *buy_it_now],
+            SaleFormat::FixedPrice {
+                price,
+                auto_decline_below,
+                auto_accept_from,
+                ..
+            } => vec![Some(*price), *auto_decline_below, *auto_accept_from],
+        };
+        if amounts.into_iter().flatten().any(|a| a > MAX_AMOUNT) {
+            return Err(ShopError::BadTerms("that price is beyond any second-hand market"));
+        }
         match &terms.format {
             SaleFormat::Auction {
                 start_price,
@@ -808,6 +836,10 @@ impl Shop {
         day: u32,
     ) -> Result<Outcome, ShopError> {
         let options = self.answer_options(world, question);
+        let pays_at_door = self
+            .question(question)
+            .and_then(|q| self.answer_facts(world, q))
+            .map(|f| f.pays_at_door);
         let q = self
             .questions
             .get_mut(question.0 as usize)
@@ -842,11 +874,21 @@ impl Shop {
                 ),
             ));
         }
+        let charges_true = options.iter().enumerate().any(|(i, (topic, list))| {
+            *topic == QuestionTopic::ImportCharges
+                && choices
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .and_then(|c| list.get(c))
+                    .is_some_and(|s| s.verdict == Verdict::Right)
+        });
         q.answer = Some(Answer {
             day,
             choices,
             note,
             grade,
+            told_pays_at_door: pays_at_door.filter(|_| charges_true),
         });
         Ok(outcome)
     }
@@ -948,6 +990,9 @@ impl Shop {
     /// # Errors
     /// [`ShopError::NoPurchase`] when the market has no buying exercise.
     pub fn estimate_purchase(&mut self, world: &World, market: &str, estimate: i64) -> Result<Outcome, ShopError> {
+        if !(0..=MAX_AMOUNT).contains(&estimate) {
+            return Err(ShopError::BadTerms("an estimate is an amount from zero up"));
+        }
         let grade = purchase_grade(world, market, estimate).ok_or_else(|| ShopError::NoPurchase(market.to_string()))?;
         let mut outcome = Outcome::default();
         outcome.events.push(ShopEvent::PurchaseEstimated {
@@ -991,20 +1036,7 @@ impl Shop {
             .iter()
             .find(|q| q.from == buyer && q.sku == terms.sku && q.answer.is_some());
         let answer_score = asked.and_then(|q| q.answer.as_ref()).map(|a| a.grade.score);
-        let answered_charges_truly = asked.is_some_and(|q| {
-            let options = self.answer_options(world, q.id);
-            q.answer.as_ref().is_some_and(|a| {
-                options.iter().enumerate().any(|(i, (topic, list))| {
-                    *topic == QuestionTopic::ImportCharges
-                        && a.choices
-                            .get(i)
-                            .copied()
-                            .flatten()
-                            .and_then(|c| list.get(c))
-                            .is_some_and(|s| s.verdict == Verdict::Right)
-                })
-            })
-        });
+        let told_pays_at_door = asked.and_then(|q| q.answer.as_ref()).and_then(|a| a.told_pays_at_door);
         let charges = import_charges(
             world.scenario,
             market,
@@ -1013,6 +1045,7 @@ impl Shop {
             site.collection_fee.minor,
             world.date(day),
         );
+        let pays_at_door = charges.at_door() > 0 && !terms.duty_paid;
         let ship_day = day + terms.handling_days;
         self.orders.push(Order {
             id,
@@ -1028,7 +1061,8 @@ impl Shop {
             postage: postage.price(product.gross_weight_g),
             charges,
             duty_paid: terms.duty_paid,
-            told_charges: terms.states_import_charges || answered_charges_truly,
+            // Told: the listing states the charges, or the true answer matched what happened.
+            told_charges: terms.states_import_charges || told_pays_at_door == Some(pays_at_door),
             answer_score,
             status: OrderStatus::AwaitingPost,
             feedback: None,

@@ -123,15 +123,8 @@ impl Shop {
                 continue;
             }
             // A refused parcel comes back after the same transit time.
-            if order.status == OrderStatus::Refused
-                && order.deliver_day + postage.transit_days <= day
-                && !self.in_hand.contains(&order.sku)
-                && self
-                    .orders
-                    .iter()
-                    .rfind(|o| o.sku == order.sku)
-                    .is_some_and(|o| o.id == id)
-            {
+            if order.status == OrderStatus::Refused && order.deliver_day + postage.transit_days <= day {
+                self.orders[index].status = OrderStatus::Returned;
                 self.in_hand.insert(order.sku.clone());
                 outcome.events.push(ShopEvent::ReturnedToSeller { order: id });
             }

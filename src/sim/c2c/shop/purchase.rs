@@ -38,13 +38,24 @@ pub struct PurchaseOutcome {
     pub max_within_budget: bool,
 }
 
+/// Another bidder for the item abroad.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rival {
+    pub name: String,
+    /// Their secret maximum.
+    pub max: i64,
+    /// When they bid.
+    pub at: Minute,
+    /// Whether their bid has been placed (or they found it above their maximum).
+    pub done: bool,
+}
+
 /// The auction abroad the student bids in.
 #[derive(Debug, Clone)]
 pub struct PurchaseAuction {
     pub market: String,
     pub auction: Auction,
-    /// Rivals' names and secret maxima, with when they bid.
-    pub rivals: Vec<(String, i64, Minute)>,
+    pub rivals: Vec<Rival>,
     pub student_max: i64,
     pub outcome: Option<PurchaseOutcome>,
 }
@@ -54,7 +65,28 @@ impl PurchaseAuction {
     pub fn bidder_name(&self, bidder: BidderId) -> Option<&str> {
         match bidder.0 {
             0 => None,
-            n => self.rivals.get(n as usize - 1).map(|(name, _, _)| name.as_str()),
+            n => self.rivals.get(n as usize - 1).map(|r| r.name.as_str()),
+        }
+    }
+
+    /// Places, in time order, the rivals' bids due before `until`; a rival whose maximum is
+    /// below the minimum bid by then only watches.
+    fn place_rivals_before(&mut self, until: Minute) {
+        let mut due: Vec<(Minute, usize)> = self
+            .rivals
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.done && r.at < until)
+            .map(|(i, r)| (r.at, i))
+            .collect();
+        due.sort_unstable();
+        for (at, i) in due {
+            let bidder = BidderId(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            let max = self.rivals[i].max;
+            if max >= self.auction.minimum_bid(bidder) {
+                let _ = self.auction.place_bid(bidder, max, at);
+            }
+            self.rivals[i].done = true;
         }
     }
 }
@@ -120,11 +152,19 @@ impl Shop {
             .purchase
             .as_ref()
             .ok_or_else(|| ShopError::NoPurchase(market.to_string()))?;
+        if !(1..=MAX_AMOUNT).contains(&max) {
+            return Err(ShopError::BadTerms("a bid is an amount above zero"));
+        }
         let at = day_start(day) + STUDENT_BIDS_AT;
         let student = BidderId(0);
         if let Some(run) = self.bids_abroad.iter_mut().find(|r| r.market == market) {
-            run.auction.place_bid(student, max, at).map_err(ShopError::Bid)?;
-            run.student_max = max;
+            // Rivals who bid earlier today come first; checked on a copy, so a refused bid
+            // changes nothing.
+            let mut checked = run.clone();
+            checked.place_rivals_before(at);
+            checked.auction.place_bid(student, max, at).map_err(ShopError::Bid)?;
+            checked.student_max = max;
+            *run = checked;
         } else {
             let unit = 10i64.pow(world.scenario.exponent(world.money(market, 0).currency));
             let start = (purchase.price / 2 / unit * unit).max(unit);
@@ -156,7 +196,12 @@ impl Shop {
                     } else {
                         rng.random_range(opens + 1..closes)
                     };
-                    (buyers::crowd_name(rng), value / unit * unit, when)
+                    Rival {
+                        name: buyers::crowd_name(rng),
+                        max: value / unit * unit,
+                        at: when,
+                        done: false,
+                    }
                 })
                 .collect();
             self.bids_abroad.push(PurchaseAuction {
@@ -178,22 +223,7 @@ impl Shop {
             if run.outcome.is_some() {
                 continue;
             }
-            let mut due: Vec<(Minute, usize)> = run
-                .rivals
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, _, at))| *at >= day_start(day) && *at < end)
-                .map(|(i, (_, _, at))| (*at, i))
-                .collect();
-            due.sort_unstable();
-            for (at, i) in due {
-                let bidder = BidderId(u32::try_from(i + 1).unwrap_or(u32::MAX));
-                let max = run.rivals[i].1;
-                // A rival whose value is below the minimum bid just watches.
-                if max >= run.auction.minimum_bid(bidder) {
-                    let _ = run.auction.place_bid(bidder, max, at);
-                }
-            }
+            run.place_rivals_before(end);
             let Some(result) = run.auction.close_if_due(end) else {
                 continue;
             };
