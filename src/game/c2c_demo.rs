@@ -112,8 +112,31 @@ fn answer_questions(session: &mut Session) {
     }
 }
 
+/// Posts every sold item with a correct CN23.
+fn post_parcels(session: &mut Session) {
+    let waiting: Vec<_> = session
+        .shop()
+        .map(|shop| {
+            shop.orders
+                .iter()
+                .filter(|o| o.status == crate::sim::c2c::OrderStatus::AwaitingPost)
+                .map(|o| o.id)
+                .collect()
+        })
+        .unwrap_or_default();
+    for order in waiting {
+        if let Some(form) = session.model_cn23(order) {
+            let _ = session.apply(Command::PostParcel {
+                order,
+                form: Box::new(form),
+            });
+        }
+    }
+}
+
 /// Ends a day unless it is the last (the screens need a running scenario).
 fn next_day(session: &mut Session) -> bool {
+    post_parcels(session);
     session.day() < session.scenario().length_days() && session.apply(Command::EndDay).is_ok()
 }
 
@@ -237,4 +260,74 @@ pub fn bid_under_way(session: &mut Session) -> (String, String) {
     let _ = session.apply(Command::BidAbroad { market, max: 17_300 });
     next_day(session);
     ("1328.30".to_string(), "173.00".to_string())
+}
+
+/// Two sales: the first posted with a CN23 full of typical mistakes (a gift, vague, a low value,
+/// made in China), the second waiting with a half-filled form. Returns that order and its draft.
+pub fn parcels_to_declare(session: &mut Session) -> Option<(crate::sim::c2c::OrderId, crate::ui::disputes::Cn23Draft)> {
+    use crate::sim::c2c::{Cn23Category, OrderStatus};
+    for (market, sku, price) in [("us-buyers", "LENS-FD50", 6_900), ("us-buyers", "CAM-OM1", 16_000)] {
+        list(
+            session,
+            market,
+            sku,
+            SaleFormat::FixedPrice {
+                price,
+                offers: false,
+                auto_decline_below: None,
+                auto_accept_from: None,
+            },
+            None,
+            vec![0],
+        );
+    }
+    for _ in 0..8 {
+        let waiting: Vec<_> = session
+            .shop()?
+            .orders
+            .iter()
+            .filter(|o| o.status == OrderStatus::AwaitingPost)
+            .map(|o| o.id)
+            .collect();
+        if waiting.len() == 2 || (waiting.len() == 1 && session.shop()?.orders.len() == 2) {
+            break;
+        }
+        answer_questions(session);
+        if session.day() >= session.scenario().length_days() || session.apply(Command::EndDay).is_err() {
+            break;
+        }
+    }
+    let waiting: Vec<_> = session
+        .shop()?
+        .orders
+        .iter()
+        .filter(|o| o.status == OrderStatus::AwaitingPost)
+        .map(|o| o.id)
+        .collect();
+    let first = *waiting.first()?;
+    let mut wrong = session.model_cn23(first)?;
+    wrong.category = Some(Cn23Category::Gift);
+    wrong.description = "Camera parts".to_string();
+    wrong.value /= 4;
+    wrong.origin = "CN".to_string();
+    let _ = session.apply(Command::PostParcel {
+        order: first,
+        form: Box::new(wrong),
+    });
+    let second = *waiting.get(1)?;
+    let model = session.model_cn23(second)?;
+    Some((
+        second,
+        crate::ui::disputes::Cn23Draft {
+            category: Some(Cn23Category::SaleOfGoods),
+            description: "Used 35 mm film camera".to_string(),
+            quantity: 1,
+            net_weight_g: model.net_weight_g,
+            value: String::new(),
+            currency: model.currency,
+            hs_code: String::new(),
+            origin: String::new(),
+            gross_weight_g: 0,
+        },
+    ))
 }

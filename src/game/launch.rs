@@ -204,6 +204,15 @@ fn drive_launch_request(
                         drafts.play.open_message = super::c2c_demo::question_waiting(&mut s.0);
                     }
                 }
+                ScreenTarget::Parcel => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::C2C));
+                    drafts.play.c2c.tab = crate::ui::c2c::C2cTab::Disputes;
+                    if let Some(s) = session.as_mut()
+                        && let Some((order, form)) = super::c2c_demo::parcels_to_declare(&mut s.0)
+                    {
+                        drafts.play.c2c.disputes.cn23.insert(order, form);
+                    }
+                }
                 ScreenTarget::Buying => {
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::C2C));
                     drafts.play.c2c.tab = crate::ui::c2c::C2cTab::Buying;
@@ -538,7 +547,8 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
             | ScreenTarget::Auction
             | ScreenTarget::Offers
             | ScreenTarget::Disputes
-            | ScreenTarget::Buying => screen == Screen::Playing,
+            | ScreenTarget::Buying
+            | ScreenTarget::Parcel => screen == Screen::Playing,
             ScreenTarget::Debrief => screen == Screen::Debrief,
         }
 }

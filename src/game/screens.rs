@@ -64,6 +64,8 @@ pub enum ScreenTarget {
     Disputes,
     /// C2C: the buying exercise with an estimate checked and a bid under way.
     Buying,
+    /// C2C: a CN23 being filled in, and one posted with typical mistakes.
+    Parcel,
 }
 
 impl ScreenTarget {
@@ -93,6 +95,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("offers", ScreenTarget::Offers),
     ("disputes", ScreenTarget::Disputes),
     ("buying", ScreenTarget::Buying),
+    ("parcel", ScreenTarget::Parcel),
     ("customs-feedback", ScreenTarget::CustomsFeedback),
     ("hs", ScreenTarget::Classification),
     ("pause", ScreenTarget::Pause),

@@ -45,6 +45,21 @@ fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<Stri
                 shop.orders.len()
             ))
         }
+        Activity::Customs => {
+            let sku = task.product.as_deref()?;
+            let order = shop
+                .orders
+                .iter()
+                .find(|o| o.sku == sku && o.cn23.is_some() && task.market.as_deref().is_none_or(|m| m == o.market))?;
+            let check = order.cn23.as_ref()?;
+            Some(format!(
+                "CN23 for {sku} lodged on day {}: {} of {} boxes right, {}",
+                order.posted_day.unwrap_or(0),
+                check.right(),
+                check.verdicts.len(),
+                if order.held { "held at customs" } else { "cleared" }
+            ))
+        }
         Activity::Inbox => {
             let counterpart = task.counterpart.as_deref()?;
             let question = shop

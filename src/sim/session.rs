@@ -199,6 +199,11 @@ pub enum Command {
         choices: Vec<Option<usize>>,
         note: String,
     },
+    /// Post a sold item with its CN23 customs declaration.
+    PostParcel {
+        order: crate::sim::c2c::OrderId,
+        form: Box<crate::sim::c2c::Cn23Form>,
+    },
     /// Resolve a buyer's dispute on an order.
     ResolveDispute {
         order: crate::sim::c2c::OrderId,
@@ -1216,6 +1221,7 @@ impl Session {
             | Command::ReplyToOffer { .. }
             | Command::AnswerQuestion { .. }
             | Command::ResolveDispute { .. }
+            | Command::PostParcel { .. }
             | Command::EstimatePurchase { .. }
             | Command::BidAbroad { .. } => self.apply_shop(&command)?,
             Command::FinishEarly => {

@@ -200,6 +200,21 @@ pub fn describe(cat: &Catalogue, session: &Session, event: &ShopEvent) -> Option
             },
             &[("price", Arg::from(price.format()))],
         ),
+        ShopEvent::Declared { order, wrong, held } => cat.tr_args(
+            if *held {
+                "event-c2c-declared-held"
+            } else {
+                "event-c2c-declared"
+            },
+            &[
+                ("sku", Arg::from(shop.order(*order).map_or("", |o| o.sku.as_str()))),
+                ("wrong", Arg::from(*wrong)),
+            ],
+        ),
+        ShopEvent::Cancelled { order } => cat.tr_args(
+            "event-c2c-cancelled",
+            &[("sku", Arg::from(shop.order(*order).map_or("", |o| o.sku.as_str())))],
+        ),
         ShopEvent::Expired { sku, .. } => cat.tr_args("event-c2c-expired", &[("sku", Arg::from(sku.as_str()))]),
         ShopEvent::ReturnedToSeller { order } => cat.tr_args(
             "event-c2c-returned",

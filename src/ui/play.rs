@@ -726,10 +726,10 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
         .inner_margin(8.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let note = if activity == Activity::Customs {
-                "customs-no-declaration"
-            } else {
-                "activity-desk-pending"
+            let note = match activity {
+                Activity::Customs if session.shop().is_some() => "customs-cn23-on-orders",
+                Activity::Customs => "customs-no-declaration",
+                _ => "activity-desk-pending",
             };
             ui.label(RichText::new(cat.tr(note)).color(WARN));
         });

@@ -623,6 +623,29 @@ fn listing_checks_terms_and_changes_nothing_on_error() {
     assert!(session.apply(command).is_err());
 }
 
+/// Posts every sold item with a correct CN23.
+fn post_parcels(session: &mut Session) {
+    let waiting: Vec<_> = session
+        .shop()
+        .map(|shop| {
+            shop.orders
+                .iter()
+                .filter(|o| o.status == tradeport::sim::c2c::OrderStatus::AwaitingPost)
+                .map(|o| o.id)
+                .collect()
+        })
+        .unwrap_or_default();
+    for order in waiting {
+        let form = session.model_cn23(order).unwrap_or_else(|| panic!("a model CN23"));
+        session
+            .apply(Command::PostParcel {
+                order,
+                form: Box::new(form),
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
 /// Sums the ledger of one account.
 fn account_total(session: &Session, account: Account) -> i64 {
     session
@@ -656,6 +679,7 @@ fn session_with_dispute(seed: u64) -> Option<Session> {
     }
     session.apply(command).ok()?;
     while !session.is_finished() {
+        post_parcels(&mut session);
         session.apply(Command::EndDay).ok()?;
         if session.shop().is_some_and(|shop| shop.open_disputes().next().is_some()) {
             return Some(session);
@@ -862,6 +886,7 @@ fn play_bundled(seed: Option<u64>) -> (Session, String) {
             // A sale may have ended the other offers on the same item.
             let _ = session.apply(Command::ReplyToOffer { offer, reply });
         }
+        post_parcels(&mut session);
         let disputes: Vec<_> = session
             .shop()
             .map(|shop| shop.open_disputes().map(|o| o.id).collect())
@@ -1123,6 +1148,7 @@ fn a_refused_parcel_comes_back_once() {
         session.apply(listing.clone()).unwrap_or_else(|e| panic!("{e}"));
         let mut relisted = false;
         while !session.is_finished() {
+            post_parcels(&mut session);
             let _ = session.apply(Command::EndDay);
             let back = session.shop().is_some_and(|shop| shop.in_hand.contains("CAM-OM1"));
             if back && !relisted {
@@ -1153,4 +1179,194 @@ fn a_refused_parcel_comes_back_once() {
         }
     }
     panic!("no seed brought a refusal");
+}
+
+#[test]
+fn every_cn23_box_has_a_right_and_a_wrong_answer() {
+    use tradeport::sim::c2c::{Cn23Category, Cn23Field, Cn23Form, check_cn23};
+    use tradeport::sim::money::Money;
+    let s = scenario();
+    let om1 = s.product("CAM-OM1").unwrap_or_else(|| panic!("om1"));
+    let usd = CurrencyCode::parse("USD").unwrap_or_else(|| panic!("USD"));
+    let price = Money::new(18_000, usd, 2);
+    let model = Cn23Form::model(om1, price);
+    let check = check_cn23(&model, om1, price);
+    assert_eq!((check.right(), check.wrong(), check.false_declaration), (8, 0, false));
+    // A precise description in the student's own words passes too.
+    let mut own = model.clone();
+    own.description = "Used 35 mm film camera body, Olympus OM-1".into();
+    own.hs_code = "9006.53.00".into();
+    assert_eq!(check_cn23(&own, om1, price).wrong(), 0);
+    let cases: Vec<(Cn23Field, Box<dyn Fn(&mut Cn23Form)>, bool)> = vec![
+        (
+            Cn23Field::Category,
+            Box::new(|f| f.category = Some(Cn23Category::Gift)),
+            true,
+        ),
+        (
+            Cn23Field::Category,
+            Box::new(|f| f.category = Some(Cn23Category::Other)),
+            false,
+        ),
+        (
+            Cn23Field::Description,
+            Box::new(|f| f.description = "Camera parts".into()),
+            false,
+        ),
+        (
+            Cn23Field::Description,
+            Box::new(|f| f.description = "Olympus camera gift".into()),
+            false,
+        ),
+        (
+            Cn23Field::Description,
+            Box::new(|f| f.description = "Old camera".into()),
+            false,
+        ),
+        (Cn23Field::Quantity, Box::new(|f| f.quantity = 2), false),
+        (Cn23Field::NetWeight, Box::new(|f| f.net_weight_g = 900), false),
+        (Cn23Field::Value, Box::new(|f| f.value = 5_000), true),
+        (Cn23Field::Value, Box::new(|f| f.currency = "CNY".into()), false),
+        (Cn23Field::HsCode, Box::new(|f| f.hs_code = "9006.59".into()), false),
+        (Cn23Field::Origin, Box::new(|f| f.origin = "CN".into()), false),
+        (Cn23Field::GrossWeight, Box::new(|f| f.gross_weight_g = 2_000), false),
+    ];
+    for (field, mutate, false_declaration) in cases {
+        let mut form = model.clone();
+        mutate(&mut form);
+        let check = check_cn23(&form, om1, price);
+        let wrong: Vec<Cn23Field> = check.verdicts.iter().filter(|v| !v.right).map(|v| v.field).collect();
+        assert_eq!(wrong, vec![field], "{form:?}");
+        assert_eq!(check.false_declaration, false_declaration, "{field:?}");
+    }
+    // Net above gross is wrong even when each is near the item's weights.
+    let mut form = model;
+    form.net_weight_g = 540;
+    form.gross_weight_g = 520;
+    let check = check_cn23(&form, om1, price);
+    assert!(
+        check
+            .verdicts
+            .iter()
+            .any(|v| v.field == Cn23Field::NetWeight && !v.right)
+    );
+}
+
+/// A session where the lens has sold to a US buyer (named buyers come on day 1), not yet posted.
+fn session_with_a_sale() -> Session {
+    let s = scenario();
+    for seed in 1..40 {
+        let mut session = Session::new(Arc::clone(&s), Some(seed));
+        session
+            .apply(honest(
+                "us-buyers",
+                "LENS-FD50",
+                ConditionGrade::Excellent,
+                vec![0],
+                SaleFormat::FixedPrice {
+                    price: 6_900,
+                    offers: false,
+                    auto_decline_below: None,
+                    auto_accept_from: None,
+                },
+            ))
+            .unwrap_or_else(|e| panic!("{e}"));
+        for _ in 0..3 {
+            session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+            if session.shop().is_some_and(|shop| !shop.orders.is_empty()) {
+                return session;
+            }
+        }
+    }
+    panic!("the lens did not sell")
+}
+
+#[test]
+fn a_wrong_cn23_holds_the_parcel_and_an_unposted_sale_is_cancelled() {
+    use tradeport::sim::c2c::{OrderId, OrderStatus};
+    let order = OrderId(0);
+    // A correct form: posted, postage paid, delivered after the transit time.
+    let mut right = session_with_a_sale();
+    let form = right.model_cn23(order).unwrap_or_else(|| panic!("form"));
+    let before = right.ledger().len();
+    right
+        .apply(Command::PostParcel {
+            order,
+            form: Box::new(form.clone()),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(right.ledger()[before].account, Account::Logistics);
+    assert_eq!(right.ledger()[before].money.format(), "-150.00 CNY", "EMS for 380 g");
+    let posted = right
+        .shop()
+        .and_then(|s| s.order(order).cloned())
+        .unwrap_or_else(|| panic!("order"));
+    assert_eq!(posted.deliver_day, right.day() + 6);
+    assert!(!posted.held);
+    // Posting twice is refused and changes nothing.
+    let ledger = right.ledger().len();
+    assert!(
+        right
+            .apply(Command::PostParcel {
+                order,
+                form: Box::new(form.clone())
+            })
+            .is_err()
+    );
+    assert_eq!(right.ledger().len(), ledger);
+
+    // Declared as a gift: held four more days, and reputation suffers.
+    let mut gift = session_with_a_sale();
+    let mut wrong = gift.model_cn23(order).unwrap_or_else(|| panic!("form"));
+    wrong.category = Some(tradeport::sim::c2c::Cn23Category::Gift);
+    let reputation = gift.reputation();
+    gift.apply(Command::PostParcel {
+        order,
+        form: Box::new(wrong),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let held = gift
+        .shop()
+        .and_then(|s| s.order(order).cloned())
+        .unwrap_or_else(|| panic!("order"));
+    assert!(held.held);
+    assert_eq!(held.deliver_day, gift.day() + 6 + 4);
+    assert_eq!(gift.reputation(), reputation.saturating_sub(3));
+
+    // Never posted: a reminder on the promised day, cancelled seven days later, refunded.
+    let mut idle = session_with_a_sale();
+    let promised = idle
+        .shop()
+        .and_then(|s| s.order(order).map(|o| o.ship_day))
+        .unwrap_or(0);
+    let cash = idle.cash().values().sum::<i64>();
+    while idle.day() <= promised + 7 {
+        idle.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let cancelled = idle
+        .shop()
+        .and_then(|s| s.order(order).cloned())
+        .unwrap_or_else(|| panic!("order"));
+    assert_eq!(cancelled.status, OrderStatus::Cancelled);
+    assert!(
+        idle.shop().is_some_and(|s| s.in_hand.contains("LENS-FD50")),
+        "the lens is still yours"
+    );
+    let refunds: i64 = idle
+        .ledger()
+        .iter()
+        .filter(|e| e.account == Account::Refunds)
+        .map(|e| e.money.minor)
+        .sum();
+    assert!(refunds < 0);
+    assert_eq!(
+        idle.cash().values().sum::<i64>() - cash,
+        refunds,
+        "only the refund moved the cash"
+    );
+    assert!(
+        idle.inbox()
+            .iter()
+            .any(|m| m.subject.en.starts_with("Where is my LENS-FD50"))
+    );
 }

@@ -393,6 +393,24 @@ fn session_with_dispute() -> Session {
             Some(ConditionGrade::Mint),
         );
         while !s.is_finished() && s.day() < 20 {
+            let waiting: Vec<_> = s
+                .shop()
+                .map(|shop| {
+                    shop.orders
+                        .iter()
+                        .filter(|o| o.status == tradeport::sim::c2c::OrderStatus::AwaitingPost)
+                        .map(|o| o.id)
+                        .collect()
+                })
+                .unwrap_or_default();
+            for order in waiting {
+                if let Some(form) = s.model_cn23(order) {
+                    let _ = s.apply(Command::PostParcel {
+                        order,
+                        form: Box::new(form),
+                    });
+                }
+            }
             let _ = s.apply(Command::EndDay);
             let open = s
                 .shop()
@@ -572,4 +590,66 @@ fn the_debrief_tells_the_shops_story_and_counts_the_work_done() {
         1,
         "only the CN23 task, which has no form yet"
     );
+}
+
+#[test]
+fn the_cn23_form_posts_the_parcel_and_then_shows_each_box_judged() {
+    use tradeport::sim::c2c::{Cn23Category, OrderId};
+    let cat = Catalogue::new(Language::English);
+    let mut s = c2c_session(1);
+    list(
+        &mut s,
+        "us-buyers",
+        "LENS-FD50",
+        SaleFormat::FixedPrice {
+            price: 6_900,
+            offers: false,
+            auto_decline_below: None,
+            auto_accept_from: None,
+        },
+        None,
+    );
+    while s.shop().is_some_and(|shop| shop.orders.is_empty()) {
+        s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let order = OrderId(0);
+    let mut h = harness(&cat, &s, C2cTab::Disputes);
+    h.run();
+    assert!(h.query_by_label("Parcels to post").is_some());
+    assert!(h.query_by_label_contains("LENS-FD50 for Tom H.").is_some());
+    h.get_by_label("Sale of goods").click();
+    {
+        let form = h.state_mut().draft.disputes.cn23.entry(order).or_default();
+        form.description = "Canon FD 50 mm f/1.8 camera lens, used".into();
+        form.quantity = 1;
+        form.value = "69.00".into();
+        form.currency = "usd".into();
+        form.hs_code = "9002.11".into();
+        form.origin = "cn".into();
+        form.net_weight_g = 170;
+        form.gross_weight_g = 380;
+    }
+    h.run();
+    h.get_by_label("Sign the CN23 and post the parcel").click();
+    h.run();
+    let command = last_command(&h.state().actions);
+    let Command::PostParcel { form, .. } = &command else {
+        panic!("expected a parcel, got {command:?}")
+    };
+    assert_eq!(form.category, Some(Cn23Category::SaleOfGoods));
+    assert_eq!(
+        (form.value, form.currency.as_str(), form.origin.as_str()),
+        (6_900, "USD", "CN")
+    );
+    drop(h);
+    s.apply(command).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness(&cat, &s, C2cTab::Disputes);
+    h.run();
+    // The lens was made in Japan: origin is the one wrong box, and the parcel is held.
+    assert!(
+        h.query_by_label_contains("7 of 8 boxes right; held at customs for 4 more days")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Origin is where it was made (JP)").is_some());
+    assert!(h.query_by_label("Parcels to post").is_none());
 }

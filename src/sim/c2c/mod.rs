@@ -5,6 +5,7 @@
 //! Every formula and modelling constant is documented in `docs/c2c-model.md`.
 
 pub mod auction;
+pub mod cn23;
 pub mod haggle;
 pub mod parcel;
 pub mod questions;
@@ -14,6 +15,7 @@ pub mod site;
 pub use auction::{
     Auction, AuctionResult, AuctionTerms, BidError, BidderId, HistoryEntry, HistoryKind, IncrementTable, Minute,
 };
+pub use cn23::{Cn23Category, Cn23Check, Cn23Field, Cn23Form, Cn23Verdict, check_cn23};
 pub use haggle::{BuyerBrief, Haggle, HaggleError, HaggleMove, HaggleState};
 pub use parcel::{ImportCharges, import_charges};
 pub use questions::{AnswerGrade, QuestionId, Statement, Verdict, grade_answer};

@@ -85,6 +85,16 @@ impl Session {
         (keep > 0).then(|| costs * 10_000 / keep + 1)
     }
 
+    /// The correct CN23 for an order (for demonstrations, tests and the debrief; the form on
+    /// screen starts empty).
+    pub fn model_cn23(&self, order: crate::sim::c2c::OrderId) -> Option<crate::sim::c2c::Cn23Form> {
+        let o = self.shop.as_ref()?.order(order)?;
+        let product = self.scenario.product(&o.sku)?;
+        let currency = self.scenario.markets().iter().find(|m| m.id == o.market)?.currency;
+        let price = Money::new(o.price, currency, self.scenario.exponent(currency));
+        Some(crate::sim::c2c::Cn23Form::model(product, price))
+    }
+
     /// The buying exercise's item landed at home if bought for `price` (market currency), at
     /// today's rates.
     pub fn landed_abroad(&self, market: &str, price: i64) -> Option<Landed> {
@@ -107,6 +117,9 @@ impl Session {
                 note,
             } => {
                 self.with_shop(|shop, world, _| shop.answer(world, *question, choices.clone(), note.clone(), day))??
+            }
+            Command::PostParcel { order, form } => {
+                self.with_shop(|shop, world, rng| shop.post_parcel(world, *order, form, day, rng))??
             }
             Command::ResolveDispute { order, resolution } => {
                 self.with_shop(|shop, world, _| shop.resolve(world, *order, *resolution, day))??

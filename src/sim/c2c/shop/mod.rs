@@ -16,6 +16,7 @@ use crate::sim::money::{BasisPoints, CurrencyCode, Money};
 use crate::sim::scenario::{Market, Scenario};
 
 use super::auction::{Auction, AuctionResult, AuctionTerms, DAY_MINUTES, Minute, day_start};
+use super::cn23::{Cn23Check, Cn23Form, check_cn23};
 use super::haggle::{Haggle, HaggleError, HaggleMove, HaggleState};
 use super::parcel::{ImportCharges, import_charges};
 use super::questions::{AnswerFacts, AnswerGrade, QuestionId, Statement, Verdict, grade_answer, statements};
@@ -39,6 +40,10 @@ pub const DISPUTE_DAYS: u32 = 3;
 pub const BIDDER_STYLES: [u32; 3] = [45, 35, 20];
 /// Buyers below this share of the price do not make an offer.
 pub const LEAST_OFFER_SHARE: i64 = 45;
+/// Days a parcel with a wrong CN23 is held at the destination's customs.
+pub const CUSTOMS_HOLD_DAYS: u32 = 4;
+/// Days after the promised posting day at which the site cancels an unposted sale.
+pub const LATE_CANCEL_DAYS: u32 = 7;
 /// The largest amount (minor units) the shop accepts for a price, bid or estimate.
 pub const MAX_AMOUNT: i64 = 1_000_000_000_000;
 /// Offers a crowd bargainer makes at most.
@@ -114,6 +119,8 @@ pub enum ShopError {
     NoQuestion,
     #[error("that question has already been answered")]
     AlreadyAnswered,
+    #[error("that order is not waiting to be posted")]
+    NotAwaitingPost,
     #[error("there is no open dispute on that order")]
     NoDispute,
     #[error("that resolution does not fit this kind of dispute")]
@@ -276,6 +283,8 @@ pub enum OrderStatus {
     /// A refused parcel back with the seller.
     Returned,
     Lost,
+    /// Never posted: the site cancelled the sale and refunded the buyer.
+    Cancelled,
 }
 
 /// A sale and its parcel.
@@ -302,6 +311,11 @@ pub struct Order {
     pub status: OrderStatus,
     pub feedback: Option<u8>,
     pub dispute: Option<Dispute>,
+    /// The day the student posted it, with its CN23.
+    pub posted_day: Option<u32>,
+    pub cn23: Option<Cn23Check>,
+    /// Held at the destination's customs for a wrong CN23.
+    pub held: bool,
     lost: bool,
 }
 
@@ -388,6 +402,16 @@ pub enum ShopEvent {
         buyer: String,
     },
     Shipped {
+        order: OrderId,
+    },
+    /// The CN23 was checked: `wrong` fields; a wrong form has the parcel held at customs.
+    Declared {
+        order: OrderId,
+        wrong: usize,
+        held: bool,
+    },
+    /// The seller never posted; the site cancelled the sale.
+    Cancelled {
         order: OrderId,
     },
     Delivered {
@@ -1067,6 +1091,9 @@ impl Shop {
             status: OrderStatus::AwaitingPost,
             feedback: None,
             dispute: None,
+            posted_day: None,
+            cn23: None,
+            held: false,
             lost: false,
         });
         if let Some(l) = self.listings.get_mut(listing.0 as usize) {

@@ -23,25 +23,34 @@ impl Shop {
                 continue;
             };
             let id = order.id;
-            if order.status == OrderStatus::AwaitingPost && order.ship_day <= day {
-                let o = &mut self.orders[index];
-                o.status = OrderStatus::InTransit;
-                o.lost = chance(rng, postage.lost_chance.0);
-                outcome.events.push(ShopEvent::Shipped { order: id });
-                outcome.postings.push((
-                    PostTo::Postage,
-                    Money::new(-order.postage.minor, order.postage.currency, order.postage.exponent),
-                    format!(
-                        "{}: {} posted by {} to {}",
-                        order.market, order.sku, postage.name.en, order.buyer
-                    ),
-                ));
-                if order.duty_paid && order.charges.duty + order.charges.border_vat > 0 {
-                    outcome.postings.push((
-                        PostTo::ImportCharges,
-                        world.money(&order.market, -(order.charges.duty + order.charges.border_vat)),
-                        format!("{}: duty and VAT paid in advance for {}", order.market, order.sku),
-                    ));
+            // Not posted by the promised day: a reminder, then the site cancels the sale.
+            if order.status == OrderStatus::AwaitingPost && day >= order.ship_day {
+                if day >= order.ship_day + LATE_CANCEL_DAYS {
+                    self.cancel_unposted(world, index, outcome);
+                } else if day == order.ship_day {
+                    outcome.message(
+                        order.counterpart.clone(),
+                        text(
+                            format!("Where is my {}?", order.sku),
+                            format!("我的{}寄出了吗？", order.sku),
+                        ),
+                        text(
+                            format!(
+                                "{} paid on day {} and you promised to post by day {}. Fill in the CN23 and post it on the Orders page; after day {} the site cancels the sale and refunds the buyer.",
+                                order.buyer,
+                                order.sold_day,
+                                order.ship_day,
+                                order.ship_day + LATE_CANCEL_DAYS - 1
+                            ),
+                            format!(
+                                "{}在第{}天付款，你承诺第{}天前寄出。请在“订单”页面填写CN23并寄出；第{}天之后平台将取消交易并退款给买家。",
+                                order.buyer,
+                                order.sold_day,
+                                order.ship_day,
+                                order.ship_day + LATE_CANCEL_DAYS - 1
+                            ),
+                        ),
+                    );
                 }
                 continue;
             }
@@ -109,6 +118,12 @@ impl Shop {
                     continue;
                 }
                 let mut stars: i32 = 5;
+                if order.posted_day.is_some_and(|d| d > order.ship_day) {
+                    stars -= 1;
+                }
+                if order.held {
+                    stars -= 1;
+                }
                 if at_door > 0 && !order.told_charges {
                     stars -= 2;
                 }
@@ -129,6 +144,101 @@ impl Shop {
                 outcome.events.push(ShopEvent::ReturnedToSeller { order: id });
             }
         }
+    }
+
+    /// The seller never posted: the site cancels the sale, refunds the buyer in full and the
+    /// item stays in hand.
+    fn cancel_unposted(&mut self, world: &World, index: usize, outcome: &mut Outcome) {
+        let o = &mut self.orders[index];
+        o.status = OrderStatus::Cancelled;
+        let (id, sku, market, buyer, price) = (o.id, o.sku.clone(), o.market.clone(), o.buyer.clone(), o.price);
+        self.in_hand.insert(sku.clone());
+        outcome.events.push(ShopEvent::Cancelled { order: id });
+        outcome.postings.push((
+            PostTo::Refunds,
+            world.money(&market, -price),
+            format!("{market}: {sku} never posted; the site refunded {buyer}"),
+        ));
+        outcome.reputation.push((
+            -4,
+            text(
+                format!("The site cancelled your sale of {sku}: it was never posted"),
+                format!("你出售的{sku}一直没有寄出，平台取消了交易"),
+            ),
+        ));
+        if let Some(o) = self.orders.get_mut(index) {
+            o.feedback = Some(1);
+        }
+        outcome.events.push(ShopEvent::Feedback { order: id, stars: 1 });
+    }
+
+    /// The student posts a sold item with its CN23: postage (and duty paid in advance) is paid
+    /// now; a form with mistakes has the parcel held at the destination's customs.
+    ///
+    /// # Errors
+    /// [`ShopError::NotAwaitingPost`] when the order is not waiting to be posted; nothing
+    /// changes then.
+    pub fn post_parcel(
+        &mut self,
+        world: &World,
+        order: OrderId,
+        form: &Cn23Form,
+        day: u32,
+        rng: &mut ChaCha8Rng,
+    ) -> Result<Outcome, ShopError> {
+        let o = self
+            .orders
+            .get(order.0 as usize)
+            .filter(|o| o.status == OrderStatus::AwaitingPost)
+            .cloned()
+            .ok_or(ShopError::NotAwaitingPost)?;
+        let product = world.scenario.product(&o.sku).ok_or(ShopError::NotAwaitingPost)?;
+        let postage = world
+            .site(&o.market)
+            .and_then(|site| self.listing(o.listing).and_then(|l| site.postage(&l.terms.postage)))
+            .cloned()
+            .ok_or(ShopError::NotAwaitingPost)?;
+        let check = check_cn23(form, product, world.money(&o.market, o.price));
+        let held = check.wrong() > 0;
+        let mut outcome = Outcome::default();
+        outcome.postings.push((
+            PostTo::Postage,
+            Money::new(-o.postage.minor, o.postage.currency, o.postage.exponent),
+            format!("{}: {} posted by {} to {}", o.market, o.sku, postage.name.en, o.buyer),
+        ));
+        if o.duty_paid && o.charges.duty + o.charges.border_vat > 0 {
+            outcome.postings.push((
+                PostTo::ImportCharges,
+                world.money(&o.market, -(o.charges.duty + o.charges.border_vat)),
+                format!("{}: duty and VAT paid in advance for {}", o.market, o.sku),
+            ));
+        }
+        if check.false_declaration {
+            outcome.reputation.push((
+                -3,
+                text(
+                    format!("Customs found a false declaration on your parcel to {}", o.buyer),
+                    format!("海关发现你寄给{}的包裹申报不实", o.buyer),
+                ),
+            ));
+        }
+        outcome.events.push(ShopEvent::Shipped { order });
+        outcome.events.push(ShopEvent::Declared {
+            order,
+            wrong: check.wrong(),
+            held,
+        });
+        let lost = chance(rng, postage.lost_chance.0);
+        let Some(o) = self.orders.get_mut(order.0 as usize) else {
+            return Err(ShopError::NotAwaitingPost);
+        };
+        o.status = OrderStatus::InTransit;
+        o.lost = lost;
+        o.posted_day = Some(day);
+        o.held = held;
+        o.deliver_day = day + postage.transit_days + if held { CUSTOMS_HOLD_DAYS } else { 0 };
+        o.cn23 = Some(check);
+        Ok(outcome)
     }
 
     fn leave_feedback(&mut self, index: usize, stars: u8, outcome: &mut Outcome) {
