@@ -319,6 +319,7 @@ pub fn parcels_to_declare(session: &mut Session) -> Option<(crate::sim::c2c::Ord
     Some((
         second,
         crate::ui::disputes::Cn23Draft {
+            error: None,
             category: Some(Cn23Category::SaleOfGoods),
             description: "Used 35 mm film camera".to_string(),
             quantity: 1,

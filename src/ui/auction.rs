@@ -47,6 +47,8 @@ pub struct AuctionDraft {
     pub estimate: String,
     /// The buying exercise's maximum bid, in the market's currency.
     pub max_bid: String,
+    /// Why the buying exercise's last entry was refused.
+    pub buy_error: Option<String>,
 }
 
 impl Default for AuctionDraft {
@@ -74,6 +76,7 @@ impl Default for AuctionDraft {
             selected: None,
             estimate: String::new(),
             max_bid: String::new(),
+            buy_error: None,
         }
     }
 }
@@ -144,7 +147,12 @@ pub fn draw(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft) -> 
                     SaleFormat::Auction { .. } => "c2c-format-auction",
                     SaleFormat::FixedPrice { .. } => "c2c-format-fixed",
                 }));
-                ui.label(RichText::new(market_money(session, &l.terms.market, l.shown_price()).format()).monospace());
+                // A sale shows what the buyer paid (an accepted offer may be below the price).
+                let price = match l.status {
+                    ListingStatus::Sold(order) => shop.order(order).map_or(l.shown_price(), |o| o.price),
+                    _ => l.shown_price(),
+                };
+                ui.label(RichText::new(market_money(session, &l.terms.market, price).format()).monospace());
                 ui.label(l.auction.as_ref().map_or("—".to_string(), |a| {
                     format!("{} / {}", a.history().len(), a.bidder_count())
                 }));
@@ -188,6 +196,12 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
         .clone()
         .filter(|s| shop.in_hand.contains(s))
         .or_else(|| shop.in_hand.iter().next().cloned())?;
+    // Another item (e.g. the next in hand after a listing): its own grade and faults.
+    if draft.sku.as_deref() != Some(sku.as_str()) {
+        draft.sku = Some(sku.clone());
+        draft.grade = None;
+        draft.disclosed.clear();
+    }
     let product = scenario.product(&sku)?;
     let (true_grade, faults) = product
         .condition
@@ -221,6 +235,7 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
                     {
                         draft.market = Some(m.id.clone());
                         draft.postage = None;
+                        draft.duty_paid = false;
                     }
                 }
             });
@@ -306,6 +321,8 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
         if postage.is_some_and(|p| p.duty_paid_option) {
             ui.checkbox(&mut draft.duty_paid, cat.tr("c2c-duty-paid"));
         }
+        // Only a service that offers it can carry the duty paid in advance.
+        let duty_paid = draft.duty_paid && postage.is_some_and(|p| p.duty_paid_option);
 
         let ui = &mut cols[1];
         ui.label(RichText::new(cat.tr("c2c-condition")).strong());
@@ -360,7 +377,7 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
             let Some(postage_home) = postage_home else {
                 return;
             };
-            if let Some(floor) = session.break_even(&market.id, &sku, &postage_id) {
+            if let Some(floor) = session.break_even(&market.id, &sku, &postage_id, duty_paid) {
                 ui.label(cat.tr_args(
                     "c2c-break-even",
                     &[
@@ -396,8 +413,8 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
                     "c2c-buyer-pays",
                     &[("price", Arg::from(market_money(session, &market.id, price).format()))],
                 ));
-                ui.label(RichText::new(pick(&charges.explain(draft.duty_paid), language)).color(ACCENT));
-                if charges.at_door() > 0 && !draft.duty_paid && !draft.states_charges {
+                ui.label(RichText::new(pick(&charges.explain(duty_paid), language)).color(ACCENT));
+                if charges.at_door() > 0 && !duty_paid && !draft.states_charges {
                     ui.label(RichText::new(cat.tr("c2c-charges-unsaid")).color(WARN));
                 }
             } else {
@@ -456,6 +473,7 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
                     .filter(|p| site.postage(p).is_some())
                     .or_else(|| site.postage.first().map(|p| p.id.clone()))
                     .unwrap_or_default();
+                let duty_paid = draft.duty_paid && site.postage(&postage).is_some_and(|p| p.duty_paid_option);
                 action = Some(Action::Marketplace(Box::new(Command::ListItem {
                     terms: Box::new(ItemTerms {
                         market: market.id.clone(),
@@ -463,7 +481,7 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
                         format,
                         postage,
                         handling_days: draft.handling_days,
-                        duty_paid: draft.duty_paid,
+                        duty_paid,
                         claimed_grade: draft.grade.unwrap_or(true_grade),
                         disclosed_faults: draft.disclosed.iter().copied().collect(),
                         states_import_charges: draft.states_charges,
@@ -635,13 +653,13 @@ pub fn draw_buying(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDra
                 if ui.button(cat.tr("c2c-buying-check")).clicked() {
                     match parse_amount(&draft.estimate, home_exp) {
                         Some(estimate) => {
-                            draft.error = None;
+                            draft.buy_error = None;
                             action = Some(Action::Marketplace(Box::new(Command::EstimatePurchase {
                                 market: market.id.clone(),
                                 estimate,
                             })));
                         }
-                        None => draft.error = Some(cat.tr("c2c-bad-amount")),
+                        None => draft.buy_error = Some(cat.tr("c2c-bad-amount")),
                     }
                 }
             });
@@ -687,7 +705,7 @@ pub fn draw_buying(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDra
     if !any {
         hint(ui, cat.tr("c2c-buying-none"));
     }
-    if let Some(error) = &draft.error {
+    if let Some(error) = &draft.buy_error {
         ui.label(RichText::new(error).color(BAD));
     }
     action
@@ -743,13 +761,13 @@ fn bid_abroad(
         if ui.button(cat.tr("c2c-bid-place")).clicked() {
             match parse_amount(&draft.max_bid, exp) {
                 Some(max) if max > 0 => {
-                    draft.error = None;
+                    draft.buy_error = None;
                     action = Some(Action::Marketplace(Box::new(Command::BidAbroad {
                         market: market.to_string(),
                         max,
                     })));
                 }
-                _ => draft.error = Some(cat.tr("c2c-bad-amount")),
+                _ => draft.buy_error = Some(cat.tr("c2c-bad-amount")),
             }
         }
     });

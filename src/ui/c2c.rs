@@ -92,7 +92,9 @@ pub fn parse_amount(text: &str, exponent: u32) -> Option<i64> {
     if text.is_empty() {
         return None;
     }
-    crate::sim::money::parse_decimal(text, exponent).ok()
+    crate::sim::money::parse_decimal(text, exponent)
+        .ok()
+        .filter(|v| v.abs() <= crate::sim::c2c::shop::MAX_AMOUNT)
 }
 
 /// A moment of the scenario in words: `day 3, 20:15`.

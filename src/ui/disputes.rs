@@ -26,6 +26,8 @@ pub struct DisputesDraft {
 /// A CN23 as typed.
 #[derive(Debug, Clone, Default)]
 pub struct Cn23Draft {
+    /// Why the last attempt to post was refused.
+    pub error: Option<String>,
     pub category: Option<Cn23Category>,
     pub description: String,
     pub quantity: u32,
@@ -85,7 +87,7 @@ fn cn23_form(ui: &mut egui::Ui, cat: &Catalogue, order: &Order, draft: &mut Cn23
             ui.add(
                 egui::TextEdit::singleline(&mut draft.currency)
                     .desired_width(90.0)
-                    .hint_text("USD"),
+                    .hint_text(cat.tr("c2c-cn23-iso")),
             );
             ui.end_row();
             ui.label(cat.tr("c2c-cn23-value"));
@@ -110,14 +112,15 @@ fn cn23_form(ui: &mut egui::Ui, cat: &Catalogue, order: &Order, draft: &mut Cn23
             ui.add(
                 egui::TextEdit::singleline(&mut draft.origin)
                     .desired_width(50.0)
-                    .hint_text("CN"),
+                    .hint_text(cat.tr("c2c-cn23-iso")),
             );
             ui.end_row();
         });
     if ui.button(RichText::new(cat.tr("c2c-cn23-post")).strong()).clicked() {
-        let exponent = crate::sim::check::iso_exponent(draft.currency.trim()).unwrap_or(2);
+        let exponent = crate::sim::check::iso_exponent(&draft.currency.trim().to_uppercase()).unwrap_or(2);
         let value = super::c2c::parse_amount(&draft.value, exponent);
         if let Some(value) = value {
+            draft.error = None;
             action = Some(Action::Marketplace(Box::new(Command::PostParcel {
                 order: order.id,
                 form: Box::new(Cn23Form {
@@ -133,8 +136,11 @@ fn cn23_form(ui: &mut egui::Ui, cat: &Catalogue, order: &Order, draft: &mut Cn23
                 }),
             })));
         } else {
-            ui.label(RichText::new(cat.tr("c2c-bad-amount")).color(BAD));
+            draft.error = Some(cat.tr("c2c-bad-amount"));
         }
+    }
+    if let Some(error) = &draft.error {
+        ui.label(RichText::new(error).color(BAD));
     }
     action
 }

@@ -97,9 +97,9 @@ pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> 
                 &[("day", Arg::from(answer.day))],
             ),
         );
-        for (i, (topic, list)) in options.iter().enumerate() {
-            let chosen = answer.choices.get(i).copied().flatten().and_then(|c| list.get(c));
-            match chosen {
+        // What was sent, as it read when sent.
+        for (topic, sent) in &answer.sent {
+            match sent {
                 Some(statement) => {
                     let (verdict, color) = verdict_label(cat, statement.verdict);
                     ui.label(

@@ -156,9 +156,10 @@ fn a_reserve_that_is_not_met_means_no_sale() {
     bid(&mut a, B, 7_000, 2);
     assert_eq!((a.current_price(), a.leader()), (6_200, Some(B)));
     assert!(!a.reserve_met());
+    // The seller learns the highest bid as shown ($62), never B's secret $70 maximum.
     assert_eq!(
         a.close_if_due(1_000),
-        Some(AuctionResult::ReserveNotMet { highest: 7_000 })
+        Some(AuctionResult::ReserveNotMet { highest: 6_200 })
     );
 }
 

@@ -242,7 +242,7 @@ fn offers_are_accepted_countered_within_range_or_declined() {
     assert!(h.query_by_label_contains(&shown).is_some(), "{shown}");
     // The break-even (cost ¥650 and EMS ¥172 after the 12.8% fee, in pounds) is beside it.
     let floor = s
-        .break_even("uk-buyers", "CAM-OM1", "ems")
+        .break_even("uk-buyers", "CAM-OM1", "ems", false)
         .unwrap_or_else(|| panic!("a floor"));
     let floor_text = format!("{} GBP", tradeport::sim::money::format_minor(floor, 2));
     assert!(
@@ -652,4 +652,36 @@ fn the_cn23_form_posts_the_parcel_and_then_shows_each_box_judged() {
     );
     assert!(h.query_by_label_contains("Origin is where it was made (JP)").is_some());
     assert!(h.query_by_label("Parcels to post").is_none());
+}
+
+#[test]
+fn the_next_item_in_the_form_starts_from_its_own_grade_and_faults() {
+    let cat = Catalogue::new(Language::English);
+    let mut s = c2c_session(1);
+    list(
+        &mut s,
+        "us-buyers",
+        "CAM-SEAGULL",
+        SaleFormat::FixedPrice {
+            price: 25_000,
+            offers: false,
+            auto_decline_below: None,
+            auto_accept_from: None,
+        },
+        None,
+    );
+    let mut h = harness(&cat, &s, C2cTab::Auction);
+    // The draft still describes the Seagull that was just listed.
+    h.state_mut().draft.auction.sku = Some("CAM-SEAGULL".into());
+    h.state_mut().draft.auction.grade = Some(ConditionGrade::Mint);
+    h.state_mut().draft.auction.disclosed.extend([0, 1]);
+    h.run();
+    let draft = &h.state().draft.auction;
+    assert_ne!(
+        draft.sku.as_deref(),
+        Some("CAM-SEAGULL"),
+        "the form moved to an item in hand"
+    );
+    assert_eq!(draft.grade, None, "the next item starts from its true grade");
+    assert!(draft.disclosed.is_empty(), "no faults carried over from another item");
 }

@@ -775,3 +775,4 @@ event-c2c-declared = The { $sku } parcel was posted with a correct CN23.
 event-c2c-declared-held = The { $sku } parcel was posted with { $wrong } mistake(s) on its CN23 and held at customs.
 event-c2c-cancelled = The site cancelled the sale of { $sku }: it was never posted.
 customs-cn23-on-orders = Each parcel you sell is declared on its own CN23: fill it in when you post, on C2C selling → Orders and disputes. Practise classifying the items in the HS classification tab, and read the rules in force below.
+c2c-cn23-iso = ISO code

@@ -763,3 +763,4 @@ event-c2c-declared = { $sku } 包裹已寄出，CN23填写正确。
 event-c2c-declared-held = { $sku } 包裹已寄出，CN23有 { $wrong } 处错误，被海关扣留。
 event-c2c-cancelled = { $sku } 一直没有寄出，平台取消了交易。
 customs-cn23-on-orders = 你售出的每个包裹都要单独填写CN23报关单：寄出时在“C2C销售 → 订单与纠纷”中填写。可以在“商品归类”标签页练习商品归类，并查看下方现行规则。
+c2c-cn23-iso = ISO代码

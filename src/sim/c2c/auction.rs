@@ -114,7 +114,8 @@ pub enum AuctionResult {
         bought_now: bool,
     },
     NoBids,
-    /// The highest maximum stayed below the reserve: no sale.
+    /// The highest maximum stayed below the reserve: no sale. `highest` is the highest bid
+    /// as shown (the current price), not the secret maximum.
     ReserveNotMet {
         highest: i64,
     },
@@ -340,7 +341,10 @@ impl Auction {
         let ranked = self.ranked();
         self.result = Some(match ranked.first() {
             None => AuctionResult::NoBids,
-            Some(leader) if !self.reserve_met() => AuctionResult::ReserveNotMet { highest: leader.max },
+            // The site shows the highest bid (the current price), never the leader's maximum.
+            Some(_) if !self.reserve_met() => AuctionResult::ReserveNotMet {
+                highest: self.current_price(),
+            },
             Some(leader) => AuctionResult::Sold {
                 winner: leader.bidder,
                 price: self.current_price(),

@@ -74,15 +74,27 @@ impl Session {
 
     /// The lowest price (market currency) at which selling `sku` on `market`'s auction site by
     /// `postage` covers the item's cost and the postage after the site's final value fee, at
-    /// today's rates: (cost + postage) ÷ (1 − fee), rounded up to the next minor unit.
-    pub fn break_even(&self, market: &str, sku: &str, postage: &str) -> Option<i64> {
+    /// today's rates: (cost + postage) ÷ (1 − fee), rounded up to the next minor unit. With
+    /// `duty_paid` the seller also pays the duty and import VAT on that price, found by three
+    /// rounds of fixed-point iteration (the charges depend on the price).
+    pub fn break_even(&self, market: &str, sku: &str, postage: &str, duty_paid: bool) -> Option<i64> {
         let found = self.scenario.markets().iter().find(|m| m.id == market)?;
         let site = found.auction_site.as_ref()?;
         let product = self.scenario.product(sku)?;
         let parcel = site.postage(postage)?.price(product.gross_weight_g);
         let costs = self.in_currency(product.unit_cost, found.currency)? + self.in_currency(parcel, found.currency)?;
         let keep = 10_000 - site.final_value_fee.0;
-        (keep > 0).then(|| costs * 10_000 / keep + 1)
+        if keep <= 0 {
+            return None;
+        }
+        let mut floor = costs * 10_000 / keep + 1;
+        if duty_paid {
+            for _ in 0..3 {
+                let charges = import_charges(&self.scenario, found, product, floor, 0, self.date());
+                floor = (costs + charges.duty + charges.border_vat) * 10_000 / keep + 1;
+            }
+        }
+        Some(floor)
     }
 
     /// The correct CN23 for an order (for demonstrations, tests and the debrief; the form on

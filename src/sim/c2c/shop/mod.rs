@@ -330,6 +330,8 @@ pub struct Answer {
     /// When the true import-charges statement was sent: whether it said the buyer pays at
     /// the door (at the price then shown). `None` if the charges were not answered truly.
     pub told_pays_at_door: Option<bool>,
+    /// What was sent for each topic, as it read then (the facts may change later).
+    pub sent: Vec<(QuestionTopic, Option<Statement>)>,
 }
 
 /// A buyer's question.
@@ -907,12 +909,23 @@ impl Shop {
                     .and_then(|c| list.get(c))
                     .is_some_and(|s| s.verdict == Verdict::Right)
         });
+        let sent = options
+            .iter()
+            .enumerate()
+            .map(|(i, (topic, list))| {
+                (
+                    *topic,
+                    choices.get(i).copied().flatten().and_then(|c| list.get(c)).cloned(),
+                )
+            })
+            .collect();
         q.answer = Some(Answer {
             day,
             choices,
             note,
             grade,
             told_pays_at_door: pays_at_door.filter(|_| charges_true),
+            sent,
         });
         Ok(outcome)
     }

@@ -24,10 +24,11 @@ impl Shop {
             };
             let id = order.id;
             // Not posted by the promised day: a reminder, then the site cancels the sale.
-            if order.status == OrderStatus::AwaitingPost && day >= order.ship_day {
+            // Not posted by the promised day: a reminder that morning, then the site cancels.
+            if order.status == OrderStatus::AwaitingPost && day + 1 >= order.ship_day {
                 if day >= order.ship_day + LATE_CANCEL_DAYS {
                     self.cancel_unposted(world, index, outcome);
-                } else if day == order.ship_day {
+                } else if day + 1 == order.ship_day {
                     outcome.message(
                         order.counterpart.clone(),
                         text(
