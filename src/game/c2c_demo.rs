@@ -3,7 +3,7 @@
 //! launcher calls on the running session.
 
 use crate::scenario::file::ConditionGrade;
-use crate::sim::c2c::{ItemTerms, SaleFormat, Verdict};
+use crate::sim::c2c::{ItemTerms, SaleFormat, Shop, Verdict};
 use crate::sim::session::MessageId;
 use crate::sim::{Command, Session};
 
@@ -114,16 +114,7 @@ fn answer_questions(session: &mut Session) {
 
 /// Posts every sold item with a correct CN23.
 fn post_parcels(session: &mut Session) {
-    let waiting: Vec<_> = session
-        .shop()
-        .map(|shop| {
-            shop.orders
-                .iter()
-                .filter(|o| o.status == crate::sim::c2c::OrderStatus::AwaitingPost)
-                .map(|o| o.id)
-                .collect()
-        })
-        .unwrap_or_default();
+    let waiting = session.shop().map(Shop::awaiting_post).unwrap_or_default();
     for order in waiting {
         if let Some(form) = session.model_cn23(order) {
             let _ = session.apply(Command::PostParcel {
@@ -265,7 +256,7 @@ pub fn bid_under_way(session: &mut Session) -> (String, String) {
 /// Two sales: the first posted with a CN23 full of typical mistakes (a gift, vague, a low value,
 /// made in China), the second waiting with a half-filled form. Returns that order and its draft.
 pub fn parcels_to_declare(session: &mut Session) -> Option<(crate::sim::c2c::OrderId, crate::ui::disputes::Cn23Draft)> {
-    use crate::sim::c2c::{Cn23Category, OrderStatus};
+    use crate::sim::c2c::Cn23Category;
     for (market, sku, price) in [("us-buyers", "LENS-FD50", 6_900), ("us-buyers", "CAM-OM1", 16_000)] {
         list(
             session,
@@ -282,13 +273,7 @@ pub fn parcels_to_declare(session: &mut Session) -> Option<(crate::sim::c2c::Ord
         );
     }
     for _ in 0..8 {
-        let waiting: Vec<_> = session
-            .shop()?
-            .orders
-            .iter()
-            .filter(|o| o.status == OrderStatus::AwaitingPost)
-            .map(|o| o.id)
-            .collect();
+        let waiting = session.shop()?.awaiting_post();
         if waiting.len() == 2 || (waiting.len() == 1 && session.shop()?.orders.len() == 2) {
             break;
         }
@@ -297,13 +282,7 @@ pub fn parcels_to_declare(session: &mut Session) -> Option<(crate::sim::c2c::Ord
             break;
         }
     }
-    let waiting: Vec<_> = session
-        .shop()?
-        .orders
-        .iter()
-        .filter(|o| o.status == OrderStatus::AwaitingPost)
-        .map(|o| o.id)
-        .collect();
+    let waiting = session.shop()?.awaiting_post();
     let first = *waiting.first()?;
     let mut wrong = session.model_cn23(first)?;
     wrong.category = Some(Cn23Category::Gift);

@@ -626,15 +626,9 @@ fn listing_checks_terms_and_changes_nothing_on_error() {
 
 /// Posts every sold item with a correct CN23.
 fn post_parcels(session: &mut Session) {
-    let waiting: Vec<_> = session
+    let waiting = session
         .shop()
-        .map(|shop| {
-            shop.orders
-                .iter()
-                .filter(|o| o.status == tradeport::sim::c2c::OrderStatus::AwaitingPost)
-                .map(|o| o.id)
-                .collect()
-        })
+        .map(tradeport::sim::c2c::Shop::awaiting_post)
         .unwrap_or_default();
     for order in waiting {
         let form = session.model_cn23(order).unwrap_or_else(|| panic!("a model CN23"));

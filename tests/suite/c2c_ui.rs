@@ -393,15 +393,9 @@ fn session_with_dispute() -> Session {
             Some(ConditionGrade::Mint),
         );
         while !s.is_finished() && s.day() < 20 {
-            let waiting: Vec<_> = s
+            let waiting = s
                 .shop()
-                .map(|shop| {
-                    shop.orders
-                        .iter()
-                        .filter(|o| o.status == tradeport::sim::c2c::OrderStatus::AwaitingPost)
-                        .map(|o| o.id)
-                        .collect()
-                })
+                .map(tradeport::sim::c2c::Shop::awaiting_post)
                 .unwrap_or_default();
             for order in waiting {
                 if let Some(form) = s.model_cn23(order) {

@@ -86,6 +86,40 @@ impl ImportCharges {
     }
 }
 
+/// A parcel of one unit of `product` sold into `market` for `price` (market currency), posted
+/// on `date`: delivered at place (DAP), by post, valued in the market's currency.
+pub fn parcel_consignment<'a>(
+    pack: &'a crate::sim::rules::RulePack,
+    scenario: &Scenario,
+    market: &Market,
+    product: &Product,
+    price: i64,
+    date: Date,
+) -> Consignment<'a> {
+    Consignment {
+        pack,
+        date,
+        channel: Channel::Postal,
+        destination: market.country.clone(),
+        incoterm: Incoterm::DAP,
+        invoice_currency: market.currency,
+        invoice_exponent: scenario.exponent(market.currency),
+        exchange_rate: Micros::ONE,
+        freight: 0,
+        insurance: 0,
+        fees: Vec::new(),
+        buyer_year_to_date: 0,
+        lines: vec![GoodsLine {
+            hs_code: product.hs_code,
+            description: product.name.en.clone(),
+            quantity: 1,
+            unit_value: price,
+            net_weight_g: u64::from(product.net_weight_g),
+            gross_weight_g: u64::from(product.gross_weight_g),
+        }],
+    }
+}
+
 /// The import charges on one used item sold for `price` (market currency, postage included)
 /// and posted on `date`.
 pub fn import_charges(
@@ -109,28 +143,7 @@ pub fn import_charges(
     let Some(pack) = scenario.rule_pack(&market.rule_pack) else {
         return charges;
     };
-    let consignment = Consignment {
-        pack,
-        date,
-        channel: Channel::Postal,
-        destination: market.country.clone(),
-        incoterm: Incoterm::DAP,
-        invoice_currency: market.currency,
-        invoice_exponent: exponent,
-        exchange_rate: Micros::ONE,
-        freight: 0,
-        insurance: 0,
-        fees: Vec::new(),
-        buyer_year_to_date: 0,
-        lines: vec![GoodsLine {
-            hs_code: product.hs_code,
-            description: product.name.en.clone(),
-            quantity: 1,
-            unit_value: price,
-            net_weight_g: u64::from(product.net_weight_g),
-            gross_weight_g: u64::from(product.gross_weight_g),
-        }],
-    };
+    let consignment = parcel_consignment(pack, scenario, market, product, price, date);
     let cost = landed_cost(&consignment);
     charges.vat_at_checkout = cost.vat_at_sale;
     charges.duty = cost.duty;

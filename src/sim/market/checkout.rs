@@ -3,10 +3,9 @@
 //! the point of sale) and any duty on the parcel (e.g. the EU's €3 per tariff subheading from
 //! 1 July 2026).
 
+use crate::sim::customs::LineKind;
 use crate::sim::customs::landed_cost::{Reason, landed_cost};
-use crate::sim::customs::{Consignment, GoodsLine, LineKind};
 use crate::sim::date::Date;
-use crate::sim::money::Micros;
 use crate::sim::scenario::{Market, Product, Scenario};
 
 /// Taxes the seller owes on one parcel of one unit sold at the VAT-inclusive `price` (market
@@ -17,28 +16,7 @@ pub fn tax_per_parcel(scenario: &Scenario, market: &Market, product: &Product, p
     let Some(pack) = scenario.rule_pack(&market.rule_pack) else {
         return 0;
     };
-    let consignment = Consignment {
-        pack,
-        date,
-        channel: crate::scenario::file::Channel::Postal,
-        destination: market.country.clone(),
-        incoterm: crate::scenario::file::Incoterm::DAP,
-        invoice_currency: market.currency,
-        invoice_exponent: scenario.exponent(market.currency),
-        exchange_rate: Micros::ONE,
-        freight: 0,
-        insurance: 0,
-        fees: Vec::new(),
-        buyer_year_to_date: 0,
-        lines: vec![GoodsLine {
-            hs_code: product.hs_code,
-            description: product.sku.clone(),
-            quantity: 1,
-            unit_value: price,
-            net_weight_g: u64::from(product.net_weight_g),
-            gross_weight_g: u64::from(product.gross_weight_g),
-        }],
-    };
+    let consignment = crate::sim::c2c::parcel::parcel_consignment(pack, scenario, market, product, price, date);
     let cost = landed_cost(&consignment);
     let rate = cost.lines.iter().find_map(|l| match (&l.kind, &l.reason) {
         (LineKind::Vat | LineKind::VatAtSale, Reason::Vat { rate, .. }) => Some(*rate),

@@ -576,6 +576,22 @@ impl Shop {
     pub fn listing_of(&self, sku: &str) -> Option<&ItemListing> {
         self.listings.iter().rev().find(|l| l.terms.sku == sku)
     }
+    /// Sold items waiting to be posted.
+    pub fn awaiting_post(&self) -> Vec<OrderId> {
+        self.orders
+            .iter()
+            .filter(|o| o.status == OrderStatus::AwaitingPost)
+            .map(|o| o.id)
+            .collect()
+    }
+    /// Questions not answered yet.
+    pub fn unanswered(&self) -> Vec<QuestionId> {
+        self.questions
+            .iter()
+            .filter(|q| q.answer.is_none())
+            .map(|q| q.id)
+            .collect()
+    }
     /// Offers waiting for the seller.
     pub fn open_offers(&self) -> impl Iterator<Item = &Offer> {
         self.offers.iter().filter(|o| o.haggle.offer().is_some())
