@@ -58,6 +58,24 @@ pub enum CliCommand {
     /// Play every pair of AI negotiation strategies against each other on a scenario's
     /// negotiation and print agreement rate, utilities, welfare, rounds and throughput.
     Tournament(TournamentArgs),
+    /// Re-simulate a save headless (scenario hash + seed + command log) and print its report;
+    /// `--report FILE` also writes a report file an instructor can verify.
+    Replay {
+        save: PathBuf,
+        /// Scenario file or bundled id (default: the bundled scenario the save names).
+        #[arg(long)]
+        scenario: Option<String>,
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
+    /// Check a report file: re-simulate its save and compare every number; exits 1 if any
+    /// claim does not hold (an edited score no longer verifies).
+    Verify {
+        report: PathBuf,
+        /// Scenario file or bundled id (default: the bundled scenario the report names).
+        #[arg(long)]
+        scenario: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -94,6 +112,146 @@ pub struct PlayArgs {
     /// Two students on one machine: they play both sides of each negotiation.
     #[arg(long)]
     pub hotseat: bool,
+}
+
+/// Loads the scenario a save or report names (or the one given).
+fn scenario_for(name: Option<&str>, id: &str) -> Result<std::sync::Arc<crate::sim::Scenario>, String> {
+    let path = catalog::resolve(name.unwrap_or(id))?;
+    crate::scenario::load_scenario_file(&path)
+        .map(std::sync::Arc::new)
+        .map_err(|d| crate::scenario::error::render_plain(&d))
+}
+
+/// The report of a replayed session in plain text, with what identifies it.
+pub fn render_replay(report: &crate::sim::Report, save: &crate::sim::save::SaveFile) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("scenario:   {} ({})\n", save.scenario_id, save.scenario_hash));
+    out.push_str(&format!("seed:       {}\n", save.seed));
+    out.push_str(&format!(
+        "log:        {} commands, digest {}\n",
+        save.commands.len(),
+        save.log_digest()
+    ));
+    if !save.student.name.is_empty() || !save.student.id.is_empty() {
+        out.push_str(&format!("student:    {} ({})\n", save.student.name, save.student.id));
+    }
+    out.push_str(&format!(
+        "days:       {} of {}{}\n",
+        report.days_played,
+        report.length_days,
+        if report.finished { ", finished" } else { "" }
+    ));
+    out.push_str(&format!(
+        "points:     {} / {}\n",
+        report.total_earned, report.total_possible
+    ));
+    out.push_str(&format!(
+        "cash:       {} -> {}\n",
+        report.cash_start_home.format(),
+        report.cash_end_home.format()
+    ));
+    out.push_str(&format!(
+        "reputation: {} -> {}\n",
+        report.reputation_start, report.reputation_end
+    ));
+    for t in &report.tasks {
+        out.push_str(&format!("task {}: {} / {}\n", t.id, t.earned(), t.possible()));
+    }
+    out
+}
+
+/// Runs `replay`: prints the report; returns false on failure (message on `err`).
+pub fn replay(
+    save_path: &std::path::Path,
+    scenario: Option<&str>,
+    report_path: Option<&std::path::Path>,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<bool> {
+    let save = match crate::saves::read_save(save_path) {
+        Ok(save) => save,
+        Err(e) => {
+            writeln!(err, "tradeport: {e}")?;
+            return Ok(false);
+        }
+    };
+    let scenario = match scenario_for(scenario, &save.scenario_id) {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(err, "tradeport: {e}")?;
+            return Ok(false);
+        }
+    };
+    let session = match save.replay(scenario) {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(err, "tradeport: {}: {e}", save_path.display())?;
+            return Ok(false);
+        }
+    };
+    let report = crate::sim::Report::of(&session);
+    out.write_all(render_replay(&report, &save).as_bytes())?;
+    if let Some(path) = report_path {
+        let file = crate::sim::save::ReportFile::of(&session, save.student.clone());
+        crate::saves::write_atomic(path, &file.to_text())?;
+        writeln!(out, "report written to {}", path.display())?;
+    }
+    Ok(true)
+}
+
+/// Runs `verify`: true when every claim of the report holds on replay.
+pub fn verify(
+    report_path: &std::path::Path,
+    scenario: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<bool> {
+    let text = match std::fs::read_to_string(report_path) {
+        Ok(t) => t,
+        Err(e) => {
+            writeln!(out, "NOT VERIFIED: cannot read {}: {e}", report_path.display())?;
+            return Ok(false);
+        }
+    };
+    let report = match crate::sim::save::ReportFile::parse(&text) {
+        Ok(r) => r,
+        Err(e) => {
+            writeln!(out, "NOT VERIFIED: {}: {e}", report_path.display())?;
+            return Ok(false);
+        }
+    };
+    let scenario = match scenario_for(scenario, &report.scenario_id) {
+        Ok(s) => s,
+        Err(e) => {
+            writeln!(out, "NOT VERIFIED: {e}")?;
+            return Ok(false);
+        }
+    };
+    match report.verify(scenario) {
+        Err(e) => {
+            writeln!(out, "NOT VERIFIED: {e}")?;
+            Ok(false)
+        }
+        Ok(problems) if problems.is_empty() => {
+            writeln!(
+                out,
+                "verified: {} ({}) on {}, seed {}: {} / {} points",
+                report.student.name,
+                report.student.id,
+                report.scenario_id,
+                report.seed,
+                report.claims.total_earned,
+                report.claims.total_possible
+            )?;
+            Ok(true)
+        }
+        Ok(problems) => {
+            writeln!(out, "NOT VERIFIED: {} claim(s) do not hold", problems.len())?;
+            for p in problems {
+                writeln!(out, "  {p}")?;
+            }
+            Ok(false)
+        }
+    }
 }
 
 /// Runs `check`: prints each file's verdict and diagnostics; returns the number of files with errors.

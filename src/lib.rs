@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod i18n;
+pub mod saves;
 pub mod scenario;
 pub mod sim;
 

@@ -44,6 +44,30 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(CliCommand::Replay { save, scenario, report }) => match cli::replay(
+            &save,
+            scenario.as_deref(),
+            report.as_deref(),
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("tradeport: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(CliCommand::Verify { report, scenario }) => {
+            match cli::verify(&report, scenario.as_deref(), &mut std::io::stdout()) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(e) => {
+                    eprintln!("tradeport: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

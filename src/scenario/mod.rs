@@ -36,6 +36,9 @@ pub struct RulePackText {
 pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> Result<Scenario, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let mut loaded = LoadedRulePacks::default();
+    // The content hash covers the scenario and its packs as parsed, in reference order.
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(ron::to_string(file).unwrap_or_default().as_bytes());
     for pack in packs {
         let Some(reference) = file.setup.rule_packs.get(pack.index) else {
             continue;
@@ -53,7 +56,11 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
                 )
                 .with_hint("the path is relative to the scenario file, e.g. \"rules/eu.rules.ron\""),
             ]),
-            Ok(text) => load::parse_rule_pack(&pack.label, &text).and_then(|f| RulePack::validate(&pack.label, &f)),
+            Ok(text) => load::parse_rule_pack(&pack.label, &text).and_then(|f| {
+                hasher.update(b"\0pack\0");
+                hasher.update(ron::to_string(&f).unwrap_or_default().as_bytes());
+                RulePack::validate(&pack.label, &f)
+            }),
         };
         match outcome {
             Ok(valid) if valid.id() != reference.id => {
@@ -83,7 +90,10 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
         }
     }
     match Scenario::validate(label, file, &loaded) {
-        Ok(scenario) if diagnostics.is_empty() => Ok(scenario),
+        Ok(mut scenario) if diagnostics.is_empty() => {
+            scenario.set_content_hash(hasher.finalize().to_hex().to_string());
+            Ok(scenario)
+        }
         Ok(_) => Err(diagnostics),
         Err(mut d) => {
             diagnostics.append(&mut d);

@@ -10,6 +10,7 @@ pub mod money;
 pub mod negotiation;
 pub mod report;
 pub mod rules;
+pub mod save;
 pub mod scenario;
 pub mod session;
 

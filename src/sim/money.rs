@@ -197,7 +197,7 @@ fn parse_plain_decimal(text: &[u8], scale: u32) -> Option<i64> {
 }
 
 /// A percentage in basis points (1% = 100 bp), parsed from `"19%"` or `"0.35%"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct BasisPoints(pub i64);
 
 impl BasisPoints {

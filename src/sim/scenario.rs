@@ -265,6 +265,9 @@ pub struct Scenario {
     scheduled_events: Vec<ScheduledEvent>,
     random_events: Vec<RandomEvent>,
     seed: u64,
+    /// BLAKE3 of the scenario and its rule packs as parsed (comments and layout do not count);
+    /// set by the loader, empty for a scenario validated on its own.
+    content_hash: String,
 }
 
 /// Rule packs that a scenario references and that loaded, by reference id (those that failed
@@ -1006,6 +1009,7 @@ impl Scenario {
             scheduled_events,
             random_events,
             seed: s.seed,
+            content_hash: String::new(),
         })
     }
 
@@ -1071,6 +1075,14 @@ impl Scenario {
     }
     pub fn random_events(&self) -> &[RandomEvent] {
         &self.random_events
+    }
+    /// BLAKE3 (hex) of the scenario and its rule packs as parsed; empty if not loaded from files.
+    pub fn content_hash(&self) -> &str {
+        &self.content_hash
+    }
+    /// Records the content hash (the loader computes it).
+    pub fn set_content_hash(&mut self, hash: String) {
+        self.content_hash = hash;
     }
     pub fn seed(&self) -> u64 {
         self.seed

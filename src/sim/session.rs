@@ -84,7 +84,7 @@ fn talk_events(task: &str, moved: Vec<TalkEvent>) -> Vec<Event> {
 const REPUTATION_LOST_BY_SILENCE: u32 = 5;
 
 /// Index of a message in the inbox.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct MessageId(pub u32);
 
 /// A message in the student's inbox.
@@ -102,7 +102,7 @@ pub struct Message {
 }
 
 /// What the player (or a script) asks the session to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Command {
     /// Close the current day; the next one starts (or the scenario ends after the last).
     EndDay,

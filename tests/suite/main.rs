@@ -10,6 +10,7 @@ mod i18n;
 mod landed_cost;
 mod market;
 mod negotiation;
+mod saves;
 mod scenarios;
 mod sim;
 

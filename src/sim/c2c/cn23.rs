@@ -8,7 +8,7 @@ use crate::sim::money::{CurrencyCode, Money};
 use crate::sim::scenario::Product;
 
 /// The boxes of the CN23's "category of item".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Cn23Category {
     Gift,
     Documents,
@@ -30,7 +30,7 @@ impl Cn23Category {
 }
 
 /// What the student writes on the CN23 (one item line).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Cn23Form {
     pub category: Option<Cn23Category>,
     pub description: String,

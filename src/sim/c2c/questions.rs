@@ -6,7 +6,7 @@
 use crate::scenario::file::{ConditionGrade, QuestionTopic, Text};
 
 /// Index of a question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct QuestionId(pub u32);
 
 /// How good a statement is.

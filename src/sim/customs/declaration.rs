@@ -289,7 +289,7 @@ impl DeclarationCase {
 }
 
 /// One goods line of the student's declaration, as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FormLine {
     pub commodity_code: String,
     pub name_and_spec: String,
@@ -309,7 +309,7 @@ pub struct FormLine {
 }
 
 /// The student's declaration, as typed: strings are checked, never trusted.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DeclarationForm {
     pub trade_mode: String,
     pub consignor: String,

@@ -13,14 +13,14 @@ use crate::sim::scenario::Product;
 use super::contract::SalesContract;
 
 /// Who pays the main carriage, as the bill of lading states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Freight {
     Prepaid,
     Collect,
 }
 
 /// Institute Cargo Clauses: (A) all risks, (B) and (C) named perils, (C) the narrowest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CargoClauses {
     A,
     B,
@@ -39,7 +39,7 @@ pub enum ExportClearance {
 }
 
 /// The documents as the student typed them: strings are checked, never trusted.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocumentsForm {
     pub invoice_no: String,
     pub invoice_date: String,

@@ -5,7 +5,7 @@
 use super::listing::Keyword;
 
 /// What the student wrote in the listing editor.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ListingText {
     pub title: String,
     pub bullets: Vec<String>,

@@ -55,7 +55,7 @@ impl StoreMoney {
 }
 
 /// What the student sets on a listing besides its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ListingTerms {
     /// VAT-inclusive price in the market's currency, minor units.
     pub price: i64,

@@ -53,14 +53,14 @@ pub const CROWD_PATIENCE: u32 = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ItemListingId(pub u32);
 /// Index of a make-an-offer negotiation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct OfferId(pub u32);
 /// Index of an order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct OrderId(pub u32);
 
 /// Auction or fixed price.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SaleFormat {
     Auction {
         start_price: i64,
@@ -81,7 +81,7 @@ pub enum SaleFormat {
 }
 
 /// Everything the student decides when listing an item.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ItemTerms {
     pub market: String,
     pub sku: String,
@@ -233,7 +233,7 @@ pub enum DisputeKind {
 }
 
 /// The seller's answer to a dispute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Resolution {
     FullRefund,
     /// Part of the price back; the buyer keeps the item.
@@ -1215,7 +1215,7 @@ impl Shop {
 }
 
 /// The seller's answer to an offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum OfferReply {
     Accept,
     Counter(i64),

@@ -1,0 +1,276 @@
+//! A saved session is the scenario (id and content hash), the seed, the mode, the student and
+//! the command log: replaying the log on the same scenario and seed rebuilds the session
+//! exactly. Saves are versioned RON; a report carries the same facts and a digest of the log,
+//! so that an instructor can re-simulate it and check every number.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::report::Report;
+use super::scenario::Scenario;
+use super::session::{Command, Session};
+
+/// The save format this version writes and reads.
+pub const SAVE_FORMAT: u32 = 1;
+
+/// Who played.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Student {
+    pub name: String,
+    pub id: String,
+}
+
+/// Everything needed to rebuild a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SaveFile {
+    pub format: u32,
+    pub scenario_id: String,
+    /// BLAKE3 of the scenario and its rule packs as parsed.
+    pub scenario_hash: String,
+    pub seed: u64,
+    #[serde(default)]
+    pub hotseat: bool,
+    #[serde(default)]
+    pub student: Student,
+    /// The commands the session accepted, in order.
+    pub commands: Vec<Command>,
+}
+
+/// Only the version, read first so that a newer file is recognised as newer, not as broken.
+#[derive(Deserialize)]
+struct Header {
+    format: u32,
+}
+
+/// Why a save could not be read or replayed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    #[error("the save is damaged and cannot be read ({0})")]
+    Corrupted(String),
+    #[error("the save was written by a newer Tradeport (format {found}; this version reads up to {supported})")]
+    TooNew { found: u32, supported: u32 },
+    #[error("the save is for scenario `{expected}` ({expected_hash}), but `{found}` ({found_hash}) is loaded")]
+    WrongScenario {
+        expected: String,
+        expected_hash: String,
+        found: String,
+        found_hash: String,
+    },
+    #[error("command {index} of the log was refused on replay: {error}")]
+    Replay { index: usize, error: String },
+}
+
+impl SaveFile {
+    /// The save of a session as it stands.
+    pub fn of(session: &Session, student: Student) -> Self {
+        Self {
+            format: SAVE_FORMAT,
+            scenario_id: session.scenario().meta().id.clone(),
+            scenario_hash: session.scenario().content_hash().to_string(),
+            seed: session.seed(),
+            hotseat: session.is_hotseat(),
+            student,
+            commands: session.commands().to_vec(),
+        }
+    }
+
+    /// The save as RON text.
+    pub fn to_text(&self) -> String {
+        let config = ron::ser::PrettyConfig::new().depth_limit(3);
+        ron::ser::to_string_pretty(self, config).unwrap_or_default()
+    }
+
+    /// Reads a save.
+    ///
+    /// # Errors
+    /// [`SaveError::TooNew`] for a newer format, [`SaveError::Corrupted`] for anything that is
+    /// not a complete save.
+    pub fn parse(text: &str) -> Result<Self, SaveError> {
+        let header: Header = ron::from_str(text).map_err(|e| SaveError::Corrupted(e.to_string()))?;
+        if header.format > SAVE_FORMAT {
+            return Err(SaveError::TooNew {
+                found: header.format,
+                supported: SAVE_FORMAT,
+            });
+        }
+        ron::from_str(text).map_err(|e| SaveError::Corrupted(e.to_string()))
+    }
+
+    /// BLAKE3 (hex) of the command log.
+    pub fn log_digest(&self) -> String {
+        let log = ron::to_string(&self.commands).unwrap_or_default();
+        blake3::hash(log.as_bytes()).to_hex().to_string()
+    }
+
+    /// Rebuilds the session by replaying the log on `scenario`.
+    ///
+    /// # Errors
+    /// [`SaveError::WrongScenario`] when the scenario's id or content differ, and
+    /// [`SaveError::Replay`] when a logged command is refused (the log does not belong to this
+    /// scenario and seed).
+    pub fn replay(&self, scenario: Arc<Scenario>) -> Result<Session, SaveError> {
+        if scenario.meta().id != self.scenario_id || scenario.content_hash() != self.scenario_hash {
+            return Err(SaveError::WrongScenario {
+                expected: self.scenario_id.clone(),
+                expected_hash: self.scenario_hash.clone(),
+                found: scenario.meta().id.clone(),
+                found_hash: scenario.content_hash().to_string(),
+            });
+        }
+        let mut session = if self.hotseat {
+            Session::new_hotseat(scenario, Some(self.seed))
+        } else {
+            Session::new(scenario, Some(self.seed))
+        };
+        for (index, command) in self.commands.iter().enumerate() {
+            session.apply(command.clone()).map_err(|e| SaveError::Replay {
+                index,
+                error: e.to_string(),
+            })?;
+        }
+        Ok(session)
+    }
+}
+
+/// The numbers a report claims, as an instructor checks them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    pub total_earned: u32,
+    pub total_possible: u32,
+    pub days_played: u32,
+    pub finished: bool,
+    /// Cash at the end in the home currency, minor units.
+    pub cash_end: i64,
+    pub reputation_end: u32,
+    /// Points per task: (task id, earned, possible).
+    pub tasks: Vec<(String, u32, u32)>,
+}
+
+impl Claims {
+    pub fn of(report: &Report) -> Self {
+        Self {
+            total_earned: report.total_earned,
+            total_possible: report.total_possible,
+            days_played: report.days_played,
+            finished: report.finished,
+            cash_end: report.cash_end_home.minor,
+            reputation_end: report.reputation_end,
+            tasks: report
+                .tasks
+                .iter()
+                .map(|t| (t.id.clone(), t.earned(), t.possible()))
+                .collect(),
+        }
+    }
+}
+
+/// A report a student hands in: what it claims, and the save it claims it for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFile {
+    pub format: u32,
+    pub scenario_id: String,
+    pub scenario_hash: String,
+    pub seed: u64,
+    /// BLAKE3 of the command log.
+    pub log_digest: String,
+    pub student: Student,
+    pub claims: Claims,
+    pub save: SaveFile,
+}
+
+impl ReportFile {
+    /// The report of a session.
+    pub fn of(session: &Session, student: Student) -> Self {
+        let save = SaveFile::of(session, student.clone());
+        Self {
+            format: SAVE_FORMAT,
+            scenario_id: save.scenario_id.clone(),
+            scenario_hash: save.scenario_hash.clone(),
+            seed: save.seed,
+            log_digest: save.log_digest(),
+            student,
+            claims: Claims::of(&Report::of(session)),
+            save,
+        }
+    }
+
+    pub fn to_text(&self) -> String {
+        let config = ron::ser::PrettyConfig::new().depth_limit(3);
+        ron::ser::to_string_pretty(self, config).unwrap_or_default()
+    }
+
+    /// Reads a report file.
+    ///
+    /// # Errors
+    /// As [`SaveFile::parse`].
+    pub fn parse(text: &str) -> Result<Self, SaveError> {
+        let header: Header = ron::from_str(text).map_err(|e| SaveError::Corrupted(e.to_string()))?;
+        if header.format > SAVE_FORMAT {
+            return Err(SaveError::TooNew {
+                found: header.format,
+                supported: SAVE_FORMAT,
+            });
+        }
+        ron::from_str(text).map_err(|e| SaveError::Corrupted(e.to_string()))
+    }
+
+    /// Re-simulates the embedded save on `scenario` and lists every claim that does not hold;
+    /// an empty list means the report is verified.
+    ///
+    /// # Errors
+    /// [`SaveError`] when the save cannot be replayed on this scenario.
+    pub fn verify(&self, scenario: Arc<Scenario>) -> Result<Vec<String>, SaveError> {
+        let session = self.save.replay(scenario)?;
+        let mut problems = Vec::new();
+        let mut differ = |what: &str, claimed: String, actual: String| {
+            if claimed != actual {
+                problems.push(format!("{what}: the report says {claimed}, the replay gives {actual}"));
+            }
+        };
+        differ(
+            "scenario",
+            format!("{} {}", self.scenario_id, self.scenario_hash),
+            format!("{} {}", self.save.scenario_id, self.save.scenario_hash),
+        );
+        differ("seed", self.seed.to_string(), self.save.seed.to_string());
+        differ("log digest", self.log_digest.clone(), self.save.log_digest());
+        differ(
+            "student",
+            format!("{:?}", self.student),
+            format!("{:?}", self.save.student),
+        );
+        let actual = Claims::of(&Report::of(&session));
+        let claimed = &self.claims;
+        differ(
+            "total points",
+            claimed.total_earned.to_string(),
+            actual.total_earned.to_string(),
+        );
+        differ(
+            "points possible",
+            claimed.total_possible.to_string(),
+            actual.total_possible.to_string(),
+        );
+        differ(
+            "days played",
+            claimed.days_played.to_string(),
+            actual.days_played.to_string(),
+        );
+        differ("finished", claimed.finished.to_string(), actual.finished.to_string());
+        differ(
+            "cash at the end",
+            claimed.cash_end.to_string(),
+            actual.cash_end.to_string(),
+        );
+        differ(
+            "reputation at the end",
+            claimed.reputation_end.to_string(),
+            actual.reputation_end.to_string(),
+        );
+        differ("tasks", format!("{:?}", claimed.tasks), format!("{:?}", actual.tasks));
+        Ok(problems)
+    }
+}

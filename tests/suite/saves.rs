@@ -1,0 +1,294 @@
+//! Saves and verifiable reports: a save round-trips, replays byte-identically for every bundled
+//! scenario, damaged / truncated / future saves give clear errors and are kept aside, and an
+//! edited report no longer verifies.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tradeport::scenario::error::render_plain;
+use tradeport::scenario::file::ConditionGrade;
+use tradeport::scenario::load_scenario_file;
+use tradeport::sim::c2c::{ItemTerms, SaleFormat, Shop, Verdict};
+use tradeport::sim::save::{ReportFile, SAVE_FORMAT, SaveError, SaveFile, Student};
+use tradeport::sim::{Command, Report, Scenario, Session};
+
+fn scenario(id: &str) -> Arc<Scenario> {
+    let path = format!("scenarios/{id}.scenario.ron");
+    Arc::new(load_scenario_file(Path::new(&path)).unwrap_or_else(|d| panic!("{}", render_plain(&d))))
+}
+
+fn student() -> Student {
+    Student {
+        name: "Li Na".into(),
+        id: "2026-0417".into(),
+    }
+}
+
+/// A scripted run of a bundled scenario with some real decisions in it.
+fn scripted(id: &str) -> Session {
+    let mut session = Session::new(scenario(id), None);
+    match id {
+        "b2b-silk-blouses" => {
+            let _ = session.apply(Command::EndDay);
+            session
+                .apply(Command::MakeOffer {
+                    task: "negotiate-deal".into(),
+                    options: vec![18, 2, 0, 0],
+                    note: "Our best price for 2,400 pieces.".into(),
+                })
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        "c2c-vintage-cameras" => {
+            session
+                .apply(Command::ListItem {
+                    terms: Box::new(ItemTerms {
+                        market: "us-buyers".into(),
+                        sku: "CAM-SEAGULL".into(),
+                        format: SaleFormat::Auction {
+                            start_price: 9_900,
+                            reserve: Some(18_500),
+                            buy_it_now: None,
+                            days: 5,
+                            soft_close: true,
+                        },
+                        postage: "ems".into(),
+                        handling_days: 2,
+                        duty_paid: false,
+                        claimed_grade: ConditionGrade::Good,
+                        disclosed_faults: vec![0, 1],
+                        states_import_charges: true,
+                    }),
+                })
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        _ => {}
+    }
+    for _ in 0..10 {
+        for question in session.shop().map(Shop::unanswered).unwrap_or_default() {
+            let choices = session
+                .answer_options(question)
+                .iter()
+                .map(|(_, list)| list.iter().position(|s| s.verdict == Verdict::Right))
+                .collect();
+            let _ = session.apply(Command::AnswerQuestion {
+                question,
+                choices,
+                note: "Hello, thank you! Best regards".into(),
+            });
+        }
+        for order in session.shop().map(Shop::awaiting_post).unwrap_or_default() {
+            if let Some(form) = session.model_cn23(order) {
+                let _ = session.apply(Command::PostParcel {
+                    order,
+                    form: Box::new(form),
+                });
+            }
+        }
+        let _ = session.apply(Command::EndDay);
+    }
+    session
+}
+
+#[test]
+fn every_bundled_scenario_replays_byte_identically_from_its_save() {
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        let original = scripted(id);
+        assert_eq!(original.scenario().content_hash().len(), 64, "a BLAKE3 hex digest");
+        let save = SaveFile::of(&original, student());
+        let text = save.to_text();
+        let parsed = SaveFile::parse(&text).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(parsed, save, "{id}: the save round-trips");
+        let replayed = parsed.replay(scenario(id)).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert_eq!(
+            format!("{:?}", replayed.timeline()),
+            format!("{:?}", original.timeline()),
+            "{id}: the same events"
+        );
+        assert_eq!(Report::of(&replayed), Report::of(&original), "{id}: the same report");
+        assert_eq!(
+            SaveFile::of(&replayed, student()).to_text(),
+            text,
+            "{id}: byte-identical"
+        );
+    }
+}
+
+#[test]
+fn a_save_for_another_scenario_or_an_impossible_log_is_refused() {
+    let save = SaveFile::of(&scripted("b2b-silk-blouses"), student());
+    assert!(matches!(
+        save.replay(scenario("c2c-vintage-cameras")),
+        Err(SaveError::WrongScenario { .. })
+    ));
+    let mut edited = save.clone();
+    edited.scenario_hash = "0".repeat(64);
+    assert!(matches!(
+        edited.replay(scenario("b2b-silk-blouses")),
+        Err(SaveError::WrongScenario { .. })
+    ));
+    // A command the scenario cannot accept: the log was not played on it.
+    let mut forged = save;
+    forged.commands.insert(
+        0,
+        Command::AcceptOffer {
+            task: "no-such-task".into(),
+        },
+    );
+    assert!(matches!(
+        forged.replay(scenario("b2b-silk-blouses")),
+        Err(SaveError::Replay { index: 0, .. })
+    ));
+}
+
+/// A fresh scratch folder in the system temporary directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tradeport-saves-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+#[test]
+fn damaged_truncated_and_future_saves_give_clear_errors_and_are_kept_aside() {
+    let save = SaveFile::of(&scripted("c2c-vintage-cameras"), student());
+    let text = save.to_text();
+    // Truncated and damaged text.
+    let truncated = &text[..text.len() / 2];
+    assert!(matches!(SaveFile::parse(truncated), Err(SaveError::Corrupted(_))));
+    assert!(matches!(SaveFile::parse("not a save"), Err(SaveError::Corrupted(_))));
+    assert!(matches!(SaveFile::parse(""), Err(SaveError::Corrupted(_))));
+    // A newer format is called newer, not broken.
+    let future = text.replacen(&format!("format: {SAVE_FORMAT}"), "format: 99", 1);
+    let error = SaveFile::parse(&future).map(|_| ()).unwrap_err_or_panic();
+    assert_eq!(
+        error,
+        SaveError::TooNew {
+            found: 99,
+            supported: SAVE_FORMAT
+        }
+    );
+    assert!(error.to_string().contains("newer Tradeport"));
+
+    // On disk: a good save is replaced atomically, an unreadable one is moved aside first.
+    let dir = scratch("aside");
+    let path = dir.join("c2c-vintage-cameras.ron");
+    assert_eq!(
+        tradeport::saves::store(&path, &save).unwrap_or_else(|e| panic!("{e}")),
+        None
+    );
+    assert_eq!(tradeport::saves::read_save(&path).ok(), Some(save.clone()));
+    assert!(
+        !dir.join(".c2c-vintage-cameras.ron.tmp").exists(),
+        "no temporary file left"
+    );
+    for broken in [truncated.to_string(), future] {
+        std::fs::write(&path, &broken).unwrap_or_else(|e| panic!("{e}"));
+        assert!(tradeport::saves::read_save(&path).is_err());
+        let kept = tradeport::saves::store(&path, &save)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("the unreadable save is kept aside"));
+        assert_eq!(std::fs::read_to_string(&kept).ok(), Some(broken), "kept as it was");
+        assert_eq!(tradeport::saves::read_save(&path).ok(), Some(save.clone()));
+    }
+    assert!(dir.join("c2c-vintage-cameras.unreadable.ron").exists());
+    assert!(
+        dir.join("c2c-vintage-cameras.unreadable-2.ron").exists(),
+        "a second one is numbered"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+trait UnwrapErr<E> {
+    fn unwrap_err_or_panic(self) -> E;
+}
+impl<T, E> UnwrapErr<E> for Result<T, E> {
+    fn unwrap_err_or_panic(self) -> E {
+        match self {
+            Ok(_) => panic!("expected an error"),
+            Err(e) => e,
+        }
+    }
+}
+
+#[test]
+fn a_report_verifies_and_editing_any_number_breaks_it() {
+    let session = scripted("c2c-vintage-cameras");
+    let report = ReportFile::of(&session, student());
+    let text = report.to_text();
+    let parsed = ReportFile::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parsed.verify(scenario("c2c-vintage-cameras")), Ok(Vec::new()));
+    assert_eq!(parsed.log_digest, parsed.save.log_digest());
+
+    // Edit the claimed cash, reputation or a task's points: each is caught.
+    let edits: Vec<Box<dyn Fn(&mut ReportFile)>> = vec![
+        Box::new(|r| r.claims.cash_end += 100),
+        Box::new(|r| r.claims.reputation_end += 1),
+        Box::new(|r| r.claims.total_earned += 5),
+        Box::new(|r| {
+            if let Some(t) = r.claims.tasks.first_mut() {
+                t.1 += 1;
+            }
+        }),
+        Box::new(|r| r.student.name = "Someone Else".into()),
+        Box::new(|r| r.seed += 1),
+    ];
+    for edit in edits {
+        let mut forged = parsed.clone();
+        edit(&mut forged);
+        let problems = ReportFile::parse(&forged.to_text())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .verify(scenario("c2c-vintage-cameras"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!problems.is_empty(), "{forged:?}");
+    }
+    // Editing the text of the file directly: one digit of the cash.
+    let cash = format!("cash_end: {}", parsed.claims.cash_end);
+    let edited = text.replacen(&cash, &format!("cash_end: {}", parsed.claims.cash_end + 1), 1);
+    assert_ne!(edited, text);
+    let problems = ReportFile::parse(&edited)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .verify(scenario("c2c-vintage-cameras"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("cash at the end"));
+    // Changing the log (a different decision) changes the digest and the replay.
+    let mut other = parsed;
+    other.save.commands.pop();
+    let problems = other
+        .verify(scenario("c2c-vintage-cameras"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(problems.iter().any(|p| p.starts_with("log digest")));
+}
+
+#[test]
+fn the_replay_and_verify_commands_print_what_an_instructor_needs() {
+    let dir = scratch("cli");
+    let save_path = dir.join("save.ron");
+    let report_path = dir.join("report.ron");
+    let session = scripted("c2c-vintage-cameras");
+    tradeport::saves::store(&save_path, &SaveFile::of(&session, student())).unwrap_or_else(|e| panic!("{e}"));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let ok = tradeport::cli::replay(&save_path, None, Some(&report_path), &mut out, &mut err)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let printed = String::from_utf8_lossy(&out).to_string();
+    assert!(ok, "{}", String::from_utf8_lossy(&err));
+    assert!(printed.contains("scenario:   c2c-vintage-cameras ("), "{printed}");
+    assert!(printed.contains("student:    Li Na (2026-0417)"), "{printed}");
+    assert!(printed.contains(&format!(
+        "cash:       5,000.00 CNY -> {}",
+        Report::of(&session).cash_end_home.format()
+    )));
+    let mut out = Vec::new();
+    assert!(tradeport::cli::verify(&report_path, None, &mut out).unwrap_or_else(|e| panic!("{e}")));
+    assert!(String::from_utf8_lossy(&out).starts_with("verified: Li Na (2026-0417) on c2c-vintage-cameras"));
+    // A tampered report fails with the reason.
+    let text = std::fs::read_to_string(&report_path).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&report_path, text.replacen("reputation_end: ", "reputation_end: 9", 1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::new();
+    assert!(!tradeport::cli::verify(&report_path, None, &mut out).unwrap_or_else(|e| panic!("{e}")));
+    let printed = String::from_utf8_lossy(&out).to_string();
+    assert!(printed.starts_with("NOT VERIFIED: 1 claim(s) do not hold"), "{printed}");
+    assert!(printed.contains("reputation at the end"), "{printed}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
