@@ -99,6 +99,11 @@ fn draw_menu(
     folder: Res<ScenarioFolder>,
     mut drafts: ResMut<Drafts>,
     mut actions: MessageWriter<UiAction>,
+    (saved, mut next_student, notice): (
+        Res<super::autosave::SavedGames>,
+        ResMut<super::autosave::NextStudent>,
+        Res<super::session::Notice>,
+    ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let entries = catalog.entries(&assets, &server);
@@ -107,9 +112,19 @@ fn draw_menu(
         cat: &text.0,
         entries: &entries,
         scenarios_dir: &dir,
+        saves: &saved.0,
+        notice: notice.0.as_deref(),
     };
     if let Some(action) = menu::draw(&mut root_ui(ctx), &view, &mut drafts.menu) {
         actions.write(UiAction(action));
+    }
+    // The next session started is played by whoever is typed in.
+    let typed = crate::sim::save::Student {
+        name: drafts.menu.student_name.trim().to_string(),
+        id: drafts.menu.student_id.trim().to_string(),
+    };
+    if next_student.0 != typed {
+        next_student.0 = typed;
     }
     Ok(())
 }

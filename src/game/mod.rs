@@ -1,6 +1,7 @@
 //! Bevy glue: states, resources, messages, the scenario asset loader and the egui screens.
 //! The sim advances only by commands sent from here; Bevy's clock drives only auto-advance.
 
+pub mod autosave;
 pub mod c2c_demo;
 pub mod interface;
 pub mod launch;
@@ -26,6 +27,7 @@ pub fn core_plugin(app: &mut App) {
         settings::plugin,
         scenario_assets::plugin,
         session::plugin,
+        autosave::plugin,
     ));
 }
 
@@ -97,6 +99,9 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
     );
     app.add_plugins((core_plugin, gui_plugin));
     app.insert_resource(session::SeedOverride(args.seed));
+    // Screenshots and demonstrations read the saves but never write them.
+    app.insert_resource(autosave::SaveFolder(crate::saves::data_dir().map(|d| d.join("saves"))));
+    app.insert_resource(autosave::AutosaveEnabled(args.screenshot.is_none()));
     app.insert_resource(interface::PreferredScenario(preferred));
     app.insert_resource(LaunchRequest {
         target,

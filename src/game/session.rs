@@ -53,7 +53,17 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<SeedOverride>()
         .init_resource::<AutoAdvance>()
         .init_resource::<Notice>()
-        .add_systems(Update, (auto_advance_days, apply_ui_actions).chain())
+        // Autosave reads the same actions after they are carried out, before the frame's
+        // commands apply, so a session being closed is still there to save.
+        .add_systems(
+            Update,
+            (
+                auto_advance_days,
+                apply_ui_actions,
+                super::autosave::autosave_and_continue,
+            )
+                .chain_ignore_deferred(),
+        )
         .add_systems(OnEnter(Screen::Debrief), build_debrief_report);
 }
 
@@ -176,6 +186,8 @@ pub fn apply_ui_actions(
                 auto.enabled = *on;
                 auto.timer.reset();
             }
+            // Saves are the autosave system's business.
+            Action::ContinueGame(_) => {}
             Action::Pause => *paused = Paused(true),
             Action::Resume => *paused = Paused(false),
             Action::QuitToMenu => {

@@ -25,16 +25,34 @@ pub struct MenuEntry {
     pub state: EntryState,
 }
 
+/// A save the menu can continue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedGame {
+    pub path: std::path::PathBuf,
+    pub scenario_id: String,
+    /// The day it had reached (1 + days ended).
+    pub day: usize,
+    pub student: crate::sim::save::Student,
+    /// Why it cannot be continued, if it cannot.
+    pub problem: Option<String>,
+}
+
 pub struct MenuView<'a> {
     pub cat: &'a Catalogue,
     pub entries: &'a [MenuEntry],
     pub scenarios_dir: &'a str,
+    pub saves: &'a [SavedGame],
+    /// Why the last request failed (e.g. a save that could not be continued).
+    pub notice: Option<&'a str>,
 }
 
 /// Menu state that lives only in the UI.
 #[derive(Debug, Clone, Default)]
 pub struct MenuDraft {
     pub selected: Option<usize>,
+    /// Who plays: shown in reports and gradebooks.
+    pub student_name: String,
+    pub student_id: String,
 }
 
 pub fn mode_color(mode: TradeMode) -> egui::Color32 {
@@ -124,6 +142,12 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
             {
                 action = Some(Action::StartHotseat(i));
             }
+            ui.separator();
+            ui.label(cat.tr("menu-student-name"));
+            ui.add(egui::TextEdit::singleline(&mut draft.student_name).desired_width(120.0));
+            ui.label(cat.tr("menu-student-id"));
+            ui.add(egui::TextEdit::singleline(&mut draft.student_id).desired_width(90.0));
+            ui.separator();
             if ui.button(cat.tr("menu-settings")).clicked() {
                 action = Some(Action::OpenSettings);
             }
@@ -140,6 +164,9 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
         .resizable(true)
         .show(ui, |ui| {
             ui.add_space(4.0);
+            if let Some(a) = continue_list(ui, view) {
+                action = Some(a);
+            }
             ui.label(
                 RichText::new(cat.tr_args("menu-scenarios-in", &[("dir", Arg::from(view.scenarios_dir))]))
                     .small()
@@ -202,6 +229,59 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
             },
         });
     });
+    action
+}
+
+/// "Continue" buttons for the saved games, newest first; unreadable saves say why.
+fn continue_list(ui: &mut egui::Ui, view: &MenuView) -> Option<Action> {
+    let cat = view.cat;
+    let mut action = None;
+    if view.saves.is_empty() && view.notice.is_none() {
+        return None;
+    }
+    ui.label(RichText::new(cat.tr("menu-continue")).strong());
+    for save in view.saves {
+        let title = view
+            .entries
+            .iter()
+            .find_map(|e| match &e.state {
+                EntryState::Ready(s) if s.meta().id == save.scenario_id => {
+                    Some(pick(&s.meta().title, cat.language()).to_string())
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| save.scenario_id.clone());
+        match &save.problem {
+            None => {
+                let who = if save.student.name.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · {}", save.student.name)
+                };
+                let label = cat.tr_args(
+                    "menu-continue-save",
+                    &[("title", Arg::from(title)), ("day", Arg::from(save.day))],
+                );
+                if ui.button(format!("▶ {label}{who}")).clicked() {
+                    action = Some(Action::ContinueGame(save.path.clone()));
+                }
+            }
+            Some(problem) => {
+                ui.label(
+                    RichText::new(cat.tr_args(
+                        "menu-save-unreadable",
+                        &[("title", Arg::from(title)), ("problem", Arg::from(problem.as_str()))],
+                    ))
+                    .small()
+                    .color(BAD),
+                );
+            }
+        }
+    }
+    if let Some(notice) = view.notice {
+        ui.label(RichText::new(notice).small().color(BAD));
+    }
+    ui.separator();
     action
 }
 

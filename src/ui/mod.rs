@@ -73,6 +73,8 @@ pub enum Action {
     PresentDocuments(String, Box<crate::sim::deal::DocumentsForm>),
     /// Name the AI counterpart's strategy after the talks.
     GuessStrategy(String, crate::scenario::file::ConcessionStrategy),
+    /// Continue a saved game (its save file).
+    ContinueGame(std::path::PathBuf),
 }
 
 /// A table's header row: one small bold label per message id, then the end of the row.

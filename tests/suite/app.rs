@@ -284,3 +284,73 @@ fn c2c_commands_go_through_the_app_to_the_shop() {
             .is_some_and(|q| q.answer.is_some())
     );
 }
+
+#[test]
+fn autosave_at_the_end_of_each_day_and_continue_from_the_menu() {
+    use tradeport::game::autosave::{ActiveStudent, NextStudent, SaveFolder, SavedGames, save_path};
+    use tradeport::game::session::Notice;
+    use tradeport::sim::save::Student;
+    let saves = scratch_folder("autosave");
+    let mut app = headless_app(Path::new("scenarios"));
+    app.insert_resource(SaveFolder(Some(saves.clone())));
+    assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
+    let index = entries(&app)
+        .iter()
+        .position(|e| e.file_name == "c2c-vintage-cameras.scenario.ron")
+        .unwrap_or(usize::MAX);
+    let student = Student {
+        name: "Li Na".into(),
+        id: "2026-0417".into(),
+    };
+    app.insert_resource(NextStudent(student.clone()));
+    app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    for _ in 0..2 {
+        app.world_mut().write_message(UiAction(Action::EndDay));
+        app.update();
+    }
+    let path = save_path(&saves, "c2c-vintage-cameras");
+    let save = tradeport::saves::read_save(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (save.commands.len(), &save.student),
+        (2, &student),
+        "saved at the end of each day"
+    );
+
+    // Quit to the menu: the save is there to continue, at day 3, by Li Na.
+    app.world_mut().write_message(UiAction(Action::QuitToMenu));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::MainMenu));
+    let listed = app.world().resource::<SavedGames>().0.clone();
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].day, listed[0].student.name.as_str()), (3, "Li Na"));
+    app.insert_resource(NextStudent(Student::default()));
+    app.world_mut()
+        .write_message(UiAction(Action::ContinueGame(path.clone())));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    assert_eq!(app.world().resource::<ActiveSession>().0.day(), 3);
+    assert_eq!(app.world().resource::<ActiveStudent>().0, student);
+
+    // A damaged save cannot be continued: the menu says why, and the next save keeps it aside.
+    app.world_mut().write_message(UiAction(Action::QuitToMenu));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::MainMenu));
+    std::fs::write(&path, "(format: 1, scenario_id: \"c2c-vint").unwrap_or_else(|e| panic!("{e}"));
+    app.world_mut()
+        .write_message(UiAction(Action::ContinueGame(path.clone())));
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::MainMenu);
+    let notice = app.world().resource::<Notice>().0.clone().unwrap_or_default();
+    assert!(notice.contains("damaged"), "{notice}");
+    app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    app.world_mut().write_message(UiAction(Action::EndDay));
+    app.update();
+    assert!(tradeport::saves::read_save(&path).is_ok(), "a new save");
+    let aside = saves.join("c2c-vintage-cameras.unreadable.ron");
+    assert_eq!(
+        std::fs::read_to_string(&aside).ok().as_deref(),
+        Some("(format: 1, scenario_id: \"c2c-vint"),
+        "the damaged save is kept aside, not overwritten"
+    );
+    let _ = std::fs::remove_dir_all(&saves);
+}

@@ -44,6 +44,8 @@ fn menu_harness<'a>(cat: &'a Catalogue, entries: &'a [MenuEntry]) -> Harness<'a,
                 cat,
                 entries,
                 scenarios_dir: "scenarios",
+                saves: &[],
+                notice: None,
             };
             if let Some(a) = menu::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
@@ -1176,4 +1178,64 @@ fn a_deal_gets_its_own_campaign_row_with_a_caveat() {
     );
     assert!(harness.query_by_label("2–4").is_some(), "store days 2 to 4");
     assert!(harness.query_by_label_contains("not only the extra sales").is_some());
+}
+
+#[test]
+fn menu_continues_a_saved_game_and_says_why_another_cannot_be() {
+    use tradeport::sim::save::Student;
+    use tradeport::ui::menu::SavedGame;
+    let cat = Catalogue::new(Language::English);
+    let entries = bundled_entries();
+    let saves = vec![
+        SavedGame {
+            path: "saves/c2c-vintage-cameras.ron".into(),
+            scenario_id: "c2c-vintage-cameras".into(),
+            day: 6,
+            student: Student {
+                name: "Li Na".into(),
+                id: "2026-0417".into(),
+            },
+            problem: None,
+        },
+        SavedGame {
+            path: "saves/b2b-silk-blouses.ron".into(),
+            scenario_id: "b2b-silk-blouses".into(),
+            day: 0,
+            student: Student::default(),
+            problem: Some("the save was written by a newer Tradeport (format 9; this version reads up to 1)".into()),
+        },
+    ];
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        |ui, state: &mut MenuState| {
+            let view = MenuView {
+                cat: &cat,
+                entries: &entries,
+                scenarios_dir: "scenarios",
+                saves: &saves,
+                notice: None,
+            };
+            if let Some(a) = menu::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        MenuState {
+            draft: MenuDraft::default(),
+            actions: Vec::new(),
+        },
+    );
+    harness.run();
+    assert!(harness.query_by_label("Continue where you left off").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("written by a newer Tradeport")
+            .is_some()
+    );
+    harness
+        .get_by_label("▶ Vintage Film Cameras to the US and UK, day 6 · Li Na")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![Action::ContinueGame("saves/c2c-vintage-cameras.ron".into())]
+    );
 }

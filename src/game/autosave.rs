@@ -1,0 +1,189 @@
+//! Autosave at the end of each day and on quitting, the saves the main menu offers to
+//! continue, and continuing one (the save's command log is replayed on its scenario).
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use super::scenario_assets::{ScenarioAsset, ScenarioCatalog};
+use super::screens::{CurrentPage, Paused, Screen};
+use super::session::{ActiveSession, Notice, UiAction};
+use crate::sim::Command;
+use crate::sim::save::{SaveFile, Student};
+use crate::ui::menu::{EntryState, SavedGame};
+use crate::ui::{Action, Page};
+
+/// Where saves are; `None` (tests) neither lists nor saves anything.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SaveFolder(pub Option<PathBuf>);
+
+/// Whether sessions are saved; off for screenshots and demonstrations, which only read.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct AutosaveEnabled(pub bool);
+
+impl Default for AutosaveEnabled {
+    fn default() -> Self {
+        Self(true)
+    }
+}
+
+/// Who is playing the running session.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct ActiveStudent(pub Student);
+
+/// The saves the main menu lists, read when the menu opens.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SavedGames(pub Vec<SavedGame>);
+
+/// The student's name and ID as typed in the menu, for the next session started.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct NextStudent(pub Student);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<SaveFolder>()
+        .init_resource::<AutosaveEnabled>()
+        .init_resource::<ActiveStudent>()
+        .init_resource::<SavedGames>()
+        .init_resource::<NextStudent>()
+        .add_systems(OnEnter(Screen::MainMenu), list_saved_games)
+        .add_systems(Startup, list_saved_games);
+}
+
+/// The save file of a scenario in the save folder.
+pub fn save_path(folder: &std::path::Path, scenario_id: &str) -> PathBuf {
+    folder.join(format!("{scenario_id}.ron"))
+}
+
+/// Every `*.ron` in the save folder, newest first; unreadable ones with what is wrong.
+pub fn list_saved_games(folder: Res<SaveFolder>, mut saved: ResMut<SavedGames>) {
+    saved.0 = folder.0.as_deref().map(read_folder).unwrap_or_default();
+}
+
+/// The saves in `folder`, newest first.
+pub fn read_folder(folder: &std::path::Path) -> Vec<SavedGame> {
+    let mut found: Vec<(std::time::SystemTime, SavedGame)> = Vec::new();
+    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if !name.ends_with(".ron") || name.contains(".unreadable") || name.starts_with('.') {
+            continue;
+        }
+        let modified = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH);
+        let game = match crate::saves::read_save(&path) {
+            Ok(save) => SavedGame {
+                path: path.clone(),
+                scenario_id: save.scenario_id.clone(),
+                day: 1 + save.commands.iter().filter(|c| **c == Command::EndDay).count(),
+                student: save.student.clone(),
+                problem: None,
+            },
+            Err(e) => SavedGame {
+                path: path.clone(),
+                scenario_id: name.trim_end_matches(".ron").to_string(),
+                day: 0,
+                student: Student::default(),
+                problem: Some(e.to_string()),
+            },
+        };
+        found.push((modified, game));
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.path.cmp(&b.1.path)));
+    found.into_iter().map(|(_, g)| g).collect()
+}
+
+/// Saves the running session now, if there is a save folder.
+fn save_now(folder: &SaveFolder, session: &ActiveSession, student: &ActiveStudent, notice: &mut Notice) {
+    let Some(dir) = &folder.0 else { return };
+    let save = SaveFile::of(&session.0, student.0.clone());
+    let path = save_path(dir, &save.scenario_id);
+    match crate::saves::store(&path, &save) {
+        Ok(None) => {}
+        Ok(Some(aside)) => {
+            notice.0 = Some(format!(
+                "an unreadable save was kept as {} and a new one written",
+                aside.display()
+            ));
+        }
+        Err(e) => {
+            warn!("not saved: {e}");
+            notice.0 = Some(format!("the game could not be saved: {e}"));
+        }
+    }
+}
+
+/// After the actions of the frame: saves at the end of a day, when the scenario finishes and
+/// when the player quits; continues a saved game; remembers who starts a new one. Runs before
+/// the frame's commands apply, so a session being closed is still there to save.
+#[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource it touches
+pub fn autosave_and_continue(
+    mut actions: MessageReader<UiAction>,
+    mut commands: Commands,
+    session: Option<Res<ActiveSession>>,
+    (folder, enabled): (Res<SaveFolder>, Res<AutosaveEnabled>),
+    mut student: ResMut<ActiveStudent>,
+    next_student: Res<NextStudent>,
+    catalog: Res<ScenarioCatalog>,
+    assets: Res<Assets<ScenarioAsset>>,
+    server: Res<AssetServer>,
+    mut next_screen: ResMut<NextState<Screen>>,
+    mut page: ResMut<CurrentPage>,
+    mut paused: ResMut<Paused>,
+    mut notice: ResMut<Notice>,
+) {
+    for UiAction(action) in actions.read() {
+        match action {
+            Action::EndDay | Action::FinishScenario | Action::QuitToMenu | Action::Quit => {
+                if let Some(session) = session.as_deref()
+                    && enabled.0
+                {
+                    save_now(&folder, session, &student, &mut notice);
+                }
+            }
+            Action::StartScenario(_) | Action::StartHotseat(_) => {
+                student.0 = next_student.0.clone();
+            }
+            Action::ContinueGame(path) => {
+                let save = match crate::saves::read_save(path) {
+                    Ok(save) => save,
+                    Err(e) => {
+                        notice.0 = Some(e.to_string());
+                        continue;
+                    }
+                };
+                let scenario = catalog
+                    .entries(&assets, &server)
+                    .into_iter()
+                    .find_map(|e| match e.state {
+                        EntryState::Ready(s) if s.meta().id == save.scenario_id => Some(s),
+                        _ => None,
+                    });
+                let Some(scenario) = scenario else {
+                    notice.0 = Some(format!(
+                        "scenario `{}` of this save is not in the scenario folder",
+                        save.scenario_id
+                    ));
+                    continue;
+                };
+                match save.replay(scenario) {
+                    Ok(session) => {
+                        let finished = session.is_finished();
+                        commands.insert_resource(ActiveSession(session));
+                        student.0 = save.student.clone();
+                        *page = CurrentPage(Page::Overview);
+                        *paused = Paused(false);
+                        notice.0 = None;
+                        next_screen.set(if finished { Screen::Debrief } else { Screen::Playing });
+                    }
+                    Err(e) => notice.0 = Some(format!("{}: {e}", path.display())),
+                }
+            }
+            _ => {}
+        }
+    }
+}
