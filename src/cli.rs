@@ -68,6 +68,18 @@ pub enum CliCommand {
         #[arg(long)]
         report: Option<PathBuf>,
     },
+    /// Re-simulate a save and export its report: a printable HTML page and/or a CSV gradebook
+    /// row (appended; the header is written to a new file).
+    Report {
+        save: PathBuf,
+        #[arg(long)]
+        html: Option<PathBuf>,
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Scenario file or bundled id (default: the bundled scenario the save names).
+        #[arg(long)]
+        scenario: Option<String>,
+    },
     /// Check a report file: re-simulate its save and compare every number; exits 1 if any
     /// claim does not hold (an edited score no longer verifies).
     Verify {
@@ -195,6 +207,52 @@ pub fn replay(
         let file = crate::sim::save::ReportFile::of(&session, save.student.clone());
         crate::saves::write_atomic(path, &file.to_text())?;
         writeln!(out, "report written to {}", path.display())?;
+    }
+    Ok(true)
+}
+
+/// Runs `report`: writes the HTML page and/or appends the CSV row; without either, prints the
+/// report. Returns false on failure (message on `err`).
+pub fn report(
+    save_path: &std::path::Path,
+    scenario: Option<&str>,
+    html: Option<&std::path::Path>,
+    csv: Option<&std::path::Path>,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> std::io::Result<bool> {
+    let save = match crate::saves::read_save(save_path) {
+        Ok(save) => save,
+        Err(e) => {
+            writeln!(err, "tradeport: {e}")?;
+            return Ok(false);
+        }
+    };
+    let session =
+        match scenario_for(scenario, &save.scenario_id).and_then(|s| save.replay(s).map_err(|e| e.to_string())) {
+            Ok(session) => session,
+            Err(e) => {
+                writeln!(err, "tradeport: {}: {e}", save_path.display())?;
+                return Ok(false);
+            }
+        };
+    let report = crate::sim::Report::of(&session);
+    if let Some(path) = html {
+        crate::saves::write_atomic(path, &crate::export::html(&report, &save))?;
+        writeln!(out, "HTML report written to {}", path.display())?;
+    }
+    if let Some(path) = csv {
+        let new = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(true);
+        use std::io::Write as _;
+        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+        if new {
+            writeln!(file, "{}", crate::export::csv_header())?;
+        }
+        writeln!(file, "{}", crate::export::csv_row(&report, &save))?;
+        writeln!(out, "gradebook row added to {}", path.display())?;
+    }
+    if html.is_none() && csv.is_none() {
+        out.write_all(render_replay(&report, &save).as_bytes())?;
     }
     Ok(true)
 }

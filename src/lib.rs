@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod saves;
 pub mod scenario;

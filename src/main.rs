@@ -58,6 +58,26 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(CliCommand::Report {
+            save,
+            html,
+            csv,
+            scenario,
+        }) => match cli::report(
+            &save,
+            scenario.as_deref(),
+            html.as_deref(),
+            csv.as_deref(),
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(e) => {
+                eprintln!("tradeport: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Some(CliCommand::Verify { report, scenario }) => {
             match cli::verify(&report, scenario.as_deref(), &mut std::io::stdout()) {
                 Ok(true) => ExitCode::SUCCESS,

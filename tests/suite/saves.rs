@@ -292,3 +292,101 @@ fn the_replay_and_verify_commands_print_what_an_instructor_needs() {
     assert!(printed.contains("reputation at the end"), "{printed}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Compares `actual` with the golden file, or rewrites it with TRADEPORT_BLESS=1.
+fn golden(path: &str, actual: &str) {
+    let path = Path::new(path);
+    if std::env::var_os("TRADEPORT_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(path, actual).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(
+        actual,
+        expected,
+        "{} changed; if on purpose, rerun with TRADEPORT_BLESS=1",
+        path.display()
+    );
+}
+
+#[test]
+fn html_and_csv_reports_match_their_golden_outputs() {
+    let session = scripted("c2c-vintage-cameras");
+    let save = SaveFile::of(&session, student());
+    let report = Report::of(&session);
+    let html = tradeport::export::html(&report, &save);
+    golden("tests/reports/c2c-scripted.html", &html);
+    let csv = format!(
+        "{}\n{}\n",
+        tradeport::export::csv_header(),
+        tradeport::export::csv_row(&report, &save)
+    );
+    golden("tests/reports/c2c-scripted.csv", &csv);
+    // What an instructor needs is on the page.
+    assert!(html.contains("Li Na (2026-0417)"));
+    assert!(html.contains(&save.log_digest()));
+    assert!(html.contains(&save.scenario_hash));
+    assert!(html.contains("@media print"));
+    assert!(!html.contains("<script"), "self-contained and static");
+    // The row has as many fields as the header.
+    let header = tradeport::export::csv_header();
+    let row = tradeport::export::csv_row(&report, &save);
+    assert_eq!(header.split(',').count(), row.split(',').count());
+    assert!(row.contains(&format!(
+        ",{},CNY,",
+        tradeport::export::plain_decimal(report.cash_end_home.minor, 2)
+    )));
+    assert_eq!(tradeport::export::plain_decimal(-1_250, 2), "-12.50");
+    assert_eq!(tradeport::export::plain_decimal(651_888, 2), "6518.88");
+}
+
+#[test]
+fn names_are_escaped_in_html_and_quoted_in_csv() {
+    let session = scripted("b2c-eu-storefront");
+    let odd = Student {
+        name: "Wang, \"Tiger\" <b>".into(),
+        id: "A&B".into(),
+    };
+    let save = SaveFile::of(&session, odd);
+    let report = Report::of(&session);
+    let html = tradeport::export::html(&report, &save);
+    assert!(html.contains("Wang, &quot;Tiger&quot; &lt;b&gt; (A&amp;B)"));
+    assert!(!html.contains("<b>"));
+    let row = tradeport::export::csv_row(&report, &save);
+    assert!(
+        row.starts_with("\"Wang, \"\"Tiger\"\" <b>\",A&B,b2c-eu-storefront,"),
+        "{row}"
+    );
+}
+
+#[test]
+fn the_report_command_writes_html_and_appends_gradebook_rows() {
+    let dir = scratch("report");
+    let csv = dir.join("class.csv");
+    for (i, name) in ["Li Na", "Chen Wei"].iter().enumerate() {
+        let save_path = dir.join(format!("save-{i}.ron"));
+        let save = SaveFile::of(
+            &scripted("c2c-vintage-cameras"),
+            Student {
+                name: (*name).into(),
+                id: format!("S{i}"),
+            },
+        );
+        tradeport::saves::store(&save_path, &save).unwrap_or_else(|e| panic!("{e}"));
+        let html = dir.join(format!("report-{i}.html"));
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let ok = tradeport::cli::report(&save_path, None, Some(&html), Some(&csv), &mut out, &mut err)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(ok, "{}", String::from_utf8_lossy(&err));
+        assert!(std::fs::read_to_string(&html).is_ok_and(|h| h.contains(name)));
+    }
+    let lines: Vec<String> = std::fs::read_to_string(&csv)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(lines.len(), 3, "one header and a row per student: {lines:?}");
+    assert_eq!(lines[0], tradeport::export::csv_header());
+    assert!(lines[1].starts_with("Li Na,S0,") && lines[2].starts_with("Chen Wei,S1,"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,233 @@
+//! Reports for instructors: a self-contained, printable HTML page per student, and a CSV row
+//! per student for a class gradebook. Both carry what identifies the run (scenario hash, seed,
+//! log digest) so that a result can be checked with `tradeport verify`.
+
+use crate::scenario::file::Competency;
+use crate::sim::Report;
+use crate::sim::save::SaveFile;
+
+/// Competencies in the order of the gradebook's columns.
+pub const COMPETENCIES: [(Competency, &str); 5] = [
+    (Competency::ImportExportHandling, "Import/export handling"),
+    (Competency::CustomsDeclaration, "Customs declaration and inspection"),
+    (Competency::MarketResearchMarketing, "Market research and marketing"),
+    (Competency::StoreOperation, "Store operation"),
+    (Competency::BusinessEnglish, "Business English communication"),
+];
+
+/// Text made safe for HTML.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A CSV field, quoted when it needs to be (RFC 4180).
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// An amount as a plain decimal a spreadsheet reads as a number: `6518.88`, `-12.50`.
+pub fn plain_decimal(minor: i64, exponent: u32) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let scale = 10u64.pow(exponent);
+    let value = minor.unsigned_abs();
+    if exponent == 0 {
+        format!("{sign}{value}")
+    } else {
+        format!(
+            "{sign}{}.{:0width$}",
+            value / scale,
+            value % scale,
+            width = exponent as usize
+        )
+    }
+}
+
+/// Points as a whole percentage of the possible, or 0 when nothing was possible.
+fn percent(earned: u32, possible: u32) -> u32 {
+    (earned * 100).checked_div(possible).unwrap_or(0)
+}
+
+/// The gradebook's header line.
+pub fn csv_header() -> String {
+    let mut columns: Vec<String> = [
+        "student_name",
+        "student_id",
+        "scenario",
+        "seed",
+        "days_played",
+        "finished",
+        "points",
+        "possible",
+        "percent",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for (_, name) in COMPETENCIES {
+        columns.push(csv_field(&format!("{name} (points/possible)")));
+    }
+    columns.extend(
+        ["cash_end", "currency", "reputation_end", "scenario_hash", "log_digest"]
+            .iter()
+            .map(|s| s.to_string()),
+    );
+    columns.join(",")
+}
+
+/// One student's gradebook row.
+pub fn csv_row(report: &Report, save: &SaveFile) -> String {
+    let mut fields = vec![
+        csv_field(&save.student.name),
+        csv_field(&save.student.id),
+        csv_field(&report.scenario_id),
+        report.seed.to_string(),
+        report.days_played.to_string(),
+        report.finished.to_string(),
+        report.total_earned.to_string(),
+        report.total_possible.to_string(),
+        percent(report.total_earned, report.total_possible).to_string(),
+    ];
+    for (competency, _) in COMPETENCIES {
+        let (earned, possible) = report.competencies.get(&competency).copied().unwrap_or((0, 0));
+        fields.push(if possible == 0 {
+            String::new()
+        } else {
+            format!("{earned}/{possible}")
+        });
+    }
+    fields.push(plain_decimal(report.cash_end_home.minor, report.cash_end_home.exponent));
+    fields.push(report.cash_end_home.currency.as_str().to_string());
+    fields.push(report.reputation_end.to_string());
+    fields.push(save.scenario_hash.clone());
+    fields.push(save.log_digest());
+    fields.join(",")
+}
+
+/// A printable page for one student's run.
+pub fn html(report: &Report, save: &SaveFile) -> String {
+    let e = escape_html;
+    let mut out = String::new();
+    let student = if save.student.name.is_empty() {
+        "(no name given)".to_string()
+    } else {
+        format!("{} ({})", save.student.name, save.student.id)
+    };
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!(
+        "<title>Tradeport report: {} — {}</title>\n",
+        e(&report.title.en),
+        e(&student)
+    ));
+    out.push_str(
+        "<style>\n\
+         body { font-family: sans-serif; max-width: 52em; margin: 2em auto; color: #222; }\n\
+         h1 { font-size: 1.5em; margin-bottom: 0.2em; } h2 { font-size: 1.15em; margin-top: 1.6em; }\n\
+         table { border-collapse: collapse; width: 100%; } td, th { padding: 0.3em 0.5em; text-align: left; vertical-align: top; }\n\
+         tr + tr td { border-top: 1px solid #ddd; } .num { text-align: right; white-space: nowrap; }\n\
+         .bar { background: #e6eef5; height: 0.8em; width: 12em; } .bar > div { background: #1f6fb2; height: 100%; }\n\
+         .muted { color: #666; font-size: 0.9em; } code { font-size: 0.85em; word-break: break-all; }\n\
+         @media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }\n\
+         </style>\n</head>\n<body>\n",
+    );
+    out.push_str(&format!("<h1>{}</h1>\n", e(&report.title.en)));
+    if !report.title.zh.is_empty() {
+        out.push_str(&format!("<p class=\"muted\">{}</p>\n", e(&report.title.zh)));
+    }
+    out.push_str(&format!("<p><strong>{}</strong></p>\n", e(&student)));
+    let played = if report.ended_early {
+        format!("Stopped on day {} of {}.", report.days_played, report.length_days)
+    } else if report.finished {
+        format!("Played all {} days.", report.length_days)
+    } else {
+        format!("In progress: day {} of {}.", report.days_played, report.length_days)
+    };
+    out.push_str(&format!(
+        "<p><strong>{} / {} points</strong> ({}%). {}</p>\n",
+        report.total_earned,
+        report.total_possible,
+        percent(report.total_earned, report.total_possible),
+        e(&played)
+    ));
+
+    out.push_str("<h2>By competency</h2>\n<table>\n");
+    for (competency, name) in COMPETENCIES {
+        let Some((earned, possible)) = report.competencies.get(&competency).copied() else {
+            continue;
+        };
+        out.push_str(&format!(
+            "<tr><td>{}</td><td class=\"num\">{earned} / {possible}</td><td><div class=\"bar\"><div style=\"width: {}%\"></div></div></td></tr>\n",
+            e(name),
+            percent(earned, possible)
+        ));
+    }
+    out.push_str("</table>\n");
+
+    out.push_str("<h2>By task</h2>\n");
+    for task in &report.tasks {
+        out.push_str(&format!(
+            "<h3>{} <span class=\"muted\">{} / {}</span></h3>\n<table>\n",
+            e(&task.title.en),
+            task.earned(),
+            task.possible()
+        ));
+        for c in &task.criteria {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td class=\"num\">{} / {}</td><td class=\"muted\">{}</td></tr>\n",
+                e(&c.description.en),
+                c.earned,
+                c.possible,
+                e(&c.reason)
+            ));
+        }
+        out.push_str("</table>\n");
+    }
+
+    out.push_str("<h2>Money and reputation</h2>\n<table>\n");
+    out.push_str(&format!(
+        "<tr><td>Cash (home currency)</td><td class=\"num\">{} → {}</td></tr>\n",
+        e(&report.cash_start_home.format()),
+        e(&report.cash_end_home.format())
+    ));
+    out.push_str(&format!(
+        "<tr><td>Reputation</td><td class=\"num\">{} → {}</td></tr>\n",
+        report.reputation_start, report.reputation_end
+    ));
+    out.push_str(&format!(
+        "<tr><td>Customs fees and penalties</td><td class=\"num\">{} / {}</td></tr>\n",
+        e(&report.customs_fees.format()),
+        e(&report.customs_penalties.format())
+    ));
+    out.push_str("</table>\n");
+
+    out.push_str("<h2>Verification</h2>\n<table>\n");
+    out.push_str(&format!(
+        "<tr><td>Scenario</td><td><code>{}</code> <code>{}</code></td></tr>\n",
+        e(&save.scenario_id),
+        e(&save.scenario_hash)
+    ));
+    out.push_str(&format!("<tr><td>Seed</td><td><code>{}</code></td></tr>\n", save.seed));
+    out.push_str(&format!(
+        "<tr><td>Decisions</td><td>{} commands, log digest <code>{}</code></td></tr>\n",
+        save.commands.len(),
+        e(&save.log_digest())
+    ));
+    out.push_str("</table>\n<p class=\"muted\">The scenario, seed and command log rebuild this run exactly; \
+                  <code>tradeport verify REPORT.ron</code> re-simulates a submitted report and checks every number.</p>\n");
+    out.push_str("</body>\n</html>\n");
+    out
+}
