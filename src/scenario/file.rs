@@ -952,6 +952,62 @@ pub struct CriterionDef {
     pub description: Text,
     pub points: u32,
     pub kind: CriterionKind,
+    /// How the game checks the criterion; without one it is not scored automatically.
+    #[serde(default)]
+    pub check: Option<CheckDef>,
+}
+
+/// A check the game can score by itself. Checks about "the task's product" or "the task's
+/// counterpart" use the task's `product` and `counterpart` fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckDef {
+    /// C2C: every item held at the start is listed by the task's due day.
+    AllListedByDueDay,
+    /// C2C: these products are auctioned and those sold at a fixed price.
+    FormatChoice { auction: Vec<String>, fixed: Vec<String> },
+    /// C2C: every reserve (or start price), fixed price and auto-decline floor covers cost,
+    /// postage and fees at listing.
+    FloorsCoverCosts,
+    /// C2C: every listing claims the true condition grade and mentions every fault.
+    HonestDescriptions,
+    /// C2C: at least one offer below `below` (e.g. `"60%"`) of the price was countered.
+    CounteredLowOffer { below: String },
+    /// C2C: no offer below the break-even price was accepted.
+    NoSaleBelowBreakEven,
+    /// C2C: `product` sold for at least `share` (e.g. `"85%"`) of its listing price.
+    SoldAtLeast { product: String, share: String },
+    /// C2C: the auction of `product` sold (so above any reserve).
+    AuctionSoldAboveReserve { product: String },
+    /// The task's counterpart's question answered within `days` days with at least `min_score`.
+    AnsweredWithin { days: u32, min_score: u32 },
+    /// The task's counterpart was told the import charges truly.
+    ChargesExplainedTruly,
+    /// Every point the task's counterpart asked about was answered with the true statement.
+    AllTopicsAnsweredTruly,
+    /// The note answering the task's counterpart scored at least `min` of 30 for tone.
+    AnswerTone { min: u32 },
+    /// The task's counterpart bid, made an offer or bought.
+    CounterpartTookPart,
+    /// The CN23 of the task's product had these boxes right.
+    Cn23Right { boxes: Vec<Cn23Box> },
+    /// The task's product was posted, cleared customs without a hold and arrived without a
+    /// dispute.
+    ParcelDelivered,
+    /// Every one of these checks holds.
+    All(Vec<CheckDef>),
+}
+
+/// A box of the CN23, for [`CheckDef::Cn23Right`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Cn23Box {
+    Category,
+    Description,
+    Quantity,
+    NetWeight,
+    Value,
+    HsCode,
+    Origin,
+    GrossWeight,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -170,22 +170,42 @@ impl Report {
                         ),
                     )
                 };
-                TaskResult {
-                    id: t.id.clone(),
-                    title: t.title.clone(),
-                    competency: t.competency,
-                    status,
-                    criteria: t
-                        .rubric
-                        .iter()
-                        .map(|c| CriterionResult {
+                // Criteria with a check are scored by the game; the others wait for issue 7.
+                let checked = t.rubric.iter().any(|c| c.check.is_some());
+                let criteria: Vec<CriterionResult> = t
+                    .rubric
+                    .iter()
+                    .map(|c| match &c.check {
+                        Some(check) => {
+                            let (holds, why) = crate::sim::grading::evaluate(session, t, check);
+                            CriterionResult {
+                                id: c.id.clone(),
+                                description: c.description.clone(),
+                                earned: if holds { c.points } else { 0 },
+                                possible: c.points,
+                                reason: why,
+                            }
+                        }
+                        None => CriterionResult {
                             id: c.id.clone(),
                             description: c.description.clone(),
                             earned: 0,
                             possible: c.points,
                             reason: reason.clone(),
-                        })
-                        .collect(),
+                        },
+                    })
+                    .collect();
+                let status = if checked && criteria.iter().any(|c| c.earned > 0) {
+                    TaskStatus::Attempted
+                } else {
+                    status
+                };
+                TaskResult {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    competency: t.competency,
+                    status,
+                    criteria,
                 }
             })
             .collect();

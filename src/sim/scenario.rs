@@ -158,6 +158,8 @@ pub struct Criterion {
     pub description: Text,
     pub points: u32,
     pub kind: CriterionKind,
+    /// How the game scores it; `None`: not scored automatically.
+    pub check: Option<crate::sim::grading::Check>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -798,11 +800,22 @@ impl Scenario {
                     );
                 }
                 rubric_sum = rubric_sum.saturating_add(r.points);
+                let check = r.check.as_ref().and_then(|def| {
+                    crate::sim::grading::Check::validate(
+                        &mut c,
+                        &format!("{rp}.check"),
+                        def,
+                        &skus,
+                        d.product.is_some(),
+                        d.counterpart.is_some(),
+                    )
+                });
                 rubric.push(Criterion {
                     id: r.id.clone(),
                     description: r.description.clone(),
                     points: r.points,
                     kind: r.kind,
+                    check,
                 });
             }
             tasks.push(Task {

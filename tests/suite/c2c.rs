@@ -1365,3 +1365,63 @@ fn a_wrong_cn23_holds_the_parcel_and_an_unposted_sale_is_cancelled() {
             .any(|m| m.subject.en.starts_with("Where is my LENS-FD50"))
     );
 }
+
+#[test]
+fn a_good_run_scores_its_rubric_criterion_by_criterion() {
+    let (session, _) = play_bundled(None);
+    let report = tradeport::sim::Report::of(&session);
+    let mut lines = Vec::new();
+    for t in &report.tasks {
+        for c in &t.criteria {
+            lines.push(format!("{}/{} {}: {}", c.earned, c.possible, c.id, c.reason));
+        }
+    }
+    let text = lines.join("\n");
+    let earned = |id: &str| {
+        report
+            .tasks
+            .iter()
+            .flat_map(|t| &t.criteria)
+            .find(|c| c.id == id)
+            .map_or(0, |c| c.earned)
+    };
+    // The scripted student lists all three honestly on day 1 in the right formats, answers
+    // every question truly and politely the day it comes, sells the lens at its full price
+    // and the Seagull at auction.
+    for id in [
+        "format-choice",
+        "honest-condition",
+        "all-listed",
+        "floor-respected",
+        "lens-price",
+        "auction-sold",
+        "specific-answers",
+        "import-charges",
+        "friendly-tone",
+        "reply-within-a-day",
+    ] {
+        assert!(earned(id) > 0, "{id}\n{text}");
+    }
+    // Its mistakes cost points, each with the reason: auto-decline floors ($40, £80) and the
+    // $180 reserve below break-even; low offers auto-declined instead of countered; the OM-1
+    // sold in the UK, so there is no CN23 to the US to grade.
+    assert!(
+        text.contains("0/6 floor-covers-cost: LENS-FD50: floor 40.00 USD below break-even"),
+        "{text}"
+    );
+    assert!(
+        text.contains("0/6 counter-low-offer: 0 of 2 offers below 60% of the price countered"),
+        "{text}"
+    );
+    assert!(
+        text.contains("0/8 precise-description: no CN23 was lodged for this parcel"),
+        "{text}"
+    );
+    assert_eq!(report.total_earned, 60, "{text}");
+    // The points add up, and no criterion says it was not scored.
+    assert_eq!(
+        report.total_earned,
+        report.tasks.iter().map(|t| t.earned()).sum::<u32>()
+    );
+    assert!(!text.contains("does not award rubric points automatically"), "{text}");
+}

@@ -40,6 +40,8 @@ fn schema() -> Registry {
         ShippingKind,
         ConditionGrade,
         QuestionTopic,
+        Cn23Box,
+        CheckDef,
         ScenarioFile,
         RulePackFile
     );

@@ -1,0 +1,535 @@
+//! Rubric checks the game scores by itself: each criterion of a scenario may name a check on
+//! the session (what was listed, sold, answered, declared…); the report awards its points when
+//! the check holds and says why either way.
+
+use crate::scenario::file::{CheckDef, Cn23Box, ConditionGrade, QuestionTopic};
+use crate::sim::c2c::{
+    AuctionResult, Cn23Field, HaggleMove, HaggleState, ItemListing, OrderStatus, SaleFormat, Verdict,
+};
+use crate::sim::check::Checker;
+use crate::sim::money::BasisPoints;
+use crate::sim::scenario::Task;
+use crate::sim::session::Session;
+
+/// A validated check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    AllListedByDueDay,
+    FormatChoice { auction: Vec<String>, fixed: Vec<String> },
+    FloorsCoverCosts,
+    HonestDescriptions,
+    CounteredLowOffer { below: BasisPoints },
+    NoSaleBelowBreakEven,
+    SoldAtLeast { product: String, share: BasisPoints },
+    AuctionSoldAboveReserve { product: String },
+    AnsweredWithin { days: u32, min_score: u32 },
+    ChargesExplainedTruly,
+    AllTopicsAnsweredTruly,
+    AnswerTone { min: u32 },
+    CounterpartTookPart,
+    Cn23Right { boxes: Vec<Cn23Field> },
+    ParcelDelivered,
+    All(Vec<Check>),
+}
+
+fn field(b: Cn23Box) -> Cn23Field {
+    match b {
+        Cn23Box::Category => Cn23Field::Category,
+        Cn23Box::Description => Cn23Field::Description,
+        Cn23Box::Quantity => Cn23Field::Quantity,
+        Cn23Box::NetWeight => Cn23Field::NetWeight,
+        Cn23Box::Value => Cn23Field::Value,
+        Cn23Box::HsCode => Cn23Field::HsCode,
+        Cn23Box::Origin => Cn23Field::Origin,
+        Cn23Box::GrossWeight => Cn23Field::GrossWeight,
+    }
+}
+
+impl Check {
+    /// Validates a check of criterion `p`; `has_product` / `has_counterpart` say whether the
+    /// task names the product or counterpart that some checks need.
+    pub fn validate(
+        c: &mut Checker,
+        p: &str,
+        def: &CheckDef,
+        skus: &[&str],
+        has_product: bool,
+        has_counterpart: bool,
+    ) -> Option<Self> {
+        let need = |c: &mut Checker, ok: bool, what: &str| {
+            if !ok {
+                c.error(
+                    p,
+                    format!("this check needs the task's {what}"),
+                    Some("set the task's `product` / `counterpart`, or choose another check"),
+                );
+            }
+            ok
+        };
+        let sku = |c: &mut Checker, field: &str, s: &str| {
+            c.reference(&format!("{p}.{field}"), "product", s, skus.iter().copied());
+        };
+        Some(match def {
+            CheckDef::AllListedByDueDay => Check::AllListedByDueDay,
+            CheckDef::FormatChoice { auction, fixed } => {
+                for (i, s) in auction.iter().enumerate() {
+                    sku(c, &format!("auction[{i}]"), s);
+                }
+                for (i, s) in fixed.iter().enumerate() {
+                    sku(c, &format!("fixed[{i}]"), s);
+                }
+                Check::FormatChoice {
+                    auction: auction.clone(),
+                    fixed: fixed.clone(),
+                }
+            }
+            CheckDef::FloorsCoverCosts => Check::FloorsCoverCosts,
+            CheckDef::HonestDescriptions => Check::HonestDescriptions,
+            CheckDef::CounteredLowOffer { below } => Check::CounteredLowOffer {
+                below: c.percent(&format!("{p}.below"), below, 1, 10_000)?,
+            },
+            CheckDef::NoSaleBelowBreakEven => Check::NoSaleBelowBreakEven,
+            CheckDef::SoldAtLeast { product, share } => {
+                sku(c, "product", product);
+                Check::SoldAtLeast {
+                    product: product.clone(),
+                    share: c.percent(&format!("{p}.share"), share, 1, 20_000)?,
+                }
+            }
+            CheckDef::AuctionSoldAboveReserve { product } => {
+                sku(c, "product", product);
+                Check::AuctionSoldAboveReserve {
+                    product: product.clone(),
+                }
+            }
+            CheckDef::AnsweredWithin { days, min_score } => {
+                need(c, has_counterpart, "counterpart").then_some(())?;
+                Check::AnsweredWithin {
+                    days: *days,
+                    min_score: *min_score,
+                }
+            }
+            CheckDef::ChargesExplainedTruly => {
+                need(c, has_counterpart, "counterpart").then_some(())?;
+                Check::ChargesExplainedTruly
+            }
+            CheckDef::AllTopicsAnsweredTruly => {
+                need(c, has_counterpart, "counterpart").then_some(())?;
+                Check::AllTopicsAnsweredTruly
+            }
+            CheckDef::AnswerTone { min } => {
+                need(c, has_counterpart, "counterpart").then_some(())?;
+                if *min > 30 {
+                    c.error(&format!("{p}.min"), "tone is scored out of 30", Some("use 0 to 30"));
+                }
+                Check::AnswerTone { min: *min }
+            }
+            CheckDef::CounterpartTookPart => {
+                need(c, has_counterpart, "counterpart").then_some(())?;
+                Check::CounterpartTookPart
+            }
+            CheckDef::Cn23Right { boxes } => {
+                need(c, has_product, "product").then_some(())?;
+                Check::Cn23Right {
+                    boxes: boxes.iter().copied().map(field).collect(),
+                }
+            }
+            CheckDef::ParcelDelivered => {
+                need(c, has_product, "product").then_some(())?;
+                Check::ParcelDelivered
+            }
+            CheckDef::All(list) => Check::All(
+                list.iter()
+                    .enumerate()
+                    .map(|(i, d)| Check::validate(c, &format!("{p}[{i}]"), d, skus, has_product, has_counterpart))
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+        })
+    }
+}
+
+/// The price a listing asked: the fixed price, or the auction's start price.
+fn asked(l: &ItemListing) -> i64 {
+    match l.terms.format {
+        SaleFormat::FixedPrice { price, .. } => price,
+        SaleFormat::Auction { start_price, .. } => start_price,
+    }
+}
+
+/// The lowest price a listing would accept: the auto-decline floor (or the price), or the
+/// reserve (or the start price).
+fn floor(l: &ItemListing) -> i64 {
+    match l.terms.format {
+        SaleFormat::FixedPrice {
+            price,
+            auto_decline_below,
+            ..
+        } => auto_decline_below.unwrap_or(price),
+        SaleFormat::Auction {
+            start_price, reserve, ..
+        } => reserve.unwrap_or(start_price),
+    }
+}
+
+fn grade_rank(grade: ConditionGrade) -> u8 {
+    match grade {
+        ConditionGrade::Mint => 0,
+        ConditionGrade::Excellent => 1,
+        ConditionGrade::VeryGood => 2,
+        ConditionGrade::Good => 3,
+        ConditionGrade::Fair => 4,
+        ConditionGrade::ForParts => 5,
+    }
+}
+
+/// Whether `check` holds for `task` in `session`, and why, in a sentence.
+pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+    let Some(shop) = session.shop() else {
+        return (false, "this scenario has no C2C shop for this check".to_string());
+    };
+    let scenario = session.scenario();
+    let money = |market: &str, minor: i64| {
+        let currency = scenario
+            .markets()
+            .iter()
+            .find(|m| m.id == market)
+            .map_or(scenario.home_currency(), |m| m.currency);
+        crate::sim::Money::new(minor, currency, scenario.exponent(currency)).format()
+    };
+    let question = || {
+        let id = task.counterpart.as_deref()?;
+        shop.questions
+            .iter()
+            .find(|q| q.counterpart.as_deref() == Some(id) && q.answer.is_some())
+    };
+    let product_order = || {
+        let sku = task.product.as_deref()?;
+        shop.orders
+            .iter()
+            .find(|o| o.sku == sku && task.market.as_deref().is_none_or(|m| m == o.market))
+    };
+    match check {
+        Check::AllListedByDueDay => {
+            let due = task.due_day.unwrap_or(scenario.length_days());
+            let items: Vec<&str> = scenario
+                .products()
+                .iter()
+                .filter(|p| p.condition.is_some())
+                .map(|p| p.sku.as_str())
+                .collect();
+            let late: Vec<String> = items
+                .iter()
+                .filter(|sku| {
+                    shop.listings
+                        .iter()
+                        .filter(|l| l.terms.sku == **sku)
+                        .map(|l| l.listed_day)
+                        .min()
+                        .is_none_or(|d| d > due)
+                })
+                .map(|s| s.to_string())
+                .collect();
+            if late.is_empty() {
+                (true, format!("all {} items listed by day {due}", items.len()))
+            } else {
+                (false, format!("not listed by day {due}: {}", late.join(", ")))
+            }
+        }
+        Check::FormatChoice { auction, fixed } => {
+            let first = |sku: &str| shop.listings.iter().find(|l| l.terms.sku == sku);
+            let mut wrong = Vec::new();
+            for sku in auction {
+                if !first(sku).is_some_and(|l| matches!(l.terms.format, SaleFormat::Auction { .. })) {
+                    wrong.push(format!("{sku} was not auctioned"));
+                }
+            }
+            for sku in fixed {
+                if !first(sku).is_some_and(|l| matches!(l.terms.format, SaleFormat::FixedPrice { .. })) {
+                    wrong.push(format!("{sku} was not listed at a fixed price"));
+                }
+            }
+            if wrong.is_empty() {
+                (true, "the formats fit the items".to_string())
+            } else {
+                (false, wrong.join("; "))
+            }
+        }
+        Check::FloorsCoverCosts => {
+            if shop.listings.is_empty() {
+                return (false, "nothing was listed".to_string());
+            }
+            let short: Vec<String> = shop
+                .listings
+                .iter()
+                .filter_map(|l| {
+                    let need =
+                        session.break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)?;
+                    (floor(l) < need).then(|| {
+                        format!(
+                            "{}: floor {} below break-even {}",
+                            l.terms.sku,
+                            money(&l.terms.market, floor(l)),
+                            money(&l.terms.market, need)
+                        )
+                    })
+                })
+                .collect();
+            if short.is_empty() {
+                (true, "every floor covers cost, postage and fees".to_string())
+            } else {
+                (false, short.join("; "))
+            }
+        }
+        Check::HonestDescriptions => {
+            if shop.listings.is_empty() {
+                return (false, "nothing was listed".to_string());
+            }
+            let dishonest: Vec<String> = shop
+                .listings
+                .iter()
+                .filter_map(|l| {
+                    let (grade, faults) = scenario.product(&l.terms.sku)?.condition.clone()?;
+                    let overstated = grade_rank(l.terms.claimed_grade) < grade_rank(grade);
+                    let hidden = faults.len().saturating_sub(l.terms.disclosed_faults.len());
+                    (overstated || hidden > 0).then(|| {
+                        let mut why = Vec::new();
+                        if overstated {
+                            why.push(format!("claimed {:?}, really {:?}", l.terms.claimed_grade, grade));
+                        }
+                        if hidden > 0 {
+                            why.push(format!("{hidden} fault(s) not mentioned"));
+                        }
+                        format!("{}: {}", l.terms.sku, why.join(", "))
+                    })
+                })
+                .collect();
+            if dishonest.is_empty() {
+                (true, "every listing states the true grade and every fault".to_string())
+            } else {
+                (false, dishonest.join("; "))
+            }
+        }
+        Check::CounteredLowOffer { below } => {
+            let low: Vec<_> = shop
+                .offers
+                .iter()
+                .filter(|o| {
+                    let first = o.haggle.moves().iter().find_map(|m| match m {
+                        HaggleMove::BuyerOffers(p) => Some(*p),
+                        _ => None,
+                    });
+                    first.is_some_and(|p| p < below.of(o.haggle.list_price()))
+                })
+                .collect();
+            if low.is_empty() {
+                return (false, format!("no offer below {below} of the price came in to counter"));
+            }
+            let countered = low
+                .iter()
+                .filter(|o| {
+                    o.haggle
+                        .moves()
+                        .iter()
+                        .any(|m| matches!(m, HaggleMove::SellerCounters(_)))
+                })
+                .count();
+            (
+                countered > 0,
+                format!(
+                    "{countered} of {} offers below {below} of the price countered",
+                    low.len()
+                ),
+            )
+        }
+        Check::NoSaleBelowBreakEven => {
+            if !shop
+                .offers
+                .iter()
+                .any(|o| matches!(o.haggle.state(), HaggleState::Agreed { .. }))
+            {
+                return (false, "no offer was accepted yet".to_string());
+            }
+            let below: Vec<String> = shop
+                .offers
+                .iter()
+                .filter_map(|o| {
+                    let HaggleState::Agreed { price } = o.haggle.state() else {
+                        return None;
+                    };
+                    let l = shop.listing(o.listing)?;
+                    let need =
+                        session.break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)?;
+                    (price < need).then(|| {
+                        format!(
+                            "{} sold for {} (break-even {})",
+                            l.terms.sku,
+                            money(&l.terms.market, price),
+                            money(&l.terms.market, need)
+                        )
+                    })
+                })
+                .collect();
+            if below.is_empty() {
+                (true, "no offer below break-even was accepted".to_string())
+            } else {
+                (false, below.join("; "))
+            }
+        }
+        Check::SoldAtLeast { product, share } => {
+            let sold = shop.orders.iter().find(|o| &o.sku == product);
+            match sold.and_then(|o| shop.listing(o.listing).map(|l| (o, l))) {
+                None => (false, format!("{product} was not sold")),
+                Some((o, l)) => {
+                    let least = share.of(asked(l));
+                    (
+                        o.price >= least,
+                        format!(
+                            "{product} sold for {} against {} asked ({} needed)",
+                            money(&o.market, o.price),
+                            money(&o.market, asked(l)),
+                            money(&o.market, least)
+                        ),
+                    )
+                }
+            }
+        }
+        Check::AuctionSoldAboveReserve { product } => {
+            let result = shop
+                .listings
+                .iter()
+                .filter(|l| &l.terms.sku == product)
+                .find_map(|l| l.auction.as_ref().and_then(|a| a.result().map(|r| (l, r))));
+            match result {
+                Some((l, AuctionResult::Sold { price, .. })) => (
+                    true,
+                    format!("{product} sold at auction for {}", money(&l.terms.market, price)),
+                ),
+                Some((_, AuctionResult::ReserveNotMet { .. })) => {
+                    (false, format!("{product}: the reserve was not met"))
+                }
+                Some((_, AuctionResult::NoBids)) => (false, format!("{product}: no bids")),
+                None => (false, format!("{product} was not auctioned to a close")),
+            }
+        }
+        Check::AnsweredWithin { days, min_score } => match question() {
+            None => (false, "the question was not answered".to_string()),
+            Some(q) => {
+                let a = q.answer.as_ref().map_or((0, 0), |a| (a.day, a.grade.score));
+                let waited = a.0.saturating_sub(q.asked_day);
+                (
+                    waited <= *days && a.1 >= *min_score,
+                    format!(
+                        "answered {waited} day(s) after the question, graded {}/100 (needed within {days} day(s) and {min_score})",
+                        a.1
+                    ),
+                )
+            }
+        },
+        Check::ChargesExplainedTruly | Check::AllTopicsAnsweredTruly => match question() {
+            None => (false, "the question was not answered".to_string()),
+            Some(q) => {
+                let sent = q.answer.as_ref().map(|a| a.sent.clone()).unwrap_or_default();
+                let right = |(topic, s): &(QuestionTopic, Option<crate::sim::c2c::Statement>)| {
+                    let ok = s.as_ref().is_some_and(|s| s.verdict == Verdict::Right);
+                    (*topic, ok)
+                };
+                let results: Vec<(QuestionTopic, bool)> = sent.iter().map(right).collect();
+                if matches!(check, Check::ChargesExplainedTruly) {
+                    let ok = results.iter().any(|(t, ok)| *t == QuestionTopic::ImportCharges && *ok);
+                    (
+                        ok,
+                        if ok {
+                            "the import charges were explained truly".to_string()
+                        } else {
+                            "the import charges were not explained truly".to_string()
+                        },
+                    )
+                } else {
+                    let wrong: Vec<String> = results
+                        .iter()
+                        .filter(|(_, ok)| !ok)
+                        .map(|(t, _)| format!("{t:?}"))
+                        .collect();
+                    (
+                        wrong.is_empty(),
+                        if wrong.is_empty() {
+                            "every point answered truly".to_string()
+                        } else {
+                            format!("not answered truly: {}", wrong.join(", "))
+                        },
+                    )
+                }
+            }
+        },
+        Check::AnswerTone { min } => match question().and_then(|q| q.answer.as_ref()) {
+            None => (false, "the question was not answered".to_string()),
+            Some(a) => (a.grade.tone >= *min, format!("tone {}/30 (needed {min})", a.grade.tone)),
+        },
+        Check::CounterpartTookPart => {
+            let Some(id) = task.counterpart.as_deref() else {
+                return (false, "the task names no counterpart".to_string());
+            };
+            let bid = shop.listings.iter().any(|l| {
+                l.auction.as_ref().is_some_and(|a| {
+                    a.history().iter().any(|h| {
+                        l.buyers
+                            .get(h.bidder.0 as usize)
+                            .is_some_and(|b| b.counterpart.as_deref() == Some(id))
+                    })
+                })
+            });
+            let offered = shop.offers.iter().any(|o| o.counterpart.as_deref() == Some(id));
+            let bought = shop.orders.iter().any(|o| o.counterpart.as_deref() == Some(id));
+            let took = bid || offered || bought;
+            let name = scenario.counterpart(id).map_or(id, |c| c.name.as_str());
+            (
+                took,
+                if took {
+                    format!("{name} bid, made an offer or bought")
+                } else {
+                    format!("{name} did not bid or buy")
+                },
+            )
+        }
+        Check::Cn23Right { boxes } => match product_order().and_then(|o| o.cn23.as_ref()) {
+            None => (false, "no CN23 was lodged for this parcel".to_string()),
+            Some(cn23) => {
+                let wrong: Vec<String> = boxes
+                    .iter()
+                    .filter(|b| cn23.verdicts.iter().any(|v| v.field == **b && !v.right))
+                    .map(|b| format!("{b:?}"))
+                    .collect();
+                (
+                    wrong.is_empty(),
+                    if wrong.is_empty() {
+                        "those boxes of the CN23 were right".to_string()
+                    } else {
+                        format!("wrong on the CN23: {}", wrong.join(", "))
+                    },
+                )
+            }
+        },
+        Check::ParcelDelivered => match product_order() {
+            None => (false, "the item was not sold".to_string()),
+            Some(o) => {
+                let ok = o.status == OrderStatus::Delivered && !o.held && o.dispute.is_none();
+                (
+                    ok,
+                    format!(
+                        "parcel {:?}{}{}",
+                        o.status,
+                        if o.held { ", held at customs" } else { "" },
+                        if o.dispute.is_some() { ", disputed" } else { "" }
+                    ),
+                )
+            }
+        },
+        Check::All(list) => {
+            let results: Vec<(bool, String)> = list.iter().map(|c| evaluate(session, task, c)).collect();
+            (
+                results.iter().all(|(ok, _)| *ok),
+                results.into_iter().map(|(_, why)| why).collect::<Vec<_>>().join("; "),
+            )
+        }
+    }
+}
