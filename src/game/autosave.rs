@@ -35,6 +35,10 @@ pub struct ActiveStudent(pub Student);
 #[derive(Resource, Debug, Clone, Default)]
 pub struct SavedGames(pub Vec<SavedGame>);
 
+/// Where the last report for the teacher went, or why it could not be saved.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct ReportExported(pub Option<String>);
+
 /// The student's name and ID as typed in the menu, for the next session started.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct NextStudent(pub Student);
@@ -45,6 +49,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<ActiveStudent>()
         .init_resource::<SavedGames>()
         .init_resource::<NextStudent>()
+        .init_resource::<ReportExported>()
         .add_systems(OnEnter(Screen::MainMenu), list_saved_games)
         .add_systems(Startup, list_saved_games);
 }
@@ -117,6 +122,28 @@ fn save_now(folder: &SaveFolder, session: &ActiveSession, student: &ActiveStuden
     }
 }
 
+/// Writes the report for the teacher next to the saves (`reports/`): a report file that
+/// `tradeport verify` checks and a printable HTML page. Returns where they went, or why not.
+fn export_report(saves: &std::path::Path, session: &ActiveSession, student: &Student) -> String {
+    let dir = saves.parent().unwrap_or(saves).join("reports");
+    let who: String = format!("{}-{}", student.id, student.name)
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
+        .collect();
+    let stem = format!("{}-{}", session.0.scenario().meta().id, who.trim_matches(['-', '_']));
+    let file = crate::sim::save::ReportFile::of(&session.0, student.clone());
+    let report = crate::sim::Report::of(&session.0);
+    let html = crate::export::html(&report, &file.save);
+    let ron_path = dir.join(format!("{stem}.report.ron"));
+    let html_path = dir.join(format!("{stem}.html"));
+    match crate::saves::write_atomic(&ron_path, &file.to_text())
+        .and_then(|()| crate::saves::write_atomic(&html_path, &html))
+    {
+        Ok(()) => format!("saved: {} and {}", ron_path.display(), html_path.display()),
+        Err(e) => format!("the report could not be saved: {e}"),
+    }
+}
+
 /// After the actions of the frame: saves at the end of a day, when the scenario finishes and
 /// when the player quits; continues a saved game; remembers who starts a new one. Runs before
 /// the frame's commands apply, so a session being closed is still there to save.
@@ -134,7 +161,7 @@ pub fn autosave_and_continue(
     mut next_screen: ResMut<NextState<Screen>>,
     mut page: ResMut<CurrentPage>,
     mut paused: ResMut<Paused>,
-    mut notice: ResMut<Notice>,
+    (mut notice, mut exported): (ResMut<Notice>, ResMut<ReportExported>),
 ) {
     for UiAction(action) in actions.read() {
         match action {
@@ -147,6 +174,13 @@ pub fn autosave_and_continue(
             }
             Action::StartScenario(_) | Action::StartHotseat(_) => {
                 student.0 = next_student.0.clone();
+                exported.0 = None;
+            }
+            Action::ExportReport => {
+                exported.0 = Some(match (session.as_deref(), &folder.0, enabled.0) {
+                    (Some(session), Some(dir), true) => export_report(dir, session, &student.0),
+                    _ => "reports are not saved in this mode".to_string(),
+                });
             }
             Action::ContinueGame(path) => {
                 let save = match crate::saves::read_save(path) {

@@ -192,6 +192,7 @@ fn draw_debrief(
     session: Option<Res<ActiveSession>>,
     report: Option<Res<DebriefReport>>,
     mut actions: MessageWriter<UiAction>,
+    exported: Res<super::autosave::ReportExported>,
 ) -> Result {
     let (Some(session), Some(report)) = (session, report) else {
         return Ok(());
@@ -201,6 +202,7 @@ fn draw_debrief(
         cat: &text.0,
         report: &report.0,
         session: &session.0,
+        exported: exported.0.as_deref(),
     };
     if let Some(action) = debrief::draw(&mut root_ui(ctx), &view, &mut ()) {
         actions.write(UiAction(action));

@@ -187,7 +187,7 @@ pub fn apply_ui_actions(
                 auto.timer.reset();
             }
             // Saves are the autosave system's business.
-            Action::ContinueGame(_) => {}
+            Action::ContinueGame(_) | Action::ExportReport => {}
             Action::Pause => *paused = Paused(true),
             Action::Resume => *paused = Paused(false),
             Action::QuitToMenu => {

@@ -13,6 +13,8 @@ pub struct DebriefView<'a> {
     pub cat: &'a Catalogue,
     pub report: &'a Report,
     pub session: &'a Session,
+    /// Where the report for the teacher was saved (or why it was not), once asked.
+    pub exported: Option<&'a str>,
 }
 
 pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Action> {
@@ -25,9 +27,21 @@ pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Ac
     }
     egui::Panel::bottom("debrief-actions").show(ui, |ui| {
         ui.add_space(6.0);
-        if ui.button(RichText::new(cat.tr("debrief-back")).strong()).clicked() {
-            action = Some(Action::QuitToMenu);
-        }
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(RichText::new(cat.tr("debrief-back")).strong()).clicked() {
+                action = Some(Action::QuitToMenu);
+            }
+            if ui
+                .button(cat.tr("debrief-export"))
+                .on_hover_text(cat.tr("debrief-export-hint"))
+                .clicked()
+            {
+                action = Some(Action::ExportReport);
+            }
+            if let Some(exported) = view.exported {
+                ui.label(RichText::new(exported).small().color(MUTED));
+            }
+        });
         ui.add_space(6.0);
     });
     egui::CentralPanel::default().show(ui, |ui| {

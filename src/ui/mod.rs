@@ -75,6 +75,8 @@ pub enum Action {
     GuessStrategy(String, crate::scenario::file::ConcessionStrategy),
     /// Continue a saved game (its save file).
     ContinueGame(std::path::PathBuf),
+    /// Save the report for the teacher: a verifiable report file and a printable page.
+    ExportReport,
 }
 
 /// A table's header row: one small bold label per message id, then the end of the row.

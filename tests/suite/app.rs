@@ -354,3 +354,40 @@ fn autosave_at_the_end_of_each_day_and_continue_from_the_menu() {
     );
     let _ = std::fs::remove_dir_all(&saves);
 }
+
+#[test]
+fn the_debrief_saves_a_report_the_teacher_can_verify() {
+    use tradeport::game::autosave::{NextStudent, ReportExported, SaveFolder};
+    use tradeport::sim::save::Student;
+    let data = scratch_folder("export");
+    let mut app = headless_app(Path::new("scenarios"));
+    app.insert_resource(SaveFolder(Some(data.join("saves"))));
+    assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
+    let index = entries(&app)
+        .iter()
+        .position(|e| e.file_name == "c2c-vintage-cameras.scenario.ron")
+        .unwrap_or(usize::MAX);
+    app.insert_resource(NextStudent(Student {
+        name: "Li Na".into(),
+        id: "2026-0417".into(),
+    }));
+    app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    app.world_mut().write_message(UiAction(Action::EndDay));
+    app.world_mut().write_message(UiAction(Action::FinishScenario));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Debrief));
+    app.world_mut().write_message(UiAction(Action::ExportReport));
+    app.update();
+    let said = app.world().resource::<ReportExported>().0.clone().unwrap_or_default();
+    assert!(said.starts_with("saved: "), "{said}");
+    let report = data.join("reports/c2c-vintage-cameras-2026-0417-Li_Na.report.ron");
+    let html = data.join("reports/c2c-vintage-cameras-2026-0417-Li_Na.html");
+    assert!(std::fs::read_to_string(&html).is_ok_and(|h| h.contains("Li Na (2026-0417)")));
+    let mut out = Vec::new();
+    assert!(
+        tradeport::cli::verify(&report, None, &mut out).unwrap_or(false),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
+    let _ = std::fs::remove_dir_all(&data);
+}

@@ -555,6 +555,7 @@ fn the_debrief_tells_the_shops_story_and_counts_the_work_done() {
                 cat: &cat,
                 report: &report,
                 session: &s,
+                exported: None,
             };
             if let Some(a) = debrief::draw(ui, &view, &mut ()) {
                 actions.push(a);

@@ -309,6 +309,7 @@ fn debrief_shows_score_and_returns_to_menu() {
                 cat: &cat,
                 report: &report,
                 session: &s,
+                exported: None,
             };
             if let Some(a) = debrief::draw(ui, &view, &mut ()) {
                 actions.push(a);
@@ -350,6 +351,7 @@ fn debrief_after_finishing_early_says_where_the_student_stopped() {
             cat: &cat,
             report: &report,
             session: &s,
+            exported: None,
         };
         let _ = debrief::draw(ui, &view, &mut ());
     });
@@ -1238,4 +1240,34 @@ fn menu_continues_a_saved_game_and_says_why_another_cannot_be() {
         harness.state().actions,
         vec![Action::ContinueGame("saves/c2c-vintage-cameras.ron".into())]
     );
+}
+
+#[test]
+fn debrief_asks_to_save_the_report_and_says_where_it_went() {
+    let cat = Catalogue::new(Language::English);
+    let s = session("c2c-vintage-cameras");
+    let report = Report::of(&s);
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        |ui, actions: &mut Vec<Action>| {
+            let view = debrief::DebriefView {
+                cat: &cat,
+                report: &report,
+                session: &s,
+                exported: Some("saved: /data/reports/c2c.report.ron and /data/reports/c2c.html"),
+            };
+            if let Some(a) = debrief::draw(ui, &view, &mut ()) {
+                actions.push(a);
+            }
+        },
+        Vec::new(),
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("saved: /data/reports/c2c.report.ron")
+            .is_some()
+    );
+    harness.get_by_label("Save my report for the teacher").click();
+    harness.run();
+    assert_eq!(harness.state(), &vec![Action::ExportReport]);
 }

@@ -781,3 +781,5 @@ menu-continue-save = { $title }, day { $day }
 menu-save-unreadable = { $title }: this save cannot be continued ({ $problem }). It is kept as it is; a new game's save will move it aside.
 menu-student-name = Your name
 menu-student-id = Student ID
+debrief-export = Save my report for the teacher
+debrief-export-hint = Writes a report file your teacher can check with `tradeport verify`, and a printable page, into Tradeport's data folder.

@@ -769,3 +769,5 @@ menu-continue-save = { $title }，第 { $day } 天
 menu-save-unreadable = { $title }：此存档无法继续（{ $problem }）。存档保持原样；新游戏存档时会将其移到一旁。
 menu-student-name = 姓名
 menu-student-id = 学号
+debrief-export = 保存报告交给老师
+debrief-export-hint = 在贸易港的数据文件夹中保存一份老师可用 `tradeport verify` 核验的报告文件，以及一份可打印的网页。
