@@ -993,6 +993,11 @@ pub enum CheckDef {
     /// The task's product was posted, cleared customs without a hold and arrived without a
     /// dispute.
     ParcelDelivered,
+    /// Customs desk: in the task's last declaration, no field with these names is wrong
+    /// (header fields such as `trade_mode`, line fields such as `commodity_code`, on every line).
+    DeclarationFields { fields: Vec<String> },
+    /// Customs desk: the task's first declaration cleared (no amendment, no re-declaration).
+    DeclarationFirstTime,
     /// Every one of these checks holds.
     All(Vec<CheckDef>),
 }

@@ -29,8 +29,36 @@ pub enum Check {
     CounterpartTookPart,
     Cn23Right { boxes: Vec<Cn23Field> },
     ParcelDelivered,
+    DeclarationFields { fields: Vec<String> },
+    DeclarationFirstTime,
     All(Vec<Check>),
 }
+
+/// The fields of the export declaration form a check may name.
+pub const DECLARATION_FIELDS: [&str; 22] = [
+    "trade_mode",
+    "consignor",
+    "consignee",
+    "contract_no",
+    "port_of_loading",
+    "destination_country",
+    "transport_mode",
+    "incoterm",
+    "currency",
+    "lines",
+    "commodity_code",
+    "name_and_spec",
+    "brand_type",
+    "export_preference",
+    "first_quantity",
+    "second_quantity",
+    "net_kg",
+    "gross_kg",
+    "unit_price",
+    "total_price",
+    "origin",
+    "destination",
+];
 
 fn field(b: Cn23Box) -> Cn23Field {
     match b {
@@ -138,6 +166,18 @@ impl Check {
                 need(c, has_product, "product").then_some(())?;
                 Check::ParcelDelivered
             }
+            CheckDef::DeclarationFields { fields } => {
+                for (i, f) in fields.iter().enumerate() {
+                    c.reference(
+                        &format!("{p}.fields[{i}]"),
+                        "declaration field",
+                        f,
+                        DECLARATION_FIELDS.iter().copied(),
+                    );
+                }
+                Check::DeclarationFields { fields: fields.clone() }
+            }
+            CheckDef::DeclarationFirstTime => Check::DeclarationFirstTime,
             CheckDef::All(list) => Check::All(
                 list.iter()
                     .enumerate()
@@ -184,6 +224,52 @@ fn grade_rank(grade: ConditionGrade) -> u8 {
 
 /// Whether `check` holds for `task` in `session`, and why, in a sentence.
 pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+    // Checks on the customs desk.
+    match check {
+        Check::DeclarationFields { fields } => {
+            let attempts = session.declaration_attempts(&task.id);
+            let Some(last) = attempts.last() else {
+                return (false, "no declaration was lodged".to_string());
+            };
+            let wrong: Vec<String> = last
+                .fields
+                .iter()
+                .filter(|f| fields.iter().any(|n| n == f.field.name))
+                .filter(|f| matches!(f.verdict, crate::sim::customs::declaration::Verdict::Wrong(_)))
+                .map(|f| match f.field.line {
+                    Some(line) => format!("{} (line {})", f.field.name, line + 1),
+                    None => f.field.name.to_string(),
+                })
+                .collect();
+            return if wrong.is_empty() {
+                (
+                    true,
+                    format!("right on declaration {}: {}", attempts.len(), fields.join(", ")),
+                )
+            } else {
+                (
+                    false,
+                    format!("wrong on declaration {}: {}", attempts.len(), wrong.join(", ")),
+                )
+            };
+        }
+        Check::DeclarationFirstTime => {
+            let attempts = session.declaration_attempts(&task.id);
+            return match attempts.first() {
+                None => (false, "no declaration was lodged".to_string()),
+                Some(first) if first.clears() => (true, "released on the first declaration".to_string()),
+                Some(first) => (
+                    false,
+                    format!(
+                        "the first declaration had {} wrong field(s); {} lodged in all",
+                        first.wrong(),
+                        attempts.len()
+                    ),
+                ),
+            };
+        }
+        _ => {}
+    }
     let Some(shop) = session.shop() else {
         return (false, "this scenario has no C2C shop for this check".to_string());
     };
@@ -524,6 +610,7 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
                 )
             }
         },
+        Check::DeclarationFields { .. } | Check::DeclarationFirstTime => (false, String::new()),
         Check::All(list) => {
             let results: Vec<(bool, String)> = list.iter().map(|c| evaluate(session, task, c)).collect();
             (

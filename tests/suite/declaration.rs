@@ -385,3 +385,59 @@ fn every_field_has_a_passing_and_a_failing_case() {
         assert!(!check.clears(), "{field}: a wrong declaration must not clear");
     }
 }
+
+#[test]
+fn the_declaration_criteria_are_scored_from_the_desk() {
+    use std::sync::Arc;
+    use tradeport::scenario::error::render_plain;
+    use tradeport::scenario::load_scenario_file;
+    use tradeport::sim::customs::declaration::model_answer;
+    use tradeport::sim::{Command, Report, Session};
+    let scenario = Arc::new(
+        load_scenario_file(std::path::Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
+    );
+    let mut session = Session::new(Arc::clone(&scenario), None);
+    let case = session
+        .declaration_case("export-declaration")
+        .unwrap_or_else(|| panic!("a declaration"));
+    let right = model_answer(&case, scenario.products());
+    let mut wrong = right.clone();
+    wrong.trade_mode = "9610".into();
+    let earned = |session: &Session, id: &str| {
+        let report = Report::of(session);
+        report
+            .tasks
+            .iter()
+            .flat_map(|t| t.criteria.clone())
+            .find(|c| c.id == id)
+            .map(|c| (c.earned, c.reason))
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    assert_eq!(earned(&session, "supervision-0110").0, 0, "nothing lodged yet");
+    session
+        .apply(Command::SubmitDeclaration {
+            task: "export-declaration".into(),
+            form: Box::new(wrong),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (points, why) = earned(&session, "supervision-0110");
+    assert_eq!((points, why.as_str()), (0, "wrong on declaration 1: trade_mode"));
+    assert!(earned(&session, "hs-and-elements").0 > 0, "the other fields were right");
+    session
+        .apply(Command::SubmitDeclaration {
+            task: "export-declaration".into(),
+            form: Box::new(right),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        earned(&session, "supervision-0110").0 > 0,
+        "right on the second declaration"
+    );
+    let (points, why) = earned(&session, "released-first-time");
+    assert_eq!(points, 0);
+    assert!(
+        why.starts_with("the first declaration had 1 wrong field(s); 2 lodged"),
+        "{why}"
+    );
+}
