@@ -998,6 +998,21 @@ pub enum CheckDef {
     DeclarationFields { fields: Vec<String> },
     /// Customs desk: the task's first declaration cleared (no amendment, no re-declaration).
     DeclarationFirstTime,
+    /// B2C: every listing of the student (in the task's market and of its product, when set)
+    /// scores at least `min` of 1000 for quality.
+    ListingQualityAtLeast { min: u16 },
+    /// B2C: every such listing leaves at least `share` of its price per order after taxes,
+    /// fee, goods and shipping, at today's price.
+    MarginAtLeast { share: String },
+    /// B2C: the sponsored ads of the task's product in the task's market ran with an ACoS
+    /// below the product's margin.
+    AcosBelowMargin,
+    /// B2C: at least `units` of the task's product were sold (and kept) in the task's market.
+    UnitsSoldAtLeast { units: u32 },
+    /// B2C: the task's product is listed in the task's market.
+    ListingLive,
+    /// B2C: the store in the task's market made a profit after taxes, fees, ads and goods.
+    StoreProfitable,
     /// Every one of these checks holds.
     All(Vec<CheckDef>),
 }

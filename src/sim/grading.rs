@@ -31,6 +31,12 @@ pub enum Check {
     ParcelDelivered,
     DeclarationFields { fields: Vec<String> },
     DeclarationFirstTime,
+    ListingQualityAtLeast { min: u16 },
+    MarginAtLeast { share: BasisPoints },
+    AcosBelowMargin,
+    UnitsSoldAtLeast { units: u32 },
+    ListingLive,
+    StoreProfitable,
     All(Vec<Check>),
 }
 
@@ -178,6 +184,32 @@ impl Check {
                 Check::DeclarationFields { fields: fields.clone() }
             }
             CheckDef::DeclarationFirstTime => Check::DeclarationFirstTime,
+            CheckDef::ListingQualityAtLeast { min } => {
+                if *min > 1000 {
+                    c.error(
+                        &format!("{p}.min"),
+                        "quality is scored out of 1000",
+                        Some("use 0 to 1000"),
+                    );
+                }
+                Check::ListingQualityAtLeast { min: *min }
+            }
+            CheckDef::MarginAtLeast { share } => Check::MarginAtLeast {
+                share: c.percent(&format!("{p}.share"), share, -10_000, 10_000)?,
+            },
+            CheckDef::AcosBelowMargin => {
+                need(c, has_product, "product").then_some(())?;
+                Check::AcosBelowMargin
+            }
+            CheckDef::UnitsSoldAtLeast { units } => {
+                need(c, has_product, "product").then_some(())?;
+                Check::UnitsSoldAtLeast { units: *units }
+            }
+            CheckDef::ListingLive => {
+                need(c, has_product, "product").then_some(())?;
+                Check::ListingLive
+            }
+            CheckDef::StoreProfitable => Check::StoreProfitable,
             CheckDef::All(list) => Check::All(
                 list.iter()
                     .enumerate()
@@ -268,6 +300,12 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
                 ),
             };
         }
+        Check::ListingQualityAtLeast { .. }
+        | Check::MarginAtLeast { .. }
+        | Check::AcosBelowMargin
+        | Check::UnitsSoldAtLeast { .. }
+        | Check::ListingLive
+        | Check::StoreProfitable => return evaluate_store(session, task, check),
         _ => {}
     }
     let Some(shop) = session.shop() else {
@@ -610,7 +648,14 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
                 )
             }
         },
-        Check::DeclarationFields { .. } | Check::DeclarationFirstTime => (false, String::new()),
+        Check::DeclarationFields { .. }
+        | Check::DeclarationFirstTime
+        | Check::ListingQualityAtLeast { .. }
+        | Check::MarginAtLeast { .. }
+        | Check::AcosBelowMargin
+        | Check::UnitsSoldAtLeast { .. }
+        | Check::ListingLive
+        | Check::StoreProfitable => (false, String::new()),
         Check::All(list) => {
             let results: Vec<(bool, String)> = list.iter().map(|c| evaluate(session, task, c)).collect();
             (
@@ -618,5 +663,108 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
                 results.into_iter().map(|(_, why)| why).collect::<Vec<_>>().join("; "),
             )
         }
+    }
+}
+
+/// The B2C checks, on the student's listings in the task's market (all markets if none) and
+/// of the task's product (all products if none).
+fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+    let scenario = session.scenario();
+    let markets: Vec<&str> = scenario
+        .markets()
+        .iter()
+        .filter(|m| m.storefront.is_some() && task.market.as_deref().is_none_or(|t| t == m.id))
+        .map(|m| m.id.as_str())
+        .collect();
+    let listings: Vec<(&str, &crate::sim::market::StudentListing)> = markets
+        .iter()
+        .filter_map(|m| session.store(m).map(|s| (*m, s)))
+        .flat_map(|(m, s)| s.student.iter().map(move |l| (m, l)))
+        .filter(|(_, l)| task.product.as_deref().is_none_or(|p| p == l.sku))
+        .collect();
+    let nothing = || (false, "nothing was listed".to_string());
+    match check {
+        Check::ListingQualityAtLeast { min } => {
+            if listings.is_empty() {
+                return nothing();
+            }
+            let low: Vec<String> = listings
+                .iter()
+                .filter(|(_, l)| l.quality.score < *min)
+                .map(|(m, l)| format!("{} in {m}: {}", l.sku, l.quality.score))
+                .collect();
+            if low.is_empty() {
+                (true, format!("every listing scores at least {min}/1000"))
+            } else {
+                (false, format!("below {min}/1000: {}", low.join(", ")))
+            }
+        }
+        Check::MarginAtLeast { share } => {
+            if listings.is_empty() {
+                return nothing();
+            }
+            let thin: Vec<String> = listings
+                .iter()
+                .filter_map(|(m, l)| {
+                    let margin = session.order_margin(m, &l.sku)?.share().unwrap_or(BasisPoints(0));
+                    (margin.0 < share.0).then(|| format!("{} in {m}: {margin}", l.sku))
+                })
+                .collect();
+            if thin.is_empty() {
+                (true, format!("every listing keeps at least {share} per order"))
+            } else {
+                (false, format!("below {share} per order: {}", thin.join(", ")))
+            }
+        }
+        Check::AcosBelowMargin => {
+            let Some((m, l)) = listings.first() else {
+                return nothing();
+            };
+            let Some(store) = session.store(m) else {
+                return nothing();
+            };
+            let ads = store.ads_result(l.id);
+            let margin = session.order_margin(m, &l.sku).and_then(|o| o.share());
+            match (crate::sim::market::metrics::acos(ads.cost, ads.sales), margin) {
+                (Some(acos), Some(margin)) => (acos.0 < margin.0, format!("ACoS {acos} against a margin of {margin}")),
+                _ => (false, "no ad sales to judge".to_string()),
+            }
+        }
+        Check::UnitsSoldAtLeast { units } => {
+            let Some((m, l)) = listings.first() else {
+                return nothing();
+            };
+            let sold: u32 = session.store(m).map_or(0, |s| {
+                s.history
+                    .iter()
+                    .filter_map(|(_, day)| day.listings.get(l.id.0 as usize))
+                    .map(|d| d.kept_orders())
+                    .sum()
+            });
+            (sold >= *units, format!("{sold} sold in {m} (needed {units})"))
+        }
+        Check::ListingLive => match listings.first() {
+            Some((m, l)) => (true, format!("{} is listed in {m}", l.sku)),
+            None => (false, "not listed".to_string()),
+        },
+        Check::StoreProfitable => {
+            let profit: i64 = markets
+                .iter()
+                .filter_map(|m| session.store(m))
+                .flat_map(|s| s.money.iter().map(|d| d.profit()))
+                .sum();
+            if listings.is_empty() {
+                return nothing();
+            }
+            let shown = markets
+                .first()
+                .and_then(|m| scenario.markets().iter().find(|x| x.id == *m))
+                .map_or_else(
+                    || profit.to_string(),
+                    |m| crate::sim::Money::new(profit, m.currency, scenario.exponent(m.currency)).format(),
+                );
+            (profit > 0, format!("profit after everything: {shown}"))
+        }
+        _ => (false, String::new()),
     }
 }

@@ -867,3 +867,44 @@ fn a_competitor_that_runs_low_restocks_and_shoppers_differ_in_price_sensitivity(
         "average sensitivity stays near the market's: {mean}"
     );
 }
+
+#[test]
+fn the_storefront_criteria_are_scored_from_the_store() {
+    let (_, session) = thirty_days(20260901);
+    let report = tradeport::sim::Report::of(&session);
+    let criterion = |id: &str| {
+        report
+            .tasks
+            .iter()
+            .flat_map(|t| t.criteria.clone())
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    // The scripted phone-case listing is good and live in Germany; nothing went to France.
+    let quality = criterion("listing-quality");
+    assert_eq!(quality.earned, quality.possible, "{}", quality.reason);
+    let live = criterion("french-listing-live");
+    assert_eq!((live.earned, live.reason.as_str()), (0, "not listed"));
+    let profitable = criterion("france-profitable");
+    assert_eq!(
+        (profitable.earned, profitable.reason.as_str()),
+        (0, "nothing was listed")
+    );
+    // Units and ACoS are judged with their numbers in the reason.
+    let units = criterion("units-sold");
+    assert!(
+        units.reason.contains("sold in de-marketplace (needed 150)"),
+        "{}",
+        units.reason
+    );
+    let sold: u32 = units.reason.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert_eq!(units.earned > 0, sold >= 150, "{}", units.reason);
+    let acos = criterion("acos-below-margin");
+    assert!(
+        acos.reason.starts_with("ACoS ") || acos.reason == "no ad sales to judge",
+        "{}",
+        acos.reason
+    );
+    let margin = criterion("positive-margin");
+    assert!(margin.reason.contains("per order"), "{}", margin.reason);
+}
