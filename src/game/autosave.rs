@@ -35,6 +35,68 @@ pub struct ActiveStudent(pub Student);
 #[derive(Resource, Debug, Clone, Default)]
 pub struct SavedGames(pub Vec<SavedGame>);
 
+/// The self-study profile, and why it could not be read if it could not (then it starts
+/// afresh and the unreadable file is kept aside when the profile is next saved).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct PlayerProfile {
+    pub profile: crate::sim::profile::Profile,
+    pub problem: Option<String>,
+}
+
+/// The profile file, next to the saves folder.
+fn profile_path(folder: &SaveFolder) -> Option<PathBuf> {
+    let saves = folder.0.as_deref()?;
+    Some(saves.parent().unwrap_or(saves).join("profile.ron"))
+}
+
+/// Reads the profile at start-up.
+pub fn load_profile(folder: Res<SaveFolder>, mut profile: ResMut<PlayerProfile>) {
+    let Some(path) = profile_path(&folder) else { return };
+    match std::fs::read_to_string(&path) {
+        Err(_) => *profile = PlayerProfile::default(),
+        Ok(text) => match crate::sim::profile::Profile::parse(&text) {
+            Ok(p) => {
+                *profile = PlayerProfile {
+                    profile: p,
+                    problem: None,
+                }
+            }
+            Err(problem) => {
+                *profile = PlayerProfile {
+                    profile: crate::sim::profile::Profile::new(),
+                    problem: Some(problem),
+                }
+            }
+        },
+    }
+}
+
+/// Records a finished run in the profile when the debrief opens, and saves the profile.
+pub fn record_progress(
+    session: Option<Res<ActiveSession>>,
+    folder: Res<SaveFolder>,
+    enabled: Res<AutosaveEnabled>,
+    mut profile: ResMut<PlayerProfile>,
+) {
+    let Some(session) = session else { return };
+    profile.profile.record(&crate::sim::Report::of(&session.0));
+    if !enabled.0 {
+        return;
+    }
+    let Some(path) = profile_path(&folder) else { return };
+    // An unreadable profile is kept aside, never overwritten.
+    if profile.problem.is_some() && path.exists() {
+        let aside = path.with_extension("unreadable.ron");
+        if std::fs::rename(&path, &aside).is_err() {
+            return;
+        }
+        profile.problem = None;
+    }
+    if let Err(e) = crate::saves::write_atomic(&path, &profile.profile.to_text()) {
+        warn!("profile not saved: {e}");
+    }
+}
+
 /// Where the last report for the teacher went, or why it could not be saved.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct ReportExported(pub Option<String>);
@@ -50,6 +112,9 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<SavedGames>()
         .init_resource::<NextStudent>()
         .init_resource::<ReportExported>()
+        .init_resource::<PlayerProfile>()
+        .add_systems(Startup, load_profile)
+        .add_systems(OnEnter(Screen::Debrief), record_progress)
         .add_systems(OnEnter(Screen::MainMenu), list_saved_games)
         .add_systems(Startup, list_saved_games);
 }

@@ -99,10 +99,11 @@ fn draw_menu(
     folder: Res<ScenarioFolder>,
     mut drafts: ResMut<Drafts>,
     mut actions: MessageWriter<UiAction>,
-    (saved, mut next_student, notice): (
+    (saved, mut next_student, notice, profile): (
         Res<super::autosave::SavedGames>,
         ResMut<super::autosave::NextStudent>,
         Res<super::session::Notice>,
+        Res<super::autosave::PlayerProfile>,
     ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -114,6 +115,8 @@ fn draw_menu(
         scenarios_dir: &dir,
         saves: &saved.0,
         notice: notice.0.as_deref(),
+        profile: Some(&profile.profile),
+        profile_problem: profile.problem.as_deref(),
     };
     if let Some(action) = menu::draw(&mut root_ui(ctx), &view, &mut drafts.menu) {
         actions.write(UiAction(action));

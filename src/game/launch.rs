@@ -130,6 +130,7 @@ fn drive_launch_request(
         LaunchStage::Arranging => {
             match request.target {
                 ScreenTarget::Menu => {}
+                ScreenTarget::Progress => drafts.menu.show_progress = true,
                 ScreenTarget::Settings => {
                     actions.write(UiAction(Action::OpenSettings));
                 }
@@ -530,7 +531,7 @@ pub static SCREENSHOT_MODE: AtomicBool = AtomicBool::new(false);
 fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
     request.stage == LaunchStage::Done
         && match request.target {
-            ScreenTarget::Menu => screen == Screen::MainMenu,
+            ScreenTarget::Menu | ScreenTarget::Progress => screen == Screen::MainMenu,
             ScreenTarget::Settings => screen == Screen::Settings,
             ScreenTarget::Page(_)
             | ScreenTarget::Pause

@@ -66,12 +66,17 @@ pub enum ScreenTarget {
     Buying,
     /// C2C: a CN23 being filled in, and one posted with typical mistakes.
     Parcel,
+    /// The self-study progress panel of the main menu.
+    Progress,
 }
 
 impl ScreenTarget {
     /// Whether reaching this screen needs a scenario to be running.
     pub fn needs_scenario(self) -> bool {
-        !matches!(self, ScreenTarget::Menu | ScreenTarget::Settings)
+        !matches!(
+            self,
+            ScreenTarget::Menu | ScreenTarget::Settings | ScreenTarget::Progress
+        )
     }
 }
 
@@ -96,6 +101,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("disputes", ScreenTarget::Disputes),
     ("buying", ScreenTarget::Buying),
     ("parcel", ScreenTarget::Parcel),
+    ("progress", ScreenTarget::Progress),
     ("customs-feedback", ScreenTarget::CustomsFeedback),
     ("hs", ScreenTarget::Classification),
     ("pause", ScreenTarget::Pause),

@@ -9,6 +9,7 @@ pub mod grading;
 pub mod market;
 pub mod money;
 pub mod negotiation;
+pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod save;

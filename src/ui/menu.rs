@@ -44,6 +44,9 @@ pub struct MenuView<'a> {
     pub saves: &'a [SavedGame],
     /// Why the last request failed (e.g. a save that could not be continued).
     pub notice: Option<&'a str>,
+    /// The self-study profile, and why it could not be read if it could not.
+    pub profile: Option<&'a crate::sim::profile::Profile>,
+    pub profile_problem: Option<&'a str>,
 }
 
 /// Menu state that lives only in the UI.
@@ -53,6 +56,8 @@ pub struct MenuDraft {
     /// Who plays: shown in reports and gradebooks.
     pub student_name: String,
     pub student_id: String,
+    /// Show the progress panel instead of the scenario's details.
+    pub show_progress: bool,
 }
 
 pub fn mode_color(mode: TradeMode) -> egui::Color32 {
@@ -148,6 +153,12 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
             ui.label(cat.tr("menu-student-id"));
             ui.add(egui::TextEdit::singleline(&mut draft.student_id).desired_width(90.0));
             ui.separator();
+            if ui
+                .selectable_label(draft.show_progress, cat.tr("menu-progress"))
+                .clicked()
+            {
+                draft.show_progress = !draft.show_progress;
+            }
             if ui.button(cat.tr("menu-settings")).clicked() {
                 action = Some(Action::OpenSettings);
             }
@@ -204,6 +215,13 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
         });
 
     egui::CentralPanel::default().show(ui, |ui| {
+        if draft.show_progress {
+            let empty = crate::sim::profile::Profile::new();
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                super::progress::draw(ui, cat, view.profile.unwrap_or(&empty), view.profile_problem);
+            });
+            return;
+        }
         egui::ScrollArea::vertical().show(ui, |ui| match draft.selected.and_then(|i| view.entries.get(i)) {
             None => {
                 ui.label(cat.tr("menu-pick-one"));

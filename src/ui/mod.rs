@@ -14,6 +14,7 @@ pub mod menu;
 pub mod negotiation;
 pub mod offers;
 pub mod play;
+pub mod progress;
 pub mod promotion;
 pub mod questions;
 pub mod research;

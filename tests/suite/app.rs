@@ -391,3 +391,31 @@ fn the_debrief_saves_a_report_the_teacher_can_verify() {
     );
     let _ = std::fs::remove_dir_all(&data);
 }
+
+#[test]
+fn a_finished_run_goes_into_the_profile() {
+    use tradeport::game::autosave::{PlayerProfile, SaveFolder};
+    let data = scratch_folder("profile");
+    let mut app = headless_app(Path::new("scenarios"));
+    app.insert_resource(SaveFolder(Some(data.join("saves"))));
+    assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
+    let index = entries(&app)
+        .iter()
+        .position(|e| e.file_name == "c2c-vintage-cameras.scenario.ron")
+        .unwrap_or(usize::MAX);
+    app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    let days = app.world().resource::<ActiveSession>().0.scenario().length_days();
+    for _ in 0..days {
+        app.world_mut().write_message(UiAction(Action::EndDay));
+        app.update();
+    }
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Debrief));
+    app.update();
+    let profile = app.world().resource::<PlayerProfile>().profile.clone();
+    assert_eq!(profile.scenarios.len(), 1);
+    assert_eq!(profile.scenarios[0].runs, 1);
+    let text = std::fs::read_to_string(data.join("profile.ron")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(tradeport::sim::profile::Profile::parse(&text), Ok(profile));
+    let _ = std::fs::remove_dir_all(&data);
+}

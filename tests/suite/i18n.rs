@@ -45,6 +45,7 @@ fn used_ids() -> Vec<String> {
                 "research-",
                 "promo-",
                 "c2c-",
+                "progress-",
             ]
             .iter()
             .any(|p| id.starts_with(p));

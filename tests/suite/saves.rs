@@ -390,3 +390,36 @@ fn the_report_command_writes_html_and_appends_gradebook_rows() {
     assert!(lines[1].starts_with("Li Na,S0,") && lines[2].starts_with("Chen Wei,S1,"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_profile_keeps_the_best_finished_run_per_scenario() {
+    use tradeport::sim::profile::Profile;
+    let mut profile = Profile::new();
+    let unfinished = Report::of(&scripted("c2c-vintage-cameras"));
+    profile.record(&unfinished);
+    assert!(profile.scenarios.is_empty(), "an unfinished run does not count");
+    let mut finished = unfinished.clone();
+    finished.finished = true;
+    finished.total_earned = 40;
+    profile.record(&finished);
+    let mut better = finished.clone();
+    better.total_earned = 70;
+    profile.record(&better);
+    let mut worse = finished.clone();
+    worse.total_earned = 10;
+    profile.record(&worse);
+    assert_eq!(profile.scenarios.len(), 1);
+    let s = &profile.scenarios[0];
+    assert_eq!((s.runs, s.best, s.possible), (3, 70, 100));
+    let text = profile.to_text();
+    assert_eq!(Profile::parse(&text), Ok(profile.clone()));
+    let newer = text.replacen("format: 1", "format: 5", 1);
+    assert!(Profile::parse(&newer).is_err_and(|e| e.contains("newer Tradeport")));
+    assert!(Profile::parse("(format: 1, scen").is_err_and(|e| e.contains("damaged")));
+    let totals = profile.competencies();
+    assert_eq!(
+        totals.values().map(|(_, p)| p).sum::<u32>(),
+        100,
+        "every competency's possible points"
+    );
+}

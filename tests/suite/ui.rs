@@ -46,6 +46,8 @@ fn menu_harness<'a>(cat: &'a Catalogue, entries: &'a [MenuEntry]) -> Harness<'a,
                 scenarios_dir: "scenarios",
                 saves: &[],
                 notice: None,
+                profile: None,
+                profile_problem: None,
             };
             if let Some(a) = menu::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
@@ -1215,6 +1217,8 @@ fn menu_continues_a_saved_game_and_says_why_another_cannot_be() {
                 scenarios_dir: "scenarios",
                 saves: &saves,
                 notice: None,
+                profile: None,
+                profile_problem: None,
             };
             if let Some(a) = menu::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
@@ -1270,4 +1274,50 @@ fn debrief_asks_to_save_the_report_and_says_where_it_went() {
     harness.get_by_label("Save my report for the teacher").click();
     harness.run();
     assert_eq!(harness.state(), &vec![Action::ExportReport]);
+}
+
+#[test]
+fn menu_shows_progress_over_finished_scenarios() {
+    use tradeport::sim::profile::Profile;
+    let cat = Catalogue::new(Language::English);
+    let entries = bundled_entries();
+    let mut s = session("c2c-vintage-cameras");
+    while !s.is_finished() {
+        let _ = s.apply(Command::EndDay);
+    }
+    let mut profile = Profile::new();
+    profile.record(&Report::of(&s));
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        |ui, state: &mut MenuState| {
+            let view = MenuView {
+                cat: &cat,
+                entries: &entries,
+                scenarios_dir: "scenarios",
+                saves: &[],
+                notice: None,
+                profile: Some(&profile),
+                profile_problem: None,
+            };
+            if let Some(a) = menu::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        MenuState {
+            draft: MenuDraft::default(),
+            actions: Vec::new(),
+        },
+    );
+    harness.run();
+    assert!(harness.query_by_label("Competencies over your best runs").is_none());
+    harness.get_by_label("My progress").click();
+    harness.run();
+    assert!(harness.query_by_label("Competencies over your best runs").is_some());
+    assert!(
+        harness
+            .query_all_by_label("Vintage Film Cameras to the US and UK")
+            .count()
+            >= 2,
+        "listed and in the progress table"
+    );
+    assert!(harness.query_by_label("0 / 100").is_some(), "best score of the one run");
 }
