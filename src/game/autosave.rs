@@ -115,6 +115,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<PlayerProfile>()
         .add_systems(Startup, load_profile)
         .add_systems(OnEnter(Screen::Debrief), record_progress)
+        .add_systems(Last, save_on_exit)
         .add_systems(OnEnter(Screen::MainMenu), list_saved_games)
         .add_systems(Startup, list_saved_games);
 }
@@ -206,6 +207,23 @@ fn export_report(saves: &std::path::Path, session: &ActiveSession, student: &Stu
     {
         Ok(()) => format!("saved: {} and {}", ron_path.display(), html_path.display()),
         Err(e) => format!("the report could not be saved: {e}"),
+    }
+}
+
+/// Saves the running session when the app is about to exit however that came (closing the
+/// window included); runs last in the frame, after the exit was requested.
+pub fn save_on_exit(
+    mut exits: MessageReader<bevy::app::AppExit>,
+    session: Option<Res<ActiveSession>>,
+    (folder, enabled): (Res<SaveFolder>, Res<AutosaveEnabled>),
+    student: Res<ActiveStudent>,
+    mut notice: ResMut<Notice>,
+) {
+    if exits.read().count() == 0 || !enabled.0 {
+        return;
+    }
+    if let Some(session) = session.as_deref() {
+        save_now(&folder, session, &student, &mut notice);
     }
 }
 

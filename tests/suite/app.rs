@@ -419,3 +419,29 @@ fn a_finished_run_goes_into_the_profile() {
     assert_eq!(tradeport::sim::profile::Profile::parse(&text), Ok(profile));
     let _ = std::fs::remove_dir_all(&data);
 }
+
+#[test]
+fn closing_the_app_saves_the_running_session() {
+    use tradeport::game::autosave::{SaveFolder, save_path};
+    let data = scratch_folder("exit");
+    let mut app = headless_app(Path::new("scenarios"));
+    app.insert_resource(SaveFolder(Some(data.clone())));
+    assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
+    let index = entries(&app)
+        .iter()
+        .position(|e| e.file_name == "b2b-silk-blouses.scenario.ron")
+        .unwrap_or(usize::MAX);
+    app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    app.world_mut()
+        .write_message(UiAction(Action::MarkRead(tradeport::sim::session::MessageId(0))));
+    app.update();
+    let path = save_path(&data, "b2b-silk-blouses");
+    assert!(!path.exists(), "reading a message does not save");
+    // The window is closed: the app is asked to exit.
+    app.world_mut().write_message(bevy::app::AppExit::Success);
+    app.update();
+    let save = tradeport::saves::read_save(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(save.commands.len(), 1, "the session as it was, unread message included");
+    let _ = std::fs::remove_dir_all(&data);
+}
