@@ -1013,6 +1013,15 @@ pub enum CheckDef {
     ListingLive,
     /// B2C: the store in the task's market made a profit after taxes, fees, ads and goods.
     StoreProfitable,
+    /// B2B: the task's negotiation ended in a signed contract.
+    ContractSigned,
+    /// B2B: the contract's Incoterm is one of these.
+    ContractIncoterm { allowed: Vec<Incoterm> },
+    /// B2B: the contract's payment term is one of these.
+    ContractPayment { allowed: Vec<PaymentTerm> },
+    /// B2B: the contract's unit price is at least the product's unit cost plus `share`, in
+    /// the home currency at the rate on the day of signing.
+    ContractMarginAtLeast { share: String },
     /// Every one of these checks holds.
     All(Vec<CheckDef>),
 }

@@ -15,28 +15,63 @@ use crate::sim::session::Session;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Check {
     AllListedByDueDay,
-    FormatChoice { auction: Vec<String>, fixed: Vec<String> },
+    FormatChoice {
+        auction: Vec<String>,
+        fixed: Vec<String>,
+    },
     FloorsCoverCosts,
     HonestDescriptions,
-    CounteredLowOffer { below: BasisPoints },
+    CounteredLowOffer {
+        below: BasisPoints,
+    },
     NoSaleBelowBreakEven,
-    SoldAtLeast { product: String, share: BasisPoints },
-    AuctionSoldAboveReserve { product: String },
-    AnsweredWithin { days: u32, min_score: u32 },
+    SoldAtLeast {
+        product: String,
+        share: BasisPoints,
+    },
+    AuctionSoldAboveReserve {
+        product: String,
+    },
+    AnsweredWithin {
+        days: u32,
+        min_score: u32,
+    },
     ChargesExplainedTruly,
     AllTopicsAnsweredTruly,
-    AnswerTone { min: u32 },
+    AnswerTone {
+        min: u32,
+    },
     CounterpartTookPart,
-    Cn23Right { boxes: Vec<Cn23Field> },
+    Cn23Right {
+        boxes: Vec<Cn23Field>,
+    },
     ParcelDelivered,
-    DeclarationFields { fields: Vec<String> },
+    DeclarationFields {
+        fields: Vec<String>,
+    },
     DeclarationFirstTime,
-    ListingQualityAtLeast { min: u16 },
-    MarginAtLeast { share: BasisPoints },
+    ListingQualityAtLeast {
+        min: u16,
+    },
+    MarginAtLeast {
+        share: BasisPoints,
+    },
     AcosBelowMargin,
-    UnitsSoldAtLeast { units: u32 },
+    UnitsSoldAtLeast {
+        units: u32,
+    },
     ListingLive,
     StoreProfitable,
+    ContractSigned,
+    ContractIncoterm {
+        allowed: Vec<crate::scenario::file::Incoterm>,
+    },
+    ContractPayment {
+        allowed: Vec<crate::scenario::file::PaymentTerm>,
+    },
+    ContractMarginAtLeast {
+        share: BasisPoints,
+    },
     All(Vec<Check>),
 }
 
@@ -210,6 +245,16 @@ impl Check {
                 Check::ListingLive
             }
             CheckDef::StoreProfitable => Check::StoreProfitable,
+            CheckDef::ContractSigned => Check::ContractSigned,
+            CheckDef::ContractIncoterm { allowed } => Check::ContractIncoterm {
+                allowed: allowed.clone(),
+            },
+            CheckDef::ContractPayment { allowed } => Check::ContractPayment {
+                allowed: allowed.clone(),
+            },
+            CheckDef::ContractMarginAtLeast { share } => Check::ContractMarginAtLeast {
+                share: c.percent(&format!("{p}.share"), share, -10_000, 10_000)?,
+            },
             CheckDef::All(list) => Check::All(
                 list.iter()
                     .enumerate()
@@ -306,6 +351,10 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
         | Check::UnitsSoldAtLeast { .. }
         | Check::ListingLive
         | Check::StoreProfitable => return evaluate_store(session, task, check),
+        Check::ContractSigned
+        | Check::ContractIncoterm { .. }
+        | Check::ContractPayment { .. }
+        | Check::ContractMarginAtLeast { .. } => return evaluate_contract(session, task, check),
         _ => {}
     }
     let Some(shop) = session.shop() else {
@@ -655,7 +704,11 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
         | Check::AcosBelowMargin
         | Check::UnitsSoldAtLeast { .. }
         | Check::ListingLive
-        | Check::StoreProfitable => (false, String::new()),
+        | Check::StoreProfitable
+        | Check::ContractSigned
+        | Check::ContractIncoterm { .. }
+        | Check::ContractPayment { .. }
+        | Check::ContractMarginAtLeast { .. } => (false, String::new()),
         Check::All(list) => {
             let results: Vec<(bool, String)> = list.iter().map(|c| evaluate(session, task, c)).collect();
             (
@@ -764,6 +817,57 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                     |m| crate::sim::Money::new(profit, m.currency, scenario.exponent(m.currency)).format(),
                 );
             (profit > 0, format!("profit after everything: {shown}"))
+        }
+        _ => (false, String::new()),
+    }
+}
+
+/// The B2B checks, on the contract the task's negotiation ended in.
+fn evaluate_contract(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+    let Some(contract) = session.contract(&task.id) else {
+        return (false, "no contract was signed".to_string());
+    };
+    match check {
+        Check::ContractSigned => (
+            true,
+            format!("contract {} signed on {}", contract.number, contract.signed_on),
+        ),
+        Check::ContractIncoterm { allowed } => match contract.incoterm {
+            Some(i) => (allowed.contains(&i), format!("the contract says {i:?}")),
+            None => (false, "the contract names no Incoterm".to_string()),
+        },
+        Check::ContractPayment { allowed } => match contract.payment {
+            Some(p) => (allowed.contains(&p), format!("the contract says {p:?}")),
+            None => (false, "the contract names no payment term".to_string()),
+        },
+        Check::ContractMarginAtLeast { share } => {
+            let scenario = session.scenario();
+            let home = scenario.home_currency();
+            let home_exp = scenario.exponent(home);
+            let Some(product) = scenario.product(&contract.sku) else {
+                return (false, "the contract's product is unknown".to_string());
+            };
+            let price_home = match contract.rate_on_signing {
+                Some(rate) if contract.unit_price.currency != home => {
+                    crate::sim::money::convert(contract.unit_price.minor, contract.unit_price.exponent, rate, home_exp)
+                }
+                _ => contract.unit_price.minor,
+            };
+            let cost = session
+                .in_currency(product.unit_cost, home)
+                .unwrap_or(product.unit_cost.minor);
+            let least = cost + share.of(cost);
+            let m = |minor: i64| crate::sim::Money::new(minor, home, home_exp).format();
+            (
+                price_home >= least,
+                format!(
+                    "unit price {} = {} at signing, against cost {} + {share} = {}",
+                    contract.unit_price.format(),
+                    m(price_home),
+                    m(cost),
+                    m(least)
+                ),
+            )
         }
         _ => (false, String::new()),
     }

@@ -582,6 +582,34 @@ fn an_agreement_becomes_a_sales_contract_with_the_agreed_terms() {
         }
         _ => assert_eq!(contract.lc_expiry, None),
     }
+    // The contract criteria are scored from the contract, each with its reason.
+    let report = tradeport::sim::Report::of(&session);
+    let criterion = |id: &str| {
+        report
+            .tasks
+            .iter()
+            .flat_map(|t| t.criteria.clone())
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    let closed = criterion("deal-closed");
+    assert_eq!(closed.earned, closed.possible);
+    assert_eq!(closed.reason, "contract SC20260302-01 signed on 2026-03-02");
+    let incoterm = criterion("fca-for-container");
+    let fca_family = matches!(contract.incoterm, Some(Incoterm::FCA | Incoterm::CPT | Incoterm::CIP));
+    assert_eq!(incoterm.earned > 0, fca_family, "{}", incoterm.reason);
+    let payment = criterion("secure-payment");
+    assert_eq!(
+        payment.earned > 0,
+        matches!(
+            contract.payment,
+            Some(PaymentTerm::TtInAdvance | PaymentTerm::TtDeposit30 | PaymentTerm::LcAtSight)
+        ),
+        "{}",
+        payment.reason
+    );
+    let margin = criterion("margin-kept");
+    assert!(margin.reason.contains("at signing, against cost"), "{}", margin.reason);
 }
 
 /// A CIP, L/C-at-sight contract for 2,400 blouses at €28.00, signed 2026-03-02.
