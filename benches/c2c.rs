@@ -14,7 +14,7 @@ use rand::{RngExt, SeedableRng};
 use tradeport::scenario::file::ConditionGrade;
 use tradeport::scenario::load_scenario_file;
 use tradeport::sim::c2c::{
-    Auction, AuctionTerms, BidderId, BuyerBrief, Haggle, IncrementTable, ItemTerms, SaleFormat, Shop, Verdict,
+    Auction, AuctionTerms, BidderId, BuyerBrief, Haggle, IncrementTable, ItemTerms, SaleFormat, Shop,
 };
 use tradeport::sim::money::CurrencyCode;
 use tradeport::sim::negotiation::Strategy;
@@ -131,11 +131,7 @@ fn three_weeks_of_the_bundled_scenario(c: &mut Criterion) {
             }
             while !session.is_finished() {
                 for question in session.shop().map(Shop::unanswered).unwrap_or_default() {
-                    let choices = session
-                        .answer_options(question)
-                        .iter()
-                        .map(|(_, list)| list.iter().position(|s| s.verdict == Verdict::Right))
-                        .collect();
+                    let choices = session.true_choices(question);
                     let _ = session.apply(Command::AnswerQuestion {
                         question,
                         choices,

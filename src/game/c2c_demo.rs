@@ -3,7 +3,7 @@
 //! launcher calls on the running session.
 
 use crate::scenario::file::ConditionGrade;
-use crate::sim::c2c::{ItemTerms, SaleFormat, Shop, Verdict};
+use crate::sim::c2c::{ItemTerms, SaleFormat, Shop};
 use crate::sim::session::MessageId;
 use crate::sim::{Command, Session};
 
@@ -99,11 +99,7 @@ fn answer_questions(session: &mut Session) {
         })
         .unwrap_or_default();
     for question in open {
-        let choices = session
-            .answer_options(question)
-            .iter()
-            .map(|(_, list)| list.iter().position(|s| s.verdict == Verdict::Right))
-            .collect();
+        let choices = session.true_choices(question);
         let _ = session.apply(Command::AnswerQuestion {
             question,
             choices,

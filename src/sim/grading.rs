@@ -301,7 +301,31 @@ fn grade_rank(grade: ConditionGrade) -> u8 {
 
 /// Whether `check` holds for `task` in `session`, and why, in a sentence.
 pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String) {
-    // Checks on the customs desk.
+    match check {
+        Check::DeclarationFields { .. } | Check::DeclarationFirstTime => evaluate_declaration(session, task, check),
+        Check::ListingQualityAtLeast { .. }
+        | Check::MarginAtLeast { .. }
+        | Check::AcosBelowMargin
+        | Check::UnitsSoldAtLeast { .. }
+        | Check::ListingLive
+        | Check::StoreProfitable => evaluate_store(session, task, check),
+        Check::ContractSigned
+        | Check::ContractIncoterm { .. }
+        | Check::ContractPayment { .. }
+        | Check::ContractMarginAtLeast { .. } => evaluate_contract(session, task, check),
+        Check::All(list) => {
+            let results: Vec<(bool, String)> = list.iter().map(|c| evaluate(session, task, c)).collect();
+            (
+                results.iter().all(|(ok, _)| *ok),
+                results.into_iter().map(|(_, why)| why).collect::<Vec<_>>().join("; "),
+            )
+        }
+        _ => evaluate_shop(session, task, check),
+    }
+}
+
+/// The checks on the customs desk: the task's declarations.
+fn evaluate_declaration(session: &Session, task: &Task, check: &Check) -> (bool, String) {
     match check {
         Check::DeclarationFields { fields } => {
             let attempts = session.declaration_attempts(&task.id);
@@ -318,7 +342,7 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
                     None => f.field.name.to_string(),
                 })
                 .collect();
-            return if wrong.is_empty() {
+            if wrong.is_empty() {
                 (
                     true,
                     format!("right on declaration {}: {}", attempts.len(), fields.join(", ")),
@@ -328,11 +352,11 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
                     false,
                     format!("wrong on declaration {}: {}", attempts.len(), wrong.join(", ")),
                 )
-            };
+            }
         }
         Check::DeclarationFirstTime => {
             let attempts = session.declaration_attempts(&task.id);
-            return match attempts.first() {
+            match attempts.first() {
                 None => (false, "no declaration was lodged".to_string()),
                 Some(first) if first.clears() => (true, "released on the first declaration".to_string()),
                 Some(first) => (
@@ -343,20 +367,14 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
                         attempts.len()
                     ),
                 ),
-            };
+            }
         }
-        Check::ListingQualityAtLeast { .. }
-        | Check::MarginAtLeast { .. }
-        | Check::AcosBelowMargin
-        | Check::UnitsSoldAtLeast { .. }
-        | Check::ListingLive
-        | Check::StoreProfitable => return evaluate_store(session, task, check),
-        Check::ContractSigned
-        | Check::ContractIncoterm { .. }
-        | Check::ContractPayment { .. }
-        | Check::ContractMarginAtLeast { .. } => return evaluate_contract(session, task, check),
-        _ => {}
+        _ => (false, String::new()),
     }
+}
+
+/// The C2C checks, on the shop.
+fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String) {
     let Some(shop) = session.shop() else {
         return (false, "this scenario has no C2C shop for this check".to_string());
     };
@@ -697,25 +715,7 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
                 )
             }
         },
-        Check::DeclarationFields { .. }
-        | Check::DeclarationFirstTime
-        | Check::ListingQualityAtLeast { .. }
-        | Check::MarginAtLeast { .. }
-        | Check::AcosBelowMargin
-        | Check::UnitsSoldAtLeast { .. }
-        | Check::ListingLive
-        | Check::StoreProfitable
-        | Check::ContractSigned
-        | Check::ContractIncoterm { .. }
-        | Check::ContractPayment { .. }
-        | Check::ContractMarginAtLeast { .. } => (false, String::new()),
-        Check::All(list) => {
-            let results: Vec<(bool, String)> = list.iter().map(|c| evaluate(session, task, c)).collect();
-            (
-                results.iter().all(|(ok, _)| *ok),
-                results.into_iter().map(|(_, why)| why).collect::<Vec<_>>().join("; "),
-            )
-        }
+        _ => (false, String::new()),
     }
 }
 

@@ -44,6 +44,25 @@ struct Header {
     format: u32,
 }
 
+/// RON with nested structures on their own lines.
+fn pretty<T: Serialize>(value: &T) -> String {
+    let config = ron::ser::PrettyConfig::new().depth_limit(3);
+    ron::ser::to_string_pretty(value, config).unwrap_or_default()
+}
+
+/// Reads a versioned file: a newer format is reported as newer, anything else unreadable as
+/// damaged.
+fn parse_versioned<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, SaveError> {
+    let header: Header = ron::from_str(text).map_err(|e| SaveError::Corrupted(e.to_string()))?;
+    if header.format > SAVE_FORMAT {
+        return Err(SaveError::TooNew {
+            found: header.format,
+            supported: SAVE_FORMAT,
+        });
+    }
+    ron::from_str(text).map_err(|e| SaveError::Corrupted(e.to_string()))
+}
+
 /// Why a save could not be read or replayed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SaveError {
@@ -78,8 +97,7 @@ impl SaveFile {
 
     /// The save as RON text.
     pub fn to_text(&self) -> String {
-        let config = ron::ser::PrettyConfig::new().depth_limit(3);
-        ron::ser::to_string_pretty(self, config).unwrap_or_default()
+        pretty(self)
     }
 
     /// Reads a save.
@@ -88,14 +106,7 @@ impl SaveFile {
     /// [`SaveError::TooNew`] for a newer format, [`SaveError::Corrupted`] for anything that is
     /// not a complete save.
     pub fn parse(text: &str) -> Result<Self, SaveError> {
-        let header: Header = ron::from_str(text).map_err(|e| SaveError::Corrupted(e.to_string()))?;
-        if header.format > SAVE_FORMAT {
-            return Err(SaveError::TooNew {
-                found: header.format,
-                supported: SAVE_FORMAT,
-            });
-        }
-        ron::from_str(text).map_err(|e| SaveError::Corrupted(e.to_string()))
+        parse_versioned(text)
     }
 
     /// BLAKE3 (hex) of the command log.
@@ -198,8 +209,7 @@ impl ReportFile {
     }
 
     pub fn to_text(&self) -> String {
-        let config = ron::ser::PrettyConfig::new().depth_limit(3);
-        ron::ser::to_string_pretty(self, config).unwrap_or_default()
+        pretty(self)
     }
 
     /// Reads a report file.
@@ -207,14 +217,7 @@ impl ReportFile {
     /// # Errors
     /// As [`SaveFile::parse`].
     pub fn parse(text: &str) -> Result<Self, SaveError> {
-        let header: Header = ron::from_str(text).map_err(|e| SaveError::Corrupted(e.to_string()))?;
-        if header.format > SAVE_FORMAT {
-            return Err(SaveError::TooNew {
-                found: header.format,
-                supported: SAVE_FORMAT,
-            });
-        }
-        ron::from_str(text).map_err(|e| SaveError::Corrupted(e.to_string()))
+        parse_versioned(text)
     }
 
     /// Re-simulates the embedded save on `scenario` and lists every claim that does not hold;

@@ -848,11 +848,7 @@ fn play_bundled(seed: Option<u64>) -> (Session, String) {
             })
             .unwrap_or_default();
         for q in open {
-            let choices = session
-                .answer_options(q)
-                .iter()
-                .map(|(_, list)| list.iter().position(|st| st.verdict == Verdict::Right))
-                .collect();
+            let choices = session.true_choices(q);
             session
                 .apply(Command::AnswerQuestion {
                     question: q,

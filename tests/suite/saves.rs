@@ -8,7 +8,7 @@ use std::sync::Arc;
 use tradeport::scenario::error::render_plain;
 use tradeport::scenario::file::ConditionGrade;
 use tradeport::scenario::load_scenario_file;
-use tradeport::sim::c2c::{ItemTerms, SaleFormat, Shop, Verdict};
+use tradeport::sim::c2c::{ItemTerms, SaleFormat, Shop};
 use tradeport::sim::save::{ReportFile, SAVE_FORMAT, SaveError, SaveFile, Student};
 use tradeport::sim::{Command, Report, Scenario, Session};
 
@@ -65,11 +65,7 @@ fn scripted(id: &str) -> Session {
     }
     for _ in 0..10 {
         for question in session.shop().map(Shop::unanswered).unwrap_or_default() {
-            let choices = session
-                .answer_options(question)
-                .iter()
-                .map(|(_, list)| list.iter().position(|s| s.verdict == Verdict::Right))
-                .collect();
+            let choices = session.true_choices(question);
             let _ = session.apply(Command::AnswerQuestion {
                 question,
                 choices,

@@ -18,13 +18,6 @@ pub fn day_start(day: u32) -> Minute {
     day.saturating_sub(1).saturating_mul(DAY_MINUTES)
 }
 
-/// `Day 3, 20:15` for a minute.
-pub fn clock(at: Minute) -> String {
-    let day = at / DAY_MINUTES + 1;
-    let minute = at % DAY_MINUTES;
-    format!("day {day}, {:02}:{:02}", minute / 60, minute % 60)
-}
-
 /// Minimum bid increments by price level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IncrementTable {
@@ -48,10 +41,6 @@ impl IncrementTable {
             .rev()
             .find(|(from, _)| *from <= price)
             .map_or(1, |(_, step)| *step)
-    }
-
-    pub fn steps(&self) -> &[(i64, i64)] {
-        &self.steps
     }
 }
 

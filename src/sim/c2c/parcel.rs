@@ -19,8 +19,6 @@ pub struct ImportCharges {
     pub border_vat: i64,
     /// The carrier's fee for collecting duty and VAT (only when there is some to collect).
     pub collection_fee: i64,
-    /// The rule pack's regime in words, e.g. `UK: VAT at the point of sale`.
-    pub regime: String,
     pub exponent: u32,
     pub currency: crate::sim::money::CurrencyCode,
 }
@@ -136,7 +134,6 @@ pub fn import_charges(
         duty: 0,
         border_vat: 0,
         collection_fee: 0,
-        regime: String::new(),
         exponent,
         currency: market.currency,
     };
@@ -151,6 +148,5 @@ pub fn import_charges(
     if charges.duty + charges.border_vat > 0 {
         charges.collection_fee = collection_fee;
     }
-    charges.regime = cost.regime;
     charges
 }

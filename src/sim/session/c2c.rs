@@ -50,6 +50,15 @@ impl Session {
         }
     }
 
+    /// For each topic of a question, the index of its true statement: what a model answer
+    /// chooses (demonstrations, tests, benchmarks).
+    pub fn true_choices(&self, question: QuestionId) -> Vec<Option<usize>> {
+        self.answer_options(question)
+            .iter()
+            .map(|(_, list)| list.iter().position(|s| s.verdict == crate::sim::c2c::Verdict::Right))
+            .collect()
+    }
+
     /// What the destination charges on a listing's parcel at its shown price, today.
     pub fn listing_import_charges(&self, listing: ItemListingId) -> Option<ImportCharges> {
         let shop = self.shop.as_ref()?;

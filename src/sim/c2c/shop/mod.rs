@@ -572,10 +572,6 @@ impl Shop {
     pub fn question(&self, id: QuestionId) -> Option<&Question> {
         self.questions.get(id.0 as usize)
     }
-    /// The latest listing of a product.
-    pub fn listing_of(&self, sku: &str) -> Option<&ItemListing> {
-        self.listings.iter().rev().find(|l| l.terms.sku == sku)
-    }
     /// Sold items waiting to be posted.
     pub fn awaiting_post(&self) -> Vec<OrderId> {
         self.orders
