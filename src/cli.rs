@@ -238,7 +238,8 @@ pub fn report(
         };
     let report = crate::sim::Report::of(&session);
     if let Some(path) = html {
-        crate::saves::write_atomic(path, &crate::export::html(&report, &save))?;
+        let expert = crate::sim::expert::play_like(&session);
+        crate::saves::write_atomic(path, &crate::export::html(&report, &save, Some(&expert)))?;
         writeln!(out, "HTML report written to {}", path.display())?;
     }
     if let Some(path) = csv {

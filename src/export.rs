@@ -4,6 +4,7 @@
 
 use crate::scenario::file::Competency;
 use crate::sim::Report;
+use crate::sim::expert::ExpertRun;
 use crate::sim::save::SaveFile;
 
 /// Competencies in the order of the gradebook's columns.
@@ -118,8 +119,9 @@ pub fn csv_row(report: &Report, save: &SaveFile) -> String {
     fields.join(",")
 }
 
-/// A printable page for one student's run.
-pub fn html(report: &Report, save: &SaveFile) -> String {
+/// A printable page for one student's run, compared with the AI expert's run on the same seed
+/// when one is given.
+pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>) -> String {
     let e = escape_html;
     let mut out = String::new();
     let student = if save.student.name.is_empty() {
@@ -141,6 +143,7 @@ pub fn html(report: &Report, save: &SaveFile) -> String {
          tr + tr td { border-top: 1px solid #ddd; } .num { text-align: right; white-space: nowrap; }\n\
          .bar { background: #e6eef5; height: 0.8em; width: 12em; } .bar > div { background: #1f6fb2; height: 100%; }\n\
          .muted { color: #666; font-size: 0.9em; } code { font-size: 0.85em; word-break: break-all; }\n\
+         .bar.expert > div { background: #9aa7b3; } .lost { color: #a33; } .rule, .hint { display: block; margin-top: 0.2em; }\n\
          @media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }\n\
          </style>\n</head>\n<body>\n",
     );
@@ -165,14 +168,30 @@ pub fn html(report: &Report, save: &SaveFile) -> String {
     ));
 
     out.push_str("<h2>By competency</h2>\n<table>\n");
+    if expert.is_some() {
+        out.push_str(
+            "<tr><th>Competency</th><th class=\"num\">Points</th><th>You (dark) and the expert (grey)</th></tr>\n",
+        );
+    }
     for (competency, name) in COMPETENCIES {
         let Some((earned, possible)) = report.competencies.get(&competency).copied() else {
             continue;
         };
-        out.push_str(&format!(
-            "<tr><td>{}</td><td class=\"num\">{earned} / {possible}</td><td><div class=\"bar\"><div style=\"width: {}%\"></div></div></td></tr>\n",
-            e(name),
+        let mut bars = format!(
+            "<div class=\"bar\"><div style=\"width: {}%\"></div></div>",
             percent(earned, possible)
+        );
+        if let Some((expert_earned, expert_possible)) =
+            expert.and_then(|x| x.report.competencies.get(&competency).copied())
+        {
+            bars.push_str(&format!(
+                "<div class=\"bar expert\"><div style=\"width: {}%\"></div></div>",
+                percent(expert_earned, expert_possible)
+            ));
+        }
+        out.push_str(&format!(
+            "<tr><td>{}</td><td class=\"num\">{earned} / {possible}</td><td>{bars}</td></tr>\n",
+            e(name)
         ));
     }
     out.push_str("</table>\n");
@@ -186,12 +205,65 @@ pub fn html(report: &Report, save: &SaveFile) -> String {
             task.possible()
         ));
         for c in &task.criteria {
+            let mut why = e(&c.reason);
+            if c.is_mistake() {
+                if let Some(rule) = &c.rule {
+                    why.push_str(&format!("<span class=\"rule\">Rule: {}</span>", e(&rule.en)));
+                }
+                if let Some(hint) = &c.hint {
+                    why.push_str(&format!("<span class=\"hint\">Next time: {}</span>", e(&hint.en)));
+                }
+            }
             out.push_str(&format!(
-                "<tr><td>{}</td><td class=\"num\">{} / {}</td><td class=\"muted\">{}</td></tr>\n",
+                "<tr><td>{}</td><td class=\"num{}\">{} / {}</td><td class=\"muted\">{why}</td></tr>\n",
                 e(&c.description.en),
+                if c.is_mistake() { " lost" } else { "" },
                 c.earned,
                 c.possible,
-                e(&c.reason)
+            ));
+        }
+        out.push_str("</table>\n");
+    }
+
+    let hints = hints_for_next_time(report);
+    if !hints.is_empty() {
+        out.push_str("<h2>Hints for next time</h2>\n<ol>\n");
+        for hint in hints {
+            out.push_str(&format!("<li>{}</li>\n", e(&hint.en)));
+        }
+        out.push_str("</ol>\n");
+    }
+
+    if let Some(expert) = expert {
+        out.push_str(&format!(
+            "<h2>What an expert would have done</h2>\n<p>The game's AI expert played the same scenario on the same seed ({}) \
+             and earned <strong>{} / {}</strong>; cash {} → {}.</p>\n<table>\n\
+             <tr><th>Task</th><th class=\"num\">You</th><th class=\"num\">Expert</th><th>The expert's decisions</th></tr>\n",
+            expert.report.seed,
+            expert.report.total_earned,
+            expert.report.total_possible,
+            e(&expert.report.cash_start_home.format()),
+            e(&expert.report.cash_end_home.format()),
+        ));
+        for task in &report.tasks {
+            let theirs = expert.report.tasks.iter().find(|t| t.id == task.id);
+            let moves: Vec<String> = expert
+                .moves
+                .iter()
+                .filter(|m| m.task.as_deref() == Some(task.id.as_str()))
+                .map(|m| format!("Day {}: {}", m.day, e(&m.what)))
+                .collect();
+            out.push_str(&format!(
+                "<tr><td>{}</td><td class=\"num\">{} / {}</td><td class=\"num\">{}</td><td class=\"muted\">{}</td></tr>\n",
+                e(&task.title.en),
+                task.earned(),
+                task.possible(),
+                theirs.map_or("—".to_string(), |t| format!("{} / {}", t.earned(), t.possible())),
+                if moves.is_empty() {
+                    "nothing the game can play for this task".to_string()
+                } else {
+                    moves.join("<br>")
+                }
             ));
         }
         out.push_str("</table>\n");
@@ -230,4 +302,17 @@ pub fn html(report: &Report, save: &SaveFile) -> String {
                   <code>tradeport verify REPORT.ron</code> re-simulates a submitted report and checks every number.</p>\n");
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The hints of the criteria whose points were lost, each once, in rubric order.
+pub fn hints_for_next_time(report: &Report) -> Vec<crate::scenario::file::Text> {
+    let mut hints: Vec<crate::scenario::file::Text> = Vec::new();
+    for c in report.tasks.iter().flat_map(|t| t.criteria.iter()) {
+        if let (true, Some(hint)) = (c.is_mistake(), &c.hint)
+            && !hints.contains(hint)
+        {
+            hints.push(hint.clone());
+        }
+    }
+    hints
 }

@@ -190,7 +190,12 @@ fn save_now(folder: &SaveFolder, session: &ActiveSession, student: &ActiveStuden
 
 /// Writes the report for the teacher next to the saves (`reports/`): a report file that
 /// `tradeport verify` checks and a printable HTML page. Returns where they went, or why not.
-fn export_report(saves: &std::path::Path, session: &ActiveSession, student: &Student) -> String {
+fn export_report(
+    saves: &std::path::Path,
+    session: &ActiveSession,
+    student: &Student,
+    expert: Option<&crate::sim::expert::ExpertRun>,
+) -> String {
     let dir = saves.parent().unwrap_or(saves).join("reports");
     let who: String = format!("{}-{}", student.id, student.name)
         .chars()
@@ -199,7 +204,15 @@ fn export_report(saves: &std::path::Path, session: &ActiveSession, student: &Stu
     let stem = format!("{}-{}", session.0.scenario().meta().id, who.trim_matches(['-', '_']));
     let file = crate::sim::save::ReportFile::of(&session.0, student.clone());
     let report = crate::sim::Report::of(&session.0);
-    let html = crate::export::html(&report, &file.save);
+    let computed;
+    let expert = match expert {
+        Some(expert) => expert,
+        None => {
+            computed = crate::sim::expert::play_like(&session.0);
+            &computed
+        }
+    };
+    let html = crate::export::html(&report, &file.save, Some(expert));
     let ron_path = dir.join(format!("{stem}.report.ron"));
     let html_path = dir.join(format!("{stem}.html"));
     match crate::saves::write_atomic(&ron_path, &file.to_text())
@@ -244,7 +257,11 @@ pub fn autosave_and_continue(
     mut next_screen: ResMut<NextState<Screen>>,
     mut page: ResMut<CurrentPage>,
     mut paused: ResMut<Paused>,
-    (mut notice, mut exported): (ResMut<Notice>, ResMut<ReportExported>),
+    (mut notice, mut exported, debrief): (
+        ResMut<Notice>,
+        ResMut<ReportExported>,
+        Option<Res<super::session::DebriefReport>>,
+    ),
 ) {
     for UiAction(action) in actions.read() {
         match action {
@@ -261,7 +278,9 @@ pub fn autosave_and_continue(
             }
             Action::ExportReport => {
                 exported.0 = Some(match (session.as_deref(), &folder.0, enabled.0) {
-                    (Some(session), Some(dir), true) => export_report(dir, session, &student.0),
+                    (Some(session), Some(dir), true) => {
+                        export_report(dir, session, &student.0, debrief.as_deref().map(|d| d.expert.as_ref()))
+                    }
                     _ => "reports are not saved in this mode".to_string(),
                 });
             }

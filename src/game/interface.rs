@@ -203,7 +203,8 @@ fn draw_debrief(
     let ctx = contexts.ctx_mut()?;
     let view = debrief::DebriefView {
         cat: &text.0,
-        report: &report.0,
+        report: &report.report,
+        expert: Some(&report.expert),
         session: &session.0,
         exported: exported.0.as_deref(),
     };

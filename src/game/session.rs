@@ -16,9 +16,13 @@ use crate::ui::{Action, Page};
 #[derive(Resource, Debug)]
 pub struct ActiveSession(pub Session);
 
-/// The report shown on the debrief screen.
+/// The report shown on the debrief screen, and the AI expert's run on the same seed to
+/// compare it with.
 #[derive(Resource, Debug)]
-pub struct DebriefReport(pub Report);
+pub struct DebriefReport {
+    pub report: Report,
+    pub expert: std::sync::Arc<crate::sim::expert::ExpertRun>,
+}
 
 /// A request from the UI (or a test, or the screenshot driver).
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -228,6 +232,9 @@ pub fn auto_advance_days(
 
 fn build_debrief_report(mut commands: Commands, session: Option<Res<ActiveSession>>) {
     if let Some(session) = session {
-        commands.insert_resource(DebriefReport(Report::of(&session.0)));
+        commands.insert_resource(DebriefReport {
+            report: Report::of(&session.0),
+            expert: std::sync::Arc::new(crate::sim::expert::play_like(&session.0)),
+        });
     }
 }

@@ -378,6 +378,24 @@ pub struct StorefrontDef {
     /// Creators who can promote a listing off the marketplace.
     #[serde(default)]
     pub influencers: Vec<InfluencerDef>,
+    /// The instructor's model listings: the AI expert publishes them (with the product's
+    /// images), and the debrief shows what it did with them.
+    #[serde(default)]
+    pub model_listings: Vec<ModelListingDef>,
+}
+
+/// A well-written listing of a product on one storefront, in the storefront's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelListingDef {
+    pub product: String,
+    pub title: String,
+    pub bullets: Vec<String>,
+    pub description: String,
+    #[serde(default)]
+    pub search_terms: String,
+    /// Attribute name and value pairs, e.g. `[("Material", "TPU")]`.
+    pub attributes: Vec<(String, String)>,
 }
 
 /// A way to get parcels to buyers.
@@ -955,6 +973,14 @@ pub struct CriterionDef {
     /// How the game checks the criterion; without one it is not scored automatically.
     #[serde(default)]
     pub check: Option<CheckDef>,
+    /// The rule or standard the criterion applies, cited in the debrief when points are lost
+    /// (e.g. "Incoterms 2020 (ICC): FCA, CPT and CIP suit containers").
+    #[serde(default)]
+    pub rule: Option<Text>,
+    /// Advice for next time, shown in the debrief when points are lost (practice mode also
+    /// shows it in the task panel).
+    #[serde(default)]
+    pub hint: Option<Text>,
 }
 
 /// A check the game can score by itself. Checks about "the task's product" or "the task's
@@ -1013,6 +1039,13 @@ pub enum CheckDef {
     ListingLive,
     /// B2C: the store in the task's market made a profit after taxes, fees, ads and goods.
     StoreProfitable,
+    /// B2B: the student's first offer in the task's negotiation is worth at least `min`
+    /// (a utility from 0 to 1, e.g. `"0.85"`) to the student by their brief: room to concede.
+    OpeningOfferWorth { min: String },
+    /// B2B: in the task's negotiation every concession of the student (a fall in the utility of
+    /// their offer to themselves) is no larger than the one before, and each asks for something
+    /// back (on some issue the new offer is better for the student than the last one).
+    ConcessionsShrink,
     /// B2B: the task's negotiation ended in a signed contract.
     ContractSigned,
     /// B2B: the contract's Incoterm is one of these.

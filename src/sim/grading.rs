@@ -62,6 +62,10 @@ pub enum Check {
     },
     ListingLive,
     StoreProfitable,
+    OpeningOfferWorth {
+        min: u32,
+    },
+    ConcessionsShrink,
     ContractSigned,
     ContractIncoterm {
         allowed: Vec<crate::scenario::file::Incoterm>,
@@ -114,17 +118,18 @@ fn field(b: Cn23Box) -> Cn23Field {
     }
 }
 
+/// What the task of a criterion has that some checks need.
+#[derive(Debug, Clone, Copy)]
+pub struct TaskHas {
+    pub product: bool,
+    pub counterpart: bool,
+    pub negotiation: bool,
+}
+
 impl Check {
-    /// Validates a check of criterion `p`; `has_product` / `has_counterpart` say whether the
-    /// task names the product or counterpart that some checks need.
-    pub fn validate(
-        c: &mut Checker,
-        p: &str,
-        def: &CheckDef,
-        skus: &[&str],
-        has_product: bool,
-        has_counterpart: bool,
-    ) -> Option<Self> {
+    /// Validates a check of criterion `p` of a task that has what `has` says.
+    pub fn validate(c: &mut Checker, p: &str, def: &CheckDef, skus: &[&str], has: TaskHas) -> Option<Self> {
+        let (has_product, has_counterpart) = (has.product, has.counterpart);
         let need = |c: &mut Checker, ok: bool, what: &str| {
             if !ok {
                 c.error(
@@ -245,6 +250,20 @@ impl Check {
                 Check::ListingLive
             }
             CheckDef::StoreProfitable => Check::StoreProfitable,
+            CheckDef::OpeningOfferWorth { min } => {
+                need(c, has.negotiation, "negotiation").then_some(())?;
+                let min = c.decimal(
+                    &format!("{p}.min"),
+                    min,
+                    crate::sim::money::Micros(0),
+                    crate::sim::money::Micros::ONE,
+                )?;
+                Check::OpeningOfferWorth { min: min.0 as u32 }
+            }
+            CheckDef::ConcessionsShrink => {
+                need(c, has.negotiation, "negotiation").then_some(())?;
+                Check::ConcessionsShrink
+            }
             CheckDef::ContractSigned => Check::ContractSigned,
             CheckDef::ContractIncoterm { allowed } => Check::ContractIncoterm {
                 allowed: allowed.clone(),
@@ -258,7 +277,7 @@ impl Check {
             CheckDef::All(list) => Check::All(
                 list.iter()
                     .enumerate()
-                    .map(|(i, d)| Check::validate(c, &format!("{p}[{i}]"), d, skus, has_product, has_counterpart))
+                    .map(|(i, d)| Check::validate(c, &format!("{p}[{i}]"), d, skus, has))
                     .collect::<Option<Vec<_>>>()?,
             ),
         })
@@ -309,6 +328,7 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
         | Check::UnitsSoldAtLeast { .. }
         | Check::ListingLive
         | Check::StoreProfitable => evaluate_store(session, task, check),
+        Check::OpeningOfferWorth { .. } | Check::ConcessionsShrink => evaluate_talks(session, task, check),
         Check::ContractSigned
         | Check::ContractIncoterm { .. }
         | Check::ContractPayment { .. }
@@ -533,12 +553,20 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
             )
         }
         Check::NoSaleBelowBreakEven => {
-            if !shop
+            let agreed = shop
                 .offers
                 .iter()
-                .any(|o| matches!(o.haggle.state(), HaggleState::Agreed { .. }))
-            {
-                return (false, "no offer was accepted yet".to_string());
+                .any(|o| matches!(o.haggle.state(), HaggleState::Agreed { .. }));
+            if !agreed {
+                // Selling at the asked price is no fault; with nothing sold there is nothing to judge.
+                return if shop.orders.is_empty() {
+                    (false, "nothing was sold yet".to_string())
+                } else {
+                    (
+                        true,
+                        "no offer was accepted: every sale was at the asked price".to_string(),
+                    )
+                };
             }
             let below: Vec<String> = shop
                 .offers
@@ -868,6 +896,76 @@ fn evaluate_contract(session: &Session, task: &Task, check: &Check) -> (bool, St
                     m(least)
                 ),
             )
+        }
+        _ => (false, String::new()),
+    }
+}
+
+/// The checks on how the student negotiated: their own offers, judged by their own brief.
+fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+    use crate::sim::negotiation::domain::format_utility;
+    let Some(talks) = session.talks(&task.id) else {
+        return (false, "the negotiation was not opened".to_string());
+    };
+    let side = talks.case().student_side;
+    let brief = talks.case().preferences(side);
+    let domain = &talks.case().domain;
+    let mine: Vec<_> = talks.offers().iter().filter(|o| o.by == side).collect();
+    let Some(first) = mine.first() else {
+        return (false, "you made no offer".to_string());
+    };
+    match check {
+        Check::OpeningOfferWorth { min } => {
+            let worth = brief.utility(first.bid);
+            (
+                worth >= *min,
+                format!(
+                    "your first offer ({}) was worth {} to you, against {} wanted",
+                    domain.describe(first.bid),
+                    format_utility(worth),
+                    format_utility(*min)
+                ),
+            )
+        }
+        Check::ConcessionsShrink => {
+            let mut faults = Vec::new();
+            let mut last_step: Option<u32> = None;
+            let mut conceded = 0;
+            for (n, pair) in mine.windows(2).enumerate() {
+                let (before, after) = (pair[0].bid, pair[1].bid);
+                let (u0, u1) = (brief.utility(before), brief.utility(after));
+                let offer = n + 2;
+                // An offer worth as much or more to the student is no concession.
+                let Some(step) = u0.checked_sub(u1).filter(|s| *s > 0) else {
+                    continue;
+                };
+                conceded += 1;
+                if let Some(previous) = last_step
+                    && step > previous
+                {
+                    faults.push(format!(
+                        "offer {offer} gave up {} after {} before",
+                        format_utility(step),
+                        format_utility(previous)
+                    ));
+                }
+                let asked_back = (0..domain.issues().len())
+                    .any(|i| brief.value(i, after.option(i)) > brief.value(i, before.option(i)));
+                if !asked_back {
+                    faults.push(format!("offer {offer} conceded without asking for anything back"));
+                }
+                last_step = Some(step);
+            }
+            if conceded == 0 {
+                (true, format!("you made {} offer(s) and no concession", mine.len()))
+            } else if faults.is_empty() {
+                (
+                    true,
+                    format!("{conceded} concession(s), each smaller than the last and traded for something"),
+                )
+            } else {
+                (false, faults.join("; "))
+            }
         }
         _ => (false, String::new()),
     }

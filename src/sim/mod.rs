@@ -5,6 +5,7 @@ pub mod check;
 pub mod customs;
 pub mod date;
 pub mod deal;
+pub mod expert;
 pub mod grading;
 pub mod market;
 pub mod money;

@@ -93,6 +93,18 @@ pub struct CriterionResult {
     pub possible: u32,
     /// Why the points were (not) given.
     pub reason: String,
+    /// The rule the criterion applies and advice for next time (from the scenario).
+    pub rule: Option<Text>,
+    pub hint: Option<Text>,
+    /// The game checked the criterion itself (otherwise it waits for the instructor).
+    pub scored: bool,
+}
+
+impl CriterionResult {
+    /// Points were lost on a criterion the game checked: a mistake the debrief explains.
+    pub fn is_mistake(&self) -> bool {
+        self.scored && self.earned < self.possible
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,6 +196,9 @@ impl Report {
                                 earned: if holds { c.points } else { 0 },
                                 possible: c.points,
                                 reason: why,
+                                rule: c.rule.clone(),
+                                hint: c.hint.clone(),
+                                scored: true,
                             }
                         }
                         None => CriterionResult {
@@ -192,6 +207,9 @@ impl Report {
                             earned: 0,
                             possible: c.points,
                             reason: reason.clone(),
+                            rule: c.rule.clone(),
+                            hint: c.hint.clone(),
+                            scored: false,
                         },
                     })
                     .collect();

@@ -160,6 +160,9 @@ pub struct Criterion {
     pub kind: CriterionKind,
     /// How the game scores it; `None`: not scored automatically.
     pub check: Option<crate::sim::grading::Check>,
+    /// The rule it applies and advice for next time, for the debrief.
+    pub rule: Option<Text>,
+    pub hint: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -806,16 +809,26 @@ impl Scenario {
                         &format!("{rp}.check"),
                         def,
                         &skus,
-                        d.product.is_some(),
-                        d.counterpart.is_some(),
+                        crate::sim::grading::TaskHas {
+                            product: d.product.is_some(),
+                            counterpart: d.counterpart.is_some(),
+                            negotiation: d.negotiation.is_some(),
+                        },
                     )
                 });
+                for (field, text) in [("rule", &r.rule), ("hint", &r.hint)] {
+                    if let Some(text) = text {
+                        c.text(&format!("{rp}.{field}"), text);
+                    }
+                }
                 rubric.push(Criterion {
                     id: r.id.clone(),
                     description: r.description.clone(),
                     points: r.points,
                     kind: r.kind,
                     check,
+                    rule: r.rule.clone(),
+                    hint: r.hint.clone(),
                 });
             }
             tasks.push(Task {

@@ -1535,6 +1535,10 @@ impl Session {
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
     }
+    /// The scenario, shared (to start another session on it, like the AI expert's).
+    pub fn shared_scenario(&self) -> Arc<Scenario> {
+        Arc::clone(&self.scenario)
+    }
     pub fn scenario_arc(&self) -> Arc<Scenario> {
         Arc::clone(&self.scenario)
     }
@@ -1627,14 +1631,20 @@ impl Session {
     /// deal and coupon) and rates (market currency).
     pub fn order_margin(&self, market: &str, sku: &str) -> Option<OrderMargin> {
         let store = self.stores.get(market)?;
-        let found = self.scenario.markets().iter().find(|m| m.id == market)?;
         let mine = store.student.iter().find(|l| l.sku == sku)?;
         let listing = store.listings.get(mine.id.0 as usize)?;
+        self.margin_at(market, sku, listing.shopper_price(), &mine.shipping)
+    }
+
+    /// What one single-item order of `sku` at the VAT-inclusive `price` (market currency)
+    /// shipped by `shipping` would leave, at today's rates and rules.
+    pub fn margin_at(&self, market: &str, sku: &str, price: i64, shipping: &str) -> Option<OrderMargin> {
+        let store = self.stores.get(market)?;
+        let found = self.scenario.markets().iter().find(|m| m.id == market)?;
         let product = self.scenario.product(sku)?;
-        let price = listing.shopper_price();
         let taxes = crate::sim::market::checkout::tax_per_parcel(&self.scenario, found, product, price, self.date());
         let fee = store.storefront.referral_fee.of(price);
-        let option = store.storefront.shipping_option(&mine.shipping);
+        let option = store.storefront.shipping_option(shipping);
         let freight = option
             .and_then(|o| o.inbound_per_unit)
             .and_then(|m| self.in_currency(m, found.currency))

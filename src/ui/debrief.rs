@@ -1,4 +1,6 @@
-//! The end-of-scenario debrief: score by task and competency, money, reputation and a timeline.
+//! The end-of-scenario debrief: the score, a competency chart beside the AI expert's, each
+//! point lost with what happened, the rule and a hint, what the expert did on the same seed,
+//! every criterion, money, reputation and a timeline.
 
 use egui::RichText;
 
@@ -12,6 +14,8 @@ use crate::sim::session::{Event, Session};
 pub struct DebriefView<'a> {
     pub cat: &'a Catalogue,
     pub report: &'a Report,
+    /// The AI expert's run on the same seed, when it was played.
+    pub expert: Option<&'a crate::sim::expert::ExpertRun>,
     pub session: &'a Session,
     /// Where the report for the teacher was saved (or why it was not), once asked.
     pub exported: Option<&'a str>,
@@ -125,27 +129,42 @@ pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Ac
                 });
             ui.add_space(12.0);
 
+            if let Some(expert) = view.expert {
+                ui.label(
+                    RichText::new(cat.tr_args(
+                        "debrief-expert-score",
+                        &[
+                            ("earned", Arg::from(expert.report.total_earned)),
+                            ("possible", Arg::from(expert.report.total_possible)),
+                        ],
+                    ))
+                    .color(MUTED),
+                );
+                ui.add_space(8.0);
+            }
+
             ui.label(RichText::new(cat.tr("debrief-competencies")).strong());
-            egui::Grid::new("debrief-competencies")
-                .num_columns(2)
-                .spacing([16.0, 6.0])
-                .show(ui, |ui| {
-                    for (competency, (earned, possible)) in &report.competencies {
-                        ui.label(competency_label(cat, *competency));
-                        let f = if *possible == 0 {
-                            0.0
-                        } else {
-                            *earned as f32 / *possible as f32
-                        };
-                        ui.add(
-                            egui::ProgressBar::new(f)
-                                .desired_width(260.0)
-                                .text(format!("{earned} / {possible}")),
-                        );
-                        ui.end_row();
-                    }
-                });
+            competency_chart(ui, cat, report, view.expert.map(|e| &e.report));
             ui.add_space(12.0);
+
+            ui.label(RichText::new(cat.tr("debrief-mistakes")).strong());
+            mistakes(ui, cat, report);
+            ui.add_space(12.0);
+
+            if let Some(expert) = view.expert {
+                ui.label(RichText::new(cat.tr("debrief-expert")).strong());
+                expert_comparison(ui, cat, report, expert);
+                ui.add_space(12.0);
+            }
+
+            let hints = crate::export::hints_for_next_time(report);
+            if !hints.is_empty() {
+                ui.label(RichText::new(cat.tr("debrief-hints")).strong());
+                for (i, hint) in hints.iter().enumerate() {
+                    ui.label(RichText::new(format!("{}. {}", i + 1, pick(hint, language))).color(ACCENT));
+                }
+                ui.add_space(12.0);
+            }
 
             ui.label(RichText::new(cat.tr("debrief-tasks")).strong());
             for task in &report.tasks {
@@ -165,16 +184,24 @@ pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Ac
                         ui.label(RichText::new(cat.tr("debrief-not-attempted")).color(BAD));
                     }
                     for c in &task.criteria {
-                        ui.label(
-                            RichText::new(format!(
-                                "•  {} — {} / {}: {}",
-                                pick(&c.description, language),
-                                c.earned,
-                                c.possible,
-                                c.reason
-                            ))
-                            .small(),
-                        );
+                        let color = if !c.scored {
+                            MUTED
+                        } else if c.earned == c.possible {
+                            GOOD
+                        } else {
+                            BAD
+                        };
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(
+                                RichText::new(format!("{} / {}", c.earned, c.possible))
+                                    .small()
+                                    .strong()
+                                    .color(color),
+                            );
+                            ui.label(
+                                RichText::new(format!("{} — {}", pick(&c.description, language), c.reason)).small(),
+                            );
+                        });
                     }
                 });
             }
@@ -418,4 +445,156 @@ pub fn side_label(cat: &Catalogue, side: crate::scenario::file::Side) -> String 
         crate::scenario::file::Side::Seller => "side-seller",
         crate::scenario::file::Side::Buyer => "side-buyer",
     })
+}
+
+/// Earned share of each competency as a bar, with the expert's beneath it in grey; the
+/// numbers stand beside the bars, where they stay readable.
+fn competency_chart(ui: &mut egui::Ui, cat: &Catalogue, report: &Report, expert: Option<&Report>) {
+    let bar = |ui: &mut egui::Ui, (earned, possible): (u32, u32), fill: egui::Color32, height: f32, text: String| {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(300.0, height), egui::Sense::hover());
+            let painter = ui.painter();
+            painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+            let share = if possible == 0 {
+                0.0
+            } else {
+                earned as f32 / possible as f32
+            };
+            let mut done = rect;
+            done.set_width(rect.width() * share.clamp(0.0, 1.0));
+            painter.rect_filled(done, 2.0, fill);
+            ui.label(RichText::new(text).small());
+        });
+    };
+    egui::Grid::new("debrief-competencies")
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for (competency, points) in &report.competencies {
+                ui.label(competency_label(cat, *competency));
+                ui.vertical(|ui| {
+                    ui.spacing_mut().item_spacing.y = 2.0;
+                    bar(
+                        ui,
+                        *points,
+                        ACCENT,
+                        14.0,
+                        cat.tr_args(
+                            "debrief-chart-you",
+                            &[("earned", Arg::from(points.0)), ("possible", Arg::from(points.1))],
+                        ),
+                    );
+                    if let Some(theirs) = expert.and_then(|e| e.competencies.get(competency)) {
+                        bar(
+                            ui,
+                            *theirs,
+                            MUTED,
+                            8.0,
+                            cat.tr_args(
+                                "debrief-chart-expert",
+                                &[("earned", Arg::from(theirs.0)), ("possible", Arg::from(theirs.1))],
+                            ),
+                        );
+                    }
+                });
+                ui.end_row();
+            }
+        });
+}
+
+/// Each point lost on what the game checks: what happened, the rule, and what to do next time.
+fn mistakes(ui: &mut egui::Ui, cat: &Catalogue, report: &Report) {
+    let language = cat.language();
+    let mut any = false;
+    for task in &report.tasks {
+        for c in task.criteria.iter().filter(|c| c.is_mistake()) {
+            any = true;
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new(format!(
+                        "{} — {} ({} / {})",
+                        pick(&task.title, language),
+                        pick(&c.description, language),
+                        c.earned,
+                        c.possible
+                    ))
+                    .strong(),
+                );
+                ui.label(
+                    RichText::new(cat.tr_args("debrief-what-happened", &[("reason", Arg::from(c.reason.as_str()))]))
+                        .color(BAD),
+                );
+                if let Some(rule) = &c.rule {
+                    ui.label(
+                        RichText::new(cat.tr_args("debrief-rule", &[("rule", Arg::from(pick(rule, language)))]))
+                            .small(),
+                    );
+                }
+                if let Some(hint) = &c.hint {
+                    ui.label(
+                        RichText::new(cat.tr_args("debrief-hint", &[("hint", Arg::from(pick(hint, language)))]))
+                            .color(ACCENT),
+                    );
+                }
+            });
+        }
+    }
+    if !any {
+        ui.label(RichText::new(cat.tr("debrief-no-mistakes")).color(GOOD));
+    }
+    let unchecked: u32 = report
+        .tasks
+        .iter()
+        .flat_map(|t| t.criteria.iter())
+        .filter(|c| !c.scored)
+        .map(|c| c.possible)
+        .sum();
+    if unchecked > 0 {
+        ui.label(
+            RichText::new(cat.tr_args("debrief-unchecked", &[("points", Arg::from(unchecked))]))
+                .small()
+                .color(MUTED),
+        );
+    }
+}
+
+/// Per task: the student's points beside the expert's, and the expert's decisions.
+fn expert_comparison(ui: &mut egui::Ui, cat: &Catalogue, report: &Report, expert: &crate::sim::expert::ExpertRun) {
+    let language = cat.language();
+    for task in &report.tasks {
+        let theirs = expert.report.tasks.iter().find(|t| t.id == task.id);
+        let moves: Vec<&crate::sim::expert::ExpertMove> = expert
+            .moves
+            .iter()
+            .filter(|m| m.task.as_deref() == Some(task.id.as_str()))
+            .collect();
+        let title = cat.tr_args(
+            "debrief-expert-task",
+            &[
+                ("task", Arg::from(pick(&task.title, language))),
+                ("earned", Arg::from(task.earned())),
+                ("possible", Arg::from(task.possible())),
+                ("expert", Arg::from(theirs.map_or(0, |t| t.earned()))),
+            ],
+        );
+        egui::CollapsingHeader::new(title)
+            .id_salt(("expert", task.id.as_str()))
+            .default_open(theirs.is_some_and(|t| t.earned() > task.earned()))
+            .show(ui, |ui| {
+                if moves.is_empty() {
+                    ui.label(RichText::new(cat.tr("debrief-expert-nothing")).small().color(MUTED));
+                }
+                for m in moves {
+                    ui.label(
+                        RichText::new(format!(
+                            "{}  {}",
+                            cat.tr_args("day-short", &[("day", Arg::from(m.day))]),
+                            m.what
+                        ))
+                        .small(),
+                    );
+                }
+            });
+    }
 }

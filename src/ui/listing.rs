@@ -14,8 +14,7 @@ use crate::sim::money::{BasisPoints, format_minor, parse_decimal};
 use crate::sim::scenario::Scenario;
 use crate::sim::session::{Command, Session};
 
-/// The photo shots a seller can add (file names stand in for the images).
-pub const SHOTS: [&str; 7] = ["main", "detail", "size", "in-use", "colours", "packaging", "lifestyle"];
+pub use crate::sim::market::quality::SHOTS;
 
 /// The listing being written (UI state).
 #[derive(Debug, Clone, Default)]

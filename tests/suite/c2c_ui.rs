@@ -549,10 +549,12 @@ fn the_debrief_tells_the_shops_story_and_counts_the_work_done() {
         s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     let report = Report::of(&s);
-    let mut h = Harness::builder().with_size(egui::vec2(1280.0, 4000.0)).build_ui_state(
+    let expert = tradeport::sim::expert::play_like(&s);
+    let mut h = Harness::builder().with_size(egui::vec2(1280.0, 6000.0)).build_ui_state(
         |ui, actions: &mut Vec<Action>| {
             let view = debrief::DebriefView {
                 cat: &cat,
+                expert: Some(&expert),
                 report: &report,
                 session: &s,
                 exported: None,
@@ -571,13 +573,28 @@ fn the_debrief_tells_the_shops_story_and_counts_the_work_done() {
         h.query_by_label_contains("question: 4/100").is_some(),
         "the poor answer is in the timeline"
     );
-    // The rubric is scored with the reason for each criterion.
+    // The rubric is scored with the reason for each criterion; each point lost is explained
+    // again with its rule and a hint.
     assert!(
-        h.query_by_label_contains("not listed by day 3: CAM-OM1, CAM-SEAGULL")
+        h.query_by_label_contains("What happened: not listed by day 3: CAM-OM1, CAM-SEAGULL")
+            .is_some()
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("not listed by day 3: CAM-OM1, CAM-SEAGULL")
+            .count(),
+        2,
+        "in the points lost and in the list of criteria"
+    );
+    assert!(
+        h.query_by_label_contains("Rule: Time on the market: listings need days")
             .is_some()
     );
     assert!(
-        h.query_by_label_contains("LENS-FD50: 1 fault(s) not mentioned")
+        h.query_by_label_contains("Next time: List everything on day 1 or 2.")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("What happened: LENS-FD50: 1 fault(s) not mentioned")
             .is_some()
     );
     assert!(
@@ -585,11 +602,48 @@ fn the_debrief_tells_the_shops_story_and_counts_the_work_done() {
             .is_some()
     );
     assert!(
-        h.query_by_label_contains("answered 0 day(s) after the question, graded 4/100")
+        h.query_by_label_contains("What happened: answered 0 day(s) after the question, graded 4/100")
             .is_some()
     );
-    // Floors cover costs (6) and the lens sold at its full price (10): 16 points.
-    assert_eq!(report.total_earned, 16, "{:?}", report.tasks);
+    assert!(h.query_by_label_contains("Hints for next time").is_some());
+    // The expert on the same seed: its score, its bars in the chart, and its decisions per task.
+    assert!(
+        h.query_by_label_contains(&format!(
+            "The AI expert scored {} / 100 on the same seed.",
+            expert.report.total_earned
+        ))
+        .is_some()
+    );
+    assert_eq!(
+        h.query_all_by_label_contains("Expert: ").count(),
+        expert.report.competencies.len(),
+        "one expert bar per competency"
+    );
+    assert!(h.query_by_label_contains("What an expert would have done").is_some());
+    let listing_task = expert
+        .report
+        .tasks
+        .iter()
+        .find(|t| t.id == "list-items")
+        .map_or(0, |t| t.earned());
+    let mine = report
+        .tasks
+        .iter()
+        .find(|t| t.id == "list-items")
+        .map_or(0, |t| t.earned());
+    assert!(
+        listing_task > mine,
+        "the expert lists better ({listing_task} against {mine})"
+    );
+    assert!(
+        h.query_by_label_contains(&format!("List the three items: you {mine} / 22, expert {listing_task}"))
+            .is_some()
+    );
+    // The expert did better on listing, so its decisions there are open.
+    assert!(h.query_by_label_contains("auctioned CAM-SEAGULL").is_some());
+    // Floors cover costs (6), the lens sold at its full price (10) and no offer was accepted
+    // below break-even (6, every sale at the asked price): 22 points.
+    assert_eq!(report.total_earned, 22, "{:?}", report.tasks);
     assert_eq!(
         h.query_all_by_label_contains("Not attempted").count(),
         1,

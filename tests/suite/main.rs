@@ -5,6 +5,7 @@ mod c2c;
 mod cli;
 mod declaration;
 mod docs;
+mod expert;
 mod hs;
 mod i18n;
 mod landed_cost;

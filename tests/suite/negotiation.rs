@@ -1204,3 +1204,84 @@ fn each_payment_term_has_its_schedule() {
         assert_eq!(schedule(&contract), expected, "{term:?}");
     }
 }
+
+/// Plays the seller's offers in a hotseat negotiation, the buyer answering with the same
+/// low counter-offer each time, and scores the process criteria.
+fn process_criteria(
+    seller_offers: &[[usize; 4]],
+) -> (
+    tradeport::sim::report::CriterionResult,
+    tradeport::sim::report::CriterionResult,
+) {
+    use tradeport::sim::Command;
+    let mut session = b2b_session(true);
+    let task = "negotiate-deal".to_string();
+    for (i, offer) in seller_offers.iter().enumerate() {
+        if i > 0 {
+            session
+                .apply(Command::MakeOffer {
+                    task: task.clone(),
+                    options: vec![0, 2, 3, 4],
+                    note: String::new(),
+                })
+                .unwrap_or_else(|e| panic!("buyer: {e}"));
+        }
+        session
+            .apply(Command::MakeOffer {
+                task: task.clone(),
+                options: offer.to_vec(),
+                note: String::new(),
+            })
+            .unwrap_or_else(|e| panic!("seller offer {}: {e}", i + 1));
+    }
+    let report = tradeport::sim::Report::of(&session);
+    let criterion = |id: &str| {
+        report
+            .tasks
+            .iter()
+            .flat_map(|t| t.criteria.clone())
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    (criterion("room-to-concede"), criterion("shrinking-concessions"))
+}
+
+#[test]
+fn the_negotiation_process_is_scored_from_the_students_own_offers() {
+    // The seller's brief: price 50% (linear €23–32), quantity 15% (0.2/0.6/1.0/0.8),
+    // Incoterm 10% (FCA 1.0), payment 25% (1.0/0.85/0.7/0.35/0.1).
+    // €32, 1,800 pcs, FCA, L/C: 0.5 + 0.09 + 0.1 + 0.175 = 0.865.
+    // €30, L/C → deposit: 0.3889 + 0.09 + 0.1 + 0.2125 = 0.791 (gives 0.074, asks a deposit).
+    // €28.50, deposit → advance: 0.3056 + 0.09 + 0.1 + 0.25 = 0.746 (gives 0.046, asks T/T).
+    let (room, shrink) = process_criteria(&[[18, 1, 0, 2], [14, 1, 0, 1], [11, 1, 0, 0]]);
+    assert_eq!((room.earned, room.possible), (5, 5), "{}", room.reason);
+    assert!(
+        room.reason.contains("was worth 0.865 to you, against 0.850"),
+        "{}",
+        room.reason
+    );
+    assert_eq!(shrink.earned, 5, "{}", shrink.reason);
+    assert_eq!(
+        shrink.reason,
+        "2 concession(s), each smaller than the last and traded for something"
+    );
+    assert!(shrink.rule.is_some() && shrink.hint.is_some());
+
+    // A bigger second step: €30 → €27 (0.129 after 0.074).
+    let (_, shrink) = process_criteria(&[[18, 1, 0, 2], [14, 1, 0, 1], [8, 1, 0, 0]]);
+    assert_eq!(shrink.earned, 0);
+    assert_eq!(shrink.reason, "offer 3 gave up 0.129 after 0.074 before");
+    assert!(shrink.is_mistake());
+
+    // A price cut with nothing asked back, from a low opening (0.643).
+    let (room, shrink) = process_criteria(&[[10, 1, 0, 2], [9, 1, 0, 2]]);
+    assert_eq!(room.earned, 0, "{}", room.reason);
+    assert!(room.reason.contains("was worth 0.643"), "{}", room.reason);
+    assert_eq!(shrink.reason, "offer 2 conceded without asking for anything back");
+    assert_eq!(shrink.earned, 0);
+
+    // One offer, then nothing: no concession, and the process holds.
+    let (_, shrink) = process_criteria(&[[18, 1, 0, 2]]);
+    assert_eq!(shrink.reason, "you made 1 offer(s) and no concession");
+    assert_eq!(shrink.earned, 5);
+}

@@ -310,7 +310,8 @@ fn html_and_csv_reports_match_their_golden_outputs() {
     let session = scripted("c2c-vintage-cameras");
     let save = SaveFile::of(&session, student());
     let report = Report::of(&session);
-    let html = tradeport::export::html(&report, &save);
+    let expert = tradeport::sim::expert::play_like(&session);
+    let html = tradeport::export::html(&report, &save, Some(&expert));
     golden("tests/reports/c2c-scripted.html", &html);
     let csv = format!(
         "{}\n{}\n",
@@ -324,6 +325,16 @@ fn html_and_csv_reports_match_their_golden_outputs() {
     assert!(html.contains(&save.scenario_hash));
     assert!(html.contains("@media print"));
     assert!(!html.contains("<script"), "self-contained and static");
+    // Each point lost carries its rule and hint; the expert's run sits beside the student's.
+    assert!(
+        html.contains("Rule: Auctions discover the price of scarce items"),
+        "the format rule"
+    );
+    assert!(html.contains("Next time: List everything on day 1 or 2."));
+    assert!(html.contains("<h2>Hints for next time</h2>"));
+    assert!(html.contains(&format!("earned <strong>{} / 100</strong>", expert.report.total_earned)));
+    assert!(html.contains("Day 1: auctioned CAM-SEAGULL"), "the expert's decisions");
+    assert!(html.contains("class=\"bar expert\""), "the expert's bar in the chart");
     // The row has as many fields as the header.
     let header = tradeport::export::csv_header();
     let row = tradeport::export::csv_row(&report, &save);
@@ -345,7 +356,7 @@ fn names_are_escaped_in_html_and_quoted_in_csv() {
     };
     let save = SaveFile::of(&session, odd);
     let report = Report::of(&session);
-    let html = tradeport::export::html(&report, &save);
+    let html = tradeport::export::html(&report, &save, None);
     assert!(html.contains("Wang, &quot;Tiger&quot; &lt;b&gt; (A&amp;B)"));
     assert!(!html.contains("<b>"));
     let row = tradeport::export::csv_row(&report, &save);

@@ -309,6 +309,7 @@ fn debrief_shows_score_and_returns_to_menu() {
         |ui, actions: &mut Vec<Action>| {
             let view = debrief::DebriefView {
                 cat: &cat,
+                expert: None,
                 report: &report,
                 session: &s,
                 exported: None,
@@ -351,6 +352,7 @@ fn debrief_after_finishing_early_says_where_the_student_stopped() {
     let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui(|ui| {
         let view = debrief::DebriefView {
             cat: &cat,
+            expert: None,
             report: &report,
             session: &s,
             exported: None,
@@ -1255,6 +1257,7 @@ fn debrief_asks_to_save_the_report_and_says_where_it_went() {
         |ui, actions: &mut Vec<Action>| {
             let view = debrief::DebriefView {
                 cat: &cat,
+                expert: None,
                 report: &report,
                 session: &s,
                 exported: Some("saved: /data/reports/c2c.report.ron and /data/reports/c2c.html"),

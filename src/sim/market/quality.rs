@@ -17,6 +17,9 @@ pub struct ListingText {
     pub images: Vec<String>,
 }
 
+/// The photo shots a seller can add; the file `{sku}-{shot}.png` stands in for each image.
+pub const SHOTS: [&str; 7] = ["main", "detail", "size", "in-use", "colours", "packaging", "lifestyle"];
+
 /// The platform's rules for a listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListingRules {

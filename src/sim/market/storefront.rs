@@ -94,6 +94,8 @@ pub struct Storefront {
     /// Fee per redeemed coupon, market currency minor units.
     pub coupon_fee: i64,
     pub influencers: Vec<Influencer>,
+    /// The instructor's model listing text per product (images are the product's).
+    pub model_listings: Vec<(String, crate::sim::market::ListingText)>,
 }
 
 impl Storefront {
@@ -308,6 +310,36 @@ impl Storefront {
                 });
             }
         }
+        let mut model_listings = Vec::new();
+        for (i, d) in def.model_listings.iter().enumerate() {
+            let mp = format!("{p}.model_listings[{i}]");
+            c.reference(&format!("{mp}.product"), "product", &d.product, skus.iter().copied());
+            let length = d.title.chars().count();
+            if d.title.trim().is_empty() || length > def.title_limit as usize {
+                c.error_hint(
+                    &format!("{mp}.title"),
+                    format!("a model title of {length} characters"),
+                    format!("write a title of 1 to {} characters", def.title_limit),
+                );
+            }
+            model_listings.push((
+                d.product.clone(),
+                crate::sim::market::ListingText {
+                    title: d.title.clone(),
+                    bullets: d.bullets.clone(),
+                    description: d.description.clone(),
+                    search_terms: d.search_terms.clone(),
+                    attributes: d.attributes.clone(),
+                    images: Vec::new(),
+                },
+            ));
+        }
+        c.unique(
+            &format!("{p}.model_listings"),
+            "product",
+            "model listing product",
+            def.model_listings.iter().map(|m| m.product.as_str()),
+        );
         Some(Self {
             platform: def.platform.clone(),
             title_limit: def.title_limit,
@@ -322,6 +354,7 @@ impl Storefront {
             shipping: shipping?,
             coupon_fee: coupon_fee?,
             influencers,
+            model_listings,
         })
     }
 

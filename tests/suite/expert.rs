@@ -1,0 +1,100 @@
+//! The AI expert of the debrief: it plays every bundled scenario well on the student's seed,
+//! the same way every time.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use tradeport::scenario::error::render_plain;
+use tradeport::scenario::load_scenario_file;
+use tradeport::sim::expert;
+use tradeport::sim::{Report, Scenario};
+
+fn scenario(id: &str) -> Arc<Scenario> {
+    let path = format!("scenarios/{id}.scenario.ron");
+    Arc::new(load_scenario_file(Path::new(&path)).unwrap_or_else(|d| panic!("{}", render_plain(&d))))
+}
+
+/// Criteria the game scores that the expert missed, as "id: reason".
+fn missed(report: &Report) -> Vec<String> {
+    report
+        .tasks
+        .iter()
+        .flat_map(|t| t.criteria.iter())
+        .filter(|c| c.is_mistake())
+        .map(|c| format!("{}: {}", c.id, c.reason))
+        .collect()
+}
+
+#[test]
+fn the_expert_earns_every_point_the_game_scores_in_each_bundled_scenario() {
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        for seed in [7, 20261001] {
+            let run = expert::play(scenario(id), seed);
+            assert!(run.report.finished, "{id}/{seed}: the expert plays to the last day");
+            assert_eq!(missed(&run.report), Vec::<String>::new(), "{id}/{seed}");
+            assert!(run.report.total_earned > 0 && !run.moves.is_empty(), "{id}/{seed}");
+            assert!(
+                run.report.cash_end_home.minor > run.report.cash_start_home.minor,
+                "{id}/{seed}: the expert makes money: {} → {}",
+                run.report.cash_start_home,
+                run.report.cash_end_home
+            );
+        }
+    }
+}
+
+#[test]
+fn the_expert_plays_the_same_on_the_same_seed_and_tells_its_reasons() {
+    let a = expert::play(scenario("b2b-silk-blouses"), 11);
+    let b = expert::play(scenario("b2b-silk-blouses"), 11);
+    assert_eq!(a.moves, b.moves);
+    assert_eq!(a.report, b.report);
+    assert_eq!(a.report.seed, 11, "on the student's seed");
+    // Its negotiation opens high with room to trade, then concedes in shrinking steps.
+    let offers: Vec<&str> = a
+        .moves
+        .iter()
+        .filter(|m| m.task.as_deref() == Some("negotiate-deal"))
+        .map(|m| m.what.as_str())
+        .collect();
+    assert!(offers[0].starts_with("opened with unit price"), "{offers:?}");
+    assert!(offers.iter().any(|m| m.starts_with("offered")), "{offers:?}");
+    // The C2C expert lists every item on day 1, honestly, and posts with a model CN23.
+    let c2c = expert::play(scenario("c2c-vintage-cameras"), 11);
+    let day_one: Vec<&str> = c2c
+        .moves
+        .iter()
+        .filter(|m| m.day == 1 && m.task.as_deref() == Some("list-items"))
+        .map(|m| m.what.as_str())
+        .collect();
+    assert_eq!(day_one.len(), 3, "{day_one:?}");
+    assert!(day_one.iter().all(|m| m.contains("graded truly")), "{day_one:?}");
+    assert!(
+        c2c.moves
+            .iter()
+            .any(|m| m.what.starts_with("posted CAM-OM1 with a CN23"))
+    );
+}
+
+#[test]
+fn the_expert_does_not_sell_at_a_loss_and_says_why() {
+    let run = expert::play(scenario("b2c-eu-storefront"), 7);
+    let cable: Vec<&str> = run
+        .moves
+        .iter()
+        .filter(|m| m.what.contains("CB-USBC-1M"))
+        .map(|m| m.what.as_str())
+        .collect();
+    assert_eq!(cable.len(), 1, "said once: {cable:?}");
+    assert!(
+        cable[0].starts_with(
+            "did not list CB-USBC-1M in de-marketplace: no price from 70% to 100% of the market's 9.99 EUR"
+        ),
+        "{cable:?}"
+    );
+    assert!(
+        run.session
+            .store("de-marketplace")
+            .is_some_and(|s| s.student_listing("CB-USBC-1M").is_none())
+    );
+}
