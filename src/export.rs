@@ -72,6 +72,7 @@ pub fn csv_header() -> String {
         "seed",
         "days_played",
         "finished",
+        "mode",
         "points",
         "possible",
         "percent",
@@ -99,6 +100,7 @@ pub fn csv_row(report: &Report, save: &SaveFile) -> String {
         report.seed.to_string(),
         report.days_played.to_string(),
         report.finished.to_string(),
+        mode_name(report.mode).to_string(),
         report.total_earned.to_string(),
         report.total_possible.to_string(),
         percent(report.total_earned, report.total_possible).to_string(),
@@ -160,11 +162,13 @@ pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>) -> Str
         format!("In progress: day {} of {}.", report.days_played, report.length_days)
     };
     out.push_str(&format!(
-        "<p><strong>{} / {} points</strong> ({}%). {}</p>\n",
+        "<p><strong>{} / {} points</strong> ({}%). {} Played in {} mode ({}).</p>\n",
         report.total_earned,
         report.total_possible,
         percent(report.total_earned, report.total_possible),
-        e(&played)
+        e(&played),
+        mode_name(report.mode),
+        if report.mode.hints() { "hints on" } else { "hints off" }
     ));
 
     out.push_str("<h2>By competency</h2>\n<table>\n");
@@ -315,4 +319,12 @@ pub fn hints_for_next_time(report: &Report) -> Vec<crate::scenario::file::Text> 
         }
     }
     hints
+}
+
+/// `practice` or `exam`, as the gradebook and the page say it.
+pub fn mode_name(mode: crate::sim::session::PlayMode) -> &'static str {
+    match mode {
+        crate::sim::session::PlayMode::Practice => "practice",
+        crate::sim::session::PlayMode::Exam => "exam",
+    }
 }

@@ -99,11 +99,12 @@ fn draw_menu(
     folder: Res<ScenarioFolder>,
     mut drafts: ResMut<Drafts>,
     mut actions: MessageWriter<UiAction>,
-    (saved, mut next_student, notice, profile): (
+    (saved, mut next_student, notice, profile, mut next_mode): (
         Res<super::autosave::SavedGames>,
         ResMut<super::autosave::NextStudent>,
         Res<super::session::Notice>,
         Res<super::autosave::PlayerProfile>,
+        ResMut<super::session::NextMode>,
     ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -128,6 +129,14 @@ fn draw_menu(
     };
     if next_student.0 != typed {
         next_student.0 = typed;
+    }
+    let mode = if drafts.menu.exam {
+        crate::sim::session::PlayMode::Exam
+    } else {
+        crate::sim::session::PlayMode::Practice
+    };
+    if next_mode.0 != mode {
+        next_mode.0 = mode;
     }
     Ok(())
 }

@@ -16,6 +16,10 @@ use crate::ui::{Action, Page};
 #[derive(Resource, Debug)]
 pub struct ActiveSession(pub Session);
 
+/// Practice (hints on) or exam (hints off) for the next session started, as chosen in the menu.
+#[derive(Resource, Debug, Clone, Copy, Default)]
+pub struct NextMode(pub crate::sim::session::PlayMode);
+
 /// The report shown on the debrief screen, and the AI expert's run on the same seed to
 /// compare it with.
 #[derive(Resource, Debug)]
@@ -55,6 +59,7 @@ pub struct Notice(pub Option<String>);
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<UiAction>()
         .init_resource::<SeedOverride>()
+        .init_resource::<NextMode>()
         .init_resource::<AutoAdvance>()
         .init_resource::<Notice>()
         // Autosave reads the same actions after they are carried out, before the frame's
@@ -79,7 +84,7 @@ pub fn apply_ui_actions(
     mut session: Option<ResMut<ActiveSession>>,
     catalog: Res<ScenarioCatalog>,
     assets: Res<Assets<ScenarioAsset>>,
-    seed: Res<SeedOverride>,
+    (seed, mode): (Res<SeedOverride>, Res<NextMode>),
     screen: Res<State<Screen>>,
     mut next_screen: ResMut<NextState<Screen>>,
     mut page: ResMut<CurrentPage>,
@@ -99,7 +104,8 @@ pub fn apply_ui_actions(
                         Session::new_hotseat(scenario, seed.0)
                     } else {
                         Session::new(scenario, seed.0)
-                    };
+                    }
+                    .with_mode(mode.0);
                     commands.insert_resource(ActiveSession(session));
                     *page = CurrentPage(Page::Overview);
                     *paused = Paused(false);

@@ -136,6 +136,7 @@ pub struct Report {
     pub finished: bool,
     /// The player stopped before the last day was over.
     pub ended_early: bool,
+    pub mode: crate::sim::session::PlayMode,
     pub cash_start_home: Money,
     pub cash_end_home: Money,
     pub reputation_start: u32,
@@ -251,6 +252,7 @@ impl Report {
             length_days: scenario.length_days(),
             finished: session.is_finished(),
             ended_early: session.ended_early(),
+            mode: session.mode(),
             cash_start_home: Money::new(start_home, home, home_exp),
             cash_end_home: session.net_cash_in_home(),
             reputation_start: scenario.starting_reputation(),

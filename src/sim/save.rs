@@ -32,6 +32,9 @@ pub struct SaveFile {
     pub seed: u64,
     #[serde(default)]
     pub hotseat: bool,
+    /// Practice (hints on) or exam (hints off); saves from before modes are practice.
+    #[serde(default)]
+    pub mode: crate::sim::session::PlayMode,
     #[serde(default)]
     pub student: Student,
     /// The commands the session accepted, in order.
@@ -90,6 +93,7 @@ impl SaveFile {
             scenario_hash: session.scenario().content_hash().to_string(),
             seed: session.seed(),
             hotseat: session.is_hotseat(),
+            mode: session.mode(),
             student,
             commands: session.commands().to_vec(),
         }
@@ -134,7 +138,8 @@ impl SaveFile {
             Session::new_hotseat(scenario, Some(self.seed))
         } else {
             Session::new(scenario, Some(self.seed))
-        };
+        }
+        .with_mode(self.mode);
         for (index, command) in self.commands.iter().enumerate() {
             session.apply(command.clone()).map_err(|e| SaveError::Replay {
                 index,
@@ -152,6 +157,9 @@ pub struct Claims {
     pub total_possible: u32,
     pub days_played: u32,
     pub finished: bool,
+    /// Practice or exam (reports from before modes: practice).
+    #[serde(default)]
+    pub mode: crate::sim::session::PlayMode,
     /// Cash at the end in the home currency, minor units.
     pub cash_end: i64,
     pub reputation_end: u32,
@@ -166,6 +174,7 @@ impl Claims {
             total_possible: report.total_possible,
             days_played: report.days_played,
             finished: report.finished,
+            mode: report.mode,
             cash_end: report.cash_end_home.minor,
             reputation_end: report.reputation_end,
             tasks: report
@@ -263,6 +272,7 @@ impl ReportFile {
             actual.days_played.to_string(),
         );
         differ("finished", claimed.finished.to_string(), actual.finished.to_string());
+        differ("mode", format!("{:?}", claimed.mode), format!("{:?}", actual.mode));
         differ(
             "cash at the end",
             claimed.cash_end.to_string(),

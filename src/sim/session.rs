@@ -439,6 +439,21 @@ pub enum RuleError {
     Shop(#[from] crate::sim::c2c::ShopError),
 }
 
+/// How hints are given: practice shows the rubric's hints and the calculators (break-even,
+/// customs preview) while playing; an exam hides them. The simulation is the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
+pub enum PlayMode {
+    #[default]
+    Practice,
+    Exam,
+}
+
+impl PlayMode {
+    pub fn hints(self) -> bool {
+        self == PlayMode::Practice
+    }
+}
+
 /// A running scenario. Not `Clone`: the RNG state is not meant to be forked; replay the
 /// command log instead.
 #[derive(Debug)]
@@ -468,6 +483,7 @@ pub struct Session {
     talks: BTreeMap<String, Talks>,
     /// Two students share the machine: they play both sides of every negotiation.
     hotseat: bool,
+    mode: PlayMode,
     /// Sales contracts signed, by negotiation task id.
     contracts: BTreeMap<String, SalesContract>,
     /// Every presentation of shipping documents, by task id, in order.
@@ -523,6 +539,7 @@ impl Session {
             classifications: BTreeMap::new(),
             talks: BTreeMap::new(),
             hotseat,
+            mode: PlayMode::Practice,
             contracts: BTreeMap::new(),
             documents: BTreeMap::new(),
             payments: BTreeMap::new(),
@@ -1534,6 +1551,14 @@ impl Session {
 
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
+    }
+    /// The same session in `mode` (chosen before the first day is played).
+    pub fn with_mode(mut self, mode: PlayMode) -> Self {
+        self.mode = mode;
+        self
+    }
+    pub fn mode(&self) -> PlayMode {
+        self.mode
     }
     /// The scenario, shared (to start another session on it, like the AI expert's).
     pub fn shared_scenario(&self) -> Arc<Scenario> {

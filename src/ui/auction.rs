@@ -370,6 +370,10 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(cat.tr("c2c-preview")).strong());
+            if !session.mode().hints() {
+                hint(ui, cat.tr("exam-no-calculator"));
+                return;
+            }
             let home = scenario.home_currency();
             let postage_home = postage
                 .map(|p| p.price(product.gross_weight_g))

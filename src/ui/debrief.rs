@@ -64,6 +64,15 @@ pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Ac
                     ("total", Arg::from(report.length_days)),
                 ],
             ));
+            ui.label(
+                RichText::new(cat.tr(if report.mode.hints() {
+                    "debrief-mode-practice"
+                } else {
+                    "debrief-mode-exam"
+                }))
+                .small()
+                .color(MUTED),
+            );
             ui.add_space(10.0);
 
             ui.horizontal(|ui| {

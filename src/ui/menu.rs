@@ -58,6 +58,8 @@ pub struct MenuDraft {
     pub student_id: String,
     /// Show the progress panel instead of the scenario's details.
     pub show_progress: bool,
+    /// Start the next scenario as an exam: no hints or calculators while playing.
+    pub exam: bool,
 }
 
 pub fn mode_color(mode: TradeMode) -> egui::Color32 {
@@ -152,6 +154,8 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
             ui.add(egui::TextEdit::singleline(&mut draft.student_name).desired_width(120.0));
             ui.label(cat.tr("menu-student-id"));
             ui.add(egui::TextEdit::singleline(&mut draft.student_id).desired_width(90.0));
+            ui.checkbox(&mut draft.exam, cat.tr("menu-exam"))
+                .on_hover_text(cat.tr("menu-exam-hint"));
             ui.separator();
             if ui
                 .selectable_label(draft.show_progress, cat.tr("menu-progress"))

@@ -90,12 +90,14 @@ pub fn draw(ui: &mut egui::Ui, view: &OffersView, draft: &mut OffersDraft) -> Op
                 .color(color)
                 .strong(),
             );
-            if let Some(floor) = session.break_even(
-                &market,
-                &listing.terms.sku,
-                &listing.terms.postage,
-                listing.terms.duty_paid,
-            ) {
+            if session.mode().hints()
+                && let Some(floor) = session.break_even(
+                    &market,
+                    &listing.terms.sku,
+                    &listing.terms.postage,
+                    listing.terms.duty_paid,
+                )
+            {
                 let below = amount < floor;
                 ui.label(
                     RichText::new(cat.tr_args(

@@ -420,6 +420,12 @@ fn tasks_panel(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
         .small()
         .color(MUTED),
     );
+    let (mode, color) = if session.mode().hints() {
+        ("mode-practice", MUTED)
+    } else {
+        ("mode-exam", WARN)
+    };
+    ui.label(RichText::new(cat.tr(mode)).small().color(color));
     ui.add_space(4.0);
     egui::ScrollArea::vertical().show(ui, |ui| {
         for task in session.scenario().tasks() {
@@ -459,6 +465,15 @@ fn tasks_panel(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
                                 pick(&c.description, language),
                                 cat.tr_args("points", &[("points", Arg::from(c.points))])
                             ));
+                            if let (true, Some(hint)) = (session.mode().hints(), &c.hint) {
+                                ui.label(
+                                    RichText::new(
+                                        cat.tr_args("task-hint", &[("hint", Arg::from(pick(hint, language)))]),
+                                    )
+                                    .small()
+                                    .color(ACCENT),
+                                );
+                            }
                         }
                     });
             });

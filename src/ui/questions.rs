@@ -152,7 +152,7 @@ pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> 
     let note = draft.notes.entry(view.question).or_default();
     ui.horizontal(|ui| {
         ui.label(cat.tr("c2c-your-note"));
-        if ui.small_button(cat.tr("c2c-note-template")).clicked() {
+        if session.mode().hints() && ui.small_button(cat.tr("c2c-note-template")).clicked() {
             let company = &session.scenario().role().company.name.en;
             let name = question.from.split(' ').next().unwrap_or("there");
             *note = format!("Hello {name},\nthank you for your interest in this item.\n\nBest regards,\n{company}");

@@ -371,18 +371,37 @@ fn the_debrief_saves_a_report_the_teacher_can_verify() {
         name: "Li Na".into(),
         id: "2026-0417".into(),
     }));
+    // The menu's exam checkbox sets the next session's mode.
+    app.insert_resource(tradeport::game::session::NextMode(
+        tradeport::sim::session::PlayMode::Exam,
+    ));
     app.world_mut().write_message(UiAction(Action::StartScenario(index)));
     assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    assert_eq!(
+        app.world().resource::<ActiveSession>().0.mode(),
+        tradeport::sim::session::PlayMode::Exam
+    );
     app.world_mut().write_message(UiAction(Action::EndDay));
     app.world_mut().write_message(UiAction(Action::FinishScenario));
     assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Debrief));
+    // The debrief has the AI expert's run on the same seed beside the student's.
+    assert!(update_until(&mut app, 5, |a| a
+        .world()
+        .get_resource::<DebriefReport>()
+        .is_some()));
+    let debrief = app.world().resource::<DebriefReport>();
+    assert_eq!(debrief.expert.report.seed, debrief.report.seed);
+    assert!(debrief.expert.report.finished && debrief.expert.report.total_earned > debrief.report.total_earned);
     app.world_mut().write_message(UiAction(Action::ExportReport));
     app.update();
     let said = app.world().resource::<ReportExported>().0.clone().unwrap_or_default();
     assert!(said.starts_with("saved: "), "{said}");
     let report = data.join("reports/c2c-vintage-cameras-2026-0417-Li_Na.report.ron");
     let html = data.join("reports/c2c-vintage-cameras-2026-0417-Li_Na.html");
-    assert!(std::fs::read_to_string(&html).is_ok_and(|h| h.contains("Li Na (2026-0417)")));
+    let page = std::fs::read_to_string(&html).unwrap_or_default();
+    assert!(page.contains("Li Na (2026-0417)"));
+    assert!(page.contains("Played in exam mode (hints off)."));
+    assert!(page.contains("What an expert would have done"));
     let mut out = Vec::new();
     assert!(
         tradeport::cli::verify(&report, None, &mut out).unwrap_or(false),

@@ -744,3 +744,28 @@ fn the_next_item_in_the_form_starts_from_its_own_grade_and_faults() {
     assert_eq!(draft.grade, None, "the next item starts from its true grade");
     assert!(draft.disclosed.is_empty(), "no faults carried over from another item");
 }
+
+#[test]
+fn in_exam_mode_the_listing_form_leaves_the_break_even_to_the_student() {
+    let cat = Catalogue::new(Language::English);
+    let s = c2c_session(1).with_mode(tradeport::sim::session::PlayMode::Exam);
+    let mut h = harness(&cat, &s, C2cTab::Auction);
+    h.state_mut().draft.auction.sku = Some("CAM-SEAGULL".into());
+    h.state_mut().draft.auction.market = Some("us-buyers".into());
+    h.state_mut().draft.auction.start_price = "99.00".into();
+    h.state_mut().draft.auction.reserve = "120.00".into();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Exam mode: work out the break-even and the buyer's import charges yourself.")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Break-even price").is_none(),
+        "no calculator in an exam"
+    );
+    assert!(h.query_by_label_contains("does not cover cost").is_none());
+    // The form still lists the item: the exam grades what was decided.
+    h.get_by_label("List the item").click();
+    h.run();
+    assert!(matches!(last_command(&h.state().actions), Command::ListItem { .. }));
+}

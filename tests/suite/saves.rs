@@ -227,6 +227,7 @@ fn a_report_verifies_and_editing_any_number_breaks_it() {
         }),
         Box::new(|r| r.student.name = "Someone Else".into()),
         Box::new(|r| r.seed += 1),
+        Box::new(|r| r.claims.mode = tradeport::sim::session::PlayMode::Exam),
     ];
     for edit in edits {
         let mut forged = parsed.clone();
@@ -428,5 +429,37 @@ fn the_profile_keeps_the_best_finished_run_per_scenario() {
         totals.values().map(|(_, p)| p).sum::<u32>(),
         100,
         "every competency's possible points"
+    );
+}
+
+#[test]
+fn exam_mode_is_saved_replayed_reported_and_old_saves_are_practice() {
+    use tradeport::sim::session::PlayMode;
+    let mut session = Session::new(scenario("b2b-silk-blouses"), None).with_mode(PlayMode::Exam);
+    session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    let save = SaveFile::of(&session, student());
+    assert_eq!(save.mode, PlayMode::Exam);
+    let text = save.to_text();
+    assert!(text.contains("mode: Exam"), "{text}");
+    let replayed = SaveFile::parse(&text)
+        .and_then(|s| s.replay(scenario("b2b-silk-blouses")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(replayed.mode(), PlayMode::Exam);
+    let report = Report::of(&replayed);
+    assert_eq!(report.mode, PlayMode::Exam);
+    let row = tradeport::export::csv_row(&report, &save);
+    assert!(row.contains(",false,exam,"), "{row}");
+    assert!(tradeport::export::csv_header().contains(",finished,mode,points,"));
+    let html = tradeport::export::html(&report, &save, None);
+    assert!(
+        html.contains("Played in exam mode (hints off)."),
+        "the page says how it was played"
+    );
+    // A save written before modes existed has no `mode` and is practice.
+    let old = text.replace("    mode: Exam,\n", "");
+    assert_ne!(old, text);
+    assert_eq!(
+        SaveFile::parse(&old).unwrap_or_else(|e| panic!("{e}")).mode,
+        PlayMode::Practice
     );
 }

@@ -82,6 +82,12 @@ fn menu_select_a_scenario_then_start_it() {
     // The details pane shows the chosen scenario's objectives.
     assert!(harness.query_by_label_contains("You will learn to").is_some());
 
+    // Practice is the default; the exam checkbox turns the hints off for the next start.
+    assert!(!harness.state().draft.exam);
+    harness.get_by_label("Exam mode").click();
+    harness.run();
+    assert!(harness.state().draft.exam);
+
     harness.get_by_label("Start scenario").click();
     harness.run();
     assert_eq!(harness.state().actions.last(), Some(&Action::StartScenario(c2c)));
@@ -1323,4 +1329,41 @@ fn menu_shows_progress_over_finished_scenarios() {
         "listed and in the progress table"
     );
     assert!(harness.query_by_label("0 / 100").is_some(), "best score of the one run");
+}
+
+#[test]
+fn practice_mode_shows_each_criterions_hint_and_exam_mode_hides_it() {
+    use tradeport::sim::session::PlayMode;
+    let cat = Catalogue::new(Language::English);
+    for (mode, hints) in [(PlayMode::Practice, true), (PlayMode::Exam, false)] {
+        let s = session("b2b-silk-blouses").with_mode(mode);
+        let mut harness = play_harness(&cat, &s);
+        harness.run();
+        let banner = if hints {
+            "Practice mode: hints and calculators are on."
+        } else {
+            "Exam mode: no hints or calculators until the debrief."
+        };
+        assert!(harness.query_by_label_contains(banner).is_some(), "{mode:?}");
+        // Open the first task's rubric in the task panel.
+        harness
+            .query_all_by_label_contains("What earns points")
+            .next()
+            .unwrap_or_else(|| panic!("a rubric header"))
+            .click();
+        harness.run();
+        assert!(
+            harness
+                .query_by_label_contains("Answers every question asked: MOQ, lead time")
+                .is_some(),
+            "{mode:?}: the criteria are shown in both modes"
+        );
+        assert_eq!(
+            harness
+                .query_by_label_contains("Tip: List the buyer's questions before you write")
+                .is_some(),
+            hints,
+            "{mode:?}"
+        );
+    }
 }
