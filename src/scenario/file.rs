@@ -665,6 +665,9 @@ pub struct TaskDef {
     /// For negotiation tasks: the issues on the table and both sides' private preferences.
     #[serde(default)]
     pub negotiation: Option<NegotiationDef>,
+    /// A business letter to answer: the first message from the task's `counterpart`.
+    #[serde(default)]
+    pub letter: Option<LetterDef>,
     pub rubric: Vec<CriterionDef>,
 }
 
@@ -983,6 +986,65 @@ pub struct CriterionDef {
     pub hint: Option<Text>,
 }
 
+/// A letter the student answers point by point: for each point the student picks one of the
+/// statements (the scenario's, or ones the game computes) and adds a note of their own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterDef {
+    /// Days the writer waits for an answer, counted from the day the letter arrived.
+    pub reply_within_days: u32,
+    pub points: Vec<LetterPointDef>,
+}
+
+/// One point the answer must cover.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterPointDef {
+    pub id: String,
+    /// What the point is about, e.g. "Price basis".
+    pub label: Text,
+    /// Statements to choose from, exactly one of them `Right` (unless `computed`).
+    #[serde(default)]
+    pub options: Vec<LetterOptionDef>,
+    /// Statements the game writes from the session instead.
+    #[serde(default)]
+    pub computed: Option<ComputedPointDef>,
+}
+
+/// A statement the student may send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterOptionDef {
+    /// The sentence as it goes into the letter (in the letter's language, usually English).
+    pub text: String,
+    pub verdict: StatementVerdict,
+    /// Why it is right or wrong, shown after sending and in the debrief.
+    pub why: Text,
+}
+
+/// How good a statement is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum StatementVerdict {
+    /// True and specific.
+    Right,
+    /// Says little.
+    Vague,
+    /// Untrue.
+    Wrong,
+    /// Proposes breaking the law.
+    Unlawful,
+}
+
+/// Statements the game computes for a letter point.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ComputedPointDef {
+    /// What a buyer pays at checkout for one parcel of these products from the task's market:
+    /// the student's VAT-inclusive listing prices (the market's reference price where not
+    /// listed); the right total, and totals with the usual mistakes (VAT added again, the
+    /// duty added on top, the duty counted per item).
+    ParcelTotal { products: Vec<String> },
+}
+
 /// A check the game can score by itself. Checks about "the task's product" or "the task's
 /// counterpart" use the task's `product` and `counterpart` fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1004,7 +1066,8 @@ pub enum CheckDef {
     SoldAtLeast { product: String, share: String },
     /// C2C: the auction of `product` sold (so above any reserve).
     AuctionSoldAboveReserve { product: String },
-    /// The task's counterpart's question answered within `days` days with at least `min_score`.
+    /// The task's counterpart's question (or the task's letter) answered within `days` days
+    /// with at least `min_score`.
     AnsweredWithin { days: u32, min_score: u32 },
     /// The task's counterpart was told the import charges truly.
     ChargesExplainedTruly,
@@ -1046,6 +1109,8 @@ pub enum CheckDef {
     /// their offer to themselves) is no larger than the one before, and each asks for something
     /// back (on some issue the new offer is better for the student than the last one).
     ConcessionsShrink,
+    /// The task's letter was answered with the right statement on point `point`.
+    LetterPointRight { point: String },
     /// B2B: the task's negotiation ended in a signed contract.
     ContractSigned,
     /// B2B: the contract's Incoterm is one of these.

@@ -112,6 +112,9 @@ impl Expert {
             if task.declaration.is_some() {
                 self.declare(task);
             }
+            if task.letter.is_some() {
+                self.answer_letter(task);
+            }
         }
         self.run_stores(&tasks);
         if self.session.shop().is_some() {
@@ -357,6 +360,40 @@ impl Expert {
                 form: Box::new(form),
             },
             || format!("declared under supervision code {mode}, every field from the contract and packing list"),
+        );
+    }
+
+    /// Answers a letter the day it arrives: the right statement on every point, with a
+    /// greeting, thanks and a signature.
+    fn answer_letter(&mut self, task: &Task) {
+        if self.session.letter_reply(&task.id).is_some() {
+            return;
+        }
+        let Some(message) = self.session.letter_message(&task.id) else {
+            return;
+        };
+        let writer = message.from.clone().unwrap_or_default();
+        let scenario = self.session.scenario();
+        let name = scenario.counterpart(&writer).map_or(writer.clone(), |c| c.name.clone());
+        let company = scenario.role().company.name.en.clone();
+        let choices: Vec<Option<usize>> = self
+            .session
+            .letter_options(&task.id)
+            .iter()
+            .map(|(_, _, list)| list.iter().position(|s| s.verdict == crate::sim::c2c::Verdict::Right))
+            .collect();
+        let note = format!(
+            "Dear {name},\n\nthank you for your message. Please find our answers to each of your points below.\n\nBest regards,\n{company}"
+        );
+        let id = task.id.clone();
+        self.apply(
+            Some(&id),
+            Command::ReplyToLetter {
+                task: id.clone(),
+                choices,
+                note,
+            },
+            || format!("answered {name}'s letter the day it arrived: every point with the right statement, greeting, thanks and signature"),
         );
     }
 

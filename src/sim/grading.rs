@@ -66,6 +66,9 @@ pub enum Check {
         min: u32,
     },
     ConcessionsShrink,
+    LetterPointRight {
+        point: String,
+    },
     ContractSigned,
     ContractIncoterm {
         allowed: Vec<crate::scenario::file::Incoterm>,
@@ -120,22 +123,23 @@ fn field(b: Cn23Box) -> Cn23Field {
 
 /// What the task of a criterion has that some checks need.
 #[derive(Debug, Clone, Copy)]
-pub struct TaskHas {
+pub struct TaskHas<'a> {
     pub product: bool,
     pub counterpart: bool,
     pub negotiation: bool,
+    pub letter: Option<&'a crate::scenario::file::LetterDef>,
 }
 
 impl Check {
     /// Validates a check of criterion `p` of a task that has what `has` says.
-    pub fn validate(c: &mut Checker, p: &str, def: &CheckDef, skus: &[&str], has: TaskHas) -> Option<Self> {
+    pub fn validate(c: &mut Checker, p: &str, def: &CheckDef, skus: &[&str], has: TaskHas<'_>) -> Option<Self> {
         let (has_product, has_counterpart) = (has.product, has.counterpart);
         let need = |c: &mut Checker, ok: bool, what: &str| {
             if !ok {
-                c.error(
+                c.error_hint(
                     p,
                     format!("this check needs the task's {what}"),
-                    Some("set the task's `product` / `counterpart`, or choose another check"),
+                    format!("give the task a `{what}`, or choose another check"),
                 );
             }
             ok
@@ -264,6 +268,19 @@ impl Check {
                 need(c, has.negotiation, "negotiation").then_some(())?;
                 Check::ConcessionsShrink
             }
+            CheckDef::LetterPointRight { point } => {
+                let Some(letter) = has.letter else {
+                    need(c, false, "letter");
+                    return None;
+                };
+                c.reference(
+                    &format!("{p}.point"),
+                    "letter point",
+                    point,
+                    letter.points.iter().map(|x| x.id.as_str()),
+                );
+                Check::LetterPointRight { point: point.clone() }
+            }
             CheckDef::ContractSigned => Check::ContractSigned,
             CheckDef::ContractIncoterm { allowed } => Check::ContractIncoterm {
                 allowed: allowed.clone(),
@@ -329,6 +346,12 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
         | Check::ListingLive
         | Check::StoreProfitable => evaluate_store(session, task, check),
         Check::OpeningOfferWorth { .. } | Check::ConcessionsShrink => evaluate_talks(session, task, check),
+        Check::LetterPointRight { .. } => evaluate_letter(session, task, check),
+        Check::AnsweredWithin { .. } | Check::AllTopicsAnsweredTruly | Check::AnswerTone { .. }
+            if task.letter.is_some() =>
+        {
+            evaluate_letter(session, task, check)
+        }
         Check::ContractSigned
         | Check::ContractIncoterm { .. }
         | Check::ContractPayment { .. }
@@ -966,6 +989,75 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Strin
             } else {
                 (false, faults.join("; "))
             }
+        }
+        _ => (false, String::new()),
+    }
+}
+
+/// The checks on the task's letter: the reply as sent.
+fn evaluate_letter(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+    let Some(reply) = session.letter_reply(&task.id) else {
+        return (false, "the letter was not answered".to_string());
+    };
+    let verdict_word = |v: crate::sim::c2c::Verdict| match v {
+        crate::sim::c2c::Verdict::Right => "right",
+        crate::sim::c2c::Verdict::Vague => "vague",
+        crate::sim::c2c::Verdict::Wrong => "wrong",
+        crate::sim::c2c::Verdict::Unlawful => "unlawful",
+    };
+    match check {
+        Check::LetterPointRight { point } => match reply.sent.iter().find(|(id, _, _)| id == point) {
+            Some((_, label, Some(statement))) => (
+                statement.verdict == crate::sim::c2c::Verdict::Right,
+                format!(
+                    "{}: \"{}\" ({})",
+                    label.en,
+                    statement.text.en,
+                    verdict_word(statement.verdict)
+                ),
+            ),
+            Some((_, label, None)) => (false, format!("{}: not answered", label.en)),
+            None => (false, format!("no point `{point}` in the letter")),
+        },
+        Check::AllTopicsAnsweredTruly => {
+            let missed: Vec<String> = reply
+                .sent
+                .iter()
+                .filter(|(_, _, s)| s.as_ref().is_none_or(|s| s.verdict != crate::sim::c2c::Verdict::Right))
+                .map(|(_, label, s)| {
+                    format!(
+                        "{} {}",
+                        label.en,
+                        s.as_ref().map_or("not answered", |s| verdict_word(s.verdict))
+                    )
+                })
+                .collect();
+            if missed.is_empty() {
+                (true, format!("all {} points answered right", reply.sent.len()))
+            } else {
+                (false, missed.join(", "))
+            }
+        }
+        Check::AnswerTone { min } => {
+            let missing = if reply.grade.tone_missing.is_empty() {
+                String::new()
+            } else {
+                format!("; missing {}", reply.grade.tone_missing.join(", "))
+            };
+            (
+                reply.grade.tone >= *min,
+                format!("tone {}/30 (needed {min}){missing}", reply.grade.tone),
+            )
+        }
+        Check::AnsweredWithin { days, min_score } => {
+            let waited = reply.day.saturating_sub(reply.asked_day);
+            (
+                waited <= *days && reply.grade.score >= *min_score,
+                format!(
+                    "answered {waited} day(s) after the letter arrived, graded {}/100 (needed within {days} day(s) and {min_score})",
+                    reply.grade.score
+                ),
+            )
         }
         _ => (false, String::new()),
     }

@@ -7,6 +7,7 @@ pub mod date;
 pub mod deal;
 pub mod expert;
 pub mod grading;
+pub mod letters;
 pub mod market;
 pub mod money;
 pub mod negotiation;

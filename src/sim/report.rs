@@ -24,6 +24,12 @@ fn paid(session: &Session, home: CurrencyCode, exponent: u32, account: Account) 
 fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<String> {
     use crate::scenario::file::Activity;
     use crate::sim::c2c::HaggleMove;
+    if let Some(reply) = session.letter_reply(&task.id) {
+        return Some(format!(
+            "letter answered on day {} (it arrived on day {}), graded {}/100",
+            reply.day, reply.asked_day, reply.grade.score
+        ));
+    }
     let shop = session.shop()?;
     match task.activity {
         Activity::C2C if !shop.listings.is_empty() => {

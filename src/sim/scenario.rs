@@ -180,6 +180,8 @@ pub struct Task {
     pub declaration: Option<DeclarationCase>,
     /// The deal to negotiate, for negotiation tasks that have one.
     pub negotiation: Option<NegotiationCase>,
+    /// The letter to answer, for tasks that have one.
+    pub letter: Option<crate::sim::letters::Letter>,
     pub rubric: Vec<Criterion>,
 }
 
@@ -777,6 +779,16 @@ impl Scenario {
                 }
                 None => None,
             };
+            let letter = d.letter.as_ref().and_then(|def| {
+                crate::sim::letters::Letter::validate(
+                    &mut c,
+                    &format!("{p}.letter"),
+                    def,
+                    &skus,
+                    d.counterpart.is_some(),
+                    d.market.is_some(),
+                )
+            });
             if d.rubric.is_empty() {
                 c.error(
                     &format!("{p}.rubric"),
@@ -813,6 +825,7 @@ impl Scenario {
                             product: d.product.is_some(),
                             counterpart: d.counterpart.is_some(),
                             negotiation: d.negotiation.is_some(),
+                            letter: d.letter.as_ref(),
                         },
                     )
                 });
@@ -843,6 +856,7 @@ impl Scenario {
                 counterpart: d.counterpart.clone(),
                 declaration,
                 negotiation,
+                letter,
                 rubric,
             });
         }

@@ -220,6 +220,12 @@ pub enum Command {
         market: String,
         max: i64,
     },
+    /// Answer the letter of a task: one statement per point (index, or none) and a note.
+    ReplyToLetter {
+        task: String,
+        choices: Vec<Option<usize>>,
+        note: String,
+    },
 }
 
 /// Facts that happened, in order; the UI shows them and the debrief lists them.
@@ -366,6 +372,11 @@ pub enum Event {
     },
     /// Something happened in the C2C shop.
     Shop(crate::sim::c2c::ShopEvent),
+    /// The student answered a task's letter; graded out of 100.
+    LetterSent {
+        task: String,
+        score: u32,
+    },
 }
 
 /// Ledger accounts for money that left or entered the company.
@@ -437,6 +448,14 @@ pub enum RuleError {
     NoShop,
     #[error(transparent)]
     Shop(#[from] crate::sim::c2c::ShopError),
+    #[error("task `{0}` has no letter to answer")]
+    NoLetter(String),
+    #[error("the letter of task `{0}` has not arrived yet")]
+    LetterNotArrived(String),
+    #[error("the letter of task `{0}` has already been answered")]
+    AlreadyAnswered(String),
+    #[error("choose one statement (or none) for each of the letter's {0} points")]
+    BadLetterChoices(usize),
 }
 
 /// How hints are given: practice shows the rubric's hints and the calculators (break-even,
@@ -499,6 +518,8 @@ pub struct Session {
     receivables: Vec<(u32, String, Money)>,
     /// The C2C shop, when a market has an auction site.
     shop: Option<crate::sim::c2c::Shop>,
+    /// Letters answered, by task id.
+    letters: BTreeMap<String, crate::sim::letters::LetterReply>,
 }
 
 impl Session {
@@ -547,6 +568,7 @@ impl Session {
             bookings: BTreeMap::new(),
             stores: BTreeMap::new(),
             shop: None,
+            letters: BTreeMap::new(),
         };
         if session.scenario.markets().iter().any(|m| m.auction_site.is_some()) {
             session.shop = Some(crate::sim::c2c::Shop::open(&session.scenario));
@@ -1223,6 +1245,46 @@ impl Session {
                 self.documents.entry(task.clone()).or_default().push(check);
                 events
             }
+            Command::ReplyToLetter { task, choices, note } => {
+                let found = self
+                    .scenario
+                    .tasks()
+                    .iter()
+                    .find(|t| &t.id == task && t.letter.is_some())
+                    .ok_or_else(|| RuleError::NoLetter(task.clone()))?;
+                let asked_day = self
+                    .letter_message(task)
+                    .map(|m| m.day)
+                    .ok_or_else(|| RuleError::LetterNotArrived(task.clone()))?;
+                if self.letters.contains_key(task) {
+                    return Err(RuleError::AlreadyAnswered(task.clone()));
+                }
+                let options = crate::sim::letters::options(self, found);
+                let fits = choices.len() == options.len()
+                    && choices
+                        .iter()
+                        .zip(&options)
+                        .all(|(c, (_, _, list))| c.is_none_or(|j| j < list.len()));
+                if !fits {
+                    return Err(RuleError::BadLetterChoices(options.len()));
+                }
+                let (sent, grade) = crate::sim::letters::grade(&options, choices, note);
+                let score = grade.score;
+                self.letters.insert(
+                    task.clone(),
+                    crate::sim::letters::LetterReply {
+                        day: self.day,
+                        asked_day,
+                        sent,
+                        note: note.clone(),
+                        grade,
+                    },
+                );
+                vec![Event::LetterSent {
+                    task: task.clone(),
+                    score,
+                }]
+            }
             Command::GuessStrategy { task, guess } => {
                 let talks = self
                     .talks
@@ -1581,6 +1643,40 @@ impl Session {
         self.finished
     }
     /// The negotiation of a task, if it has one.
+    /// The letter a task asks to answer: the first message from the task's counterpart, once
+    /// it has arrived.
+    pub fn letter_message(&self, task: &str) -> Option<&Message> {
+        let t = self
+            .scenario
+            .tasks()
+            .iter()
+            .find(|t| t.id == task && t.letter.is_some())?;
+        let from = t.counterpart.as_deref()?;
+        self.inbox.iter().find(|m| m.from.as_deref() == Some(from))
+    }
+    /// The task whose letter `message` is, if it is one.
+    pub fn letter_task_of(&self, message: MessageId) -> Option<&crate::sim::scenario::Task> {
+        self.scenario
+            .tasks()
+            .iter()
+            .find(|t| self.letter_message(&t.id).is_some_and(|m| m.id == message))
+    }
+    /// The statements of each point of the task's letter, as they stand now.
+    pub fn letter_options(
+        &self,
+        task: &str,
+    ) -> Vec<(String, crate::scenario::file::Text, Vec<crate::sim::c2c::Statement>)> {
+        self.scenario
+            .tasks()
+            .iter()
+            .find(|t| t.id == task)
+            .map(|t| crate::sim::letters::options(self, t))
+            .unwrap_or_default()
+    }
+    /// The answer sent to the task's letter.
+    pub fn letter_reply(&self, task: &str) -> Option<&crate::sim::letters::LetterReply> {
+        self.letters.get(task)
+    }
     pub fn talks(&self, task: &str) -> Option<&Talks> {
         self.talks.get(task)
     }

@@ -445,6 +445,18 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
         } else {
             "event-guess-wrong"
         }),
+        Event::LetterSent { task, score } => {
+            let title = session
+                .scenario()
+                .tasks()
+                .iter()
+                .find(|t| &t.id == task)
+                .map_or(task.clone(), |t| pick(&t.title, language).to_string());
+            cat.tr_args(
+                "event-letter",
+                &[("task", Arg::from(title)), ("score", Arg::from(*score))],
+            )
+        }
     })
 }
 

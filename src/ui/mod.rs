@@ -9,6 +9,7 @@ pub mod debrief;
 pub mod disputes;
 pub mod documents;
 pub mod hs;
+pub mod letters;
 pub mod listing;
 pub mod menu;
 pub mod negotiation;

@@ -32,6 +32,7 @@ pub struct PlayDraft {
     pub promotion: super::promotion::PromotionDraft,
     pub c2c: super::c2c::C2cDraft,
     pub answers: super::questions::AnswerDraft,
+    pub letters: super::letters::LetterDraft,
 }
 
 /// The two halves of the storefront page.
@@ -670,6 +671,16 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
                 if let Some(question) = m.question {
                     let view = super::questions::QuestionView { cat, session, question };
                     if let Some(a) = super::questions::draw(ui, &view, &mut draft.answers) {
+                        action = Some(a);
+                    }
+                }
+                if let Some(task) = session.letter_task_of(m.id) {
+                    let view = super::letters::LetterView {
+                        cat,
+                        session,
+                        task: &task.id,
+                    };
+                    if let Some(a) = super::letters::draw(ui, &view, &mut draft.letters) {
                         action = Some(a);
                     }
                 }

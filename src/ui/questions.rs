@@ -38,7 +38,7 @@ pub fn topic_label(cat: &Catalogue, topic: QuestionTopic) -> String {
 }
 
 /// What the tone check missed, in the player's language.
-fn tone_label(cat: &Catalogue, missing: &str) -> String {
+pub fn tone_label(cat: &Catalogue, missing: &str) -> String {
     match missing {
         "a greeting" => cat.tr("c2c-tone-greeting"),
         "thanks for the interest" => cat.tr("c2c-tone-thanks"),
@@ -49,7 +49,7 @@ fn tone_label(cat: &Catalogue, missing: &str) -> String {
     }
 }
 
-fn verdict_label(cat: &Catalogue, verdict: Verdict) -> (String, egui::Color32) {
+pub fn verdict_label(cat: &Catalogue, verdict: Verdict) -> (String, egui::Color32) {
     match verdict {
         Verdict::Right => (cat.tr("c2c-verdict-right"), GOOD),
         Verdict::Vague => (cat.tr("c2c-verdict-vague"), WARN),
@@ -98,37 +98,12 @@ pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> 
             ),
         );
         // What was sent, as it read when sent.
-        for (topic, sent) in &answer.sent {
-            match sent {
-                Some(statement) => {
-                    let (verdict, color) = verdict_label(cat, statement.verdict);
-                    ui.label(
-                        RichText::new(format!("{}: {verdict}", topic_label(cat, *topic)))
-                            .strong()
-                            .color(color),
-                    );
-                    ui.label(RichText::new(format!("“{}”", pick(&statement.text, language))).small());
-                    ui.label(RichText::new(pick(&statement.why, language)).small().color(MUTED));
-                }
-                None => {
-                    ui.label(
-                        RichText::new(cat.tr_args(
-                            "c2c-topic-unanswered",
-                            &[("topic", Arg::from(topic_label(cat, *topic)))],
-                        ))
-                        .color(BAD),
-                    );
-                }
-            }
-        }
-        if !grade.tone_missing.is_empty() {
-            let missing: Vec<String> = grade.tone_missing.iter().map(|m| tone_label(cat, m)).collect();
-            hint(
-                ui,
-                cat.tr_args("c2c-tone-missing", &[("missing", Arg::from(missing.join(", ")))]),
-            );
-        }
-        ui.collapsing(cat.tr("c2c-your-note"), |ui| ui.label(&answer.note));
+        let sent: Vec<(String, Option<&crate::sim::c2c::Statement>)> = answer
+            .sent
+            .iter()
+            .map(|(topic, s)| (topic_label(cat, *topic), s.as_ref()))
+            .collect();
+        show_sent(ui, cat, &sent, grade, &answer.note);
         return None;
     }
     ui.label(RichText::new(cat.tr("c2c-answer-title")).strong());
@@ -139,15 +114,7 @@ pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> 
         .or_insert_with(|| vec![None; options.len()]);
     choices.resize(options.len(), None);
     for (i, (topic, list)) in options.iter().enumerate() {
-        ui.label(RichText::new(topic_label(cat, *topic)).strong());
-        for (j, statement) in list.iter().enumerate() {
-            if ui
-                .radio(choices[i] == Some(j), pick(&statement.text, language))
-                .clicked()
-            {
-                choices[i] = Some(j);
-            }
-        }
+        pick_statement(ui, language, &topic_label(cat, *topic), list, &mut choices[i]);
     }
     let note = draft.notes.entry(view.question).or_default();
     ui.horizontal(|ui| {
@@ -179,4 +146,56 @@ pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> 
         })));
     }
     action
+}
+
+/// One point of an answer: its label and a radio button per statement.
+pub fn pick_statement(
+    ui: &mut egui::Ui,
+    language: crate::i18n::Language,
+    label: &str,
+    statements: &[crate::sim::c2c::Statement],
+    choice: &mut Option<usize>,
+) {
+    ui.label(RichText::new(label).strong());
+    for (j, statement) in statements.iter().enumerate() {
+        if ui.radio(*choice == Some(j), pick(&statement.text, language)).clicked() {
+            *choice = Some(j);
+        }
+    }
+}
+
+/// An answer as it was sent: each point's statement with its verdict and why, what the tone
+/// check missed, and the note.
+pub fn show_sent(
+    ui: &mut egui::Ui,
+    cat: &Catalogue,
+    sent: &[(String, Option<&crate::sim::c2c::Statement>)],
+    grade: &crate::sim::c2c::AnswerGrade,
+    note: &str,
+) {
+    let language = cat.language();
+    for (label, statement) in sent {
+        match statement {
+            Some(statement) => {
+                let (verdict, color) = verdict_label(cat, statement.verdict);
+                ui.label(RichText::new(format!("{label}: {verdict}")).strong().color(color));
+                ui.label(RichText::new(format!("“{}”", pick(&statement.text, language))).small());
+                ui.label(RichText::new(pick(&statement.why, language)).small().color(MUTED));
+            }
+            None => {
+                ui.label(
+                    RichText::new(cat.tr_args("c2c-topic-unanswered", &[("topic", Arg::from(label.as_str()))]))
+                        .color(BAD),
+                );
+            }
+        }
+    }
+    if !grade.tone_missing.is_empty() {
+        let missing: Vec<String> = grade.tone_missing.iter().map(|m| tone_label(cat, m)).collect();
+        hint(
+            ui,
+            cat.tr_args("c2c-tone-missing", &[("missing", Arg::from(missing.join(", ")))]),
+        );
+    }
+    ui.collapsing(cat.tr("c2c-your-note"), |ui| ui.label(note));
 }

@@ -769,3 +769,61 @@ fn in_exam_mode_the_listing_form_leaves_the_break_even_to_the_student() {
     h.run();
     assert!(matches!(last_command(&h.state().actions), Command::ListItem { .. }));
 }
+
+#[test]
+fn the_inbox_composes_a_reply_to_a_business_letter_and_then_shows_its_grade() {
+    let cat = Catalogue::new(Language::English);
+    let path = "scenarios/b2b-silk-blouses.scenario.ron";
+    let scenario = load_scenario_file(Path::new(path)).unwrap_or_else(|d| panic!("{d:?}"));
+    let mut s = Session::new(Arc::new(scenario), None);
+    let inquiry = s
+        .letter_message("reply-inquiry")
+        .map(|m| m.id)
+        .unwrap_or_else(|| panic!("Katrin's inquiry"));
+    let mut h = inbox_harness(&cat, &s, inquiry);
+    assert!(h.query_by_label_contains("Your reply to Katrin Vogel").is_some());
+    assert!(h.query_by_label_contains("send it by day 3").is_some());
+    assert!(h.query_by_label_contains("5 point(s) without a statement").is_some());
+    for (_, _, list) in s.letter_options("reply-inquiry") {
+        let right = list
+            .iter()
+            .find(|st| st.verdict == Verdict::Right)
+            .unwrap_or_else(|| panic!("a right statement"));
+        h.get_by_label(&right.text.en).click();
+        h.run();
+    }
+    // Practice mode offers a template for the note.
+    h.get_by_label("Start from a template").click();
+    h.run();
+    h.get_by_label("Send the reply").click();
+    h.run();
+    let command = match h.state().1.last() {
+        Some(Action::Marketplace(c)) => (**c).clone(),
+        other => panic!("expected a reply, got {other:?}"),
+    };
+    let Command::ReplyToLetter { task, choices, note } = &command else {
+        panic!("expected a reply, got {command:?}")
+    };
+    assert_eq!(task, "reply-inquiry");
+    assert!(choices.iter().all(Option::is_some));
+    assert!(
+        note.starts_with("Dear Katrin Vogel") && note.contains("Best regards"),
+        "{note}"
+    );
+    drop(h);
+    s.apply(command).unwrap_or_else(|e| panic!("{e}"));
+    let h = inbox_harness(&cat, &s, inquiry);
+    assert!(
+        h.query_by_label_contains("Reply sent: 100/100 (5 of 5 points right, tone 30/30)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("within the 2 day(s) the writer waits")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Right: the price with the Incoterm")
+            .is_some(),
+        "why it was right"
+    );
+}

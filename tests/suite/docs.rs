@@ -41,6 +41,8 @@ fn schema() -> Registry {
         ConditionGrade,
         QuestionTopic,
         Cn23Box,
+        StatementVerdict,
+        ComputedPointDef,
         CheckDef,
         ScenarioFile,
         RulePackFile

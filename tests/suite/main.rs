@@ -9,6 +9,7 @@ mod expert;
 mod hs;
 mod i18n;
 mod landed_cost;
+mod letters;
 mod market;
 mod negotiation;
 mod saves;

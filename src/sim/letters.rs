@@ -1,0 +1,369 @@
+//! Business letters the student answers point by point: an importer's inquiry, a forwarder's
+//! quotation, a shopper's question about charges. For each point the student picks one
+//! statement (the scenario's, or ones computed from the session, like a parcel's total) and
+//! writes a note; the answer is graded like a buyer's question: points right 70, tone 30.
+
+use crate::scenario::file::{ComputedPointDef, LetterDef, StatementVerdict, Text};
+use crate::sim::c2c::{AnswerGrade, Statement, Verdict, grade_answer};
+use crate::sim::check::Checker;
+use crate::sim::customs::landed_cost::landed_cost;
+use crate::sim::money::Money;
+use crate::sim::session::Session;
+
+/// A validated letter to answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub reply_within_days: u32,
+    pub points: Vec<LetterPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterPoint {
+    pub id: String,
+    pub label: Text,
+    pub source: PointSource,
+}
+
+/// Where a point's statements come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PointSource {
+    Written(Vec<Statement>),
+    /// Computed: the checkout total of one parcel of these products from the task's market.
+    ParcelTotal {
+        products: Vec<String>,
+    },
+}
+
+/// The answer as it was sent, graded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterReply {
+    pub day: u32,
+    /// The day the letter arrived.
+    pub asked_day: u32,
+    /// Per point: its id, its label and the statement sent (if any).
+    pub sent: Vec<(String, Text, Option<Statement>)>,
+    pub note: String,
+    pub grade: AnswerGrade,
+}
+
+impl LetterReply {
+    /// Whether the statement sent on point `id` was the right one.
+    pub fn right_on(&self, id: &str) -> Option<bool> {
+        self.sent
+            .iter()
+            .find(|(p, _, _)| p == id)
+            .map(|(_, _, s)| s.as_ref().is_some_and(|s| s.verdict == Verdict::Right))
+    }
+}
+
+fn verdict(v: StatementVerdict) -> Verdict {
+    match v {
+        StatementVerdict::Right => Verdict::Right,
+        StatementVerdict::Vague => Verdict::Vague,
+        StatementVerdict::Wrong => Verdict::Wrong,
+        StatementVerdict::Unlawful => Verdict::Unlawful,
+    }
+}
+
+impl Letter {
+    /// Validates the letter of task `p`; a letter needs the task's counterpart (who wrote
+    /// it), and a computed parcel total needs the task's market.
+    pub fn validate(
+        c: &mut Checker,
+        p: &str,
+        def: &LetterDef,
+        skus: &[&str],
+        has_counterpart: bool,
+        has_market: bool,
+    ) -> Option<Self> {
+        if !has_counterpart {
+            c.error(
+                p,
+                "a letter needs the task's `counterpart`: the letter answered is their first message",
+                Some("set the task's `counterpart`"),
+            );
+        }
+        if def.points.is_empty() {
+            c.error(
+                &format!("{p}.points"),
+                "a letter with no points to answer",
+                Some("add points"),
+            );
+        }
+        if def.reply_within_days == 0 {
+            c.error(
+                &format!("{p}.reply_within_days"),
+                "the writer waits 0 days",
+                Some("use 1 or more (days after the letter arrives)"),
+            );
+        }
+        c.unique(
+            &format!("{p}.points"),
+            "id",
+            "point id",
+            def.points.iter().map(|x| x.id.as_str()),
+        );
+        let mut points = Vec::new();
+        for (i, d) in def.points.iter().enumerate() {
+            let pp = format!("{p}.points[{i}]");
+            c.id(&format!("{pp}.id"), &d.id);
+            c.text(&format!("{pp}.label"), &d.label);
+            let source = match (&d.computed, d.options.is_empty()) {
+                (Some(_), false) => {
+                    c.error(
+                        &pp,
+                        "a point has either `options` or `computed`, not both",
+                        Some("remove one of them"),
+                    );
+                    continue;
+                }
+                (Some(ComputedPointDef::ParcelTotal { products }), true) => {
+                    if !has_market {
+                        c.error(
+                            &format!("{pp}.computed"),
+                            "a parcel total needs the task's `market`",
+                            Some("set the task's `market`"),
+                        );
+                    }
+                    if products.is_empty() {
+                        c.error(&format!("{pp}.computed.products"), "no products in the parcel", None);
+                    }
+                    for (j, sku) in products.iter().enumerate() {
+                        c.reference(
+                            &format!("{pp}.computed.products[{j}]"),
+                            "product",
+                            sku,
+                            skus.iter().copied(),
+                        );
+                    }
+                    PointSource::ParcelTotal {
+                        products: products.clone(),
+                    }
+                }
+                (None, _) => {
+                    let right = d
+                        .options
+                        .iter()
+                        .filter(|o| o.verdict == StatementVerdict::Right)
+                        .count();
+                    if d.options.len() < 2 || right != 1 {
+                        c.error_hint(
+                            &format!("{pp}.options"),
+                            format!("{} statement(s), {right} of them Right", d.options.len()),
+                            "give two or more statements, exactly one of them Right".to_string(),
+                        );
+                    }
+                    for (j, o) in d.options.iter().enumerate() {
+                        if o.text.trim().is_empty() {
+                            c.error(&format!("{pp}.options[{j}].text"), "an empty statement", None);
+                        }
+                        c.text(&format!("{pp}.options[{j}].why"), &o.why);
+                    }
+                    PointSource::Written(
+                        d.options
+                            .iter()
+                            .map(|o| Statement {
+                                text: Text {
+                                    en: o.text.clone(),
+                                    zh: String::new(),
+                                },
+                                verdict: verdict(o.verdict),
+                                why: o.why.clone(),
+                            })
+                            .collect(),
+                    )
+                }
+            };
+            points.push(LetterPoint {
+                id: d.id.clone(),
+                label: d.label.clone(),
+                source,
+            });
+        }
+        Some(Self {
+            reply_within_days: def.reply_within_days,
+            points,
+        })
+    }
+}
+
+/// The statements of each point of `task`'s letter as they stand in `session` now.
+pub fn options(session: &Session, task: &crate::sim::scenario::Task) -> Vec<(String, Text, Vec<Statement>)> {
+    let Some(letter) = &task.letter else {
+        return Vec::new();
+    };
+    letter
+        .points
+        .iter()
+        .map(|p| {
+            let statements = match &p.source {
+                PointSource::Written(list) => list.clone(),
+                PointSource::ParcelTotal { products } => task
+                    .market
+                    .as_deref()
+                    .map(|m| parcel_total_statements(session, m, products))
+                    .unwrap_or_default(),
+            };
+            (p.id.clone(), p.label.clone(), statements)
+        })
+        .collect()
+}
+
+/// One parcel of `products` bought from `market` now: each at the student's VAT-inclusive
+/// listing price (the market's reference price if not listed). The shopper pays the sum at
+/// checkout, VAT included; the seller pays the parcel's duty (through the landed-cost engine:
+/// the EU's EUR 3 per distinct subheading from 1 July 2026) and nothing is due on delivery.
+/// Returns the right total and three usual mistakes, in an order that depends on the total.
+pub fn parcel_total_statements(session: &Session, market: &str, products: &[String]) -> Vec<Statement> {
+    let scenario = session.scenario();
+    let Some(found) = scenario.markets().iter().find(|m| m.id == market) else {
+        return Vec::new();
+    };
+    let exponent = scenario.exponent(found.currency);
+    let money = |minor: i64| Money::new(minor, found.currency, exponent).format();
+    let mut items: Vec<(String, i64)> = Vec::new();
+    for sku in products {
+        let Some(product) = scenario.product(sku) else { continue };
+        let listed = session.store(market).and_then(|store| {
+            let mine = store.student_listing(sku)?;
+            store.listings.get(mine.id.0 as usize).map(|l| l.shopper_price())
+        });
+        let reference = found
+            .reference_prices
+            .iter()
+            .find(|(p, _)| p == sku)
+            .map(|(_, m)| m.minor);
+        if let Some(price) = listed.or(reference) {
+            items.push((product.name.en.clone(), price));
+        }
+    }
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let total: i64 = items.iter().map(|(_, p)| p).sum();
+    // The parcel's duty and VAT rate, from the rules in force.
+    let (duty, vat_rate) = scenario
+        .rule_pack(&found.rule_pack)
+        .and_then(|pack| {
+            let first = scenario.product(products.first()?)?;
+            let mut consignment = crate::sim::c2c::parcel::parcel_consignment(
+                pack,
+                scenario,
+                found,
+                first,
+                items.first()?.1,
+                session.date(),
+            );
+            for (sku, (_, price)) in products.iter().zip(&items).skip(1) {
+                let product = scenario.product(sku)?;
+                let mut line = consignment.lines.first()?.clone();
+                line.hs_code = product.hs_code;
+                line.description = product.name.en.clone();
+                line.unit_value = *price;
+                line.net_weight_g = u64::from(product.net_weight_g);
+                line.gross_weight_g = u64::from(product.gross_weight_g);
+                consignment.lines.push(line);
+            }
+            let cost = landed_cost(&consignment);
+            let rate = cost.lines.iter().find_map(|l| match &l.reason {
+                crate::sim::customs::landed_cost::Reason::Vat { rate, .. } => Some(*rate),
+                _ => None,
+            });
+            Some((cost.duty, rate))
+        })
+        .unwrap_or((0, None));
+    let listed: Vec<String> = items
+        .iter()
+        .map(|(name, price)| format!("{name} {}", money(*price)))
+        .collect();
+    let rate = vat_rate.unwrap_or(crate::sim::money::BasisPoints(2_000));
+    let vat_again = total + rate.of(total);
+    let mut statements = vec![
+        Statement {
+            text: Text {
+                en: format!(
+                    "Your total at checkout is {}: {}, VAT included. Nothing more is due on delivery.",
+                    money(total),
+                    listed.join(" and ")
+                ),
+                zh: String::new(),
+            },
+            verdict: Verdict::Right,
+            why: Text {
+                en: format!(
+                    "Right: our prices already include VAT and we pay the parcel's {} duty at checkout, so {} is all the buyer pays.",
+                    money(duty),
+                    money(total)
+                ),
+                zh: format!("正确：价格已含增值税，包裹的{}关税由我们在结账时支付，买家只需支付{}。", money(duty), money(total)),
+            },
+        },
+        Statement {
+            text: Text {
+                en: format!(
+                    "Your total at checkout is {}: {} plus {rate} VAT.",
+                    money(vat_again),
+                    money(total)
+                ),
+                zh: String::new(),
+            },
+            verdict: Verdict::Wrong,
+            why: Text {
+                en: "Wrong: shop prices for consumers already include VAT; adding it again overcharges the buyer."
+                    .to_string(),
+                zh: "错误：面向消费者的标价已含增值税，再加一次会多收买家的钱。".to_string(),
+            },
+        },
+        Statement {
+            text: Text {
+                en: format!(
+                    "Your total at checkout is {}: {} plus {} customs duty.",
+                    money(total + duty),
+                    money(total),
+                    money(duty)
+                ),
+                zh: String::new(),
+            },
+            verdict: Verdict::Wrong,
+            why: Text {
+                en: "Wrong: the duty is ours to pay at checkout (it is in our costs, not added to the shelf price)."
+                    .to_string(),
+                zh: "错误：关税由我们在结账时支付（计入我们的成本），不加在标价上。".to_string(),
+            },
+        },
+        Statement {
+            text: Text {
+                en: format!(
+                    "You pay {} now and the postman collects VAT and duty on delivery.",
+                    money(total)
+                ),
+                zh: String::new(),
+            },
+            verdict: Verdict::Wrong,
+            why: Text {
+                en: "Wrong: that was the rule before July 2021; under IOSS the VAT is paid at checkout and nothing is collected at the door."
+                    .to_string(),
+                zh: "错误：那是2021年7月之前的规则；通过IOSS，增值税在结账时已缴纳，派送时不再收取。".to_string(),
+            },
+        },
+    ];
+    let turn = usize::try_from(total.rem_euclid(4)).unwrap_or(0);
+    statements.rotate_left(turn);
+    statements
+}
+
+/// Grades a reply: the statements chosen (one index per point, or none) and the note.
+pub fn grade(
+    options: &[(String, Text, Vec<Statement>)],
+    choices: &[Option<usize>],
+    note: &str,
+) -> (Vec<(String, Text, Option<Statement>)>, AnswerGrade) {
+    let sent: Vec<(String, Text, Option<Statement>)> = options
+        .iter()
+        .zip(choices)
+        .map(|((id, label, list), choice)| (id.clone(), label.clone(), choice.and_then(|j| list.get(j).cloned())))
+        .collect();
+    let verdicts: Vec<Option<Verdict>> = sent.iter().map(|(_, _, s)| s.as_ref().map(|s| s.verdict)).collect();
+    let grade = grade_answer(&verdicts, note);
+    (sent, grade)
+}

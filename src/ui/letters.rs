@@ -1,0 +1,137 @@
+//! The reply composer under a business letter in the inbox (an importer's inquiry, a
+//! forwarder's quotation, a shopper's question): one statement per point and the student's
+//! own note; after sending, the grade with why each statement was right or wrong.
+
+use std::collections::BTreeMap;
+
+use egui::RichText;
+
+use super::c2c::hint;
+use super::questions::{pick_statement, show_sent};
+use super::theme::{BAD, GOOD, WARN};
+use super::{Action, pick};
+use crate::i18n::{Arg, Catalogue};
+use crate::sim::Session;
+use crate::sim::session::Command;
+
+/// Replies being written, by task (UI state).
+#[derive(Debug, Clone, Default)]
+pub struct LetterDraft {
+    pub choices: BTreeMap<String, Vec<Option<usize>>>,
+    pub notes: BTreeMap<String, String>,
+}
+
+pub struct LetterView<'a> {
+    pub cat: &'a Catalogue,
+    pub session: &'a Session,
+    /// The task whose letter this is.
+    pub task: &'a str,
+}
+
+pub fn draw(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) -> Option<Action> {
+    let cat = view.cat;
+    let session = view.session;
+    let language = cat.language();
+    let task = session.scenario().tasks().iter().find(|t| t.id == view.task)?;
+    let letter = task.letter.as_ref()?;
+    let message = session.letter_message(view.task)?;
+    let writer = task
+        .counterpart
+        .as_deref()
+        .and_then(|id| session.scenario().counterpart(id))
+        .map_or_else(String::new, |c| c.name.clone());
+    ui.add_space(8.0);
+    ui.separator();
+    if let Some(reply) = session.letter_reply(view.task) {
+        let grade = &reply.grade;
+        let color = if grade.score >= 70 {
+            GOOD
+        } else if grade.score >= 40 {
+            WARN
+        } else {
+            BAD
+        };
+        ui.label(
+            RichText::new(cat.tr_args(
+                "letter-graded",
+                &[
+                    ("score", Arg::from(grade.score)),
+                    ("right", Arg::from(grade.right)),
+                    ("points", Arg::from(grade.topics)),
+                    ("tone", Arg::from(grade.tone)),
+                ],
+            ))
+            .strong()
+            .color(color),
+        );
+        let waited = reply.day.saturating_sub(reply.asked_day);
+        hint(
+            ui,
+            cat.tr_args(
+                if waited <= letter.reply_within_days {
+                    "letter-in-time"
+                } else {
+                    "letter-late"
+                },
+                &[
+                    ("day", Arg::from(reply.day)),
+                    ("days", Arg::from(letter.reply_within_days)),
+                ],
+            ),
+        );
+        let sent: Vec<(String, Option<&crate::sim::c2c::Statement>)> = reply
+            .sent
+            .iter()
+            .map(|(_, label, s)| (pick(label, language).to_string(), s.as_ref()))
+            .collect();
+        show_sent(ui, cat, &sent, grade, &reply.note);
+        return None;
+    }
+    let options = session.letter_options(view.task);
+    ui.label(RichText::new(cat.tr_args("letter-title", &[("name", Arg::from(writer.as_str()))])).strong());
+    let due = message.day + letter.reply_within_days;
+    hint(
+        ui,
+        cat.tr_args(
+            "letter-intro",
+            &[("days", Arg::from(letter.reply_within_days)), ("day", Arg::from(due))],
+        ),
+    );
+    let choices = draft
+        .choices
+        .entry(view.task.to_string())
+        .or_insert_with(|| vec![None; options.len()]);
+    choices.resize(options.len(), None);
+    for (i, (_, label, list)) in options.iter().enumerate() {
+        pick_statement(ui, language, pick(label, language), list, &mut choices[i]);
+    }
+    let note = draft.notes.entry(view.task.to_string()).or_default();
+    ui.horizontal(|ui| {
+        ui.label(cat.tr("c2c-your-note"));
+        if session.mode().hints() && ui.small_button(cat.tr("c2c-note-template")).clicked() {
+            let company = &session.scenario().role().company.name.en;
+            *note = format!("Dear {writer},\nthank you for your message.\n\nBest regards,\n{company}");
+        }
+    });
+    ui.add(
+        egui::TextEdit::multiline(note)
+            .desired_rows(4)
+            .desired_width(f32::INFINITY)
+            .hint_text(cat.tr("letter-note-hint")),
+    );
+    let chosen = choices.iter().filter(|c| c.is_some()).count();
+    if chosen < options.len() {
+        hint(
+            ui,
+            cat.tr_args("letter-points-left", &[("left", Arg::from(options.len() - chosen))]),
+        );
+    }
+    if ui.button(RichText::new(cat.tr("letter-send")).strong()).clicked() {
+        return Some(Action::Marketplace(Box::new(Command::ReplyToLetter {
+            task: view.task.to_string(),
+            choices: choices.clone(),
+            note: note.clone(),
+        })));
+    }
+    None
+}
