@@ -202,7 +202,16 @@ fn drive_launch_request(
                 ScreenTarget::Inbox => {
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Inbox));
                     if let Some(s) = session.as_mut() {
-                        drafts.play.open_message = super::c2c_demo::question_waiting(&mut s.0);
+                        // A buyer's question (C2C), else the first letter waiting for a reply.
+                        drafts.play.open_message = super::c2c_demo::question_waiting(&mut s.0).or_else(|| {
+                            s.0.inbox()
+                                .iter()
+                                .find(|m| {
+                                    s.0.letter_task_of(m.id)
+                                        .is_some_and(|t| s.0.letter_reply(&t.id).is_none())
+                                })
+                                .map(|m| m.id)
+                        });
                     }
                 }
                 ScreenTarget::Parcel => {
@@ -361,6 +370,7 @@ fn demo_listing_draft() -> crate::ui::listing::ListingDraft {
         shipping: None,
         handling_days: "2".to_string(),
         error: None,
+        sheet: Default::default(),
     }
 }
 

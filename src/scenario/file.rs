@@ -1098,8 +1098,17 @@ pub enum CheckDef {
     AcosBelowMargin,
     /// B2C: at least `units` of the task's product were sold (and kept) in the task's market.
     UnitsSoldAtLeast { units: u32 },
+    /// B2C: the student's latest cost sheet for every listing (in the task's market, of its
+    /// product when set) had these lines right.
+    CostSheetRight { lines: Vec<CostSheetLine> },
+    /// B2C: once the sponsored ads of the task's product (in the task's market) have 20 clicks
+    /// or more and an ACoS above its margin, the bid is cut or the ads paused within `days` days.
+    AdsCutWhenLosing { days: u32 },
     /// B2C: the task's product is listed in the task's market.
     ListingLive,
+    /// B2C: the task's product is priced for the task's market: within `within` (e.g. `"5%"`)
+    /// of that market's reference price, not copied from another market.
+    PricedForMarket { within: String },
     /// B2C: the store in the task's market made a profit after taxes, fees, ads and goods.
     StoreProfitable,
     /// B2B: the student's first offer in the task's negotiation is worth at least `min`
@@ -1122,6 +1131,19 @@ pub enum CheckDef {
     ContractMarginAtLeast { share: String },
     /// Every one of these checks holds.
     All(Vec<CheckDef>),
+}
+
+/// A line of the B2C cost sheet, for [`CheckDef::CostSheetRight`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CostSheetLine {
+    Goods,
+    Shipping,
+    Fee,
+    Vat,
+    Duty,
+    Margin,
+    BreakEvenAcos,
+    TargetAcos,
 }
 
 /// A box of the CN23, for [`CheckDef::Cn23Right`].

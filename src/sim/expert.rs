@@ -560,6 +560,33 @@ impl Expert {
         }
         let currency = found.currency;
         let exponent = scenario.exponent(currency);
+        let sheet = self.session.margin_at(market, sku, price, &shipping).map(|m| {
+            let share = m.share().unwrap_or(BasisPoints(0));
+            crate::sim::market::cost_sheet::CostSheet {
+                price,
+                shipping: shipping.clone(),
+                goods: m.cost,
+                shipping_cost: m.shipping,
+                fee: m.fee,
+                vat: m.vat,
+                duty: m.duty,
+                margin: m.margin,
+                break_even_acos: Some(share),
+                target_acos: Some(BasisPoints(share.0 * 7 / 10)),
+            }
+        });
+        if let Some(sheet) = sheet {
+            let margin = Money::new(sheet.margin, currency, exponent).format();
+            self.apply(
+                task,
+                Command::SubmitCostSheet {
+                    market: market.to_string(),
+                    sku: sku.to_string(),
+                    sheet: Box::new(sheet),
+                },
+                || format!("worked out {sku}'s cost sheet in {market}: {margin} left per order before ads, break-even ACoS {share}, target 70% of it"),
+            );
+        }
         self.apply(
             task,
             Command::PublishListing {

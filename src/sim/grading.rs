@@ -61,6 +61,15 @@ pub enum Check {
         units: u32,
     },
     ListingLive,
+    AdsCutWhenLosing {
+        days: u32,
+    },
+    CostSheetRight {
+        lines: Vec<crate::scenario::file::CostSheetLine>,
+    },
+    PricedForMarket {
+        within: BasisPoints,
+    },
     StoreProfitable,
     OpeningOfferWorth {
         min: u32,
@@ -253,6 +262,22 @@ impl Check {
                 need(c, has_product, "product").then_some(())?;
                 Check::ListingLive
             }
+            CheckDef::AdsCutWhenLosing { days } => {
+                need(c, has_product, "product").then_some(())?;
+                Check::AdsCutWhenLosing { days: *days }
+            }
+            CheckDef::CostSheetRight { lines } => {
+                if lines.is_empty() {
+                    c.error(&format!("{p}.lines"), "no lines to check", Some("e.g. [Vat, Margin]"));
+                }
+                Check::CostSheetRight { lines: lines.clone() }
+            }
+            CheckDef::PricedForMarket { within } => {
+                need(c, has_product, "product").then_some(())?;
+                Check::PricedForMarket {
+                    within: c.percent(&format!("{p}.within"), within, 0, 10_000)?,
+                }
+            }
             CheckDef::StoreProfitable => Check::StoreProfitable,
             CheckDef::OpeningOfferWorth { min } => {
                 need(c, has.negotiation, "negotiation").then_some(())?;
@@ -344,6 +369,9 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
         | Check::AcosBelowMargin
         | Check::UnitsSoldAtLeast { .. }
         | Check::ListingLive
+        | Check::PricedForMarket { .. }
+        | Check::CostSheetRight { .. }
+        | Check::AdsCutWhenLosing { .. }
         | Check::StoreProfitable => evaluate_store(session, task, check),
         Check::OpeningOfferWorth { .. } | Check::ConcessionsShrink => evaluate_talks(session, task, check),
         Check::LetterPointRight { .. } => evaluate_letter(session, task, check),
@@ -802,6 +830,146 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
             } else {
                 (false, format!("below {min}/1000: {}", low.join(", ")))
             }
+        }
+        Check::AdsCutWhenLosing { days } => {
+            let Some((m, l)) = listings.first() else {
+                return nothing();
+            };
+            let Some(store) = session.store(m) else {
+                return nothing();
+            };
+            let Some(margin) = session.order_margin(m, &l.sku).and_then(|o| o.share()) else {
+                return nothing();
+            };
+            let index = l.id.0 as usize;
+            let days_of: Vec<(u32, &crate::sim::market::ListingDay)> = store
+                .history
+                .iter()
+                .filter_map(|(day, stats)| stats.listings.get(index).map(|d| (*day, d)))
+                .collect();
+            let (mut clicks, mut spend, mut sales) = (0u32, 0i64, 0i64);
+            let mut losing: Option<(u32, i64, BasisPoints)> = None;
+            for (day, d) in &days_of {
+                clicks += d.ad_clicks;
+                spend += d.ad_spend;
+                sales += d.ad_sales;
+                let acos = crate::sim::market::metrics::acos(spend, sales).unwrap_or(BasisPoints(i64::MAX / 2));
+                if clicks >= 20 && acos.0 > margin.0 {
+                    losing = Some((*day, d.bid, acos));
+                    break;
+                }
+            }
+            if clicks < 20 && losing.is_none() {
+                return (false, format!("the ads had {clicks} click(s): too few to judge"));
+            }
+            match losing {
+                None => (
+                    true,
+                    format!("ACoS stayed at or below the margin of {margin}: nothing to cut"),
+                ),
+                Some((day, bid, acos)) => {
+                    let acos_text = if acos.0 >= i64::MAX / 4 {
+                        "no ad sales".to_string()
+                    } else {
+                        format!("ACoS {acos}")
+                    };
+                    let currency = scenario
+                        .markets()
+                        .iter()
+                        .find(|x| x.id == *m)
+                        .map_or(scenario.home_currency(), |x| x.currency);
+                    let money =
+                        |minor: i64| crate::sim::Money::new(minor, currency, scenario.exponent(currency)).format();
+                    let cut = days_of
+                        .iter()
+                        .filter(|(d, _)| *d > day && *d <= day + days)
+                        .find(|(_, x)| x.bid < bid);
+                    match cut {
+                        Some((d, x)) => (
+                            true,
+                            format!(
+                                "{acos_text} above the margin of {margin} on day {day}; the bid went from {} to {} on day {d}",
+                                money(bid),
+                                money(x.bid)
+                            ),
+                        ),
+                        None => (
+                            false,
+                            format!(
+                                "{acos_text} above the margin of {margin} on day {day}, and the bid was not cut within {days} day(s)"
+                            ),
+                        ),
+                    }
+                }
+            }
+        }
+        Check::CostSheetRight { lines } => {
+            if listings.is_empty() {
+                return nothing();
+            }
+            let mut problems = Vec::new();
+            for (m, l) in &listings {
+                match session
+                    .cost_sheets()
+                    .iter()
+                    .rev()
+                    .find(|c| c.market == *m && c.sku == l.sku)
+                {
+                    None => problems.push(format!("no cost sheet for {} in {m}", l.sku)),
+                    Some(sheet) => {
+                        let wrong: Vec<String> = lines
+                            .iter()
+                            .filter(|line| !sheet.right(**line))
+                            .map(|line| format!("{line:?}"))
+                            .collect();
+                        if !wrong.is_empty() {
+                            problems.push(format!("{} in {m}: {} wrong", l.sku, wrong.join(", ")));
+                        }
+                    }
+                }
+            }
+            let names: Vec<String> = lines.iter().map(|l| format!("{l:?}")).collect();
+            if problems.is_empty() {
+                (true, format!("cost sheets right on {}", names.join(", ")))
+            } else {
+                (false, problems.join("; "))
+            }
+        }
+        Check::PricedForMarket { within } => {
+            let Some((m, l)) = listings.first() else {
+                return nothing();
+            };
+            let Some(found) = scenario.markets().iter().find(|x| x.id == *m) else {
+                return nothing();
+            };
+            let Some(reference) = found
+                .reference_prices
+                .iter()
+                .find(|(p, _)| *p == l.sku)
+                .map(|(_, r)| *r)
+            else {
+                return (false, format!("{m} has no reference price for {}", l.sku));
+            };
+            let Some(price) = session
+                .store(m)
+                .and_then(|s| s.listings.get(l.id.0 as usize))
+                .map(|x| x.price)
+            else {
+                return nothing();
+            };
+            let off = (price - reference.minor) * 10_000 / reference.minor.max(1);
+            let money = |minor: i64| crate::sim::Money::new(minor, reference.currency, reference.exponent).format();
+            (
+                off.abs() <= within.0,
+                format!(
+                    "{} listed at {} in {m}, where shoppers expect {} ({}{}; allowed ±{within})",
+                    l.sku,
+                    money(price),
+                    money(reference.minor),
+                    if off >= 0 { "+" } else { "" },
+                    BasisPoints(off)
+                ),
+            )
         }
         Check::MarginAtLeast { share } => {
             if listings.is_empty() {

@@ -52,7 +52,10 @@ fn money_in(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OrderMargin {
     pub price: i64,
+    /// VAT and duty: the VAT contained in the VAT-inclusive price, and the parcel's duty.
     pub taxes: i64,
+    pub vat: i64,
+    pub duty: i64,
     pub fee: i64,
     /// The goods (and any head-haul freight to the warehouse).
     pub cost: i64,
@@ -220,6 +223,13 @@ pub enum Command {
         market: String,
         max: i64,
     },
+    /// File a cost sheet for a product on a market's storefront; each line is checked against
+    /// the landed-cost engine at the sheet's price and shipping option.
+    SubmitCostSheet {
+        market: String,
+        sku: String,
+        sheet: Box<crate::sim::market::cost_sheet::CostSheet>,
+    },
     /// Answer the letter of a task: one statement per point (index, or none) and a note.
     ReplyToLetter {
         task: String,
@@ -377,6 +387,12 @@ pub enum Event {
         task: String,
         score: u32,
     },
+    /// A cost sheet was filed: `wrong` of its lines are wrong.
+    CostSheetChecked {
+        market: String,
+        sku: String,
+        wrong: usize,
+    },
 }
 
 /// Ledger accounts for money that left or entered the company.
@@ -520,6 +536,8 @@ pub struct Session {
     shop: Option<crate::sim::c2c::Shop>,
     /// Letters answered, by task id.
     letters: BTreeMap<String, crate::sim::letters::LetterReply>,
+    /// Cost sheets filed, in order.
+    cost_sheets: Vec<crate::sim::market::cost_sheet::CostSheetCheck>,
 }
 
 impl Session {
@@ -569,6 +587,7 @@ impl Session {
             stores: BTreeMap::new(),
             shop: None,
             letters: BTreeMap::new(),
+            cost_sheets: Vec::new(),
         };
         if session.scenario.markets().iter().any(|m| m.auction_site.is_some()) {
             session.shop = Some(crate::sim::c2c::Shop::open(&session.scenario));
@@ -1245,6 +1264,42 @@ impl Session {
                 self.documents.entry(task.clone()).or_default().push(check);
                 events
             }
+            Command::SubmitCostSheet { market, sku, sheet } => {
+                if !self.stores.contains_key(market) {
+                    return Err(RuleError::NoStorefront(market.clone()));
+                }
+                if self.scenario.product(sku).is_none() {
+                    return Err(RuleError::UnknownProduct(sku.clone()));
+                }
+                if self
+                    .stores
+                    .get(market)
+                    .and_then(|s| s.storefront.shipping_option(&sheet.shipping))
+                    .is_none()
+                {
+                    return Err(ListingError::NoShippingOption(sheet.shipping.clone()).into());
+                }
+                let expected = self
+                    .margin_at(market, sku, sheet.price, &sheet.shipping)
+                    .filter(|_| sheet.price > 0)
+                    .ok_or(ListingError::BadNumbers)?;
+                let lines = crate::sim::market::cost_sheet::check_sheet(sheet, &expected);
+                let check = crate::sim::market::cost_sheet::CostSheetCheck {
+                    market: market.clone(),
+                    sku: sku.clone(),
+                    day: self.day,
+                    sheet: (**sheet).clone(),
+                    expected,
+                    lines,
+                };
+                let wrong = check.wrong();
+                self.cost_sheets.push(check);
+                vec![Event::CostSheetChecked {
+                    market: market.clone(),
+                    sku: sku.clone(),
+                    wrong,
+                }]
+            }
             Command::ReplyToLetter { task, choices, note } => {
                 let found = self
                     .scenario
@@ -1673,6 +1728,10 @@ impl Session {
             .map(|t| crate::sim::letters::options(self, t))
             .unwrap_or_default()
     }
+    /// Every cost sheet filed, in order.
+    pub fn cost_sheets(&self) -> &[crate::sim::market::cost_sheet::CostSheetCheck] {
+        &self.cost_sheets
+    }
     /// The answer sent to the task's letter.
     pub fn letter_reply(&self, task: &str) -> Option<&crate::sim::letters::LetterReply> {
         self.letters.get(task)
@@ -1763,7 +1822,9 @@ impl Session {
         let store = self.stores.get(market)?;
         let found = self.scenario.markets().iter().find(|m| m.id == market)?;
         let product = self.scenario.product(sku)?;
-        let taxes = crate::sim::market::checkout::tax_per_parcel(&self.scenario, found, product, price, self.date());
+        let (vat, duty) =
+            crate::sim::market::checkout::vat_and_duty_per_parcel(&self.scenario, found, product, price, self.date());
+        let taxes = vat + duty;
         let fee = store.storefront.referral_fee.of(price);
         let option = store.storefront.shipping_option(shipping);
         let freight = option
@@ -1777,6 +1838,8 @@ impl Session {
         Some(OrderMargin {
             price,
             taxes,
+            vat,
+            duty,
             fee,
             cost,
             shipping,

@@ -445,6 +445,14 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
         } else {
             "event-guess-wrong"
         }),
+        Event::CostSheetChecked { market, sku, wrong } => cat.tr_args(
+            "event-cost-sheet",
+            &[
+                ("sku", Arg::from(sku.as_str())),
+                ("market", Arg::from(market.as_str())),
+                ("wrong", Arg::from(*wrong)),
+            ],
+        ),
         Event::LetterSent { task, score } => {
             let title = session
                 .scenario()

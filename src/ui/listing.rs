@@ -33,6 +33,8 @@ pub struct ListingDraft {
     pub shipping: Option<String>,
     pub handling_days: String,
     pub error: Option<String>,
+    /// The cost sheet under the editor.
+    pub sheet: super::cost_sheet::CostSheetDraft,
 }
 
 pub struct ListingView<'a> {
@@ -347,6 +349,22 @@ pub fn draw(ui: &mut egui::Ui, view: &ListingView, draft: &mut ListingDraft) -> 
                     ))
                 }
             }
+        }
+        // The cost sheet for the price and shipping typed above.
+        ui.add_space(8.0);
+        ui.separator();
+        let price = parse_decimal(&draft.price, exp).ok().filter(|p| *p > 0);
+        let shipping = chosen.map(|o| o.id.clone()).unwrap_or_default();
+        let sheet = super::cost_sheet::CostSheetView {
+            cat,
+            session: view.session,
+            market: &market.id,
+            sku: &sku,
+            price,
+            shipping: &shipping,
+        };
+        if let Some(a) = super::cost_sheet::draw(ui, &sheet, &mut draft.sheet) {
+            action = Some(a);
         }
     });
     action

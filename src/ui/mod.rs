@@ -4,6 +4,7 @@
 pub mod auction;
 pub mod c2c;
 pub mod charts;
+pub mod cost_sheet;
 pub mod customs;
 pub mod debrief;
 pub mod disputes;

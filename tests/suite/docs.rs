@@ -43,6 +43,7 @@ fn schema() -> Registry {
         Cn23Box,
         StatementVerdict,
         ComputedPointDef,
+        CostSheetLine,
         CheckDef,
         ScenarioFile,
         RulePackFile

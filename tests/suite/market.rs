@@ -908,3 +908,159 @@ fn the_storefront_criteria_are_scored_from_the_store() {
     let margin = criterion("positive-margin");
     assert!(margin.reason.contains("per order"), "{}", margin.reason);
 }
+
+fn sheet_of(m: &tradeport::sim::session::OrderMargin, price: i64) -> tradeport::sim::market::cost_sheet::CostSheet {
+    let share = m.share().unwrap_or(BasisPoints(0));
+    tradeport::sim::market::cost_sheet::CostSheet {
+        price,
+        shipping: "postal".into(),
+        goods: m.cost,
+        shipping_cost: m.shipping,
+        fee: m.fee,
+        vat: m.vat,
+        duty: m.duty,
+        margin: m.margin,
+        break_even_acos: Some(share),
+        target_acos: Some(BasisPoints(share.0 / 2)),
+    }
+}
+
+#[test]
+fn a_cost_sheet_is_checked_line_by_line_against_the_engine() {
+    use tradeport::sim::market::cost_sheet::CostSheetLine;
+    use tradeport::sim::{Command, Event};
+    let mut s = b2c_session(1);
+    let truth = s
+        .margin_at("de-marketplace", "PC-TPU-61", 1_249, "postal")
+        .unwrap_or_else(|| panic!("the engine's figures"));
+    // EUR 12.49 with 19% German VAT inside: 12.49 × 19 / 119 = 1.99; the 15% fee is 1.87; the
+    // EU's fixed duty is EUR 3 for the one subheading.
+    assert_eq!((truth.vat, truth.fee, truth.duty), (199, 187, 300));
+    assert_eq!(truth.margin, 1_249 - 199 - 187 - 300 - truth.cost - truth.shipping);
+    let file = |s: &mut tradeport::sim::Session, sheet| {
+        s.apply(Command::SubmitCostSheet {
+            market: "de-marketplace".into(),
+            sku: "PC-TPU-61".into(),
+            sheet: Box::new(sheet),
+        })
+    };
+    let events = file(&mut s, sheet_of(&truth, 1_249)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(&events[..], [Event::CostSheetChecked { wrong: 0, .. }]));
+    // The classic mistake: VAT as 19% of the VAT-inclusive price (2.37), and a margin that
+    // follows from it; a target ACoS at break-even.
+    let mut wrong = sheet_of(&truth, 1_249);
+    wrong.vat = 237;
+    wrong.margin -= 38;
+    wrong.target_acos = wrong.break_even_acos;
+    file(&mut s, wrong).unwrap_or_else(|e| panic!("{e}"));
+    let last = s.cost_sheets().last().unwrap_or_else(|| panic!("filed"));
+    assert!(!last.right(CostSheetLine::Vat) && !last.right(CostSheetLine::Margin));
+    assert!(!last.right(CostSheetLine::TargetAcos));
+    assert!(
+        last.right(CostSheetLine::Fee) && last.right(CostSheetLine::Duty) && last.right(CostSheetLine::BreakEvenAcos)
+    );
+    assert_eq!(last.wrong(), 3);
+    // Bad input changes nothing.
+    let mut no_route = sheet_of(&truth, 1_249);
+    no_route.shipping = "pigeon".into();
+    assert!(file(&mut s, no_route).is_err());
+    assert!(file(&mut s, sheet_of(&truth, 0)).is_err());
+    assert_eq!(s.cost_sheets().len(), 2);
+}
+
+#[test]
+fn the_price_listing_criteria_read_the_latest_cost_sheet_of_every_listing() {
+    use tradeport::sim::Command;
+    let mut s = b2c_session(1);
+    for (sku, price) in [("PC-TPU-61", 1_249), ("WB-6206-MER", 5_990)] {
+        s.apply(Command::PublishListing {
+            market: "de-marketplace".into(),
+            sku: sku.into(),
+            text: Box::new(student_text()),
+            terms: terms(price, 5, 0, 0, 0),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let truth = s
+        .margin_at("de-marketplace", "PC-TPU-61", 1_249, "postal")
+        .unwrap_or_else(|| panic!("figures"));
+    s.apply(Command::SubmitCostSheet {
+        market: "de-marketplace".into(),
+        sku: "PC-TPU-61".into(),
+        sheet: Box::new(sheet_of(&truth, 1_249)),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let criterion = |s: &tradeport::sim::Session, id: &str| {
+        tradeport::sim::Report::of(s)
+            .tasks
+            .iter()
+            .flat_map(|t| t.criteria.clone())
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    let sheet = criterion(&s, "landed-cost-sheet");
+    assert_eq!(sheet.earned, 0);
+    assert_eq!(sheet.reason, "no cost sheet for WB-6206-MER in de-marketplace");
+    let blouse = s
+        .margin_at("de-marketplace", "WB-6206-MER", 5_990, "postal")
+        .unwrap_or_else(|| panic!("figures"));
+    s.apply(Command::SubmitCostSheet {
+        market: "de-marketplace".into(),
+        sku: "WB-6206-MER".into(),
+        sheet: Box::new(sheet_of(&blouse, 5_990)),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let sheet = criterion(&s, "landed-cost-sheet");
+    assert_eq!(sheet.earned, sheet.possible, "{}", sheet.reason);
+    assert_eq!(criterion(&s, "vat-inclusive-prices").reason, "cost sheets right on Vat");
+}
+
+#[test]
+fn losing_ads_must_be_cut_within_three_days() {
+    use tradeport::sim::Command;
+    // A thin price and a high bid: ACoS soon runs above the margin.
+    let run = |cut: bool| {
+        let mut s = b2c_session(3);
+        let publish = |s: &mut tradeport::sim::Session, bid: i64| {
+            s.apply(Command::PublishListing {
+                market: "de-marketplace".into(),
+                sku: "PC-TPU-61".into(),
+                text: Box::new(student_text()),
+                terms: terms(1_199, if bid == 120 { 300 } else { 0 }, bid, 3_000, 0),
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        };
+        publish(&mut s, 120);
+        let reason = |s: &tradeport::sim::Session| {
+            tradeport::sim::Report::of(s)
+                .tasks
+                .iter()
+                .flat_map(|t| t.criteria.clone())
+                .find(|c| c.id == "cut-waste")
+                .unwrap_or_else(|| panic!("cut-waste"))
+        };
+        let mut cut_done = false;
+        for _ in 0..12 {
+            s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+            if cut && !cut_done && reason(&s).reason.contains("above the margin") {
+                publish(&mut s, 20);
+                cut_done = true;
+            }
+        }
+        reason(&s)
+    };
+    let kept = run(false);
+    assert_eq!(kept.earned, 0);
+    assert!(
+        kept.reason.contains("and the bid was not cut within 3 day(s)"),
+        "{}",
+        kept.reason
+    );
+    let cut = run(true);
+    assert_eq!(cut.earned, cut.possible, "{}", cut.reason);
+    assert!(
+        cut.reason.contains("the bid went from 1.20 EUR to 0.20 EUR"),
+        "{}",
+        cut.reason
+    );
+}

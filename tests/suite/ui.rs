@@ -1367,3 +1367,90 @@ fn practice_mode_shows_each_criterions_hint_and_exam_mode_hides_it() {
         );
     }
 }
+
+#[test]
+fn the_cost_sheet_files_parsed_lines_and_shows_each_verdict_in_practice_only() {
+    use tradeport::sim::session::PlayMode;
+    use tradeport::ui::listing::{self, ListingDraft, ListingView};
+    let cat = Catalogue::new(Language::English);
+    for mode in [PlayMode::Practice, PlayMode::Exam] {
+        let mut s = session("b2c-eu-storefront").with_mode(mode);
+        let draft = ListingDraft {
+            sku: Some("PC-TPU-61".to_string()),
+            price: "12.49".to_string(),
+            ..Default::default()
+        };
+        let filed = {
+            let mut harness = Harness::builder().with_size(egui::vec2(1200.0, 1400.0)).build_ui_state(
+                |ui, state: &mut ListingState| {
+                    let view = ListingView { cat: &cat, session: &s };
+                    if let Some(a) = listing::draw(ui, &view, &mut state.draft) {
+                        state.actions.push(a);
+                    }
+                },
+                ListingState {
+                    draft: draft.clone(),
+                    actions: Vec::new(),
+                },
+            );
+            harness.run();
+            assert!(
+                harness
+                    .query_by_label_contains("Cost sheet: one order at your price (EUR)")
+                    .is_some()
+            );
+            // Goods and shipping right, VAT as 19% of the price (wrong), margin and ACoS.
+            let sheet = &mut harness.state_mut().draft.sheet;
+            sheet.goods = "0.79".into();
+            sheet.shipping = "abc".into();
+            harness.get_by_label("File the cost sheet").click();
+            harness.run();
+            assert!(harness.state().actions.is_empty(), "a bad number is not filed");
+            assert!(harness.query_by_label_contains("Write amounts as numbers").is_some());
+            let sheet = &mut harness.state_mut().draft.sheet;
+            sheet.shipping = "3.17".into();
+            sheet.fee = "1.87".into();
+            sheet.vat = "2.37".into();
+            sheet.duty = "3.00".into();
+            sheet.margin = "1.29".into();
+            sheet.break_even_acos = "13%".into();
+            sheet.target_acos = "10%".into();
+            harness.get_by_label("File the cost sheet").click();
+            harness.run();
+            match harness.state().actions.last() {
+                Some(Action::Marketplace(c)) => (**c).clone(),
+                other => panic!("expected a cost sheet, got {other:?}"),
+            }
+        };
+        let Command::SubmitCostSheet { sheet, .. } = &filed else {
+            panic!("expected a cost sheet, got {filed:?}")
+        };
+        assert_eq!((sheet.price, sheet.vat, sheet.fee), (1_249, 237, 187));
+        assert_eq!(sheet.shipping, "postal", "the editor's shipping option");
+        assert_eq!(sheet.break_even_acos, Some(tradeport::sim::BasisPoints(1_300)));
+        s.apply(filed).unwrap_or_else(|e| panic!("{e}"));
+        let mut harness = Harness::builder().with_size(egui::vec2(1200.0, 1400.0)).build_ui_state(
+            |ui, state: &mut ListingState| {
+                let view = ListingView { cat: &cat, session: &s };
+                if let Some(a) = listing::draw(ui, &view, &mut state.draft) {
+                    state.actions.push(a);
+                }
+            },
+            ListingState {
+                draft,
+                actions: Vec::new(),
+            },
+        );
+        harness.run();
+        let vat_verdict = harness
+            .query_by_label_contains("VAT inside the price: you wrote 2.37 EUR, it is 1.99 EUR")
+            .is_some();
+        let exam_note = harness
+            .query_by_label_contains("Exam mode: it is marked in the debrief")
+            .is_some();
+        match mode {
+            PlayMode::Practice => assert!(vat_verdict && !exam_note, "practice shows the verdicts"),
+            PlayMode::Exam => assert!(!vat_verdict && exam_note, "an exam keeps them for the debrief"),
+        }
+    }
+}

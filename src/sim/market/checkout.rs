@@ -13,8 +13,20 @@ use crate::sim::scenario::{Market, Product, Scenario};
 /// the price at the destination's rate when VAT is charged at sale (or at the border), plus
 /// any duty on the parcel.
 pub fn tax_per_parcel(scenario: &Scenario, market: &Market, product: &Product, price: i64, date: Date) -> i64 {
+    let (vat, duty) = vat_and_duty_per_parcel(scenario, market, product, price, date);
+    vat + duty
+}
+
+/// [`tax_per_parcel`] in its two parts: the VAT contained in the price, and the duty.
+pub fn vat_and_duty_per_parcel(
+    scenario: &Scenario,
+    market: &Market,
+    product: &Product,
+    price: i64,
+    date: Date,
+) -> (i64, i64) {
     let Some(pack) = scenario.rule_pack(&market.rule_pack) else {
-        return 0;
+        return (0, 0);
     };
     let consignment = crate::sim::c2c::parcel::parcel_consignment(pack, scenario, market, product, price, date);
     let cost = landed_cost(&consignment);
@@ -26,5 +38,5 @@ pub fn tax_per_parcel(scenario: &Scenario, market: &Market, product: &Product, p
     let vat = rate.map_or(0, |r| {
         i64::try_from(i128::from(price) * i128::from(r.0) / i128::from(10_000 + r.0)).unwrap_or(0)
     });
-    vat + cost.duty
+    (vat, cost.duty)
 }

@@ -36,6 +36,8 @@ pub struct ListingDay {
     pub coupon_fees: i64,
     /// Money the sale price or deal took off the list price on the orders.
     pub discount_given: i64,
+    /// The sponsored-ads bid per click the listing had that day (0: no ads).
+    pub bid: i64,
 }
 
 impl ListingDay {
@@ -126,7 +128,13 @@ pub fn simulate_day(listings: &mut [Listing], demand: &DayDemand, rng: &mut ChaC
         direct,
         coupon_fee,
     } = *demand;
-    let mut stats = vec![ListingDay::default(); listings.len()];
+    let mut stats: Vec<ListingDay> = listings
+        .iter()
+        .map(|l| ListingDay {
+            bid: l.bid,
+            ..ListingDay::default()
+        })
+        .collect();
     let total = cumulative(keywords);
     let all = total.last().copied().unwrap_or(0);
     if all > 0 {

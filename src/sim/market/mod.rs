@@ -4,6 +4,7 @@
 //! Every formula is documented in `docs/market-model.md`; the day is deterministic for a seed.
 
 pub mod checkout;
+pub mod cost_sheet;
 pub mod day;
 pub mod listing;
 pub mod metrics;
