@@ -526,8 +526,14 @@ impl Expert {
             });
             return;
         };
-        // Ads at a modest bid, below the category leader's, and a small daily budget.
-        let bid = if ads { 30 } else { 0 };
+        // Ads at a modest bid below the category leaders': the campaign's product a little
+        // more, every other listing a little, for its first sales and reviews.
+        let cent = 10_i64.pow(scenario.exponent(found.currency)) / 100;
+        let (bid, daily_budget) = if ads {
+            (30 * cent, 1_000 * cent)
+        } else {
+            (20 * cent, 500 * cent)
+        };
         let home = scenario.home_currency();
         let budget: i64 = scenario
             .starting_cash()
@@ -550,14 +556,12 @@ impl Expert {
             price,
             add_stock: first_stock,
             bid,
-            daily_budget: if ads { 1_000 } else { 0 },
+            daily_budget,
             discount: BasisPoints(0),
             shipping: shipping.clone(),
             handling_days: 1,
         };
-        if ads {
-            self.ad_bids.push((market.to_string(), sku.to_string(), bid));
-        }
+        self.ad_bids.push((market.to_string(), sku.to_string(), bid));
         let currency = found.currency;
         let exponent = scenario.exponent(currency);
         let sheet = self.session.margin_at(market, sku, price, &shipping).map(|m| {
@@ -597,9 +601,9 @@ impl Expert {
             },
             || {
                 format!(
-                    "listed {sku} in {market} with the model text at {} VAT included ({share} margin per order, shipped by {shipping}){}",
+                    "listed {sku} in {market} with the model text at {} VAT included ({share} margin per order, shipped by {shipping}), ads at {} a click",
                     Money::new(price, currency, exponent).format(),
-                    if ads { ", ads at 0.30 a click" } else { "" }
+                    Money::new(bid, currency, exponent).format()
                 )
             },
         );

@@ -524,8 +524,11 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                 .listings
                 .iter()
                 .filter_map(|l| {
-                    let need =
-                        session.break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)?;
+                    // Judged at the rates of the day it was listed: a later exchange-rate move
+                    // is no pricing mistake.
+                    let need = l.break_even_at_listing.or_else(|| {
+                        session.break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)
+                    })?;
                     (floor(l) < need).then(|| {
                         format!(
                             "{}: floor {} below break-even {}",
@@ -584,7 +587,19 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                 })
                 .collect();
             if low.is_empty() {
-                return (false, format!("no offer below {below} of the price came in to counter"));
+                // Nothing to counter is no fault, as long as buyers could make offers at all.
+                let open_to_offers = shop
+                    .listings
+                    .iter()
+                    .any(|l| matches!(l.terms.format, SaleFormat::FixedPrice { offers: true, .. }));
+                return if open_to_offers {
+                    (
+                        true,
+                        format!("no offer below {below} of the price came in: nothing to counter"),
+                    )
+                } else {
+                    (false, "nothing was listed at a fixed price with offers".to_string())
+                };
             }
             let countered = low
                 .iter()
@@ -782,14 +797,25 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
         Check::ParcelDelivered => match product_order() {
             None => (false, "the item was not sold".to_string()),
             Some(o) => {
-                let ok = o.status == OrderStatus::Delivered && !o.held && o.dispute.is_none();
+                // The seller answers for the description and for telling the buyer the import
+                // charges; an unjustified claim, or damage and loss in the post, are not the
+                // seller's doing.
+                use crate::sim::c2c::DisputeKind;
+                let at_fault = o.dispute.as_ref().is_some_and(|d| {
+                    d.justified && matches!(d.kind, DisputeKind::NotAsDescribed | DisputeKind::RefusedImportCharges)
+                });
+                let ok = o.status == OrderStatus::Delivered && !o.held && !at_fault;
                 (
                     ok,
                     format!(
                         "parcel {:?}{}{}",
                         o.status,
                         if o.held { ", held at customs" } else { "" },
-                        if o.dispute.is_some() { ", disputed" } else { "" }
+                        match &o.dispute {
+                            Some(d) if at_fault => format!(", with a justified {:?} dispute", d.kind),
+                            Some(d) => format!(", with a {:?} claim that is no fault of the seller's", d.kind),
+                            None => String::new(),
+                        }
                     ),
                 )
             }

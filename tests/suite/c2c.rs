@@ -1421,3 +1421,59 @@ fn a_good_run_scores_its_rubric_criterion_by_criterion() {
     );
     assert!(!text.contains("does not award rubric points automatically"), "{text}");
 }
+
+#[test]
+fn a_floor_is_judged_at_the_rates_of_the_day_it_was_listed() {
+    use tradeport::sim::c2c::{ItemTerms, SaleFormat};
+    use tradeport::sim::report::Report;
+    // Find a seed on which the pound slides after day 1 (a 7% daily chance from day 3).
+    let gbp = CurrencyCode::parse("GBP").unwrap_or_else(|| panic!("GBP"));
+    let mut found = None;
+    for seed in 1..60 {
+        let mut s = Session::new(scenario(), Some(seed));
+        let floor = s
+            .break_even("uk-buyers", "CAM-SEAGULL", "ems", false)
+            .unwrap_or_else(|| panic!("break-even"));
+        s.apply(Command::ListItem {
+            terms: Box::new(ItemTerms {
+                market: "uk-buyers".into(),
+                sku: "CAM-SEAGULL".into(),
+                format: SaleFormat::Auction {
+                    start_price: floor,
+                    reserve: None,
+                    buy_it_now: None,
+                    days: 10,
+                    soft_close: true,
+                },
+                postage: "ems".into(),
+                handling_days: 1,
+                duty_paid: false,
+                claimed_grade: ConditionGrade::Good,
+                disclosed_faults: vec![0, 1],
+                states_import_charges: true,
+            }),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let rate = s.rate(gbp);
+        for _ in 0..8 {
+            s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+        }
+        if s.rate(gbp) < rate {
+            found = Some((s, floor));
+            break;
+        }
+    }
+    let (s, floor) = found.unwrap_or_else(|| panic!("no seed where the pound slides"));
+    let today = s.break_even("uk-buyers", "CAM-SEAGULL", "ems", false).unwrap_or(0);
+    assert!(
+        today > floor,
+        "a weaker pound raises the break-even in pounds: {today} > {floor}"
+    );
+    let criterion = Report::of(&s)
+        .tasks
+        .iter()
+        .flat_map(|t| t.criteria.clone())
+        .find(|c| c.id == "floor-covers-cost")
+        .unwrap_or_else(|| panic!("floor-covers-cost"));
+    assert_eq!(criterion.earned, criterion.possible, "{}", criterion.reason);
+}

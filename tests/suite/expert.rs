@@ -98,3 +98,38 @@ fn the_expert_does_not_sell_at_a_loss_and_says_why() {
             .is_some_and(|s| s.student_listing("CB-USBC-1M").is_none())
     );
 }
+
+#[test]
+fn every_bundled_rubric_adds_up_is_scored_by_the_game_and_the_expert_earns_it_all() {
+    use tradeport::sim::{Command, Session};
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        let s = scenario(id);
+        // An idle run: every day ended, nothing done.
+        let mut idle = Session::new(s.clone(), None);
+        while !idle.is_finished() {
+            idle.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+        }
+        for report in [Report::of(&idle), expert::play(s.clone(), 5).report] {
+            assert_eq!(report.total_possible, s.rubric_total(), "{id}");
+            let by_task: u32 = report.tasks.iter().map(|t| t.possible()).sum();
+            let by_competency: u32 = report.competencies.values().map(|(_, p)| p).sum();
+            assert_eq!((by_task, by_competency), (s.rubric_total(), s.rubric_total()), "{id}");
+            let earned: u32 = report.competencies.values().map(|(e, _)| e).sum();
+            assert_eq!(earned, report.total_earned, "{id}");
+            let unscored: Vec<&str> = report
+                .tasks
+                .iter()
+                .flat_map(|t| t.criteria.iter())
+                .filter(|c| !c.scored)
+                .map(|c| c.id.as_str())
+                .collect();
+            assert!(unscored.is_empty(), "{id}: not scored by the game: {unscored:?}");
+        }
+        assert_eq!(Report::of(&idle).total_earned, 0, "{id}: doing nothing earns nothing");
+        assert_eq!(
+            expert::play(s.clone(), 5).report.total_earned,
+            s.rubric_total(),
+            "{id}: the expert earns it all"
+        );
+    }
+}

@@ -127,7 +127,12 @@ impl Session {
         let day = self.day;
         let outcome = match command {
             Command::ListItem { terms } => {
-                self.with_shop(|shop, world, _| shop.list(world, (**terms).clone(), day))??
+                let break_even = self.break_even(&terms.market, &terms.sku, &terms.postage, terms.duty_paid);
+                let outcome = self.with_shop(|shop, world, _| shop.list(world, (**terms).clone(), day))??;
+                if let Some(listing) = self.shop.as_mut().and_then(|s| s.listings.last_mut()) {
+                    listing.break_even_at_listing = break_even;
+                }
+                outcome
             }
             Command::ReplyToOffer { offer, reply } => {
                 self.with_shop(|shop, world, rng| shop.reply_to_offer(world, *offer, *reply, day, rng))??

@@ -195,6 +195,9 @@ pub struct ItemListing {
     seq: u32,
     /// Named counterparts already drawn in.
     named_joined: bool,
+    /// The break-even price (cost, postage, fee, any duty paid) at the rates of the day it
+    /// was listed, for judging its floor.
+    pub break_even_at_listing: Option<i64>,
 }
 
 impl ItemListing {
@@ -764,6 +767,7 @@ impl Shop {
             planned: Vec::new(),
             seq: 0,
             named_joined: false,
+            break_even_at_listing: None,
         });
         Ok(outcome)
     }
