@@ -68,8 +68,9 @@ pub enum CliCommand {
         #[arg(long)]
         report: Option<PathBuf>,
     },
-    /// Re-simulate a save and export its report: a printable HTML page and/or a CSV gradebook
-    /// row (appended; the header is written to a new file).
+    /// Re-simulate a save (or a student's report file, once it verifies) and export its
+    /// report: a printable HTML page and/or a CSV gradebook row (appended; the header is
+    /// written to a new file).
     Report {
         save: PathBuf,
         #[arg(long)]
@@ -80,13 +81,17 @@ pub enum CliCommand {
         #[arg(long)]
         scenario: Option<String>,
     },
-    /// Check a report file: re-simulate its save and compare every number; exits 1 if any
-    /// claim does not hold (an edited score no longer verifies).
+    /// Check report files: re-simulate each one's save and compare every number; exits 1 if
+    /// any claim of any report does not hold (an edited score no longer verifies).
     Verify {
-        report: PathBuf,
-        /// Scenario file or bundled id (default: the bundled scenario the report names).
+        #[arg(required = true)]
+        reports: Vec<PathBuf>,
+        /// Scenario file or bundled id (default: the bundled scenario each report names).
         #[arg(long)]
         scenario: Option<String>,
+        /// Append a gradebook row for each report that verifies (header when the file is new).
+        #[arg(long)]
+        csv: Option<PathBuf>,
     },
 }
 
@@ -223,10 +228,26 @@ pub fn report(
 ) -> std::io::Result<bool> {
     let save = match crate::saves::read_save(save_path) {
         Ok(save) => save,
-        Err(e) => {
-            writeln!(err, "tradeport: {e}")?;
-            return Ok(false);
-        }
+        // A student's report file carries its save: used once the report verifies.
+        Err(e) => match std::fs::read_to_string(save_path)
+            .ok()
+            .and_then(|t| crate::sim::save::ReportFile::parse(&t).ok())
+        {
+            Some(_) => {
+                let mut said = Vec::new();
+                match verify_one(save_path, scenario, &mut said)? {
+                    Some((save, _)) => save,
+                    None => {
+                        err.write_all(&said)?;
+                        return Ok(false);
+                    }
+                }
+            }
+            None => {
+                writeln!(err, "tradeport: {e}")?;
+                return Ok(false);
+            }
+        },
     };
     let session =
         match scenario_for(scenario, &save.scenario_id).and_then(|s| save.replay(s).map_err(|e| e.to_string())) {
@@ -243,13 +264,7 @@ pub fn report(
         writeln!(out, "HTML report written to {}", path.display())?;
     }
     if let Some(path) = csv {
-        let new = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(true);
-        use std::io::Write as _;
-        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
-        if new {
-            writeln!(file, "{}", crate::export::csv_header())?;
-        }
-        writeln!(file, "{}", crate::export::csv_row(&report, &save))?;
+        append_row(path, &report, &save)?;
         writeln!(out, "gradebook row added to {}", path.display())?;
     }
     if html.is_none() && csv.is_none() {
@@ -258,37 +273,86 @@ pub fn report(
     Ok(true)
 }
 
+/// Appends a gradebook row to the CSV file at `path`, with the header first if it is new.
+fn append_row(
+    path: &std::path::Path,
+    report: &crate::sim::Report,
+    save: &crate::sim::save::SaveFile,
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let new = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(true);
+    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    if new {
+        writeln!(file, "{}", crate::export::csv_header())?;
+    }
+    writeln!(file, "{}", crate::export::csv_row(report, save))
+}
+
 /// Runs `verify`: true when every claim of the report holds on replay.
 pub fn verify(
     report_path: &std::path::Path,
     scenario: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<bool> {
+    Ok(verify_one(report_path, scenario, out)?.is_some())
+}
+
+/// Runs `verify` on a class's reports: a verdict line for each, a gradebook row appended to
+/// `csv` for each that verifies, and a count. True when all verify.
+pub fn verify_all(
+    reports: &[PathBuf],
+    scenario: Option<&str>,
+    csv: Option<&std::path::Path>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<bool> {
+    let mut verified = 0;
+    for path in reports {
+        if let Some((save, report)) = verify_one(path, scenario, out)? {
+            verified += 1;
+            if let Some(csv) = csv {
+                append_row(csv, &report, &save)?;
+            }
+        }
+    }
+    write!(out, "{verified} of {} report(s) verified", reports.len())?;
+    match csv {
+        Some(csv) => writeln!(out, "; {verified} row(s) added to {}", csv.display())?,
+        None => writeln!(out)?,
+    }
+    Ok(verified == reports.len())
+}
+
+/// Verifies one report file, printing its verdict; the verified save and its report.
+fn verify_one(
+    report_path: &std::path::Path,
+    scenario: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Option<(crate::sim::save::SaveFile, crate::sim::Report)>> {
     let text = match std::fs::read_to_string(report_path) {
         Ok(t) => t,
         Err(e) => {
             writeln!(out, "NOT VERIFIED: cannot read {}: {e}", report_path.display())?;
-            return Ok(false);
+            return Ok(None);
         }
     };
     let report = match crate::sim::save::ReportFile::parse(&text) {
         Ok(r) => r,
         Err(e) => {
             writeln!(out, "NOT VERIFIED: {}: {e}", report_path.display())?;
-            return Ok(false);
+            return Ok(None);
         }
     };
     let scenario = match scenario_for(scenario, &report.scenario_id) {
         Ok(s) => s,
         Err(e) => {
             writeln!(out, "NOT VERIFIED: {e}")?;
-            return Ok(false);
+            return Ok(None);
         }
     };
-    match report.verify(scenario) {
+    match report.verify(scenario.clone()) {
         Err(e) => {
-            writeln!(out, "NOT VERIFIED: {e}")?;
-            Ok(false)
+            writeln!(out, "NOT VERIFIED: {}: {e}", report_path.display())?;
+            Ok(None)
         }
         Ok(problems) if problems.is_empty() => {
             writeln!(
@@ -301,14 +365,20 @@ pub fn verify(
                 report.claims.total_earned,
                 report.claims.total_possible
             )?;
-            Ok(true)
+            let replayed = report.save.replay(scenario).map(|s| crate::sim::Report::of(&s)).ok();
+            Ok(replayed.map(|r| (report.save, r)))
         }
         Ok(problems) => {
-            writeln!(out, "NOT VERIFIED: {} claim(s) do not hold", problems.len())?;
+            writeln!(
+                out,
+                "NOT VERIFIED: {}: {} claim(s) do not hold",
+                report_path.display(),
+                problems.len()
+            )?;
             for p in problems {
                 writeln!(out, "  {p}")?;
             }
-            Ok(false)
+            Ok(None)
         }
     }
 }

@@ -78,8 +78,8 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(CliCommand::Verify { report, scenario }) => {
-            match cli::verify(&report, scenario.as_deref(), &mut std::io::stdout()) {
+        Some(CliCommand::Verify { reports, scenario, csv }) => {
+            match cli::verify_all(&reports, scenario.as_deref(), csv.as_deref(), &mut std::io::stdout()) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::FAILURE,
                 Err(e) => {

@@ -285,7 +285,10 @@ fn the_replay_and_verify_commands_print_what_an_instructor_needs() {
     let mut out = Vec::new();
     assert!(!tradeport::cli::verify(&report_path, None, &mut out).unwrap_or_else(|e| panic!("{e}")));
     let printed = String::from_utf8_lossy(&out).to_string();
-    assert!(printed.starts_with("NOT VERIFIED: 1 claim(s) do not hold"), "{printed}");
+    assert!(
+        printed.starts_with("NOT VERIFIED: ") && printed.contains(": 1 claim(s) do not hold"),
+        "{printed}"
+    );
     assert!(printed.contains("reputation at the end"), "{printed}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -462,4 +465,79 @@ fn exam_mode_is_saved_replayed_reported_and_old_saves_are_practice() {
         SaveFile::parse(&old).unwrap_or_else(|e| panic!("{e}")).mode,
         PlayMode::Practice
     );
+}
+
+#[test]
+fn an_instructor_verifies_a_class_of_reports_into_one_gradebook() {
+    let dir = scratch("class");
+    let students = [
+        ("Li Na", "2026-0417"),
+        ("Wang Wei", "2026-0418"),
+        ("Zhao Min", "2026-0419"),
+    ];
+    let mut paths = Vec::new();
+    for (i, (name, id)) in students.iter().enumerate() {
+        let session = scripted(["c2c-vintage-cameras", "b2b-silk-blouses", "c2c-vintage-cameras"][i]);
+        let who = Student {
+            name: (*name).into(),
+            id: (*id).into(),
+        };
+        let path = dir.join(format!("{id}.report.ron"));
+        let mut text = ReportFile::of(&session, who).to_text();
+        if i == 2 {
+            // Zhao Min gave themself five more points.
+            let claimed = format!("total_earned: {}", Report::of(&session).total_earned);
+            text = text.replacen(
+                &claimed,
+                &format!("total_earned: {}", Report::of(&session).total_earned + 5),
+                1,
+            );
+        }
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        paths.push(path);
+    }
+    let csv = dir.join("class.csv");
+    let mut out = Vec::new();
+    let all = tradeport::cli::verify_all(&paths, None, Some(&csv), &mut out).unwrap_or_else(|e| panic!("{e}"));
+    let printed = String::from_utf8_lossy(&out).to_string();
+    assert!(!all, "one report was edited");
+    assert!(
+        printed.contains("verified: Li Na (2026-0417) on c2c-vintage-cameras"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("verified: Wang Wei (2026-0418) on b2b-silk-blouses"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("2026-0419.report.ron: 1 claim(s) do not hold"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("2 of 3 report(s) verified; 2 row(s) added to"),
+        "{printed}"
+    );
+    let gradebook = std::fs::read_to_string(&csv).unwrap_or_else(|e| panic!("{e}"));
+    let rows: Vec<&str> = gradebook.lines().collect();
+    assert_eq!(rows.len(), 3, "the header and the two verified students: {gradebook}");
+    assert!(rows[0].starts_with("student_name,student_id,scenario,"));
+    assert!(rows[1].starts_with("Li Na,2026-0417,c2c-vintage-cameras,"));
+    assert!(rows[2].starts_with("Wang Wei,2026-0418,b2b-silk-blouses,"));
+    // `report` takes a student's report file too, once it verifies, and refuses an edited one.
+    let html = dir.join("li-na.html");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert!(
+        tradeport::cli::report(&paths[0], None, Some(&html), None, &mut out, &mut err)
+            .unwrap_or_else(|e| panic!("{e}"))
+    );
+    assert!(std::fs::read_to_string(&html).is_ok_and(|h| h.contains("Li Na (2026-0417)")));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let forged = dir.join("zhao.html");
+    assert!(
+        !tradeport::cli::report(&paths[2], None, Some(&forged), None, &mut out, &mut err)
+            .unwrap_or_else(|e| panic!("{e}"))
+    );
+    assert!(String::from_utf8_lossy(&err).contains("claim(s) do not hold"));
+    assert!(!forged.exists(), "no page for a report that does not verify");
+    let _ = std::fs::remove_dir_all(&dir);
 }
