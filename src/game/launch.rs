@@ -249,11 +249,14 @@ fn drive_launch_request(
                 }
                 ScreenTarget::Debrief => {
                     *page = CurrentPage(Page::Overview);
-                    // A C2C debrief shows a shop's story: list the items and play a few days.
-                    if let Some(s) = session.as_mut()
-                        && s.0.shop().is_some()
-                    {
-                        super::c2c_demo::auction_under_way(&mut s.0);
+                    // A C2C debrief shows a shop's story: list the items and play a few days;
+                    // the others a run with typical slips in it.
+                    if let Some(s) = session.as_mut() {
+                        if s.0.shop().is_some() {
+                            super::c2c_demo::auction_under_way(&mut s.0);
+                        } else {
+                            demo_run_with_slips(&mut s.0);
+                        }
                     }
                     let days = session
                         .as_ref()
@@ -266,6 +269,50 @@ fn drive_launch_request(
             request.stage = LaunchStage::Done;
         }
         LaunchStage::Done => {}
+    }
+}
+
+/// A run with the slips students typically make: letters answered with one point wrong and a
+/// curt note, the negotiation played to its end, the goods declared, two weeks of a store.
+fn demo_run_with_slips(session: &mut crate::sim::Session) {
+    use crate::sim::Command;
+    use crate::sim::c2c::Verdict;
+    let tasks: Vec<String> = session
+        .scenario()
+        .tasks()
+        .iter()
+        .filter(|t| t.letter.is_some())
+        .map(|t| t.id.clone())
+        .collect();
+    for task in tasks {
+        if session.letter_message(&task).is_none() {
+            continue;
+        }
+        let choices = session
+            .letter_options(&task)
+            .iter()
+            .enumerate()
+            .map(|(i, (_, _, list))| {
+                let wanted = |v: &Verdict| {
+                    if i == 0 {
+                        *v != Verdict::Right
+                    } else {
+                        *v == Verdict::Right
+                    }
+                };
+                list.iter().position(|s| wanted(&s.verdict))
+            })
+            .collect();
+        let _ = session.apply(Command::ReplyToLetter {
+            task,
+            choices,
+            note: "Please see our answers below. Regards".to_string(),
+        });
+    }
+    demo_negotiation(session, u32::MAX);
+    demo_export_clearance(session);
+    if session.scenario().markets().iter().any(|m| m.storefront.is_some()) {
+        demo_store_weeks(session);
     }
 }
 
