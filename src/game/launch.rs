@@ -182,6 +182,13 @@ fn drive_launch_request(
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
                     drafts.play.listing = demo_listing_draft();
                 }
+                ScreenTarget::CostSheet => {
+                    *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
+                    drafts.play.listing = demo_listing_draft();
+                    if let Some(s) = session.as_mut() {
+                        drafts.play.listing.sheet = demo_cost_sheet(&mut s.0);
+                    }
+                }
                 ScreenTarget::Promotion => {
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Promotion));
                     if let Some(s) = session.as_mut() {
@@ -269,6 +276,58 @@ fn drive_launch_request(
             request.stage = LaunchStage::Done;
         }
         LaunchStage::Done => {}
+    }
+}
+
+/// Files the phone case's cost sheet at EUR 12.49 by post with the classic mistake (VAT taken
+/// as 19% of the VAT-inclusive price, so the margin is short too) and returns it as typed.
+fn demo_cost_sheet(session: &mut crate::sim::Session) -> crate::ui::cost_sheet::CostSheetDraft {
+    use crate::sim::Command;
+    use crate::sim::money::{BasisPoints, format_minor};
+    let Some(market) = session
+        .scenario()
+        .markets()
+        .iter()
+        .find(|m| m.storefront.is_some())
+        .map(|m| (m.id.clone(), session.scenario().exponent(m.currency)))
+    else {
+        return Default::default();
+    };
+    let (market, exp) = market;
+    let Some(truth) = session.margin_at(&market, "PC-TPU-61", 1_249, "postal") else {
+        return Default::default();
+    };
+    let vat = 1_249 * 19 / 100;
+    let margin = truth.margin - (vat - truth.vat);
+    let share = BasisPoints(margin * 10_000 / 1_249);
+    let sheet = crate::sim::market::cost_sheet::CostSheet {
+        price: 1_249,
+        shipping: "postal".to_string(),
+        goods: truth.cost,
+        shipping_cost: truth.shipping,
+        fee: truth.fee,
+        vat,
+        duty: truth.duty,
+        margin,
+        break_even_acos: Some(share),
+        target_acos: Some(BasisPoints(share.0 / 2)),
+    };
+    let _ = session.apply(Command::SubmitCostSheet {
+        market,
+        sku: "PC-TPU-61".to_string(),
+        sheet: Box::new(sheet.clone()),
+    });
+    let m = |minor: i64| format_minor(minor, exp);
+    crate::ui::cost_sheet::CostSheetDraft {
+        goods: m(sheet.goods),
+        shipping: m(sheet.shipping_cost),
+        fee: m(sheet.fee),
+        vat: m(sheet.vat),
+        duty: m(sheet.duty),
+        margin: m(sheet.margin),
+        break_even_acos: share.to_string(),
+        target_acos: BasisPoints(share.0 / 2).to_string(),
+        error: None,
     }
 }
 
@@ -598,6 +657,7 @@ fn target_showing(request: &LaunchRequest, screen: Screen) -> bool {
             | ScreenTarget::DealDebrief
             | ScreenTarget::Documents
             | ScreenTarget::Listing
+            | ScreenTarget::CostSheet
             | ScreenTarget::Store
             | ScreenTarget::Research
             | ScreenTarget::Promotion

@@ -48,6 +48,8 @@ pub enum ScreenTarget {
     Documents,
     /// The listing editor with a first draft that still has flaws.
     Listing,
+    /// The listing editor's cost sheet, filed once with the classic VAT mistake.
+    CostSheet,
     /// The store dashboard after two weeks of a listing with ads.
     Store,
     /// Market research for the first storefront.
@@ -91,6 +93,7 @@ pub const SCREEN_NAMES: &[(&str, ScreenTarget)] = &[
     ("deal-debrief", ScreenTarget::DealDebrief),
     ("documents", ScreenTarget::Documents),
     ("listing", ScreenTarget::Listing),
+    ("cost-sheet", ScreenTarget::CostSheet),
     ("store", ScreenTarget::Store),
     ("research", ScreenTarget::Research),
     ("storefront", ScreenTarget::Page(Page::Activity(Activity::Storefront))),
