@@ -23,6 +23,9 @@ pub struct ScenarioProgress {
     pub possible: u32,
     /// Earned and possible points per competency, in the best run.
     pub competencies: BTreeMap<Competency, (u32, u32)>,
+    /// The best score of a run in exam mode (hints off), if any.
+    #[serde(default)]
+    pub best_exam: Option<u32>,
 }
 
 /// Everything the profile remembers.
@@ -59,6 +62,7 @@ impl Profile {
                     best: 0,
                     possible: report.total_possible,
                     competencies: report.competencies.iter().map(|(c, (_, p))| (*c, (0, *p))).collect(),
+                    best_exam: None,
                 });
                 let last = self.scenarios.len() - 1;
                 &mut self.scenarios[last]
@@ -67,6 +71,13 @@ impl Profile {
         entry.runs += 1;
         entry.title = report.title.clone();
         entry.possible = report.total_possible;
+        if report.mode == crate::sim::session::PlayMode::Exam {
+            entry.best_exam = Some(
+                entry
+                    .best_exam
+                    .map_or(report.total_earned, |b| b.max(report.total_earned)),
+            );
+        }
         if report.total_earned >= entry.best {
             entry.best = report.total_earned;
             entry.competencies = report.competencies.clone();

@@ -21,16 +21,28 @@ pub fn draw(ui: &mut egui::Ui, cat: &Catalogue, profile: &Profile, problem: Opti
     ui.add_space(6.0);
     egui::Grid::new("progress_scenarios")
         .striped(true)
-        .num_columns(3)
+        .num_columns(4)
         .show(ui, |ui| {
             super::header_row(
                 ui,
                 cat,
-                &["progress-col-scenario", "progress-col-best", "progress-col-runs"],
+                &[
+                    "progress-col-scenario",
+                    "progress-col-best",
+                    "progress-col-exam",
+                    "progress-col-runs",
+                ],
             );
             for s in &profile.scenarios {
                 ui.label(pick(&s.title, cat.language()));
                 ui.label(RichText::new(format!("{} / {}", s.best, s.possible)).monospace());
+                ui.label(
+                    RichText::new(
+                        s.best_exam
+                            .map_or_else(|| "—".to_string(), |b| format!("{b} / {}", s.possible)),
+                    )
+                    .monospace(),
+                );
                 ui.label(s.runs.to_string());
                 ui.end_row();
             }

@@ -420,8 +420,17 @@ fn the_profile_keeps_the_best_finished_run_per_scenario() {
     worse.total_earned = 10;
     profile.record(&worse);
     assert_eq!(profile.scenarios.len(), 1);
+    assert_eq!(profile.scenarios[0].best_exam, None, "no exam yet");
+    // An exam counts as a run, and its score is kept apart: practice help is not in it.
+    let mut exam = finished.clone();
+    exam.mode = tradeport::sim::session::PlayMode::Exam;
+    exam.total_earned = 55;
+    profile.record(&exam);
     let s = &profile.scenarios[0];
-    assert_eq!((s.runs, s.best, s.possible), (3, 70, 100));
+    assert_eq!((s.runs, s.best, s.possible, s.best_exam), (4, 70, 100, Some(55)));
+    // A profile written before exams existed still reads.
+    let old = profile.to_text().replace("best_exam: Some(55),", "");
+    assert_eq!(Profile::parse(&old).map(|p| p.scenarios[0].best_exam), Ok(None));
     let text = profile.to_text();
     assert_eq!(Profile::parse(&text), Ok(profile.clone()));
     let newer = text.replacen("format: 1", "format: 5", 1);

@@ -837,6 +837,7 @@ progress-title = My progress
 progress-empty = No scenario finished yet. Finished runs appear here with your best score.
 progress-col-scenario = Scenario
 progress-col-best = Best score
+progress-col-exam = Best in an exam
 progress-col-runs = Runs
 progress-competencies = Competencies over your best runs
 progress-points = { $earned } / { $possible }

@@ -825,6 +825,7 @@ progress-title = 我的进度
 progress-empty = 还没有完成任何情景。完成后会在这里显示你的最好成绩。
 progress-col-scenario = 情景
 progress-col-best = 最好成绩
+progress-col-exam = 考试最佳
 progress-col-runs = 次数
 progress-competencies = 各项能力（按每个情景的最好成绩）
 progress-points = { $earned } / { $possible }
