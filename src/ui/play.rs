@@ -428,16 +428,34 @@ fn tasks_panel(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
     };
     ui.label(RichText::new(cat.tr(mode)).small().color(color));
     ui.add_space(4.0);
+    // Practice mode shows the points each task has earned so far, and a task with all of
+    // them is done rather than due.
+    let report = crate::sim::Report::of(session);
     egui::ScrollArea::vertical().show(ui, |ui| {
         for task in session.scenario().tasks() {
+            let scored = report.tasks.iter().find(|t| t.id == task.id);
+            let done = session.mode().hints() && scored.is_some_and(|t| t.earned() == t.possible());
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(pick(&task.title, language)).strong());
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(activity_label(cat, task.activity)).small().color(ACCENT));
                     ui.label(RichText::new(cat.tr_args("points", &[("points", Arg::from(task.points()))])).small());
+                    if let (true, Some(t)) = (session.mode().hints(), scored) {
+                        let full = t.earned() == t.possible();
+                        ui.label(
+                            RichText::new(cat.tr_args(
+                                if full { "task-done" } else { "task-so-far" },
+                                &[("earned", Arg::from(t.earned())), ("possible", Arg::from(t.possible()))],
+                            ))
+                            .small()
+                            .color(if full { GOOD } else { MUTED }),
+                        );
+                    }
                     if let Some(due) = task.due_day {
-                        let (text, color) = if session.day() > due {
+                        let (text, color) = if done {
+                            (String::new(), MUTED)
+                        } else if session.day() > due {
                             (cat.tr_args("task-overdue", &[("day", Arg::from(due))]), BAD)
                         } else {
                             (
@@ -448,7 +466,9 @@ fn tasks_panel(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
                                 MUTED,
                             )
                         };
-                        ui.label(RichText::new(text).small().color(color));
+                        if !text.is_empty() {
+                            ui.label(RichText::new(text).small().color(color));
+                        }
                     }
                 });
                 egui::CollapsingHeader::new(cat.tr("task-rubric"))

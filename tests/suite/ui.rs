@@ -1454,3 +1454,42 @@ fn the_cost_sheet_files_parsed_lines_and_shows_each_verdict_in_practice_only() {
         }
     }
 }
+
+#[test]
+fn the_task_panel_counts_points_in_practice_and_a_finished_task_is_done_not_due() {
+    use tradeport::sim::c2c::Verdict;
+    use tradeport::sim::session::PlayMode;
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2b-silk-blouses");
+    {
+        let mut harness = play_harness(&cat, &s);
+        harness.run();
+        assert!(
+            harness.query_by_label("0 / 25 so far").is_some(),
+            "the inquiry, before answering"
+        );
+        assert!(harness.query_by_label_contains("Due day 3").is_some());
+    }
+    let choices = s
+        .letter_options("reply-inquiry")
+        .iter()
+        .map(|(_, _, list)| list.iter().position(|st| st.verdict == Verdict::Right))
+        .collect();
+    s.apply(Command::ReplyToLetter {
+        task: "reply-inquiry".into(),
+        choices,
+        note: "Dear Ms Vogel,\nthank you for your inquiry.\n\nBest regards,\nWang Li".into(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = play_harness(&cat, &s);
+    harness.run();
+    assert!(harness.query_by_label("Done: 25 / 25").is_some());
+    assert!(harness.query_by_label_contains("Due day 3").is_none(), "done, not due");
+    drop(harness);
+    // An exam shows neither the points nor the "done": only the due days.
+    let exam = session("b2b-silk-blouses").with_mode(PlayMode::Exam);
+    let mut harness = play_harness(&cat, &exam);
+    harness.run();
+    assert!(harness.query_by_label_contains("so far").is_none());
+    assert!(harness.query_by_label_contains("Due day 3").is_some());
+}
