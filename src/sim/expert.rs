@@ -564,23 +564,13 @@ impl Expert {
         self.ad_bids.push((market.to_string(), sku.to_string(), bid));
         let currency = found.currency;
         let exponent = scenario.exponent(currency);
-        let sheet = self.session.margin_at(market, sku, price, &shipping).map(|m| {
-            let share = m.share().unwrap_or(BasisPoints(0));
-            crate::sim::market::cost_sheet::CostSheet {
-                price,
-                shipping: shipping.clone(),
-                goods: m.cost,
-                shipping_cost: m.shipping,
-                fee: m.fee,
-                vat: m.vat,
-                duty: m.duty,
-                margin: m.margin,
-                break_even_acos: Some(share),
-                target_acos: Some(BasisPoints(share.0 * 7 / 10)),
-            }
-        });
+        let sheet = self
+            .session
+            .margin_at(market, sku, price, &shipping)
+            .map(|m| crate::sim::market::cost_sheet::CostSheet::from_margin(&m, price, &shipping, BasisPoints(7_000)));
         if let Some(sheet) = sheet {
             let margin = Money::new(sheet.margin, currency, exponent).format();
+            let share = sheet.break_even_acos.unwrap_or(BasisPoints(0));
             self.apply(
                 task,
                 Command::SubmitCostSheet {

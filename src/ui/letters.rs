@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 use egui::RichText;
 
 use super::c2c::hint;
-use super::questions::{pick_statement, show_sent};
-use super::theme::{BAD, GOOD, WARN};
+use super::questions::{grade_heading, pick_statement, show_sent};
 use super::{Action, pick};
 use crate::i18n::{Arg, Catalogue};
 use crate::sim::Session;
@@ -44,26 +43,7 @@ pub fn draw(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) -> Op
     ui.separator();
     if let Some(reply) = session.letter_reply(view.task) {
         let grade = &reply.grade;
-        let color = if grade.score >= 70 {
-            GOOD
-        } else if grade.score >= 40 {
-            WARN
-        } else {
-            BAD
-        };
-        ui.label(
-            RichText::new(cat.tr_args(
-                "letter-graded",
-                &[
-                    ("score", Arg::from(grade.score)),
-                    ("right", Arg::from(grade.right)),
-                    ("points", Arg::from(grade.topics)),
-                    ("tone", Arg::from(grade.tone)),
-                ],
-            ))
-            .strong()
-            .color(color),
-        );
+        grade_heading(ui, cat, "letter-graded", grade);
         let waited = reply.day.saturating_sub(reply.asked_day);
         hint(
             ui,

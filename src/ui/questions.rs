@@ -69,26 +69,7 @@ pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> 
     ui.separator();
     if let Some(answer) = &question.answer {
         let grade = &answer.grade;
-        let color = if grade.score >= 70 {
-            GOOD
-        } else if grade.score >= 40 {
-            WARN
-        } else {
-            BAD
-        };
-        ui.label(
-            RichText::new(cat.tr_args(
-                "c2c-answer-graded",
-                &[
-                    ("score", Arg::from(grade.score)),
-                    ("right", Arg::from(grade.right)),
-                    ("topics", Arg::from(grade.topics)),
-                    ("tone", Arg::from(grade.tone)),
-                ],
-            ))
-            .strong()
-            .color(color),
-        );
+        grade_heading(ui, cat, "c2c-answer-graded", grade);
         let fast = answer.day <= question.asked_day + 1;
         hint(
             ui,
@@ -198,4 +179,29 @@ pub fn show_sent(
         );
     }
     ui.collapsing(cat.tr("c2c-your-note"), |ui| ui.label(note));
+}
+
+/// The grade of an answer sent, in the message `key` (with `score`, `right`, `topics` and
+/// `tone`), coloured by how good it is.
+pub fn grade_heading(ui: &mut egui::Ui, cat: &Catalogue, key: &str, grade: &crate::sim::c2c::AnswerGrade) {
+    let color = if grade.score >= 70 {
+        GOOD
+    } else if grade.score >= 40 {
+        WARN
+    } else {
+        BAD
+    };
+    ui.label(
+        RichText::new(cat.tr_args(
+            key,
+            &[
+                ("score", Arg::from(grade.score)),
+                ("right", Arg::from(grade.right)),
+                ("topics", Arg::from(grade.topics)),
+                ("tone", Arg::from(grade.tone)),
+            ],
+        ))
+        .strong()
+        .color(color),
+    );
 }

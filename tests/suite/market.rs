@@ -910,19 +910,7 @@ fn the_storefront_criteria_are_scored_from_the_store() {
 }
 
 fn sheet_of(m: &tradeport::sim::session::OrderMargin, price: i64) -> tradeport::sim::market::cost_sheet::CostSheet {
-    let share = m.share().unwrap_or(BasisPoints(0));
-    tradeport::sim::market::cost_sheet::CostSheet {
-        price,
-        shipping: "postal".into(),
-        goods: m.cost,
-        shipping_cost: m.shipping,
-        fee: m.fee,
-        vat: m.vat,
-        duty: m.duty,
-        margin: m.margin,
-        break_even_acos: Some(share),
-        target_acos: Some(BasisPoints(share.0 / 2)),
-    }
+    tradeport::sim::market::cost_sheet::CostSheet::from_margin(m, price, "postal", BasisPoints(5_000))
 }
 
 #[test]

@@ -33,6 +33,26 @@ pub struct CostSheet {
     pub target_acos: Option<BasisPoints>,
 }
 
+impl CostSheet {
+    /// The sheet that matches the engine's figures `m` for `price` by `shipping`, with a
+    /// target ACoS of `target_share` of the break-even one (the model answer).
+    pub fn from_margin(m: &OrderMargin, price: i64, shipping: &str, target_share: BasisPoints) -> Self {
+        let share = m.share().unwrap_or(BasisPoints(0));
+        Self {
+            price,
+            shipping: shipping.to_string(),
+            goods: m.cost,
+            shipping_cost: m.shipping,
+            fee: m.fee,
+            vat: m.vat,
+            duty: m.duty,
+            margin: m.margin,
+            break_even_acos: Some(share),
+            target_acos: Some(BasisPoints(target_share.of(share.0))),
+        }
+    }
+}
+
 /// A checked sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CostSheetCheck {
