@@ -1120,6 +1120,14 @@ pub enum CheckDef {
     ConcessionsShrink,
     /// The task's letter was answered with the right statement on point `point`.
     LetterPointRight { point: String },
+    /// B2B: the deal agreed in the task's negotiation is worth at least `min` (a utility from
+    /// 0 to 1) to the student by their brief.
+    AgreedUtilityAtLeast { min: String },
+    /// B2B: the shipping documents of the task's contract complied the first time they were
+    /// presented.
+    DocumentsFirstTime,
+    /// The company's cash, in the home currency, grew by at least `amount` over the session.
+    CashGainAtLeast { amount: MoneyDef },
     /// B2B: the task's negotiation ended in a signed contract.
     ContractSigned,
     /// B2B: the contract's Incoterm is one of these.

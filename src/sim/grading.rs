@@ -78,6 +78,13 @@ pub enum Check {
     LetterPointRight {
         point: String,
     },
+    AgreedUtilityAtLeast {
+        min: u32,
+    },
+    DocumentsFirstTime,
+    CashGainAtLeast {
+        amount: crate::sim::Money,
+    },
     ContractSigned,
     ContractIncoterm {
         allowed: Vec<crate::scenario::file::Incoterm>,
@@ -306,6 +313,23 @@ impl Check {
                 );
                 Check::LetterPointRight { point: point.clone() }
             }
+            CheckDef::AgreedUtilityAtLeast { min } => {
+                need(c, has.negotiation, "negotiation").then_some(())?;
+                let min = c.decimal(
+                    &format!("{p}.min"),
+                    min,
+                    crate::sim::money::Micros(0),
+                    crate::sim::money::Micros::ONE,
+                )?;
+                Check::AgreedUtilityAtLeast { min: min.0 as u32 }
+            }
+            CheckDef::DocumentsFirstTime => {
+                need(c, has.negotiation, "negotiation").then_some(())?;
+                Check::DocumentsFirstTime
+            }
+            CheckDef::CashGainAtLeast { amount } => Check::CashGainAtLeast {
+                amount: c.money(&format!("{p}.amount"), amount, false)?,
+            },
             CheckDef::ContractSigned => Check::ContractSigned,
             CheckDef::ContractIncoterm { allowed } => Check::ContractIncoterm {
                 allowed: allowed.clone(),
@@ -373,7 +397,41 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
         | Check::CostSheetRight { .. }
         | Check::AdsCutWhenLosing { .. }
         | Check::StoreProfitable => evaluate_store(session, task, check),
-        Check::OpeningOfferWorth { .. } | Check::ConcessionsShrink => evaluate_talks(session, task, check),
+        Check::OpeningOfferWorth { .. } | Check::ConcessionsShrink | Check::AgreedUtilityAtLeast { .. } => {
+            evaluate_talks(session, task, check)
+        }
+        Check::DocumentsFirstTime => {
+            let attempts = session.documents_attempts(&task.id);
+            match attempts.first() {
+                None => (false, "no documents were presented".to_string()),
+                Some(first) if first.complies() => (true, "the documents complied the first time".to_string()),
+                Some(first) => (
+                    false,
+                    format!(
+                        "the first presentation had {} discrepancy(ies); {} presentation(s) in all",
+                        first.discrepancies(),
+                        attempts.len()
+                    ),
+                ),
+            }
+        }
+        Check::CashGainAtLeast { amount } => {
+            let home = session.scenario().home_currency();
+            let (start, end) = crate::sim::report::cash_start_and_end(session);
+            let gain = end.minor - start.minor;
+            let wanted = session.in_currency(*amount, home).unwrap_or(amount.minor);
+            let money = |minor: i64| crate::sim::Money::new(minor, home, start.exponent).format();
+            (
+                gain >= wanted,
+                format!(
+                    "cash {} → {}: a gain of {} against {} wanted",
+                    start.format(),
+                    end.format(),
+                    money(gain),
+                    money(wanted)
+                ),
+            )
+        }
         Check::LetterPointRight { .. } => evaluate_letter(session, task, check),
         Check::AnsweredWithin { .. } | Check::AllTopicsAnsweredTruly | Check::AnswerTone { .. }
             if task.letter.is_some() =>
@@ -1127,6 +1185,23 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Strin
     let side = talks.case().student_side;
     let brief = talks.case().preferences(side);
     let domain = &talks.case().domain;
+    if let Check::AgreedUtilityAtLeast { min } = check {
+        return match talks.ending() {
+            Some(crate::sim::negotiation::TalksEnding::Agreed { bid, .. }) => {
+                let worth = brief.utility(bid);
+                (
+                    worth >= *min,
+                    format!(
+                        "the deal ({}) is worth {} to you, against {} wanted",
+                        domain.describe(bid),
+                        format_utility(worth),
+                        format_utility(*min)
+                    ),
+                )
+            }
+            _ => (false, "no deal was agreed".to_string()),
+        };
+    }
     let mine: Vec<_> = talks.offers().iter().filter(|o| o.by == side).collect();
     let Some(first) = mine.first() else {
         return (false, "you made no offer".to_string());

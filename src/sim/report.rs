@@ -242,14 +242,7 @@ impl Report {
         }
         let home = scenario.home_currency();
         let home_exp = scenario.exponent(home);
-        let start_home: i64 = scenario
-            .starting_cash()
-            .iter()
-            .map(|(c, minor)| match scenario.exchange_rates().get(c) {
-                Some(fx) => convert(*minor, scenario.exponent(*c), fx.rate, home_exp),
-                None => *minor,
-            })
-            .sum();
+        let (cash_start_home, cash_end_home) = cash_start_and_end(session);
         Report {
             scenario_id: scenario.meta().id.clone(),
             title: scenario.meta().title.clone(),
@@ -259,8 +252,8 @@ impl Report {
             finished: session.is_finished(),
             ended_early: session.ended_early(),
             mode: session.mode(),
-            cash_start_home: Money::new(start_home, home, home_exp),
-            cash_end_home: session.net_cash_in_home(),
+            cash_start_home,
+            cash_end_home,
             reputation_start: scenario.starting_reputation(),
             reputation_end: session.reputation(),
             total_earned: tasks.iter().map(TaskResult::earned).sum(),
@@ -273,4 +266,21 @@ impl Report {
             customs_penalties: paid(session, home, home_exp, Account::CustomsPenalties),
         }
     }
+}
+
+/// The company's cash in the home currency at the start (at the scenario's opening rates) and
+/// now.
+pub fn cash_start_and_end(session: &Session) -> (Money, Money) {
+    let scenario = session.scenario();
+    let home = scenario.home_currency();
+    let home_exp = scenario.exponent(home);
+    let start: i64 = scenario
+        .starting_cash()
+        .iter()
+        .map(|(c, minor)| match scenario.exchange_rates().get(c) {
+            Some(fx) => convert(*minor, scenario.exponent(*c), fx.rate, home_exp),
+            None => *minor,
+        })
+        .sum();
+    (Money::new(start, home, home_exp), session.net_cash_in_home())
 }

@@ -1285,3 +1285,45 @@ fn the_negotiation_process_is_scored_from_the_students_own_offers() {
     assert_eq!(shrink.reason, "you made 1 offer(s) and no concession");
     assert_eq!(shrink.earned, 5);
 }
+
+#[test]
+fn the_deal_its_documents_and_the_cash_gain_can_be_scored() {
+    use tradeport::sim::grading::{Check, evaluate};
+    use tradeport::sim::{Command, Money};
+    let scenario = b2b_session(false).shared_scenario();
+    let task = scenario
+        .tasks()
+        .iter()
+        .find(|t| t.id == "negotiate-deal")
+        .cloned()
+        .unwrap_or_else(|| panic!("the deal"));
+    let cny = |yuan: i64| Money::new(yuan * 100, scenario.home_currency(), 2);
+    // The AI expert closes the deal, presents documents that comply and makes money.
+    let run = tradeport::sim::expert::play(scenario.clone(), 7);
+    let (ok, why) = evaluate(&run.session, &task, &Check::AgreedUtilityAtLeast { min: 500_000 });
+    assert!(ok && why.starts_with("the deal (unit price"), "{why}");
+    assert!(why.contains("against 0.500 wanted"), "{why}");
+    let (ok, _) = evaluate(&run.session, &task, &Check::AgreedUtilityAtLeast { min: 999_999 });
+    assert!(!ok, "no deal is worth 0.999999 to the seller");
+    assert_eq!(
+        evaluate(&run.session, &task, &Check::DocumentsFirstTime),
+        (true, "the documents complied the first time".to_string())
+    );
+    let (ok, why) = evaluate(&run.session, &task, &Check::CashGainAtLeast { amount: cny(1_000) });
+    assert!(ok && why.contains("against 1,000.00 CNY wanted"), "{why}");
+    // An idle run earns none of them, each with its reason.
+    let mut idle = tradeport::sim::Session::new(scenario.clone(), Some(7));
+    while !idle.is_finished() {
+        idle.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert_eq!(
+        evaluate(&idle, &task, &Check::AgreedUtilityAtLeast { min: 0 }),
+        (false, "no deal was agreed".to_string())
+    );
+    assert_eq!(
+        evaluate(&idle, &task, &Check::DocumentsFirstTime),
+        (false, "no documents were presented".to_string())
+    );
+    let (ok, why) = evaluate(&idle, &task, &Check::CashGainAtLeast { amount: cny(1) });
+    assert!(!ok, "{why}");
+}
