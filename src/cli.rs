@@ -273,17 +273,27 @@ pub fn report(
     Ok(true)
 }
 
-/// Appends a gradebook row to the CSV file at `path`, with the header first if it is new.
+/// Appends a gradebook row to the CSV file at `path`, with the header first if it is new. A
+/// file whose header has other columns (written by another version) is refused, not mixed.
 fn append_row(
     path: &std::path::Path,
     report: &crate::sim::Report,
     save: &crate::sim::save::SaveFile,
 ) -> std::io::Result<()> {
     use std::io::Write as _;
-    let new = std::fs::metadata(path).map(|m| m.len() == 0).unwrap_or(true);
+    let header = crate::export::csv_header();
+    let existing = std::fs::read_to_string(path).unwrap_or_default();
+    if let Some(first) = existing.lines().next()
+        && first != header
+    {
+        return Err(std::io::Error::other(format!(
+            "{} has other columns (an older Tradeport's gradebook?): start a new file for this one",
+            path.display()
+        )));
+    }
     let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
-    if new {
-        writeln!(file, "{}", crate::export::csv_header())?;
+    if existing.is_empty() {
+        writeln!(file, "{header}")?;
     }
     writeln!(file, "{}", crate::export::csv_row(report, save))
 }

@@ -1060,7 +1060,7 @@ pub enum CheckDef {
     HonestDescriptions,
     /// C2C: at least one offer below `below` (e.g. `"60%"`) of the price was countered.
     CounteredLowOffer { below: String },
-    /// C2C: no offer below the break-even price was accepted.
+    /// C2C: something sold, and no sale was below its item's break-even price (at listing).
     NoSaleBelowBreakEven,
     /// C2C: `product` sold for at least `share` (e.g. `"85%"`) of its listing price.
     SoldAtLeast { product: String, share: String },

@@ -416,7 +416,13 @@ impl Expert {
                 }
                 let ads = task.activity == Activity::Promotion;
                 match work.iter_mut().find(|w| w.0 == market && &w.1 == sku) {
-                    Some(w) => w.3 |= ads,
+                    // The advertising task is the listing's most specific one: its decisions
+                    // (the ACoS on the cost sheet, bid cuts) go there.
+                    Some(w) if ads => {
+                        w.2 = Some(task.id.clone());
+                        w.3 = true;
+                    }
+                    Some(_) => {}
                     None => work.push((market.to_string(), sku.clone(), Some(task.id.clone()), ads)),
                 }
             }
@@ -528,7 +534,7 @@ impl Expert {
         };
         // Ads at a modest bid below the category leaders': the campaign's product a little
         // more, every other listing a little, for its first sales and reviews.
-        let cent = 10_i64.pow(scenario.exponent(found.currency)) / 100;
+        let cent = (10_i64.pow(scenario.exponent(found.currency)) / 100).max(1);
         let (bid, daily_budget) = if ads {
             (30 * cent, 1_000 * cent)
         } else {

@@ -3,9 +3,7 @@
 //! the check holds and says why either way.
 
 use crate::scenario::file::{CheckDef, Cn23Box, ConditionGrade, QuestionTopic};
-use crate::sim::c2c::{
-    AuctionResult, Cn23Field, HaggleMove, HaggleState, ItemListing, OrderStatus, SaleFormat, Verdict,
-};
+use crate::sim::c2c::{AuctionResult, Cn23Field, HaggleMove, ItemListing, OrderStatus, SaleFormat, Verdict};
 use crate::sim::check::Checker;
 use crate::sim::money::BasisPoints;
 use crate::sim::scenario::Task;
@@ -677,43 +675,34 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
             )
         }
         Check::NoSaleBelowBreakEven => {
-            let agreed = shop
-                .offers
-                .iter()
-                .any(|o| matches!(o.haggle.state(), HaggleState::Agreed { .. }));
-            if !agreed {
-                // Selling at the asked price is no fault; with nothing sold there is nothing to judge.
-                return if shop.orders.is_empty() {
-                    (false, "nothing was sold yet".to_string())
-                } else {
-                    (
-                        true,
-                        "no offer was accepted: every sale was at the asked price".to_string(),
-                    )
-                };
+            if shop.orders.is_empty() {
+                return (false, "nothing was sold yet".to_string());
             }
+            // Each sale (an accepted offer, buy it now, an auction's hammer price) against its
+            // listing's break-even at the rates of the day it was listed.
             let below: Vec<String> = shop
-                .offers
+                .orders
                 .iter()
                 .filter_map(|o| {
-                    let HaggleState::Agreed { price } = o.haggle.state() else {
-                        return None;
-                    };
                     let l = shop.listing(o.listing)?;
-                    let need =
-                        session.break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)?;
-                    (price < need).then(|| {
+                    let need = l.break_even_at_listing.or_else(|| {
+                        session.break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)
+                    })?;
+                    (o.price < need).then(|| {
                         format!(
                             "{} sold for {} (break-even {})",
                             l.terms.sku,
-                            money(&l.terms.market, price),
+                            money(&l.terms.market, o.price),
                             money(&l.terms.market, need)
                         )
                     })
                 })
                 .collect();
             if below.is_empty() {
-                (true, "no offer below break-even was accepted".to_string())
+                (
+                    true,
+                    format!("all {} sale(s) at or above break-even", shop.orders.len()),
+                )
             } else {
                 (false, below.join("; "))
             }
@@ -863,18 +852,25 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                     d.justified && matches!(d.kind, DisputeKind::NotAsDescribed | DisputeKind::RefusedImportCharges)
                 });
                 let ok = o.status == OrderStatus::Delivered && !o.held && !at_fault;
+                let mut notes = Vec::new();
+                if o.status != OrderStatus::Delivered {
+                    notes.push(format!("not delivered ({:?})", o.status));
+                }
+                if o.held {
+                    notes.push("held at customs".to_string());
+                }
+                match &o.dispute {
+                    Some(d) if at_fault => notes.push(format!("a justified {:?} dispute", d.kind)),
+                    Some(d) => notes.push(format!("a {:?} claim that is no fault of the seller's", d.kind)),
+                    None => {}
+                }
                 (
                     ok,
-                    format!(
-                        "parcel {:?}{}{}",
-                        o.status,
-                        if o.held { ", held at customs" } else { "" },
-                        match &o.dispute {
-                            Some(d) if at_fault => format!(", with a justified {:?} dispute", d.kind),
-                            Some(d) => format!(", with a {:?} claim that is no fault of the seller's", d.kind),
-                            None => String::new(),
-                        }
-                    ),
+                    match (ok, notes.is_empty()) {
+                        (true, true) => "delivered with no customs hold and no dispute".to_string(),
+                        (true, false) => format!("delivered with no customs hold; {}", notes.join(", ")),
+                        (false, _) => notes.join(", "),
+                    },
                 )
             }
         },
@@ -977,6 +973,13 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                                 money(x.bid)
                             ),
                         ),
+                        // The window to act has not closed yet (the last days of the run).
+                        None if days_of.last().is_none_or(|(last, _)| *last < day + days) => (
+                            true,
+                            format!(
+                                "{acos_text} above the margin of {margin} on day {day}; the {days} day(s) to cut the bid had not passed"
+                            ),
+                        ),
                         None => (
                             false,
                             format!(
@@ -1041,7 +1044,10 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
             else {
                 return nothing();
             };
-            let off = (price - reference.minor) * 10_000 / reference.minor.max(1);
+            let off = i64::try_from(
+                (i128::from(price) - i128::from(reference.minor)) * 10_000 / i128::from(reference.minor.max(1)),
+            )
+            .unwrap_or(i64::MAX);
             let money = |minor: i64| crate::sim::Money::new(minor, reference.currency, reference.exponent).format();
             (
                 off.abs() <= within.0,
@@ -1248,8 +1254,50 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                 }
                 last_step = Some(step);
             }
-            if conceded == 0 {
-                (true, format!("you made {} offer(s) and no concession", mine.len()))
+            // Accepting the other side's offer is a concession too: no larger than the last.
+            let accepted = match talks.ending() {
+                Some(crate::sim::negotiation::TalksEnding::Agreed { bid, by, .. }) if by == side => Some(bid),
+                _ => None,
+            };
+            if let (Some(bid), Some(last)) = (accepted, mine.last()) {
+                let (u0, u1) = (brief.utility(last.bid), brief.utility(bid));
+                if let Some(step) = u0.checked_sub(u1).filter(|s| *s > 0) {
+                    conceded += 1;
+                    match last_step {
+                        Some(previous) if step > previous => faults.push(format!(
+                            "accepting gave up {} after {} before",
+                            format_utility(step),
+                            format_utility(previous)
+                        )),
+                        None => faults.push(format!(
+                            "you accepted their offer after {} offer(s) of your own: one concession of {}, nothing traded",
+                            mine.len(),
+                            format_utility(step)
+                        )),
+                        _ => {}
+                    }
+                }
+            }
+            let accepted_as_opened = matches!(
+                talks.ending(),
+                Some(crate::sim::negotiation::TalksEnding::Agreed { by, .. }) if by != side
+            ) && conceded == 0;
+            if accepted_as_opened {
+                (
+                    true,
+                    format!(
+                        "they accepted your offer after {} offer(s): nothing to concede",
+                        mine.len()
+                    ),
+                )
+            } else if conceded == 0 {
+                (
+                    false,
+                    format!(
+                        "you made {} offer(s) and no concession: there was nothing to judge",
+                        mine.len()
+                    ),
+                )
             } else if faults.is_empty() {
                 (
                     true,

@@ -221,7 +221,7 @@ pub fn parcel_total_statements(session: &Session, market: &str, products: &[Stri
     };
     let exponent = scenario.exponent(found.currency);
     let money = |minor: i64| Money::new(minor, found.currency, exponent).format();
-    let mut items: Vec<(String, i64)> = Vec::new();
+    let mut items: Vec<(&crate::sim::scenario::Product, i64)> = Vec::new();
     for sku in products {
         let Some(product) = scenario.product(sku) else { continue };
         let listed = session.store(market).and_then(|store| {
@@ -234,28 +234,22 @@ pub fn parcel_total_statements(session: &Session, market: &str, products: &[Stri
             .find(|(p, _)| p == sku)
             .map(|(_, m)| m.minor);
         if let Some(price) = listed.or(reference) {
-            items.push((product.name.en.clone(), price));
+            items.push((product, price));
         }
     }
     if items.is_empty() {
         return Vec::new();
     }
     let total: i64 = items.iter().map(|(_, p)| p).sum();
-    // The parcel's duty and VAT rate, from the rules in force.
-    let (duty, vat_rate) = scenario
+    // The parcel's duty, VAT rate and whether VAT is charged at checkout, from the rules in
+    // force.
+    let (duty, vat_rate, vat_at_door) = scenario
         .rule_pack(&found.rule_pack)
         .and_then(|pack| {
-            let first = scenario.product(products.first()?)?;
-            let mut consignment = crate::sim::c2c::parcel::parcel_consignment(
-                pack,
-                scenario,
-                found,
-                first,
-                items.first()?.1,
-                session.date(),
-            );
-            for (sku, (_, price)) in products.iter().zip(&items).skip(1) {
-                let product = scenario.product(sku)?;
+            let (first, first_price) = items.first()?;
+            let mut consignment =
+                crate::sim::c2c::parcel::parcel_consignment(pack, scenario, found, first, *first_price, session.date());
+            for (product, price) in items.iter().skip(1) {
                 let mut line = consignment.lines.first()?.clone();
                 line.hs_code = product.hs_code;
                 line.description = product.name.en.clone();
@@ -269,15 +263,20 @@ pub fn parcel_total_statements(session: &Session, market: &str, products: &[Stri
                 crate::sim::customs::landed_cost::Reason::Vat { rate, .. } => Some(*rate),
                 _ => None,
             });
-            Some((cost.duty, rate))
+            // Over the low-value limit (EUR 150 in the EU) VAT is not taken at checkout: the
+            // carrier collects it, with the duty, at the door.
+            Some((cost.duty, rate, cost.vat_at_sale == 0 && cost.vat > 0))
         })
-        .unwrap_or((0, None));
+        .unwrap_or((0, None, false));
     let listed: Vec<String> = items
         .iter()
-        .map(|(name, price)| format!("{name} {}", money(*price)))
+        .map(|(product, price)| format!("{} {}", product.name.en, money(*price)))
         .collect();
     let rate = vat_rate.unwrap_or(crate::sim::money::BasisPoints(2_000));
     let vat_again = total + rate.of(total);
+    if vat_at_door {
+        return over_limit_statements(total, &listed, money);
+    }
     let mut statements = vec![
         Statement {
             text: Text {
@@ -347,9 +346,46 @@ pub fn parcel_total_statements(session: &Session, market: &str, products: &[Stri
             },
         },
     ];
-    let turn = usize::try_from(total.rem_euclid(4)).unwrap_or(0);
+    if duty == 0 {
+        // Without a duty, "plus the duty" would read the same as the right total.
+        statements.remove(2);
+    }
+    // A fixed order (not the amounts'), so a statement chosen keeps its place if a price
+    // changes before the reply is sent.
+    let turn = products.len() % statements.len();
     statements.rotate_left(turn);
     statements
+}
+
+/// The statements for a parcel over the low-value limit: VAT and duty are collected at the
+/// door, so "nothing more to pay" is the mistake.
+fn over_limit_statements(total: i64, listed: &[String], money: impl Fn(i64) -> String) -> Vec<Statement> {
+    let text = |en: String| Text { en, zh: String::new() };
+    vec![
+        Statement {
+            text: text(format!(
+                "Your total at checkout is {}: {}. Nothing more is due on delivery.",
+                money(total),
+                listed.join(" and ")
+            )),
+            verdict: Verdict::Wrong,
+            why: Text {
+                en: "Wrong: over EUR 150 the parcel is cleared in full, and the carrier collects import VAT and duty at the door.".to_string(),
+                zh: "错误：超过150欧元的包裹须正式清关，承运人会在派送时收取进口增值税和关税。".to_string(),
+            },
+        },
+        Statement {
+            text: text(format!(
+                "You pay {} at checkout; as the parcel is over EUR 150, the carrier will collect import VAT and duty on delivery.",
+                money(total)
+            )),
+            verdict: Verdict::Right,
+            why: Text {
+                en: "Right: over EUR 150 IOSS does not apply; VAT and duty are paid at import.".to_string(),
+                zh: "正确：超过150欧元不适用IOSS，增值税和关税在进口时缴纳。".to_string(),
+            },
+        },
+    ]
 }
 
 /// Grades a reply: the statements chosen (one index per point, or none) and the note.

@@ -202,6 +202,7 @@ pub fn draw(ui: &mut egui::Ui, view: &CostSheetView, draft: &mut CostSheetDraft)
                     &[("break_even", Arg::from(show(verdict.expected)))],
                 )
             } else {
+                // Which line is off, not the figure: the student works it out again.
                 cat.tr_args(
                     "sheet-line-wrong",
                     &[
@@ -210,7 +211,6 @@ pub fn draw(ui: &mut egui::Ui, view: &CostSheetView, draft: &mut CostSheetDraft)
                             "written",
                             Arg::from(verdict.written.map_or_else(|| "—".to_string(), show)),
                         ),
-                        ("expected", Arg::from(show(verdict.expected))),
                     ],
                 )
             };

@@ -42,6 +42,10 @@ pub fn draw(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) -> Op
     ui.add_space(8.0);
     ui.separator();
     if let Some(reply) = session.letter_reply(view.task) {
+        if !session.mode().hints() {
+            hint(ui, cat.tr_args("sent-exam", &[("day", Arg::from(reply.day))]));
+            return None;
+        }
         let grade = &reply.grade;
         grade_heading(ui, cat, "letter-graded", grade);
         let waited = reply.day.saturating_sub(reply.asked_day);

@@ -93,31 +93,46 @@ pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft)
     // The margin an ad may eat: price − checkout taxes − referral fee − cost of the goods.
     let order = session.order_margin(&market.id, &mine.sku)?;
     let margin_bp = order.share();
-    ui.label(
-        RichText::new(cat.tr_args(
-            "promo-listing",
-            &[
-                ("sku", Arg::from(mine.sku.as_str())),
-                ("price", Arg::from(money(order.price))),
-                ("margin", Arg::from(money(order.margin))),
-                ("share", Arg::from(super::percent_or_dash(margin_bp))),
-            ],
-        ))
-        .strong(),
-    );
-    ui.label(
-        RichText::new(cat.tr_args(
-            "promo-margin-how",
-            &[
-                ("taxes", Arg::from(money(order.taxes))),
-                ("fee", Arg::from(money(order.fee))),
-                ("cost", Arg::from(money(order.cost))),
-                ("shipping", Arg::from(money(order.shipping))),
-            ],
-        ))
-        .small()
-        .color(MUTED),
-    );
+    // An exam leaves the margin (the break-even ACoS) for the student to work out.
+    if !session.mode().hints() {
+        ui.label(
+            RichText::new(cat.tr_args(
+                "promo-listing-exam",
+                &[
+                    ("sku", Arg::from(mine.sku.as_str())),
+                    ("price", Arg::from(money(order.price))),
+                ],
+            ))
+            .strong(),
+        );
+    }
+    if session.mode().hints() {
+        ui.label(
+            RichText::new(cat.tr_args(
+                "promo-listing",
+                &[
+                    ("sku", Arg::from(mine.sku.as_str())),
+                    ("price", Arg::from(money(order.price))),
+                    ("margin", Arg::from(money(order.margin))),
+                    ("share", Arg::from(super::percent_or_dash(margin_bp))),
+                ],
+            ))
+            .strong(),
+        );
+        ui.label(
+            RichText::new(cat.tr_args(
+                "promo-margin-how",
+                &[
+                    ("taxes", Arg::from(money(order.taxes))),
+                    ("fee", Arg::from(money(order.fee))),
+                    ("cost", Arg::from(money(order.cost))),
+                    ("shipping", Arg::from(money(order.shipping))),
+                ],
+            ))
+            .small()
+            .color(MUTED),
+        );
+    }
     ui.add_space(6.0);
 
     ui.columns(2, |cols| {

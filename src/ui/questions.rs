@@ -68,6 +68,10 @@ pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> 
     ui.add_space(8.0);
     ui.separator();
     if let Some(answer) = &question.answer {
+        if !session.mode().hints() {
+            hint(ui, cat.tr_args("sent-exam", &[("day", Arg::from(answer.day))]));
+            return None;
+        }
         let grade = &answer.grade;
         grade_heading(ui, cat, "c2c-answer-graded", grade);
         let fast = answer.day <= question.asked_day + 1;

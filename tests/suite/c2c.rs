@@ -1477,3 +1477,56 @@ fn a_floor_is_judged_at_the_rates_of_the_day_it_was_listed() {
         .unwrap_or_else(|| panic!("floor-covers-cost"));
     assert_eq!(criterion.earned, criterion.possible, "{}", criterion.reason);
 }
+
+#[test]
+fn an_auction_that_sells_below_break_even_is_a_sale_below_break_even() {
+    use tradeport::sim::c2c::{ItemTerms, SaleFormat};
+    use tradeport::sim::report::Report;
+    let mut s = Session::new(scenario(), Some(3));
+    s.apply(Command::ListItem {
+        terms: Box::new(ItemTerms {
+            market: "us-buyers".into(),
+            sku: "LENS-FD50".into(),
+            format: SaleFormat::Auction {
+                start_price: 100,
+                reserve: None,
+                buy_it_now: None,
+                days: 1,
+                soft_close: false,
+            },
+            postage: "ems".into(),
+            handling_days: 1,
+            duty_paid: false,
+            claimed_grade: ConditionGrade::Good,
+            disclosed_faults: vec![0],
+            states_import_charges: true,
+        }),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    for _ in 0..3 {
+        s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let sold = s.shop().and_then(|shop| shop.orders.first().map(|o| o.price));
+    let need = s
+        .shop()
+        .and_then(|shop| shop.listings.first().and_then(|l| l.break_even_at_listing));
+    let (Some(price), Some(need)) = (sold, need) else {
+        panic!("the lens sold at auction: {sold:?}, break-even {need:?}")
+    };
+    let criterion = Report::of(&s)
+        .tasks
+        .iter()
+        .flat_map(|t| t.criteria.clone())
+        .find(|c| c.id == "floor-respected")
+        .unwrap_or_else(|| panic!("floor-respected"));
+    assert!(
+        price < need,
+        "a one-day auction from 1.00 USD sells cheap: {price} against {need}"
+    );
+    assert_eq!(criterion.earned, 0);
+    assert!(
+        criterion.reason.starts_with("LENS-FD50 sold for"),
+        "{}",
+        criterion.reason
+    );
+}

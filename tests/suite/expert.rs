@@ -97,6 +97,15 @@ fn the_expert_does_not_sell_at_a_loss_and_says_why() {
             .store("de-marketplace")
             .is_some_and(|s| s.student_listing("CB-USBC-1M").is_none())
     );
+    // The campaign's decisions are filed under the campaign's task.
+    let ads: Vec<&str> = run
+        .moves
+        .iter()
+        .filter(|m| m.task.as_deref() == Some("run-ads"))
+        .map(|m| m.what.as_str())
+        .collect();
+    assert!(ads.iter().any(|m| m.starts_with("listed PC-TPU-61")), "{ads:?}");
+    assert!(ads.iter().any(|m| m.contains("break-even ACoS")), "{ads:?}");
 }
 
 #[test]

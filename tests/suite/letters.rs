@@ -90,7 +90,7 @@ fn a_complete_reply_to_the_inquiry_earns_its_criteria_and_a_second_one_is_refuse
     );
     assert_eq!(
         criterion(&s, "reply-on-time").reason,
-        "answered 1 day(s) after the letter arrived, graded 100/100 (needed within 2 day(s) and 0)"
+        "answered 1 day(s) after the letter arrived, graded 100/100 (needed within 2 day(s) and 40)"
     );
     // One reply per letter.
     let again = Command::ReplyToLetter {
@@ -229,6 +229,8 @@ fn claires_total_is_computed_from_the_prices_and_the_eu_duty_rules() {
         "{texts:?}"
     );
 
+    let right_at = |s: &Session| total(s).iter().position(|st| st.verdict == Verdict::Right);
+    let before = right_at(&s);
     // Listed in France at EUR 52.90: the total follows the student's own price.
     s.apply(Command::PublishListing {
         market: "fr-marketplace".into(),
@@ -250,6 +252,11 @@ fn claires_total_is_computed_from_the_prices_and_the_eu_duty_rules() {
         right.is_some_and(|st| st.text.en.starts_with("Your total at checkout is 64.89 EUR:")),
         "52.90 + 11.99"
     );
+    assert_eq!(
+        right_at(&s),
+        before,
+        "a statement keeps its place when the price changes"
+    );
     s.apply(Command::ReplyToLetter {
         task: "landed-cost-reply".into(),
         choices: choose(&s, "landed-cost-reply", |_| Verdict::Right),
@@ -265,4 +272,23 @@ fn claires_total_is_computed_from_the_prices_and_the_eu_duty_rules() {
         let c = criterion(&s, id);
         assert_eq!(c.earned, c.possible, "{id}: {}", c.reason);
     }
+}
+
+#[test]
+fn an_empty_reply_earns_nothing_not_even_for_being_on_time() {
+    let mut s = Session::new(scenario("b2b-silk-blouses"), None);
+    s.apply(Command::ReplyToLetter {
+        task: "reply-inquiry".into(),
+        choices: vec![None; 5],
+        note: String::new(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let report = Report::of(&s);
+    let task = report
+        .tasks
+        .iter()
+        .find(|t| t.id == "reply-inquiry")
+        .unwrap_or_else(|| panic!("the task"));
+    assert_eq!(task.earned(), 0, "{:?}", task.criteria);
+    assert!(criterion(&s, "reply-on-time").reason.contains("graded 0/100"));
 }

@@ -1280,10 +1280,41 @@ fn the_negotiation_process_is_scored_from_the_students_own_offers() {
     assert_eq!(shrink.reason, "offer 2 conceded without asking for anything back");
     assert_eq!(shrink.earned, 0);
 
-    // One offer, then nothing: no concession, and the process holds.
+    // One offer, then nothing: no concession to judge, no points.
     let (_, shrink) = process_criteria(&[[18, 1, 0, 2]]);
-    assert_eq!(shrink.reason, "you made 1 offer(s) and no concession");
-    assert_eq!(shrink.earned, 5);
+    assert_eq!(
+        shrink.reason,
+        "you made 1 offer(s) and no concession: there was nothing to judge"
+    );
+    assert_eq!(shrink.earned, 0);
+
+    // Open high, then accept their first counter: one big concession, nothing traded.
+    use tradeport::sim::Command;
+    let mut s = b2b_session(true);
+    let task = "negotiate-deal".to_string();
+    for options in [vec![18, 1, 0, 2], vec![0, 2, 3, 4]] {
+        s.apply(Command::MakeOffer {
+            task: task.clone(),
+            options,
+            note: String::new(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    s.apply(Command::AcceptOffer { task }).unwrap_or_else(|e| panic!("{e}"));
+    let shrink = tradeport::sim::Report::of(&s)
+        .tasks
+        .iter()
+        .flat_map(|t| t.criteria.clone())
+        .find(|c| c.id == "shrinking-concessions")
+        .unwrap_or_else(|| panic!("shrinking-concessions"));
+    assert_eq!(shrink.earned, 0);
+    assert!(
+        shrink
+            .reason
+            .starts_with("you accepted their offer after 1 offer(s) of your own: one concession of"),
+        "{}",
+        shrink.reason
+    );
 }
 
 #[test]

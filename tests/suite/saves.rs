@@ -532,6 +532,20 @@ fn an_instructor_verifies_a_class_of_reports_into_one_gradebook() {
     assert!(rows[0].starts_with("student_name,student_id,scenario,"));
     assert!(rows[1].starts_with("Li Na,2026-0417,c2c-vintage-cameras,"));
     assert!(rows[2].starts_with("Wang Wei,2026-0418,b2b-silk-blouses,"));
+    // A gradebook from a version with other columns is refused, not mixed.
+    let old = dir.join("old.csv");
+    std::fs::write(
+        &old,
+        "student_name,student_id,scenario,seed,days_played,finished,points\nA,1,x,1,1,true,5\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let refused = tradeport::cli::verify_all(&paths[..1], None, Some(&old), &mut Vec::new());
+    assert!(refused.is_err_and(|e| e.to_string().contains("has other columns")));
+    assert_eq!(
+        std::fs::read_to_string(&old).map(|t| t.lines().count()).ok(),
+        Some(2),
+        "the old gradebook is untouched"
+    );
     // `report` takes a student's report file too, once it verifies, and refuses an edited one.
     let html = dir.join("li-na.html");
     let (mut out, mut err) = (Vec::new(), Vec::new());

@@ -1443,8 +1443,12 @@ fn the_cost_sheet_files_parsed_lines_and_shows_each_verdict_in_practice_only() {
         );
         harness.run();
         let vat_verdict = harness
-            .query_by_label_contains("VAT inside the price: you wrote 2.37 EUR, it is 1.99 EUR")
+            .query_by_label_contains("VAT inside the price: 2.37 EUR is not right; work it out again")
             .is_some();
+        assert!(
+            harness.query_by_label_contains("1.99 EUR").is_none(),
+            "{mode:?}: the right figure is not given away (it would be copied)"
+        );
         let exam_note = harness
             .query_by_label_contains("Exam mode: it is marked in the debrief")
             .is_some();

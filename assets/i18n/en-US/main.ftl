@@ -160,6 +160,7 @@ debrief-hints = Hints for next time
 debrief-mode-practice = Played in practice mode (hints on).
 debrief-mode-exam = Played in exam mode (hints off).
 event-letter = Letter sent ({ $task }): graded { $score }/100.
+sent-exam = Sent on day { $day }. Exam mode: it is marked in the debrief.
 letter-title = Your reply to { $name }
 letter-intro = Choose one statement for each point and add your own note (greeting, thanks, signature). The writer waits { $days } day(s) for an answer: send it by day { $day }.
 letter-note-hint = Dear …, thank you for … Best regards, your name and company
@@ -185,7 +186,7 @@ sheet-bad-numbers = Write amounts as numbers (e.g. { $example }) and ACoS as per
 sheet-filed = Cost sheet of day { $day } at { $price }: { $wrong } line(s) wrong.
 sheet-filed-exam = Cost sheet filed on day { $day } at { $price }. Exam mode: it is marked in the debrief.
 sheet-line-right = { $line }: right
-sheet-line-wrong = { $line }: you wrote { $written }, it is { $expected }
+sheet-line-wrong = { $line }: { $written } is not right; work it out again
 sheet-target-wrong = Target ACoS: set it above 0 and below your break-even ACoS ({ $break_even })
 debrief-timeline = What happened
 debrief-back = Back to main menu (Enter)
@@ -512,6 +513,7 @@ research-left = After taxes and fee
 research-fees = Platform fees: referral { $referral } of the price, payout { $payout }.
 
 ## Promotion
+promo-listing-exam = { $sku } at { $price }. Exam mode: work out its margin and break-even ACoS yourself.
 promo-listing = { $sku } at { $price }: your margin per order is { $margin } ({ $share } of the price).
 promo-margin-how = After checkout taxes { $taxes }, the referral fee { $fee }, the goods { $cost } and shipping { $shipping }.
 promo-apply = Apply to the listing

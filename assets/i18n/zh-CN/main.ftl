@@ -154,6 +154,7 @@ debrief-hints = 下次的提示
 debrief-mode-practice = 以练习模式完成（有提示）。
 debrief-mode-exam = 以考试模式完成（无提示）。
 event-letter = 已回信（{ $task }）：得分 { $score }/100。
+sent-exam = 已于第{ $day }天发出。考试模式：复盘时评分。
 letter-title = 回复{ $name }
 letter-intro = 为每个要点选择一个表述，并写上你自己的附言（称呼、致谢、签名）。对方等待回复{ $days }天：请在第{ $day }天前发出。
 letter-note-hint = Dear …, thank you for … Best regards, 你的姓名和公司
@@ -179,7 +180,7 @@ sheet-bad-numbers = 金额请写数字（如 { $example }），ACoS写百分比�
 sheet-filed = 第{ $day }天按{ $price }提交的核算表：{ $wrong }行有误。
 sheet-filed-exam = 已于第{ $day }天按{ $price }提交核算表。考试模式：复盘时评分。
 sheet-line-right = { $line }：正确
-sheet-line-wrong = { $line }：你填的是{ $written }，应为{ $expected }
+sheet-line-wrong = { $line }：{ $written } 不正确，请重新计算
 sheet-target-wrong = 目标ACoS：应大于0且低于你的盈亏平衡ACoS（{ $break_even }）
 debrief-timeline = 事件经过
 debrief-back = 返回主菜单（Enter）
@@ -500,6 +501,7 @@ research-left = 扣除税费和佣金后剩余
 research-fees = 平台费用：佣金为售价的 { $referral }，回款手续费 { $payout }。
 
 ## Promotion
+promo-listing-exam = { $sku }，售价{ $price }。考试模式：请自己计算利润和盈亏平衡ACoS。
 promo-listing = { $sku } 售价 { $price }：每单利润 { $margin }（占售价 { $share }）。
 promo-margin-how = 已扣除结账税费 { $taxes }、平台佣金 { $fee }、货物成本 { $cost } 和物流费用 { $shipping }。
 promo-apply = 应用到商品

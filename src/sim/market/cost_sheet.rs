@@ -94,7 +94,7 @@ pub fn check_sheet(sheet: &CostSheet, expected: &OrderMargin) -> Vec<(CostLineVe
                 written: Some(written),
                 expected: truth,
             },
-            (written - truth).abs() <= tolerance,
+            written.abs_diff(truth) <= tolerance.unsigned_abs(),
         )
     };
     let break_even = sheet.break_even_acos;
@@ -125,7 +125,7 @@ pub fn check_sheet(sheet: &CostSheet, expected: &OrderMargin) -> Vec<(CostLineVe
                 written: break_even.map(|b| b.0),
                 expected: share.0,
             },
-            break_even.is_some_and(|b| (b.0 - share.0).abs() <= ACOS_TOLERANCE.0),
+            break_even.is_some_and(|b| b.0.abs_diff(share.0) <= ACOS_TOLERANCE.0.unsigned_abs()),
         ),
         (
             CostLineVerdict {
