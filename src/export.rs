@@ -209,7 +209,7 @@ pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>) -> Str
             task.possible()
         ));
         for c in &task.criteria {
-            let mut why = e(&c.reason);
+            let mut why = e(&c.reason.en);
             if c.is_mistake() {
                 if let Some(rule) = &c.rule {
                     why.push_str(&format!("<span class=\"rule\">Rule: {}</span>", e(&rule.en)));

@@ -2,7 +2,15 @@
 //! the session (what was listed, sold, answered, declared…); the report awards its points when
 //! the check holds and says why either way.
 
-use crate::scenario::file::{CheckDef, Cn23Box, ConditionGrade, QuestionTopic};
+use crate::scenario::file::{CheckDef, Cn23Box, ConditionGrade, QuestionTopic, Text};
+
+/// Joins reasons with `sep` in both languages.
+fn join(parts: &[Text], en_sep: &str, zh_sep: &str) -> Text {
+    Text {
+        en: parts.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(en_sep),
+        zh: parts.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join(zh_sep),
+    }
+}
 use crate::sim::c2c::{AuctionResult, Cn23Field, HaggleMove, ItemListing, OrderStatus, SaleFormat, Verdict};
 use crate::sim::check::Checker;
 use crate::sim::money::BasisPoints;
@@ -383,7 +391,7 @@ fn grade_rank(grade: ConditionGrade) -> u8 {
 }
 
 /// Whether `check` holds for `task` in `session`, and why, in a sentence.
-pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
     match check {
         Check::DeclarationFields { .. } | Check::DeclarationFirstTime => evaluate_declaration(session, task, check),
         Check::ListingQualityAtLeast { .. }
@@ -401,12 +409,15 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
         Check::DocumentsFirstTime => {
             let attempts = session.documents_attempts(&task.id);
             match attempts.first() {
-                None => (false, "no documents were presented".to_string()),
-                Some(first) if first.complies() => (true, "the documents complied the first time".to_string()),
+                None => (false, why!("no documents were presented", "未交单")),
+                Some(first) if first.complies() => {
+                    (true, why!("the documents complied the first time", "单据一次相符"))
+                }
                 Some(first) => (
                     false,
-                    format!(
+                    why!(
                         "the first presentation had {} discrepancy(ies); {} presentation(s) in all",
+                        "第一次交单有{}处不符点；共交单{}次",
                         first.discrepancies(),
                         attempts.len()
                     ),
@@ -421,8 +432,9 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
             let money = |minor: i64| crate::sim::Money::new(minor, home, start.exponent).format();
             (
                 gain >= wanted,
-                format!(
+                why!(
                     "cash {} → {}: a gain of {} against {} wanted",
+                    "现金 {} → {}：增加{}，要求{}",
                     start.format(),
                     end.format(),
                     money(gain),
@@ -441,23 +453,21 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, String)
         | Check::ContractPayment { .. }
         | Check::ContractMarginAtLeast { .. } => evaluate_contract(session, task, check),
         Check::All(list) => {
-            let results: Vec<(bool, String)> = list.iter().map(|c| evaluate(session, task, c)).collect();
-            (
-                results.iter().all(|(ok, _)| *ok),
-                results.into_iter().map(|(_, why)| why).collect::<Vec<_>>().join("; "),
-            )
+            let results: Vec<(bool, Text)> = list.iter().map(|c| evaluate(session, task, c)).collect();
+            let reasons: Vec<Text> = results.iter().map(|(_, why)| why.clone()).collect();
+            (results.iter().all(|(ok, _)| *ok), join(&reasons, "; ", "；"))
         }
         _ => evaluate_shop(session, task, check),
     }
 }
 
 /// The checks on the customs desk: the task's declarations.
-fn evaluate_declaration(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+fn evaluate_declaration(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
     match check {
         Check::DeclarationFields { fields } => {
             let attempts = session.declaration_attempts(&task.id);
             let Some(last) = attempts.last() else {
-                return (false, "no declaration was lodged".to_string());
+                return (false, why!("no declaration was lodged", "未申报"));
             };
             let wrong: Vec<String> = last
                 .fields
@@ -472,38 +482,55 @@ fn evaluate_declaration(session: &Session, task: &Task, check: &Check) -> (bool,
             if wrong.is_empty() {
                 (
                     true,
-                    format!("right on declaration {}: {}", attempts.len(), fields.join(", ")),
+                    why!(
+                        "right on declaration {}: {}",
+                        "第{}次申报正确：{}",
+                        attempts.len(),
+                        fields.join(", ")
+                    ),
                 )
             } else {
                 (
                     false,
-                    format!("wrong on declaration {}: {}", attempts.len(), wrong.join(", ")),
+                    why!(
+                        "wrong on declaration {}: {}",
+                        "第{}次申报有误：{}",
+                        attempts.len(),
+                        wrong.join(", ")
+                    ),
                 )
             }
         }
         Check::DeclarationFirstTime => {
             let attempts = session.declaration_attempts(&task.id);
             match attempts.first() {
-                None => (false, "no declaration was lodged".to_string()),
-                Some(first) if first.clears() => (true, "released on the first declaration".to_string()),
+                None => (false, why!("no declaration was lodged", "未申报")),
+                Some(first) if first.clears() => (true, why!("released on the first declaration", "第一次申报即放行")),
                 Some(first) => (
                     false,
-                    format!(
+                    why!(
                         "the first declaration had {} wrong field(s); {} lodged in all",
+                        "第一次申报有{}个栏目错误；共申报{}次",
                         first.wrong(),
                         attempts.len()
                     ),
                 ),
             }
         }
-        _ => (false, String::new()),
+        _ => (false, Text::default()),
     }
 }
 
 /// The C2C checks, on the shop.
-fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
     let Some(shop) = session.shop() else {
-        return (false, "this scenario has no C2C shop for this check".to_string());
+        return (
+            false,
+            why!(
+                "this scenario has no C2C shop for this check",
+                "本情景没有C2C店铺，无法检查此项"
+            ),
+        );
     };
     let scenario = session.scenario();
     let money = |market: &str, minor: i64| {
@@ -548,9 +575,19 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                 .map(|s| s.to_string())
                 .collect();
             if late.is_empty() {
-                (true, format!("all {} items listed by day {due}", items.len()))
+                (
+                    true,
+                    why!(
+                        "all {} items listed by day {due}",
+                        "{}件物品均在第{due}天前上架",
+                        items.len()
+                    ),
+                )
             } else {
-                (false, format!("not listed by day {due}: {}", late.join(", ")))
+                (
+                    false,
+                    why!("not listed by day {due}: {}", "第{due}天前未上架：{}", late.join(", ")),
+                )
             }
         }
         Check::FormatChoice { auction, fixed } => {
@@ -558,25 +595,25 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
             let mut wrong = Vec::new();
             for sku in auction {
                 if !first(sku).is_some_and(|l| matches!(l.terms.format, SaleFormat::Auction { .. })) {
-                    wrong.push(format!("{sku} was not auctioned"));
+                    wrong.push(why!("{sku} was not auctioned", "{sku}未采用拍卖"));
                 }
             }
             for sku in fixed {
                 if !first(sku).is_some_and(|l| matches!(l.terms.format, SaleFormat::FixedPrice { .. })) {
-                    wrong.push(format!("{sku} was not listed at a fixed price"));
+                    wrong.push(why!("{sku} was not listed at a fixed price", "{sku}未以一口价刊登"));
                 }
             }
             if wrong.is_empty() {
-                (true, "the formats fit the items".to_string())
+                (true, why!("the formats fit the items", "销售方式与物品相符"))
             } else {
-                (false, wrong.join("; "))
+                (false, join(&wrong, "; ", "；"))
             }
         }
         Check::FloorsCoverCosts => {
             if shop.listings.is_empty() {
-                return (false, "nothing was listed".to_string());
+                return (false, why!("nothing was listed", "没有刊登任何物品"));
             }
-            let short: Vec<String> = shop
+            let short: Vec<Text> = shop
                 .listings
                 .iter()
                 .filter_map(|l| {
@@ -586,8 +623,9 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                         session.break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)
                     })?;
                     (floor(l) < need).then(|| {
-                        format!(
+                        why!(
                             "{}: floor {} below break-even {}",
+                            "{}：底价{}低于保本价{}",
                             l.terms.sku,
                             money(&l.terms.market, floor(l)),
                             money(&l.terms.market, need)
@@ -596,16 +634,22 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                 })
                 .collect();
             if short.is_empty() {
-                (true, "every floor covers cost, postage and fees".to_string())
+                (
+                    true,
+                    why!(
+                        "every floor covers cost, postage and fees",
+                        "每个底价都覆盖成本、邮费和平台费用"
+                    ),
+                )
             } else {
-                (false, short.join("; "))
+                (false, join(&short, "; ", "；"))
             }
         }
         Check::HonestDescriptions => {
             if shop.listings.is_empty() {
-                return (false, "nothing was listed".to_string());
+                return (false, why!("nothing was listed", "没有刊登任何物品"));
             }
-            let dishonest: Vec<String> = shop
+            let dishonest: Vec<Text> = shop
                 .listings
                 .iter()
                 .filter_map(|l| {
@@ -613,21 +657,36 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                     let overstated = grade_rank(l.terms.claimed_grade) < grade_rank(grade);
                     let hidden = faults.len().saturating_sub(l.terms.disclosed_faults.len());
                     (overstated || hidden > 0).then(|| {
-                        let mut why = Vec::new();
+                        let mut parts = Vec::new();
                         if overstated {
-                            why.push(format!("claimed {:?}, really {:?}", l.terms.claimed_grade, grade));
+                            parts.push(why!(
+                                "claimed {:?}, really {:?}",
+                                "声称{:?}，实为{:?}",
+                                l.terms.claimed_grade,
+                                grade
+                            ));
                         }
                         if hidden > 0 {
-                            why.push(format!("{hidden} fault(s) not mentioned"));
+                            parts.push(why!("{hidden} fault(s) not mentioned", "{hidden}处瑕疵未说明"));
                         }
-                        format!("{}: {}", l.terms.sku, why.join(", "))
+                        let parts = join(&parts, ", ", "，");
+                        Text {
+                            en: format!("{}: {}", l.terms.sku, parts.en),
+                            zh: format!("{}：{}", l.terms.sku, parts.zh),
+                        }
                     })
                 })
                 .collect();
             if dishonest.is_empty() {
-                (true, "every listing states the true grade and every fault".to_string())
+                (
+                    true,
+                    why!(
+                        "every listing states the true grade and every fault",
+                        "每件刊登都如实写明成色和全部瑕疵"
+                    ),
+                )
             } else {
-                (false, dishonest.join("; "))
+                (false, join(&dishonest, "; ", "；"))
             }
         }
         Check::CounteredLowOffer { below } => {
@@ -651,10 +710,19 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                 return if open_to_offers {
                     (
                         true,
-                        format!("no offer below {below} of the price came in: nothing to counter"),
+                        why!(
+                            "no offer below {below} of the price came in: nothing to counter",
+                            "没有低于标价{below}的报价：无需还价"
+                        ),
                     )
                 } else {
-                    (false, "nothing was listed at a fixed price with offers".to_string())
+                    (
+                        false,
+                        why!(
+                            "nothing was listed at a fixed price with offers",
+                            "没有以一口价并接受议价的方式刊登任何物品"
+                        ),
+                    )
                 };
             }
             let countered = low
@@ -668,19 +736,20 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                 .count();
             (
                 countered > 0,
-                format!(
+                why!(
                     "{countered} of {} offers below {below} of the price countered",
+                    "低于标价{below}的{}个报价中，还价了{countered}个",
                     low.len()
                 ),
             )
         }
         Check::NoSaleBelowBreakEven => {
             if shop.orders.is_empty() {
-                return (false, "nothing was sold yet".to_string());
+                return (false, why!("nothing was sold yet", "尚未售出任何物品"));
             }
             // Each sale (an accepted offer, buy it now, an auction's hammer price) against its
             // listing's break-even at the rates of the day it was listed.
-            let below: Vec<String> = shop
+            let below: Vec<Text> = shop
                 .orders
                 .iter()
                 .filter_map(|o| {
@@ -689,8 +758,9 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                         session.break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)
                     })?;
                     (o.price < need).then(|| {
-                        format!(
+                        why!(
                             "{} sold for {} (break-even {})",
+                            "{}以{}售出（保本价{}）",
                             l.terms.sku,
                             money(&l.terms.market, o.price),
                             money(&l.terms.market, need)
@@ -701,22 +771,27 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
             if below.is_empty() {
                 (
                     true,
-                    format!("all {} sale(s) at or above break-even", shop.orders.len()),
+                    why!(
+                        "all {} sale(s) at or above break-even",
+                        "全部{}笔成交都不低于保本价",
+                        shop.orders.len()
+                    ),
                 )
             } else {
-                (false, below.join("; "))
+                (false, join(&below, "; ", "；"))
             }
         }
         Check::SoldAtLeast { product, share } => {
             let sold = shop.orders.iter().find(|o| &o.sku == product);
             match sold.and_then(|o| shop.listing(o.listing).map(|l| (o, l))) {
-                None => (false, format!("{product} was not sold")),
+                None => (false, why!("{product} was not sold", "{product}未售出")),
                 Some((o, l)) => {
                     let least = share.of(asked(l));
                     (
                         o.price >= least,
-                        format!(
+                        why!(
                             "{product} sold for {} against {} asked ({} needed)",
+                            "{product}以{}售出，标价{}（至少需要{}）",
                             money(&o.market, o.price),
                             money(&o.market, asked(l)),
                             money(&o.market, least)
@@ -734,31 +809,40 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
             match result {
                 Some((l, AuctionResult::Sold { price, .. })) => (
                     true,
-                    format!("{product} sold at auction for {}", money(&l.terms.market, price)),
+                    why!(
+                        "{product} sold at auction for {}",
+                        "{product}拍卖成交价{}",
+                        money(&l.terms.market, price)
+                    ),
                 ),
-                Some((_, AuctionResult::ReserveNotMet { .. })) => {
-                    (false, format!("{product}: the reserve was not met"))
-                }
-                Some((_, AuctionResult::NoBids)) => (false, format!("{product}: no bids")),
-                None => (false, format!("{product} was not auctioned to a close")),
+                Some((_, AuctionResult::ReserveNotMet { .. })) => (
+                    false,
+                    why!("{product}: the reserve was not met", "{product}：未达到底价"),
+                ),
+                Some((_, AuctionResult::NoBids)) => (false, why!("{product}: no bids", "{product}：无人出价")),
+                None => (
+                    false,
+                    why!("{product} was not auctioned to a close", "{product}的拍卖未结束"),
+                ),
             }
         }
         Check::AnsweredWithin { days, min_score } => match question() {
-            None => (false, "the question was not answered".to_string()),
+            None => (false, why!("the question was not answered", "未回答买家的问题")),
             Some(q) => {
                 let a = q.answer.as_ref().map_or((0, 0), |a| (a.day, a.grade.score));
                 let waited = a.0.saturating_sub(q.asked_day);
                 (
                     waited <= *days && a.1 >= *min_score,
-                    format!(
+                    why!(
                         "answered {waited} day(s) after the question, graded {}/100 (needed within {days} day(s) and {min_score})",
+                        "提问后{waited}天回复，得分{}/100（要求{days}天内且不低于{min_score}分）",
                         a.1
                     ),
                 )
             }
         },
         Check::ChargesExplainedTruly | Check::AllTopicsAnsweredTruly => match question() {
-            None => (false, "the question was not answered".to_string()),
+            None => (false, why!("the question was not answered", "未回答买家的问题")),
             Some(q) => {
                 let sent = q.answer.as_ref().map(|a| a.sent.clone()).unwrap_or_default();
                 let right = |(topic, s): &(QuestionTopic, Option<crate::sim::c2c::Statement>)| {
@@ -771,9 +855,9 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                     (
                         ok,
                         if ok {
-                            "the import charges were explained truly".to_string()
+                            why!("the import charges were explained truly", "如实说明了进口税费")
                         } else {
-                            "the import charges were not explained truly".to_string()
+                            why!("the import charges were not explained truly", "未如实说明进口税费")
                         },
                     )
                 } else {
@@ -785,21 +869,24 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                     (
                         wrong.is_empty(),
                         if wrong.is_empty() {
-                            "every point answered truly".to_string()
+                            why!("every point answered truly", "每个要点都如实回答")
                         } else {
-                            format!("not answered truly: {}", wrong.join(", "))
+                            why!("not answered truly: {}", "未如实回答：{}", wrong.join(", "))
                         },
                     )
                 }
             }
         },
         Check::AnswerTone { min } => match question().and_then(|q| q.answer.as_ref()) {
-            None => (false, "the question was not answered".to_string()),
-            Some(a) => (a.grade.tone >= *min, format!("tone {}/30 (needed {min})", a.grade.tone)),
+            None => (false, why!("the question was not answered", "未回答买家的问题")),
+            Some(a) => (
+                a.grade.tone >= *min,
+                why!("tone {}/30 (needed {min})", "语气{}/30（要求{min}）", a.grade.tone),
+            ),
         },
         Check::CounterpartTookPart => {
             let Some(id) = task.counterpart.as_deref() else {
-                return (false, "the task names no counterpart".to_string());
+                return (false, why!("the task names no counterpart", "任务未指定对方"));
             };
             let bid = shop.listings.iter().any(|l| {
                 l.auction.as_ref().is_some_and(|a| {
@@ -817,14 +904,14 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
             (
                 took,
                 if took {
-                    format!("{name} bid, made an offer or bought")
+                    why!("{name} bid, made an offer or bought", "{name}出价、还价或购买了")
                 } else {
-                    format!("{name} did not bid or buy")
+                    why!("{name} did not bid or buy", "{name}没有出价或购买")
                 },
             )
         }
         Check::Cn23Right { boxes } => match product_order().and_then(|o| o.cn23.as_ref()) {
-            None => (false, "no CN23 was lodged for this parcel".to_string()),
+            None => (false, why!("no CN23 was lodged for this parcel", "此包裹未提交CN23")),
             Some(cn23) => {
                 let wrong: Vec<String> = boxes
                     .iter()
@@ -834,15 +921,15 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                 (
                     wrong.is_empty(),
                     if wrong.is_empty() {
-                        "those boxes of the CN23 were right".to_string()
+                        why!("those boxes of the CN23 were right", "CN23的这些栏目填写正确")
                     } else {
-                        format!("wrong on the CN23: {}", wrong.join(", "))
+                        why!("wrong on the CN23: {}", "CN23填错的栏目：{}", wrong.join(", "))
                     },
                 )
             }
         },
         Check::ParcelDelivered => match product_order() {
-            None => (false, "the item was not sold".to_string()),
+            None => (false, why!("the item was not sold", "该物品未售出")),
             Some(o) => {
                 // The seller answers for the description and for telling the buyer the import
                 // charges; an unjustified claim, or damage and loss in the post, are not the
@@ -854,33 +941,41 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, String
                 let ok = o.status == OrderStatus::Delivered && !o.held && !at_fault;
                 let mut notes = Vec::new();
                 if o.status != OrderStatus::Delivered {
-                    notes.push(format!("not delivered ({:?})", o.status));
+                    notes.push(why!("not delivered ({:?})", "未送达（{:?}）", o.status));
                 }
                 if o.held {
-                    notes.push("held at customs".to_string());
+                    notes.push(why!("held at customs", "被海关扣留"));
                 }
                 match &o.dispute {
-                    Some(d) if at_fault => notes.push(format!("a justified {:?} dispute", d.kind)),
-                    Some(d) => notes.push(format!("a {:?} claim that is no fault of the seller's", d.kind)),
+                    Some(d) if at_fault => notes.push(why!("a justified {:?} dispute", "一起成立的{:?}纠纷", d.kind)),
+                    Some(d) => notes.push(why!(
+                        "a {:?} claim that is no fault of the seller's",
+                        "一起{:?}索赔（非卖家过错）",
+                        d.kind
+                    )),
                     None => {}
                 }
+                let notes = join(&notes, ", ", "，");
                 (
                     ok,
-                    match (ok, notes.is_empty()) {
-                        (true, true) => "delivered with no customs hold and no dispute".to_string(),
-                        (true, false) => format!("delivered with no customs hold; {}", notes.join(", ")),
-                        (false, _) => notes.join(", "),
+                    match (ok, notes.en.is_empty()) {
+                        (true, true) => why!(
+                            "delivered with no customs hold and no dispute",
+                            "已送达，无海关扣留，无纠纷"
+                        ),
+                        (true, false) => why!("delivered with no customs hold; {}", "已送达，无海关扣留；{}", notes.en),
+                        (false, _) => notes,
                     },
                 )
             }
         },
-        _ => (false, String::new()),
+        _ => (false, Text::default()),
     }
 }
 
 /// The B2C checks, on the student's listings in the task's market (all markets if none) and
 /// of the task's product (all products if none).
-fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
     let scenario = session.scenario();
     let markets: Vec<&str> = scenario
         .markets()
@@ -894,7 +989,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
         .flat_map(|(m, s)| s.student.iter().map(move |l| (m, l)))
         .filter(|(_, l)| task.product.as_deref().is_none_or(|p| p == l.sku))
         .collect();
-    let nothing = || (false, "nothing was listed".to_string());
+    let nothing = || (false, why!("nothing was listed", "没有刊登任何商品"));
     match check {
         Check::ListingQualityAtLeast { min } => {
             if listings.is_empty() {
@@ -906,9 +1001,18 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                 .map(|(m, l)| format!("{} in {m}: {}", l.sku, l.quality.score))
                 .collect();
             if low.is_empty() {
-                (true, format!("every listing scores at least {min}/1000"))
+                (
+                    true,
+                    why!(
+                        "every listing scores at least {min}/1000",
+                        "每个刊登质量分都不低于{min}/1000"
+                    ),
+                )
             } else {
-                (false, format!("below {min}/1000: {}", low.join(", ")))
+                (
+                    false,
+                    why!("below {min}/1000: {}", "低于{min}/1000：{}", low.join(", ")),
+                )
             }
         }
         Check::AdsCutWhenLosing { days } => {
@@ -940,19 +1044,29 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                 }
             }
             if clicks < 20 && losing.is_none() {
-                return (false, format!("the ads had {clicks} click(s): too few to judge"));
+                return (
+                    false,
+                    why!(
+                        "the ads had {clicks} click(s): too few to judge",
+                        "广告仅有{clicks}次点击：不足以判断"
+                    ),
+                );
             }
             match losing {
                 None => (
                     true,
-                    format!("ACoS stayed at or below the margin of {margin}: nothing to cut"),
+                    why!(
+                        "ACoS stayed at or below the margin of {margin}: nothing to cut",
+                        "ACoS始终不高于利润率{margin}：无需削减"
+                    ),
                 ),
                 Some((day, bid, acos)) => {
                     let acos_text = if acos.0 >= i64::MAX / 4 {
-                        "no ad sales".to_string()
+                        why!("no ad sales", "没有广告销售额")
                     } else {
-                        format!("ACoS {acos}")
+                        why!("ACoS {acos}", "ACoS {acos}")
                     };
+                    let (acos_en, acos_zh) = (acos_text.en, acos_text.zh);
                     let currency = scenario
                         .markets()
                         .iter()
@@ -967,8 +1081,9 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                     match cut {
                         Some((d, x)) => (
                             true,
-                            format!(
-                                "{acos_text} above the margin of {margin} on day {day}; the bid went from {} to {} on day {d}",
+                            why!(
+                                "{acos_en} above the margin of {margin} on day {day}; the bid went from {} to {} on day {d}",
+                                "第{day}天{acos_zh}高于利润率{margin}；第{d}天出价从{}降到{}",
                                 money(bid),
                                 money(x.bid)
                             ),
@@ -976,14 +1091,16 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                         // The window to act has not closed yet (the last days of the run).
                         None if days_of.last().is_none_or(|(last, _)| *last < day + days) => (
                             true,
-                            format!(
-                                "{acos_text} above the margin of {margin} on day {day}; the {days} day(s) to cut the bid had not passed"
+                            why!(
+                                "{acos_en} above the margin of {margin} on day {day}; the {days} day(s) to cut the bid had not passed",
+                                "第{day}天{acos_zh}高于利润率{margin}；降低出价的{days}天期限尚未结束"
                             ),
                         ),
                         None => (
                             false,
-                            format!(
-                                "{acos_text} above the margin of {margin} on day {day}, and the bid was not cut within {days} day(s)"
+                            why!(
+                                "{acos_en} above the margin of {margin} on day {day}, and the bid was not cut within {days} day(s)",
+                                "第{day}天{acos_zh}高于利润率{margin}，{days}天内没有降低出价"
                             ),
                         ),
                     }
@@ -1002,7 +1119,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                     .rev()
                     .find(|c| c.market == *m && c.sku == l.sku)
                 {
-                    None => problems.push(format!("no cost sheet for {} in {m}", l.sku)),
+                    None => problems.push(why!("no cost sheet for {} in {m}", "{m}的{}没有成本核算表", l.sku)),
                     Some(sheet) => {
                         let wrong: Vec<String> = lines
                             .iter()
@@ -1010,16 +1127,23 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                             .map(|line| format!("{line:?}"))
                             .collect();
                         if !wrong.is_empty() {
-                            problems.push(format!("{} in {m}: {} wrong", l.sku, wrong.join(", ")));
+                            problems.push(why!("{} in {m}: {} wrong", "{m}的{}：{}有误", l.sku, wrong.join(", ")));
                         }
                     }
                 }
             }
             let names: Vec<String> = lines.iter().map(|l| format!("{l:?}")).collect();
             if problems.is_empty() {
-                (true, format!("cost sheets right on {}", names.join(", ")))
+                (
+                    true,
+                    why!(
+                        "cost sheets right on {}",
+                        "成本核算表以下各行正确：{}",
+                        names.join(", ")
+                    ),
+                )
             } else {
-                (false, problems.join("; "))
+                (false, join(&problems, "; ", "；"))
             }
         }
         Check::PricedForMarket { within } => {
@@ -1035,7 +1159,10 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                 .find(|(p, _)| *p == l.sku)
                 .map(|(_, r)| *r)
             else {
-                return (false, format!("{m} has no reference price for {}", l.sku));
+                return (
+                    false,
+                    why!("{m} has no reference price for {}", "{m}没有{}的参考价", l.sku),
+                );
             };
             let Some(price) = session
                 .store(m)
@@ -1051,8 +1178,9 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
             let money = |minor: i64| crate::sim::Money::new(minor, reference.currency, reference.exponent).format();
             (
                 off.abs() <= within.0,
-                format!(
+                why!(
                     "{} listed at {} in {m}, where shoppers expect {} ({}{}; allowed ±{within})",
+                    "{}在{m}标价{}，消费者预期{}（{}{}；允许±{within}）",
                     l.sku,
                     money(price),
                     money(reference.minor),
@@ -1073,9 +1201,22 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                 })
                 .collect();
             if thin.is_empty() {
-                (true, format!("every listing keeps at least {share} per order"))
+                (
+                    true,
+                    why!(
+                        "every listing keeps at least {share} per order",
+                        "每个商品每单利润率都不低于{share}"
+                    ),
+                )
             } else {
-                (false, format!("below {share} per order: {}", thin.join(", ")))
+                (
+                    false,
+                    why!(
+                        "below {share} per order: {}",
+                        "每单利润率低于{share}：{}",
+                        thin.join(", ")
+                    ),
+                )
             }
         }
         Check::AcosBelowMargin => {
@@ -1088,8 +1229,14 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
             let ads = store.ads_result(l.id);
             let margin = session.order_margin(m, &l.sku).and_then(|o| o.share());
             match (crate::sim::market::metrics::acos(ads.cost, ads.sales), margin) {
-                (Some(acos), Some(margin)) => (acos.0 < margin.0, format!("ACoS {acos} against a margin of {margin}")),
-                _ => (false, "no ad sales to judge".to_string()),
+                (Some(acos), Some(margin)) => (
+                    acos.0 < margin.0,
+                    why!(
+                        "ACoS {acos} against a margin of {margin}",
+                        "ACoS {acos}，利润率{margin}"
+                    ),
+                ),
+                _ => (false, why!("no ad sales to judge", "没有可评判的广告销售额")),
             }
         }
         Check::UnitsSoldAtLeast { units } => {
@@ -1103,11 +1250,17 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                     .map(|d| d.kept_orders())
                     .sum()
             });
-            (sold >= *units, format!("{sold} sold in {m} (needed {units})"))
+            (
+                sold >= *units,
+                why!(
+                    "{sold} sold in {m} (needed {units})",
+                    "在{m}售出{sold}件（要求{units}件）"
+                ),
+            )
         }
         Check::ListingLive => match listings.first() {
-            Some((m, l)) => (true, format!("{} is listed in {m}", l.sku)),
-            None => (false, "not listed".to_string()),
+            Some((m, l)) => (true, why!("{} is listed in {m}", "{}已在{m}上架", l.sku)),
+            None => (false, why!("not listed", "未上架")),
         },
         Check::StoreProfitable => {
             let profit: i64 = markets
@@ -1125,36 +1278,44 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                     || profit.to_string(),
                     |m| crate::sim::Money::new(profit, m.currency, scenario.exponent(m.currency)).format(),
                 );
-            (profit > 0, format!("profit after everything: {shown}"))
+            (
+                profit > 0,
+                why!("profit after everything: {shown}", "扣除全部费用后的利润：{shown}"),
+            )
         }
-        _ => (false, String::new()),
+        _ => (false, Text::default()),
     }
 }
 
 /// The B2B checks, on the contract the task's negotiation ended in.
-fn evaluate_contract(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+fn evaluate_contract(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
     let Some(contract) = session.contract(&task.id) else {
-        return (false, "no contract was signed".to_string());
+        return (false, why!("no contract was signed", "未签订合同"));
     };
     match check {
         Check::ContractSigned => (
             true,
-            format!("contract {} signed on {}", contract.number, contract.signed_on),
+            why!(
+                "contract {} signed on {}",
+                "合同{}于{}签订",
+                contract.number,
+                contract.signed_on
+            ),
         ),
         Check::ContractIncoterm { allowed } => match contract.incoterm {
-            Some(i) => (allowed.contains(&i), format!("the contract says {i:?}")),
-            None => (false, "the contract names no Incoterm".to_string()),
+            Some(i) => (allowed.contains(&i), why!("the contract says {i:?}", "合同约定{i:?}")),
+            None => (false, why!("the contract names no Incoterm", "合同未约定贸易术语")),
         },
         Check::ContractPayment { allowed } => match contract.payment {
-            Some(p) => (allowed.contains(&p), format!("the contract says {p:?}")),
-            None => (false, "the contract names no payment term".to_string()),
+            Some(p) => (allowed.contains(&p), why!("the contract says {p:?}", "合同约定{p:?}")),
+            None => (false, why!("the contract names no payment term", "合同未约定付款方式")),
         },
         Check::ContractMarginAtLeast { share } => {
             let scenario = session.scenario();
             let home = scenario.home_currency();
             let home_exp = scenario.exponent(home);
             let Some(product) = scenario.product(&contract.sku) else {
-                return (false, "the contract's product is unknown".to_string());
+                return (false, why!("the contract's product is unknown", "合同的商品未知"));
             };
             let price_home = match contract.rate_on_signing {
                 Some(rate) if contract.unit_price.currency != home => {
@@ -1169,8 +1330,9 @@ fn evaluate_contract(session: &Session, task: &Task, check: &Check) -> (bool, St
             let m = |minor: i64| crate::sim::Money::new(minor, home, home_exp).format();
             (
                 price_home >= least,
-                format!(
+                why!(
                     "unit price {} = {} at signing, against cost {} + {share} = {}",
+                    "单价{}按签约日汇率为{}，成本{}加{share}为{}",
                     contract.unit_price.format(),
                     m(price_home),
                     m(cost),
@@ -1178,15 +1340,15 @@ fn evaluate_contract(session: &Session, task: &Task, check: &Check) -> (bool, St
                 ),
             )
         }
-        _ => (false, String::new()),
+        _ => (false, Text::default()),
     }
 }
 
 /// The checks on how the student negotiated: their own offers, judged by their own brief.
-fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
     use crate::sim::negotiation::domain::format_utility;
     let Some(talks) = session.talks(&task.id) else {
-        return (false, "the negotiation was not opened".to_string());
+        return (false, why!("the negotiation was not opened", "谈判未开始"));
     };
     let side = talks.case().student_side;
     let brief = talks.case().preferences(side);
@@ -1197,28 +1359,30 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                 let worth = brief.utility(bid);
                 (
                     worth >= *min,
-                    format!(
+                    why!(
                         "the deal ({}) is worth {} to you, against {} wanted",
+                        "成交条件（{}）对你的效用为{}，要求{}",
                         domain.describe(bid),
                         format_utility(worth),
                         format_utility(*min)
                     ),
                 )
             }
-            _ => (false, "no deal was agreed".to_string()),
+            _ => (false, why!("no deal was agreed", "未达成交易")),
         };
     }
     let mine: Vec<_> = talks.offers().iter().filter(|o| o.by == side).collect();
     let Some(first) = mine.first() else {
-        return (false, "you made no offer".to_string());
+        return (false, why!("you made no offer", "你没有报价"));
     };
     match check {
         Check::OpeningOfferWorth { min } => {
             let worth = brief.utility(first.bid);
             (
                 worth >= *min,
-                format!(
+                why!(
                     "your first offer ({}) was worth {} to you, against {} wanted",
+                    "你的首次报价（{}）对你的效用为{}，要求{}",
                     domain.describe(first.bid),
                     format_utility(worth),
                     format_utility(*min)
@@ -1241,8 +1405,9 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                 if let Some(previous) = last_step
                     && step > previous
                 {
-                    faults.push(format!(
+                    faults.push(why!(
                         "offer {offer} gave up {} after {} before",
+                        "第{offer}次报价让步{}，上次只让步{}",
                         format_utility(step),
                         format_utility(previous)
                     ));
@@ -1250,7 +1415,10 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                 let asked_back = (0..domain.issues().len())
                     .any(|i| brief.value(i, after.option(i)) > brief.value(i, before.option(i)));
                 if !asked_back {
-                    faults.push(format!("offer {offer} conceded without asking for anything back"));
+                    faults.push(why!(
+                        "offer {offer} conceded without asking for anything back",
+                        "第{offer}次报价让步却没有换取任何回报"
+                    ));
                 }
                 last_step = Some(step);
             }
@@ -1264,13 +1432,15 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Strin
                 if let Some(step) = u0.checked_sub(u1).filter(|s| *s > 0) {
                     conceded += 1;
                     match last_step {
-                        Some(previous) if step > previous => faults.push(format!(
+                        Some(previous) if step > previous => faults.push(why!(
                             "accepting gave up {} after {} before",
+                            "接受对方报价让步{}，上次只让步{}",
                             format_utility(step),
                             format_utility(previous)
                         )),
-                        None => faults.push(format!(
+                        None => faults.push(why!(
                             "you accepted their offer after {} offer(s) of your own: one concession of {}, nothing traded",
+                            "你只报价{}次就接受了对方报价：一次让步{}，没有换取任何回报",
                             mine.len(),
                             format_utility(step)
                         )),
@@ -1285,97 +1455,131 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Strin
             if accepted_as_opened {
                 (
                     true,
-                    format!(
+                    why!(
                         "they accepted your offer after {} offer(s): nothing to concede",
+                        "你报价{}次后对方即接受：无需让步",
                         mine.len()
                     ),
                 )
             } else if conceded == 0 {
                 (
                     false,
-                    format!(
+                    why!(
                         "you made {} offer(s) and no concession: there was nothing to judge",
+                        "你报价{}次且没有让步：无可评判",
                         mine.len()
                     ),
                 )
             } else if faults.is_empty() {
                 (
                     true,
-                    format!("{conceded} concession(s), each smaller than the last and traded for something"),
+                    why!(
+                        "{conceded} concession(s), each smaller than the last and traded for something",
+                        "{conceded}次让步，一次比一次小，且都换取了回报"
+                    ),
                 )
             } else {
-                (false, faults.join("; "))
+                (false, join(&faults, "; ", "；"))
             }
         }
-        _ => (false, String::new()),
+        _ => (false, Text::default()),
     }
 }
 
 /// The checks on the task's letter: the reply as sent.
-fn evaluate_letter(session: &Session, task: &Task, check: &Check) -> (bool, String) {
+fn evaluate_letter(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
+    use crate::sim::c2c::Verdict;
     let Some(reply) = session.letter_reply(&task.id) else {
-        return (false, "the letter was not answered".to_string());
+        return (false, why!("the letter was not answered", "未回信"));
     };
-    let verdict_word = |v: crate::sim::c2c::Verdict| match v {
-        crate::sim::c2c::Verdict::Right => "right",
-        crate::sim::c2c::Verdict::Vague => "vague",
-        crate::sim::c2c::Verdict::Wrong => "wrong",
-        crate::sim::c2c::Verdict::Unlawful => "unlawful",
+    let verdict_word = |v: Option<Verdict>| match v {
+        Some(Verdict::Right) => why!("right", "正确"),
+        Some(Verdict::Vague) => why!("vague", "含糊"),
+        Some(Verdict::Wrong) => why!("wrong", "错误"),
+        Some(Verdict::Unlawful) => why!("unlawful", "违法"),
+        None => why!("not answered", "未回答"),
     };
     match check {
         Check::LetterPointRight { point } => match reply.sent.iter().find(|(id, _, _)| id == point) {
-            Some((_, label, Some(statement))) => (
-                statement.verdict == crate::sim::c2c::Verdict::Right,
-                format!(
-                    "{}: \"{}\" ({})",
-                    label.en,
-                    statement.text.en,
-                    verdict_word(statement.verdict)
-                ),
-            ),
-            Some((_, label, None)) => (false, format!("{}: not answered", label.en)),
-            None => (false, format!("no point `{point}` in the letter")),
+            Some((_, label, sent)) => {
+                let word = verdict_word(sent.as_ref().map(|s| s.verdict));
+                let quoted = sent.as_ref().map_or(String::new(), |s| format!(" \"{}\"", s.text.en));
+                (
+                    sent.as_ref().is_some_and(|s| s.verdict == Verdict::Right),
+                    Text {
+                        en: match sent {
+                            Some(_) => format!("{}:{quoted} ({})", label.en, word.en),
+                            None => format!("{}: not answered", label.en),
+                        },
+                        zh: format!("{}：{}{quoted}", label.zh, word.zh),
+                    },
+                )
+            }
+            None => (false, why!("no point `{point}` in the letter", "信中没有要点`{point}`")),
         },
         Check::AllTopicsAnsweredTruly => {
-            let missed: Vec<String> = reply
+            let missed: Vec<Text> = reply
                 .sent
                 .iter()
-                .filter(|(_, _, s)| s.as_ref().is_none_or(|s| s.verdict != crate::sim::c2c::Verdict::Right))
+                .filter(|(_, _, s)| s.as_ref().is_none_or(|s| s.verdict != Verdict::Right))
                 .map(|(_, label, s)| {
-                    format!(
-                        "{} {}",
-                        label.en,
-                        s.as_ref().map_or("not answered", |s| verdict_word(s.verdict))
-                    )
+                    let word = verdict_word(s.as_ref().map(|s| s.verdict));
+                    Text {
+                        en: format!("{} {}", label.en, word.en),
+                        zh: format!("{}{}", label.zh, word.zh),
+                    }
                 })
                 .collect();
             if missed.is_empty() {
-                (true, format!("all {} points answered right", reply.sent.len()))
+                (
+                    true,
+                    why!("all {} points answered right", "{}个要点全部回答正确", reply.sent.len()),
+                )
             } else {
-                (false, missed.join(", "))
+                (false, join(&missed, ", ", "，"))
             }
         }
         Check::AnswerTone { min } => {
             let missing = if reply.grade.tone_missing.is_empty() {
-                String::new()
+                Text::default()
             } else {
-                format!("; missing {}", reply.grade.tone_missing.join(", "))
+                let zh: Vec<&str> = reply.grade.tone_missing.iter().map(|m| tone_missing_zh(m)).collect();
+                Text {
+                    en: format!("; missing {}", reply.grade.tone_missing.join(", ")),
+                    zh: format!("；缺少{}", zh.join("、")),
+                }
             };
             (
                 reply.grade.tone >= *min,
-                format!("tone {}/30 (needed {min}){missing}", reply.grade.tone),
+                Text {
+                    en: format!("tone {}/30 (needed {min}){}", reply.grade.tone, missing.en),
+                    zh: format!("语气{}/30（要求{min}）{}", reply.grade.tone, missing.zh),
+                },
             )
         }
         Check::AnsweredWithin { days, min_score } => {
             let waited = reply.day.saturating_sub(reply.asked_day);
             (
                 waited <= *days && reply.grade.score >= *min_score,
-                format!(
+                why!(
                     "answered {waited} day(s) after the letter arrived, graded {}/100 (needed within {days} day(s) and {min_score})",
+                    "来信后{waited}天回复，得分{}/100（要求{days}天内且不低于{min_score}分）",
                     reply.grade.score
                 ),
             )
         }
-        _ => (false, String::new()),
+        _ => (false, Text::default()),
+    }
+}
+
+/// What the tone check missed, in Chinese.
+fn tone_missing_zh(missing: &str) -> &'static str {
+    match missing {
+        "a greeting" => "称呼问候",
+        "thanks for the interest" => "致谢",
+        "a note of one to a few sentences" => "一到几句话的附言",
+        "normal capitals (no shouting)" => "正常大小写（不要全大写）",
+        "a sign-off" => "结尾署名",
+        _ => "（其他）",
     }
 }

@@ -1,5 +1,17 @@
 //! The simulation core: pure, deterministic trade rules. Never uses bevy or egui.
 
+/// A text in English and Chinese, formatted with the same arguments (positional ones may be
+/// reordered in Chinese with `{0}`, `{1}`): `why!("en {x}", "中文 {x}", …)`. For the reasons
+/// the game gives for its verdicts.
+macro_rules! why {
+    ($en:literal, $zh:literal $(, $($arg:tt)*)?) => {
+        $crate::scenario::file::Text {
+            en: format!($en $(, $($arg)*)?),
+            zh: format!($zh $(, $($arg)*)?),
+        }
+    };
+}
+
 pub mod c2c;
 pub mod check;
 pub mod customs;

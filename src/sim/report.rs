@@ -21,13 +21,16 @@ fn paid(session: &Session, home: CurrencyCode, exponent: u32, account: Account) 
 
 /// The C2C work done for a task, in words: listings, sales and offers answered for a selling
 /// task, the graded answer to the counterpart's question for an inbox task.
-fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<String> {
+fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<Text> {
     use crate::scenario::file::Activity;
     use crate::sim::c2c::HaggleMove;
     if let Some(reply) = session.letter_reply(&task.id) {
-        return Some(format!(
+        return Some(why!(
             "letter answered on day {} (it arrived on day {}), graded {}/100",
-            reply.day, reply.asked_day, reply.grade.score
+            "第{}天回信（第{}天来信），得分{}/100",
+            reply.day,
+            reply.asked_day,
+            reply.grade.score
         ));
     }
     let shop = session.shop()?;
@@ -45,8 +48,9 @@ fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<Stri
                     })
                 })
                 .count();
-            Some(format!(
+            Some(why!(
                 "{} listing(s), {} sale(s), {answered} offer(s) answered",
+                "刊登{}件，成交{}笔，回复报价{answered}个",
                 shop.listings.len(),
                 shop.orders.len()
             ))
@@ -58,8 +62,9 @@ fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<Stri
                 .iter()
                 .find(|o| o.sku == sku && o.cn23.is_some() && task.market.as_deref().is_none_or(|m| m == o.market))?;
             let check = order.cn23.as_ref()?;
-            Some(format!(
+            Some(why!(
                 "CN23 for {sku} lodged on day {}: {} of {} boxes right, {}",
+                "{sku}的CN23于第{}天提交：{}/{}栏正确，{}",
                 order.posted_day.unwrap_or(0),
                 check.right(),
                 check.verdicts.len(),
@@ -73,9 +78,13 @@ fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<Stri
                 .iter()
                 .find(|q| q.counterpart.as_deref() == Some(counterpart) && q.answer.is_some())?;
             let answer = question.answer.as_ref()?;
-            Some(format!(
+            Some(why!(
                 "{}'s question answered on day {} (asked on day {}), graded {}/100",
-                question.from, answer.day, question.asked_day, answer.grade.score
+                "第{1}天回答了{0}的问题（第{2}天提问），得分{3}/100",
+                question.from,
+                answer.day,
+                question.asked_day,
+                answer.grade.score
             ))
         }
         _ => None,
@@ -97,8 +106,8 @@ pub struct CriterionResult {
     pub description: Text,
     pub earned: u32,
     pub possible: u32,
-    /// Why the points were (not) given.
-    pub reason: String,
+    /// Why the points were (not) given, in English and Chinese.
+    pub reason: Text,
     /// The rule the criterion applies and advice for next time (from the scenario).
     pub rule: Option<Text>,
     pub hint: Option<Text>,
@@ -169,24 +178,38 @@ impl Report {
             .iter()
             .map(|t| {
                 let attempts = session.declaration_attempts(&t.id);
+                // A criterion without a check is for the instructor to mark; its line says what
+                // was done.
                 let (status, reason) = if let Some(done) = c2c_work(session, t) {
                     (
                         TaskStatus::Attempted,
-                        format!("{done}; this version does not award rubric points automatically yet"),
+                        Text {
+                            en: format!("{}; not checked by the game: your instructor marks it", done.en),
+                            zh: format!("{}；游戏不检查此项：由老师评分", done.zh),
+                        },
                     )
                 } else if attempts.is_empty() {
-                    (TaskStatus::NotAttempted, "no work was submitted for this task".to_string())
+                    (
+                        TaskStatus::NotAttempted,
+                        why!("no work was submitted for this task", "此任务未提交任何内容"),
+                    )
                 } else {
-                    let cleared = attempts.iter().position(|a| a.clears()).map_or_else(
-                        || "the goods have not cleared".to_string(),
-                        |i| format!("cleared on attempt {}", i + 1),
-                    );
+                    let cleared = attempts.iter().position(|a| a.clears());
                     (
                         TaskStatus::Attempted,
-                        format!(
-                            "declaration lodged {} time(s), {cleared}; this version does not award rubric points automatically yet",
-                            attempts.len()
-                        ),
+                        match cleared {
+                            Some(i) => why!(
+                                "declaration lodged {} time(s), cleared on attempt {}; not checked by the game: your instructor marks it",
+                                "申报{}次，第{}次放行；游戏不检查此项：由老师评分",
+                                attempts.len(),
+                                i + 1
+                            ),
+                            None => why!(
+                                "declaration lodged {} time(s), the goods have not cleared; not checked by the game: your instructor marks it",
+                                "申报{}次，货物尚未放行；游戏不检查此项：由老师评分",
+                                attempts.len()
+                            ),
+                        },
                     )
                 };
                 // Criteria with a check are scored by the game; the others wait for issue 7.

@@ -208,7 +208,12 @@ pub fn draw(ui: &mut egui::Ui, view: &DebriefView, _draft: &mut ()) -> Option<Ac
                                     .color(color),
                             );
                             ui.label(
-                                RichText::new(format!("{} — {}", pick(&c.description, language), c.reason)).small(),
+                                RichText::new(format!(
+                                    "{} — {}",
+                                    pick(&c.description, language),
+                                    pick(&c.reason, language)
+                                ))
+                                .small(),
                             );
                         });
                     }
@@ -551,8 +556,11 @@ fn mistakes(ui: &mut egui::Ui, cat: &Catalogue, report: &Report) {
                     .strong(),
                 );
                 ui.label(
-                    RichText::new(cat.tr_args("debrief-what-happened", &[("reason", Arg::from(c.reason.as_str()))]))
-                        .color(BAD),
+                    RichText::new(cat.tr_args(
+                        "debrief-what-happened",
+                        &[("reason", Arg::from(pick(&c.reason, language)))],
+                    ))
+                    .color(BAD),
                 );
                 if let Some(rule) = &c.rule {
                     ui.label(

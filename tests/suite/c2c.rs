@@ -1369,7 +1369,7 @@ fn a_good_run_scores_its_rubric_criterion_by_criterion() {
     let mut lines = Vec::new();
     for t in &report.tasks {
         for c in &t.criteria {
-            lines.push(format!("{}/{} {}: {}", c.earned, c.possible, c.id, c.reason));
+            lines.push(format!("{}/{} {}: {}", c.earned, c.possible, c.id, c.reason.en));
         }
     }
     let text = lines.join("\n");
@@ -1475,7 +1475,7 @@ fn a_floor_is_judged_at_the_rates_of_the_day_it_was_listed() {
         .flat_map(|t| t.criteria.clone())
         .find(|c| c.id == "floor-covers-cost")
         .unwrap_or_else(|| panic!("floor-covers-cost"));
-    assert_eq!(criterion.earned, criterion.possible, "{}", criterion.reason);
+    assert_eq!(criterion.earned, criterion.possible, "{}", criterion.reason.en);
 }
 
 #[test]
@@ -1525,8 +1525,8 @@ fn an_auction_that_sells_below_break_even_is_a_sale_below_break_even() {
     );
     assert_eq!(criterion.earned, 0);
     assert!(
-        criterion.reason.starts_with("LENS-FD50 sold for"),
+        criterion.reason.en.starts_with("LENS-FD50 sold for"),
         "{}",
-        criterion.reason
+        criterion.reason.en
     );
 }

@@ -411,7 +411,7 @@ fn the_declaration_criteria_are_scored_from_the_desk() {
             .iter()
             .flat_map(|t| t.criteria.clone())
             .find(|c| c.id == id)
-            .map(|c| (c.earned, c.reason))
+            .map(|c| (c.earned, c.reason.en))
             .unwrap_or_else(|| panic!("{id}"))
     };
     assert_eq!(earned(&session, "supervision-0110").0, 0, "nothing lodged yet");

@@ -21,7 +21,7 @@ fn missed(report: &Report) -> Vec<String> {
         .iter()
         .flat_map(|t| t.criteria.iter())
         .filter(|c| c.is_mistake())
-        .map(|c| format!("{}: {}", c.id, c.reason))
+        .map(|c| format!("{}: {}", c.id, c.reason.en))
         .collect()
 }
 

@@ -82,14 +82,14 @@ fn a_complete_reply_to_the_inquiry_earns_its_criteria_and_a_second_one_is_refuse
         "reply-on-time",
     ] {
         let c = criterion(&s, id);
-        assert_eq!(c.earned, c.possible, "{id}: {}", c.reason);
+        assert_eq!(c.earned, c.possible, "{id}: {}", c.reason.en);
     }
     assert_eq!(
-        criterion(&s, "incoterm-named-place").reason,
+        criterion(&s, "incoterm-named-place").reason.en,
         "Price basis: \"We quote EUR 29.50 per piece FCA Ningbo container terminal, Incoterms 2020, for 2,400 pcs in sizes 34-44.\" (right)"
     );
     assert_eq!(
-        criterion(&s, "reply-on-time").reason,
+        criterion(&s, "reply-on-time").reason.en,
         "answered 1 day(s) after the letter arrived, graded 100/100 (needed within 2 day(s) and 40)"
     );
     // One reply per letter.
@@ -124,30 +124,32 @@ fn a_late_reply_quoting_fob_loses_the_points_it_should_with_reasons() {
     assert!(
         price
             .reason
+            .en
             .contains("\"Our best price is EUR 29.50 per piece FOB.\" (wrong)"),
         "{}",
-        price.reason
+        price.reason.en
     );
     assert!(price.is_mistake() && price.hint.is_some());
     let all = criterion(&s, "answers-all-questions");
     assert_eq!(
-        (all.earned, all.reason.as_str()),
+        (all.earned, all.reason.en.as_str()),
         (0, "Price basis wrong, Lead time vague")
     );
     let tone = criterion(&s, "professional-tone");
     assert_eq!(tone.earned, 0);
     assert!(
         tone.reason
+            .en
             .starts_with("tone 4/30 (needed 22); missing a greeting, thanks for the interest"),
         "{}",
-        tone.reason
+        tone.reason.en
     );
     let on_time = criterion(&s, "reply-on-time");
     assert_eq!(on_time.earned, 0);
     assert!(
-        on_time.reason.starts_with("answered 3 day(s) after"),
+        on_time.reason.en.starts_with("answered 3 day(s) after"),
         "{}",
-        on_time.reason
+        on_time.reason.en
     );
 }
 
@@ -184,9 +186,9 @@ fn the_forwarders_letter_cannot_be_answered_before_it_arrives() {
     let rate = criterion(&s, "freight-rate");
     assert_eq!(rate.earned, 0, "accepting USD 1,650 as quoted");
     assert!(
-        rate.reason.contains("\"OK, please book at USD 1,650.\" (vague)"),
+        rate.reason.en.contains("\"OK, please book at USD 1,650.\" (vague)"),
         "{}",
-        rate.reason
+        rate.reason.en
     );
 }
 
@@ -270,7 +272,7 @@ fn claires_total_is_computed_from_the_prices_and_the_eu_duty_rules() {
         "correct-total",
     ] {
         let c = criterion(&s, id);
-        assert_eq!(c.earned, c.possible, "{id}: {}", c.reason);
+        assert_eq!(c.earned, c.possible, "{id}: {}", c.reason.en);
     }
 }
 
@@ -290,5 +292,5 @@ fn an_empty_reply_earns_nothing_not_even_for_being_on_time() {
         .find(|t| t.id == "reply-inquiry")
         .unwrap_or_else(|| panic!("the task"));
     assert_eq!(task.earned(), 0, "{:?}", task.criteria);
-    assert!(criterion(&s, "reply-on-time").reason.contains("graded 0/100"));
+    assert!(criterion(&s, "reply-on-time").reason.en.contains("graded 0/100"));
 }

@@ -882,31 +882,37 @@ fn the_storefront_criteria_are_scored_from_the_store() {
     };
     // The scripted phone-case listing is good and live in Germany; nothing went to France.
     let quality = criterion("listing-quality");
-    assert_eq!(quality.earned, quality.possible, "{}", quality.reason);
+    assert_eq!(quality.earned, quality.possible, "{}", quality.reason.en);
     let live = criterion("french-listing-live");
-    assert_eq!((live.earned, live.reason.as_str()), (0, "not listed"));
+    assert_eq!((live.earned, live.reason.en.as_str()), (0, "not listed"));
     let profitable = criterion("france-profitable");
     assert_eq!(
-        (profitable.earned, profitable.reason.as_str()),
+        (profitable.earned, profitable.reason.en.as_str()),
         (0, "nothing was listed")
     );
     // Units and ACoS are judged with their numbers in the reason.
     let units = criterion("units-sold");
     assert!(
-        units.reason.contains("sold in de-marketplace (needed 150)"),
+        units.reason.en.contains("sold in de-marketplace (needed 150)"),
         "{}",
-        units.reason
+        units.reason.en
     );
-    let sold: u32 = units.reason.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
-    assert_eq!(units.earned > 0, sold >= 150, "{}", units.reason);
+    let sold: u32 = units
+        .reason
+        .en
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert_eq!(units.earned > 0, sold >= 150, "{}", units.reason.en);
     let acos = criterion("acos-below-margin");
     assert!(
-        acos.reason.starts_with("ACoS ") || acos.reason == "no ad sales to judge",
+        acos.reason.en.starts_with("ACoS ") || acos.reason.en == "no ad sales to judge",
         "{}",
-        acos.reason
+        acos.reason.en
     );
     let margin = criterion("positive-margin");
-    assert!(margin.reason.contains("per order"), "{}", margin.reason);
+    assert!(margin.reason.en.contains("per order"), "{}", margin.reason.en);
 }
 
 fn sheet_of(m: &tradeport::sim::session::OrderMargin, price: i64) -> tradeport::sim::market::cost_sheet::CostSheet {
@@ -988,7 +994,7 @@ fn the_price_listing_criteria_read_the_latest_cost_sheet_of_every_listing() {
     };
     let sheet = criterion(&s, "landed-cost-sheet");
     assert_eq!(sheet.earned, 0);
-    assert_eq!(sheet.reason, "no cost sheet for WB-6206-MER in de-marketplace");
+    assert_eq!(sheet.reason.en, "no cost sheet for WB-6206-MER in de-marketplace");
     let blouse = s
         .margin_at("de-marketplace", "WB-6206-MER", 5_990, "postal")
         .unwrap_or_else(|| panic!("figures"));
@@ -999,8 +1005,11 @@ fn the_price_listing_criteria_read_the_latest_cost_sheet_of_every_listing() {
     })
     .unwrap_or_else(|e| panic!("{e}"));
     let sheet = criterion(&s, "landed-cost-sheet");
-    assert_eq!(sheet.earned, sheet.possible, "{}", sheet.reason);
-    assert_eq!(criterion(&s, "vat-inclusive-prices").reason, "cost sheets right on Vat");
+    assert_eq!(sheet.earned, sheet.possible, "{}", sheet.reason.en);
+    assert_eq!(
+        criterion(&s, "vat-inclusive-prices").reason.en,
+        "cost sheets right on Vat"
+    );
 }
 
 #[test]
@@ -1030,7 +1039,7 @@ fn losing_ads_must_be_cut_within_three_days() {
         let mut cut_done = false;
         for _ in 0..12 {
             s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
-            if cut && !cut_done && reason(&s).reason.contains("above the margin") {
+            if cut && !cut_done && reason(&s).reason.en.contains("above the margin") {
                 publish(&mut s, 20);
                 cut_done = true;
             }
@@ -1040,15 +1049,15 @@ fn losing_ads_must_be_cut_within_three_days() {
     let kept = run(false);
     assert_eq!(kept.earned, 0);
     assert!(
-        kept.reason.contains("and the bid was not cut within 3 day(s)"),
+        kept.reason.en.contains("and the bid was not cut within 3 day(s)"),
         "{}",
-        kept.reason
+        kept.reason.en
     );
     let cut = run(true);
-    assert_eq!(cut.earned, cut.possible, "{}", cut.reason);
+    assert_eq!(cut.earned, cut.possible, "{}", cut.reason.en);
     assert!(
-        cut.reason.contains("the bid went from 1.20 EUR to 0.20 EUR"),
+        cut.reason.en.contains("the bid went from 1.20 EUR to 0.20 EUR"),
         "{}",
-        cut.reason
+        cut.reason.en
     );
 }

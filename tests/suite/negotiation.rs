@@ -594,10 +594,10 @@ fn an_agreement_becomes_a_sales_contract_with_the_agreed_terms() {
     };
     let closed = criterion("deal-closed");
     assert_eq!(closed.earned, closed.possible);
-    assert_eq!(closed.reason, "contract SC20260302-01 signed on 2026-03-02");
+    assert_eq!(closed.reason.en, "contract SC20260302-01 signed on 2026-03-02");
     let incoterm = criterion("fca-for-container");
     let fca_family = matches!(contract.incoterm, Some(Incoterm::FCA | Incoterm::CPT | Incoterm::CIP));
-    assert_eq!(incoterm.earned > 0, fca_family, "{}", incoterm.reason);
+    assert_eq!(incoterm.earned > 0, fca_family, "{}", incoterm.reason.en);
     let payment = criterion("secure-payment");
     assert_eq!(
         payment.earned > 0,
@@ -606,10 +606,14 @@ fn an_agreement_becomes_a_sales_contract_with_the_agreed_terms() {
             Some(PaymentTerm::TtInAdvance | PaymentTerm::TtDeposit30 | PaymentTerm::LcAtSight)
         ),
         "{}",
-        payment.reason
+        payment.reason.en
     );
     let margin = criterion("margin-kept");
-    assert!(margin.reason.contains("at signing, against cost"), "{}", margin.reason);
+    assert!(
+        margin.reason.en.contains("at signing, against cost"),
+        "{}",
+        margin.reason.en
+    );
 }
 
 /// A CIP, L/C-at-sight contract for 2,400 blouses at €28.00, signed 2026-03-02.
@@ -1254,15 +1258,15 @@ fn the_negotiation_process_is_scored_from_the_students_own_offers() {
     // €30, L/C → deposit: 0.3889 + 0.09 + 0.1 + 0.2125 = 0.791 (gives 0.074, asks a deposit).
     // €28.50, deposit → advance: 0.3056 + 0.09 + 0.1 + 0.25 = 0.746 (gives 0.046, asks T/T).
     let (room, shrink) = process_criteria(&[[18, 1, 0, 2], [14, 1, 0, 1], [11, 1, 0, 0]]);
-    assert_eq!((room.earned, room.possible), (5, 5), "{}", room.reason);
+    assert_eq!((room.earned, room.possible), (5, 5), "{}", room.reason.en);
     assert!(
-        room.reason.contains("was worth 0.865 to you, against 0.850"),
+        room.reason.en.contains("was worth 0.865 to you, against 0.850"),
         "{}",
-        room.reason
+        room.reason.en
     );
-    assert_eq!(shrink.earned, 5, "{}", shrink.reason);
+    assert_eq!(shrink.earned, 5, "{}", shrink.reason.en);
     assert_eq!(
-        shrink.reason,
+        shrink.reason.en,
         "2 concession(s), each smaller than the last and traded for something"
     );
     assert!(shrink.rule.is_some() && shrink.hint.is_some());
@@ -1270,20 +1274,20 @@ fn the_negotiation_process_is_scored_from_the_students_own_offers() {
     // A bigger second step: €30 → €27 (0.129 after 0.074).
     let (_, shrink) = process_criteria(&[[18, 1, 0, 2], [14, 1, 0, 1], [8, 1, 0, 0]]);
     assert_eq!(shrink.earned, 0);
-    assert_eq!(shrink.reason, "offer 3 gave up 0.129 after 0.074 before");
+    assert_eq!(shrink.reason.en, "offer 3 gave up 0.129 after 0.074 before");
     assert!(shrink.is_mistake());
 
     // A price cut with nothing asked back, from a low opening (0.643).
     let (room, shrink) = process_criteria(&[[10, 1, 0, 2], [9, 1, 0, 2]]);
-    assert_eq!(room.earned, 0, "{}", room.reason);
-    assert!(room.reason.contains("was worth 0.643"), "{}", room.reason);
-    assert_eq!(shrink.reason, "offer 2 conceded without asking for anything back");
+    assert_eq!(room.earned, 0, "{}", room.reason.en);
+    assert!(room.reason.en.contains("was worth 0.643"), "{}", room.reason.en);
+    assert_eq!(shrink.reason.en, "offer 2 conceded without asking for anything back");
     assert_eq!(shrink.earned, 0);
 
     // One offer, then nothing: no concession to judge, no points.
     let (_, shrink) = process_criteria(&[[18, 1, 0, 2]]);
     assert_eq!(
-        shrink.reason,
+        shrink.reason.en,
         "you made 1 offer(s) and no concession: there was nothing to judge"
     );
     assert_eq!(shrink.earned, 0);
@@ -1311,9 +1315,10 @@ fn the_negotiation_process_is_scored_from_the_students_own_offers() {
     assert!(
         shrink
             .reason
+            .en
             .starts_with("you accepted their offer after 1 offer(s) of your own: one concession of"),
         "{}",
-        shrink.reason
+        shrink.reason.en
     );
 }
 
@@ -1332,29 +1337,37 @@ fn the_deal_its_documents_and_the_cash_gain_can_be_scored() {
     // The AI expert closes the deal, presents documents that comply and makes money.
     let run = tradeport::sim::expert::play(scenario.clone(), 7);
     let (ok, why) = evaluate(&run.session, &task, &Check::AgreedUtilityAtLeast { min: 500_000 });
-    assert!(ok && why.starts_with("the deal (unit price"), "{why}");
-    assert!(why.contains("against 0.500 wanted"), "{why}");
+    assert!(ok && why.en.starts_with("the deal (unit price"), "{why:?}");
+    assert!(why.en.contains("against 0.500 wanted"), "{why:?}");
+    assert!(
+        why.zh.starts_with("成交条件（unit price") && why.zh.contains("要求0.500"),
+        "{why:?}"
+    );
     let (ok, _) = evaluate(&run.session, &task, &Check::AgreedUtilityAtLeast { min: 999_999 });
     assert!(!ok, "no deal is worth 0.999999 to the seller");
     assert_eq!(
-        evaluate(&run.session, &task, &Check::DocumentsFirstTime),
-        (true, "the documents complied the first time".to_string())
+        {
+            let (ok, why) = evaluate(&run.session, &task, &Check::DocumentsFirstTime);
+            (ok, why.en)
+        },
+        (true, "the documents complied the first time".to_string()),
+        "{:?}",
+        evaluate(&run.session, &task, &Check::DocumentsFirstTime)
     );
     let (ok, why) = evaluate(&run.session, &task, &Check::CashGainAtLeast { amount: cny(1_000) });
-    assert!(ok && why.contains("against 1,000.00 CNY wanted"), "{why}");
+    assert!(ok && why.en.contains("against 1,000.00 CNY wanted"), "{why:?}");
     // An idle run earns none of them, each with its reason.
     let mut idle = tradeport::sim::Session::new(scenario.clone(), Some(7));
     while !idle.is_finished() {
         idle.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
+    let (ok, why) = evaluate(&idle, &task, &Check::AgreedUtilityAtLeast { min: 0 });
     assert_eq!(
-        evaluate(&idle, &task, &Check::AgreedUtilityAtLeast { min: 0 }),
-        (false, "no deal was agreed".to_string())
+        (ok, why.en.as_str(), why.zh.as_str()),
+        (false, "no deal was agreed", "未达成交易")
     );
-    assert_eq!(
-        evaluate(&idle, &task, &Check::DocumentsFirstTime),
-        (false, "no documents were presented".to_string())
-    );
+    let (ok, why) = evaluate(&idle, &task, &Check::DocumentsFirstTime);
+    assert_eq!((ok, why.en.as_str()), (false, "no documents were presented"));
     let (ok, why) = evaluate(&idle, &task, &Check::CashGainAtLeast { amount: cny(1) });
-    assert!(!ok, "{why}");
+    assert!(!ok, "{why:?}");
 }

@@ -1497,3 +1497,43 @@ fn the_task_panel_counts_points_in_practice_and_a_finished_task_is_done_not_due(
     assert!(harness.query_by_label_contains("so far").is_none());
     assert!(harness.query_by_label_contains("Due day 3").is_some());
 }
+
+#[test]
+fn the_debrief_explains_each_point_lost_in_the_players_language() {
+    let s = {
+        let mut s = session("b2b-silk-blouses");
+        let _ = s.apply(Command::FinishEarly);
+        s
+    };
+    let report = Report::of(&s);
+    for (language, what, rule) in [
+        (
+            Language::English,
+            "What happened: the letter was not answered",
+            "Rule: Business correspondence: a reply to an inquiry answers every point raised",
+        ),
+        (
+            Language::Chinese,
+            "发生了什么：未回信",
+            "规则：商务函电：回复询盘须逐一答复对方提出的每个问题",
+        ),
+    ] {
+        let cat = Catalogue::new(language);
+        let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 6000.0)).build_ui(|ui| {
+            let view = debrief::DebriefView {
+                cat: &cat,
+                expert: None,
+                report: &report,
+                session: &s,
+                exported: None,
+            };
+            let _ = debrief::draw(ui, &view, &mut ());
+        });
+        harness.run();
+        assert!(
+            harness.query_all_by_label_contains(what).count() >= 4,
+            "{language:?}: {what}"
+        );
+        assert!(harness.query_by_label_contains(rule).is_some(), "{language:?}: {rule}");
+    }
+}
