@@ -255,7 +255,7 @@ pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>) -> Str
                 .moves
                 .iter()
                 .filter(|m| m.task.as_deref() == Some(task.id.as_str()))
-                .map(|m| format!("Day {}: {}", m.day, e(&m.what)))
+                .map(|m| format!("Day {}: {}", m.day, e(&m.what.en)))
                 .collect();
             out.push_str(&format!(
                 "<tr><td>{}</td><td class=\"num\">{} / {}</td><td class=\"num\">{}</td><td class=\"muted\">{}</td></tr>\n",

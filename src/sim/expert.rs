@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::scenario::file::Text;
 use crate::scenario::file::{Activity, Incoterm, PaymentTerm};
 use crate::sim::c2c::{ItemTerms, OfferReply, Resolution, SaleFormat};
 use crate::sim::grading::Check;
@@ -22,7 +23,8 @@ pub struct ExpertMove {
     pub day: u32,
     /// The task the decision was for, when it belongs to one.
     pub task: Option<String>,
-    pub what: String,
+    /// What it did and why, in English and Chinese.
+    pub what: Text,
 }
 
 /// The expert's whole run.
@@ -85,7 +87,7 @@ struct Expert {
 
 impl Expert {
     /// Applies `command`; a refused one is simply not made.
-    fn apply(&mut self, task: Option<&str>, command: Command, what: impl FnOnce() -> String) -> bool {
+    fn apply(&mut self, task: Option<&str>, command: Command, what: impl FnOnce() -> Text) -> bool {
         if self.session.apply(command).is_err() {
             return false;
         }
@@ -264,8 +266,9 @@ impl Expert {
             && next.is_none_or(|n| brief.utility(theirs) >= brief.utility(n))
         {
             self.apply(Some(&id), Command::AcceptOffer { task: id.clone() }, || {
-                format!(
+                why!(
                     "accepted {} (worth {} to the student's side)",
+                    "接受了{}（对学生一方的效用为{}）",
                     domain.describe(theirs),
                     format_utility(brief.utility(theirs))
                 )
@@ -290,9 +293,14 @@ impl Expert {
                         note: note.to_string(),
                     },
                     || {
-                        format!(
-                            "{} {} (worth {})",
-                            if first { "opened with" } else { "offered" },
+                        let (en, zh) = if first {
+                            ("opened with", "首次报价")
+                        } else {
+                            ("offered", "报价")
+                        };
+                        why!(
+                            "{en} {} (worth {})",
+                            "{zh}{}（效用{}）",
                             domain.describe(bid),
                             format_utility(brief.utility(bid))
                         )
@@ -301,7 +309,10 @@ impl Expert {
             }
             None => {
                 self.apply(Some(&id), Command::WalkAway { task: id.clone() }, || {
-                    "walked away: no offer left that keeps the margin and terms".to_string()
+                    why!(
+                        "walked away: no offer left that keeps the margin and terms",
+                        "退出谈判：已没有能保住利润和条款的报价"
+                    )
                 });
             }
         }
@@ -317,7 +328,7 @@ impl Expert {
         let today = self.session.date();
         if self.session.booked_sailing(&id).is_none() && today >= contract.goods_ready {
             self.apply(Some(&id), Command::BookShipment { task: id.clone() }, || {
-                "booked the container on the next sailing".to_string()
+                why!("booked the container on the next sailing", "为下一班船订了集装箱舱位")
             });
         }
         let declared = tasks
@@ -337,7 +348,12 @@ impl Expert {
                     task: id.clone(),
                     form: Box::new(form),
                 },
-                || "presented invoice, packing list, bill of lading and insurance that agree".to_string(),
+                || {
+                    why!(
+                        "presented invoice, packing list, bill of lading and insurance that agree",
+                        "提交了相互一致的发票、装箱单、提单和保险单"
+                    )
+                },
             );
         }
     }
@@ -359,7 +375,12 @@ impl Expert {
                 task: id.clone(),
                 form: Box::new(form),
             },
-            || format!("declared under supervision code {mode}, every field from the contract and packing list"),
+            || {
+                why!(
+                    "declared under supervision code {mode}, every field from the contract and packing list",
+                    "以监管方式{mode}申报，各栏均依据合同和装箱单填写"
+                )
+            },
         );
     }
 
@@ -393,7 +414,12 @@ impl Expert {
                 choices,
                 note,
             },
-            || format!("answered {name}'s letter the day it arrived: every point with the right statement, greeting, thanks and signature"),
+            || {
+                why!(
+                    "answered {name}'s letter the day it arrived: every point with the right statement, greeting, thanks and signature",
+                    "来信当天回复{name}：每个要点选用正确表述，并有称呼、致谢和签名"
+                )
+            },
         );
     }
 
@@ -525,8 +551,9 @@ impl Expert {
             self.moves.push(ExpertMove {
                 day: self.session.day(),
                 task: task_id,
-                what: format!(
+                what: why!(
                     "did not list {sku} in {market}: no price from 70% to 100% of the market's {} keeps a {wanted} margin after VAT, duty, fee and shipping",
+                    "没有在{market}刊登{sku}：在市场价{}的70%到100%之间，扣除增值税、关税、佣金和运费后没有价格能保住{wanted}的利润率",
                     Money::new(reference, found.currency, scenario.exponent(found.currency)).format()
                 ),
             });
@@ -584,7 +611,12 @@ impl Expert {
                     sku: sku.to_string(),
                     sheet: Box::new(sheet),
                 },
-                || format!("worked out {sku}'s cost sheet in {market}: {margin} left per order before ads, break-even ACoS {share}, target 70% of it"),
+                || {
+                    why!(
+                        "worked out {sku}'s cost sheet in {market}: {margin} left per order before ads, break-even ACoS {share}, target 70% of it",
+                        "核算了{market}的{sku}成本：广告前每单剩余{margin}，盈亏平衡ACoS {share}，目标为其70%"
+                    )
+                },
             );
         }
         self.apply(
@@ -596,8 +628,9 @@ impl Expert {
                 terms: Box::new(terms),
             },
             || {
-                format!(
+                why!(
                     "listed {sku} in {market} with the model text at {} VAT included ({share} margin per order, shipped by {shipping}), ads at {} a click",
+                    "以范文在{market}刊登{sku}，含税价{}（每单利润率{share}，{shipping}发货），广告出价每次点击{}",
                     Money::new(price, currency, exponent).format(),
                     Money::new(bid, currency, exponent).format()
                 )
@@ -668,14 +701,21 @@ impl Expert {
                 terms: Box::new(terms),
             },
             || match (add_stock, bid == old_bid) {
-                (n, true) => format!("restocked {n} units of {sku} in {market}"),
-                (0, false) if bid == 0 => format!("paused the ads of {sku}: ACoS above the margin"),
-                (0, false) => format!(
-                    "cut the ad bid of {sku} from {:.2} to {:.2}: ACoS near the margin",
-                    old_bid as f64 / 100.0,
-                    bid as f64 / 100.0
+                (n, true) => why!("restocked {n} units of {sku} in {market}", "为{market}的{sku}补货{n}件"),
+                (0, false) if bid == 0 => why!(
+                    "paused the ads of {sku}: ACoS above the margin",
+                    "暂停了{sku}的广告：ACoS高于利润率"
                 ),
-                (n, false) => format!("restocked {n} units of {sku} and cut its ad bid"),
+                (0, false) => why!(
+                    "cut the ad bid of {sku} from {} to {}: ACoS near the margin",
+                    "把{sku}的广告出价从{}降到{}：ACoS接近利润率",
+                    crate::sim::money::format_minor(old_bid, 2),
+                    crate::sim::money::format_minor(bid, 2)
+                ),
+                (n, false) => why!(
+                    "restocked {n} units of {sku} and cut its ad bid",
+                    "为{sku}补货{n}件并降低了广告出价"
+                ),
             },
         );
     }
@@ -813,14 +853,16 @@ impl Expert {
                 .find(|t| t.activity == Activity::C2C && t.rubric.iter().any(|c| c.check.is_some()))
                 .map(|t| t.id.clone());
             let what = if auction {
-                format!(
+                why!(
                     "auctioned {sku} in {market} for 7 days from its break-even {}, graded truly with {} fault(s) told",
+                    "在{market}以保本价{}起拍{sku}，为期7天，如实评级并说明了{}处瑕疵",
                     money(floor),
                     faults.len()
                 )
             } else {
-                format!(
+                why!(
                     "listed {sku} in {market} at {} with offers (break-even {} plus a cushion), graded truly with {} fault(s) told",
+                    "在{market}以{}一口价刊登{sku}并接受议价（保本价{}另留余量），如实评级并说明了{}处瑕疵",
                     money(reference.max(floor)),
                     money(floor),
                     faults.len()
@@ -855,7 +897,12 @@ impl Expert {
                     choices,
                     note,
                 },
-                || format!("answered {from} the same day, every point with the true statement"),
+                || {
+                    why!(
+                        "answered {from} the same day, every point with the true statement",
+                        "当天回答了{from}，每个要点都选用真实表述"
+                    )
+                },
             );
         }
     }
@@ -907,9 +954,22 @@ impl Expert {
                 Money::new(minor, currency, scenario.exponent(currency)).format()
             };
             let what = match reply {
-                OfferReply::Accept => format!("accepted {buyer}'s offer of {} for {sku}", money(offer)),
-                OfferReply::Counter(c) => format!("countered {buyer}'s {} for {sku} at {}", money(offer), money(c)),
-                OfferReply::Decline => format!("declined {buyer}'s {} for {sku}", money(offer)),
+                OfferReply::Accept => why!(
+                    "accepted {buyer}'s offer of {} for {sku}",
+                    "接受了{buyer}对{sku}的{}报价",
+                    money(offer)
+                ),
+                OfferReply::Counter(c) => why!(
+                    "countered {buyer}'s {} for {sku} at {}",
+                    "对{buyer}就{sku}的{}报价还价{}",
+                    money(offer),
+                    money(c)
+                ),
+                OfferReply::Decline => why!(
+                    "declined {buyer}'s {} for {sku}",
+                    "拒绝了{buyer}对{sku}的{}报价",
+                    money(offer)
+                ),
             };
             // The task about handling offers: one naming the item, or one scoring offers.
             let task = scenario
@@ -955,7 +1015,12 @@ impl Expert {
                     order,
                     form: Box::new(form),
                 },
-                || format!("posted {sku} with a CN23 filled box by box: sale of goods, true value, HS code and origin"),
+                || {
+                    why!(
+                        "posted {sku} with a CN23 filled box by box: sale of goods, true value, HS code and origin",
+                        "寄出{sku}，CN23逐栏填写：商品销售、真实价值、HS编码和原产地"
+                    )
+                },
             );
         }
     }
@@ -976,7 +1041,10 @@ impl Expert {
                 (true, _) => Resolution::FullRefund,
             };
             self.apply(None, Command::ResolveDispute { order, resolution }, || {
-                format!("answered the dispute on {sku} ({kind:?}) with {resolution:?}")
+                why!(
+                    "answered the dispute on {sku} ({kind:?}) with {resolution:?}",
+                    "处理{sku}的纠纷（{kind:?}）：{resolution:?}"
+                )
             });
         }
     }
@@ -1008,8 +1076,9 @@ impl Expert {
                         estimate: total,
                     },
                     || {
-                        format!(
+                        why!(
                             "estimated the landed cost exactly: {}",
+                            "准确估算了到岸成本：{}",
                             Money::new(total, home, scenario.exponent(home)).format()
                         )
                     },
@@ -1036,7 +1105,12 @@ impl Expert {
                     market: market.id.clone(),
                     max,
                 },
-                || format!("bid up to {money}, the most that lands within the budget"),
+                || {
+                    why!(
+                        "bid up to {money}, the most that lands within the budget",
+                        "最高出价{money}，这是到岸成本不超预算的最高价"
+                    )
+                },
             );
         }
     }

@@ -627,7 +627,7 @@ fn expert_comparison(ui: &mut egui::Ui, cat: &Catalogue, report: &Report, expert
                         RichText::new(format!(
                             "{}  {}",
                             cat.tr_args("day-short", &[("day", Arg::from(m.day))]),
-                            m.what
+                            pick(&m.what, language)
                         ))
                         .small(),
                     );

@@ -55,7 +55,7 @@ fn the_expert_plays_the_same_on_the_same_seed_and_tells_its_reasons() {
         .moves
         .iter()
         .filter(|m| m.task.as_deref() == Some("negotiate-deal"))
-        .map(|m| m.what.as_str())
+        .map(|m| m.what.en.as_str())
         .collect();
     assert!(offers[0].starts_with("opened with unit price"), "{offers:?}");
     assert!(offers.iter().any(|m| m.starts_with("offered")), "{offers:?}");
@@ -65,14 +65,21 @@ fn the_expert_plays_the_same_on_the_same_seed_and_tells_its_reasons() {
         .moves
         .iter()
         .filter(|m| m.day == 1 && m.task.as_deref() == Some("list-items"))
-        .map(|m| m.what.as_str())
+        .map(|m| m.what.en.as_str())
         .collect();
     assert_eq!(day_one.len(), 3, "{day_one:?}");
     assert!(day_one.iter().all(|m| m.contains("graded truly")), "{day_one:?}");
     assert!(
         c2c.moves
             .iter()
-            .any(|m| m.what.starts_with("posted CAM-OM1 with a CN23"))
+            .filter(|m| m.day == 1 && m.task.as_deref() == Some("list-items"))
+            .all(|m| m.what.zh.contains("如实评级")),
+        "the decisions are explained in Chinese too"
+    );
+    assert!(
+        c2c.moves
+            .iter()
+            .any(|m| m.what.en.starts_with("posted CAM-OM1 with a CN23"))
     );
 }
 
@@ -82,8 +89,8 @@ fn the_expert_does_not_sell_at_a_loss_and_says_why() {
     let cable: Vec<&str> = run
         .moves
         .iter()
-        .filter(|m| m.what.contains("CB-USBC-1M"))
-        .map(|m| m.what.as_str())
+        .filter(|m| m.what.en.contains("CB-USBC-1M"))
+        .map(|m| m.what.en.as_str())
         .collect();
     assert_eq!(cable.len(), 1, "said once: {cable:?}");
     assert!(
@@ -102,7 +109,7 @@ fn the_expert_does_not_sell_at_a_loss_and_says_why() {
         .moves
         .iter()
         .filter(|m| m.task.as_deref() == Some("run-ads"))
-        .map(|m| m.what.as_str())
+        .map(|m| m.what.en.as_str())
         .collect();
     assert!(ads.iter().any(|m| m.starts_with("listed PC-TPU-61")), "{ads:?}");
     assert!(ads.iter().any(|m| m.contains("break-even ACoS")), "{ads:?}");
