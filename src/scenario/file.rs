@@ -1104,6 +1104,9 @@ pub enum CheckDef {
     /// B2C: once the sponsored ads of the task's product (in the task's market) have 20 clicks
     /// or more and an ACoS above its margin, the bid is cut or the ads paused within `days` days.
     AdsCutWhenLosing { days: u32 },
+    /// B2C: the sponsored ads of the task's product in the task's market ran with an ACoS of
+    /// at most `max` (e.g. `"15%"`).
+    AcosAtMost { max: String },
     /// B2C: the task's product is listed in the task's market.
     ListingLive,
     /// B2C: the task's product is priced for the task's market: within `within` (e.g. `"5%"`)

@@ -67,6 +67,9 @@ pub enum Check {
         units: u32,
     },
     ListingLive,
+    AcosAtMost {
+        max: BasisPoints,
+    },
     AdsCutWhenLosing {
         days: u32,
     },
@@ -275,6 +278,12 @@ impl Check {
                 need(c, has_product, "product").then_some(())?;
                 Check::ListingLive
             }
+            CheckDef::AcosAtMost { max } => {
+                need(c, has_product, "product").then_some(())?;
+                Check::AcosAtMost {
+                    max: c.percent(&format!("{p}.max"), max, 1, 100_000)?,
+                }
+            }
             CheckDef::AdsCutWhenLosing { days } => {
                 need(c, has_product, "product").then_some(())?;
                 Check::AdsCutWhenLosing { days: *days }
@@ -402,6 +411,7 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
         | Check::PricedForMarket { .. }
         | Check::CostSheetRight { .. }
         | Check::AdsCutWhenLosing { .. }
+        | Check::AcosAtMost { .. }
         | Check::StoreProfitable => evaluate_store(session, task, check),
         Check::OpeningOfferWorth { .. } | Check::ConcessionsShrink | Check::AgreedUtilityAtLeast { .. } => {
             evaluate_talks(session, task, check)
@@ -1237,6 +1247,22 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
                     ),
                 ),
                 _ => (false, why!("no ad sales to judge", "没有可评判的广告销售额")),
+            }
+        }
+        Check::AcosAtMost { max } => {
+            let Some((m, l)) = listings.first() else {
+                return nothing();
+            };
+            let Some(store) = session.store(m) else {
+                return nothing();
+            };
+            let ads = store.ads_result(l.id);
+            match crate::sim::market::metrics::acos(ads.cost, ads.sales) {
+                Some(acos) => (
+                    acos.0 <= max.0,
+                    why!("ACoS {acos} (at most {max} wanted)", "ACoS {acos}（要求不超过{max}）"),
+                ),
+                None => (false, why!("no ad sales to judge", "没有可评判的广告销售额")),
             }
         }
         Check::UnitsSoldAtLeast { units } => {

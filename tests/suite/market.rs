@@ -1061,3 +1061,31 @@ fn losing_ads_must_be_cut_within_three_days() {
         cut.reason.en
     );
 }
+
+#[test]
+fn acos_at_most_compares_the_campaigns_acos_with_a_ceiling() {
+    use tradeport::sim::grading::{Check, evaluate};
+    let (_, session) = thirty_days(2026);
+    let task = session
+        .scenario()
+        .tasks()
+        .iter()
+        .find(|t| t.id == "run-ads")
+        .cloned()
+        .unwrap_or_else(|| panic!("run-ads"));
+    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let listing = store.student_listing("PC-TPU-61").unwrap_or_else(|| panic!("listed"));
+    let ads = store.ads_result(listing.id);
+    let acos = metrics::acos(ads.cost, ads.sales).unwrap_or_else(|| panic!("ad sales in 30 days"));
+    let (ok, why) = evaluate(&session, &task, &Check::AcosAtMost { max: acos });
+    assert!(ok, "{why:?}");
+    assert_eq!(why.en, format!("ACoS {acos} (at most {acos} wanted)"));
+    let (ok, _) = evaluate(
+        &session,
+        &task,
+        &Check::AcosAtMost {
+            max: BasisPoints(acos.0 - 1),
+        },
+    );
+    assert!(!ok, "one hundredth of a point above the ceiling fails");
+}
