@@ -708,7 +708,15 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
                         HaggleMove::BuyerOffers(p) => Some(*p),
                         _ => None,
                     });
-                    first.is_some_and(|p| p < below.of(o.haggle.list_price()))
+                    // An offer the item sold out from under before the seller answered was
+                    // never the seller's to counter.
+                    let gone_unanswered = !o.haggle.moves().iter().any(|m| {
+                        matches!(
+                            m,
+                            HaggleMove::SellerCounters(_) | HaggleMove::SellerAccepts(_) | HaggleMove::SellerDeclines
+                        )
+                    }) && o.haggle.moves().last() == Some(&HaggleMove::SoldElsewhere);
+                    !gone_unanswered && first.is_some_and(|p| p < below.of(o.haggle.list_price()))
                 })
                 .collect();
             if low.is_empty() {

@@ -28,7 +28,9 @@ fn missed(report: &Report) -> Vec<String> {
 #[test]
 fn the_expert_earns_every_point_the_game_scores_in_each_bundled_scenario() {
     for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
-        for seed in [7, 20261001] {
+        // Seed 110: a low offer comes in and the lens sells to someone else before it can be
+        // answered (no fault of the seller's).
+        for seed in [7, 110, 20261001] {
             let run = expert::play(scenario(id), seed);
             assert!(run.report.finished, "{id}/{seed}: the expert plays to the last day");
             assert_eq!(missed(&run.report), Vec::<String>::new(), "{id}/{seed}");
