@@ -367,9 +367,8 @@ fn verify_one(
         Ok(problems) if problems.is_empty() => {
             writeln!(
                 out,
-                "verified: {} ({}) on {}, seed {}: {} / {} points",
-                report.student.name,
-                report.student.id,
+                "verified: {} on {}, seed {}: {} / {} points",
+                crate::export::student_label(&report.student),
                 report.scenario_id,
                 report.seed,
                 report.claims.total_earned,

@@ -126,11 +126,7 @@ pub fn csv_row(report: &Report, save: &SaveFile) -> String {
 pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>) -> String {
     let e = escape_html;
     let mut out = String::new();
-    let student = if save.student.name.is_empty() {
-        "(no name given)".to_string()
-    } else {
-        format!("{} ({})", save.student.name, save.student.id)
-    };
+    let student = student_label(&save.student);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(&format!(
         "<title>Tradeport report: {} — {}</title>\n",
@@ -326,5 +322,14 @@ pub fn mode_name(mode: crate::sim::session::PlayMode) -> &'static str {
     match mode {
         crate::sim::session::PlayMode::Practice => "practice",
         crate::sim::session::PlayMode::Exam => "exam",
+    }
+}
+
+/// "Li Na (2026-0417)", or "(no name given)".
+pub fn student_label(student: &crate::sim::save::Student) -> String {
+    match (student.name.trim().is_empty(), student.id.trim().is_empty()) {
+        (true, true) => "(no name given)".to_string(),
+        (false, true) => student.name.clone(),
+        _ => format!("{} ({})", student.name, student.id),
     }
 }

@@ -201,7 +201,9 @@ fn export_report(
         .chars()
         .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
         .collect();
-    let stem = format!("{}-{}", session.0.scenario().meta().id, who.trim_matches(['-', '_']));
+    let who = who.trim_matches(['-', '_']);
+    let who = if who.is_empty() { "no-name" } else { who };
+    let stem = format!("{}-{who}", session.0.scenario().meta().id);
     let file = crate::sim::save::ReportFile::of(&session.0, student.clone());
     let report = crate::sim::Report::of(&session.0);
     let computed;
