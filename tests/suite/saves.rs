@@ -467,6 +467,8 @@ fn exam_mode_is_saved_replayed_reported_and_old_saves_are_practice() {
         html.contains("Played in exam mode (hints off)."),
         "the page says how it was played"
     );
+    assert_eq!(tradeport::export::student_label(&Student::default()), "(no name given)");
+    assert_eq!(tradeport::export::student_label(&student()), "Li Na (2026-0417)");
     // A save written before modes existed has no `mode` and is practice.
     let old = text.replace("    mode: Exam,\n", "");
     assert_ne!(old, text);
