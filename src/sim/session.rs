@@ -4,7 +4,7 @@
 //! All randomness comes from the session's `ChaCha8Rng`, seeded from the scenario (or an
 //! override), so the same scenario, seed and command log always give the same session.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rand::rngs::ChaCha8Rng;
@@ -85,6 +85,8 @@ fn talk_events(task: &str, moved: Vec<TalkEvent>) -> Vec<Event> {
 
 /// Reputation points lost when a counterpart gives up waiting for the student's reply.
 const REPUTATION_LOST_BY_SILENCE: u32 = 5;
+/// Reputation lost when a letter goes unanswered past its writer's waiting time.
+const REPUTATION_LOST_BY_UNANSWERED_LETTER: u32 = 3;
 
 /// Index of a message in the inbox.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -536,6 +538,8 @@ pub struct Session {
     shop: Option<crate::sim::c2c::Shop>,
     /// Letters answered, by task id.
     letters: BTreeMap<String, crate::sim::letters::LetterReply>,
+    /// Letters whose writer stopped waiting for an answer, by task id.
+    letters_lapsed: BTreeSet<String>,
     /// Cost sheets filed, in order.
     cost_sheets: Vec<crate::sim::market::cost_sheet::CostSheetCheck>,
 }
@@ -587,6 +591,7 @@ impl Session {
             stores: BTreeMap::new(),
             shop: None,
             letters: BTreeMap::new(),
+            letters_lapsed: BTreeSet::new(),
             cost_sheets: Vec::new(),
         };
         if session.scenario.markets().iter().any(|m| m.auction_site.is_some()) {
@@ -1515,6 +1520,7 @@ impl Session {
         self.drift_rates(&mut events);
         self.run_day_events(&mut events);
         self.lose_patience(&mut events);
+        self.letters_unanswered(&mut events);
         self.collect_receivables(&mut events);
         self.run_stores(&mut events);
         self.run_shop(&mut events);
@@ -1567,6 +1573,62 @@ impl Session {
                         zh: format!("{}等不到你的回复，放弃了谈判", counterpart.name),
                     },
                 });
+            }
+        }
+    }
+
+    /// A letter still unanswered when its writer's waiting time is over: the company's
+    /// reputation suffers, and a buyer the student has not yet made an offer to buys elsewhere
+    /// (their negotiation ends). Once per letter; a late reply is still possible and graded.
+    fn letters_unanswered(&mut self, events: &mut Vec<Event>) {
+        let scenario = Arc::clone(&self.scenario);
+        for task in scenario.tasks() {
+            let Some(letter) = &task.letter else { continue };
+            if self.letters.contains_key(&task.id) || self.letters_lapsed.contains(&task.id) {
+                continue;
+            }
+            let Some(asked) = self.letter_message(&task.id).map(|m| m.day) else {
+                continue;
+            };
+            if self.day <= asked + letter.reply_within_days {
+                continue;
+            }
+            self.letters_lapsed.insert(task.id.clone());
+            let who = task.counterpart.as_deref();
+            let name = who
+                .and_then(|id| scenario.counterpart(id))
+                .map_or_else(String::new, |c| c.name.clone());
+            let from = self.reputation;
+            let to = from.saturating_sub(REPUTATION_LOST_BY_UNANSWERED_LETTER);
+            self.reputation = to;
+            events.push(Event::ReputationChanged {
+                from,
+                to,
+                reason: Text {
+                    en: format!(
+                        "the letter from {name} went unanswered for {} days",
+                        letter.reply_within_days
+                    ),
+                    zh: format!("{name}的来信{}天未获回复", letter.reply_within_days),
+                },
+            });
+            if self.hotseat {
+                continue;
+            }
+            for other in scenario.tasks() {
+                if other.counterpart.as_deref() != who || other.negotiation.is_none() {
+                    continue;
+                }
+                let Some(talks) = self.talks.get_mut(&other.id) else {
+                    continue;
+                };
+                let student = talks.case().student_side;
+                if talks.ending().is_some() || talks.offers().iter().any(|o| o.by == student) {
+                    continue;
+                }
+                if let Ok(moved) = talks.give_up(student.other(), self.day) {
+                    events.extend(talk_events(&other.id, moved));
+                }
             }
         }
     }

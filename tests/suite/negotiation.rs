@@ -1166,6 +1166,22 @@ fn a_counterpart_left_waiting_too_long_walks_away_and_reputation_suffers() {
         session.talks(&task).and_then(|t| t.on_table()).is_some(),
         "Nordkontor countered"
     );
+    // The inquiry is answered, so only the silence in the talks counts here.
+    let choices = session
+        .letter_options("reply-inquiry")
+        .iter()
+        .map(|(_, _, list)| {
+            list.iter()
+                .position(|s| s.verdict == tradeport::sim::c2c::Verdict::Right)
+        })
+        .collect();
+    session
+        .apply(Command::ReplyToLetter {
+            task: "reply-inquiry".into(),
+            choices,
+            note: "Dear Ms Vogel, thank you. Best regards, Wang Li".into(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
     let reputation = session.reputation();
     // Nordkontor waits 2 days for a reply; on the third day without one it gives up.
     for _ in 0..2 {
@@ -1370,4 +1386,52 @@ fn the_deal_its_documents_and_the_cash_gain_can_be_scored() {
     assert_eq!((ok, why.en.as_str()), (false, "no documents were presented"));
     let (ok, why) = evaluate(&idle, &task, &Check::CashGainAtLeast { amount: cny(1) });
     assert!(!ok, "{why:?}");
+}
+
+#[test]
+fn an_inquiry_left_unanswered_sends_the_buyer_elsewhere() {
+    use tradeport::sim::negotiation::TalksEnding;
+    use tradeport::sim::{Command, Event};
+    // No reply and no offer: on day 4 (two days after the inquiry's day) Nordkontor buys
+    // elsewhere, and the reputation drops by 3.
+    let mut session = b2b_session(false);
+    let start = session.reputation();
+    for _ in 0..2 {
+        session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+        assert!(session.talks("negotiate-deal").and_then(|t| t.ending()).is_none());
+    }
+    let events = session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(
+        session.talks("negotiate-deal").and_then(|t| t.ending()),
+        Some(TalksEnding::Broken { by: Side::Buyer, .. })
+    ));
+    assert!(events.iter().any(|e| matches!(
+        e,
+        Event::ReputationChanged { reason, .. }
+            if reason.en.starts_with("the letter from Katrin Vogel") && reason.en.ends_with("went unanswered for 2 days")
+    )));
+    assert_eq!(session.reputation(), start - 3);
+    // A late reply is still taken, and graded as late.
+    let late = Command::ReplyToLetter {
+        task: "reply-inquiry".into(),
+        choices: vec![None; 5],
+        note: String::new(),
+    };
+    assert!(session.apply(late).is_ok());
+
+    // An offer already made keeps the talks open: only the reputation suffers.
+    let mut session = b2b_session(false);
+    session
+        .apply(Command::MakeOffer {
+            task: "negotiate-deal".into(),
+            options: vec![18, 2, 0, 0],
+            note: "Our offer, FCA Ningbo, Incoterms 2020.".into(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let start = session.reputation();
+    for _ in 0..3 {
+        session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    }
+    // (The counter-offer waits too: after 2 days Nordkontor also gives up on that, -5.)
+    assert_eq!(session.reputation(), start - 3 - 5);
 }
