@@ -827,3 +827,28 @@ fn the_inbox_composes_a_reply_to_a_business_letter_and_then_shows_its_grade() {
         "why it was right"
     );
 }
+
+#[test]
+fn a_fixed_price_listing_that_outlasts_the_scenario_says_until_sold() {
+    let cat = Catalogue::new(Language::English);
+    let mut s = c2c_session(1);
+    list(
+        &mut s,
+        "us-buyers",
+        "LENS-FD50",
+        SaleFormat::FixedPrice {
+            price: 9_900,
+            offers: false,
+            auto_decline_below: None,
+            auto_accept_from: None,
+        },
+        None,
+    );
+    let mut h = harness(&cat, &s, C2cTab::Auction);
+    h.run();
+    assert!(
+        h.query_by_label("until sold").is_some(),
+        "not a day after the scenario's last"
+    );
+    assert!(h.query_by_label_contains("day 31").is_none());
+}

@@ -637,6 +637,7 @@ c2c-col-market = Site
 c2c-col-format = Format
 c2c-col-price = Price
 c2c-col-bids = Bids / bidders
+c2c-until-sold = until sold
 c2c-col-ends = Ends
 c2c-col-status = Status
 c2c-status-live = Live

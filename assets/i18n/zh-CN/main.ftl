@@ -625,6 +625,7 @@ c2c-col-market = 网站
 c2c-col-format = 方式
 c2c-col-price = 价格
 c2c-col-bids = 出价次数 / 竞拍人数
+c2c-until-sold = 售出为止
 c2c-col-ends = 结束时间
 c2c-col-status = 状态
 c2c-status-live = 进行中
