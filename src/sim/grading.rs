@@ -1050,14 +1050,16 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
                 .filter_map(|(day, stats)| stats.listings.get(index).map(|d| (*day, d)))
                 .collect();
             let (mut clicks, mut spend, mut sales) = (0u32, 0i64, 0i64);
-            let mut losing: Option<(u32, i64, BasisPoints)> = None;
+            let mut losing: Option<(u32, i64, BasisPoints, BasisPoints)> = None;
             for (day, d) in &days_of {
                 clicks += d.ad_clicks;
                 spend += d.ad_spend;
                 sales += d.ad_sales;
                 let acos = crate::sim::market::metrics::acos(spend, sales).unwrap_or(BasisPoints(i64::MAX / 2));
-                if clicks >= 20 && acos.0 > margin.0 {
-                    losing = Some((*day, d.bid, acos));
+                // Judged against the margin the listing ran on that day (its price then).
+                let margin_then = session.margin_on(m, &l.sku, *day).unwrap_or(margin);
+                if clicks >= 20 && acos.0 > margin_then.0 {
+                    losing = Some((*day, d.bid, acos, margin_then));
                     break;
                 }
             }
@@ -1078,7 +1080,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
                         "ACoS始终不高于利润率{margin}：无需削减"
                     ),
                 ),
-                Some((day, bid, acos)) => {
+                Some((day, bid, acos, margin)) => {
                     let acos_text = if acos.0 >= i64::MAX / 4 {
                         why!("no ad sales", "没有广告销售额")
                     } else {

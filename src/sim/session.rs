@@ -542,6 +542,9 @@ pub struct Session {
     letters_lapsed: BTreeSet<String>,
     /// Cost sheets filed, in order.
     cost_sheets: Vec<crate::sim::market::cost_sheet::CostSheetCheck>,
+    /// Each store day, the margin per order of each of the student's listings, by (market,
+    /// SKU): what the ads of that day were judged against.
+    margins_by_day: BTreeMap<(String, String), Vec<(u32, BasisPoints)>>,
 }
 
 impl Session {
@@ -593,6 +596,7 @@ impl Session {
             letters: BTreeMap::new(),
             letters_lapsed: BTreeSet::new(),
             cost_sheets: Vec::new(),
+            margins_by_day: BTreeMap::new(),
         };
         if session.scenario.markets().iter().any(|m| m.auction_site.is_some()) {
             session.shop = Some(crate::sim::c2c::Shop::open(&session.scenario));
@@ -737,6 +741,20 @@ impl Session {
         let home = scenario.home_currency();
         let home_exp = scenario.exponent(home);
         for market in scenario.markets() {
+            // The margin each listing runs on today, before the day's sales.
+            let skus: Vec<String> = self
+                .stores
+                .get(&market.id)
+                .map(|s| s.student.iter().map(|l| l.sku.clone()).collect())
+                .unwrap_or_default();
+            for sku in skus {
+                if let Some(share) = self.order_margin(&market.id, &sku).and_then(|m| m.share()) {
+                    self.margins_by_day
+                        .entry((market.id.clone(), sku))
+                        .or_default()
+                        .push((self.day, share));
+                }
+            }
             let Some(store) = self.stores.get_mut(&market.id) else {
                 continue;
             };
@@ -1789,6 +1807,14 @@ impl Session {
             .find(|t| t.id == task)
             .map(|t| crate::sim::letters::options(self, t))
             .unwrap_or_default()
+    }
+    /// The margin per order `sku` ran on in `market`'s store on `day`, if it was listed then.
+    pub fn margin_on(&self, market: &str, sku: &str, day: u32) -> Option<BasisPoints> {
+        self.margins_by_day
+            .get(&(market.to_string(), sku.to_string()))?
+            .iter()
+            .find(|(d, _)| *d == day)
+            .map(|(_, m)| *m)
     }
     /// Every cost sheet filed, in order.
     pub fn cost_sheets(&self) -> &[crate::sim::market::cost_sheet::CostSheetCheck] {

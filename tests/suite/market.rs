@@ -1089,3 +1089,29 @@ fn acos_at_most_compares_the_campaigns_acos_with_a_ceiling() {
     );
     assert!(!ok, "one hundredth of a point above the ceiling fails");
 }
+
+#[test]
+fn each_store_day_remembers_the_margin_the_listing_ran_on() {
+    use tradeport::sim::Command;
+    let mut s = b2c_session(4);
+    let publish = |s: &mut tradeport::sim::Session, price: i64| {
+        s.apply(Command::PublishListing {
+            market: "de-marketplace".into(),
+            sku: "PC-TPU-61".into(),
+            text: Box::new(student_text()),
+            terms: terms(price, 50, 0, 0, 0),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    };
+    publish(&mut s, 1_499);
+    s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    let high = s.order_margin("de-marketplace", "PC-TPU-61").and_then(|m| m.share());
+    publish(&mut s, 1_099);
+    s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    let low = s.order_margin("de-marketplace", "PC-TPU-61").and_then(|m| m.share());
+    assert!(high > low, "a lower price leaves less: {high:?} > {low:?}");
+    // The store days of day 2 and 3 ran on those margins; day 1 had no store day yet.
+    assert_eq!(s.margin_on("de-marketplace", "PC-TPU-61", 2), high);
+    assert_eq!(s.margin_on("de-marketplace", "PC-TPU-61", 3), low);
+    assert_eq!(s.margin_on("de-marketplace", "PC-TPU-61", 1), None);
+}
