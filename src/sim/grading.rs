@@ -708,14 +708,17 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
                         HaggleMove::BuyerOffers(p) => Some(*p),
                         _ => None,
                     });
-                    // An offer the item sold out from under before the seller answered was
-                    // never the seller's to counter.
+                    // An offer the item sold out from under on the day it came, before the
+                    // seller could see it, was never the seller's to counter. One left waiting
+                    // until a later sale was.
+                    let sold_on = shop.orders.iter().find(|x| x.listing == o.listing).map(|x| x.sold_day);
                     let gone_unanswered = !o.haggle.moves().iter().any(|m| {
                         matches!(
                             m,
                             HaggleMove::SellerCounters(_) | HaggleMove::SellerAccepts(_) | HaggleMove::SellerDeclines
                         )
-                    }) && o.haggle.moves().last() == Some(&HaggleMove::SoldElsewhere);
+                    }) && o.haggle.moves().last() == Some(&HaggleMove::SoldElsewhere)
+                        && sold_on.is_some_and(|d| d <= o.day);
                     !gone_unanswered && first.is_some_and(|p| p < below.of(o.haggle.list_price()))
                 })
                 .collect();
@@ -730,7 +733,7 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
                         true,
                         why!(
                             "no offer below {below} of the price came in: nothing to counter",
-                            "没有低于标价{below}的报价：无需还价"
+                            "没有低于标价的{below}的报价：无需还价"
                         ),
                     )
                 } else {
@@ -756,7 +759,7 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
                 countered > 0,
                 why!(
                     "{countered} of {} offers below {below} of the price countered",
-                    "低于标价{below}的{}个报价中，还价了{countered}个",
+                    "低于标价的{below}的{}个报价中，还价了{countered}个",
                     low.len()
                 ),
             )
@@ -981,7 +984,10 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
                             "delivered with no customs hold and no dispute",
                             "已送达，无海关扣留，无纠纷"
                         ),
-                        (true, false) => why!("delivered with no customs hold; {}", "已送达，无海关扣留；{}", notes.en),
+                        (true, false) => Text {
+                            en: format!("delivered with no customs hold; {}", notes.en),
+                            zh: format!("已送达，无海关扣留；{}", notes.zh),
+                        },
                         (false, _) => notes,
                     },
                 )
@@ -1076,8 +1082,8 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
                 None => (
                     true,
                     why!(
-                        "ACoS stayed at or below the margin of {margin}: nothing to cut",
-                        "ACoS始终不高于利润率{margin}：无需削减"
+                        "ACoS stayed at or below each day's margin (now {margin}): nothing to cut",
+                        "ACoS始终不高于当天的利润率（现为{margin}）：无需削减"
                     ),
                 ),
                 Some((day, bid, acos, margin)) => {

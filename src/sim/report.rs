@@ -62,13 +62,17 @@ fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<Text
                 .iter()
                 .find(|o| o.sku == sku && o.cn23.is_some() && task.market.as_deref().is_none_or(|m| m == o.market))?;
             let check = order.cn23.as_ref()?;
+            let (en, zh) = if order.held {
+                ("held at customs", "被海关扣留")
+            } else {
+                ("cleared", "已通关")
+            };
             Some(why!(
-                "CN23 for {sku} lodged on day {}: {} of {} boxes right, {}",
-                "{sku}的CN23于第{}天提交：{}/{}栏正确，{}",
+                "CN23 for {sku} lodged on day {}: {} of {} boxes right, {en}",
+                "{sku}的CN23于第{}天提交：{}/{}栏正确，{zh}",
                 order.posted_day.unwrap_or(0),
                 check.right(),
-                check.verdicts.len(),
-                if order.held { "held at customs" } else { "cleared" }
+                check.verdicts.len()
             ))
         }
         Activity::Inbox => {

@@ -1608,7 +1608,7 @@ impl Session {
             let Some(asked) = self.letter_message(&task.id).map(|m| m.day) else {
                 continue;
             };
-            if self.day <= asked + letter.reply_within_days {
+            if self.day <= asked.saturating_add(letter.reply_within_days) {
                 continue;
             }
             self.letters_lapsed.insert(task.id.clone());

@@ -159,11 +159,14 @@ pub fn draw(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft) -> 
                 // A fixed-price listing that outlasts the scenario stays up until it sells.
                 let closes = l.auction.as_ref().map_or(l.closes, |a| a.closes());
                 let last_day = session.scenario().length_days();
-                ui.label(if closes / crate::sim::c2c::auction::DAY_MINUTES + 1 > last_day {
-                    cat.tr("c2c-until-sold")
-                } else {
-                    when(cat, closes)
-                });
+                let fixed = matches!(l.terms.format, crate::sim::c2c::SaleFormat::FixedPrice { .. });
+                ui.label(
+                    if fixed && closes / crate::sim::c2c::auction::DAY_MINUTES + 1 > last_day {
+                        cat.tr("c2c-until-sold")
+                    } else {
+                        when(cat, closes)
+                    },
+                );
                 let (status, color) = match l.status {
                     ListingStatus::Live => (cat.tr("c2c-status-live"), ACCENT),
                     ListingStatus::Sold(_) => (cat.tr("c2c-status-sold"), GOOD),

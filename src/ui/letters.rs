@@ -73,7 +73,7 @@ pub fn draw(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) -> Op
     }
     let options = session.letter_options(view.task);
     ui.label(RichText::new(cat.tr_args("letter-title", &[("name", Arg::from(writer.as_str()))])).strong());
-    let due = message.day + letter.reply_within_days;
+    let due = message.day.saturating_add(letter.reply_within_days);
     hint(
         ui,
         cat.tr_args(
