@@ -28,66 +28,34 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(CliCommand::LandedCost { file, json }) => match cli::landed_cost(&file, json, &mut std::io::stdout()) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::FAILURE,
-            Err(e) => {
-                eprintln!("tradeport: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Some(CliCommand::Tournament(t)) => match cli::tournament(&t, &mut std::io::stdout()) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::FAILURE,
-            Err(e) => {
-                eprintln!("tradeport: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Some(CliCommand::Replay { save, scenario, report }) => match cli::replay(
+        Some(CliCommand::LandedCost { file, json }) => exit(cli::landed_cost(&file, json, &mut std::io::stdout())),
+        Some(CliCommand::Tournament(t)) => exit(cli::tournament(&t, &mut std::io::stdout())),
+        Some(CliCommand::Replay { save, scenario, report }) => exit(cli::replay(
             &save,
             scenario.as_deref(),
             report.as_deref(),
             &mut std::io::stdout(),
             &mut std::io::stderr(),
-        ) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::FAILURE,
-            Err(e) => {
-                eprintln!("tradeport: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        )),
         Some(CliCommand::Report {
             save,
             html,
             csv,
             scenario,
-        }) => match cli::report(
+        }) => exit(cli::report(
             &save,
             scenario.as_deref(),
             html.as_deref(),
             csv.as_deref(),
             &mut std::io::stdout(),
             &mut std::io::stderr(),
-        ) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::FAILURE,
-            Err(e) => {
-                eprintln!("tradeport: {e}");
-                ExitCode::FAILURE
-            }
-        },
-        Some(CliCommand::Verify { reports, scenario, csv }) => {
-            match cli::verify_all(&reports, scenario.as_deref(), csv.as_deref(), &mut std::io::stdout()) {
-                Ok(true) => ExitCode::SUCCESS,
-                Ok(false) => ExitCode::FAILURE,
-                Err(e) => {
-                    eprintln!("tradeport: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        )),
+        Some(CliCommand::Verify { reports, scenario, csv }) => exit(cli::verify_all(
+            &reports,
+            scenario.as_deref(),
+            csv.as_deref(),
+            &mut std::io::stdout(),
+        )),
         Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -113,4 +81,16 @@ fn play(args: PlayArgs) -> ExitCode {
 fn play(_args: PlayArgs) -> ExitCode {
     eprintln!("tradeport: this build has no graphical interface (built without the `gui` feature)");
     ExitCode::from(2)
+}
+
+/// The exit code of a command that says whether it succeeded; an I/O error is printed.
+fn exit(result: std::io::Result<bool>) -> ExitCode {
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("tradeport: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -2,7 +2,13 @@
 //! the session (what was listed, sold, answered, declared…); the report awards its points when
 //! the check holds and says why either way.
 
-use crate::scenario::file::{CheckDef, Cn23Box, ConditionGrade, QuestionTopic, Text};
+use crate::scenario::file::{CheckDef, QuestionTopic, Text};
+use crate::sim::c2c::questions::grade_rank;
+use crate::sim::c2c::{AuctionResult, Cn23Field, HaggleMove, ItemListing, OrderStatus, SaleFormat, Verdict};
+use crate::sim::check::Checker;
+use crate::sim::money::BasisPoints;
+use crate::sim::scenario::Task;
+use crate::sim::session::Session;
 
 /// Joins reasons with `sep` in both languages.
 fn join(parts: &[Text], en_sep: &str, zh_sep: &str) -> Text {
@@ -11,11 +17,6 @@ fn join(parts: &[Text], en_sep: &str, zh_sep: &str) -> Text {
         zh: parts.iter().map(|t| t.zh.as_str()).collect::<Vec<_>>().join(zh_sep),
     }
 }
-use crate::sim::c2c::{AuctionResult, Cn23Field, HaggleMove, ItemListing, OrderStatus, SaleFormat, Verdict};
-use crate::sim::check::Checker;
-use crate::sim::money::BasisPoints;
-use crate::sim::scenario::Task;
-use crate::sim::session::Session;
 
 /// A validated check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,19 +134,6 @@ pub const DECLARATION_FIELDS: [&str; 22] = [
     "destination",
 ];
 
-fn field(b: Cn23Box) -> Cn23Field {
-    match b {
-        Cn23Box::Category => Cn23Field::Category,
-        Cn23Box::Description => Cn23Field::Description,
-        Cn23Box::Quantity => Cn23Field::Quantity,
-        Cn23Box::NetWeight => Cn23Field::NetWeight,
-        Cn23Box::Value => Cn23Field::Value,
-        Cn23Box::HsCode => Cn23Field::HsCode,
-        Cn23Box::Origin => Cn23Field::Origin,
-        Cn23Box::GrossWeight => Cn23Field::GrossWeight,
-    }
-}
-
 /// What the task of a criterion has that some checks need.
 #[derive(Debug, Clone, Copy)]
 pub struct TaskHas<'a> {
@@ -168,6 +156,16 @@ impl Check {
                 );
             }
             ok
+        };
+        // A utility threshold, "0" to "1", in micro-utility.
+        let utility = |c: &mut Checker, min: &str| {
+            c.decimal(
+                &format!("{p}.min"),
+                min,
+                crate::sim::money::Micros(0),
+                crate::sim::money::Micros::ONE,
+            )
+            .map(|m| m.0 as u32)
         };
         let sku = |c: &mut Checker, field: &str, s: &str| {
             c.reference(&format!("{p}.{field}"), "product", s, skus.iter().copied());
@@ -233,9 +231,7 @@ impl Check {
             }
             CheckDef::Cn23Right { boxes } => {
                 need(c, has_product, "product").then_some(())?;
-                Check::Cn23Right {
-                    boxes: boxes.iter().copied().map(field).collect(),
-                }
+                Check::Cn23Right { boxes: boxes.clone() }
             }
             CheckDef::ParcelDelivered => {
                 need(c, has_product, "product").then_some(())?;
@@ -303,13 +299,7 @@ impl Check {
             CheckDef::StoreProfitable => Check::StoreProfitable,
             CheckDef::OpeningOfferWorth { min } => {
                 need(c, has.negotiation, "negotiation").then_some(())?;
-                let min = c.decimal(
-                    &format!("{p}.min"),
-                    min,
-                    crate::sim::money::Micros(0),
-                    crate::sim::money::Micros::ONE,
-                )?;
-                Check::OpeningOfferWorth { min: min.0 as u32 }
+                Check::OpeningOfferWorth { min: utility(c, min)? }
             }
             CheckDef::ConcessionsShrink => {
                 need(c, has.negotiation, "negotiation").then_some(())?;
@@ -330,13 +320,7 @@ impl Check {
             }
             CheckDef::AgreedUtilityAtLeast { min } => {
                 need(c, has.negotiation, "negotiation").then_some(())?;
-                let min = c.decimal(
-                    &format!("{p}.min"),
-                    min,
-                    crate::sim::money::Micros(0),
-                    crate::sim::money::Micros::ONE,
-                )?;
-                Check::AgreedUtilityAtLeast { min: min.0 as u32 }
+                Check::AgreedUtilityAtLeast { min: utility(c, min)? }
             }
             CheckDef::DocumentsFirstTime => {
                 need(c, has.negotiation, "negotiation").then_some(())?;
@@ -385,17 +369,6 @@ fn floor(l: &ItemListing) -> i64 {
         SaleFormat::Auction {
             start_price, reserve, ..
         } => reserve.unwrap_or(start_price),
-    }
-}
-
-fn grade_rank(grade: ConditionGrade) -> u8 {
-    match grade {
-        ConditionGrade::Mint => 0,
-        ConditionGrade::Excellent => 1,
-        ConditionGrade::VeryGood => 2,
-        ConditionGrade::Good => 3,
-        ConditionGrade::Fair => 4,
-        ConditionGrade::ForParts => 5,
     }
 }
 

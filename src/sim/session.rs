@@ -84,9 +84,9 @@ fn talk_events(task: &str, moved: Vec<TalkEvent>) -> Vec<Event> {
 }
 
 /// Reputation points lost when a counterpart gives up waiting for the student's reply.
-const REPUTATION_LOST_BY_SILENCE: u32 = 5;
+const REPUTATION_LOST_BY_SILENCE: i32 = 5;
 /// Reputation lost when a letter goes unanswered past its writer's waiting time.
-const REPUTATION_LOST_BY_UNANSWERED_LETTER: u32 = 3;
+const REPUTATION_LOST_BY_UNANSWERED_LETTER: i32 = 3;
 
 /// Index of a message in the inbox.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -1580,17 +1580,17 @@ impl Session {
                     continue;
                 };
                 events.extend(talk_events(&task.id, moved));
-                let from = self.reputation;
-                let to = from.saturating_sub(REPUTATION_LOST_BY_SILENCE);
-                self.reputation = to;
-                events.push(Event::ReputationChanged {
-                    from,
-                    to,
-                    reason: Text {
-                        en: format!("{} gave up waiting for your reply", counterpart.name),
-                        zh: format!("{}等不到你的回复，放弃了谈判", counterpart.name),
+                let reason = Text {
+                    en: format!("{} gave up waiting for your reply", counterpart.name),
+                    zh: format!("{}等不到你的回复，放弃了谈判", counterpart.name),
+                };
+                self.run_effect(
+                    &Effect::ReputationChange {
+                        delta: -REPUTATION_LOST_BY_SILENCE,
+                        reason,
                     },
-                });
+                    events,
+                );
             }
         }
     }
@@ -1616,20 +1616,20 @@ impl Session {
             let name = who
                 .and_then(|id| scenario.counterpart(id))
                 .map_or_else(String::new, |c| c.name.clone());
-            let from = self.reputation;
-            let to = from.saturating_sub(REPUTATION_LOST_BY_UNANSWERED_LETTER);
-            self.reputation = to;
-            events.push(Event::ReputationChanged {
-                from,
-                to,
-                reason: Text {
-                    en: format!(
-                        "the letter from {name} went unanswered for {} days",
-                        letter.reply_within_days
-                    ),
-                    zh: format!("{name}的来信{}天未获回复", letter.reply_within_days),
+            let reason = Text {
+                en: format!(
+                    "the letter from {name} went unanswered for {} days",
+                    letter.reply_within_days
+                ),
+                zh: format!("{name}的来信{}天未获回复", letter.reply_within_days),
+            };
+            self.run_effect(
+                &Effect::ReputationChange {
+                    delta: -REPUTATION_LOST_BY_UNANSWERED_LETTER,
+                    reason,
                 },
-            });
+                events,
+            );
             if self.hotseat {
                 continue;
             }

@@ -1537,3 +1537,29 @@ fn the_debrief_explains_each_point_lost_in_the_players_language() {
         assert!(harness.query_by_label_contains(rule).is_some(), "{language:?}: {rule}");
     }
 }
+
+#[test]
+fn in_an_exam_the_promotion_page_leaves_the_margin_to_the_student() {
+    let cat = Catalogue::new(Language::English);
+    let mut s = session("b2c-eu-storefront").with_mode(tradeport::sim::session::PlayMode::Exam);
+    publish_phone_case(&mut s, "postal", 40, 1_000);
+    s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = Harness::builder().with_size(egui::vec2(1000.0, 800.0)).build_ui_state(
+        |ui, draft: &mut tradeport::ui::promotion::PromotionDraft| {
+            let view = tradeport::ui::promotion::PromotionView {
+                cat: &cat,
+                session: &s,
+                market: "de-marketplace",
+            };
+            let _ = tradeport::ui::promotion::draw(ui, &view, draft);
+        },
+        Default::default(),
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Exam mode: work out its margin")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("your margin per order is").is_none());
+}

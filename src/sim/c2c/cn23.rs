@@ -62,18 +62,8 @@ impl Cn23Form {
     }
 }
 
-/// Which box of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Cn23Field {
-    Category,
-    Description,
-    Quantity,
-    NetWeight,
-    Value,
-    HsCode,
-    Origin,
-    GrossWeight,
-}
+/// Which box of the form: the scenario file's names for them.
+pub use crate::scenario::file::Cn23Box as Cn23Field;
 
 /// One box checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

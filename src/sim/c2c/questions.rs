@@ -49,6 +49,18 @@ pub struct AnswerFacts {
 }
 
 /// A grade's name in both languages.
+/// How far a grade is from mint: 0 for mint, 5 for parts only.
+pub fn grade_rank(grade: ConditionGrade) -> i64 {
+    match grade {
+        ConditionGrade::Mint => 0,
+        ConditionGrade::Excellent => 1,
+        ConditionGrade::VeryGood => 2,
+        ConditionGrade::Good => 3,
+        ConditionGrade::Fair => 4,
+        ConditionGrade::ForParts => 5,
+    }
+}
+
 pub fn grade_name(grade: ConditionGrade) -> Text {
     let (en, zh) = match grade {
         ConditionGrade::Mint => ("Mint", "全新级"),

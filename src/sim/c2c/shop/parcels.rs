@@ -3,6 +3,7 @@
 
 use rand::rngs::ChaCha8Rng;
 
+use crate::sim::c2c::questions::grade_rank;
 use crate::sim::money::Money;
 
 use super::*;
@@ -490,16 +491,5 @@ impl Shop {
             o.feedback = Some(stars);
             outcome.events.push(ShopEvent::Feedback { order: id, stars });
         }
-    }
-}
-
-fn grade_rank(grade: ConditionGrade) -> i64 {
-    match grade {
-        ConditionGrade::Mint => 0,
-        ConditionGrade::Excellent => 1,
-        ConditionGrade::VeryGood => 2,
-        ConditionGrade::Good => 3,
-        ConditionGrade::Fair => 4,
-        ConditionGrade::ForParts => 5,
     }
 }
