@@ -10,26 +10,7 @@ use crate::sim::Scenario;
 /// The id of the scenario `tradeport` starts when asked for the default.
 pub const DEFAULT_SCENARIO_ID: &str = "b2b-silk-blouses";
 
-/// The bundled `scenarios/` folder: `$TRADEPORT_SCENARIOS`, next to the executable (or two
-/// levels up, for `target/debug`), the source tree it was built from, or `./scenarios`.
-pub fn bundled_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("TRADEPORT_SCENARIOS") {
-        return PathBuf::from(dir);
-    }
-    let mut candidates = Vec::new();
-    if let Ok(exe) = std::env::current_exe()
-        && let Some(exe_dir) = exe.parent()
-    {
-        candidates.push(exe_dir.join("scenarios"));
-        candidates.extend(exe_dir.ancestors().skip(1).take(3).map(|a| a.join("scenarios")));
-    }
-    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios"));
-    candidates.push(PathBuf::from("scenarios"));
-    candidates
-        .into_iter()
-        .find(|c| c.is_dir())
-        .unwrap_or_else(|| PathBuf::from("scenarios"))
-}
+pub use crate::scenario::bundled_dir;
 
 /// What kind of file a path is, by its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +113,30 @@ pub fn resolve(name: &str) -> Result<PathBuf, String> {
         .collect();
     Err(format!(
         "no scenario file or bundled scenario id `{name}`; bundled: {}",
+        known.join(", ")
+    ))
+}
+
+/// Finds a bundled scenario by id only: never a path, never the current folder.
+///
+/// # Errors
+/// A sentence naming the id (made printable) and the bundled ids.
+pub fn resolve_bundled(id: &str) -> Result<PathBuf, String> {
+    let dir = bundled_dir();
+    let by_id = dir.join(format!("{id}{SCENARIO_SUFFIX}"));
+    if scenario::is_plain_id(id) && by_id.is_file() {
+        return Ok(by_id);
+    }
+    let known: Vec<String> = scenario_files(&dir)
+        .iter()
+        .filter_map(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().trim_end_matches(SCENARIO_SUFFIX).to_string())
+        })
+        .collect();
+    Err(format!(
+        "no bundled scenario `{}`; bundled: {} (name another scenario file with --scenario)",
+        crate::escape::printable(id, 80),
         known.join(", ")
     ))
 }

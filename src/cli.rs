@@ -81,6 +81,19 @@ pub enum CliCommand {
         #[arg(long)]
         scenario: Option<String>,
     },
+    /// (For the crash-safety test.) Plays the AI expert's commands of a scenario one at a
+    /// time, saving after each accepted command through the game's background writer, with
+    /// the progress profile and a settings file; prints `accepted N` and `saved N` as they
+    /// happen and exits cleanly (everything saved) on SIGTERM or SIGINT.
+    #[command(hide = true)]
+    SaveDrill {
+        scenario: String,
+        #[arg(long)]
+        dir: PathBuf,
+        /// Milliseconds between commands.
+        #[arg(long, default_value_t = 1)]
+        pace_ms: u64,
+    },
     /// Check report files: re-simulate each one's save and compare every number; exits 1 if
     /// any claim of any report does not hold (an edited score no longer verifies).
     Verify {
@@ -131,12 +144,23 @@ pub struct PlayArgs {
     pub hotseat: bool,
 }
 
-/// Loads the scenario a save or report names (or the one given).
-fn scenario_for(name: Option<&str>, id: &str) -> Result<std::sync::Arc<crate::sim::Scenario>, String> {
-    let path = catalog::resolve(name.unwrap_or(id))?;
+/// The scenario a save or report is checked against: the one the instructor names with
+/// `--scenario` (a file or a bundled id), otherwise the *bundled* scenario of the id the file
+/// names. A save or report never chooses a file: an id that is not a plain id, or a file in
+/// the current folder named like the id, is never used.
+fn scenario_for(name: Option<&str>, id: &str) -> Result<(std::sync::Arc<crate::sim::Scenario>, PathBuf), String> {
+    let path = match name {
+        Some(name) => catalog::resolve(name)?,
+        None => catalog::resolve_bundled(id)?,
+    };
     crate::scenario::load_scenario_file(&path)
-        .map(std::sync::Arc::new)
+        .map(|s| (std::sync::Arc::new(s), path))
         .map_err(|d| crate::scenario::error::render_plain(&d))
+}
+
+/// Untrusted text (ids, names, paths, messages that quote them) for the terminal.
+fn shown(text: &str) -> String {
+    crate::escape::printable_lines(text, 2_000)
 }
 
 /// The report of a replayed session in plain text, with what identifies it.
@@ -150,7 +174,10 @@ pub fn render_replay(report: &crate::sim::Report, save: &crate::sim::save::SaveF
         save.log_digest()
     ));
     if !save.student.name.is_empty() || !save.student.id.is_empty() {
-        out.push_str(&format!("student:    {} ({})\n", save.student.name, save.student.id));
+        out.push_str(&format!(
+            "student:    {}\n",
+            crate::export::student_label(&save.student)
+        ));
     }
     out.push_str(&format!(
         "days:       {} of {}{}\n",
@@ -188,21 +215,27 @@ pub fn replay(
     let save = match crate::saves::read_save(save_path) {
         Ok(save) => save,
         Err(e) => {
-            writeln!(err, "tradeport: {e}")?;
+            writeln!(err, "tradeport: {}", shown(&e.to_string()))?;
             return Ok(false);
         }
     };
-    let scenario = match scenario_for(scenario, &save.scenario_id) {
+    let (scenario, scenario_path) = match scenario_for(scenario, &save.scenario_id) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(err, "tradeport: {e}")?;
+            writeln!(err, "tradeport: {}", shown(&e))?;
             return Ok(false);
         }
     };
     let session = match save.replay(scenario) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(err, "tradeport: {}: {e}", save_path.display())?;
+            writeln!(
+                err,
+                "tradeport: {}: {} (checked against {})",
+                shown(&save_path.display().to_string()),
+                shown(&e.to_string()),
+                shown(&scenario_path.display().to_string())
+            )?;
             return Ok(false);
         }
     };
@@ -211,7 +244,7 @@ pub fn replay(
     if let Some(path) = report_path {
         let file = crate::sim::save::ReportFile::of(&session, save.student.clone());
         crate::saves::write_atomic(path, &file.to_text())?;
-        writeln!(out, "report written to {}", path.display())?;
+        writeln!(out, "report written to {}", shown(&path.display().to_string()))?;
     }
     Ok(true)
 }
@@ -229,10 +262,7 @@ pub fn report(
     let save = match crate::saves::read_save(save_path) {
         Ok(save) => save,
         // A student's report file carries its save: used once the report verifies.
-        Err(e) => match std::fs::read_to_string(save_path)
-            .ok()
-            .and_then(|t| crate::sim::save::ReportFile::parse(&t).ok())
-        {
+        Err(e) => match crate::saves::read_report(save_path).ok() {
             Some(_) => {
                 let mut said = Vec::new();
                 match verify_one(save_path, scenario, &mut said)? {
@@ -244,16 +274,21 @@ pub fn report(
                 }
             }
             None => {
-                writeln!(err, "tradeport: {e}")?;
+                writeln!(err, "tradeport: {}", shown(&e.to_string()))?;
                 return Ok(false);
             }
         },
     };
     let session =
-        match scenario_for(scenario, &save.scenario_id).and_then(|s| save.replay(s).map_err(|e| e.to_string())) {
+        match scenario_for(scenario, &save.scenario_id).and_then(|(s, _)| save.replay(s).map_err(|e| e.to_string())) {
             Ok(session) => session,
             Err(e) => {
-                writeln!(err, "tradeport: {}: {e}", save_path.display())?;
+                writeln!(
+                    err,
+                    "tradeport: {}: {}",
+                    shown(&save_path.display().to_string()),
+                    shown(&e)
+                )?;
                 return Ok(false);
             }
         };
@@ -261,11 +296,11 @@ pub fn report(
     if let Some(path) = html {
         let expert = crate::sim::expert::play_like(&session);
         crate::saves::write_atomic(path, &crate::export::html(&report, &save, Some(&expert)))?;
-        writeln!(out, "HTML report written to {}", path.display())?;
+        writeln!(out, "HTML report written to {}", shown(&path.display().to_string()))?;
     }
     if let Some(path) = csv {
         append_row(path, &report, &save)?;
-        writeln!(out, "gradebook row added to {}", path.display())?;
+        writeln!(out, "gradebook row added to {}", shown(&path.display().to_string()))?;
     }
     if html.is_none() && csv.is_none() {
         out.write_all(render_replay(&report, &save).as_bytes())?;
@@ -282,13 +317,18 @@ fn append_row(
 ) -> std::io::Result<()> {
     use std::io::Write as _;
     let header = crate::export::csv_header();
-    let existing = std::fs::read_to_string(path).unwrap_or_default();
+    let existing = if path.exists() {
+        crate::scenario::load::read_bounded_text(path, crate::saves::MAX_GRADEBOOK_BYTES)
+            .map_err(|why| std::io::Error::other(format!("{}: {why}", shown(&path.display().to_string()))))?
+    } else {
+        String::new()
+    };
     if let Some(first) = existing.lines().next()
         && first != header
     {
         return Err(std::io::Error::other(format!(
             "{} has other columns (an older Tradeport's gradebook?): start a new file for this one",
-            path.display()
+            shown(&path.display().to_string())
         )));
     }
     let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
@@ -326,50 +366,54 @@ pub fn verify_all(
     }
     write!(out, "{verified} of {} report(s) verified", reports.len())?;
     match csv {
-        Some(csv) => writeln!(out, "; {verified} row(s) added to {}", csv.display())?,
+        Some(csv) => writeln!(
+            out,
+            "; {verified} row(s) added to {}",
+            shown(&csv.display().to_string())
+        )?,
         None => writeln!(out)?,
     }
     Ok(verified == reports.len())
 }
 
-/// Verifies one report file, printing its verdict; the verified save and its report.
+/// Verifies one report file, printing its verdict and the scenario file and hash it was
+/// checked against; the verified save and its report.
 fn verify_one(
     report_path: &std::path::Path,
     scenario: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<Option<(crate::sim::save::SaveFile, crate::sim::Report)>> {
-    let text = match std::fs::read_to_string(report_path) {
-        Ok(t) => t,
-        Err(e) => {
-            writeln!(out, "NOT VERIFIED: cannot read {}: {e}", report_path.display())?;
-            return Ok(None);
-        }
-    };
-    let report = match crate::sim::save::ReportFile::parse(&text) {
+    let name = shown(&report_path.display().to_string());
+    let report = match crate::saves::read_report(report_path) {
         Ok(r) => r,
         Err(e) => {
-            writeln!(out, "NOT VERIFIED: {}: {e}", report_path.display())?;
+            writeln!(out, "NOT VERIFIED: {}", shown(&e.to_string()))?;
             return Ok(None);
         }
     };
-    let scenario = match scenario_for(scenario, &report.scenario_id) {
+    let (scenario, scenario_path) = match scenario_for(scenario, &report.scenario_id) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(out, "NOT VERIFIED: {e}")?;
+            writeln!(out, "NOT VERIFIED: {name}: {}", shown(&e))?;
             return Ok(None);
         }
     };
+    let against = format!(
+        "checked against {} ({})",
+        shown(&scenario_path.display().to_string()),
+        scenario.content_hash()
+    );
     match report.verify(scenario.clone()) {
         Err(e) => {
-            writeln!(out, "NOT VERIFIED: {}: {e}", report_path.display())?;
+            writeln!(out, "NOT VERIFIED: {name}: {}; {against}", shown(&e.to_string()))?;
             Ok(None)
         }
         Ok(problems) if problems.is_empty() => {
             writeln!(
                 out,
-                "verified: {} on {}, seed {}: {} / {} points",
+                "verified: {} on {}, seed {}: {} / {} points; {against}",
                 crate::export::student_label(&report.student),
-                report.scenario_id,
+                shown(&report.scenario_id),
                 report.seed,
                 report.claims.total_earned,
                 report.claims.total_possible
@@ -380,16 +424,74 @@ fn verify_one(
         Ok(problems) => {
             writeln!(
                 out,
-                "NOT VERIFIED: {}: {} claim(s) do not hold",
-                report_path.display(),
+                "NOT VERIFIED: {name}: {} claim(s) do not hold; {against}",
                 problems.len()
             )?;
             for p in problems {
-                writeln!(out, "  {p}")?;
+                writeln!(out, "  {}", shown(&p))?;
             }
             Ok(None)
         }
     }
+}
+
+/// Runs the hidden `save-drill`: see [`CliCommand::SaveDrill`]. Returns whether it ran.
+pub fn save_drill(scenario: &str, dir: &std::path::Path, pace_ms: u64) -> std::io::Result<bool> {
+    use std::io::Write as _;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (scenario, _) = match scenario_for(Some(scenario), "") {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("tradeport: {}", shown(&e));
+            return Ok(false);
+        }
+    };
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    if let Err(e) = ctrlc::try_set_handler(move || flag.store(true, Ordering::SeqCst)) {
+        eprintln!("tradeport: no signal handler: {e}");
+    }
+    let log = crate::sim::expert::play(scenario.clone(), scenario.seed())
+        .session
+        .commands()
+        .to_vec();
+    let mut session = crate::sim::Session::new(scenario.clone(), Some(scenario.seed()));
+    let writer = crate::saves::SaveWriter::start(|ticket, durable| {
+        if durable {
+            println!("saved {ticket}");
+        }
+    });
+    let save_path = dir.join(format!("{}.ron", scenario.meta().id));
+    let mut profile = crate::sim::profile::Profile::new();
+    let mut accepted = 0usize;
+    for command in log {
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        if session.apply(command).is_err() {
+            continue;
+        }
+        accepted += 1;
+        println!("accepted {accepted}");
+        writer.submit(
+            save_path.clone(),
+            crate::sim::save::SaveFile::of(&session, Default::default()),
+        );
+        profile.record(&crate::sim::Report::of(&session));
+        crate::saves::write_atomic(&dir.join("profile.ron"), &profile.to_text())?;
+        crate::saves::write_atomic(
+            &dir.join("settings.ron"),
+            &format!("(autosave: true, step: {accepted})\n"),
+        )?;
+        std::io::stdout().flush()?;
+        std::thread::sleep(std::time::Duration::from_millis(pace_ms));
+    }
+    let flushed = writer.flush(std::time::Duration::from_secs(30));
+    println!(
+        "{} after {accepted} commands",
+        if flushed { "clean exit" } else { "NOT SAVED" }
+    );
+    Ok(flushed)
 }
 
 /// Runs `check`: prints each file's verdict and diagnostics; returns the number of files with errors.
@@ -420,13 +522,18 @@ pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle)
                 .map(|s| format!("scenario `{}` — {}", s.meta().id, s.meta().title.en)),
         };
         match result {
-            Ok(summary) => writeln!(out, "{mark}ok    {}  ({summary})", path.display())?,
+            Ok(summary) => writeln!(
+                out,
+                "{mark}ok    {}  ({})",
+                shown(&path.display().to_string()),
+                shown(&summary)
+            )?,
             Err(diagnostics) => {
                 failed += 1;
                 writeln!(
                     out,
                     "{mark}error {}  ({} problem{})",
-                    path.display(),
+                    shown(&path.display().to_string()),
                     diagnostics.len(),
                     if diagnostics.len() == 1 { "" } else { "s" }
                 )?;
@@ -435,7 +542,11 @@ pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle)
                     continue;
                 }
                 for d in &diagnostics {
-                    let source = load::read_text(std::path::Path::new(&d.file), &d.file).ok();
+                    // Only the file being checked or a rule pack it may load (in its folder,
+                    // or bundled) is ever quoted.
+                    let source = snippet_source_allowed(path, &d.file)
+                        .then(|| load::read_text(std::path::Path::new(&d.file), &d.file).ok())
+                        .flatten();
                     writeln!(
                         out,
                         "{}",
@@ -452,6 +563,23 @@ pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle)
         if files.len() == 1 { "" } else { "s" }
     )?;
     Ok(failed)
+}
+
+/// Whether a diagnostic's file may be quoted while checking `checked`: the file itself, a file
+/// in its folder, or a bundled rule pack.
+fn snippet_source_allowed(checked: &std::path::Path, file: &str) -> bool {
+    let real = |p: &std::path::Path| std::fs::canonicalize(p).ok();
+    let Some(file) = real(std::path::Path::new(file)) else {
+        return false;
+    };
+    let folder = checked
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    [real(checked), real(folder), real(&catalog::bundled_dir().join("rules"))]
+        .into_iter()
+        .flatten()
+        .any(|allowed| file == allowed || file.starts_with(&allowed))
 }
 
 /// Runs `list`.

@@ -16,29 +16,14 @@ pub const COMPETENCIES: [(Competency, &str); 5] = [
     (Competency::BusinessEnglish, "Business English communication"),
 ];
 
-/// Text made safe for HTML.
+/// Text made safe for HTML (markup escaped, control characters shown as escapes).
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::escape::html(text)
 }
 
 /// A CSV field, quoted when it needs to be (RFC 4180).
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
+    crate::escape::csv_quote(text)
 }
 
 /// An amount as a plain decimal a spreadsheet reads as a number: `6518.88`, `-12.50`.
@@ -94,9 +79,9 @@ pub fn csv_header() -> String {
 /// One student's gradebook row.
 pub fn csv_row(report: &Report, save: &SaveFile) -> String {
     let mut fields = vec![
-        csv_field(&save.student.name),
-        csv_field(&save.student.id),
-        csv_field(&report.scenario_id),
+        crate::escape::csv_text_cell(&save.student.name),
+        crate::escape::csv_text_cell(&save.student.id),
+        crate::escape::csv_text_cell(&report.scenario_id),
         report.seed.to_string(),
         report.days_played.to_string(),
         report.finished.to_string(),
@@ -325,11 +310,14 @@ pub fn mode_name(mode: crate::sim::session::PlayMode) -> &'static str {
     }
 }
 
-/// "Li Na (2026-0417)", or "(no name given)".
+/// "Li Na (2026-0417)", or "(no name given)"; control characters shown as escapes, so a
+/// name cannot rewrite a terminal line.
 pub fn student_label(student: &crate::sim::save::Student) -> String {
+    let name = crate::escape::printable(&student.name, crate::escape::MAX_SHOWN_NAME_CHARS);
+    let id = crate::escape::printable(&student.id, crate::escape::MAX_SHOWN_NAME_CHARS);
     match (student.name.trim().is_empty(), student.id.trim().is_empty()) {
         (true, true) => "(no name given)".to_string(),
-        (false, true) => student.name.clone(),
-        _ => format!("{} ({})", student.name, student.id),
+        (false, true) => name,
+        _ => format!("{name} ({id})"),
     }
 }

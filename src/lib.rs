@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod escape;
 pub mod export;
 pub mod i18n;
 pub mod saves;

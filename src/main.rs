@@ -56,6 +56,7 @@ fn main() -> ExitCode {
             csv.as_deref(),
             &mut std::io::stdout(),
         )),
+        Some(CliCommand::SaveDrill { scenario, dir, pace_ms }) => exit(cli::save_drill(&scenario, &dir, pace_ms)),
         Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

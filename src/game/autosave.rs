@@ -1,5 +1,6 @@
-//! Autosave at the end of each day and on quitting, the saves the main menu offers to
-//! continue, and continuing one (the save's command log is replayed on its scenario).
+//! Autosave after every accepted command (written off the frame, on the save writer's thread),
+//! at the end of each day, on quitting and on SIGTERM/SIGINT; the saves the main menu offers
+//! to continue, and continuing one (the save's command log is replayed on its scenario).
 
 use std::path::PathBuf;
 
@@ -52,7 +53,7 @@ fn profile_path(folder: &SaveFolder) -> Option<PathBuf> {
 /// Reads the profile at start-up.
 pub fn load_profile(folder: Res<SaveFolder>, mut profile: ResMut<PlayerProfile>) {
     let Some(path) = profile_path(&folder) else { return };
-    match std::fs::read_to_string(&path) {
+    match crate::scenario::load::read_bounded_text(&path, crate::saves::MAX_SAVE_BYTES) {
         Err(_) => *profile = PlayerProfile::default(),
         Ok(text) => match crate::sim::profile::Profile::parse(&text) {
             Ok(p) => {
@@ -105,8 +106,34 @@ pub struct ReportExported(pub Option<String>);
 #[derive(Resource, Debug, Clone, Default)]
 pub struct NextStudent(pub Student);
 
+/// The background save writer, and what it was last given, so that a save is handed over
+/// once per accepted command.
+#[derive(Resource, Debug)]
+pub struct BackgroundSaves {
+    pub writer: crate::saves::SaveWriter,
+    /// Scenario hash, seed and number of commands of the last save handed over.
+    last: Option<(String, u64, usize)>,
+}
+
+impl Default for BackgroundSaves {
+    fn default() -> Self {
+        Self {
+            writer: crate::saves::SaveWriter::start(|_, _| {}),
+            last: None,
+        }
+    }
+}
+
+impl BackgroundSaves {
+    /// Waits until every save handed over is on disk (at most `timeout`); whether it is.
+    pub fn flush(&self, timeout: std::time::Duration) -> bool {
+        self.writer.flush(timeout)
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SaveFolder>()
+        .init_resource::<BackgroundSaves>()
         .init_resource::<AutosaveEnabled>()
         .init_resource::<ActiveStudent>()
         .init_resource::<SavedGames>()
@@ -115,7 +142,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<PlayerProfile>()
         .add_systems(Startup, load_profile)
         .add_systems(OnEnter(Screen::Debrief), record_progress)
-        .add_systems(Last, save_on_exit)
+        .add_systems(Last, (save_each_accepted_command, save_on_exit).chain())
         .add_systems(OnEnter(Screen::MainMenu), list_saved_games)
         .add_systems(Startup, list_saved_games);
 }
@@ -126,7 +153,9 @@ pub fn save_path(folder: &std::path::Path, scenario_id: &str) -> PathBuf {
 }
 
 /// Every `*.ron` in the save folder, newest first; unreadable ones with what is wrong.
-pub fn list_saved_games(folder: Res<SaveFolder>, mut saved: ResMut<SavedGames>) {
+pub fn list_saved_games(folder: Res<SaveFolder>, saves: Res<BackgroundSaves>, mut saved: ResMut<SavedGames>) {
+    // The save of the session just left may still be on its way to disk.
+    saves.flush(std::time::Duration::from_secs(2));
     saved.0 = folder.0.as_deref().map(read_folder).unwrap_or_default();
 }
 
@@ -168,23 +197,39 @@ pub fn read_folder(folder: &std::path::Path) -> Vec<SavedGame> {
     found.into_iter().map(|(_, g)| g).collect()
 }
 
-/// Saves the running session now, if there is a save folder.
-fn save_now(folder: &SaveFolder, session: &ActiveSession, student: &ActiveStudent, notice: &mut Notice) {
+/// Hands the running session's save to the background writer, if there is a save folder.
+fn save_now(folder: &SaveFolder, session: &ActiveSession, student: &ActiveStudent, saves: &mut BackgroundSaves) {
     let Some(dir) = &folder.0 else { return };
     let save = SaveFile::of(&session.0, student.0.clone());
-    let path = save_path(dir, &save.scenario_id);
-    match crate::saves::store(&path, &save) {
-        Ok(None) => {}
-        Ok(Some(aside)) => {
-            notice.0 = Some(format!(
-                "an unreadable save was kept as {} and a new one written",
-                aside.display()
-            ));
-        }
-        Err(e) => {
-            warn!("not saved: {e}");
-            notice.0 = Some(format!("the game could not be saved: {e}"));
-        }
+    saves.last = Some((save.scenario_hash.clone(), save.seed, save.commands.len()));
+    saves.writer.submit(save_path(dir, &save.scenario_id), save);
+}
+
+/// After every command the session accepted (whatever sent it: a button, auto-advance, a
+/// key), the save is handed to the writer: a crash or a shutdown mid-day loses nothing. The
+/// writer's notices (a save kept aside, a failed write) reach the player.
+pub fn save_each_accepted_command(
+    session: Option<Res<ActiveSession>>,
+    (folder, enabled): (Res<SaveFolder>, Res<AutosaveEnabled>),
+    student: Res<ActiveStudent>,
+    mut saves: ResMut<BackgroundSaves>,
+    mut notice: ResMut<Notice>,
+) {
+    if let Some(said) = saves.writer.take_notices().pop() {
+        warn!("{said}");
+        notice.0 = Some(said);
+    }
+    let Some(session) = session.as_deref() else { return };
+    if !enabled.0 || session.0.commands().is_empty() {
+        return;
+    }
+    let key = (
+        session.0.scenario().content_hash().to_string(),
+        session.0.seed(),
+        session.0.commands().len(),
+    );
+    if saves.last.as_ref() != Some(&key) {
+        save_now(&folder, session, &student, &mut saves);
     }
 }
 
@@ -232,13 +277,16 @@ pub fn save_on_exit(
     session: Option<Res<ActiveSession>>,
     (folder, enabled): (Res<SaveFolder>, Res<AutosaveEnabled>),
     student: Res<ActiveStudent>,
-    mut notice: ResMut<Notice>,
+    mut saves: ResMut<BackgroundSaves>,
 ) {
     if exits.read().count() == 0 || !enabled.0 {
         return;
     }
     if let Some(session) = session.as_deref() {
-        save_now(&folder, session, &student, &mut notice);
+        save_now(&folder, session, &student, &mut saves);
+    }
+    if !saves.flush(std::time::Duration::from_secs(10)) {
+        warn!("some saves were not written before the exit");
     }
 }
 
@@ -259,10 +307,11 @@ pub fn autosave_and_continue(
     mut next_screen: ResMut<NextState<Screen>>,
     mut page: ResMut<CurrentPage>,
     mut paused: ResMut<Paused>,
-    (mut notice, mut exported, debrief): (
+    (mut notice, mut exported, debrief, mut saves): (
         ResMut<Notice>,
         ResMut<ReportExported>,
         Option<Res<super::session::DebriefReport>>,
+        ResMut<BackgroundSaves>,
     ),
 ) {
     for UiAction(action) in actions.read() {
@@ -271,7 +320,7 @@ pub fn autosave_and_continue(
                 if let Some(session) = session.as_deref()
                     && enabled.0
                 {
-                    save_now(&folder, session, &student, &mut notice);
+                    save_now(&folder, session, &student, &mut saves);
                 }
             }
             Action::StartScenario(_) | Action::StartHotseat(_) => {

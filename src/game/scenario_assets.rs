@@ -43,28 +43,18 @@ impl AssetLoader for ScenarioLoader {
 
     async fn load(
         &self,
-        reader: &mut dyn Reader,
+        _reader: &mut dyn Reader,
         _settings: &(),
         ctx: &mut LoadContext<'_>,
     ) -> Result<ScenarioAsset, std::io::Error> {
         let relative = ctx.path().path().to_path_buf();
         let label = join_label(&self.folder_label, &relative);
-        let mut bytes = Vec::new();
-        if let Err(e) = reader.read_to_end(&mut bytes).await {
-            return Ok(broken(vec![Diagnostic::at_path(
-                &label,
-                "",
-                format!("cannot read file: {e}"),
-            )]));
-        }
-        let text = match load::check_size(&label, bytes.len() as u64).map(|()| String::from_utf8(bytes)) {
+        // Read from disk through the bounded reader (regular files only, size-limited), not
+        // the asset reader, which would read a FIFO or a device without end.
+        let on_disk = self.folder_dir.join(&relative);
+        let text = match load::read_text(&on_disk, &label) {
+            Ok(text) => text,
             Err(d) => return Ok(broken(vec![d])),
-            Ok(Err(_)) => {
-                return Ok(broken(vec![
-                    Diagnostic::at_path(&label, "", "file is not valid UTF-8").with_hint("save the file as UTF-8"),
-                ]));
-            }
-            Ok(Ok(text)) => text,
         };
         let file = match load::parse_scenario(&label, &text) {
             Ok(file) => file,
@@ -72,25 +62,13 @@ impl AssetLoader for ScenarioLoader {
         };
         let mut packs = Vec::new();
         let mut rule_pack_files = Vec::new();
+        // Rule packs are read from disk under the same rules as `tradeport check`: files in
+        // the scenario's folder, or bundled packs by id, nothing else.
         for (index, reference) in file.setup.rule_packs.iter().enumerate() {
-            let pack_rel = normalize(&relative.parent().unwrap_or(Path::new("")).join(&reference.file));
-            let pack_label = join_label(&self.folder_label, &pack_rel);
-            let text = if pack_rel.starts_with("..") {
-                // Shared packs outside the scenario folder (e.g. `../rules/eu.rules.ron`) are
-                // beyond the asset source's root: read them from disk directly.
-                let on_disk = self.folder_dir.join(&pack_rel);
-                load::read_text(&on_disk, &pack_label).map_err(|d| d.message)
-            } else {
-                let asset_path = AssetPath::from_path_buf(pack_rel.clone()).with_source(SCENARIO_SOURCE);
-                match ctx.read_asset_bytes(asset_path).await {
-                    Ok(bytes) => String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string()),
-                    Err(bevy::asset::ReadAssetBytesError::AssetReaderError(
-                        bevy::asset::io::AssetReaderError::NotFound(_),
-                    )) => Err("file not found".to_string()),
-                    Err(e) => Err(e.to_string()),
-                }
-            };
-            rule_pack_files.push(pack_rel);
+            if let Ok(path) = scenario::locate_rule_pack(&on_disk, &reference.id, &reference.file) {
+                rule_pack_files.push(path);
+            }
+            let (pack_label, text) = scenario::read_rule_pack(&on_disk, &reference.id, &reference.file);
             packs.push(RulePackText {
                 index,
                 label: pack_label,
@@ -117,26 +95,6 @@ fn broken(diagnostics: Vec<Diagnostic>) -> ScenarioAsset {
 
 fn join_label(folder: &str, relative: &Path) -> String {
     format!("{folder}/{}", relative.display()).replace('\\', "/")
-}
-
-/// Resolves `..` and `.` without touching the disk; leading `..` that climb above the
-/// folder are kept.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                if out.as_os_str().is_empty() || out.ends_with("..") {
-                    out.push("..");
-                } else {
-                    out.pop();
-                }
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 /// The scenario folder shown in the menu.

@@ -48,7 +48,7 @@ impl SettingsStore {
         let Ok(path) = &self.path else {
             return UserSettings::default();
         };
-        match std::fs::read_to_string(path) {
+        match crate::scenario::load::read_bounded_text(path, 64 * 1024) {
             Ok(text) => ron::from_str(&text).unwrap_or_else(|e| {
                 warn!("ignoring unreadable settings file {}: {e}", path.display());
                 UserSettings::default()
@@ -65,12 +65,7 @@ impl SettingsStore {
         let path = self.path.as_ref().map_err(Clone::clone)?;
         let text =
             ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
-        let tmp = path.with_extension("ron.tmp");
-        std::fs::write(&tmp, text).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-        std::fs::rename(&tmp, path).map_err(|e| format!("cannot replace {}: {e}", path.display()))
+        crate::saves::write_atomic(path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))
     }
 }
 

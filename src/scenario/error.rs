@@ -41,6 +41,23 @@ impl Diagnostic {
         self
     }
 
+    /// The same diagnostic with every text cut to [`MAX_MESSAGE_CHARS`] characters and control
+    /// characters made visible: what a file says is quoted in messages, and a file can hold
+    /// a 70,000-character id or a terminal escape.
+    #[must_use]
+    pub fn clipped(&self) -> Self {
+        Self {
+            file: crate::escape::printable(&self.file, MAX_MESSAGE_CHARS),
+            at: self.at.clone(),
+            path: crate::escape::printable(&self.path, MAX_MESSAGE_CHARS),
+            message: crate::escape::printable(&self.message, MAX_MESSAGE_CHARS),
+            hint: self
+                .hint
+                .as_ref()
+                .map(|h| crate::escape::printable(h, MAX_MESSAGE_CHARS)),
+        }
+    }
+
     /// `file:line:col` or just `file`.
     pub fn location(&self) -> String {
         match &self.at {
@@ -50,15 +67,20 @@ impl Diagnostic {
     }
 }
 
+/// Longest message, hint, path or file label shown (longer ones end in `…`).
+pub const MAX_MESSAGE_CHARS: usize = 600;
+
 impl fmt::Display for Diagnostic {
     /// The plain form used in golden files, the GUI and non-terminal output:
     /// `file:line:col: error: message` / `  at: path` / `  hint: hint`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: error: {}", self.location(), self.message)?;
-        if !self.path.is_empty() {
-            write!(f, "\n  at: {}", self.path)?;
+        let clipped = self.clipped();
+        let this = &clipped;
+        write!(f, "{}: error: {}", this.location(), this.message)?;
+        if !this.path.is_empty() {
+            write!(f, "\n  at: {}", this.path)?;
         }
-        if let Some(hint) = &self.hint {
+        if let Some(hint) = &this.hint {
             write!(f, "\n  hint: {hint}")?;
         }
         Ok(())

@@ -174,7 +174,9 @@ pub fn zero_percent() -> String {
 #[serde(deny_unknown_fields)]
 pub struct RulePackRef {
     pub id: String,
-    /// Path of the `*.rules.ron` file, relative to the scenario file.
+    /// Path of the `*.rules.ron` file, relative to the scenario file and inside its folder;
+    /// empty (or left out) for the bundled pack of that id.
+    #[serde(default)]
     pub file: String,
 }
 

@@ -14,16 +14,17 @@ use super::file::{FORMAT_VERSION, RulePackFile, ScenarioFile};
 /// Files larger than this are refused before parsing (a scenario is a few kilobytes).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
+/// Reads a file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`] and anything that is
+/// not a regular file (a device, a FIFO, a folder).
 ///
 /// # Errors
 /// A diagnostic naming the file when it cannot be read, is too large or is not UTF-8.
 pub fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::at_path(label, "", io_reason(&e)))?
-        .len();
-    check_size(label, size)?;
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::at_path(label, "", io_reason(&e)))?;
+    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
+        too_large @ BoundedReadError::TooLarge { .. } => Diagnostic::at_path(label, "", too_large.to_string())
+            .with_hint("a scenario is a few kilobytes; move images and long texts into assets/"),
+        other => Diagnostic::at_path(label, "", other.to_string()),
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let before = String::from_utf8_lossy(&e.as_bytes()[..valid]).to_string();
@@ -34,6 +35,64 @@ pub fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
         d.at = Some(LineCol { line, col });
         d
     })
+}
+
+/// Why [`read_bounded`] read nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum BoundedReadError {
+    #[error("{0}")]
+    Io(String),
+    #[error("not a regular file (a folder, device or pipe is never read)")]
+    NotRegular,
+    #[error("file is {} bytes, over the limit of {limit} bytes", size.map_or("more than that".to_string(), |s| s.to_string()))]
+    TooLarge { limit: u64, size: Option<u64> },
+}
+
+/// Reads at most `limit` bytes of a regular file. The file is opened without blocking (a FIFO
+/// put where a file was expected cannot hang the game), checked to be a regular file on the
+/// open handle (no race with a swap), and read up to `limit + 1` bytes, so neither a growing
+/// file nor `/dev/zero` is read without bound.
+///
+/// # Errors
+/// [`BoundedReadError`]: the I/O problem, not a regular file, or over `limit`.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedReadError> {
+    use std::io::Read as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        options.custom_flags(0o4000);
+    }
+    let file = options.open(path).map_err(|e| BoundedReadError::Io(io_reason(&e)))?;
+    let meta = file.metadata().map_err(|e| BoundedReadError::Io(io_reason(&e)))?;
+    if !meta.is_file() {
+        return Err(BoundedReadError::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(BoundedReadError::TooLarge {
+            limit,
+            size: Some(meta.len()),
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| BoundedReadError::Io(io_reason(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(BoundedReadError::TooLarge { limit, size: None });
+    }
+    Ok(bytes)
+}
+
+/// Reads a regular UTF-8 text file of at most `limit` bytes (saves, reports, settings).
+///
+/// # Errors
+/// A sentence saying what is wrong.
+pub fn read_bounded_text(path: &Path, limit: u64) -> Result<String, String> {
+    let bytes = read_bounded(path, limit).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|_| "file is not valid UTF-8".to_string())
 }
 
 /// A platform-neutral sentence for an I/O error.

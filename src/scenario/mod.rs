@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod file;
+pub mod limits;
 pub mod load;
 pub mod nomenclature;
 pub mod pretty;
@@ -43,25 +44,30 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
         let Some(reference) = file.setup.rule_packs.get(pack.index) else {
             continue;
         };
-        let outcome = match pack.text {
-            Err(why) => Err(vec![
+        let outcome =
+            match pack.text {
+                Err(why) => {
+                    Err(vec![
                 Diagnostic::at_path(
                     label,
                     format!("setup.rule_packs[{}].file", pack.index),
                     format!(
-                        "cannot open rule pack `{}` ({why}; looked for {})",
-                        reference.file,
-                        pack.label.replace('\\', "/")
+                        "cannot open rule pack `{}` ({why})",
+                        if reference.file.is_empty() { &reference.id } else { &reference.file },
                     ),
                 )
-                .with_hint("the path is relative to the scenario file, e.g. \"rules/eu.rules.ron\""),
-            ]),
-            Ok(text) => load::parse_rule_pack(&pack.label, &text).and_then(|f| {
-                hasher.update(b"\0pack\0");
-                hasher.update(ron::to_string(&f).unwrap_or_default().as_bytes());
-                RulePack::validate(&pack.label, &f)
-            }),
-        };
+                .with_hint(
+                    "a path is relative to the scenario file and stays in its folder, e.g. \"rules/eu.rules.ron\"; \
+                     a bundled pack is named by its id alone, e.g. (id: \"eu\")",
+                ),
+            ])
+                }
+                Ok(text) => load::parse_rule_pack(&pack.label, &text).and_then(|f| {
+                    hasher.update(b"\0pack\0");
+                    hasher.update(ron::to_string(&f).unwrap_or_default().as_bytes());
+                    validate_rule_pack(&pack.label, &f)
+                }),
+            };
         match outcome {
             Ok(valid) if valid.id() != reference.id => {
                 diagnostics.push(
@@ -89,7 +95,7 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
             }
         }
     }
-    match Scenario::validate(label, file, &loaded) {
+    match limits::validate_within(label, file, || Scenario::validate(label, file, &loaded)) {
         Ok(mut scenario) if diagnostics.is_empty() => {
             scenario.set_content_hash(hasher.finalize().to_hex().to_string());
             Ok(scenario)
@@ -102,9 +108,104 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
     }
 }
 
-/// Where a referenced rule pack lives, relative to the scenario's folder.
-pub fn rule_pack_path(scenario_path: &Path, reference: &str) -> PathBuf {
-    scenario_path.parent().unwrap_or(Path::new(".")).join(reference)
+/// The bundled `scenarios/` folder: `$TRADEPORT_SCENARIOS`, next to the executable (or two
+/// levels up, for `target/debug`), the source tree it was built from, or `./scenarios`.
+pub fn bundled_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("TRADEPORT_SCENARIOS") {
+        return PathBuf::from(dir);
+    }
+    let mut candidates = Vec::new();
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(exe_dir) = exe.parent()
+    {
+        candidates.push(exe_dir.join("scenarios"));
+        candidates.extend(exe_dir.ancestors().skip(1).take(3).map(|a| a.join("scenarios")));
+    }
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios"));
+    candidates.push(PathBuf::from("scenarios"));
+    candidates
+        .into_iter()
+        .find(|c| c.is_dir())
+        .unwrap_or_else(|| PathBuf::from("scenarios"))
+}
+
+/// Longest rule-pack id a file may name (ids are short names such as `cn-export`).
+pub const MAX_ID_CHARS: usize = 64;
+
+/// Whether `id` is a well-formed id: 1 to [`MAX_ID_CHARS`] lowercase letters, digits and `-`.
+pub fn is_plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_CHARS
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Where a rule pack named by a scenario (or shipment) file is read from: a bundled pack by
+/// its id when `file` is empty or itself a plain id, otherwise a file *inside the referring
+/// file's folder* (relative, no `..`, not through a link that leaves the folder). A file can
+/// never make the game read anything else.
+///
+/// # Errors
+/// A sentence saying why the reference is refused or where it was looked for.
+pub fn locate_rule_pack(referrer: &Path, id: &str, file: &str) -> Result<PathBuf, String> {
+    let by_id = if file.is_empty() { id } else { file };
+    if is_plain_id(by_id) && !by_id.contains('.') {
+        let path = bundled_dir().join("rules").join(format!("{by_id}{RULE_PACK_SUFFIX}"));
+        return if path.is_file() {
+            Ok(path)
+        } else {
+            Err(format!("no bundled rule pack `{by_id}`"))
+        };
+    }
+    let relative = Path::new(file);
+    let inside = relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
+    if !inside || file.contains('\\') {
+        return Err(format!(
+            "`{}` is outside the scenario's folder; only files in that folder (or bundled packs by id) are read",
+            clip(file, 80)
+        ));
+    }
+    let folder = referrer.parent().unwrap_or(Path::new("."));
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let path = folder.join(relative);
+    // A link inside the folder must not lead out of it.
+    if let (Ok(real_folder), Ok(real_path)) = (std::fs::canonicalize(folder), std::fs::canonicalize(&path))
+        && !real_path.starts_with(&real_folder)
+    {
+        return Err(format!(
+            "`{}` links to a file outside the scenario's folder, which is never read",
+            clip(file, 80)
+        ));
+    }
+    Ok(path)
+}
+
+/// At most `max` characters of `text`, with `…` when cut: user text quoted in a message.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((at, _)) => format!("{}…", &text[..at]),
+    }
+}
+
+/// Reads a rule pack that `referrer` names, under [`locate_rule_pack`]'s rules; the label for
+/// diagnostics and the text (or why there is none).
+pub fn read_rule_pack(referrer: &Path, id: &str, file: &str) -> (String, Result<String, String>) {
+    match locate_rule_pack(referrer, id, file) {
+        Err(why) => (clip(file, 80), Err(why)),
+        Ok(path) => {
+            let label = path.display().to_string().replace('\\', "/");
+            let text = load::read_text(&path, &label).map_err(|d| format!("{}; looked for {label}", d.message));
+            (label, text)
+        }
+    }
 }
 
 /// Reads, parses and validates a scenario file from disk, with its rule packs.
@@ -115,15 +216,23 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
     let label = path.display().to_string();
     let text = load::read_text(path, &label).map_err(|d| vec![d])?;
     let file = load::parse_scenario(&label, &text)?;
+    assemble_at(path, &file)
+}
+
+/// Validates a parsed scenario as if it were the file at `path`: its rule packs are read
+/// from that file's folder or the bundled packs (for tools that change a file in memory).
+///
+/// # Errors
+/// Every problem in the scenario and its rule packs.
+pub fn assemble_at(path: &Path, file: &ScenarioFile) -> Result<Scenario, Vec<Diagnostic>> {
+    let label = path.display().to_string();
     let packs = file
         .setup
         .rule_packs
         .iter()
         .enumerate()
         .map(|(index, r)| {
-            let pack_path = rule_pack_path(path, &r.file);
-            let pack_label = pack_path.display().to_string().replace('\\', "/");
-            let text = load::read_text(&pack_path, &pack_label).map_err(|d| d.message);
+            let (pack_label, text) = read_rule_pack(path, &r.id, &r.file);
             RulePackText {
                 index,
                 label: pack_label,
@@ -131,7 +240,7 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
             }
         })
         .collect();
-    assemble(&label, &file, packs)
+    assemble(&label, file, packs)
 }
 
 /// Reads, parses and validates a `*.shipment.ron` file and the rule pack it names.
@@ -141,25 +250,33 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, Vec<Diagnostic>> {
 pub fn load_shipment_file(path: &Path) -> Result<crate::sim::customs::Shipment, Vec<Diagnostic>> {
     let label = path.display().to_string();
     let text = load::read_text(path, &label).map_err(|d| vec![d])?;
-    let file: shipment::ShipmentFile = load::parse_ron(&label, &text).map_err(|d| vec![d])?;
-    let pack_path = rule_pack_path(path, &file.rule_pack);
-    let pack_label = pack_path.display().to_string();
-    let pack_text = load::read_text(&pack_path, &pack_label).map_err(|d| {
+    shipment_from_text(path, &text)
+}
+
+/// Parses and validates shipment text as if it were the file at `path` (its rule pack is
+/// looked up from there).
+///
+/// # Errors
+/// Every problem in the shipment and its rule pack.
+pub fn shipment_from_text(path: &Path, text: &str) -> Result<crate::sim::customs::Shipment, Vec<Diagnostic>> {
+    let label = path.display().to_string();
+    let file: shipment::ShipmentFile = load::parse_ron(&label, text).map_err(|d| vec![d])?;
+    let (pack_label, pack_text) = read_rule_pack(path, "", &file.rule_pack);
+    let pack_text = pack_text.map_err(|why| {
         vec![
             Diagnostic::at_path(
                 &label,
                 "rule_pack",
-                format!(
-                    "cannot open rule pack `{}` ({}; looked for {pack_label})",
-                    file.rule_pack, d.message
-                ),
+                format!("cannot open rule pack `{}` ({why})", clip(&file.rule_pack, 80)),
             )
-            .with_hint("the path is relative to the shipment file, e.g. \"../scenarios/rules/eu.rules.ron\""),
+            .with_hint("name a bundled pack by its id, e.g. \"eu\", or a file in this file's folder"),
         ]
     })?;
     let pack_file = load::parse_rule_pack(&pack_label, &pack_text)?;
-    let pack = RulePack::validate(&pack_label, &pack_file)?;
-    crate::sim::customs::Shipment::validate(&label, &file, pack)
+    let pack = validate_rule_pack(&pack_label, &pack_file)?;
+    limits::validate_within(&label, &file, || {
+        crate::sim::customs::Shipment::validate(&label, &file, pack)
+    })
 }
 
 /// Reads, parses and validates a rule pack on its own.
@@ -170,5 +287,13 @@ pub fn load_rule_pack_file(path: &Path) -> Result<RulePack, Vec<Diagnostic>> {
     let label = path.display().to_string();
     let text = load::read_text(path, &label).map_err(|d| vec![d])?;
     let file = load::parse_rule_pack(&label, &text)?;
-    RulePack::validate(&label, &file)
+    validate_rule_pack(&label, &file)
+}
+
+/// Validates a parsed rule pack, within the [`limits`].
+///
+/// # Errors
+/// Every problem found.
+pub fn validate_rule_pack(label: &str, file: &file::RulePackFile) -> Result<RulePack, Vec<Diagnostic>> {
+    limits::validate_within(label, file, || RulePack::validate(label, file))
 }

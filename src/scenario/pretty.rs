@@ -60,13 +60,43 @@ fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
     (line > 0).then_some(text.len())
 }
 
+/// Longest source line shown in a snippet: the snippet renderer pads to the column, and a
+/// minified or hostile file can put the problem past column 65,535 of one line.
+pub const MAX_SNIPPET_LINE_CHARS: usize = 400;
+
+/// The source with every control character but line breaks and tabs shown as U+FFFD (one
+/// character for one, so columns stay true): a file's own escapes never reach the terminal.
+fn safe_source(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let keep = match c {
+            '\n' | '\t' => true,
+            '\r' => chars.peek() == Some(&'\n'),
+            c => crate::escape::printable(&c.to_string(), 1) == c.to_string(),
+        };
+        out.push(if keep { c } else { '\u{fffd}' });
+    }
+    out
+}
+
+/// Whether the lines around `line` (the snippet's context) are short enough to draw.
+fn lines_fit(text: &str, line: usize) -> bool {
+    text.lines()
+        .enumerate()
+        .skip(line.saturating_sub(3))
+        .take(5)
+        .all(|(_, l)| l.len() <= MAX_SNIPPET_LINE_CHARS)
+}
+
 /// Renders one diagnostic, with a source excerpt when `source` is its file's text and the
 /// diagnostic has a position. `color` picks ANSI colours (for terminals).
 pub fn render(diagnostic: &Diagnostic, source: Option<&str>, color: bool) -> String {
+    let diagnostic = &diagnostic.clipped();
     let (named, span) = match (source, &diagnostic.at) {
-        (Some(text), Some(at)) => {
+        (Some(text), Some(at)) if lines_fit(text, at.line) => {
             let span = offset_of(text, at.line, at.col).map(|o| SourceSpan::from((o, 0)));
-            (Some(NamedSource::new(diagnostic.file.clone(), text.to_string())), span)
+            (Some(NamedSource::new(diagnostic.file.clone(), safe_source(text))), span)
         }
         _ => (None, None),
     };
@@ -114,5 +144,28 @@ mod tests {
         assert!(out.contains("colour: 1"), "{out}");
         assert!(out.contains("did you mean `color`?"), "{out}");
         assert_eq!(offset_of("ab\ncd", 2, 2), Some(4));
+    }
+
+    #[test]
+    fn a_position_past_column_65535_is_reported_without_a_snippet() {
+        let text = format!("({}colour: 1)", " ".repeat(70_000));
+        let d = Diagnostic {
+            file: "wide.ron".into(),
+            at: Some(LineCol { line: 1, col: 70_002 }),
+            path: String::new(),
+            message: "unknown field `colour`".into(),
+            hint: None,
+        };
+        let out = render(&d, Some(&text), false);
+        assert!(out.contains("wide.ron:1:70002"), "{out}");
+        assert!(out.contains("unknown field `colour`"), "{out}");
+        assert!(out.len() < 2_000, "no 70,000-column snippet: {} bytes", out.len());
+    }
+
+    #[test]
+    fn a_huge_message_is_cut() {
+        let d = Diagnostic::at_path("p.rules.ron", "id", format!("rule pack id `{}`", "a".repeat(70_000)));
+        let out = render(&d, None, true);
+        assert!(out.len() < 4_000 && out.contains('…'), "{} bytes", out.len());
     }
 }

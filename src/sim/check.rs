@@ -219,6 +219,19 @@ impl Checker {
                 );
                 None
             }
+            Ok(minor) if minor.unsigned_abs() > super::money::MAX_MONEY_MINOR.unsigned_abs() => {
+                self.error_hint(
+                    &format!("{path}.amount"),
+                    format!("amount {} {} is too large", def.amount, def.currency),
+                    format!(
+                        "amounts are limited to {} minor units ({} {})",
+                        super::money::MAX_MONEY_MINOR,
+                        super::money::format_minor(super::money::MAX_MONEY_MINOR, exponent),
+                        def.currency
+                    ),
+                );
+                None
+            }
             Ok(minor) => Some(Money::new(minor, code, exponent)),
             Err(DecimalError::TooManyDecimals { max }) => {
                 self.error_hint(

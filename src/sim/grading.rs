@@ -339,6 +339,14 @@ impl Check {
             CheckDef::ContractMarginAtLeast { share } => Check::ContractMarginAtLeast {
                 share: c.percent(&format!("{p}.share"), share, -10_000, 10_000)?,
             },
+            CheckDef::All(list) if list.is_empty() => {
+                c.error(
+                    p,
+                    "`All([])` holds for any play: an empty list checks nothing",
+                    Some("list the checks that must all hold, or remove the criterion's `check`"),
+                );
+                return None;
+            }
             CheckDef::All(list) => Check::All(
                 list.iter()
                     .enumerate()

@@ -107,6 +107,16 @@ impl fmt::Display for DecimalError {
     }
 }
 
+/// The largest magnitude [`parse_decimal`] returns (10^15 in scaled units): the product of two
+/// parsed numbers (a price and a quantity) always fits in an `i128`, and any amount that passes
+/// the tighter money limit ([`MAX_MONEY_MINOR`]) fits the simulation's `i64` sums.
+pub const MAX_DECIMAL_SCALED: i64 = 1_000_000_000_000_000;
+
+/// The largest amount of money a file may state, in minor units (1,000,000,000.00 of a
+/// currency with two decimals): a year of the largest market's sales at that price still sums
+/// inside 64 bits.
+pub const MAX_MONEY_MINOR: i64 = 100_000_000_000;
+
 /// Parses `"-1,234.5"` into an integer scaled by `10^scale` (`-123450` for scale 2), exactly.
 /// Thousands separators `,` and `_` are accepted.
 ///
@@ -114,10 +124,14 @@ impl fmt::Display for DecimalError {
 /// When the text is not a number, has more decimals than `scale`, or overflows.
 pub fn parse_decimal(text: &str, scale: u32) -> Result<i64, DecimalError> {
     let text = text.trim().as_bytes();
-    match parse_plain_decimal(text, scale) {
-        Some(value) => Ok(value),
-        None => parse_any_decimal(text, scale),
+    let value = match parse_plain_decimal(text, scale) {
+        Some(value) => value,
+        None => parse_any_decimal(text, scale)?,
+    };
+    if value.unsigned_abs() > MAX_DECIMAL_SCALED.unsigned_abs() {
+        return Err(DecimalError::TooLarge);
     }
+    Ok(value)
 }
 
 /// The full parser: signs, thousands separators and every error.
@@ -166,7 +180,10 @@ fn parse_any_decimal(text: &[u8], scale: u32) -> Result<i64, DecimalError> {
             .ok_or(DecimalError::TooLarge)?;
     }
     let pad = scale - frac_digits as u32;
-    value = value.checked_mul(10i64.pow(pad)).ok_or(DecimalError::TooLarge)?;
+    value = 10i64
+        .checked_pow(pad)
+        .and_then(|p| value.checked_mul(p))
+        .ok_or(DecimalError::TooLarge)?;
     Ok(if negative { -value } else { value })
 }
 

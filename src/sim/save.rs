@@ -41,6 +41,33 @@ pub struct SaveFile {
     pub commands: Vec<Command>,
 }
 
+/// Longest student name a save or report may carry, in characters.
+pub const MAX_STUDENT_NAME_CHARS: usize = 80;
+/// Longest student number, in characters.
+pub const MAX_STUDENT_ID_CHARS: usize = 40;
+/// Most commands a save's log may hold (a whole scenario of a year is a few thousand).
+pub const MAX_LOGGED_COMMANDS: usize = 100_000;
+
+impl Student {
+    /// Refuses names and numbers over their limits.
+    ///
+    /// # Errors
+    /// [`SaveError::Corrupted`] naming the limit.
+    pub fn check_limits(&self) -> Result<(), SaveError> {
+        if self.name.chars().count() > MAX_STUDENT_NAME_CHARS {
+            return Err(SaveError::Corrupted(format!(
+                "the student name is longer than {MAX_STUDENT_NAME_CHARS} characters"
+            )));
+        }
+        if self.id.chars().count() > MAX_STUDENT_ID_CHARS {
+            return Err(SaveError::Corrupted(format!(
+                "the student number is longer than {MAX_STUDENT_ID_CHARS} characters"
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// Only the version, read first so that a newer file is recognised as newer, not as broken.
 #[derive(Deserialize)]
 struct Header {
@@ -73,7 +100,10 @@ pub enum SaveError {
     Corrupted(String),
     #[error("the save was written by a newer Tradeport (format {found}; this version reads up to {supported})")]
     TooNew { found: u32, supported: u32 },
-    #[error("the save is for scenario `{expected}` ({expected_hash}), but `{found}` ({found_hash}) is loaded")]
+    #[error(
+        "{}the save is for scenario `{expected}` ({expected_hash}), but `{found}` ({found_hash}) is loaded",
+        if expected == found { "played on an older version of the scenario (or an edited copy of it): " } else { "" }
+    )]
     WrongScenario {
         expected: String,
         expected_hash: String,
@@ -110,7 +140,21 @@ impl SaveFile {
     /// [`SaveError::TooNew`] for a newer format, [`SaveError::Corrupted`] for anything that is
     /// not a complete save.
     pub fn parse(text: &str) -> Result<Self, SaveError> {
-        parse_versioned(text)
+        let save: Self = parse_versioned(text)?;
+        save.check_limits()?;
+        Ok(save)
+    }
+
+    /// Refuses a save whose student or log is over its limits.
+    fn check_limits(&self) -> Result<(), SaveError> {
+        self.student.check_limits()?;
+        if self.commands.len() > MAX_LOGGED_COMMANDS {
+            return Err(SaveError::Corrupted(format!(
+                "the log has {} commands, over the limit of {MAX_LOGGED_COMMANDS}",
+                self.commands.len()
+            )));
+        }
+        Ok(())
     }
 
     /// BLAKE3 (hex) of the command log.
@@ -226,7 +270,10 @@ impl ReportFile {
     /// # Errors
     /// As [`SaveFile::parse`].
     pub fn parse(text: &str) -> Result<Self, SaveError> {
-        parse_versioned(text)
+        let report: Self = parse_versioned(text)?;
+        report.student.check_limits()?;
+        report.save.check_limits()?;
+        Ok(report)
     }
 
     /// Re-simulates the embedded save on `scenario` and lists every claim that does not hold;

@@ -151,9 +151,17 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
             }
             ui.separator();
             ui.label(cat.tr("menu-student-name"));
-            ui.add(egui::TextEdit::singleline(&mut draft.student_name).desired_width(120.0));
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.student_name)
+                    .char_limit(crate::sim::save::MAX_STUDENT_NAME_CHARS)
+                    .desired_width(120.0),
+            );
             ui.label(cat.tr("menu-student-id"));
-            ui.add(egui::TextEdit::singleline(&mut draft.student_id).desired_width(90.0));
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.student_id)
+                    .char_limit(crate::sim::save::MAX_STUDENT_ID_CHARS)
+                    .desired_width(90.0),
+            );
             ui.checkbox(&mut draft.exam, cat.tr("menu-exam"))
                 .on_hover_text(cat.tr("menu-exam-hint"));
             ui.separator();

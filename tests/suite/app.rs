@@ -53,6 +53,15 @@ fn all_loaded(app: &App) -> bool {
     !e.is_empty() && e.iter().all(|e| !matches!(e.state, EntryState::Loading))
 }
 
+/// Waits for the background save writer to put every save handed over on disk.
+fn flush_saves(app: &App) {
+    let saves = app.world().resource::<tradeport::game::autosave::BackgroundSaves>();
+    assert!(
+        saves.flush(std::time::Duration::from_secs(10)),
+        "saves not written within 10 s"
+    );
+}
+
 fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
@@ -208,7 +217,7 @@ fn settings_save_atomically_and_a_broken_file_falls_back_to_defaults() {
     store.save(&chosen).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(store.load(), chosen);
     assert!(
-        !dir.join("settings.ron.tmp").exists(),
+        !dir.join(".settings.ron.tmp").exists(),
         "the temporary file is renamed away"
     );
     std::fs::write(dir.join("settings.ron"), "(ui_scale: \"huge\"").unwrap_or_else(|e| panic!("{e}"));
@@ -309,6 +318,7 @@ fn autosave_at_the_end_of_each_day_and_continue_from_the_menu() {
         app.world_mut().write_message(UiAction(Action::EndDay));
         app.update();
     }
+    flush_saves(&app);
     let path = save_path(&saves, "c2c-vintage-cameras");
     let save = tradeport::saves::read_save(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
@@ -345,6 +355,7 @@ fn autosave_at_the_end_of_each_day_and_continue_from_the_menu() {
     assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
     app.world_mut().write_message(UiAction(Action::EndDay));
     app.update();
+    flush_saves(&app);
     assert!(tradeport::saves::read_save(&path).is_ok(), "a new save");
     let aside = saves.join("c2c-vintage-cameras.unreadable.ron");
     assert_eq!(
@@ -440,7 +451,7 @@ fn a_finished_run_goes_into_the_profile() {
 }
 
 #[test]
-fn closing_the_app_saves_the_running_session() {
+fn every_accepted_command_is_saved_at_once_and_closing_the_app_saves_too() {
     use tradeport::game::autosave::{SaveFolder, save_path};
     let data = scratch_folder("exit");
     let mut app = headless_app(Path::new("scenarios"));
@@ -452,11 +463,22 @@ fn closing_the_app_saves_the_running_session() {
         .unwrap_or(usize::MAX);
     app.world_mut().write_message(UiAction(Action::StartScenario(index)));
     assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    let path = save_path(&data, "b2b-silk-blouses");
+    app.update();
+    flush_saves(&app);
+    assert!(!path.exists(), "nothing to save before the first command");
+    // A command in the middle of the day is saved at once, not at the end of the day: a
+    // shutdown now loses nothing.
     app.world_mut()
         .write_message(UiAction(Action::MarkRead(tradeport::sim::session::MessageId(0))));
     app.update();
-    let path = save_path(&data, "b2b-silk-blouses");
-    assert!(!path.exists(), "reading a message does not save");
+    flush_saves(&app);
+    let save = tradeport::saves::read_save(&path).unwrap_or_else(|e| panic!("saved mid-day: {e}"));
+    assert_eq!(save.commands.len(), 1, "the accepted command is in the save");
+    app.update();
+    flush_saves(&app);
+    let again = tradeport::saves::read_save(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again, save, "no new command, the same save");
     // The window is closed: the app is asked to exit.
     app.world_mut().write_message(bevy::app::AppExit::Success);
     app.update();

@@ -65,6 +65,51 @@ fn shipment_schema() -> Registry {
         .unwrap_or_else(|e| panic!("incomplete schema trace: {e}"))
 }
 
+/// The name of every whole-number field of the scenario, rule-pack and shipment formats (a
+/// variant holding a list of numbers, such as `Quantity`, is named by the variant).
+pub fn integer_fields() -> std::collections::BTreeSet<String> {
+    use serde_reflection::Format;
+    fn is_integer(f: &Format) -> bool {
+        match f {
+            Format::U8
+            | Format::U16
+            | Format::U32
+            | Format::U64
+            | Format::I8
+            | Format::I16
+            | Format::I32
+            | Format::I64 => true,
+            Format::Seq(inner) | Format::Option(inner) => is_integer(inner),
+            _ => false,
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    for registry in [schema(), shipment_schema()] {
+        for format in registry.values() {
+            match format {
+                ContainerFormat::Struct(fields) => {
+                    out.extend(fields.iter().filter(|f| is_integer(&f.value)).map(|f| f.name.clone()));
+                }
+                ContainerFormat::Enum(variants) => {
+                    for v in variants.values() {
+                        match &v.value {
+                            VariantFormat::Struct(fields) => {
+                                out.extend(fields.iter().filter(|f| is_integer(&f.value)).map(|f| f.name.clone()));
+                            }
+                            VariantFormat::NewType(inner) if is_integer(inner) => {
+                                out.insert(v.name.clone());
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 /// The text of the `### Name` section, up to the next heading of level 1–3.
 fn section<'a>(doc: &'a str, name: &str) -> Option<&'a str> {
     let heading = format!("### {name}\n");

@@ -3,14 +3,18 @@
 
 mod c2c;
 mod cli;
+mod crash_safety;
 mod declaration;
 mod docs;
 mod expert;
+mod hardening;
 mod hs;
 mod i18n;
 mod landed_cost;
 mod letters;
+mod limits;
 mod market;
+mod mutants;
 mod negotiation;
 mod saves;
 mod scenarios;

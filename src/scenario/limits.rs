@@ -1,0 +1,266 @@
+//! Upper bounds on every number, text and list in scenario, rule-pack and shipment files,
+//! checked before anything is validated or played. They keep play bounded in time and memory
+//! (a day of shoppers, an agent's concession plan, a bid table) and keep the money arithmetic
+//! inside 64 bits. docs/limits.md lists them with the reasons; a test keeps the two in step.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::error::Diagnostic;
+
+/// The largest value of each whole-number field, by field name (a list of numbers is named by
+/// its field or variant, e.g. `Quantity`). The smallest value is 0 unless said (`delta`);
+/// fields that must be positive are checked again with the meaning.
+pub const INTEGER_LIMITS: &[(&str, i64, i64)] = &[
+    // (field, min, max)
+    ("format", 0, 1_000),
+    ("estimated_minutes", 0, 1_440),
+    ("length_days", 0, 366),
+    ("starting_reputation", 0, 100),
+    ("rubric_total", 0, 10_000),
+    ("minor_units", 0, 4),
+    ("soft_close_minutes", 0, 60),
+    ("buyers_per_day", 0, 1_000),
+    ("transit_days", 0, 90),
+    ("title_limit", 0, 500),
+    ("inbound_days", 0, 120),
+    ("followers", 0, 100_000_000),
+    ("monthly_searches", 0, 100_000_000),
+    ("reviews", 0, 10_000_000),
+    ("stock", 0, 1_000_000),
+    ("quality", 0, 1_000),
+    ("delivery_days", 0, 365),
+    ("daily_shoppers", 0, 20_000),
+    ("net_weight_g", 0, 1_000_000),
+    ("gross_weight_g", 0, 1_000_000),
+    ("length", 0, 20_000),
+    ("width", 0, 20_000),
+    ("height", 0, 20_000),
+    ("patience_rounds", 0, 1_000),
+    ("reply_within_days", 0, 366),
+    ("due_day", 0, 366),
+    ("deadline_rounds", 0, 1_000),
+    ("presentation_days", 0, 90),
+    ("production_days", 0, 365),
+    ("sailing_weekday", 0, 6),
+    ("Quantity", 0, 1_000_000),
+    ("DeliveryDays", 0, 366),
+    ("normal_days", 0, 60),
+    ("inspection_days", 0, 60),
+    ("quantity", 0, 1_000_000),
+    ("cartons", 0, 1_000_000),
+    ("points", 0, 1_000),
+    ("days", 0, 366),
+    ("min_score", 0, 100),
+    ("min", 0, 1_000),
+    ("units", 0, 1_000_000),
+    ("day", 0, 366),
+    ("from_day", 0, 366),
+    ("to_day", 0, 366),
+    ("max_times", 0, 366),
+    ("delta", -100, 100),
+    ("seed", 0, i64::MAX),
+];
+
+/// Longest text of one field, in characters: letters, descriptions and messages.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+/// Longest list (products, keywords, competitors, rules …) in one field.
+pub const MAX_LIST_ITEMS: usize = 500;
+
+/// Checks every number, text and list of a parsed file against the limits, naming each value
+/// out of bounds with its field path.
+///
+/// # Errors
+/// One diagnostic per value out of bounds.
+pub fn check<T: Serialize>(label: &str, file: &T) -> Result<(), Vec<Diagnostic>> {
+    let value = match serde_json::to_value(file) {
+        Ok(v) => v,
+        Err(e) => {
+            return Err(vec![Diagnostic::at_path(
+                label,
+                "",
+                format!("cannot inspect the file: {e}"),
+            )]);
+        }
+    };
+    let mut problems = Vec::new();
+    walk(label, &value, "", "", &mut problems);
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// Runs a validation of `file` and adds the limit problems the validation did not already
+/// report at the same field path (its message says more: "reputation 120 is above 100").
+/// A file over a limit is never accepted, whatever the validation says.
+///
+/// # Errors
+/// The validation's problems and the limits'.
+pub fn validate_within<F: Serialize, T>(
+    label: &str,
+    file: &F,
+    validate: impl FnOnce() -> Result<T, Vec<Diagnostic>>,
+) -> Result<T, Vec<Diagnostic>> {
+    let over = check(label, file).err().unwrap_or_default();
+    match validate() {
+        Ok(valid) if over.is_empty() => Ok(valid),
+        Ok(_) => Err(over),
+        Err(mut found) => {
+            let reported: Vec<String> = found.iter().map(|d| d.path.clone()).collect();
+            found.extend(over.into_iter().filter(|d| !reported.contains(&d.path)));
+            Err(found)
+        }
+    }
+}
+
+/// The bounds of a whole-number field, if it has any.
+pub fn integer_limit(field: &str) -> Option<(i64, i64)> {
+    INTEGER_LIMITS
+        .iter()
+        .find(|(name, _, _)| *name == field)
+        .map(|(_, min, max)| (*min, *max))
+}
+
+/// Values serialise with enum variants as object keys (`{"AnsweredWithin": {...}}`); a path
+/// in a diagnostic names fields only, as the file does.
+fn is_variant(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+fn walk(label: &str, value: &Value, path: &str, field: &str, problems: &mut Vec<Diagnostic>) {
+    if problems.len() >= 50 {
+        return;
+    }
+    match value {
+        Value::Number(n) => {
+            let (min, max) = integer_limit(field).unwrap_or((i64::MIN, i64::MAX));
+            let within = match (n.as_i64(), n.as_u64()) {
+                (Some(v), _) => (min..=max).contains(&v),
+                (None, Some(v)) => i64::try_from(v).is_ok_and(|v| (min..=max).contains(&v)) || field == "seed",
+                _ => false,
+            };
+            if !within {
+                problems.push(
+                    Diagnostic::at_path(label, path, format!("`{field}` {n} is out of range")).with_hint(format!(
+                        "use a value from {min} to {max}; docs/limits.md says why each field has its limit"
+                    )),
+                );
+            }
+        }
+        Value::String(s) => {
+            if s.chars().count() > MAX_TEXT_CHARS {
+                problems.push(
+                    Diagnostic::at_path(
+                        label,
+                        path,
+                        format!(
+                            "text of {} characters is over the limit of {MAX_TEXT_CHARS}",
+                            s.chars().count()
+                        ),
+                    )
+                    .with_hint("shorten it; long material belongs in a handout, not in the scenario file"),
+                );
+            }
+        }
+        Value::Array(items) => {
+            if items.len() > MAX_LIST_ITEMS {
+                problems.push(
+                    Diagnostic::at_path(
+                        label,
+                        path,
+                        format!("list of {} items is over the limit of {MAX_LIST_ITEMS}", items.len()),
+                    )
+                    .with_hint("split the scenario into smaller ones"),
+                );
+                return;
+            }
+            for (i, item) in items.iter().enumerate() {
+                walk(label, item, &format!("{path}[{i}]"), field, problems);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                if is_variant(key) {
+                    // A newtype variant holding numbers (`Quantity([…])`) is named by the variant.
+                    let inner = if matches!(item, Value::Array(_) | Value::Number(_)) {
+                        key
+                    } else {
+                        field
+                    };
+                    walk(label, item, path, inner, problems);
+                } else {
+                    let child = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    walk(label, item, &child, key, problems);
+                }
+            }
+        }
+        Value::Null | Value::Bool(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Inner {
+        patience_rounds: u32,
+        name: String,
+    }
+
+    #[derive(Serialize)]
+    enum Issue {
+        Quantity(Vec<u32>),
+    }
+
+    #[derive(Serialize)]
+    struct Outer {
+        people: Vec<Inner>,
+        issues: Vec<Issue>,
+        delta: i32,
+    }
+
+    #[test]
+    fn names_each_value_out_of_bounds_with_its_path() {
+        let file = Outer {
+            people: vec![
+                Inner {
+                    patience_rounds: 6,
+                    name: "ok".into(),
+                },
+                Inner {
+                    patience_rounds: 4_000_000,
+                    name: "x".repeat(MAX_TEXT_CHARS + 1),
+                },
+            ],
+            issues: vec![Issue::Quantity(vec![500, 2_000_000])],
+            delta: -101,
+        };
+        let problems = check("f.ron", &file).unwrap_err();
+        let shown: Vec<String> = problems.iter().map(|d| format!("{}: {}", d.path, d.message)).collect();
+        assert_eq!(
+            shown,
+            [
+                "delta: `delta` -101 is out of range",
+                "issues[0][1]: `Quantity` 2000000 is out of range",
+                "people[1].name: text of 20001 characters is over the limit of 20000",
+                "people[1].patience_rounds: `patience_rounds` 4000000 is out of range",
+            ]
+        );
+    }
+
+    #[test]
+    fn values_at_their_limits_pass() {
+        let file = Outer {
+            people: vec![Inner {
+                patience_rounds: 1_000,
+                name: String::new(),
+            }],
+            issues: vec![Issue::Quantity(vec![1_000_000])],
+            delta: -100,
+        };
+        assert!(check("f.ron", &file).is_ok());
+    }
+}
