@@ -62,6 +62,18 @@ pub const INTEGER_LIMITS: &[(&str, i64, i64)] = &[
     ("seed", 0, i64::MAX),
 ];
 
+/// Lists a market day walks for every shopper, with tighter limits than [`MAX_LIST_ITEMS`]:
+/// 20,000 shoppers a day for 366 days past 100 rivals stay within the time budget.
+pub const LIST_LIMITS: &[(&str, usize)] = &[("competitors", 100), ("keywords", 64)];
+
+/// The most items the list `field` may hold.
+pub fn list_limit(field: &str) -> usize {
+    LIST_LIMITS
+        .iter()
+        .find(|(name, _)| *name == field)
+        .map_or(MAX_LIST_ITEMS, |(_, max)| *max)
+}
+
 /// Longest text of one field, in characters: letters, descriptions and messages.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 /// Longest list (products, keywords, competitors, rules …) in one field.
@@ -108,6 +120,69 @@ pub fn validate_within<F: Serialize, T>(
             found.extend(over.into_iter().filter(|d| !reported.contains(&d.path)));
             Err(found)
         }
+    }
+}
+
+/// `file` with every occurrence of the whole-number `field` set to its maximum (the largest
+/// option of a list such as `Quantity`), and the fields tied to it by meaning moved with it
+/// (a gross weight never below the net, a window's end not before its start); with
+/// `length_days`, the scenario's length too. `None` when the file has no such field. For the
+/// test and the benchmark that play every maximum.
+pub fn at_maximum(
+    file: &super::file::ScenarioFile,
+    field: &str,
+    length_days: Option<u32>,
+) -> Option<super::file::ScenarioFile> {
+    let (_, max) = integer_limit(field)?;
+    let mut value = serde_json::to_value(file).ok()?;
+    if set_field(&mut value, field, max) == 0 {
+        return None;
+    }
+    match field {
+        "net_weight_g" => {
+            set_field(&mut value, "gross_weight_g", max);
+        }
+        "from_day" => {
+            set_field(&mut value, "to_day", max);
+        }
+        _ => {}
+    }
+    if let Some(days) = length_days {
+        set_field(&mut value, "length_days", i64::from(days));
+    }
+    serde_json::from_value(value).ok()
+}
+
+/// Sets every occurrence of `field` (a struct field, or a variant holding a list of numbers,
+/// whose last option is set) to `to`; how many it set.
+pub fn set_field(v: &mut Value, field: &str, to: i64) -> usize {
+    match v {
+        Value::Object(map) => {
+            let mut n = 0;
+            for (key, item) in map.iter_mut() {
+                if key == field {
+                    match item {
+                        Value::Number(_) => {
+                            *item = Value::from(to);
+                            n += 1;
+                            continue;
+                        }
+                        Value::Array(list) if !list.is_empty() && list.iter().all(Value::is_number) => {
+                            if let Some(last) = list.last_mut() {
+                                *last = Value::from(to);
+                                n += 1;
+                            }
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
+                n += set_field(item, field, to);
+            }
+            n
+        }
+        Value::Array(items) => items.iter_mut().map(|i| set_field(i, field, to)).sum(),
+        _ => 0,
     }
 }
 
@@ -161,12 +236,13 @@ fn walk(label: &str, value: &Value, path: &str, field: &str, problems: &mut Vec<
             }
         }
         Value::Array(items) => {
-            if items.len() > MAX_LIST_ITEMS {
+            let max = list_limit(field);
+            if items.len() > max {
                 problems.push(
                     Diagnostic::at_path(
                         label,
                         path,
-                        format!("list of {} items is over the limit of {MAX_LIST_ITEMS}", items.len()),
+                        format!("list of {} items is over the limit of {max}", items.len()),
                     )
                     .with_hint("split the scenario into smaller ones"),
                 );

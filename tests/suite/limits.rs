@@ -8,9 +8,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde_json::Value;
 use tradeport::scenario::file::ScenarioFile;
-use tradeport::scenario::limits::{INTEGER_LIMITS, MAX_LIST_ITEMS, MAX_TEXT_CHARS, integer_limit};
+use tradeport::scenario::limits::{
+    INTEGER_LIMITS, MAX_LIST_ITEMS, MAX_TEXT_CHARS, at_maximum, integer_limit, set_field,
+};
 use tradeport::scenario::{assemble_at, load};
 use tradeport::sim::expert;
 use tradeport::sim::save::{ReportFile, SaveFile, Student};
@@ -26,40 +27,6 @@ fn parsed(path: &Path) -> ScenarioFile {
     let label = path.display().to_string();
     let text = load::read_text(path, &label).unwrap_or_else(|d| panic!("{d}"));
     load::parse_scenario(&label, &text).unwrap_or_else(|d| panic!("{d:?}"))
-}
-
-/// Sets every occurrence of `field` (a struct field, or a variant holding a list of numbers)
-/// to `value`; returns how many it set.
-fn set_field(v: &mut Value, field: &str, value: i64) -> usize {
-    match v {
-        Value::Object(map) => {
-            let mut n = 0;
-            for (key, item) in map.iter_mut() {
-                if key == field {
-                    match item {
-                        Value::Number(_) => {
-                            *item = Value::from(value);
-                            n += 1;
-                            continue;
-                        }
-                        Value::Array(list) if list.iter().all(Value::is_number) && !list.is_empty() => {
-                            // A list of options: its largest becomes the maximum.
-                            if let Some(last) = list.last_mut() {
-                                *last = Value::from(value);
-                                n += 1;
-                            }
-                            continue;
-                        }
-                        _ => {}
-                    }
-                }
-                n += set_field(item, field, value);
-            }
-            n
-        }
-        Value::Array(items) => items.iter_mut().map(|i| set_field(i, field, value)).sum(),
-        _ => 0,
-    }
 }
 
 /// Plays `file` (validated as if at `path`) to its end as the expert, replays its save and
@@ -172,9 +139,7 @@ fn money_over_the_limit_is_refused_not_wrapped() {
 #[test]
 fn a_competitor_with_the_most_reviews_plays_to_the_end() {
     let path = PathBuf::from("scenarios/b2c-eu-storefront.scenario.ron");
-    let mut value = serde_json::to_value(parsed(&path)).unwrap_or_else(|e| panic!("{e}"));
-    set_field(&mut value, "reviews", integer_limit("reviews").map_or(0, |l| l.1));
-    let file: ScenarioFile = serde_json::from_value(value).unwrap_or_else(|e| panic!("{e}"));
+    let file = at_maximum(&parsed(&path), "reviews", None).unwrap_or_else(|| panic!("no reviews"));
     assert!(
         play_through(&path, &file, "reviews at the limit"),
         "the limit is accepted"
@@ -186,36 +151,24 @@ fn every_accepted_maximum_plays_to_the_end_with_the_expert() {
     let mut accepted = BTreeSet::new();
     let mut seen = BTreeSet::new();
     for path in bundled() {
-        let original = serde_json::to_value(parsed(&path)).unwrap_or_else(|e| panic!("{e}"));
+        let original = parsed(&path);
         for (field, _, max) in INTEGER_LIMITS {
             if matches!(*field, "seed" | "format") {
                 continue;
             }
-            let mut value = original.clone();
-            if set_field(&mut value, field, *max) == 0 {
+            let Some(file) = at_maximum(&original, field, None) else {
                 continue;
-            }
-            // Fields bound to another by meaning move together.
-            match *field {
-                "net_weight_g" => {
-                    set_field(&mut value, "gross_weight_g", *max);
-                }
-                "from_day" => {
-                    set_field(&mut value, "to_day", *max);
-                }
-                _ => {}
-            }
+            };
             seen.insert(*field);
             let what = format!("{}: {field} = {max}", path.display());
-            let file: ScenarioFile = serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{what}: {e}"));
             if play_through(&path, &file, &what) {
                 accepted.insert(*field);
                 continue;
             }
             // Days past the scenario's end are refused; try them on the longest scenario.
-            set_field(&mut value, "length_days", 366);
-            let file: ScenarioFile = serde_json::from_value(value).unwrap_or_else(|e| panic!("{what}: {e}"));
-            if play_through(&path, &file, &format!("{what}, 366 days")) {
+            if let Some(file) = at_maximum(&original, field, Some(366))
+                && play_through(&path, &file, &format!("{what}, 366 days"))
+            {
                 accepted.insert(*field);
             }
         }
