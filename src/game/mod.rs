@@ -115,6 +115,12 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
     }
     match app.run() {
         AppExit::Success => Ok(()),
+        // SIGTERM or SIGINT (a lab PC shutting down, Ctrl+C): bevy's handler asked the app to
+        // exit with 130, and the session was saved on the way out. A clean stop, not an error.
+        AppExit::Error(code) if code.get() == 130 => {
+            info!("stopped by a signal; the game was saved");
+            Ok(())
+        }
         AppExit::Error(code) => Err(format!("the game stopped with an error (code {code})")),
     }
 }

@@ -96,8 +96,54 @@ pub fn check<T: Serialize>(label: &str, file: &T) -> Result<(), Vec<Diagnostic>>
         }
     };
     let mut problems = Vec::new();
-    walk(label, &value, "", "", &mut problems);
+    walk(label, &value, "", "", &FILE_BOUNDS, &mut problems);
     if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// How big numbers, texts and lists may be, by field name.
+struct Bounds {
+    number: fn(&str) -> (i64, i64),
+    list: fn(&str) -> usize,
+    text_chars: usize,
+}
+
+const FILE_BOUNDS: Bounds = Bounds {
+    number: |field| integer_limit(field).unwrap_or((i64::MIN, i64::MAX)),
+    list: list_limit,
+    text_chars: MAX_TEXT_CHARS,
+};
+
+/// Largest number a player's command may carry: an amount of money in minor units (as in a
+/// file, [`crate::sim::money::MAX_MONEY_MINOR`]), a count or a number of days.
+pub const MAX_COMMAND_NUMBER: i64 = crate::sim::money::MAX_MONEY_MINOR;
+/// Longest text in a command (a letter's note, a listing's description).
+pub const MAX_COMMAND_TEXT_CHARS: usize = 20_000;
+
+const COMMAND_BOUNDS: Bounds = Bounds {
+    number: |field| match field {
+        // Units sent to stock at once, as many as a file may hold.
+        "add_stock" => (0, 1_000_000),
+        "days" | "handling_days" => (0, 366),
+        _ => (-MAX_COMMAND_NUMBER, MAX_COMMAND_NUMBER),
+    },
+    list: |_| MAX_LIST_ITEMS,
+    text_chars: MAX_COMMAND_TEXT_CHARS,
+};
+
+/// The first number, text or list of a player's command (typed in a form, read from a save or
+/// received over the network) that is out of bounds, described; `None` when all are within.
+/// Amounts bounded so keep every sum and product of the simulation inside its integers.
+pub fn command_problem<T: Serialize>(command: &T) -> Option<String> {
+    let value = serde_json::to_value(command).ok()?;
+    let mut problems = Vec::new();
+    walk("command", &value, "", "", &COMMAND_BOUNDS, &mut problems);
+    problems.into_iter().next().map(|d| {
+        if d.path.is_empty() {
+            d.message
+        } else {
+            format!("{} ({})", d.message, d.path)
+        }
+    })
 }
 
 /// Runs a validation of `file` and adds the limit problems the validation did not already
@@ -200,13 +246,13 @@ fn is_variant(key: &str) -> bool {
     key.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
-fn walk(label: &str, value: &Value, path: &str, field: &str, problems: &mut Vec<Diagnostic>) {
+fn walk(label: &str, value: &Value, path: &str, field: &str, bounds: &Bounds, problems: &mut Vec<Diagnostic>) {
     if problems.len() >= 50 {
         return;
     }
     match value {
         Value::Number(n) => {
-            let (min, max) = integer_limit(field).unwrap_or((i64::MIN, i64::MAX));
+            let (min, max) = (bounds.number)(field);
             let within = match (n.as_i64(), n.as_u64()) {
                 (Some(v), _) => (min..=max).contains(&v),
                 (None, Some(v)) => i64::try_from(v).is_ok_and(|v| (min..=max).contains(&v)) || field == "seed",
@@ -221,14 +267,15 @@ fn walk(label: &str, value: &Value, path: &str, field: &str, problems: &mut Vec<
             }
         }
         Value::String(s) => {
-            if s.chars().count() > MAX_TEXT_CHARS {
+            if s.chars().count() > bounds.text_chars {
                 problems.push(
                     Diagnostic::at_path(
                         label,
                         path,
                         format!(
-                            "text of {} characters is over the limit of {MAX_TEXT_CHARS}",
-                            s.chars().count()
+                            "text of {} characters is over the limit of {}",
+                            s.chars().count(),
+                            bounds.text_chars
                         ),
                     )
                     .with_hint("shorten it; long material belongs in a handout, not in the scenario file"),
@@ -236,7 +283,7 @@ fn walk(label: &str, value: &Value, path: &str, field: &str, problems: &mut Vec<
             }
         }
         Value::Array(items) => {
-            let max = list_limit(field);
+            let max = (bounds.list)(field);
             if items.len() > max {
                 problems.push(
                     Diagnostic::at_path(
@@ -249,7 +296,7 @@ fn walk(label: &str, value: &Value, path: &str, field: &str, problems: &mut Vec<
                 return;
             }
             for (i, item) in items.iter().enumerate() {
-                walk(label, item, &format!("{path}[{i}]"), field, problems);
+                walk(label, item, &format!("{path}[{i}]"), field, bounds, problems);
             }
         }
         Value::Object(map) => {
@@ -261,14 +308,14 @@ fn walk(label: &str, value: &Value, path: &str, field: &str, problems: &mut Vec<
                     } else {
                         field
                     };
-                    walk(label, item, path, inner, problems);
+                    walk(label, item, path, inner, bounds, problems);
                 } else {
                     let child = if path.is_empty() {
                         key.clone()
                     } else {
                         format!("{path}.{key}")
                     };
-                    walk(label, item, &child, key, problems);
+                    walk(label, item, &child, key, bounds, problems);
                 }
             }
         }

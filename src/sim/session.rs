@@ -434,6 +434,8 @@ pub struct LedgerEntry {
 pub enum RuleError {
     #[error("the scenario has ended")]
     ScenarioOver,
+    #[error("a number or text in this command is out of range: {0}")]
+    OutOfRange(String),
     #[error("there is no message {0:?}")]
     NoSuchMessage(MessageId),
     #[error("`{0}` cannot be classified with the bundled nomenclature excerpt")]
@@ -982,6 +984,11 @@ impl Session {
     pub fn apply(&mut self, command: Command) -> Result<Vec<Event>, RuleError> {
         if self.finished {
             return Err(RuleError::ScenarioOver);
+        }
+        // Commands come from forms, saves and (in class) the network: bound every number and
+        // text before any rule looks at them.
+        if let Some(problem) = crate::scenario::limits::command_problem(&command) {
+            return Err(RuleError::OutOfRange(problem));
         }
         let events = match &command {
             Command::MarkRead(id) => {

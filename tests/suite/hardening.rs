@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use tradeport::scenario::{load, load_scenario_file};
 use tradeport::sim::save::{ReportFile, SaveFile, Student};
-use tradeport::sim::{Command, Report, Session};
+use tradeport::sim::{Command, Session};
 
 const BIN: &str = env!("CARGO_BIN_EXE_tradeport");
 
@@ -362,5 +362,34 @@ fn oversized_saves_long_names_and_pipes_are_refused_with_a_message() {
     std::fs::write(dir.join("good.ron"), good.to_text()).unwrap_or_else(|e| panic!("{e}"));
     let (code, out) = run(&dir, &["replay", "good.ron"]);
     assert_eq!(code, 0, "{out}");
-    let _ = Report::of;
+}
+
+/// A command with a number no form allows (from an edited save, or a client) is refused
+/// before any rule runs, and changes nothing: before, a listing priced near `i64::MAX`
+/// overflowed the landed-cost sums at checkout (found by the mutation test).
+#[test]
+fn commands_with_numbers_out_of_range_are_refused_and_change_nothing() {
+    let mut session = Session::new(bundled("c2c-vintage-cameras"), None);
+    let before = SaveFile::of(&session, Student::default());
+    for command in [
+        Command::EstimatePurchase {
+            market: "us-buyers".into(),
+            estimate: i64::MAX,
+        },
+        Command::BidAbroad {
+            market: "us-buyers".into(),
+            max: -tradeport::sim::money::MAX_MONEY_MINOR - 1,
+        },
+        Command::ReplyToLetter {
+            task: "x".into(),
+            choices: vec![],
+            note: "x".repeat(20_001),
+        },
+    ] {
+        match session.apply(command) {
+            Err(tradeport::sim::RuleError::OutOfRange(why)) => assert!(!why.is_empty()),
+            other => panic!("not refused as out of range: {other:?}"),
+        }
+    }
+    assert_eq!(SaveFile::of(&session, Student::default()), before, "nothing changed");
 }

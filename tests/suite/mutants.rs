@@ -300,6 +300,34 @@ fn mutants_of_every_bundled_file_never_crash_check_or_play() {
         }
     }
 
+    // Command logs: the expert's saves with numbers, texts and lines changed, replayed and
+    // reported (a save or report comes from a student's PC).
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        let path = PathBuf::from(format!("scenarios/{id}.scenario.ron"));
+        let Ok(scenario) = scenario::load_scenario_file(&path) else {
+            panic!("{id} does not load");
+        };
+        let scenario = Arc::new(scenario);
+        let run = expert::play(scenario.clone(), scenario.seed());
+        let original = SaveFile::of(&run.session, Student::default()).to_text();
+        for _ in 0..300 {
+            let text = mutate(&original, &mut rng, &texts);
+            tally.mutants += 1;
+            match SaveFile::parse(&text).map(|save| save.replay(scenario.clone())) {
+                Ok(Ok(session)) => {
+                    tally.accepted += 1;
+                    let _ = ReportFile::of(&session, Student::default()).to_text();
+                    let _ = tradeport::export::html(
+                        &tradeport::sim::Report::of(&session),
+                        &SaveFile::of(&session, Student::default()),
+                        None,
+                    );
+                }
+                _ => tally.rejected += 1,
+            }
+        }
+    }
+
     println!(
         "mutants: {}, accepted: {}, rejected: {}, played to the end: {}, crashes: 0",
         tally.mutants, tally.accepted, tally.rejected, tally.played_to_end
