@@ -602,15 +602,16 @@ pub fn list(out: &mut dyn std::io::Write) -> std::io::Result<()> {
                     m.mode,
                     format!("{:?}", m.difficulty),
                     m.estimated_minutes,
-                    m.title.en,
-                    m.title.zh
+                    shown(&m.title.en),
+                    shown(&m.title.zh)
                 )?;
             }
             Err(d) => writeln!(
                 out,
-                "  {name:<24} BROKEN: {} problem(s), run `tradeport check {}`",
+                "  {:<24} BROKEN: {} problem(s), run `tradeport check {}`",
+                shown(&name),
                 d.len(),
-                entry.path.display()
+                shown(&entry.path.display().to_string())
             )?,
         }
     }
@@ -631,7 +632,7 @@ pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::i
     let path = match catalog::resolve(&args.scenario) {
         Ok(p) => p,
         Err(message) => {
-            writeln!(out, "{message}")?;
+            writeln!(out, "{}", shown(&message))?;
             return Ok(false);
         }
     };
@@ -753,7 +754,8 @@ pub fn landed_cost(path: &std::path::Path, json: bool, out: &mut dyn std::io::Wr
         writeln!(out, "{}", serde_json::to_string_pretty(&value).unwrap_or_default())?;
         return Ok(true);
     }
-    write!(out, "{}", render_landed_cost(&shipment, &result))?;
+    // Descriptions and rule sources come from files: shown, never obeyed, by the terminal.
+    write!(out, "{}", shown(&render_landed_cost(&shipment, &result)))?;
     Ok(true)
 }
 

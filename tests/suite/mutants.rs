@@ -190,9 +190,24 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// `TRADEPORT_MUTANTS=N` runs N times as many mutants (a longer fuzzing run), with the seed
+/// `TRADEPORT_MUTANTS_SEED` if given.
+fn scale() -> (usize, u64) {
+    let n = std::env::var("TRADEPORT_MUTANTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1usize);
+    let seed = std::env::var("TRADEPORT_MUTANTS_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x7a8e_d0c7u64);
+    (n.max(1), seed)
+}
+
 #[test]
 fn mutants_of_every_bundled_file_never_crash_check_or_play() {
-    let mut rng = ChaCha8Rng::seed_from_u64(0x7a8e_d0c7);
+    let (times, seed) = scale();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let texts = edge_texts();
     let mut tally = Tally::default();
 
@@ -200,7 +215,7 @@ fn mutants_of_every_bundled_file_never_crash_check_or_play() {
     for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
         let path = PathBuf::from(format!("scenarios/{id}.scenario.ron"));
         let original = read(&path);
-        for n in 0..700 {
+        for n in 0..700 * times {
             let mut text = mutate(&original, &mut rng, &texts);
             if n % 3 == 0 {
                 text = mutate(&text, &mut rng, &texts);
@@ -230,7 +245,7 @@ fn mutants_of_every_bundled_file_never_crash_check_or_play() {
     {
         let original = read(&pack_path);
         let label = pack_path.display().to_string();
-        for n in 0..150 {
+        for n in 0..150 * times {
             let text = mutate(&original, &mut rng, &texts);
             tally.mutants += 1;
             match load::parse_rule_pack(&label, &text).and_then(|f| scenario::validate_rule_pack(&label, &f)) {
@@ -283,7 +298,7 @@ fn mutants_of_every_bundled_file_never_crash_check_or_play() {
             continue;
         }
         let original = read(&path);
-        for _ in 0..60 {
+        for _ in 0..60 * times {
             let text = mutate(&original, &mut rng, &texts);
             tally.mutants += 1;
             match scenario::shipment_from_text(&path, &text) {
@@ -310,7 +325,7 @@ fn mutants_of_every_bundled_file_never_crash_check_or_play() {
         let scenario = Arc::new(scenario);
         let run = expert::play(scenario.clone(), scenario.seed());
         let original = SaveFile::of(&run.session, Student::default()).to_text();
-        for _ in 0..300 {
+        for _ in 0..300 * times {
             let text = mutate(&original, &mut rng, &texts);
             tally.mutants += 1;
             match SaveFile::parse(&text).map(|save| save.replay(scenario.clone())) {
