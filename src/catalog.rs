@@ -122,7 +122,12 @@ pub fn resolve(name: &str) -> Result<PathBuf, String> {
 /// # Errors
 /// A sentence naming the id (made printable) and the bundled ids.
 pub fn resolve_bundled(id: &str) -> Result<PathBuf, String> {
-    let dir = bundled_dir();
+    let Some(dir) = scenario::installed_dir() else {
+        return Err(
+            "the bundled scenarios were not found next to the program; name the scenario file with --scenario"
+                .to_string(),
+        );
+    };
     let by_id = dir.join(format!("{id}{SCENARIO_SUFFIX}"));
     if scenario::is_plain_id(id) && by_id.is_file() {
         return Ok(by_id);

@@ -158,8 +158,15 @@ fn scenario_for(name: Option<&str>, id: &str) -> Result<(std::sync::Arc<crate::s
         .map_err(|d| crate::scenario::error::render_plain(&d))
 }
 
-/// Untrusted text (ids, names, paths, messages that quote them) for the terminal.
+/// Untrusted text (ids, names, paths, messages that quote them) for one terminal line: line
+/// breaks are escaped too, so a report cannot print a line of its own (a fake verdict).
 fn shown(text: &str) -> String {
+    crate::escape::printable(text, 2_000)
+}
+
+/// Several lines of text for the terminal (diagnostics of the trusted scenario, a landed-cost
+/// table), with every other control character escaped.
+fn shown_lines(text: &str) -> String {
     crate::escape::printable_lines(text, 2_000)
 }
 
@@ -222,7 +229,7 @@ pub fn replay(
     let (scenario, scenario_path) = match scenario_for(scenario, &save.scenario_id) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(err, "tradeport: {}", shown(&e))?;
+            writeln!(err, "tradeport: {}", shown_lines(&e))?;
             return Ok(false);
         }
     };
@@ -394,7 +401,7 @@ fn verify_one(
     let (scenario, scenario_path) = match scenario_for(scenario, &report.scenario_id) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(out, "NOT VERIFIED: {name}: {}", shown(&e))?;
+            writeln!(out, "NOT VERIFIED: {name}: {}", shown_lines(&e))?;
             return Ok(None);
         }
     };
@@ -442,7 +449,7 @@ pub fn save_drill(scenario: &str, dir: &std::path::Path, pace_ms: u64) -> std::i
     let (scenario, _) = match scenario_for(Some(scenario), "") {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("tradeport: {}", shown(&e));
+            eprintln!("tradeport: {}", shown_lines(&e));
             return Ok(false);
         }
     };
@@ -653,8 +660,8 @@ pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::i
         writeln!(
             out,
             "{}: no negotiation task{}; tasks with a negotiation: {}",
-            path.display(),
-            args.task.as_ref().map_or(String::new(), |t| format!(" `{t}`")),
+            shown(&path.display().to_string()),
+            args.task.as_ref().map_or(String::new(), |t| format!(" `{}`", shown(t))),
             if ids.is_empty() {
                 "none".to_string()
             } else {
@@ -755,7 +762,7 @@ pub fn landed_cost(path: &std::path::Path, json: bool, out: &mut dyn std::io::Wr
         return Ok(true);
     }
     // Descriptions and rule sources come from files: shown, never obeyed, by the terminal.
-    write!(out, "{}", shown(&render_landed_cost(&shipment, &result)))?;
+    write!(out, "{}", shown_lines(&render_landed_cost(&shipment, &result)))?;
     Ok(true)
 }
 

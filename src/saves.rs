@@ -70,16 +70,19 @@ pub enum LoadError {
     Save { path: String, error: SaveError },
 }
 
-/// Largest save or report file read (a report carries its save). A day of play logs a few
-/// dozen commands of a few hundred bytes; this leaves room for years of them.
-pub const MAX_SAVE_BYTES: u64 = 8 * 1024 * 1024;
+/// Largest save file read. A day of play logs a few dozen commands of a few hundred bytes;
+/// this leaves room for years of them.
+pub const MAX_SAVE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Largest report file read: its save and the claims.
+pub const MAX_REPORT_BYTES: u64 = MAX_SAVE_BYTES + 1024 * 1024;
 
 /// Largest gradebook CSV appended to (a class of hundreds is a few hundred kilobytes).
 pub const MAX_GRADEBOOK_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads a save or report's text: a regular file of at most [`MAX_SAVE_BYTES`].
-fn read_limited(path: &Path) -> Result<String, LoadError> {
-    crate::scenario::load::read_bounded_text(path, MAX_SAVE_BYTES).map_err(|error| LoadError::Io {
+/// Reads a save or report's text: a regular file of at most `limit` bytes.
+fn read_limited(path: &Path, limit: u64) -> Result<String, LoadError> {
+    crate::scenario::load::read_bounded_text(path, limit).map_err(|error| LoadError::Io {
         path: path.display().to_string(),
         error: std::io::Error::other(error),
     })
@@ -90,7 +93,7 @@ fn read_limited(path: &Path) -> Result<String, LoadError> {
 /// # Errors
 /// [`LoadError`] saying what is wrong with which file.
 pub fn read_save(path: &Path) -> Result<SaveFile, LoadError> {
-    let text = read_limited(path)?;
+    let text = read_limited(path, MAX_SAVE_BYTES)?;
     SaveFile::parse(&text).map_err(|error| LoadError::Save {
         path: path.display().to_string(),
         error,
@@ -102,7 +105,7 @@ pub fn read_save(path: &Path) -> Result<SaveFile, LoadError> {
 /// # Errors
 /// [`LoadError`] saying what is wrong with which file.
 pub fn read_report(path: &Path) -> Result<crate::sim::save::ReportFile, LoadError> {
-    let text = read_limited(path)?;
+    let text = read_limited(path, MAX_REPORT_BYTES)?;
     crate::sim::save::ReportFile::parse(&text).map_err(|error| LoadError::Save {
         path: path.display().to_string(),
         error,
@@ -144,6 +147,8 @@ struct WriterState {
     written: std::collections::BTreeMap<PathBuf, Option<(u64, std::time::SystemTime)>>,
     /// What happened last: files kept aside, or the error of a failed write.
     notices: Vec<String>,
+    /// Files whose last write failed (a later save of the same file that succeeds clears it).
+    failed: std::collections::BTreeSet<PathBuf>,
     stop: bool,
 }
 
@@ -195,7 +200,7 @@ impl SaveWriter {
             let outcome = write_one(&self.shared, &path, &save);
             if let Ok(mut state) = lock.lock() {
                 state.done = state.done.max(ticket);
-                state.notices.extend(outcome.unwrap_or_else(Some));
+                state.record(&path, outcome);
             }
             return ticket;
         }
@@ -205,13 +210,13 @@ impl SaveWriter {
     }
 
     /// Waits until every save handed over so far is written, at most `timeout`; whether all
-    /// were.
+    /// were, and each file's last write succeeded.
     pub fn flush(&self, timeout: std::time::Duration) -> bool {
         let (lock, wake) = &*self.shared;
         let Ok(state) = lock.lock() else { return false };
         let target = state.submitted;
         match wake.wait_timeout_while(state, timeout, |s| s.done < target) {
-            Ok((state, _)) => state.done >= target,
+            Ok((state, _)) => state.done >= target && state.failed.is_empty(),
             Err(_) => false,
         }
     }
@@ -239,6 +244,22 @@ impl Drop for SaveWriter {
     }
 }
 
+impl WriterState {
+    /// Notes how a write of `path` went.
+    fn record(&mut self, path: &Path, outcome: Result<Option<String>, String>) {
+        match outcome {
+            Ok(notice) => {
+                self.failed.remove(path);
+                self.notices.extend(notice);
+            }
+            Err(error) => {
+                self.failed.insert(path.to_path_buf());
+                self.notices.push(error);
+            }
+        }
+    }
+}
+
 type Shared = std::sync::Arc<(std::sync::Mutex<WriterState>, std::sync::Condvar)>;
 
 /// Writes one save, keeping an unreadable old file aside the first time a path is written;
@@ -260,11 +281,18 @@ fn write_one(shared: &Shared, path: &Path, save: &SaveFile) -> Result<Option<Str
     } else {
         Ok(None)
     };
-    let outcome = kept.and_then(|kept| write_atomic(path, &save.to_text()).map(|()| kept));
+    let text = save.to_text();
+    let too_large = text.len() as u64 > MAX_SAVE_BYTES;
+    let outcome = kept.and_then(|kept| write_atomic(path, &text).map(|()| kept));
     if let Ok(mut state) = shared.0.lock() {
         state.written.insert(path.to_path_buf(), stamp(path));
     }
     match outcome {
+        // Written, so nothing is lost, but over what the game reads back: say so.
+        Ok(_) if too_large => Ok(Some(format!(
+            "the save is over {} MiB, more than the game reads back; finish this scenario and start afresh",
+            MAX_SAVE_BYTES / (1024 * 1024)
+        ))),
         Ok(None) => Ok(None),
         Ok(Some(aside)) => Ok(Some(format!(
             "an unreadable save was kept as {} and a new one written",
@@ -294,7 +322,7 @@ fn write_loop(shared: &Shared, on_written: &dyn Fn(u64, bool)) {
             let durable = outcome.is_ok();
             if let Ok(mut state) = lock.lock() {
                 state.done = state.done.max(ticket);
-                state.notices.extend(outcome.unwrap_or_else(Some));
+                state.record(&path, outcome);
             }
             on_written(ticket, durable);
             wake.notify_all();

@@ -216,7 +216,7 @@ pub fn save_each_accepted_command(
     mut notice: ResMut<Notice>,
 ) {
     if let Some(said) = saves.writer.take_notices().pop() {
-        warn!("{said}");
+        warn!("{}", crate::escape::printable(&said, 600));
         notice.0 = Some(said);
     }
     let Some(session) = session.as_deref() else { return };
@@ -326,6 +326,8 @@ pub fn autosave_and_continue(
             Action::StartScenario(_) | Action::StartHotseat(_) => {
                 student.0 = next_student.0.clone();
                 exported.0 = None;
+                // A new session: its first command is saved even if the last one had as many.
+                saves.last = None;
             }
             Action::ExportReport => {
                 exported.0 = Some(match (session.as_deref(), &folder.0, enabled.0) {
@@ -359,6 +361,7 @@ pub fn autosave_and_continue(
                 };
                 match save.replay(scenario) {
                     Ok(session) => {
+                        saves.last = None;
                         let finished = session.is_finished();
                         commands.insert_resource(ActiveSession(session));
                         student.0 = save.student.clone();

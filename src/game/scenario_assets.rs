@@ -261,7 +261,10 @@ pub fn scan_scenario_folder(
                         .iter()
                         .any(|(p, t)| now.iter().any(|(q, u)| p == q && t != u));
                     if edited {
-                        info!("reloading {name}: it or a rule pack it uses changed");
+                        info!(
+                            "reloading {}: it or a rule pack it uses changed",
+                            crate::escape::printable(name, 200)
+                        );
                         server.reload(AssetPath::from(name.clone()).with_source(SCENARIO_SOURCE));
                     }
                     slot.stamps = now;

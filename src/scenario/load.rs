@@ -59,11 +59,11 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedReadError
     use std::io::Read as _;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
-    #[cfg(target_os = "linux")]
+    #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt as _;
-        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-        options.custom_flags(0o4000);
+        // Opening a FIFO for reading would otherwise wait for a writer.
+        options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path).map_err(|e| BoundedReadError::Io(io_reason(&e)))?;
     let meta = file.metadata().map_err(|e| BoundedReadError::Io(io_reason(&e)))?;

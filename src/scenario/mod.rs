@@ -111,8 +111,15 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
 /// The bundled `scenarios/` folder: `$TRADEPORT_SCENARIOS`, next to the executable (or two
 /// levels up, for `target/debug`), the source tree it was built from, or `./scenarios`.
 pub fn bundled_dir() -> PathBuf {
+    installed_dir().unwrap_or_else(|| PathBuf::from("scenarios"))
+}
+
+/// The bundled `scenarios/` folder as [`bundled_dir`] finds it, but never the current
+/// folder's `scenarios/`: what `verify` trusts. A student's submission unpacked in the
+/// current folder may hold a `scenarios/` of its own.
+pub fn installed_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("TRADEPORT_SCENARIOS") {
-        return PathBuf::from(dir);
+        return Some(PathBuf::from(dir));
     }
     let mut candidates = Vec::new();
     if let Ok(exe) = std::env::current_exe()
@@ -122,11 +129,7 @@ pub fn bundled_dir() -> PathBuf {
         candidates.extend(exe_dir.ancestors().skip(1).take(3).map(|a| a.join("scenarios")));
     }
     candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios"));
-    candidates.push(PathBuf::from("scenarios"));
-    candidates
-        .into_iter()
-        .find(|c| c.is_dir())
-        .unwrap_or_else(|| PathBuf::from("scenarios"))
+    candidates.into_iter().find(|c| c.is_dir())
 }
 
 /// Longest rule-pack id a file may name (ids are short names such as `cn-export`).
@@ -162,18 +165,23 @@ pub fn locate_rule_pack(referrer: &Path, id: &str, file: &str) -> Result<PathBuf
     let inside = relative
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
-    if !inside || file.contains('\\') {
-        return Err(format!(
-            "`{}` is outside the scenario's folder; only files in that folder (or bundled packs by id) are read",
-            clip(file, 80)
-        ));
-    }
     let folder = referrer.parent().unwrap_or(Path::new("."));
     let folder = if folder.as_os_str().is_empty() {
         Path::new(".")
     } else {
         folder
     };
+    if !inside && let Some(bundled) = bundled_pack_at(&folder.join(relative)) {
+        // `../rules/eu.rules.ron` from a scenario beside the bundled ones names a bundled
+        // pack: such files (and their content hashes) stay valid.
+        return Ok(bundled);
+    }
+    if !inside || file.contains('\\') {
+        return Err(format!(
+            "`{}` is outside the scenario's folder; only files in that folder (or bundled packs by id) are read",
+            clip(file, 80)
+        ));
+    }
     let path = folder.join(relative);
     // A link inside the folder must not lead out of it.
     if let (Ok(real_folder), Ok(real_path)) = (std::fs::canonicalize(folder), std::fs::canonicalize(&path))
@@ -185,6 +193,14 @@ pub fn locate_rule_pack(referrer: &Path, id: &str, file: &str) -> Result<PathBuf
         ));
     }
     Ok(path)
+}
+
+/// `path` if it is a rule pack in the installed bundled `rules/` folder (links resolved).
+fn bundled_pack_at(path: &Path) -> Option<PathBuf> {
+    let real = std::fs::canonicalize(path).ok()?;
+    let rules = std::fs::canonicalize(installed_dir()?.join("rules")).ok()?;
+    let name = real.file_name()?.to_string_lossy().to_string();
+    (real.parent() == Some(rules.as_path()) && name.ends_with(RULE_PACK_SUFFIX) && real.is_file()).then_some(real)
 }
 
 /// At most `max` characters of `text`, with `…` when cut: user text quoted in a message.

@@ -528,9 +528,12 @@ impl Expert {
             // A new seller without reviews prices at or below the market's usual price: from
             // 70% to 100% of the reference, each ending in .99.
             let mut whole = reference * 7 / 1_000;
+            // At most about 300 candidate prices, however high the reference (a price of a
+            // billion would otherwise be tried in 300 million steps).
+            let stride = (reference * 3 / 1_000 / 300).max(1);
             while whole * 100 + 99 <= reference {
                 let price = whole * 100 + 99;
-                whole += 1;
+                whole += stride;
                 let Some(margin) = self.session.margin_at(market, sku, price, &option.id) else {
                     continue;
                 };

@@ -117,6 +117,41 @@ pub const MAX_DECIMAL_SCALED: i64 = 1_000_000_000_000_000;
 /// inside 64 bits.
 pub const MAX_MONEY_MINOR: i64 = 100_000_000_000;
 
+/// The smallest and largest exchange rate (home-currency units per unit of the other, in
+/// micros: 0.00001 to 100,000): a rate stays inside them however it drifts, so a converted
+/// amount is at most 10^5 times the original.
+pub const MIN_RATE: Micros = Micros(10);
+pub const MAX_RATE: Micros = Micros(100_000_000_000);
+
+/// `v` as an `i64`, the nearest end of its range when it does not fit (never the wrong sign).
+pub fn saturate(v: i128) -> i64 {
+    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// `amount × count` in `i64`, saturating: for products where one side was typed by a player.
+pub fn times(amount: i64, count: impl Into<i128>) -> i64 {
+    saturate(i128::from(amount) * count.into())
+}
+
+/// Whether `amount × count` stays within [`MAX_MONEY_MINOR`] (a document line's value, a
+/// contract's amount): files are refused otherwise, so every sum of such values fits in 64 bits.
+pub fn line_value_fits(amount: i64, count: u64) -> bool {
+    i128::from(amount).abs() * i128::from(count) <= i128::from(MAX_MONEY_MINOR)
+}
+
+/// Parses an amount of money in a file (a price, freight, an increment) into minor units,
+/// refusing more than [`MAX_MONEY_MINOR`] as [`DecimalError::TooLarge`].
+///
+/// # Errors
+/// As [`parse_decimal`], and `TooLarge` over the money limit.
+pub fn parse_amount(text: &str, exponent: u32) -> Result<i64, DecimalError> {
+    let minor = parse_decimal(text, exponent)?;
+    if minor.unsigned_abs() > MAX_MONEY_MINOR.unsigned_abs() {
+        return Err(DecimalError::TooLarge);
+    }
+    Ok(minor)
+}
+
 /// Parses `"-1,234.5"` into an integer scaled by `10^scale` (`-123450` for scale 2), exactly.
 /// Thousands separators `,` and `_` are accepted.
 ///
@@ -235,7 +270,7 @@ impl BasisPoints {
     /// `amount × self`, rounded half away from zero.
     pub fn of(&self, amount: i64) -> i64 {
         let product = i128::from(amount) * i128::from(self.0);
-        i64::try_from(div_round(product, 10_000)).unwrap_or(i64::MAX)
+        saturate(div_round(product, 10_000))
     }
 }
 
@@ -288,7 +323,7 @@ pub fn div_round(numerator: i128, denominator: i128) -> i128 {
 pub fn convert(minor: i64, from_exponent: u32, rate: Micros, to_exponent: u32) -> i64 {
     let numerator = i128::from(minor) * i128::from(rate.0) * 10i128.pow(to_exponent);
     let denominator = 1_000_000i128 * 10i128.pow(from_exponent);
-    i64::try_from(div_round(numerator, denominator)).unwrap_or(i64::MAX)
+    saturate(div_round(numerator, denominator))
 }
 
 /// The inverse of [`convert`]: `minor` units of the currency `rate` is quoted *in* (home
@@ -299,7 +334,7 @@ pub fn convert_inverse(minor: i64, from_exponent: u32, rate: Micros, to_exponent
     }
     let numerator = i128::from(minor) * 1_000_000i128 * 10i128.pow(to_exponent);
     let denominator = i128::from(rate.0) * 10i128.pow(from_exponent);
-    Some(i64::try_from(div_round(numerator, denominator)).unwrap_or(i64::MAX))
+    Some(saturate(div_round(numerator, denominator)))
 }
 
 #[cfg(test)]

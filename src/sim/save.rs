@@ -46,7 +46,7 @@ pub const MAX_STUDENT_NAME_CHARS: usize = 80;
 /// Longest student number, in characters.
 pub const MAX_STUDENT_ID_CHARS: usize = 40;
 /// Most commands a save's log may hold (a whole scenario of a year is a few thousand).
-pub const MAX_LOGGED_COMMANDS: usize = 100_000;
+pub const MAX_LOGGED_COMMANDS: usize = 50_000;
 
 impl Student {
     /// Refuses names and numbers over their limits.

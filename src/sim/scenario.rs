@@ -975,7 +975,12 @@ impl Scenario {
                 );
                 continue;
             }
-            let rate = c.decimal(&format!("{p}.rate"), &d.rate, Micros(1), Micros(1_000_000_000_000));
+            let rate = c.decimal(
+                &format!("{p}.rate"),
+                &d.rate,
+                crate::sim::money::MIN_RATE,
+                crate::sim::money::MAX_RATE,
+            );
             let (daily_max, daily_trend) = match &d.drift {
                 Some(drift) => (
                     c.percent(&format!("{p}.drift.daily_max"), &drift.daily_max, 0, 1_000)

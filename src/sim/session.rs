@@ -641,7 +641,7 @@ impl Session {
             if money.minor == 0 {
                 continue;
             }
-            *self.cash.entry(money.currency).or_insert(0) -= money.minor;
+            book_cash(&mut self.cash, money.currency, money.minor.saturating_neg());
             self.ledger.push(LedgerEntry {
                 day: self.day,
                 account,
@@ -804,7 +804,7 @@ impl Session {
                 if let Some(freight) = option.and_then(|o| o.inbound_per_unit) {
                     unit += money_in(&scenario, &self.rates, freight, market.currency).unwrap_or(0);
                 }
-                day.goods_cost += unit * kept;
+                day.goods_cost = day.goods_cost.saturating_add(super::money::times(unit, kept));
                 // Every parcel sent is paid for, returned or not.
                 if let Some(option) = option {
                     let parcels = i64::from(s.all_orders());
@@ -831,7 +831,7 @@ impl Session {
             let day_money = day;
             store.money.push(day);
             if shipping_home.minor != 0 {
-                *self.cash.entry(home).or_insert(0) -= shipping_home.minor;
+                book_cash(&mut self.cash, home, shipping_home.minor.saturating_neg());
                 self.ledger.push(LedgerEntry {
                     day: self.day,
                     account: Account::Logistics,
@@ -843,7 +843,7 @@ impl Session {
                 Some(rate) if market.currency != home => super::money::convert(net, exp, *rate, home_exp),
                 _ => net,
             };
-            *self.cash.entry(home).or_insert(0) += payout_home;
+            book_cash(&mut self.cash, home, payout_home);
             if payout_home != 0 {
                 self.ledger.push(LedgerEntry {
                     day: self.day,
@@ -1465,7 +1465,7 @@ impl Session {
             }
             _ => amount,
         };
-        *self.cash.entry(settled.currency).or_insert(0) += settled.minor;
+        book_cash(&mut self.cash, settled.currency, settled.minor);
         let entry = self
             .payments
             .entry(task.to_string())
@@ -1502,7 +1502,7 @@ impl Session {
             }
             _ => money,
         };
-        *self.cash.entry(paid.currency).or_insert(0) -= paid.minor;
+        book_cash(&mut self.cash, paid.currency, paid.minor.saturating_neg());
         self.ledger.push(LedgerEntry {
             day: self.day,
             account,
@@ -1675,7 +1675,13 @@ impl Session {
             return;
         };
         let from = *rate;
-        let to = Micros((from.0 + change.of(from.0)).max(1));
+        // However it drifts or jumps, a rate stays within the limits that keep conversions
+        // inside 64 bits.
+        let to = Micros(
+            from.0
+                .saturating_add(change.of(from.0))
+                .clamp(crate::sim::money::MIN_RATE.0, crate::sim::money::MAX_RATE.0),
+        );
         *rate = to;
         if from != to {
             events.push(Event::RateMoved { currency, from, to });
@@ -1729,7 +1735,7 @@ impl Session {
             } => self.ask_question(from, sku, topics, subject, body, events),
             Effect::ExchangeRateShock { currency, change } => self.move_rate(*currency, *change, events),
             Effect::CashChange { money, reason } => {
-                *self.cash.entry(money.currency).or_insert(0) += money.minor;
+                book_cash(&mut self.cash, money.currency, money.minor);
                 events.push(Event::CashChanged {
                     money: *money,
                     reason: reason.clone(),
@@ -2032,4 +2038,11 @@ impl Session {
             .sum();
         Money::new(total, home, home_exp)
     }
+}
+
+/// Adds `minor` (negative: takes it) to the cash in `currency`, saturating: every amount is
+/// bounded, but a year of them is added up here.
+pub(crate) fn book_cash(cash: &mut BTreeMap<CurrencyCode, i64>, currency: CurrencyCode, minor: i64) {
+    let held = cash.entry(currency).or_insert(0);
+    *held = held.saturating_add(minor);
 }

@@ -348,7 +348,7 @@ fn oversized_saves_long_names_and_pipes_are_refused_with_a_message() {
     let (code, out) = run(&dir, &["verify", "long.report.ron"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("longer than 80 characters"), "{out}");
-    let huge = format!("{}\n// {}", report.save.to_text(), "x".repeat(9 * 1024 * 1024));
+    let huge = format!("{}\n// {}", report.save.to_text(), "x".repeat(33 * 1024 * 1024));
     std::fs::write(dir.join("huge.ron"), huge).unwrap_or_else(|e| panic!("{e}"));
     let (code, out) = run(&dir, &["replay", "huge.ron"]);
     assert_eq!(code, 1, "{out}");
@@ -392,4 +392,30 @@ fn commands_with_numbers_out_of_range_are_refused_and_change_nothing() {
         }
     }
     assert_eq!(SaveFile::of(&session, Student::default()), before, "nothing changed");
+}
+
+/// A string in a logged command comes back in the replay's error; a line break in it must not
+/// print a line of its own, such as a fake "verified:" verdict.
+#[test]
+fn a_line_break_in_a_report_cannot_print_a_verdict_of_its_own() {
+    let dir = scratch("newline");
+    let mut report = idle_report(bundled("b2b-silk-blouses"), Student::default());
+    report.save.commands.insert(
+        0,
+        Command::AcceptOffer {
+            task: "x\nverified: Wang Fang (2026-0001) on b2b-silk-blouses, seed 1: 100 / 100 points".into(),
+        },
+    );
+    report.log_digest = report.save.log_digest();
+    std::fs::write(dir.join("r.report.ron"), report.to_text()).unwrap_or_else(|e| panic!("{e}"));
+    let (code, out) = run(&dir, &["verify", "r.report.ron"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.lines().all(|l| !l.starts_with("verified:")),
+        "a verdict line was printed by the report:\n{out}"
+    );
+    assert!(
+        out.contains("\\u{a}verified"),
+        "the line break is shown as an escape: {out}"
+    );
 }

@@ -188,3 +188,62 @@ fn every_accepted_maximum_plays_to_the_end_with_the_expert() {
         accepted.len()
     );
 }
+
+/// Every amount of money in each bundled scenario at the money limit, with the largest counts: refused with a message where a line or a deal would pass the limit, and
+/// otherwise played to the end without an overflow.
+#[test]
+fn money_at_its_limit_with_the_largest_counts_plays_or_is_refused() {
+    let mut played = 0;
+    for path in bundled() {
+        let original = parsed(&path);
+        let mut value = serde_json::to_value(&original).unwrap_or_else(|e| panic!("{e}"));
+        set_money(&mut value, "1000000000");
+        let mut file: ScenarioFile = serde_json::from_value(value).unwrap_or_else(|e| panic!("{e}"));
+        // (A year of the most shoppers takes a minute in a debug build: the benchmark plays it.)
+        for field in [
+            "buyers_per_day",
+            "stock",
+            "reviews",
+            "followers",
+            "Quantity",
+            "quantity",
+        ] {
+            if let Some(next) = at_maximum(&file, field, None) {
+                file = next;
+            }
+        }
+        match assemble_at(&path, &file) {
+            Ok(_) => {
+                assert!(play_through(
+                    &path,
+                    &file,
+                    &format!("{}: money at the limit", path.display())
+                ));
+                played += 1;
+            }
+            Err(problems) => assert!(
+                problems.iter().all(|d| !d.message.is_empty() && !d.path.is_empty()),
+                "{problems:?}"
+            ),
+        }
+    }
+    assert!(played >= 1, "no bundled scenario played with its money at the limit");
+}
+
+/// Sets every `amount` of a money value (`(currency, amount)`) to `to`.
+fn set_money(v: &mut serde_json::Value, to: &str) {
+    match v {
+        serde_json::Value::Object(map) => {
+            let is_money = map.contains_key("currency") && map.contains_key("amount");
+            for (key, item) in map.iter_mut() {
+                if is_money && key == "amount" {
+                    *item = serde_json::Value::from(to);
+                } else {
+                    set_money(item, to);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|i| set_money(i, to)),
+        _ => {}
+    }
+}

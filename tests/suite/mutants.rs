@@ -33,6 +33,10 @@ const EDGE_NUMBERS: &[&str] = &[
     "99999999999999999999999",
     "1e9",
     "0.5",
+    // The limits themselves, so that maxima meet each other.
+    "20000",
+    "1000000",
+    "100000000000",
 ];
 
 /// Texts a mutant may put in place of a string's content.
@@ -57,6 +61,10 @@ fn edge_texts() -> Vec<String> {
         "2026-02-30".into(),
         "李娜\u{202e}".into(),
         "eu".into(),
+        "1000000000".into(),
+        "1000000000.00".into(),
+        "0.00001".into(),
+        "100000".into(),
     ]
 }
 

@@ -3,7 +3,7 @@
 
 use crate::scenario::file::{AuctionSiteDef, ConcessionStrategy, MoneyDef, ShippingKind, Text};
 use crate::sim::check::Checker;
-use crate::sim::money::{BasisPoints, CurrencyCode, Micros, Money, parse_decimal};
+use crate::sim::money::{BasisPoints, CurrencyCode, Micros, Money, parse_amount};
 use crate::sim::negotiation::Strategy;
 
 use super::auction::IncrementTable;
@@ -104,8 +104,8 @@ impl AuctionSite {
         let mut steps = Vec::new();
         for (i, step) in def.increments.iter().enumerate() {
             let ip = format!("{p}.increments[{i}]");
-            let from = parse_decimal(step.from.trim(), exponent);
-            let by = parse_decimal(step.step.trim(), exponent);
+            let from = parse_amount(step.from.trim(), exponent);
+            let by = parse_amount(step.step.trim(), exponent);
             match (from, by) {
                 (Ok(from), Ok(by)) => steps.push((from, by)),
                 _ => c.error(

@@ -22,7 +22,7 @@ pub struct DocumentLine {
 
 impl DocumentLine {
     pub fn total(&self) -> i64 {
-        self.unit_price * i64::from(self.quantity)
+        crate::sim::money::times(self.unit_price, self.quantity)
     }
 }
 
@@ -140,7 +140,15 @@ impl DeclarationCase {
                     Some("the packing list counts at least one package"),
                 );
             }
-            let price = match parse_decimal(&l.unit_price, exponent) {
+            let price = match crate::sim::money::parse_amount(&l.unit_price, exponent) {
+                Ok(v) if v > 0 && !crate::sim::money::line_value_fits(v, u64::from(l.quantity)) => {
+                    c.error(
+                        &format!("{lp}.unit_price"),
+                        format!("{} × `{}` is over the money limit", l.quantity, l.unit_price),
+                        Some("a line's value is at most 1,000,000,000.00 (docs/limits.md)"),
+                    );
+                    None
+                }
                 Ok(v) if v > 0 => Some(v),
                 _ => {
                     c.error(
@@ -274,9 +282,14 @@ impl DeclarationCase {
             .zip(&form.lines)
             .filter_map(|(doc, line)| {
                 let declared = parse_decimal(&line.unit_price, self.exponent).ok()?;
-                (declared < doc.unit_price).then(|| (doc.unit_price - declared) * i64::from(doc.quantity))
+                // The declared price was typed by the student: widened, then saturated.
+                (declared < doc.unit_price).then(|| {
+                    crate::sim::money::saturate(
+                        (i128::from(doc.unit_price) - i128::from(declared)) * i128::from(doc.quantity),
+                    )
+                })
             })
-            .sum()
+            .fold(0i64, i64::saturating_add)
     }
 
     pub fn invoice_total(&self) -> i64 {
@@ -667,10 +680,10 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         push(
             FieldPath::line(i, "total_price"),
             match (parse_decimal(&line.total_price, exp), unit) {
-                (Ok(total), Ok(u)) if total != u * i64::from(doc.quantity) => Verdict::Wrong(format!(
+                (Ok(total), Ok(u)) if total != crate::sim::money::times(u, doc.quantity) => Verdict::Wrong(format!(
                     "{} is not quantity × unit price ({})",
                     case.money(total),
-                    case.money(u * i64::from(doc.quantity))
+                    case.money(crate::sim::money::times(u, doc.quantity))
                 )),
                 (Ok(total), _) if total == doc.total() => Verdict::Correct,
                 (Ok(total), _) => Verdict::Wrong(format!(

@@ -521,7 +521,7 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
     let goods: Vec<i64> = c
         .lines
         .iter()
-        .map(|l| to_pack(l.unit_value * i64::from(l.quantity)))
+        .map(|l| to_pack(crate::sim::money::times(l.unit_value, l.quantity)))
         .collect();
     let goods_value: i64 = goods.iter().sum();
     let converted_at = (c.invoice_currency != pack.currency()).then_some(c.exchange_rate);

@@ -6,7 +6,7 @@ use crate::scenario::file::{Channel, Incoterm};
 use crate::scenario::shipment::ShipmentFile;
 use crate::sim::check::{Checker, iso_exponent};
 use crate::sim::date::Date;
-use crate::sim::money::{CurrencyCode, Micros, parse_decimal};
+use crate::sim::money::{CurrencyCode, Micros, parse_amount, parse_decimal};
 use crate::sim::rules::RulePack;
 use crate::sim::scenario::HsCode;
 
@@ -61,7 +61,12 @@ impl Shipment {
         };
         let exponent = currency.map_or(2, |(_, e)| e);
         let exchange_rate = match (&file.exchange_rate, currency) {
-            (Some(text), _) => c.decimal("exchange_rate", text, Micros(1), Micros(1_000_000_000_000)),
+            (Some(text), _) => c.decimal(
+                "exchange_rate",
+                text,
+                crate::sim::money::MIN_RATE,
+                crate::sim::money::MAX_RATE,
+            ),
             (None, Some((code, _))) if code == pack.currency() => Some(Micros::ONE),
             (None, Some((code, _))) => {
                 c.error_hint(
@@ -81,7 +86,7 @@ impl Shipment {
             (None, None) => None,
         };
         let amount = |c: &mut Checker, path: &str, text: &str| -> Option<i64> {
-            match parse_decimal(text, exponent) {
+            match parse_amount(text, exponent) {
                 Ok(v) if v < 0 => {
                     c.error(
                         path,
@@ -110,7 +115,7 @@ impl Shipment {
             .filter_map(|(i, f)| amount(&mut c, &format!("fees[{i}].amount"), &f.amount).map(|a| (f.name.clone(), a)))
             .collect();
         let buyer_year_to_date = match &file.buyer_year_to_date {
-            Some(text) => match parse_decimal(text, pack.exponent()) {
+            Some(text) => match parse_amount(text, pack.exponent()) {
                 Ok(v) if v >= 0 => v,
                 _ => {
                     c.error(
@@ -149,6 +154,15 @@ impl Shipment {
                 );
             }
             let unit_value = amount(&mut c, &format!("{p}.unit_value"), &l.unit_value);
+            if let Some(v) = unit_value
+                && !crate::sim::money::line_value_fits(v, u64::from(l.quantity))
+            {
+                c.error(
+                    &format!("{p}.unit_value"),
+                    format!("{} × `{}` is over the money limit", l.quantity, l.unit_value),
+                    Some("a line's value is at most 1,000,000,000.00 (docs/limits.md)"),
+                );
+            }
             let weight = |c: &mut Checker, path: String, text: &str| -> Option<u64> {
                 match parse_decimal(text, 3) {
                     Ok(v) if v > 0 => u64::try_from(v).ok(),

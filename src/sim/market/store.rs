@@ -288,13 +288,20 @@ impl Store {
                 self.inbound_units(l.id),
             )
         });
-        if was_warehouse && !warehouse && on_hand + on_way > 0 {
-            return Err(ListingError::StockInWarehouse(on_hand + on_way, sku.to_string()));
+        if was_warehouse && !warehouse && on_hand.saturating_add(on_way) > 0 {
+            return Err(ListingError::StockInWarehouse(
+                on_hand.saturating_add(on_way),
+                sku.to_string(),
+            ));
         }
         // Moving to the warehouse sends the stock held in China there too.
         let moved = if warehouse && !was_warehouse { on_hand } else { 0 };
         Ok(PublishPlan {
-            inbound_units: if warehouse { terms.add_stock + moved } else { 0 },
+            inbound_units: if warehouse {
+                terms.add_stock.saturating_add(moved)
+            } else {
+                0
+            },
             inbound_per_unit: option.inbound_per_unit,
         })
     }
@@ -382,7 +389,7 @@ impl Store {
                 units: plan.inbound_units,
             });
         } else {
-            l.stock += terms.add_stock;
+            l.stock = l.stock.saturating_add(terms.add_stock);
         }
         Ok(id)
     }

@@ -3,7 +3,7 @@
 
 use crate::scenario::file::{ContractTermsDef, IssueDef, NegotiationDef, PreferencesDef, Side, ValueFnDef};
 use crate::sim::check::Checker;
-use crate::sim::money::{BasisPoints, Micros, parse_decimal};
+use crate::sim::money::{BasisPoints, Micros, parse_amount};
 
 use super::domain::{Domain, FULL, IssueOptions, MAX_ISSUES, MAX_OPTIONS, MAX_OUTCOMES, Preferences};
 
@@ -136,6 +136,25 @@ impl NegotiationCase {
         let seller = preference_values(c, &format!("{p}.seller"), &def.seller, &def.issues, &issues);
         let buyer = preference_values(c, &format!("{p}.buyer"), &def.buyer, &def.issues, &issues);
         let domain = Domain::new(issues)?;
+        // The dearest deal (highest price × largest quantity) must stay within the money limit.
+        let top_price = domain.issues().iter().find_map(|i| match i {
+            IssueOptions::UnitPrice { prices, .. } => prices.last().copied(),
+            _ => None,
+        });
+        let top_quantity = domain.issues().iter().find_map(|i| match i {
+            IssueOptions::Quantity(q) => q.iter().max().copied(),
+            _ => None,
+        });
+        if let (Some(price), Some(quantity)) = (top_price, top_quantity)
+            && !crate::sim::money::line_value_fits(price, u64::from(quantity))
+        {
+            c.error(
+                &format!("{p}.issues"),
+                "the dearest deal (highest price × largest quantity) is over the money limit",
+                Some("a contract's value is at most 1,000,000,000.00 (docs/limits.md)"),
+            );
+            return None;
+        }
         let (sw, sv, sr) = seller?;
         let (bw, bv, br) = buyer?;
         Some(Self {
@@ -179,7 +198,7 @@ fn issue_options(c: &mut Checker, ip: &str, issue: &IssueDef) -> Option<IssueOpt
             step,
         } => {
             let (code, exponent) = c.currency(&format!("{ip}.currency"), currency)?;
-            let mut amount = |field: &str, text: &str| match parse_decimal(text, exponent) {
+            let mut amount = |field: &str, text: &str| match parse_amount(text, exponent) {
                 Ok(v) if v > 0 => Some(v),
                 Ok(_) => {
                     c.error(&format!("{ip}.{field}"), "must be above zero", None);

@@ -229,7 +229,7 @@ impl Session {
             if minor == 0 {
                 continue;
             }
-            *self.cash.entry(home).or_insert(0) += minor;
+            super::book_cash(&mut self.cash, home, minor);
             self.ledger.push(LedgerEntry {
                 day: self.day,
                 account,
