@@ -419,3 +419,56 @@ fn a_line_break_in_a_report_cannot_print_a_verdict_of_its_own() {
         "the line break is shown as an escape: {out}"
     );
 }
+
+/// A path that leads into the bundled `rules/` folder names that bundled pack, so files
+/// written the old way (`../rules/eu.rules.ron`) keep loading with the same content hash;
+/// any other path out of the folder is refused.
+#[test]
+fn a_path_into_the_bundled_rules_still_names_the_bundled_pack() {
+    let referrer = Path::new("tests/landed-cost/eu-three-blouses-2026.shipment.ron");
+    let found = tradeport::scenario::locate_rule_pack(referrer, "", "../../scenarios/rules/eu.rules.ron")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        found,
+        std::fs::canonicalize("scenarios/rules/eu.rules.ron").unwrap_or_default()
+    );
+    for outside in [
+        "../../scenarios/b2b-silk-blouses.scenario.ron",
+        "../fixtures/good/rules/mini-eu.rules.ron",
+        "/etc/passwd",
+    ] {
+        let refused = tradeport::scenario::locate_rule_pack(referrer, "", outside).unwrap_err();
+        assert!(
+            refused.contains("outside the scenario's folder"),
+            "{outside}: {refused}"
+        );
+    }
+}
+
+/// A save that cannot be written is reported, and `flush` says so, until a later save of the
+/// same file succeeds.
+#[test]
+fn the_save_writer_reports_a_failed_write() {
+    let dir = scratch("writer");
+    let blocker = dir.join("not-a-folder");
+    std::fs::write(&blocker, "a file where the saves folder should be").unwrap_or_else(|e| panic!("{e}"));
+    let writer = tradeport::saves::SaveWriter::start(|_, _| {});
+    let save = SaveFile::of(&Session::new(bundled("b2b-silk-blouses"), None), Student::default());
+    let path = blocker.join("b2b-silk-blouses.ron");
+    writer.submit(path.clone(), save.clone());
+    assert!(
+        !writer.flush(Duration::from_secs(10)),
+        "a failed write is not a flushed save"
+    );
+    assert!(
+        writer.take_notices().iter().any(|n| n.contains("could not be saved")),
+        "the player is told"
+    );
+    std::fs::remove_file(&blocker).unwrap_or_else(|e| panic!("{e}"));
+    writer.submit(path.clone(), save);
+    assert!(
+        writer.flush(Duration::from_secs(10)),
+        "written once the folder can be made"
+    );
+    assert!(tradeport::saves::read_save(&path).is_ok());
+}
