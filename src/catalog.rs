@@ -90,6 +90,17 @@ pub fn load_dir(dir: &Path) -> Vec<CatalogEntry> {
         .collect()
 }
 
+/// The ids (file names without the suffix) of the scenarios in `dir`, sorted.
+fn scenario_ids(dir: &Path) -> Vec<String> {
+    scenario_files(dir)
+        .iter()
+        .filter_map(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().trim_end_matches(SCENARIO_SUFFIX).to_string())
+        })
+        .collect()
+}
+
 /// Finds a scenario by path, or by id among the bundled ones.
 ///
 /// # Errors
@@ -104,13 +115,7 @@ pub fn resolve(name: &str) -> Result<PathBuf, String> {
     if by_id.is_file() {
         return Ok(by_id);
     }
-    let known: Vec<String> = scenario_files(&dir)
-        .iter()
-        .filter_map(|p| {
-            p.file_name()
-                .map(|n| n.to_string_lossy().trim_end_matches(SCENARIO_SUFFIX).to_string())
-        })
-        .collect();
+    let known = scenario_ids(&dir);
     Err(format!(
         "no scenario file or bundled scenario id `{name}`; bundled: {}",
         known.join(", ")
@@ -132,13 +137,7 @@ pub fn resolve_bundled(id: &str) -> Result<PathBuf, String> {
     if scenario::is_plain_id(id) && by_id.is_file() {
         return Ok(by_id);
     }
-    let known: Vec<String> = scenario_files(&dir)
-        .iter()
-        .filter_map(|p| {
-            p.file_name()
-                .map(|n| n.to_string_lossy().trim_end_matches(SCENARIO_SUFFIX).to_string())
-        })
-        .collect();
+    let known = scenario_ids(&dir);
     Err(format!(
         "no bundled scenario `{}`; bundled: {} (name another scenario file with --scenario)",
         crate::escape::printable(id, 80),
