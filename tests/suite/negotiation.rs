@@ -704,6 +704,14 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
             "not quantity × unit price",
         ),
         (
+            "invoice.amount",
+            |f| {
+                f.unit_price = "28.50".into();
+                f.amount = "68400.00".into();
+            },
+            "a bank may accept an invoice above the credit amount, but then pays no more than the credit allows",
+        ),
+        (
             "invoice.description",
             |f| f.description = "Silk shirts".into(),
             "art. 18(c)",

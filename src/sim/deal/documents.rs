@@ -243,7 +243,7 @@ pub fn check_documents(
             )),
             (Ok(a), _, _) if a == contract.amount().minor => Verdict::Correct,
             (Ok(a), _, _) if lc && a > contract.amount().minor => Verdict::Wrong(format!(
-                "{} is more than the credit allows ({}): the bank will refuse it (UCP 600 art. 18(b))",
+                "{} is more than the credit amount ({}): under UCP 600 art. 18(b) a bank may accept an invoice above the credit amount, but then pays no more than the credit allows; invoice the contract amount",
                 money(a),
                 money(contract.amount().minor)
             )),
