@@ -486,3 +486,35 @@ fn every_accepted_command_is_saved_at_once_and_closing_the_app_saves_too() {
     assert_eq!(save.commands.len(), 1, "the session as it was, unread message included");
     let _ = std::fs::remove_dir_all(&data);
 }
+
+#[test]
+fn a_new_session_saves_its_first_command_even_with_as_many_commands_as_the_last() {
+    use tradeport::game::autosave::{SaveFolder, save_path};
+    use tradeport::sim::session::MessageId;
+    let data = scratch_folder("restart");
+    let mut app = headless_app(Path::new("scenarios"));
+    app.insert_resource(SaveFolder(Some(data.clone())));
+    assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
+    let index = entries(&app)
+        .iter()
+        .position(|e| e.file_name == "b2b-silk-blouses.scenario.ron")
+        .unwrap_or(usize::MAX);
+    let path = save_path(&data, "b2b-silk-blouses");
+    for message in [0, 1] {
+        app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+        assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+        app.world_mut()
+            .write_message(UiAction(Action::MarkRead(MessageId(message))));
+        app.update();
+        flush_saves(&app);
+        let save = tradeport::saves::read_save(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            save.commands,
+            vec![tradeport::sim::Command::MarkRead(MessageId(message))],
+            "the new session's one command is saved, not the last session's"
+        );
+        app.world_mut().write_message(UiAction(Action::QuitToMenu));
+        assert!(update_until(&mut app, 5, |a| screen(a) == Screen::MainMenu));
+    }
+    let _ = std::fs::remove_dir_all(&data);
+}
