@@ -90,8 +90,8 @@ pub enum CliCommand {
         scenario: String,
         #[arg(long)]
         dir: PathBuf,
-        /// Milliseconds between commands.
-        #[arg(long, default_value_t = 1)]
+        /// Milliseconds between commands (0 to 1000).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(0..=1000))]
         pace_ms: u64,
     },
     /// Check report files: re-simulate each one's save and compare every number; exits 1 if
@@ -162,6 +162,11 @@ fn scenario_for(name: Option<&str>, id: &str) -> Result<(std::sync::Arc<crate::s
 /// breaks are escaped too, so a report cannot print a line of its own (a fake verdict).
 fn shown(text: &str) -> String {
     crate::escape::printable(text, 2_000)
+}
+
+/// A path for one terminal line (a file name can hold control characters too).
+fn shown_path(path: &std::path::Path) -> String {
+    shown(&path.display().to_string())
 }
 
 /// Several lines of text for the terminal (diagnostics of the trusted scenario, a landed-cost
@@ -239,9 +244,9 @@ pub fn replay(
             writeln!(
                 err,
                 "tradeport: {}: {} (checked against {})",
-                shown(&save_path.display().to_string()),
+                shown_path(save_path),
                 shown(&e.to_string()),
-                shown(&scenario_path.display().to_string())
+                shown_path(&scenario_path)
             )?;
             return Ok(false);
         }
@@ -251,7 +256,7 @@ pub fn replay(
     if let Some(path) = report_path {
         let file = crate::sim::save::ReportFile::of(&session, save.student.clone());
         crate::saves::write_atomic(path, &file.to_text())?;
-        writeln!(out, "report written to {}", shown(&path.display().to_string()))?;
+        writeln!(out, "report written to {}", shown_path(path))?;
     }
     Ok(true)
 }
@@ -290,12 +295,7 @@ pub fn report(
         match scenario_for(scenario, &save.scenario_id).and_then(|(s, _)| save.replay(s).map_err(|e| e.to_string())) {
             Ok(session) => session,
             Err(e) => {
-                writeln!(
-                    err,
-                    "tradeport: {}: {}",
-                    shown(&save_path.display().to_string()),
-                    shown(&e)
-                )?;
+                writeln!(err, "tradeport: {}: {}", shown_path(save_path), shown(&e))?;
                 return Ok(false);
             }
         };
@@ -303,11 +303,11 @@ pub fn report(
     if let Some(path) = html {
         let expert = crate::sim::expert::play_like(&session);
         crate::saves::write_atomic(path, &crate::export::html(&report, &save, Some(&expert)))?;
-        writeln!(out, "HTML report written to {}", shown(&path.display().to_string()))?;
+        writeln!(out, "HTML report written to {}", shown_path(path))?;
     }
     if let Some(path) = csv {
         append_row(path, &report, &save)?;
-        writeln!(out, "gradebook row added to {}", shown(&path.display().to_string()))?;
+        writeln!(out, "gradebook row added to {}", shown_path(path))?;
     }
     if html.is_none() && csv.is_none() {
         out.write_all(render_replay(&report, &save).as_bytes())?;
@@ -326,7 +326,7 @@ fn append_row(
     let header = crate::export::csv_header();
     let existing = if path.exists() {
         crate::scenario::load::read_bounded_text(path, crate::saves::MAX_GRADEBOOK_BYTES)
-            .map_err(|why| std::io::Error::other(format!("{}: {why}", shown(&path.display().to_string()))))?
+            .map_err(|why| std::io::Error::other(format!("{}: {why}", shown_path(path))))?
     } else {
         String::new()
     };
@@ -335,7 +335,7 @@ fn append_row(
     {
         return Err(std::io::Error::other(format!(
             "{} has other columns (an older Tradeport's gradebook?): start a new file for this one",
-            shown(&path.display().to_string())
+            shown_path(path)
         )));
     }
     let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
@@ -373,11 +373,7 @@ pub fn verify_all(
     }
     write!(out, "{verified} of {} report(s) verified", reports.len())?;
     match csv {
-        Some(csv) => writeln!(
-            out,
-            "; {verified} row(s) added to {}",
-            shown(&csv.display().to_string())
-        )?,
+        Some(csv) => writeln!(out, "; {verified} row(s) added to {}", shown_path(csv))?,
         None => writeln!(out)?,
     }
     Ok(verified == reports.len())
@@ -390,7 +386,7 @@ fn verify_one(
     scenario: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<Option<(crate::sim::save::SaveFile, crate::sim::Report)>> {
-    let name = shown(&report_path.display().to_string());
+    let name = shown_path(report_path);
     let report = match crate::saves::read_report(report_path) {
         Ok(r) => r,
         Err(e) => {
@@ -407,7 +403,7 @@ fn verify_one(
     };
     let against = format!(
         "checked against {} ({})",
-        shown(&scenario_path.display().to_string()),
+        shown_path(&scenario_path),
         scenario.content_hash()
     );
     match report.verify(scenario.clone()) {
@@ -529,18 +525,13 @@ pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle)
                 .map(|s| format!("scenario `{}` — {}", s.meta().id, s.meta().title.en)),
         };
         match result {
-            Ok(summary) => writeln!(
-                out,
-                "{mark}ok    {}  ({})",
-                shown(&path.display().to_string()),
-                shown(&summary)
-            )?,
+            Ok(summary) => writeln!(out, "{mark}ok    {}  ({})", shown_path(path), shown(&summary))?,
             Err(diagnostics) => {
                 failed += 1;
                 writeln!(
                     out,
                     "{mark}error {}  ({} problem{})",
-                    shown(&path.display().to_string()),
+                    shown_path(path),
                     diagnostics.len(),
                     if diagnostics.len() == 1 { "" } else { "s" }
                 )?;
@@ -618,7 +609,7 @@ pub fn list(out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 "  {:<24} BROKEN: {} problem(s), run `tradeport check {}`",
                 shown(&name),
                 d.len(),
-                shown(&entry.path.display().to_string())
+                shown_path(&entry.path)
             )?,
         }
     }
@@ -660,7 +651,7 @@ pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::i
         writeln!(
             out,
             "{}: no negotiation task{}; tasks with a negotiation: {}",
-            shown(&path.display().to_string()),
+            shown_path(&path),
             args.task.as_ref().map_or(String::new(), |t| format!(" `{}`", shown(t))),
             if ids.is_empty() {
                 "none".to_string()

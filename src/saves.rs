@@ -159,7 +159,7 @@ struct WriterState {
 /// (on exit, and on SIGTERM/SIGINT).
 #[derive(Clone)]
 pub struct SaveWriter {
-    shared: std::sync::Arc<(std::sync::Mutex<WriterState>, std::sync::Condvar)>,
+    shared: Shared,
 }
 
 impl std::fmt::Debug for SaveWriter {
@@ -172,7 +172,8 @@ impl SaveWriter {
     /// Starts the writer thread; `on_written` is called (on that thread) with each ticket
     /// written and whether it is durable on disk.
     pub fn start(on_written: impl Fn(u64, bool) + Send + 'static) -> Self {
-        let shared = std::sync::Arc::new((std::sync::Mutex::new(WriterState::default()), std::sync::Condvar::new()));
+        let shared: Shared =
+            std::sync::Arc::new((std::sync::Mutex::new(WriterState::default()), std::sync::Condvar::new()));
         let worker = shared.clone();
         let spawned = std::thread::Builder::new()
             .name("tradeport-saves".into())

@@ -215,7 +215,7 @@ pub fn save_each_accepted_command(
     mut saves: ResMut<BackgroundSaves>,
     mut notice: ResMut<Notice>,
 ) {
-    if let Some(said) = saves.writer.take_notices().pop() {
+    for said in saves.writer.take_notices() {
         warn!("{}", crate::escape::printable(&said, 600));
         notice.0 = Some(said);
     }

@@ -1,5 +1,6 @@
-//! Upper bounds on every number, text and list in scenario, rule-pack and shipment files,
-//! checked before anything is validated or played. They keep play bounded in time and memory
+//! Upper bounds on every number, text and list in scenario, rule-pack and shipment files
+//! (checked beside the validation, so every problem shows in one pass; a file over a limit is
+//! never played) and in players' commands (checked before any rule runs). They keep play bounded in time and memory
 //! (a day of shoppers, an agent's concession plan, a bid table) and keep the money arithmetic
 //! inside 64 bits. docs/limits.md lists them with the reasons; a test keeps the two in step.
 

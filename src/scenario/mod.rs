@@ -153,7 +153,7 @@ pub fn is_plain_id(id: &str) -> bool {
 /// A sentence saying why the reference is refused or where it was looked for.
 pub fn locate_rule_pack(referrer: &Path, id: &str, file: &str) -> Result<PathBuf, String> {
     let by_id = if file.is_empty() { id } else { file };
-    if is_plain_id(by_id) && !by_id.contains('.') {
+    if is_plain_id(by_id) {
         let path = bundled_dir().join("rules").join(format!("{by_id}{RULE_PACK_SUFFIX}"));
         return if path.is_file() {
             Ok(path)
@@ -179,7 +179,7 @@ pub fn locate_rule_pack(referrer: &Path, id: &str, file: &str) -> Result<PathBuf
     if !inside || file.contains('\\') {
         return Err(format!(
             "`{}` is outside the scenario's folder; only files in that folder (or bundled packs by id) are read",
-            clip(file, 80)
+            crate::escape::printable(file, 80)
         ));
     }
     let path = folder.join(relative);
@@ -189,7 +189,7 @@ pub fn locate_rule_pack(referrer: &Path, id: &str, file: &str) -> Result<PathBuf
     {
         return Err(format!(
             "`{}` links to a file outside the scenario's folder, which is never read",
-            clip(file, 80)
+            crate::escape::printable(file, 80)
         ));
     }
     Ok(path)
@@ -203,19 +203,11 @@ fn bundled_pack_at(path: &Path) -> Option<PathBuf> {
     (real.parent() == Some(rules.as_path()) && name.ends_with(RULE_PACK_SUFFIX) && real.is_file()).then_some(real)
 }
 
-/// At most `max` characters of `text`, with `…` when cut: user text quoted in a message.
-pub fn clip(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        None => text.to_string(),
-        Some((at, _)) => format!("{}…", &text[..at]),
-    }
-}
-
 /// Reads a rule pack that `referrer` names, under [`locate_rule_pack`]'s rules; the label for
 /// diagnostics and the text (or why there is none).
 pub fn read_rule_pack(referrer: &Path, id: &str, file: &str) -> (String, Result<String, String>) {
     match locate_rule_pack(referrer, id, file) {
-        Err(why) => (clip(file, 80), Err(why)),
+        Err(why) => (crate::escape::printable(file, 80), Err(why)),
         Ok(path) => {
             let label = path.display().to_string().replace('\\', "/");
             let text = load::read_text(&path, &label).map_err(|d| format!("{}; looked for {label}", d.message));
@@ -283,7 +275,10 @@ pub fn shipment_from_text(path: &Path, text: &str) -> Result<crate::sim::customs
             Diagnostic::at_path(
                 &label,
                 "rule_pack",
-                format!("cannot open rule pack `{}` ({why})", clip(&file.rule_pack, 80)),
+                format!(
+                    "cannot open rule pack `{}` ({why})",
+                    crate::escape::printable(&file.rule_pack, 80)
+                ),
             )
             .with_hint("name a bundled pack by its id, e.g. \"eu\", or a file in this file's folder"),
         ]

@@ -6,7 +6,10 @@ use crate::scenario::error::{Diagnostic, suggestion};
 use crate::scenario::file::{MoneyDef, Text};
 
 use super::date::Date;
-use super::money::{BasisPoints, CurrencyCode, DecimalError, Micros, Money, parse_decimal};
+use super::money::{
+    BasisPoints, CurrencyCode, DecimalError, MAX_MONEY_MINOR, Micros, Money, format_minor, line_value_fits,
+    parse_amount,
+};
 
 /// ISO 4217 minor units of the currencies Tradeport knows without a scenario.
 pub const ISO_CURRENCIES: &[(&str, u32)] = &[
@@ -210,7 +213,7 @@ impl Checker {
         exponent: u32,
         allow_negative: bool,
     ) -> Option<Money> {
-        match parse_decimal(&def.amount, exponent) {
+        match parse_amount(&def.amount, exponent) {
             Ok(minor) if minor < 0 && !allow_negative => {
                 self.error(
                     &format!("{path}.amount"),
@@ -219,20 +222,20 @@ impl Checker {
                 );
                 None
             }
-            Ok(minor) if minor.unsigned_abs() > super::money::MAX_MONEY_MINOR.unsigned_abs() => {
+            Ok(minor) => Some(Money::new(minor, code, exponent)),
+            Err(DecimalError::TooLarge) => {
                 self.error_hint(
                     &format!("{path}.amount"),
                     format!("amount {} {} is too large", def.amount, def.currency),
                     format!(
                         "amounts are limited to {} minor units ({} {})",
-                        super::money::MAX_MONEY_MINOR,
-                        super::money::format_minor(super::money::MAX_MONEY_MINOR, exponent),
+                        MAX_MONEY_MINOR,
+                        format_minor(MAX_MONEY_MINOR, exponent),
                         def.currency
                     ),
                 );
                 None
             }
-            Ok(minor) => Some(Money::new(minor, code, exponent)),
             Err(DecimalError::TooManyDecimals { max }) => {
                 self.error_hint(
                     &format!("{path}.amount"),
@@ -253,6 +256,20 @@ impl Checker {
                 None
             }
         }
+    }
+
+    /// A line's (or deal's) value, `unit × count`, within the money limit; reported at `path`
+    /// otherwise.
+    pub fn line_value(&mut self, path: &str, unit: i64, count: u64, what: &str) -> bool {
+        let fits = line_value_fits(unit, count);
+        if !fits {
+            self.error(
+                path,
+                format!("{what} is over the money limit"),
+                Some("a line's or a contract's value is at most 1,000,000,000.00 (docs/limits.md)"),
+            );
+        }
+        fits
     }
 
     pub fn percent(&mut self, path: &str, text: &str, min_bp: i64, max_bp: i64) -> Option<BasisPoints> {

@@ -141,12 +141,15 @@ impl DeclarationCase {
                 );
             }
             let price = match crate::sim::money::parse_amount(&l.unit_price, exponent) {
-                Ok(v) if v > 0 && !crate::sim::money::line_value_fits(v, u64::from(l.quantity)) => {
-                    c.error(
-                        &format!("{lp}.unit_price"),
-                        format!("{} × `{}` is over the money limit", l.quantity, l.unit_price),
-                        Some("a line's value is at most 1,000,000,000.00 (docs/limits.md)"),
-                    );
+                Ok(v)
+                    if v > 0
+                        && !c.line_value(
+                            &format!("{lp}.unit_price"),
+                            v,
+                            u64::from(l.quantity),
+                            &format!("{} × `{}`", l.quantity, l.unit_price),
+                        ) =>
+                {
                     None
                 }
                 Ok(v) if v > 0 => Some(v),

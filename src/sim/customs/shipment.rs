@@ -154,13 +154,12 @@ impl Shipment {
                 );
             }
             let unit_value = amount(&mut c, &format!("{p}.unit_value"), &l.unit_value);
-            if let Some(v) = unit_value
-                && !crate::sim::money::line_value_fits(v, u64::from(l.quantity))
-            {
-                c.error(
+            if let Some(v) = unit_value {
+                c.line_value(
                     &format!("{p}.unit_value"),
-                    format!("{} × `{}` is over the money limit", l.quantity, l.unit_value),
-                    Some("a line's value is at most 1,000,000,000.00 (docs/limits.md)"),
+                    v,
+                    u64::from(l.quantity),
+                    &format!("{} × `{}`", l.quantity, l.unit_value),
                 );
             }
             let weight = |c: &mut Checker, path: String, text: &str| -> Option<u64> {

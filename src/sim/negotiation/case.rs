@@ -146,13 +146,13 @@ impl NegotiationCase {
             _ => None,
         });
         if let (Some(price), Some(quantity)) = (top_price, top_quantity)
-            && !crate::sim::money::line_value_fits(price, u64::from(quantity))
-        {
-            c.error(
+            && !c.line_value(
                 &format!("{p}.issues"),
-                "the dearest deal (highest price × largest quantity) is over the money limit",
-                Some("a contract's value is at most 1,000,000,000.00 (docs/limits.md)"),
-            );
+                price,
+                u64::from(quantity),
+                "the dearest deal (highest price × largest quantity)",
+            )
+        {
             return None;
         }
         let (sw, sv, sr) = seller?;
