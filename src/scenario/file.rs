@@ -1378,8 +1378,9 @@ pub enum RuleKind {
     },
     /// Taxes are charged at `percent_of_normal` of the normal amount (e.g. `"70%"`).
     TaxReduction { percent_of_normal: String },
-    /// A fixed duty per distinct tariff subheading for consignments below `below_value`.
-    FixedDutyPerCategory { amount: MoneyDef, below_value: MoneyDef },
+    /// A fixed duty per distinct tariff subheading for consignments of intrinsic value up to
+    /// and including `up_to_value`.
+    FixedDutyPerCategory { amount: MoneyDef, up_to_value: MoneyDef },
     /// VAT is collected by the seller at the point of sale up to `threshold`.
     VatAtPointOfSale { threshold: MoneyDef },
 }

@@ -63,7 +63,7 @@ pub enum RuleKind {
     },
     FixedDutyPerCategory {
         amount: Money,
-        below_value: Money,
+        up_to_value: Money,
     },
     VatAtPointOfSale {
         threshold: Money,
@@ -98,7 +98,7 @@ impl RuleKind {
                 per_transaction,
                 per_person_per_year,
             } => vec![*per_transaction, *per_person_per_year],
-            RuleKind::FixedDutyPerCategory { amount, below_value } => vec![*amount, *below_value],
+            RuleKind::FixedDutyPerCategory { amount, up_to_value } => vec![*amount, *up_to_value],
         }
     }
 }
@@ -143,8 +143,8 @@ impl Rule {
                 format!("Limits: {per_transaction} per transaction, {per_person_per_year} per person per year")
             }
             RuleKind::TaxReduction { percent_of_normal } => format!("Taxes charged at {percent_of_normal} of normal"),
-            RuleKind::FixedDutyPerCategory { amount, below_value } => {
-                format!("Fixed duty {amount} per tariff subheading below {below_value}")
+            RuleKind::FixedDutyPerCategory { amount, up_to_value } => {
+                format!("Fixed duty {amount} per tariff subheading up to {up_to_value}")
             }
             RuleKind::VatAtPointOfSale { threshold } => format!("VAT collected at point of sale up to {threshold}"),
         }
@@ -361,9 +361,9 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
         RuleKindDef::TaxReduction { percent_of_normal } => RuleKind::TaxReduction {
             percent_of_normal: c.percent(&format!("{p}.percent_of_normal"), percent_of_normal, 0, 10_000)?,
         },
-        RuleKindDef::FixedDutyPerCategory { amount, below_value } => RuleKind::FixedDutyPerCategory {
+        RuleKindDef::FixedDutyPerCategory { amount, up_to_value } => RuleKind::FixedDutyPerCategory {
             amount: c.iso_money(&format!("{p}.amount"), amount)?,
-            below_value: c.iso_money(&format!("{p}.below_value"), below_value)?,
+            up_to_value: c.iso_money(&format!("{p}.up_to_value"), up_to_value)?,
         },
         RuleKindDef::VatAtPointOfSale { threshold } => RuleKind::VatAtPointOfSale {
             threshold: c.iso_money(&format!("{p}.threshold"), threshold)?,

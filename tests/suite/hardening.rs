@@ -472,3 +472,21 @@ fn the_save_writer_reports_a_failed_write() {
     );
     assert!(tradeport::saves::read_save(&path).is_ok());
 }
+
+/// A save a student made on the bundled B2C scenario before the December 2026 fact corrections
+/// (made with `tradeport save-drill` at commit 145e2f4) is refused on replay with a message
+/// saying why: the scenario it was played on has since changed.
+#[test]
+fn a_save_from_before_the_fact_corrections_is_named_an_older_version() {
+    let fixture = std::fs::canonicalize("tests/fixtures/saves/b2c-eu-storefront-before-fact-corrections.ron")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let fixture = fixture.to_string_lossy().to_string();
+    let dir = std::env::temp_dir();
+    let (code, out) = run(&dir, &["replay", &fixture]);
+    assert_ne!(code, 0, "{out}");
+    assert!(out.contains("played on an older version of the scenario"), "{out}");
+    assert!(
+        out.contains("b2c-eu-storefront.scenario.ron"),
+        "names the file checked against: {out}"
+    );
+}

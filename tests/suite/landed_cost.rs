@@ -42,6 +42,28 @@ fn eu_silk_and_two_wool_blouses_pay_six_euro_duty_from_july_2026() {
 }
 
 #[test]
+fn the_eu_fixed_duty_covers_a_parcel_of_exactly_150_euro() {
+    let r = cost("eu-parcel-at-150.shipment.ron");
+    assert_eq!(
+        r.duty, 300,
+        "€150.00 is 'up to and including €150': one subheading × €3"
+    );
+    assert_eq!(r.vat, 0);
+    assert_eq!(
+        r.vat_at_sale, 2_907,
+        "19% of €153.00 (value + duty) charged at checkout (IOSS)"
+    );
+}
+
+#[test]
+fn a_low_value_b2b_consignment_pays_normal_duty_and_import_vat() {
+    let r = cost("eu-b2b-low-value.shipment.ron");
+    assert_eq!(r.duty, 1_200, "12% of €100.00, not the €3 for parcels to consumers");
+    assert_eq!(r.vat, 2_128, "19% of €112.00 at the border");
+    assert_eq!(r.vat_at_sale, 0, "IOSS does not cover B2B imports");
+}
+
+#[test]
 fn cosmetics_consumption_tax_is_grossed_up_and_reduced() {
     // (15% + 13%) / (1 − 15%) × 70% of ¥800: CT = 800/0.85×0.15 = 141.18 → ×70% = 98.83;
     // VAT = (800 + 141.18) × 13% = 122.35 → ×70% = 85.65.

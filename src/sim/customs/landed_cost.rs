@@ -126,7 +126,7 @@ pub enum Reason {
     FixedDuty {
         per_category: i64,
         subheadings: Vec<String>,
-        below: i64,
+        up_to: i64,
     },
     Duty {
         hs: HsCode,
@@ -271,13 +271,13 @@ impl LandedCost {
             Reason::FixedDuty {
                 per_category,
                 subheadings,
-                below,
+                up_to,
             } => format!(
-                "{} × {} distinct tariff subheading(s) ({}) for a consignment below {}",
+                "{} × {} distinct tariff subheading(s) ({}) for a consignment of intrinsic value up to {}",
                 money(*per_category),
                 subheadings.len(),
                 subheadings.join(", "),
-                money(*below)
+                money(*up_to)
             ),
             Reason::Duty {
                 hs,
@@ -694,8 +694,8 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
         regime.push_str(", VAT at point of sale");
     }
     let fixed_duty = rules.iter().find_map(|r| match &r.kind {
-        RuleKind::FixedDutyPerCategory { amount, below_value } if goods_value < below_value.minor => {
-            Some((*r, amount.minor, below_value.minor))
+        RuleKind::FixedDutyPerCategory { amount, up_to_value } if goods_value <= up_to_value.minor => {
+            Some((*r, amount.minor, up_to_value.minor))
         }
         _ => None,
     });
@@ -704,7 +704,7 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
     let mut duties = vec![0i64; c.lines.len()];
     if let Some(r) = relieves_duty {
         lines.push(rule_line(LineKind::Duty, None, 0, r, Reason::DutyRelieved));
-    } else if let Some((r, per_category, below)) = fixed_duty {
+    } else if let Some((r, per_category, up_to)) = fixed_duty {
         let categories: BTreeSet<&str> = c.lines.iter().map(|l| l.hs_code.subheading()).collect();
         let total = per_category * i64::try_from(categories.len()).unwrap_or(0);
         lines.push(rule_line(
@@ -715,7 +715,7 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
             Reason::FixedDuty {
                 per_category,
                 subheadings: categories.iter().map(|s| (*s).to_string()).collect(),
-                below,
+                up_to,
             },
         ));
         // Spread over lines for the VAT base.
