@@ -50,6 +50,7 @@ fn bench_customs(c: &mut Criterion) {
             unit_value: 2_450 + i64::try_from(i).unwrap_or(0) * 10,
             net_weight_g: 1_800,
             gross_weight_g: 2_600,
+            content: None,
         })
         .collect();
     let consignment = Consignment {

@@ -1367,8 +1367,16 @@ pub enum RuleKind {
     },
     /// Import duty for goods whose HS code starts with `hs_prefix`.
     Duty { hs_prefix: String, rate: DutyRateDef },
-    /// Consumption (excise) tax for goods whose HS code starts with `hs_prefix`.
-    ConsumptionTax { hs_prefix: String, rate: String },
+    /// Consumption (excise) tax for goods whose HS code starts with `hs_prefix`. With
+    /// `price_at_least`, only goods whose price (excluding VAT) per unit of their content reaches
+    /// the threshold for that content's unit are taxed (China: high-end cosmetics, CNY 10 per ml
+    /// or g, CNY 15 per piece). Absent or empty: every matching good is taxed.
+    ConsumptionTax {
+        hs_prefix: String,
+        rate: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        price_at_least: Vec<PriceThresholdDef>,
+    },
     /// Consignments at or below `threshold` are relieved of `relieves`.
     DeMinimis { threshold: MoneyDef, relieves: Relief },
     /// Limits on retail purchases (China cross-border retail).
@@ -1379,10 +1387,44 @@ pub enum RuleKind {
     /// Taxes are charged at `percent_of_normal` of the normal amount (e.g. `"70%"`).
     TaxReduction { percent_of_normal: String },
     /// A fixed duty per distinct tariff subheading for consignments of intrinsic value up to
-    /// and including `up_to_value`.
-    FixedDutyPerCategory { amount: MoneyDef, up_to_value: MoneyDef },
+    /// and including `up_to_value`. `below_value` is the field's name before December 2026,
+    /// still read (as the same limit, inclusive) so that older packs keep their content hash.
+    FixedDutyPerCategory {
+        amount: MoneyDef,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        up_to_value: Option<MoneyDef>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        below_value: Option<MoneyDef>,
+    },
     /// VAT is collected by the seller at the point of sale up to `threshold`.
     VatAtPointOfSale { threshold: MoneyDef },
+}
+
+/// A price test: `(amount: (currency: "CNY", amount: "10.00"), per: Millilitre)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceThresholdDef {
+    pub amount: MoneyDef,
+    pub per: ContentUnit,
+}
+
+/// What a unit of goods contains, for price tests: millilitres, grams, or pieces (sheets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ContentUnit {
+    Millilitre,
+    Gram,
+    Piece,
+}
+
+impl ContentUnit {
+    /// Short symbol: `ml`, `g`, `piece`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            ContentUnit::Millilitre => "ml",
+            ContentUnit::Gram => "g",
+            ContentUnit::Piece => "piece",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::file::{Channel, Incoterm};
+use super::file::{Channel, ContentUnit, Incoterm};
 
 /// A consignment for the landed-cost calculator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,4 +64,16 @@ pub struct ShipmentLineDef {
     pub net_kg: String,
     /// Gross weight of the whole line in kilograms, up to 3 decimals.
     pub gross_kg: String,
+    /// What one unit contains (`(amount: "50", unit: Millilitre)` for a 50 ml jar), for price
+    /// tests such as China's high-end cosmetics rule. Absent: one piece.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<ContentDef>,
+}
+
+/// The content of one unit: an amount (up to 3 decimals) of a [`ContentUnit`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentDef {
+    pub amount: String,
+    pub unit: ContentUnit,
 }

@@ -2,7 +2,8 @@
 
 use crate::scenario::error::Diagnostic;
 use crate::scenario::file::{
-    Channel, DutyRateDef, FORMAT_VERSION, MeasureUnit, Relief, RuleKind as RuleKindDef, RulePackFile, Text, Valuation,
+    Channel, ContentUnit, DutyRateDef, FORMAT_VERSION, MeasureUnit, Relief, RuleKind as RuleKindDef, RulePackFile,
+    Text, Valuation,
 };
 
 use super::check::{Checker, ISO_CURRENCIES, iso_exponent};
@@ -49,6 +50,8 @@ pub enum RuleKind {
     ConsumptionTax {
         hs_prefix: String,
         rate: BasisPoints,
+        /// Only goods priced at least this much per unit of content are taxed; empty: all.
+        price_at_least: Vec<PriceThreshold>,
     },
     DeMinimis {
         threshold: Money,
@@ -70,6 +73,13 @@ pub enum RuleKind {
     },
 }
 
+/// A price test's threshold: `amount` per one `per` of a unit's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PriceThreshold {
+    pub amount: Money,
+    pub per: ContentUnit,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DutyRate {
     AdValorem(BasisPoints),
@@ -88,7 +98,8 @@ impl RuleKind {
     /// Every amount of money the rule states.
     pub fn amounts(&self) -> Vec<Money> {
         match self {
-            RuleKind::Vat { .. } | RuleKind::ConsumptionTax { .. } | RuleKind::TaxReduction { .. } => Vec::new(),
+            RuleKind::Vat { .. } | RuleKind::TaxReduction { .. } => Vec::new(),
+            RuleKind::ConsumptionTax { price_at_least, .. } => price_at_least.iter().map(|t| t.amount).collect(),
             RuleKind::Duty { rate, .. } => match rate {
                 DutyRate::AdValorem(_) => Vec::new(),
                 DutyRate::Specific { amount, .. } | DutyRate::Compound { amount, .. } => vec![*amount],
@@ -130,8 +141,21 @@ impl Rule {
                 format!("VAT {rate}{place}{goods}")
             }
             RuleKind::Duty { hs_prefix, rate } => format!("Duty {} on HS {}", rate.summary(), prefix_label(hs_prefix)),
-            RuleKind::ConsumptionTax { hs_prefix, rate } => {
-                format!("Consumption tax {rate} on HS {}", prefix_label(hs_prefix))
+            RuleKind::ConsumptionTax {
+                hs_prefix,
+                rate,
+                price_at_least,
+            } => {
+                let test = if price_at_least.is_empty() {
+                    String::new()
+                } else {
+                    let thresholds: Vec<String> = price_at_least
+                        .iter()
+                        .map(|t| format!("{} per {}", t.amount, t.per.symbol()))
+                        .collect();
+                    format!(" priced at least {}", thresholds.join(" or "))
+                };
+                format!("Consumption tax {rate} on HS {}{test}", prefix_label(hs_prefix))
             }
             RuleKind::DeMinimis { threshold, relieves } => {
                 format!("De minimis: up to {threshold} relieved of {relieves:?}")
@@ -340,11 +364,35 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
                 rate,
             }
         }
-        RuleKindDef::ConsumptionTax { hs_prefix, rate } => {
+        RuleKindDef::ConsumptionTax {
+            hs_prefix,
+            rate,
+            price_at_least,
+        } => {
             c.hs_prefix(&format!("{p}.hs_prefix"), hs_prefix);
+            c.unique(
+                &format!("{p}.price_at_least"),
+                "per",
+                "content unit",
+                price_at_least.iter().map(|t| t.per.symbol()),
+            );
+            let thresholds: Vec<Option<PriceThreshold>> = price_at_least
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let path = format!("{p}.price_at_least[{i}].amount");
+                    let amount = c.iso_money(&path, &t.amount)?;
+                    if amount.minor <= 0 {
+                        c.error(&path, "a price threshold must be above zero", Some("e.g. \"10.00\""));
+                        return None;
+                    }
+                    Some(PriceThreshold { amount, per: t.per })
+                })
+                .collect();
             RuleKind::ConsumptionTax {
                 hs_prefix: hs_prefix.clone(),
                 rate: c.percent(&format!("{p}.rate"), rate, 0, 9_999)?,
+                price_at_least: thresholds.into_iter().collect::<Option<Vec<_>>>()?,
             }
         }
         RuleKindDef::DeMinimis { threshold, relieves } => RuleKind::DeMinimis {
@@ -361,10 +409,37 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
         RuleKindDef::TaxReduction { percent_of_normal } => RuleKind::TaxReduction {
             percent_of_normal: c.percent(&format!("{p}.percent_of_normal"), percent_of_normal, 0, 10_000)?,
         },
-        RuleKindDef::FixedDutyPerCategory { amount, up_to_value } => RuleKind::FixedDutyPerCategory {
-            amount: c.iso_money(&format!("{p}.amount"), amount)?,
-            up_to_value: c.iso_money(&format!("{p}.up_to_value"), up_to_value)?,
-        },
+        RuleKindDef::FixedDutyPerCategory {
+            amount,
+            up_to_value,
+            below_value,
+        } => {
+            let amount = c.iso_money(&format!("{p}.amount"), amount);
+            let limit = match (up_to_value, below_value) {
+                (Some(value), None) => c.iso_money(&format!("{p}.up_to_value"), value),
+                (None, Some(value)) => c.iso_money(&format!("{p}.below_value"), value),
+                (Some(_), Some(_)) => {
+                    c.error(
+                        &format!("{p}.below_value"),
+                        "both `up_to_value` and `below_value` are given",
+                        Some("keep `up_to_value` only: `below_value` is its old name"),
+                    );
+                    None
+                }
+                (None, None) => {
+                    c.error(
+                        p,
+                        "missing field `up_to_value`",
+                        Some("add `up_to_value: (currency: \"EUR\", amount: \"150.00\")`: the largest consignment value the fixed duty covers"),
+                    );
+                    None
+                }
+            };
+            RuleKind::FixedDutyPerCategory {
+                amount: amount?,
+                up_to_value: limit?,
+            }
+        }
         RuleKindDef::VatAtPointOfSale { threshold } => RuleKind::VatAtPointOfSale {
             threshold: c.iso_money(&format!("{p}.threshold"), threshold)?,
         },

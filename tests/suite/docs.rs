@@ -28,6 +28,7 @@ fn schema() -> Registry {
         DutyRateDef,
         MeasureUnit,
         Relief,
+        ContentUnit,
         Valuation,
         Incoterm,
         TradeDirection,
@@ -57,6 +58,9 @@ fn shipment_schema() -> Registry {
     let mut tracer = Tracer::new(TracerConfig::default());
     tracer.trace_simple_type::<Channel>().unwrap_or_else(|e| panic!("{e}"));
     tracer.trace_simple_type::<Incoterm>().unwrap_or_else(|e| panic!("{e}"));
+    tracer
+        .trace_simple_type::<ContentUnit>()
+        .unwrap_or_else(|e| panic!("{e}"));
     tracer
         .trace_simple_type::<ShipmentFile>()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -171,8 +175,12 @@ fn every_schema_field_and_variant_is_documented() {
 
 #[test]
 fn every_shipment_field_is_documented() {
-    // Channel and Incoterm are documented once, in the scenario format.
-    let missing = undocumented("docs/landed-cost.md", &shipment_schema(), &["Channel", "Incoterm"]);
+    // Channel, Incoterm and ContentUnit are documented once, in the scenario format.
+    let missing = undocumented(
+        "docs/landed-cost.md",
+        &shipment_schema(),
+        &["Channel", "Incoterm", "ContentUnit"],
+    );
     assert!(
         missing.is_empty(),
         "undocumented in docs/landed-cost.md:\n{}",

@@ -64,12 +64,29 @@ fn a_low_value_b2b_consignment_pays_normal_duty_and_import_vat() {
 }
 
 #[test]
-fn cosmetics_consumption_tax_is_grossed_up_and_reduced() {
-    // (15% + 13%) / (1 − 15%) × 70% of ¥800: CT = 800/0.85×0.15 = 141.18 → ×70% = 98.83;
-    // VAT = (800 + 141.18) × 13% = 122.35 → ×70% = 85.65.
+fn an_ordinary_cream_owes_no_consumption_tax() {
+    // ¥200 for 50 ml = ¥4 per ml, below the ¥10 high-end threshold (Caishui [2016] 103):
+    // cross-border retail tax = 200 × 13% × 70% = ¥18.20 a jar, ¥72.80 for four.
     let r = cost("cn-retail-cosmetics.shipment.ron");
-    assert_eq!(r.consumption_tax, 9_883);
-    assert_eq!(r.vat, 8_565);
+    assert_eq!(r.consumption_tax, 0);
+    assert_eq!(r.vat, 7_280);
+    assert_eq!(r.taxes, 7_280);
+}
+
+#[test]
+fn high_end_cosmetics_keep_the_consumption_tax_grossed_up_and_reduced() {
+    // Serum: ¥480 for 30 ml = ¥16 per ml ≥ ¥10. CT = 960 / 0.85 × 0.15 = 169.41 → × 70% = 118.59;
+    // VAT = (960 + 169.41) × 13% = 146.82 → × 70% = 102.77.
+    // Masks: ¥120 for 10 pieces = ¥12 a piece < ¥15: no CT; VAT = 120 × 13% × 70% = 10.92.
+    let r = cost("cn-retail-cosmetics-high-end.shipment.ron");
+    assert_eq!(r.consumption_tax, 11_859);
+    assert_eq!(r.vat, 10_277 + 1_092);
+    let masks_ct = r
+        .lines
+        .iter()
+        .filter(|l| l.item == Some(1) && l.kind == LineKind::ConsumptionTax)
+        .count();
+    assert_eq!(masks_ct, 0, "sheet masks below ¥15 a piece are not high-end");
 }
 
 #[test]
@@ -202,6 +219,7 @@ fn arb_lines() -> impl Strategy<Value = Vec<GoodsLine>> {
                 unit_value,
                 net_weight_g: net,
                 gross_weight_g: net + 100,
+                content: None,
             }
         }),
         1..6,
@@ -282,4 +300,18 @@ fn shipment_currency_must_be_known() {
         text.contains("gross weight 2.500 kg is below net weight 3.000 kg"),
         "{text}"
     );
+}
+
+/// A pack written before `below_value` was renamed still loads, reads the limit as inclusive,
+/// and serialises as it was written, so the content hash of a scenario using it is unchanged.
+#[test]
+fn a_pack_with_the_old_below_value_name_loads_and_keeps_its_form() {
+    let path = "tests/fixtures/good/rules/mini-eu.rules.ron";
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains("below_value"), "the fixture keeps the old name");
+    let file = tradeport::scenario::load::parse_rule_pack(path, &text).unwrap_or_else(|d| panic!("{d:?}"));
+    let written = ron::to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+    assert!(written.contains("below_value") && !written.contains("up_to_value"));
+    let pack = load_rule_pack_file(Path::new(path)).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    assert!(pack.rules().iter().any(|r| r.summary().contains("up to 150.00 EUR")));
 }

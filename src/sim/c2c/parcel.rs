@@ -114,6 +114,7 @@ pub fn parcel_consignment<'a>(
             unit_value: price,
             net_weight_g: u64::from(product.net_weight_g),
             gross_weight_g: u64::from(product.gross_weight_g),
+            content: None,
         }],
     }
 }

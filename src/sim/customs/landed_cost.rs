@@ -6,10 +6,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::scenario::file::{Channel, Incoterm, Relief, Valuation};
+use crate::scenario::file::{Channel, ContentUnit, Incoterm, Relief, Valuation};
 use crate::sim::date::Date;
 use crate::sim::money::{BasisPoints, CurrencyCode, Micros, convert, div_round, format_minor};
-use crate::sim::rules::{DutyRate, Rule, RuleKind, RulePack};
+use crate::sim::rules::{DutyRate, PriceThreshold, Rule, RuleKind, RulePack};
 use crate::sim::scenario::HsCode;
 
 /// One line of goods on the invoice.
@@ -22,6 +22,49 @@ pub struct GoodsLine {
     pub unit_value: i64,
     pub net_weight_g: u64,
     pub gross_weight_g: u64,
+    /// What one unit contains, for price tests; `None` counts as one piece.
+    pub content: Option<Content>,
+}
+
+/// The content of one unit of goods, e.g. 50 ml of cream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Content {
+    /// Thousandths of `unit` (50 ml = 50,000).
+    pub thousandths: u64,
+    pub unit: ContentUnit,
+}
+
+/// A consumption-tax price test applied to one goods line (high-end cosmetics).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PriceTest {
+    /// Price of one unit in the pack's currency (minor units).
+    pub unit_price: i64,
+    /// The unit's content; one piece when the line gave none.
+    pub content: Content,
+    pub content_given: bool,
+    /// The rule's threshold per one of `content.unit`, if it has one for that unit.
+    pub threshold: Option<i64>,
+}
+
+impl PriceTest {
+    /// Price per one ml, g or piece, rounded to minor units.
+    pub fn price_per_content(&self) -> i64 {
+        if self.content.thousandths == 0 {
+            return self.unit_price;
+        }
+        i64::try_from(div_round(
+            i128::from(self.unit_price) * 1000,
+            i128::from(self.content.thousandths),
+        ))
+        .unwrap_or(i64::MAX)
+    }
+
+    /// Whether the goods reach the threshold (exactly: price × 1000 ≥ threshold × content).
+    /// Without a threshold for the content's unit the goods cannot be shown to be below it.
+    pub fn reached(&self) -> bool {
+        self.threshold
+            .is_none_or(|t| i128::from(self.unit_price) * 1000 >= i128::from(t) * i128::from(self.content.thousandths))
+    }
 }
 
 /// What is imported, how and when.
@@ -142,7 +185,11 @@ pub enum Reason {
         duty: i64,
         rate: BasisPoints,
         reduced_to: Option<BasisPoints>,
+        /// The price test the goods passed, when the rule has one.
+        price_test: Option<PriceTest>,
     },
+    /// The goods are priced below the consumption-tax rule's threshold: no tax.
+    BelowPriceTest(PriceTest),
     VatRelieved,
     Vat {
         rate: BasisPoints,
@@ -305,12 +352,15 @@ impl LandedCost {
                 duty,
                 rate,
                 reduced_to,
+                price_test,
             } => format!(
-                "({} + duty {}) / (1 − {rate}) × {rate}{}",
+                "({} + duty {}) / (1 − {rate}) × {rate}{}{}",
                 money(*customs_value),
                 money(*duty),
-                reduced_to.map_or(String::new(), |p| format!(", charged at {p}"))
+                reduced_to.map_or(String::new(), |p| format!(", charged at {p}")),
+                price_test.map_or(String::new(), |t| format!("; {}", self.explain_price_test(&t)))
             ),
+            Reason::BelowPriceTest(test) => format!("{}: no consumption tax", self.explain_price_test(test)),
             Reason::VatRelieved => "no VAT: de minimis relief".to_string(),
             Reason::Vat { rate, base, reduced_to } => format!(
                 "{rate} of {}{}",
@@ -329,6 +379,31 @@ impl LandedCost {
                 "cross-border retail: duty 0%, VAT and consumption tax charged at {percent_of_normal} of the normal amount"
             ),
             Reason::Fee { name } => name.clone(),
+        }
+    }
+}
+
+impl LandedCost {
+    /// `4.00 CNY per ml (200.00 CNY for 50 ml) is below the 10.00 CNY per ml threshold`.
+    fn explain_price_test(&self, test: &PriceTest) -> String {
+        let unit = test.content.unit.symbol();
+        let content = if test.content_given {
+            let amount = format_minor(i64::try_from(test.content.thousandths).unwrap_or(i64::MAX), 3);
+            let amount = amount.trim_end_matches('0').trim_end_matches('.');
+            let units = if test.content.unit == ContentUnit::Piece && amount != "1" {
+                "pieces"
+            } else {
+                unit
+            };
+            format!(" ({} for {amount} {units})", self.money(test.unit_price))
+        } else {
+            " (no content given: judged per piece)".to_string()
+        };
+        let per = format!("{} per {unit}{content}", self.money(test.price_per_content()));
+        match test.threshold {
+            Some(t) if test.reached() => format!("{per} reaches the {} per {unit} threshold", self.money(t)),
+            Some(t) => format!("{per} is below the {} per {unit} threshold", self.money(t)),
+            None => format!("{per}: the rule has no price threshold per {unit}, so it applies"),
         }
     }
 }
@@ -468,17 +543,41 @@ fn duty_rule<'a>(rules: &[&'a Rule], hs: &HsCode) -> Option<(&'a Rule, &'a DutyR
         .map(|(r, rate, _)| (r, rate))
 }
 
-fn consumption_tax_rule<'a>(rules: &[&'a Rule], hs: &HsCode) -> Option<(&'a Rule, BasisPoints)> {
+fn consumption_tax_rule<'a>(rules: &[&'a Rule], hs: &HsCode) -> Option<(&'a Rule, BasisPoints, &'a [PriceThreshold])> {
     rules
         .iter()
         .filter_map(|r| match &r.kind {
-            RuleKind::ConsumptionTax { hs_prefix, rate } if hs.digits().starts_with(hs_prefix.as_str()) => {
-                Some((*r, *rate, hs_prefix.len()))
+            RuleKind::ConsumptionTax {
+                hs_prefix,
+                rate,
+                price_at_least,
+            } if hs.digits().starts_with(hs_prefix.as_str()) => {
+                Some((*r, *rate, price_at_least.as_slice(), hs_prefix.len()))
             }
             _ => None,
         })
-        .max_by_key(|(r, _, len)| (*len, r.valid_from))
-        .map(|(r, rate, _)| (r, rate))
+        .max_by_key(|(r, _, _, len)| (*len, r.valid_from))
+        .map(|(r, rate, thresholds, _)| (r, rate, thresholds))
+}
+
+/// The price test of a rule with thresholds, for one unit priced `unit_price` (pack currency).
+fn price_test(line: &GoodsLine, unit_price: i64, thresholds: &[PriceThreshold]) -> Option<PriceTest> {
+    if thresholds.is_empty() {
+        return None;
+    }
+    let content = line.content.unwrap_or(Content {
+        thousandths: 1000,
+        unit: ContentUnit::Piece,
+    });
+    Some(PriceTest {
+        unit_price,
+        content,
+        content_given: line.content.is_some(),
+        threshold: thresholds
+            .iter()
+            .find(|t| t.per == content.unit)
+            .map(|t| t.amount.minor),
+    })
 }
 
 /// The VAT rule for an HS code among rules already narrowed to the destination: a matching HS
@@ -764,7 +863,12 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
     let reduced_to = reduction.map(|(_, p)| p);
     let mut excise = vec![0i64; c.lines.len()];
     for (i, line) in c.lines.iter().enumerate() {
-        if let Some((r, rate)) = consumption_tax_rule(&rules, &line.hs_code) {
+        if let Some((r, rate, thresholds)) = consumption_tax_rule(&rules, &line.hs_code) {
+            let test = price_test(line, to_pack(line.unit_value), thresholds);
+            if let Some(test) = test.filter(|t| !t.reached()) {
+                lines.push(rule_line(LineKind::Note, Some(i), 0, r, Reason::BelowPriceTest(test)));
+                continue;
+            }
             let base = customs[i] + duties[i];
             let full = div_round(i128::from(base) * i128::from(rate.0), i128::from(10_000 - rate.0)) as i64;
             let charged = reduced_to.map_or(full, |p| pct(full, p));
@@ -779,6 +883,7 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
                     duty: duties[i],
                     rate,
                     reduced_to,
+                    price_test: test,
                 },
             ));
         }

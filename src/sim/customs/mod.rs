@@ -5,5 +5,5 @@ pub mod hs;
 pub mod landed_cost;
 pub mod shipment;
 
-pub use landed_cost::{Consignment, CostLine, GoodsLine, LandedCost, LineKind, landed_cost};
+pub use landed_cost::{Consignment, Content, CostLine, GoodsLine, LandedCost, LineKind, landed_cost};
 pub use shipment::Shipment;

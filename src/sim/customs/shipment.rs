@@ -10,7 +10,10 @@ use crate::sim::money::{CurrencyCode, Micros, parse_amount, parse_decimal};
 use crate::sim::rules::RulePack;
 use crate::sim::scenario::HsCode;
 
-use super::landed_cost::{Consignment, GoodsLine};
+use super::landed_cost::{Consignment, Content, GoodsLine};
+
+/// Most a unit may contain: 1,000,000 ml, g or pieces, in thousandths.
+const MAX_CONTENT_THOUSANDTHS: i64 = 1_000_000_000;
 
 /// A validated shipment with its rule pack.
 #[derive(Debug, Clone)]
@@ -183,6 +186,31 @@ impl Shipment {
                     }
                 }
             };
+            let content = l.content.as_ref().and_then(|def| {
+                let path = format!("{p}.content.amount");
+                match parse_decimal(&def.amount, 3) {
+                    Ok(v) if v > 0 && v <= MAX_CONTENT_THOUSANDTHS => Some(Content {
+                        thousandths: u64::try_from(v).unwrap_or(0),
+                        unit: def.unit,
+                    }),
+                    Ok(_) => {
+                        c.error(
+                            &path,
+                            format!("content `{}` must be above zero and at most 1,000,000", def.amount),
+                            Some("what one unit contains, e.g. \"50\" (ml) for a 50 ml jar"),
+                        );
+                        None
+                    }
+                    Err(e) => {
+                        c.error(
+                            &path,
+                            format!("content `{}` {e}", def.amount),
+                            Some("a number with up to 3 decimals, e.g. \"50\" or \"7.5\""),
+                        );
+                        None
+                    }
+                }
+            });
             let net = weight(&mut c, format!("{p}.net_kg"), &l.net_kg);
             let gross = weight(&mut c, format!("{p}.gross_kg"), &l.gross_kg);
             if let (Some(n), Some(g)) = (net, gross)
@@ -204,6 +232,7 @@ impl Shipment {
                     unit_value,
                     net_weight_g,
                     gross_weight_g,
+                    content,
                 });
             }
         }
