@@ -1338,6 +1338,10 @@ pub struct RuleDef {
     pub valid_to: Option<String>,
     /// Where the rule comes from (regulation, article, announcement).
     pub source: String,
+    /// What in the rule could not be verified against an official source, and why; shown to
+    /// the student with the source wherever the rule is cited. Empty: verified.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unverified: String,
     pub kind: RuleKind,
 }
 

@@ -31,7 +31,11 @@ pub struct Rule {
     pub channel: Channel,
     pub valid_from: Date,
     pub valid_to: Option<Date>,
+    /// The source as cited to students: with `— NOT VERIFIED: …` appended when the pack says
+    /// part of the rule could not be verified.
     pub source: std::sync::Arc<str>,
+    /// False when the pack marks the rule (or a figure in it) as not verified.
+    pub verified: bool,
     pub kind: RuleKind,
 }
 
@@ -304,7 +308,12 @@ impl RulePack {
                     channel: def.channel,
                     valid_from,
                     valid_to,
-                    source: def.source.as_str().into(),
+                    source: if def.unverified.trim().is_empty() {
+                        def.source.as_str().into()
+                    } else {
+                        format!("{} — NOT VERIFIED: {}", def.source, def.unverified.trim()).into()
+                    },
+                    verified: def.unverified.trim().is_empty(),
                     kind,
                 });
             }

@@ -815,7 +815,13 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
                     format!("{} — {}", pack.jurisdiction(), pick(pack.name(), language)),
                     |ui| {
                         for rule in pack.in_force(session.date()) {
-                            ui.label(format!("•  {}", rule.summary())).on_hover_text(&*rule.source);
+                            let marker = if rule.verified {
+                                String::new()
+                            } else {
+                                format!(" ({})", cat.tr("rule-not-verified"))
+                            };
+                            ui.label(format!("•  {}{marker}", rule.summary()))
+                                .on_hover_text(&*rule.source);
                         }
                     },
                 );

@@ -102,7 +102,12 @@ fn us_de_minimis_ends_on_29_august_2025() {
 #[test]
 fn a_single_item_over_the_retail_limit_pays_general_trade_taxes() {
     let r = cost("cn-retail-over-limit.shipment.ron");
-    assert_eq!(r.vat, 88_400, "13% of ¥6,800 without the 70% reduction");
+    assert_eq!(
+        r.duty, 74_800,
+        "MFN 11% of ¥6,800 on an automatic watch (9102.21), not zero"
+    );
+    assert_eq!(r.vat, 98_124, "13% of ¥7,548 (value + duty) without the 70% reduction");
+    assert_eq!(r.consumption_tax, 0, "a watch under ¥10,000 is not high-end");
 }
 
 #[test]

@@ -117,6 +117,7 @@ col-origin = Origin
 overview-people = People you deal with
 daily-shoppers = about { $count } shoppers a day
 customs-rules-today = Rules in force on { $date }
+rule-not-verified = not verified: hover for what
 inbox-empty = No messages yet.
 inbox-pick = Choose a message to read it.
 inbox-from = From { $from }, day { $day }

@@ -111,6 +111,7 @@ col-origin = 原产地
 overview-people = 业务往来对象
 daily-shoppers = 每天约 { $count } 名顾客
 customs-rules-today = { $date } 生效的规定
+rule-not-verified = 未经核实：悬停查看详情
 inbox-empty = 暂无消息。
 inbox-pick = 选择一条消息进行阅读。
 inbox-from = 来自 { $from }，第 { $day } 天
