@@ -111,7 +111,7 @@ fn three_weeks_of_the_bundled_scenario(c: &mut Criterion) {
                         reserve: Some(18_500),
                         buy_it_now: None,
                         days: 7,
-                        soft_close: true,
+                        soft_close: false,
                     },
                 ),
             ] {

@@ -51,6 +51,7 @@ fn bench_customs(c: &mut Criterion) {
             net_weight_g: 1_800,
             gross_weight_g: 2_600,
             content: None,
+            origin: String::new(),
         })
         .collect();
     let consignment = Consignment {
@@ -66,6 +67,7 @@ fn bench_customs(c: &mut Criterion) {
         insurance: 4_560,
         fees: vec![("Customs broker".to_string(), 8_500)],
         buyer_year_to_date: 0,
+        proof_of_origin: false,
         lines,
     };
 

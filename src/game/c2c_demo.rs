@@ -61,7 +61,7 @@ fn list_all(session: &mut Session, om1_grade: Option<ConditionGrade>, om1_faults
             reserve: Some(18_000),
             buy_it_now: None,
             days: 7,
-            soft_close: true,
+            soft_close: false,
         },
         None,
         vec![0, 1],

@@ -213,7 +213,7 @@ pub struct AuctionSiteDef {
     /// Final value fee on each sale (item price plus postage charged), percent.
     pub final_value_fee: String,
     /// Minutes before the close in which a bid extends the close by as many minutes (the
-    /// seller chooses whether to use it).
+    /// seller chooses whether to use it); 0: the site ends auctions at a fixed time (eBay).
     #[serde(default = "default_soft_close")]
     pub soft_close_minutes: u32,
     /// Interested buyers per listing per day, for an item priced at its reference price.
@@ -1342,7 +1342,19 @@ pub struct RuleDef {
     /// the student with the source wherever the rule is cited. Empty: verified.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unverified: String,
+    /// Only goods of these origins (ISO alpha-2, e.g. `["CN", "HK"]`); empty: every origin. A
+    /// rule on the whole consignment (de minimis, point-of-sale VAT, limits) applies only when
+    /// every line's origin passes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<String>,
+    /// Goods of these origins are left out (e.g. de minimis `excluding_origins: ["CN", "HK"]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluding_origins: Vec<String>,
     pub kind: RuleKind,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// The customs channel a rule applies to.
@@ -1370,7 +1382,22 @@ pub enum RuleKind {
         hs_prefixes: Vec<String>,
     },
     /// Import duty for goods whose HS code starts with `hs_prefix`.
-    Duty { hs_prefix: String, rate: DutyRateDef },
+    Duty {
+        hs_prefix: String,
+        rate: DutyRateDef,
+        /// A preferential rate (e.g. UK-Japan CEPA, RCEP): applies only when the consignment
+        /// states a proof of origin; without one the normal rate applies and a note says so.
+        #[serde(default, skip_serializing_if = "is_false")]
+        needs_proof_of_origin: bool,
+    },
+    /// A duty added on top of the normal duty for goods whose HS code starts with `hs_prefix`
+    /// (e.g. US Section 301 on goods of Chinese origin). Within one `program` the longest prefix
+    /// wins; different programs add up.
+    AdditionalDuty {
+        program: String,
+        hs_prefix: String,
+        rate: DutyRateDef,
+    },
     /// Consumption (excise) tax for goods whose HS code starts with `hs_prefix`. With
     /// `price_at_least`, only goods whose price (excluding VAT) per unit of their content reaches
     /// the threshold for that content's unit are taxed (China: high-end cosmetics, CNY 10 per ml
@@ -1402,6 +1429,26 @@ pub enum RuleKind {
     },
     /// VAT is collected by the seller at the point of sale up to `threshold`.
     VatAtPointOfSale { threshold: MoneyDef },
+    /// How exports on the rule's channel are treated for VAT: no output VAT, and whether the
+    /// input VAT paid on the goods is refunded; `requires` says when (e.g. "purchase VAT
+    /// invoices"), `rebate_rate` the refund rate where one applies.
+    ExportVat {
+        refund: ExportRefund,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        requires: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rebate_rate: Option<String>,
+    },
+}
+
+/// Whether an exporter gets back the input VAT paid on exported goods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ExportRefund {
+    /// Exempt from output VAT, input VAT refunded (at the rebate rate) once the goods have left
+    /// the country.
+    OnDeparture,
+    /// Exempt from output VAT, input VAT not refunded: it stays a cost.
+    NoRefund,
 }
 
 /// A price test: `(amount: (currency: "CNY", amount: "10.00"), per: Millilitre)`.

@@ -63,4 +63,8 @@ pub struct NationalLineDef {
     /// Ten digits, starting with the subheading.
     pub code: String,
     pub title: Text,
+    /// What could not be verified about this national line, and why; the exercise shows the
+    /// line as "national subdivision not verified". Empty: verified against the tariff.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unverified: String,
 }

@@ -31,12 +31,27 @@ pub struct ShipmentFile {
     /// Cargo insurance in the invoice currency (default `"0"`).
     #[serde(default = "zero")]
     pub insurance: String,
+    /// The insurance premium rate, instead of an `insurance` amount (e.g. `"0.3%"`): cover is
+    /// 110% of CIF, so CIF = (FOB + freight) / (1 − 1.1 × rate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance_rate: Option<String>,
+    /// Country of origin (ISO alpha-2) of every line that does not name its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    /// Whether a proof of origin (e.g. an origin statement on the invoice) comes with the goods,
+    /// for preferential rates that need one.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub proof_of_origin: bool,
     #[serde(default)]
     pub fees: Vec<FeeDef>,
     /// China retail: what this buyer already bought this year, in the pack's currency.
     #[serde(default)]
     pub buyer_year_to_date: Option<String>,
     pub lines: Vec<ShipmentLineDef>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 pub fn zero() -> String {
@@ -68,6 +83,9 @@ pub struct ShipmentLineDef {
     /// tests such as China's high-end cosmetics rule. Absent: one piece.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<ContentDef>,
+    /// Country of origin of this line (ISO alpha-2), overriding the file's `origin`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// The content of one unit: an amount (up to 3 decimals) of a [`ContentUnit`].

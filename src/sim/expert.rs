@@ -829,7 +829,8 @@ impl Expert {
                     reserve: None,
                     buy_it_now: None,
                     days: 7,
-                    soft_close: true,
+                    // Where the site offers it, a soft close stops snipers.
+                    soft_close: site.soft_close_minutes > 0,
                 }
             } else {
                 SaleFormat::FixedPrice {

@@ -63,7 +63,8 @@ impl fmt::Display for Money {
 pub fn format_minor(minor: i64, exponent: u32) -> String {
     let negative = minor < 0;
     let abs = minor.unsigned_abs();
-    let scale = 10u64.pow(exponent);
+    // Exponents are validated to 0..=4; a larger one must not overflow here either.
+    let scale = 10u64.checked_pow(exponent).unwrap_or(10u64.pow(18));
     let whole = abs / scale;
     let frac = abs % scale;
     let digits = whole.to_string();

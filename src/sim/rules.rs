@@ -2,8 +2,8 @@
 
 use crate::scenario::error::Diagnostic;
 use crate::scenario::file::{
-    Channel, ContentUnit, DutyRateDef, FORMAT_VERSION, MeasureUnit, Relief, RuleKind as RuleKindDef, RulePackFile,
-    Text, Valuation,
+    Channel, ContentUnit, DutyRateDef, ExportRefund, FORMAT_VERSION, MeasureUnit, Relief, RuleKind as RuleKindDef,
+    RulePackFile, Text, Valuation,
 };
 
 use super::check::{Checker, ISO_CURRENCIES, iso_exponent};
@@ -36,6 +36,10 @@ pub struct Rule {
     pub source: std::sync::Arc<str>,
     /// False when the pack marks the rule (or a figure in it) as not verified.
     pub verified: bool,
+    /// Only goods of these origins; empty: all.
+    pub origins: Vec<String>,
+    /// Goods of these origins are left out.
+    pub excluding_origins: Vec<String>,
     pub kind: RuleKind,
 }
 
@@ -48,6 +52,13 @@ pub enum RuleKind {
         hs_prefixes: Vec<String>,
     },
     Duty {
+        hs_prefix: String,
+        rate: DutyRate,
+        /// A preferential rate: applies only with a proof of origin.
+        needs_proof_of_origin: bool,
+    },
+    AdditionalDuty {
+        program: String,
         hs_prefix: String,
         rate: DutyRate,
     },
@@ -74,6 +85,11 @@ pub enum RuleKind {
     },
     VatAtPointOfSale {
         threshold: Money,
+    },
+    ExportVat {
+        refund: ExportRefund,
+        requires: String,
+        rebate_rate: Option<BasisPoints>,
     },
 }
 
@@ -102,9 +118,9 @@ impl RuleKind {
     /// Every amount of money the rule states.
     pub fn amounts(&self) -> Vec<Money> {
         match self {
-            RuleKind::Vat { .. } | RuleKind::TaxReduction { .. } => Vec::new(),
+            RuleKind::Vat { .. } | RuleKind::TaxReduction { .. } | RuleKind::ExportVat { .. } => Vec::new(),
             RuleKind::ConsumptionTax { price_at_least, .. } => price_at_least.iter().map(|t| t.amount).collect(),
-            RuleKind::Duty { rate, .. } => match rate {
+            RuleKind::Duty { rate, .. } | RuleKind::AdditionalDuty { rate, .. } => match rate {
                 DutyRate::AdValorem(_) => Vec::new(),
                 DutyRate::Specific { amount, .. } | DutyRate::Compound { amount, .. } => vec![*amount],
             },
@@ -124,8 +140,35 @@ impl Rule {
         self.valid_from <= date && self.valid_to.is_none_or(|to| date <= to)
     }
 
-    /// One line for lists: `DeMinimis ≤ 150.00 EUR relieves Duty`.
+    /// True when the rule covers goods of `origin` (ISO alpha-2; `""` when not known, which a
+    /// rule for named origins does not cover).
+    pub fn covers_origin(&self, origin: &str) -> bool {
+        (self.origins.is_empty() || self.origins.iter().any(|o| o == origin))
+            && !self.excluding_origins.iter().any(|o| o == origin)
+    }
+
+    /// ` for goods of CN, HK` / ` except goods of CN, HK`, or nothing.
+    fn origin_label(&self) -> String {
+        let mut out = String::new();
+        if !self.origins.is_empty() {
+            out.push_str(&format!(" for goods of {}", self.origins.join(", ")));
+        }
+        if !self.excluding_origins.is_empty() {
+            out.push_str(&format!(" except goods of {}", self.excluding_origins.join(", ")));
+        }
+        out
+    }
+
+    /// One line for lists: `De minimis: up to 800.00 USD relieved of DutyAndVat except goods of
+    /// CN, HK`.
     pub fn summary(&self) -> String {
+        match self.kind {
+            RuleKind::Duty { .. } | RuleKind::AdditionalDuty { .. } => self.kind_summary(),
+            _ => format!("{}{}", self.kind_summary(), self.origin_label()),
+        }
+    }
+
+    fn kind_summary(&self) -> String {
         match &self.kind {
             RuleKind::Vat {
                 rate,
@@ -144,7 +187,31 @@ impl Rule {
                 };
                 format!("VAT {rate}{place}{goods}")
             }
-            RuleKind::Duty { hs_prefix, rate } => format!("Duty {} on HS {}", rate.summary(), prefix_label(hs_prefix)),
+            RuleKind::Duty {
+                hs_prefix,
+                rate,
+                needs_proof_of_origin,
+            } => format!(
+                "Duty {} on HS {}{}{}",
+                rate.summary(),
+                prefix_label(hs_prefix),
+                self.origin_label(),
+                if *needs_proof_of_origin {
+                    ", with a proof of origin"
+                } else {
+                    ""
+                }
+            ),
+            RuleKind::AdditionalDuty {
+                program,
+                hs_prefix,
+                rate,
+            } => format!(
+                "{program}: additional duty {} on HS {}{}",
+                rate.summary(),
+                prefix_label(hs_prefix),
+                self.origin_label()
+            ),
             RuleKind::ConsumptionTax {
                 hs_prefix,
                 rate,
@@ -175,6 +242,25 @@ impl Rule {
                 format!("Fixed duty {amount} per tariff subheading up to {up_to_value}")
             }
             RuleKind::VatAtPointOfSale { threshold } => format!("VAT collected at point of sale up to {threshold}"),
+            RuleKind::ExportVat {
+                refund,
+                requires,
+                rebate_rate,
+            } => {
+                let refund = match (refund, rebate_rate) {
+                    (ExportRefund::OnDeparture, Some(rate)) => {
+                        format!("input VAT refunded at {rate} once the goods have left")
+                    }
+                    (ExportRefund::OnDeparture, None) => "input VAT refunded once the goods have left".to_string(),
+                    (ExportRefund::NoRefund, _) => "input VAT not refunded".to_string(),
+                };
+                let requires = if requires.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({requires})")
+                };
+                format!("Export VAT: exempt, {refund}{requires}")
+            }
         }
     }
 }
@@ -290,6 +376,11 @@ impl RulePack {
                     Some("name the regulation or announcement, e.g. \"Council Directive (EU) 2017/2455\""),
                 );
             }
+            for (field, list) in [("origins", &def.origins), ("excluding_origins", &def.excluding_origins)] {
+                for (j, origin) in list.iter().enumerate() {
+                    c.country(&format!("{p}.{field}[{j}]"), origin);
+                }
+            }
             let kind = validate_kind(&mut c, &format!("{p}.kind"), &def.kind);
             if let (Some(kind), Some((pack_currency, _))) = (&kind, currency) {
                 for money in kind.amounts() {
@@ -314,6 +405,8 @@ impl RulePack {
                         format!("{} — NOT VERIFIED: {}", def.source, def.unverified.trim()).into()
                     },
                     verified: def.unverified.trim().is_empty(),
+                    origins: def.origins.clone(),
+                    excluding_origins: def.excluding_origins.clone(),
                     kind,
                 });
             }
@@ -332,6 +425,21 @@ impl RulePack {
             rules,
         })
     }
+}
+
+fn validate_duty_rate(c: &mut Checker, p: &str, rate: &DutyRateDef) -> Option<DutyRate> {
+    Some(match rate {
+        DutyRateDef::AdValorem(pct) => DutyRate::AdValorem(c.percent(&format!("{p}.rate"), pct, 0, 100_000)?),
+        DutyRateDef::Specific { amount, per } => DutyRate::Specific {
+            amount: c.iso_money(&format!("{p}.rate.amount"), amount)?,
+            per: *per,
+        },
+        DutyRateDef::Compound { percent, amount, per } => DutyRate::Compound {
+            percent: c.percent(&format!("{p}.rate.percent"), percent, 0, 100_000)?,
+            amount: c.iso_money(&format!("{p}.rate.amount"), amount)?,
+            per: *per,
+        },
+    })
 }
 
 fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKind> {
@@ -354,23 +462,35 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
                 hs_prefixes: hs_prefixes.clone(),
             }
         }
-        RuleKindDef::Duty { hs_prefix, rate } => {
+        RuleKindDef::Duty {
+            hs_prefix,
+            rate,
+            needs_proof_of_origin,
+        } => {
             c.hs_prefix(&format!("{p}.hs_prefix"), hs_prefix);
-            let rate = match rate {
-                DutyRateDef::AdValorem(pct) => DutyRate::AdValorem(c.percent(&format!("{p}.rate"), pct, 0, 100_000)?),
-                DutyRateDef::Specific { amount, per } => DutyRate::Specific {
-                    amount: c.iso_money(&format!("{p}.rate.amount"), amount)?,
-                    per: *per,
-                },
-                DutyRateDef::Compound { percent, amount, per } => DutyRate::Compound {
-                    percent: c.percent(&format!("{p}.rate.percent"), percent, 0, 100_000)?,
-                    amount: c.iso_money(&format!("{p}.rate.amount"), amount)?,
-                    per: *per,
-                },
-            };
             RuleKind::Duty {
                 hs_prefix: hs_prefix.clone(),
-                rate,
+                rate: validate_duty_rate(c, p, rate)?,
+                needs_proof_of_origin: *needs_proof_of_origin,
+            }
+        }
+        RuleKindDef::AdditionalDuty {
+            program,
+            hs_prefix,
+            rate,
+        } => {
+            if program.trim().is_empty() {
+                c.error(
+                    &format!("{p}.program"),
+                    "an additional duty needs its program",
+                    Some("name it, e.g. \"Section 301\": within one program the longest HS prefix wins"),
+                );
+            }
+            c.hs_prefix(&format!("{p}.hs_prefix"), hs_prefix);
+            RuleKind::AdditionalDuty {
+                program: program.trim().to_string(),
+                hs_prefix: hs_prefix.clone(),
+                rate: validate_duty_rate(c, p, rate)?,
             }
         }
         RuleKindDef::ConsumptionTax {
@@ -452,5 +572,27 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
         RuleKindDef::VatAtPointOfSale { threshold } => RuleKind::VatAtPointOfSale {
             threshold: c.iso_money(&format!("{p}.threshold"), threshold)?,
         },
+        RuleKindDef::ExportVat {
+            refund,
+            requires,
+            rebate_rate,
+        } => {
+            let rebate_rate = match rebate_rate {
+                Some(rate) => Some(c.percent(&format!("{p}.rebate_rate"), rate, 0, 10_000)?),
+                None => None,
+            };
+            if rebate_rate.is_some() && *refund == ExportRefund::NoRefund {
+                c.error(
+                    &format!("{p}.rebate_rate"),
+                    "a rebate rate on an export with no refund",
+                    Some("remove `rebate_rate`, or make `refund: OnDeparture`"),
+                );
+            }
+            RuleKind::ExportVat {
+                refund: *refund,
+                requires: requires.clone(),
+                rebate_rate,
+            }
+        }
     })
 }

@@ -380,13 +380,15 @@ impl Scenario {
                     Some("currencies use 0 to 3 decimals"),
                 );
             }
-            c.currencies.push((code, d.minor_units));
+            // A wrong value is reported above; the checks that follow use a sane one.
+            let exponent = iso_exponent(&d.code).unwrap_or(d.minor_units.min(4));
+            c.currencies.push((code, exponent));
             currencies.insert(
                 code,
                 CurrencyInfo {
                     code,
                     name: d.name.clone(),
-                    exponent: d.minor_units,
+                    exponent,
                     symbol: d.symbol.clone(),
                 },
             );

@@ -281,10 +281,18 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
                     ui.radio_value(&mut draft.days, d, d.to_string());
                 }
             });
-            ui.checkbox(
-                &mut draft.soft_close,
-                cat.tr_args("c2c-soft-close", &[("minutes", Arg::from(site.soft_close_minutes))]),
-            );
+            if site.soft_close_minutes > 0 {
+                ui.checkbox(
+                    &mut draft.soft_close,
+                    cat.tr_args("c2c-soft-close", &[("minutes", Arg::from(site.soft_close_minutes))]),
+                );
+            } else {
+                draft.soft_close = false;
+                ui.label(
+                    RichText::new(cat.tr_args("c2c-hard-close", &[("platform", Arg::from(site.platform.as_str()))]))
+                        .small(),
+                );
+            }
         } else {
             field(ui, cat.tr("c2c-price"), &mut draft.price);
             ui.checkbox(&mut draft.offers, cat.tr("c2c-accept-offers"));

@@ -121,10 +121,16 @@ pub fn draw(ui: &mut egui::Ui, view: &HsView, draft: &mut HsDraft) -> Option<Act
         ui.label(RichText::new(cat.tr("hs-steps")).strong());
         for (i, level) in Level::ALL.iter().enumerate() {
             let choices = view.nomenclature.choices(*level, &draft.chosen[..i]);
-            let selected = choices.iter().find(|c| c.code == draft.chosen[i]).map_or_else(
-                || cat.tr("decl-choose"),
-                |c| format!("{} {}", c.code, pick(c.title, language)),
-            );
+            // A national line nobody could verify says so wherever it is shown.
+            let label = |c: &crate::sim::customs::hs::Choice| {
+                if c.unverified.is_empty() {
+                    format!("{} {}", c.code, pick(c.title, language))
+                } else {
+                    format!("{} {} ({})", c.code, pick(c.title, language), cat.tr("hs-not-verified"))
+                }
+            };
+            let chosen_choice = choices.iter().find(|c| c.code == draft.chosen[i]);
+            let selected = chosen_choice.map_or_else(|| cat.tr("decl-choose"), label);
             ui.label(cat.tr(level_key(*level)));
             let mut picked = None;
             egui::ComboBox::from_id_salt(("hs-level", i))
@@ -133,16 +139,21 @@ pub fn draw(ui: &mut egui::Ui, view: &HsView, draft: &mut HsDraft) -> Option<Act
                 .show_ui(ui, |ui| {
                     for c in &choices {
                         if ui
-                            .selectable_label(
-                                draft.chosen[i] == c.code,
-                                format!("{} {}", c.code, pick(c.title, language)),
-                            )
+                            .selectable_label(draft.chosen[i] == c.code, label(c))
+                            .on_hover_text(c.unverified)
                             .clicked()
                         {
                             picked = Some(c.code.to_string());
                         }
                     }
                 });
+            if let Some(c) = chosen_choice.filter(|c| !c.unverified.is_empty()) {
+                ui.label(
+                    RichText::new(format!("{}: {}", cat.tr("hs-not-verified"), c.unverified))
+                        .small()
+                        .color(BAD),
+                );
+            }
             if let Some(code) = picked {
                 draft.chosen[i] = code;
                 // A new choice invalidates the levels below it.

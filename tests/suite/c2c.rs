@@ -78,6 +78,55 @@ fn the_increment_table_picks_the_step_of_the_current_price() {
     assert!(IncrementTable::new(vec![(0, 0)]).is_none(), "steps above zero");
 }
 
+/// The bundled eBay sites use eBay's own increment tables (DOMAIN.md, eBay help "Bid
+/// increments") and no soft close.
+#[test]
+fn the_bundled_ebay_sites_use_ebays_increments_and_end_at_a_fixed_time() {
+    let s = scenario();
+    let site = |market: &str| {
+        s.markets()
+            .iter()
+            .find(|m| m.id == market)
+            .and_then(|m| m.auction_site.clone())
+            .unwrap_or_else(|| panic!("{market} has an auction site"))
+    };
+    let us = site("us-buyers");
+    assert_eq!(us.platform, "eBay.com");
+    for (price, step) in [
+        (0, 5),
+        (99, 5),
+        (100, 25),
+        (500, 50),
+        (2_500, 100),
+        (10_000, 250),
+        (25_000, 500),
+        (50_000, 1_000),
+        (100_000, 2_500),
+        (250_000, 5_000),
+        (500_000, 10_000),
+    ] {
+        assert_eq!(us.increments.at(price), step, "eBay.com at {price} cents");
+    }
+    let uk = site("uk-buyers");
+    assert_eq!(uk.platform, "eBay.co.uk");
+    for (price, step) in [
+        (0, 5),
+        (100, 20),
+        (500, 50),
+        (1_500, 100),
+        (6_000, 200),
+        (15_000, 500),
+        (30_000, 1_000),
+        (60_000, 2_000),
+        (150_000, 5_000),
+        (300_000, 10_000),
+    ] {
+        assert_eq!(uk.increments.at(price), step, "eBay.co.uk at {price} pence");
+    }
+    assert_eq!(us.soft_close_minutes, 0);
+    assert_eq!(uk.soft_close_minutes, 0);
+}
+
 #[test]
 fn the_winner_pays_the_second_maximum_plus_one_increment() {
     // Start $10. A's maximum $30: alone, A leads at the start price.
@@ -530,6 +579,14 @@ fn listing_checks_terms_and_changes_nothing_on_error() {
             days: 4,
             soft_close: false,
         },
+        // eBay ends auctions at a fixed time: a soft close is refused on its sites.
+        SaleFormat::Auction {
+            start_price: 10_000,
+            reserve: None,
+            buy_it_now: None,
+            days: 7,
+            soft_close: true,
+        },
         SaleFormat::FixedPrice {
             price: 7_000,
             offers: false,
@@ -814,7 +871,7 @@ fn play_bundled(seed: Option<u64>) -> (Session, String) {
                 reserve: Some(18_000),
                 buy_it_now: None,
                 days: 7,
-                soft_close: true,
+                soft_close: false,
             },
         ),
         honest(
@@ -1443,7 +1500,7 @@ fn a_floor_is_judged_at_the_rates_of_the_day_it_was_listed() {
                     reserve: None,
                     buy_it_now: None,
                     days: 10,
-                    soft_close: true,
+                    soft_close: false,
                 },
                 postage: "ems".into(),
                 handling_days: 1,

@@ -109,15 +109,25 @@ fn the_listing_form_checks_the_break_even_and_sends_parsed_terms() {
             .is_some()
     );
     h.state_mut().draft.auction.reserve = "185.00".into();
+    // eBay ends auctions at a fixed time: no soft close to choose, and the form says why.
     h.state_mut().draft.auction.soft_close = true;
     h.state_mut().draft.auction.disclosed.insert(0);
     h.run();
     assert!(
+        h.query_by_label_contains("Auctions on eBay.com end at a fixed time")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Soft close").is_none());
+    assert!(
         h.query_by_label_contains("Your price covers cost, postage and fees")
             .is_some()
     );
-    // The buyer's import charges at that price come from the US rules: cameras are duty-free.
-    assert!(h.query_by_label_contains("No duty or import VAT is due").is_some());
+    // The buyer's import charges at that price come from the US rules: cameras are duty-free,
+    // but the Seagull is made in China, so Section 301 duty (7.5% of USD 185.00 = 13.88) is due
+    // on delivery, with the carrier's fee.
+    assert!(h.query_by_label_contains("No duty or import VAT is due").is_none());
+    assert!(h.query_by_label_contains("On delivery you pay about").is_some());
+    assert!(h.query_by_label_contains("duty 13.88 USD").is_some());
     h.get_by_label("List the item").click();
     h.run();
     let Command::ListItem { terms } = last_command(&h.state().actions) else {
@@ -134,7 +144,7 @@ fn the_listing_form_checks_the_break_even_and_sends_parsed_terms() {
             reserve: Some(18_500),
             buy_it_now: None,
             days: 7,
-            soft_close: true,
+            soft_close: false,
         }
     );
     assert_eq!(
@@ -159,7 +169,7 @@ fn the_bid_history_shows_each_bid_and_the_secret_maxima_stay_secret() {
             reserve: Some(18_000),
             buy_it_now: None,
             days: 7,
-            soft_close: true,
+            soft_close: false,
         },
         None,
     );

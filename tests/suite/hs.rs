@@ -118,3 +118,35 @@ fn the_session_grades_classifications_and_refuses_unknown_goods() {
     );
     assert_eq!(session.timeline().len(), before);
 }
+
+/// Every national line says what could not be verified (none was checked against the official
+/// tariff), the three codes the December 2026 review found wrong are corrected, and a graded
+/// classification tells the student the subdivision is not verified.
+#[test]
+fn unverified_national_lines_say_so_and_the_wrong_codes_are_corrected() {
+    let n = nomenclature();
+    for wrong in ["9006599000", "4202310000", "9002190000"] {
+        assert!(n.search(wrong).is_empty(), "{wrong} was found wrong and must be gone");
+    }
+    for right in ["9006599090", "4202310090", "9002199000"] {
+        assert!(n.contains(&code(right)), "{right}");
+    }
+    let lines = n.choices(Level::National, &["XVIII", "90", "9006", "900659"].map(String::from));
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].code, "9006599090");
+    assert!(lines[0].unverified.contains("secondary"), "{}", lines[0].unverified);
+    assert!(
+        n.choices(Level::Subheading, &["XVIII", "90", "9006"].map(String::from))
+            .iter()
+            .all(|c| c.unverified.is_empty()),
+        "HS subheadings are international and verified"
+    );
+    let graded = n
+        .grade("SB-6206-IVY", &code("6206100000"), &right_path())
+        .unwrap_or_else(|| panic!("gradable"));
+    assert!(
+        graded.steps[4].reasoning.contains("National subdivision not verified"),
+        "{}",
+        graded.steps[4].reasoning
+    );
+}

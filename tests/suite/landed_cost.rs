@@ -10,6 +10,7 @@ use tradeport::cli::landed_cost as run_landed_cost;
 use tradeport::scenario::error::render_plain;
 use tradeport::scenario::file::{Channel, Incoterm};
 use tradeport::scenario::{load_rule_pack_file, load_shipment_file};
+use tradeport::sim::customs::landed_cost::Reason;
 use tradeport::sim::customs::{Consignment, GoodsLine, LineKind, landed_cost};
 use tradeport::sim::scenario::HsCode;
 use tradeport::sim::{CurrencyCode, Date, Micros, RulePack};
@@ -90,13 +91,107 @@ fn high_end_cosmetics_keep_the_consumption_tax_grossed_up_and_reduced() {
 }
 
 #[test]
-fn us_de_minimis_ends_on_29_august_2025() {
+fn us_de_minimis_ends_by_origin_and_chinese_goods_owe_section_301() {
     assert_eq!(cost("us-blouses-before-suspension.shipment.ron").duty, 0);
+    let after = cost("us-blouses-after-suspension.shipment.ron");
     assert_eq!(
-        cost("us-blouses-after-suspension.shipment.ron").duty,
-        3_188,
-        "6.9% of the $462 FOB value"
+        after.duty,
+        3_188 + 3_465,
+        "6.9% MFN + 7.5% Section 301 of the $462 FOB value"
     );
+    assert!(
+        after
+            .lines
+            .iter()
+            .any(|l| l.rule_id.as_deref() == Some("section-301-silk-blouses"))
+    );
+    let surcharge = cost("us-blouses-section-122.shipment.ron");
+    assert_eq!(surcharge.duty, 3_188 + 3_465 + 4_620, "plus 10% under Section 122");
+    // June 2025: Chinese goods had lost de minimis (2 May), others had not (until 29 Aug).
+    let mixed = cost("us-mixed-origins-june-2025.shipment.ron");
+    assert!(
+        mixed
+            .lines
+            .iter()
+            .all(|l| !matches!(l.reason, Reason::DeMinimis { .. })),
+        "a consignment with a Chinese line gets no de minimis"
+    );
+    assert_eq!(
+        mixed.duty,
+        138 + 1_500,
+        "the Japanese camera is free; the Chinese lens pays 2.3% + 25%"
+    );
+}
+
+#[test]
+fn a_consignment_of_non_chinese_goods_kept_de_minimis_until_29_august_2025() {
+    let p = pack("us.rules.ron");
+    let line = |origin: &str| GoodsLine {
+        hs_code: HsCode::parse("9002110000").unwrap_or_else(|| panic!("hs")),
+        description: "Camera lens".into(),
+        quantity: 1,
+        unit_value: 6_000,
+        net_weight_g: 200,
+        gross_weight_g: 350,
+        content: None,
+        origin: origin.into(),
+    };
+    let on = |date: &str, origin: &str| {
+        let date = Date::parse(date).unwrap_or_else(|e| panic!("{e}"));
+        landed_cost(&consignment(
+            &p,
+            date,
+            Channel::Postal,
+            Incoterm::DAP,
+            vec![line(origin)],
+            0,
+        ))
+        .duty
+    };
+    assert_eq!(on("2025-06-15", "JP"), 0, "de minimis for Japanese goods in June 2025");
+    assert_eq!(
+        on("2025-06-15", "CN"),
+        138 + 1_500,
+        "none for Chinese goods since 2 May 2025"
+    );
+    assert_eq!(on("2025-04-30", "CN"), 0, "Chinese goods still had it in April 2025");
+    assert_eq!(on("2025-09-01", "JP"), 138, "none for any origin from 29 August 2025");
+}
+
+#[test]
+fn a_preferential_rate_needs_a_proof_of_origin() {
+    let without = cost("uk-camera-japan-origin.shipment.ron");
+    assert_eq!(without.duty, 640, "4% UK Global Tariff without a proof of origin");
+    assert!(
+        without
+            .lines
+            .iter()
+            .any(|l| matches!(l.reason, Reason::PreferenceNotClaimed { .. }))
+    );
+    let shipment = load_shipment_file(Path::new("tests/landed-cost/uk-camera-japan-origin.shipment.ron"))
+        .unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    let mut with = shipment.consignment();
+    with.proof_of_origin = true;
+    let r = landed_cost(&with);
+    assert_eq!(r.duty, 0, "UK-Japan CEPA: 0% with a proof of origin");
+    assert!(
+        r.lines
+            .iter()
+            .any(|l| l.rule_id.as_deref() == Some("uk-japan-cepa-9006-cameras"))
+    );
+}
+
+#[test]
+fn insurance_as_a_rate_covers_110_percent_of_cif() {
+    // CFR 30,600.00 USD, 0.3%: CIF = 30,600 / (1 − 0.0033) = 30,701.31; premium 101.31 USD,
+    // at 0.865 = 87.63 EUR.
+    let shipment = load_shipment_file(Path::new(
+        "tests/landed-cost/eu-b2b-silk-cif-insurance-rate.shipment.ron",
+    ))
+    .unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    assert_eq!(shipment.insurance(), 10_131);
+    let r = landed_cost(&shipment.consignment());
+    assert_eq!(r.customs_value, 2_646_900 + 8_763);
 }
 
 #[test]
@@ -210,6 +305,7 @@ fn consignment<'a>(
         insurance: 0,
         fees: Vec::new(),
         buyer_year_to_date: 0,
+        proof_of_origin: false,
         lines,
     }
 }
@@ -225,6 +321,7 @@ fn arb_lines() -> impl Strategy<Value = Vec<GoodsLine>> {
                 net_weight_g: net,
                 gross_weight_g: net + 100,
                 content: None,
+                origin: String::new(),
             }
         }),
         1..6,
@@ -319,4 +416,48 @@ fn a_pack_with_the_old_below_value_name_loads_and_keeps_its_form() {
     assert!(written.contains("below_value") && !written.contains("up_to_value"));
     let pack = load_rule_pack_file(Path::new(path)).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
     assert!(pack.rules().iter().any(|r| r.summary().contains("up to 150.00 EUR")));
+}
+
+/// China's export VAT by channel (DOMAIN.md, corrections of December 2026): a 9610 retail export
+/// without purchase invoices is exempt with no refund; 9810 overseas-warehouse goods claim the
+/// rebate when they leave China (2025); garments exported under general trade keep 13%.
+#[test]
+fn export_vat_treatment_depends_on_the_channel_and_the_invoices() {
+    use tradeport::scenario::file::ExportRefund;
+    use tradeport::sim::rules::RuleKind;
+    let p = pack("cn-export.rules.ron");
+    let date = |d: &str| Date::parse(d).unwrap_or_else(|e| panic!("{d}: {e}"));
+    let treatments = |channel: Channel, on: &str| -> Vec<(ExportRefund, String)> {
+        p.in_force(date(on))
+            .filter(|r| r.channel == channel)
+            .filter_map(|r| match &r.kind {
+                RuleKind::ExportVat { refund, requires, .. } => Some((*refund, requires.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let retail = treatments(Channel::CrossBorderRetail, "2026-09-01");
+    assert!(
+        retail
+            .iter()
+            .any(|(r, req)| *r == ExportRefund::NoRefund && req.contains("no purchase invoices")),
+        "{retail:?}"
+    );
+    assert!(
+        retail.iter().any(|(r, _)| *r == ExportRefund::OnDeparture),
+        "{retail:?}"
+    );
+    assert_eq!(
+        treatments(Channel::OverseasWarehouseExport, "2026-09-01"),
+        vec![(
+            ExportRefund::OnDeparture,
+            "purchase VAT invoices for the goods".to_string()
+        )]
+    );
+    assert!(treatments(Channel::OverseasWarehouseExport, "2024-06-01").is_empty());
+    let general = p
+        .in_force(date("2026-09-01"))
+        .find(|r| r.channel == Channel::GeneralTrade && matches!(r.kind, RuleKind::ExportVat { .. }))
+        .unwrap_or_else(|| panic!("a general-trade export rule"));
+    assert!(general.summary().contains("refunded at 13%"), "{}", general.summary());
 }

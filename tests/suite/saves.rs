@@ -49,7 +49,7 @@ fn scripted(id: &str) -> Session {
                             reserve: Some(18_500),
                             buy_it_now: None,
                             days: 5,
-                            soft_close: true,
+                            soft_close: false,
                         },
                         postage: "ems".into(),
                         handling_days: 2,

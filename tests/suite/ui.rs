@@ -554,6 +554,13 @@ fn hs_exercise_submits_a_complete_classification_and_shows_the_reasoning() {
         );
         harness.state_mut().draft.chosen = right.clone();
         harness.run();
+        assert!(
+            harness
+                .query_all_by_label_contains("national subdivision not verified")
+                .count()
+                >= 1,
+            "an unverified national line is marked as such"
+        );
         harness.get_by_label("Submit classification").click();
         harness.run();
         match harness.state().actions.last() {

@@ -107,6 +107,7 @@ pub fn parcel_consignment<'a>(
         insurance: 0,
         fees: Vec::new(),
         buyer_year_to_date: 0,
+        proof_of_origin: false,
         lines: vec![GoodsLine {
             hs_code: product.hs_code,
             description: product.name.en.clone(),
@@ -115,6 +116,7 @@ pub fn parcel_consignment<'a>(
             net_weight_g: u64::from(product.net_weight_g),
             gross_weight_g: u64::from(product.gross_weight_g),
             content: None,
+            origin: product.origin.clone(),
         }],
     }
 }

@@ -124,11 +124,11 @@ impl AuctionSite {
             );
         }
         let final_value_fee = c.percent(&format!("{p}.final_value_fee"), &def.final_value_fee, 0, 5_000);
-        if !(1..=60).contains(&def.soft_close_minutes) {
+        if def.soft_close_minutes > 60 {
             c.error(
                 &format!("{p}.soft_close_minutes"),
                 format!("{} minutes", def.soft_close_minutes),
-                Some("sites extend by a few minutes, e.g. 5"),
+                Some("sites that extend do so by a few minutes, e.g. 5; 0 means the site ends auctions at a fixed time (eBay)"),
             );
         }
         if def.buyers_per_day == 0 || def.buyers_per_day > 1_000 {

@@ -50,6 +50,8 @@ impl Level {
 pub struct Choice<'a> {
     pub code: &'a str,
     pub title: &'a Text,
+    /// For a national line that could not be verified: what is known of it. Empty otherwise.
+    pub unverified: &'a str,
 }
 
 /// The verdict for one level, with the rule that decides it.
@@ -195,6 +197,7 @@ impl Nomenclature {
                 .map(|s| Choice {
                     code: &s.number,
                     title: &s.title,
+                    unverified: "",
                 })
                 .collect(),
             Level::Chapter => section()
@@ -204,6 +207,7 @@ impl Nomenclature {
                         .map(|c| Choice {
                             code: &c.code,
                             title: &c.title,
+                            unverified: "",
                         })
                         .collect()
                 })
@@ -215,6 +219,7 @@ impl Nomenclature {
                         .map(|h| Choice {
                             code: &h.code,
                             title: &h.title,
+                            unverified: "",
                         })
                         .collect()
                 })
@@ -226,6 +231,7 @@ impl Nomenclature {
                         .map(|s| Choice {
                             code: &s.code,
                             title: &s.title,
+                            unverified: "",
                         })
                         .collect()
                 })
@@ -237,6 +243,7 @@ impl Nomenclature {
                         .map(|n| Choice {
                             code: &n.code,
                             title: &n.title,
+                            unverified: n.unverified.trim(),
                         })
                         .collect()
                 })
@@ -329,7 +336,18 @@ impl Nomenclature {
                 "GRI 6: subheadings are compared only with subheadings at the same level under heading {}: {} — {}.",
                 heading.code, sub.code, sub.title.en
             ),
-            format!("National extension ({}): {}.", self.file.national_extension, correct[4]),
+            match sub
+                .national
+                .iter()
+                .find(|n| n.code == correct[4])
+                .map(|n| n.unverified.trim())
+            {
+                Some(why) if !why.is_empty() => format!(
+                    "National extension ({}): {}. National subdivision not verified: {why}",
+                    self.file.national_extension, correct[4]
+                ),
+                _ => format!("National extension ({}): {}.", self.file.national_extension, correct[4]),
+            },
         ];
         let steps = Level::ALL
             .iter()

@@ -24,6 +24,8 @@ pub struct GoodsLine {
     pub gross_weight_g: u64,
     /// What one unit contains, for price tests; `None` counts as one piece.
     pub content: Option<Content>,
+    /// Country of origin (ISO alpha-2), `""` when not known.
+    pub origin: String,
 }
 
 /// The content of one unit of goods, e.g. 50 ml of cream.
@@ -88,6 +90,8 @@ pub struct Consignment<'a> {
     pub fees: Vec<(String, i64)>,
     /// Retail purchases this buyer already made this year, in the pack's currency (China retail).
     pub buyer_year_to_date: i64,
+    /// Whether a proof of origin comes with the goods (for preferential rates).
+    pub proof_of_origin: bool,
     pub lines: Vec<GoodsLine>,
 }
 
@@ -179,6 +183,20 @@ pub enum Reason {
     },
     NoDutyRule {
         hs: HsCode,
+    },
+    /// A duty on top of the normal one (e.g. US Section 301 on goods of Chinese origin).
+    AdditionalDuty {
+        program: String,
+        hs: HsCode,
+        origin: String,
+        rate: DutyRate,
+        customs_value: i64,
+        units: i64,
+    },
+    /// A preferential rate that needs a proof of origin the consignment does not have.
+    PreferenceNotClaimed {
+        origin: String,
+        rate: DutyRate,
     },
     ConsumptionTax {
         customs_value: i64,
@@ -331,21 +349,27 @@ impl LandedCost {
                 rate,
                 customs_value,
                 units,
-            } => {
-                let how = match rate {
-                    DutyRate::AdValorem(p) => format!("{p} of {}", money(*customs_value)),
-                    DutyRate::Specific { amount, per } => {
-                        format!("{} per {per:?} × {}", money(amount.minor), format_minor(*units, 3))
-                    }
-                    DutyRate::Compound { percent, amount, per } => format!(
-                        "{percent} of {} + {} per {per:?} × {}",
-                        money(*customs_value),
-                        money(amount.minor),
-                        format_minor(*units, 3)
-                    ),
-                };
-                format!("HS {}: {how}", hs.dotted())
-            }
+            } => format!(
+                "HS {}: {}",
+                hs.dotted(),
+                self.rate_applied(rate, *customs_value, *units)
+            ),
+            Reason::AdditionalDuty {
+                program,
+                hs,
+                origin,
+                rate,
+                customs_value,
+                units,
+            } => format!(
+                "{program}, HS {} of origin {origin}: {} on top of the normal duty",
+                hs.dotted(),
+                self.rate_applied(rate, *customs_value, *units)
+            ),
+            Reason::PreferenceNotClaimed { origin, rate } => format!(
+                "origin {origin}: a preferential rate of {} needs a proof of origin, which this consignment does not have; the normal rate applies",
+                rate.summary()
+            ),
             Reason::NoDutyRule { hs } => format!("HS {}: no duty rule in this pack; 0 assumed", hs.dotted()),
             Reason::ConsumptionTax {
                 customs_value,
@@ -384,6 +408,22 @@ impl LandedCost {
 }
 
 impl LandedCost {
+    /// `12% of 100.00 EUR`, `1.20 EUR per Kilogram × 2.500`.
+    fn rate_applied(&self, rate: &DutyRate, customs_value: i64, units: i64) -> String {
+        match rate {
+            DutyRate::AdValorem(p) => format!("{p} of {}", self.money(customs_value)),
+            DutyRate::Specific { amount, per } => {
+                format!("{} per {per:?} × {}", self.money(amount.minor), format_minor(units, 3))
+            }
+            DutyRate::Compound { percent, amount, per } => format!(
+                "{percent} of {} + {} per {per:?} × {}",
+                self.money(customs_value),
+                self.money(amount.minor),
+                format_minor(units, 3)
+            ),
+        }
+    }
+
     /// `4.00 CNY per ml (200.00 CNY for 50 ml) is below the 10.00 CNY per ml threshold`.
     fn explain_price_test(&self, test: &PriceTest) -> String {
         let unit = test.content.unit.symbol();
@@ -473,10 +513,22 @@ impl serde::Serialize for LandedCost {
     }
 }
 
-/// Rules in force on the date for the channel (rules for `Any` channel always count).
-fn applicable(pack: &RulePack, date: Date, channel: Channel) -> Vec<&Rule> {
+/// Rules in force on the date for the channel (rules for `Any` channel always count). A rule on
+/// the whole consignment counts only when it covers the origin of every line; rules charged line
+/// by line are matched to each line's origin where they apply.
+fn applicable<'a>(pack: &'a RulePack, date: Date, channel: Channel, lines: &[GoodsLine]) -> Vec<&'a Rule> {
     pack.in_force(date)
         .filter(|r| r.channel == Channel::Any || r.channel == channel)
+        .filter(|r| {
+            let per_line = matches!(
+                r.kind,
+                RuleKind::Duty { .. }
+                    | RuleKind::AdditionalDuty { .. }
+                    | RuleKind::Vat { .. }
+                    | RuleKind::ConsumptionTax { .. }
+            );
+            per_line || lines.iter().all(|l| r.covers_origin(&l.origin))
+        })
         .collect()
 }
 
@@ -529,21 +581,96 @@ fn plain_line(kind: LineKind, item: Option<usize>, amount: i64, reason: Reason) 
     }
 }
 
-/// The most specific duty rule for an HS code: the longest matching prefix, then the newest.
-fn duty_rule<'a>(rules: &[&'a Rule], hs: &HsCode) -> Option<(&'a Rule, &'a DutyRate)> {
-    rules
-        .iter()
-        .filter_map(|r| match &r.kind {
-            RuleKind::Duty { hs_prefix, rate } if hs.digits().starts_with(hs_prefix.as_str()) => {
-                Some((*r, rate, hs_prefix.len()))
-            }
-            _ => None,
+/// The duty rule for a goods line: among rules covering its HS code and origin, the longest
+/// matching prefix, then a rule for named origins over a general one, then the newest. A
+/// preferential rule counts only with a proof of origin; without one, the preferential rule
+/// that would have won is returned second, for a note.
+type DutyChoice<'a> = Option<(&'a Rule, &'a DutyRate)>;
+fn duty_rule<'a>(rules: &[&'a Rule], line: &GoodsLine, proof_of_origin: bool) -> (DutyChoice<'a>, DutyChoice<'a>) {
+    let best = |with_preferences: bool| {
+        rules
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RuleKind::Duty {
+                    hs_prefix,
+                    rate,
+                    needs_proof_of_origin,
+                } if line.hs_code.digits().starts_with(hs_prefix.as_str())
+                    && r.covers_origin(&line.origin)
+                    && (with_preferences || !needs_proof_of_origin) =>
+                {
+                    Some((*r, rate, (hs_prefix.len(), !r.origins.is_empty(), r.valid_from)))
+                }
+                _ => None,
+            })
+            .max_by_key(|(_, _, key)| *key)
+            .map(|(r, rate, _)| (r, rate))
+    };
+    let claimed = best(proof_of_origin);
+    let missed = if proof_of_origin {
+        None
+    } else {
+        best(true).filter(|(r, _)| {
+            matches!(
+                r.kind,
+                RuleKind::Duty {
+                    needs_proof_of_origin: true,
+                    ..
+                }
+            )
         })
-        .max_by_key(|(r, _, len)| (*len, r.valid_from))
-        .map(|(r, rate, _)| (r, rate))
+    };
+    (claimed, missed)
 }
 
-fn consumption_tax_rule<'a>(rules: &[&'a Rule], hs: &HsCode) -> Option<(&'a Rule, BasisPoints, &'a [PriceThreshold])> {
+/// The additional duties on a goods line: per program, the rule with the longest matching
+/// prefix (then the newest), in program order.
+fn additional_duties<'a>(rules: &[&'a Rule], line: &GoodsLine) -> Vec<(&'a Rule, &'a str, &'a DutyRate)> {
+    let mut best: std::collections::BTreeMap<&str, (&Rule, &DutyRate, (usize, Date))> =
+        std::collections::BTreeMap::new();
+    for r in rules {
+        if let RuleKind::AdditionalDuty {
+            program,
+            hs_prefix,
+            rate,
+        } = &r.kind
+            && line.hs_code.digits().starts_with(hs_prefix.as_str())
+            && r.covers_origin(&line.origin)
+        {
+            let key = (hs_prefix.len(), r.valid_from);
+            if best.get(program.as_str()).is_none_or(|(_, _, k)| key > *k) {
+                best.insert(program.as_str(), (*r, rate, key));
+            }
+        }
+    }
+    best.into_iter()
+        .map(|(program, (r, rate, _))| (r, program, rate))
+        .collect()
+}
+
+/// Duty on one line at `rate`: ad valorem on its customs value, specific per unit or kg.
+/// Returns the duty and the units a specific rate was charged on.
+fn duty_amount(line: &GoodsLine, rate: &DutyRate, customs_value: i64) -> (i64, i64) {
+    let units = match rate {
+        DutyRate::AdValorem(_) => 0,
+        DutyRate::Specific { per, .. } | DutyRate::Compound { per, .. } => specific_units(line, *per),
+    };
+    let specific =
+        |amount: i64| i64::try_from(div_round(i128::from(amount) * i128::from(units), 1000)).unwrap_or(i64::MAX);
+    let duty = match rate {
+        DutyRate::AdValorem(p) => pct(customs_value, *p),
+        DutyRate::Specific { amount, .. } => specific(amount.minor),
+        DutyRate::Compound { percent, amount, .. } => {
+            pct(customs_value, *percent).saturating_add(specific(amount.minor))
+        }
+    };
+    (duty, units)
+}
+
+fn consumption_tax_rule<'a>(
+    rules: &[&'a Rule],
+    line: &GoodsLine,
+) -> Option<(&'a Rule, BasisPoints, &'a [PriceThreshold])> {
     rules
         .iter()
         .filter_map(|r| match &r.kind {
@@ -551,7 +678,7 @@ fn consumption_tax_rule<'a>(rules: &[&'a Rule], hs: &HsCode) -> Option<(&'a Rule
                 hs_prefix,
                 rate,
                 price_at_least,
-            } if hs.digits().starts_with(hs_prefix.as_str()) => {
+            } if line.hs_code.digits().starts_with(hs_prefix.as_str()) && r.covers_origin(&line.origin) => {
                 Some((*r, *rate, price_at_least.as_slice(), hs_prefix.len()))
             }
             _ => None,
@@ -583,9 +710,11 @@ fn price_test(line: &GoodsLine, unit_price: i64, thresholds: &[PriceThreshold]) 
 /// The VAT rule for an HS code among rules already narrowed to the destination: a matching HS
 /// prefix beats a general rate, a country rate beats a jurisdiction-wide one, a newer rule beats
 /// an older one.
-fn vat_rule<'a>(rules: &[&'a Rule], hs: &HsCode) -> Option<(&'a Rule, BasisPoints)> {
+fn vat_rule<'a>(rules: &[&'a Rule], line: &GoodsLine) -> Option<(&'a Rule, BasisPoints)> {
+    let hs = &line.hs_code;
     rules
         .iter()
+        .filter(|r| r.covers_origin(&line.origin))
         .filter_map(|r| match &r.kind {
             RuleKind::Vat {
                 rate,
@@ -704,7 +833,7 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
 
     // 3. Which regime: retail limits, de minimis, point-of-sale VAT, fixed duty.
     let mut channel = c.channel;
-    let mut rules = applicable(pack, c.date, channel);
+    let mut rules = applicable(pack, c.date, channel, &c.lines);
     let mut reduction: Option<(&Rule, BasisPoints)> = None;
     let mut regime = format!("{} import, {:?}", pack.jurisdiction(), channel);
     let limit = rules.iter().find_map(|r| match &r.kind {
@@ -733,7 +862,7 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
                 },
             ));
             channel = Channel::GeneralTrade;
-            rules = applicable(pack, c.date, channel);
+            rules = applicable(pack, c.date, channel, &c.lines);
             regime = format!("{} import, general trade (retail limit exceeded)", pack.jurisdiction());
         } else {
             lines.push(rule_line(
@@ -821,20 +950,22 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
         duties = allocate(total, &customs);
     } else {
         for (i, line) in c.lines.iter().enumerate() {
-            match duty_rule(&rules, &line.hs_code) {
+            let (claimed, missed) = duty_rule(&rules, line, c.proof_of_origin);
+            if let Some((r, rate)) = missed {
+                lines.push(rule_line(
+                    LineKind::Note,
+                    Some(i),
+                    0,
+                    r,
+                    Reason::PreferenceNotClaimed {
+                        origin: line.origin.clone(),
+                        rate: *rate,
+                    },
+                ));
+            }
+            match claimed {
                 Some((r, rate)) => {
-                    let units = match rate {
-                        DutyRate::AdValorem(_) => 0,
-                        DutyRate::Specific { per, .. } | DutyRate::Compound { per, .. } => specific_units(line, *per),
-                    };
-                    let specific = |amount: i64| div_round(i128::from(amount) * i128::from(units), 1000) as i64;
-                    let duty = match rate {
-                        DutyRate::AdValorem(p) => pct(customs[i], *p),
-                        DutyRate::Specific { amount, .. } => specific(amount.minor),
-                        DutyRate::Compound { percent, amount, .. } => {
-                            pct(customs[i], *percent) + specific(amount.minor)
-                        }
-                    };
+                    let (duty, units) = duty_amount(line, rate, customs[i]);
                     duties[i] = duty;
                     lines.push(rule_line(
                         LineKind::Duty,
@@ -856,6 +987,24 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
                     Reason::NoDutyRule { hs: line.hs_code },
                 )),
             }
+            for (r, program, rate) in additional_duties(&rules, line) {
+                let (duty, units) = duty_amount(line, rate, customs[i]);
+                duties[i] = duties[i].saturating_add(duty);
+                lines.push(rule_line(
+                    LineKind::Duty,
+                    Some(i),
+                    duty,
+                    r,
+                    Reason::AdditionalDuty {
+                        program: program.to_string(),
+                        hs: line.hs_code,
+                        origin: line.origin.clone(),
+                        rate: *rate,
+                        customs_value: customs[i],
+                        units,
+                    },
+                ));
+            }
         }
     }
 
@@ -863,7 +1012,7 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
     let reduced_to = reduction.map(|(_, p)| p);
     let mut excise = vec![0i64; c.lines.len()];
     for (i, line) in c.lines.iter().enumerate() {
-        if let Some((r, rate, thresholds)) = consumption_tax_rule(&rules, &line.hs_code) {
+        if let Some((r, rate, thresholds)) = consumption_tax_rule(&rules, line) {
             let test = price_test(line, to_pack(line.unit_value), thresholds);
             if let Some(test) = test.filter(|t| !t.reached()) {
                 lines.push(rule_line(LineKind::Note, Some(i), 0, r, Reason::BelowPriceTest(test)));
@@ -904,7 +1053,7 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
             lines.push(rule_line(LineKind::Vat, Some(i), 0, r, Reason::VatRelieved));
             continue;
         }
-        match vat_rule(&vat_rules, &line.hs_code) {
+        match vat_rule(&vat_rules, line) {
             Some((r, rate)) => {
                 let full = pct(base, rate);
                 let charged = reduced_to.map_or(full, |p| pct(full, p));

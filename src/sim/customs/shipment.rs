@@ -6,7 +6,7 @@ use crate::scenario::file::{Channel, Incoterm};
 use crate::scenario::shipment::ShipmentFile;
 use crate::sim::check::{Checker, iso_exponent};
 use crate::sim::date::Date;
-use crate::sim::money::{CurrencyCode, Micros, parse_amount, parse_decimal};
+use crate::sim::money::{BasisPoints, CurrencyCode, Micros, div_round, parse_amount, parse_decimal};
 use crate::sim::rules::RulePack;
 use crate::sim::scenario::HsCode;
 
@@ -30,6 +30,9 @@ pub struct Shipment {
     pub insurance: i64,
     pub fees: Vec<(String, i64)>,
     pub buyer_year_to_date: i64,
+    pub proof_of_origin: bool,
+    /// The insurance premium rate when the file gave one instead of an amount.
+    pub insurance_rate: Option<BasisPoints>,
     pub lines: Vec<GoodsLine>,
 }
 
@@ -111,6 +114,38 @@ impl Shipment {
         };
         let freight = amount(&mut c, "freight", &file.freight).unwrap_or(0);
         let insurance = amount(&mut c, "insurance", &file.insurance).unwrap_or(0);
+        let insurance_rate = file.insurance_rate.as_ref().and_then(|text| {
+            // Up to 10%: a cargo premium is a fraction of a percent, and 1.1 × rate must stay
+            // well below 1.
+            let rate = c.percent("insurance_rate", text, 1, 1_000)?;
+            if insurance != 0 {
+                c.error(
+                    "insurance_rate",
+                    "both an insurance amount and an insurance rate are given",
+                    Some("give one: `insurance: \"45.60\"` or `insurance_rate: \"0.3%\"`"),
+                );
+            }
+            if file.incoterm.price_includes_insurance() {
+                c.error_hint(
+                    "insurance_rate",
+                    format!("a {:?} price already includes insurance", file.incoterm),
+                    "remove `insurance_rate`; it is for prices without insurance (EXW, FCA, FAS, FOB, CPT, CFR)"
+                        .to_string(),
+                );
+            }
+            Some(rate)
+        });
+        let origin = file.origin.as_deref().unwrap_or("");
+        if !origin.is_empty() {
+            c.country("origin", origin);
+        }
+        if file.proof_of_origin && origin.is_empty() && file.lines.iter().all(|l| l.origin.is_none()) {
+            c.error(
+                "proof_of_origin",
+                "a proof of origin for goods without an origin",
+                Some("add `origin: \"JP\"` to the file or to its lines"),
+            );
+        }
         let fees: Vec<(String, i64)> = file
             .fees
             .iter()
@@ -211,6 +246,9 @@ impl Shipment {
                     }
                 }
             });
+            if let Some(o) = &l.origin {
+                c.country(&format!("{p}.origin"), o);
+            }
             let net = weight(&mut c, format!("{p}.net_kg"), &l.net_kg);
             let gross = weight(&mut c, format!("{p}.gross_kg"), &l.gross_kg);
             if let (Some(n), Some(g)) = (net, gross)
@@ -233,6 +271,7 @@ impl Shipment {
                     net_weight_g,
                     gross_weight_g,
                     content,
+                    origin: l.origin.clone().unwrap_or_else(|| origin.to_string()),
                 });
             }
         }
@@ -252,8 +291,34 @@ impl Shipment {
             insurance,
             fees,
             buyer_year_to_date,
+            proof_of_origin: file.proof_of_origin,
+            insurance_rate,
             lines,
         })
+    }
+
+    /// The insurance in the invoice currency: the amount given, or from the premium rate on
+    /// 110% of CIF, where CIF = (price + freight) / (1 − 1.1 × rate), so that the premium is
+    /// CIF − price − freight.
+    pub fn insurance(&self) -> i64 {
+        let Some(rate) = self.insurance_rate else {
+            return self.insurance;
+        };
+        let goods: i64 = self
+            .lines
+            .iter()
+            .map(|l| crate::sim::money::times(l.unit_value, l.quantity))
+            .fold(0, i64::saturating_add);
+        let freight = if self.incoterm.price_includes_freight() {
+            0
+        } else {
+            self.freight
+        };
+        let base = i128::from(goods.saturating_add(freight));
+        // In ten-thousandths: 1.1 × rate = 11 × rate / 10.
+        let cover = i128::from(rate.0) * 11;
+        let cif = div_round(base * 100_000, 100_000 - cover);
+        i64::try_from(cif - base).unwrap_or(i64::MAX)
     }
 
     /// The consignment to give [`super::landed_cost`].
@@ -268,9 +333,10 @@ impl Shipment {
             invoice_exponent: self.exponent,
             exchange_rate: self.exchange_rate,
             freight: self.freight,
-            insurance: self.insurance,
+            insurance: self.insurance(),
             fees: self.fees.clone(),
             buyer_year_to_date: self.buyer_year_to_date,
+            proof_of_origin: self.proof_of_origin,
             lines: self.lines.clone(),
         }
     }

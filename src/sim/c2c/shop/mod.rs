@@ -659,8 +659,13 @@ impl Shop {
                 reserve,
                 buy_it_now,
                 days,
-                ..
+                soft_close,
             } => {
+                if *soft_close && site.soft_close_minutes == 0 {
+                    return Err(ShopError::BadTerms(
+                        "auctions on this site end at a fixed time: it has no soft close",
+                    ));
+                }
                 if *start_price <= 0 {
                     return Err(ShopError::BadTerms("the start price must be above zero"));
                 }
