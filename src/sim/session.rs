@@ -789,20 +789,23 @@ impl Session {
                 day.refunds += s.refunds;
                 day.ad_spend += s.ad_spend;
                 day.coupon_fees += s.coupon_fees;
-                // Checkout taxes through the customs engine (VAT at sale inside the
-                // VAT-inclusive price, any duty per parcel) on each kept order, at the average
-                // price paid; returned orders get their taxes back.
-                let kept = i64::from(s.kept_orders());
-                if kept > 0 {
-                    let paid = s.sales / i64::from(s.all_orders().max(1));
-                    day.taxes +=
-                        kept * crate::sim::market::checkout::tax_per_parcel(&scenario, market, product, paid, date);
-                }
                 // Goods sold (returned units go back on sale), with any head-haul freight.
                 let option = store.storefront.shipping_option(&l.shipping);
                 let mut unit = money_in(&scenario, &self.rates, product.unit_cost, market.currency).unwrap_or(0);
                 if let Some(freight) = option.and_then(|o| o.inbound_per_unit) {
                     unit += money_in(&scenario, &self.rates, freight, market.currency).unwrap_or(0);
+                }
+                // Taxes through the customs engine on each kept order, at the average price
+                // paid: the VAT inside the VAT-inclusive price, and the duty (per parcel from
+                // China; for warehouse stock, the normal duty on its import value); returned
+                // orders get their taxes back.
+                let kept = i64::from(s.kept_orders());
+                if kept > 0 {
+                    let paid = s.sales / i64::from(s.all_orders().max(1));
+                    let fulfilment = crate::sim::market::checkout::Fulfilment::of(option, unit);
+                    let (vat, duty) =
+                        crate::sim::market::checkout::vat_and_duty(&scenario, market, product, paid, date, fulfilment);
+                    day.taxes += kept * (vat + duty);
                 }
                 day.goods_cost = day.goods_cost.saturating_add(super::money::times(unit, kept));
                 // Every parcel sent is paid for, returned or not.
@@ -1923,9 +1926,6 @@ impl Session {
         let store = self.stores.get(market)?;
         let found = self.scenario.markets().iter().find(|m| m.id == market)?;
         let product = self.scenario.product(sku)?;
-        let (vat, duty) =
-            crate::sim::market::checkout::vat_and_duty_per_parcel(&self.scenario, found, product, price, self.date());
-        let taxes = vat + duty;
         let fee = store.storefront.referral_fee.of(price);
         let option = store.storefront.shipping_option(shipping);
         let freight = option
@@ -1933,6 +1933,10 @@ impl Session {
             .and_then(|m| self.in_currency(m, found.currency))
             .unwrap_or(0);
         let cost = self.in_currency(product.unit_cost, found.currency).unwrap_or(0) + freight;
+        let fulfilment = crate::sim::market::checkout::Fulfilment::of(option, cost);
+        let (vat, duty) =
+            crate::sim::market::checkout::vat_and_duty(&self.scenario, found, product, price, self.date(), fulfilment);
+        let taxes = vat + duty;
         let shipping = option
             .and_then(|o| self.in_currency(o.cost_per_parcel, found.currency))
             .unwrap_or(0);

@@ -73,6 +73,19 @@ pub fn draw(ui: &mut egui::Ui, view: &CostSheetView, draft: &mut CostSheetDraft)
             ],
         ),
     );
+    // Which taxes apply depends on the route: a parcel from China or a sale from warehouse stock.
+    let warehouse = session
+        .store(view.market)
+        .and_then(|s| s.storefront.shipping_option(view.shipping))
+        .is_some_and(|o| o.kind == crate::scenario::file::ShippingKind::OverseasWarehouse);
+    hint(
+        ui,
+        cat.tr(if warehouse {
+            "sheet-taxes-warehouse"
+        } else {
+            "sheet-taxes-parcel"
+        }),
+    );
     egui::Grid::new("cost_sheet_grid")
         .num_columns(2)
         .spacing([8.0, 4.0])

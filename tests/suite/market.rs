@@ -530,6 +530,32 @@ fn checkout_taxes_come_from_the_customs_engine() {
     assert_eq!(june, 199);
 }
 
+/// Overseas-warehouse (FBA, 9810) stock is a bulk B2B import: normal duty on its import value
+/// when it enters the EU, and each sale is a domestic sale with local VAT. Neither IOSS nor the
+/// EUR 3 per parcel applies (DOMAIN.md, corrections of December 2026).
+#[test]
+fn warehouse_sales_pay_normal_import_duty_and_local_vat_not_the_parcel_regime() {
+    let session = b2c_session(3);
+    let margin = |sku: &str, shipping: &str, price: i64| {
+        session
+            .margin_at("de-marketplace", sku, price, shipping)
+            .unwrap_or_else(|| panic!("{sku} by {shipping}"))
+    };
+    // Phone case by post: 19% VAT inside €12.49 (€1.99) and the €3 per tariff subheading.
+    let post = margin("PC-TPU-61", "postal", 1_249);
+    assert_eq!((post.vat, post.duty), (199, 300));
+    // From the warehouse: the same local VAT, and 6.5% duty on the import value: (CNY 6.50 cost
+    // + CNY 4.50 sea freight) / 8.25 = €0.79 + €0.55 = €1.34, × 6.5% = €0.09. No €3.
+    let stocked = margin("PC-TPU-61", "warehouse", 1_249);
+    assert_eq!(stocked.cost, 134);
+    assert_eq!((stocked.vat, stocked.duty), (199, 9));
+    // The merino blouse: 12% on (CNY 118 + 4.50) / 8.25 = €14.85 → €1.78.
+    let blouse = margin("WB-6206-MER", "warehouse", 3_990);
+    assert_eq!(blouse.cost, 1_485);
+    assert_eq!(blouse.duty, 178);
+    assert_eq!(blouse.vat, 637, "19% inside €39.90");
+}
+
 #[test]
 fn a_time_limited_deal_ends_by_itself() {
     use tradeport::sim::{Command, Event, Session};

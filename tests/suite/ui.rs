@@ -1406,6 +1406,13 @@ fn the_cost_sheet_files_parsed_lines_and_shows_each_verdict_in_practice_only() {
                     .query_by_label_contains("Cost sheet: one order at your price (EUR)")
                     .is_some()
             );
+            // By post, the parcel regime's taxes are explained; the warehouse's are not.
+            assert!(harness.query_by_label_contains("Taxes by post from China").is_some());
+            assert!(
+                harness
+                    .query_by_label_contains("Taxes from the overseas warehouse")
+                    .is_none()
+            );
             // Goods and shipping right, VAT as 19% of the price (wrong), margin and ACoS.
             let sheet = &mut harness.state_mut().draft.sheet;
             sheet.goods = "0.79".into();
@@ -1569,4 +1576,33 @@ fn in_an_exam_the_promotion_page_leaves_the_margin_to_the_student() {
             .is_some()
     );
     assert!(harness.query_by_label_contains("your margin per order is").is_none());
+}
+
+/// Choosing the overseas warehouse in the listing editor explains the bulk-import taxes (normal
+/// duty at entry, local VAT on the sale, no IOSS and no EUR 3).
+#[test]
+fn the_cost_sheet_explains_warehouse_taxes_when_the_warehouse_is_chosen() {
+    use tradeport::ui::listing::{self, ListingDraft, ListingView};
+    let cat = Catalogue::new(Language::English);
+    let s = session("b2c-eu-storefront");
+    let draft = ListingDraft {
+        sku: Some("PC-TPU-61".to_string()),
+        price: "12.49".to_string(),
+        shipping: Some("warehouse".to_string()),
+        ..Default::default()
+    };
+    let mut harness = Harness::builder().with_size(egui::vec2(1200.0, 1400.0)).build_ui_state(
+        |ui, draft: &mut ListingDraft| {
+            let view = ListingView { cat: &cat, session: &s };
+            let _ = listing::draw(ui, &view, draft);
+        },
+        draft,
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Taxes from the overseas warehouse")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Taxes by post from China").is_none());
 }

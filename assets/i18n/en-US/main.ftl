@@ -173,6 +173,8 @@ letter-late = Sent on day { $day }, later than the { $days } day(s) the writer w
 event-cost-sheet = Cost sheet for { $sku } in { $market } filed: { $wrong } line(s) wrong.
 sheet-title = Cost sheet: one order at your price ({ $currency })
 sheet-intro = Work out what one single-item order at the price above leaves, in { $currency } (today 1 { $currency } = { $rate } { $home }). The price includes VAT: the VAT in it is price × rate ÷ (1 + rate). Percentages like "18%".
+sheet-taxes-parcel = Taxes by post from China: on a low-value parcel the marketplace charges the destination's VAT at checkout (EU IOSS up to EUR 150, UK up to GBP 135), and from 1 July 2026 an EU parcel pays EUR 3 duty per tariff subheading.
+sheet-taxes-warehouse = Taxes from the overseas warehouse (FBA, 9810): the stock was imported in bulk as a business import, paying the normal duty on its import value (cost + sea freight) and import VAT, which your local VAT registration reclaims. Each sale is a domestic sale: the marketplace collects local VAT from the price. No IOSS, no EUR 3.
 sheet-goods = Goods (unit cost, converted)
 sheet-shipping = Shipping per parcel
 sheet-fee = Platform fee

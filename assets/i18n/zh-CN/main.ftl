@@ -167,6 +167,8 @@ letter-late = 第{ $day }天发出，晚于对方等待的{ $days }天。
 event-cost-sheet = 已提交{ $market }的{ $sku }成本核算表：{ $wrong }行有误。
 sheet-title = 成本核算表：按你的价格计算一单（{ $currency }）
 sheet-intro = 计算按上面价格卖出一件（单件包裹）后还剩多少，单位{ $currency }（今日 1 { $currency } = { $rate } { $home }）。价格含增值税：其中增值税 = 价格 × 税率 ÷ (1 + 税率)。百分比写成“18%”。
+sheet-taxes-parcel = 从中国直邮的税费：低值包裹由平台在结账时代收目的国增值税（欧盟IOSS不超过150欧元，英国不超过135英镑）；自2026年7月1日起寄往欧盟的包裹按每个税则子目缴纳3欧元关税。
+sheet-taxes-warehouse = 海外仓（FBA，9810）的税费：货物以企业进口方式整批进口，按进口价值（成本 + 海运费）缴纳正常关税和进口增值税，进口增值税可通过你在当地的增值税登记抵扣。每笔销售都是当地销售：平台从售价中代收当地增值税。不适用IOSS，也不收3欧元关税。
 sheet-goods = 货值（单位成本，已换算）
 sheet-shipping = 每个包裹的运费
 sheet-fee = 平台佣金

@@ -1,7 +1,8 @@
-//! What the seller owes at checkout for one marketplace parcel, through the landed-cost engine:
-//! the VAT contained in the VAT-inclusive shelf price at the destination's rate (IOSS / VAT at
-//! the point of sale) and any duty on the parcel (e.g. the EU's €3 per tariff subheading from
-//! 1 July 2026).
+//! What the seller owes for one marketplace sale, through the landed-cost engine: the VAT
+//! contained in the VAT-inclusive shelf price at the destination's rate, and the duty. A parcel
+//! from China is a low-value consignment to a consumer (IOSS VAT at checkout, the EU's EUR 3 per
+//! tariff subheading from 1 July 2026); a unit from an overseas warehouse was imported in bulk
+//! (normal duty on its import value) and is sold as a domestic sale with local VAT.
 
 use crate::sim::customs::LineKind;
 use crate::sim::customs::landed_cost::{Reason, landed_cost};
@@ -17,6 +18,31 @@ pub fn tax_per_parcel(scenario: &Scenario, market: &Market, product: &Product, p
     vat + duty
 }
 
+/// How a sold unit reaches its buyer, which decides its taxes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fulfilment {
+    /// A parcel posted from China to the buyer: a low-value consignment to a consumer (in the
+    /// EU: IOSS VAT at checkout and, from 1 July 2026, EUR 3 per tariff subheading).
+    Parcel,
+    /// A unit sold from stock in an overseas warehouse (FBA, exported under 9810). The stock was
+    /// imported in bulk as a B2B consignment: normal duty on `import_value` (one unit's customs
+    /// value: its cost plus inbound freight, market currency) and import VAT, which the seller's
+    /// local VAT registration reclaims. The sale is a domestic supply with local VAT, collected
+    /// by the marketplace as deemed supplier (VAT Directive art. 14a(2)); no IOSS, no EUR 3.
+    Warehouse { import_value: i64 },
+}
+
+impl Fulfilment {
+    /// The fulfilment of a listing shipped by `option`, whose unit costs `import_value` landed
+    /// at the warehouse.
+    pub fn of(option: Option<&crate::sim::market::ShippingOption>, import_value: i64) -> Self {
+        match option.map(|o| o.kind) {
+            Some(crate::scenario::file::ShippingKind::OverseasWarehouse) => Fulfilment::Warehouse { import_value },
+            _ => Fulfilment::Parcel,
+        }
+    }
+}
+
 /// [`tax_per_parcel`] in its two parts: the VAT contained in the price, and the duty.
 pub fn vat_and_duty_per_parcel(
     scenario: &Scenario,
@@ -25,10 +51,31 @@ pub fn vat_and_duty_per_parcel(
     price: i64,
     date: Date,
 ) -> (i64, i64) {
+    vat_and_duty(scenario, market, product, price, date, Fulfilment::Parcel)
+}
+
+/// The VAT contained in the VAT-inclusive `price` and the duty per unit sold, for a unit
+/// fulfilled as `fulfilment` says, from the market's rule pack.
+pub fn vat_and_duty(
+    scenario: &Scenario,
+    market: &Market,
+    product: &Product,
+    price: i64,
+    date: Date,
+    fulfilment: Fulfilment,
+) -> (i64, i64) {
     let Some(pack) = scenario.rule_pack(&market.rule_pack) else {
         return (0, 0);
     };
-    let consignment = crate::sim::c2c::parcel::parcel_consignment(pack, scenario, market, product, price, date);
+    let mut consignment = crate::sim::c2c::parcel::parcel_consignment(pack, scenario, market, product, price, date);
+    if let Fulfilment::Warehouse { import_value } = fulfilment {
+        // The bulk import of the unit: general trade, valued CIF at the border.
+        consignment.channel = crate::scenario::file::Channel::GeneralTrade;
+        consignment.incoterm = crate::scenario::file::Incoterm::CIF;
+        for line in &mut consignment.lines {
+            line.unit_value = import_value;
+        }
+    }
     let cost = landed_cost(&consignment);
     let rate = cost.lines.iter().find_map(|l| match (&l.kind, &l.reason) {
         (LineKind::Vat | LineKind::VatAtSale, Reason::Vat { rate, .. }) => Some(*rate),
