@@ -342,6 +342,39 @@ pub enum QuestionTopic {
     ImportCharges,
 }
 
+/// A referral-fee category: `(category: "Clothing", products: ["WB-6206-MER"], bands: [(up_to:
+/// "15.00", rate: "5%"), (up_to: "20.00", rate: "10%"), (rate: "15%")], source: "...")`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralFeeDef {
+    /// The platform's category name, e.g. `"Clothing & accessories"`.
+    pub category: String,
+    /// SKUs sold in this category.
+    pub products: Vec<String>,
+    /// Price bands in ascending order; the last has no `up_to`.
+    pub bands: Vec<FeeBandDef>,
+    /// `false` (default): the band the whole price falls in sets the rate for the whole price
+    /// (Amazon.de clothing). `true`: each portion of the price pays its band's rate (Amazon.de
+    /// electronics accessories: 15% of the first EUR 100, 8% of the rest).
+    #[serde(default)]
+    pub by_portion: bool,
+    /// Where the fee comes from.
+    pub source: String,
+    /// What could not be verified about it, shown to the student; empty: verified.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unverified: String,
+}
+
+/// One price band of a referral fee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeBandDef {
+    /// Highest VAT-inclusive price of the band, market currency (absent for the last band).
+    #[serde(default)]
+    pub up_to: Option<String>,
+    pub rate: String,
+}
+
 /// An online marketplace: its rules and fees, what shoppers search, the seasons and the AI
 /// competitors already selling there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -351,8 +384,17 @@ pub struct StorefrontDef {
     pub platform: String,
     /// Longest title the platform accepts, in characters.
     pub title_limit: u32,
-    /// Referral fee (commission) on each sale, percent of the VAT-inclusive price.
+    /// Referral fee (commission) on each sale, percent of the VAT-inclusive price, for products
+    /// that no `referral_fees` category lists.
     pub referral_fee: String,
+    /// Referral fees by category, as on the platform's rate card: price bands, each with its
+    /// rate. A product listed here pays its category's fee instead of `referral_fee`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referral_fees: Vec<ReferralFeeDef>,
+    /// What in this storefront's fees and costs is an illustrative teaching value rather than
+    /// the platform's current rate card; shown to the student next to the fees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub illustrative_fees: Option<Text>,
     /// Fee for paying the proceeds out in the seller's currency, percent.
     pub payout_fee: String,
     /// Attributes every listing in the category must state.

@@ -49,6 +49,11 @@ impl Checker {
         }
     }
 
+    /// Minor units of a currency the scenario declares (2 if it does not).
+    pub fn exponent_of(&self, code: CurrencyCode) -> u32 {
+        self.currencies.iter().find(|(c, _)| *c == code).map_or(2, |(_, e)| *e)
+    }
+
     pub fn error(&mut self, path: &str, message: impl Into<String>, hint: Option<&str>) {
         let mut d = Diagnostic::at_path(&self.label, path, message);
         d.hint = hint.map(str::to_string);

@@ -777,6 +777,10 @@ impl Session {
             let mut social_orders = 0;
             let mut returns = 0;
             let mut shipping_home = Money::new(0, home, home_exp);
+            // Referral fees: a product in a fee category pays its bands per unit kept; the rest
+            // pay the flat rate on their sales less refunds.
+            let mut category_fees = 0i64;
+            let mut flat_fee_base = 0i64;
             for l in &store.student {
                 let (Some(s), Some(product)) = (stats.listings.get(l.id.0 as usize), scenario.product(&l.sku)) else {
                     continue;
@@ -800,6 +804,13 @@ impl Session {
                 // China; for warehouse stock, the normal duty on its import value); returned
                 // orders get their taxes back.
                 let kept = i64::from(s.kept_orders());
+                if store.storefront.fee_category(&l.sku).is_some() {
+                    let paid = s.sales / i64::from(s.all_orders().max(1));
+                    category_fees = category_fees
+                        .saturating_add(kept.saturating_mul(store.storefront.referral_fee_on(&l.sku, paid)));
+                } else {
+                    flat_fee_base = flat_fee_base.saturating_add(s.sales - s.refunds);
+                }
                 if kept > 0 {
                     let paid = s.sales / i64::from(s.all_orders().max(1));
                     let fulfilment = crate::sim::market::checkout::Fulfilment::of(option, unit);
@@ -826,7 +837,7 @@ impl Session {
                 }
             }
             let (sales, refunds, taxes, ad_spend) = (day.sales, day.refunds, day.taxes, day.ad_spend);
-            let fees = store.storefront.referral_fee.of(sales - refunds);
+            let fees = store.storefront.referral_fee.of(flat_fee_base) + category_fees;
             day.referral_fees = fees;
             let before_payout = sales - refunds - taxes - fees - ad_spend - day.coupon_fees;
             day.payout_fee = store.storefront.payout_fee.of(before_payout.max(0));
@@ -1926,7 +1937,7 @@ impl Session {
         let store = self.stores.get(market)?;
         let found = self.scenario.markets().iter().find(|m| m.id == market)?;
         let product = self.scenario.product(sku)?;
-        let fee = store.storefront.referral_fee.of(price);
+        let fee = store.storefront.referral_fee_on(sku, price);
         let option = store.storefront.shipping_option(shipping);
         let freight = option
             .and_then(|o| o.inbound_per_unit)

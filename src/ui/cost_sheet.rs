@@ -86,6 +86,27 @@ pub fn draw(ui: &mut egui::Ui, view: &CostSheetView, draft: &mut CostSheetDraft)
             "sheet-taxes-parcel"
         }),
     );
+    // The product's referral fee, with its source, and what is only illustrative.
+    if let Some(store) = session.store(view.market) {
+        if let Some(category) = store.storefront.fee_category(view.sku) {
+            let money = |m: i64| crate::sim::money::format_minor(m, exp);
+            let mut text = cat.tr_args("sheet-fee-category", &[("fee", Arg::from(category.describe(money)))]);
+            if !category.unverified.trim().is_empty() {
+                text.push_str(&format!(
+                    " ({}: {})",
+                    cat.tr("rule-not-verified"),
+                    category.unverified.trim()
+                ));
+            }
+            hint(ui, text);
+        }
+        if let Some(note) = &store.storefront.illustrative_fees {
+            hint(
+                ui,
+                format!("{}: {}", cat.tr("fees-illustrative"), super::pick(note, cat.language())),
+            );
+        }
+    }
     egui::Grid::new("cost_sheet_grid")
         .num_columns(2)
         .spacing([8.0, 4.0])

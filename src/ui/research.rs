@@ -178,7 +178,9 @@ pub fn draw(ui: &mut egui::Ui, view: &ResearchView) {
                 ui.label(range);
                 ui.label(money(price.minor));
                 ui.label(money(tax));
-                ui.label(money(price.minor - tax - store.storefront.referral_fee.of(price.minor)));
+                ui.label(money(
+                    price.minor - tax - store.storefront.referral_fee_on(sku, price.minor),
+                ));
                 ui.end_row();
             }
         });
@@ -193,6 +195,7 @@ pub fn draw(ui: &mut egui::Ui, view: &ResearchView) {
         .small()
         .color(MUTED),
     );
+    fee_categories(ui, cat, store, &money);
     ui.add_space(8.0);
     logistics(ui, cat, session, store, market.currency);
 }
@@ -247,4 +250,38 @@ fn logistics(
                 ui.end_row();
             }
         });
+}
+
+/// The storefront's fee categories with their bands and sources, each marked where it is not
+/// verified, and what in the fees is illustrative.
+pub fn fee_categories(
+    ui: &mut egui::Ui,
+    cat: &Catalogue,
+    store: &crate::sim::market::Store,
+    money: &dyn Fn(i64) -> String,
+) {
+    for f in &store.storefront.referral_fees {
+        let mut text = cat.tr_args(
+            "research-fee-category",
+            &[
+                ("fee", Arg::from(f.describe(|m| money(m)))),
+                ("source", Arg::from(f.source.as_str())),
+            ],
+        );
+        if !f.unverified.trim().is_empty() {
+            text.push_str(&format!(" — {}: {}", cat.tr("rule-not-verified"), f.unverified.trim()));
+        }
+        ui.label(RichText::new(text).small().color(MUTED));
+    }
+    if let Some(note) = &store.storefront.illustrative_fees {
+        ui.label(
+            RichText::new(format!(
+                "{}: {}",
+                cat.tr("fees-illustrative"),
+                pick(note, cat.language())
+            ))
+            .small()
+            .color(WARN),
+        );
+    }
 }

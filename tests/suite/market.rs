@@ -324,7 +324,11 @@ fn the_bundled_storefronts_load_and_seasons_raise_traffic() {
     assert_eq!(fr.traffic_on(day("2026-09-05")), BasisPoints(13_000), "the rentrée");
     assert_eq!(fr.traffic_on(day("2026-10-01")), BasisPoints(10_000), "a normal day");
     assert_eq!(fr.traffic_on(day("2026-11-27")), BasisPoints(23_000), "Black Friday");
-    assert_eq!(fr.referral_fee, BasisPoints(1_500));
+    assert_eq!(
+        fr.referral_fee,
+        BasisPoints(1_545),
+        "15% with the digital services tax uplift"
+    );
     let de = s
         .markets()
         .iter()
@@ -452,7 +456,10 @@ fn thirty_scripted_days_replay_exactly_and_match_the_golden_file() {
             - first.coupon_fees
             - first.social_fees
     );
-    assert_eq!(first.referral_fees, BasisPoints(1_500).of(first.sales - first.refunds));
+    // The phone case is in the electronics accessories category: 15% per unit kept (EUR 12.49
+    // → EUR 1.87 each), not 15% of the day's total.
+    let kept = i64::from(store.history[0].1.listings[store.student[0].id.0 as usize].kept_orders());
+    assert_eq!(first.referral_fees, kept * BasisPoints(1_500).of(1_249));
     // Every parcel sent (returned ones too) cost CNY 26.00 of postage, at about 8.25 CNY/EUR.
     let (day, stats) = &store.history[0];
     assert_eq!(*day, first.day);
@@ -1140,4 +1147,40 @@ fn each_store_day_remembers_the_margin_the_listing_ran_on() {
     assert_eq!(s.margin_on("de-marketplace", "PC-TPU-61", 2), high);
     assert_eq!(s.margin_on("de-marketplace", "PC-TPU-61", 3), low);
     assert_eq!(s.margin_on("de-marketplace", "PC-TPU-61", 1), None);
+}
+
+/// Referral fees follow the platform's rate card by category (DOMAIN.md, corrections of December
+/// 2026): Amazon.de clothing up to EUR 15 pays 5% and up to EUR 20 10% since 15 December 2025;
+/// electronics accessories pay 15% of the first EUR 100 and 8% of the rest; Amazon.fr adds the
+/// 3% digital services tax uplift (15% → 15.45%).
+#[test]
+fn referral_fees_follow_the_category_bands_and_the_french_uplift() {
+    let session = b2c_session(3);
+    let de = session.store("de-marketplace").unwrap_or_else(|| panic!("de store"));
+    let fr = session.store("fr-marketplace").unwrap_or_else(|| panic!("fr store"));
+    let fee =
+        |store: &tradeport::sim::market::Store, sku: &str, price: i64| store.storefront.referral_fee_on(sku, price);
+    assert_eq!(fee(de, "WB-6206-MER", 1_200), 60, "5% of €12.00");
+    assert_eq!(fee(de, "WB-6206-MER", 1_500), 75, "€15.00 is still in the 5% band");
+    assert_eq!(fee(de, "WB-6206-MER", 1_800), 180, "10% of €18.00");
+    assert_eq!(fee(de, "WB-6206-MER", 3_990), 599, "15% of €39.90");
+    assert_eq!(fee(de, "PC-TPU-61", 1_249), 187, "15% of €12.49");
+    assert_eq!(fee(de, "PC-TPU-61", 15_000), 1_500 + 400, "15% of €100 + 8% of €50");
+    assert_eq!(fee(fr, "PC-TPU-61", 1_249), 193, "15.45% of €12.49");
+    assert_eq!(fee(fr, "WB-6206-MER", 3_990), 616, "15.45% of €39.90");
+    let margin = session
+        .margin_at("fr-marketplace", "PC-TPU-61", 1_249, "postal")
+        .unwrap_or_else(|| panic!("margin"));
+    assert_eq!(margin.fee, 193, "the cost sheet's fee is the category's");
+    let fees = de
+        .storefront
+        .referral_fees
+        .iter()
+        .filter(|f| !f.unverified.is_empty())
+        .count();
+    assert_eq!(fees, 2, "each fee says what was not verified");
+    assert!(
+        de.storefront.illustrative_fees.is_some(),
+        "illustrative values are marked"
+    );
 }

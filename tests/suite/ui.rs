@@ -1605,4 +1605,11 @@ fn the_cost_sheet_explains_warehouse_taxes_when_the_warehouse_is_chosen() {
             .is_some()
     );
     assert!(harness.query_by_label_contains("Taxes by post from China").is_none());
+    // The product's fee category, marked not verified, and the illustrative fees, marked so.
+    assert!(
+        harness
+            .query_by_label_contains("Electronics accessories: 15% up to 100.00, 8% above")
+            .is_some_and(|n| format!("{n:?}").contains("not verified"))
+    );
+    assert!(harness.query_by_label_contains("Illustrative figures").is_some());
 }

@@ -514,7 +514,10 @@ research-checkout-how = At the shoppers' reference price, under the market's cus
 research-reference = Reference price
 research-taxes = Taxes
 research-left = After taxes and fee
-research-fees = Platform fees: referral { $referral } of the price, payout { $payout }.
+research-fees = Platform fees: referral { $referral } of the price unless a category below says otherwise, payout { $payout }.
+research-fee-category = Referral fee, { $fee } (source: { $source })
+fees-illustrative = Illustrative figures, not the platform's current rate card
+sheet-fee-category = The referral fee for this product: { $fee }.
 
 ## Promotion
 promo-listing-exam = { $sku } at { $price }. Exam mode: work out its margin and break-even ACoS yourself.

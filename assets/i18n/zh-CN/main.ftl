@@ -502,7 +502,10 @@ research-checkout-how = 按买家心理价位、依今日海关规则计算（�
 research-reference = 心理价位
 research-taxes = 税费
 research-left = 扣除税费和佣金后剩余
-research-fees = 平台费用：佣金为售价的 { $referral }，回款手续费 { $payout }。
+research-fees = 平台费用：佣金为售价的 { $referral }（下列类目另有规定的除外），回款手续费 { $payout }。
+research-fee-category = 佣金，{ $fee }（来源：{ $source }）
+fees-illustrative = 示意数字，并非平台现行费率表
+sheet-fee-category = 本商品的佣金：{ $fee }。
 
 ## Promotion
 promo-listing-exam = { $sku }，售价{ $price }。考试模式：请自己计算利润和盈亏平衡ACoS。

@@ -76,12 +76,92 @@ pub struct Influencer {
     pub fits: Vec<String>,
 }
 
+/// A referral-fee category with its price bands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferralFee {
+    pub category: String,
+    pub products: Vec<String>,
+    /// (highest price of the band, rate), ascending; the last band has no limit.
+    pub bands: Vec<(Option<i64>, BasisPoints)>,
+    pub by_portion: bool,
+    pub source: String,
+    pub unverified: String,
+}
+
+impl Storefront {
+    /// The referral fee on one unit of `sku` sold at the VAT-inclusive `price`: its category's
+    /// bands, or the flat `referral_fee`.
+    pub fn referral_fee_on(&self, sku: &str, price: i64) -> i64 {
+        match self.fee_category(sku) {
+            Some(category) => category.on(price),
+            None => self.referral_fee.of(price),
+        }
+    }
+
+    /// The fee category that lists `sku`, if any.
+    pub fn fee_category(&self, sku: &str) -> Option<&ReferralFee> {
+        self.referral_fees.iter().find(|f| f.products.iter().any(|p| p == sku))
+    }
+}
+
+impl ReferralFee {
+    /// The fee on one unit sold at the VAT-inclusive `price`.
+    pub fn on(&self, price: i64) -> i64 {
+        if self.by_portion {
+            let mut fee = 0i64;
+            let mut floor = 0i64;
+            for (up_to, rate) in &self.bands {
+                let top = up_to.unwrap_or(i64::MAX).min(price);
+                if top > floor {
+                    fee = fee.saturating_add(rate.of(top - floor));
+                }
+                floor = up_to.unwrap_or(i64::MAX);
+                if floor >= price {
+                    break;
+                }
+            }
+            fee
+        } else {
+            let rate = self
+                .bands
+                .iter()
+                .find(|(up_to, _)| up_to.is_none_or(|u| price <= u))
+                .map_or(BasisPoints(0), |(_, r)| *r);
+            rate.of(price)
+        }
+    }
+
+    /// `5% up to 15.00, 10% up to 20.00, 15% above` (amounts in minor units formatted by
+    /// `money`).
+    pub fn describe(&self, money: impl Fn(i64) -> String) -> String {
+        let bands: Vec<String> = self
+            .bands
+            .iter()
+            .map(|(up_to, rate)| match up_to {
+                Some(u) => format!("{rate} up to {}", money(*u)),
+                None if self.bands.len() == 1 => rate.to_string(),
+                None => format!("{rate} above"),
+            })
+            .collect();
+        let how = if self.by_portion && self.bands.len() > 1 {
+            " (each portion of the price at its own rate)"
+        } else {
+            ""
+        };
+        format!("{}: {}{how}", self.category, bands.join(", "))
+    }
+}
+
 /// The marketplace of one market.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Storefront {
     pub platform: String,
     pub title_limit: u32,
     pub referral_fee: BasisPoints,
+    /// Referral fees by category, for the products they list.
+    pub referral_fees: Vec<ReferralFee>,
+    /// What in the fees is illustrative, to show next to them.
+    pub illustrative_fees: Option<crate::scenario::file::Text>,
     pub payout_fee: BasisPoints,
     pub required_attributes: Vec<String>,
     pub banned_words: Vec<String>,
@@ -125,6 +205,76 @@ impl Storefront {
             );
         }
         let referral_fee = c.percent(&format!("{p}.referral_fee"), &def.referral_fee, 0, 5_000);
+        let mut referral_fees = Vec::new();
+        let mut categorised: Vec<&str> = Vec::new();
+        for (i, f) in def.referral_fees.iter().enumerate() {
+            let fp = format!("{p}.referral_fees[{i}]");
+            if f.source.trim().is_empty() {
+                c.error(
+                    &format!("{fp}.source"),
+                    "a fee needs its source",
+                    Some("name the rate card, e.g. \"Amazon.de fee schedule, 15 December 2025\""),
+                );
+            }
+            for (j, sku) in f.products.iter().enumerate() {
+                c.reference(&format!("{fp}.products[{j}]"), "product", sku, skus.iter().copied());
+                if categorised.contains(&sku.as_str()) {
+                    c.error(
+                        &format!("{fp}.products[{j}]"),
+                        format!("{sku} is in two fee categories"),
+                        Some("list each product in one category"),
+                    );
+                }
+                categorised.push(sku);
+            }
+            if f.bands.is_empty() {
+                c.error(
+                    &format!("{fp}.bands"),
+                    "no fee bands",
+                    Some("add at least `(rate: \"15%\")`"),
+                );
+            }
+            let mut bands = Vec::new();
+            let mut last: Option<i64> = None;
+            for (j, b) in f.bands.iter().enumerate() {
+                let bp = format!("{fp}.bands[{j}]");
+                let rate = c.percent(&format!("{bp}.rate"), &b.rate, 0, 5_000);
+                let up_to = match (&b.up_to, currency) {
+                    (Some(text), Some(code)) => match crate::sim::money::parse_amount(text, c.exponent_of(code)) {
+                        Ok(v) if v > 0 && last.is_none_or(|l| v > l) => Some(v),
+                        _ => {
+                            c.error(
+                                &format!("{bp}.up_to"),
+                                format!("`{text}` is not a price above the band before"),
+                                Some("bands rise: e.g. \"15.00\", then \"20.00\", then none"),
+                            );
+                            None
+                        }
+                    },
+                    _ => None,
+                };
+                let is_last = j + 1 == f.bands.len();
+                if b.up_to.is_none() != is_last {
+                    c.error(
+                        &format!("{bp}.up_to"),
+                        "only the last band has no `up_to`",
+                        Some("give every band but the last its highest price"),
+                    );
+                }
+                last = up_to.or(last);
+                if let Some(rate) = rate {
+                    bands.push((up_to, rate));
+                }
+            }
+            referral_fees.push(ReferralFee {
+                category: f.category.clone(),
+                products: f.products.clone(),
+                bands,
+                by_portion: f.by_portion,
+                source: f.source.clone(),
+                unverified: f.unverified.clone(),
+            });
+        }
         let payout_fee = c.percent(&format!("{p}.payout_fee"), &def.payout_fee, 0, 1_000);
         let return_rate = match &def.return_rate {
             Some(text) => c.percent(&format!("{p}.return_rate"), text, 0, 5_000),
@@ -344,6 +494,8 @@ impl Storefront {
             platform: def.platform.clone(),
             title_limit: def.title_limit,
             referral_fee: referral_fee?,
+            referral_fees,
+            illustrative_fees: def.illustrative_fees.clone(),
             payout_fee: payout_fee?,
             required_attributes: def.required_attributes.clone(),
             banned_words: def.banned_words.clone(),
