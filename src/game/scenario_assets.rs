@@ -76,7 +76,8 @@ impl AssetLoader for ScenarioLoader {
             });
         }
         Ok(ScenarioAsset {
-            outcome: scenario::assemble(&label, &file, packs).map(Arc::new),
+            outcome: scenario::assemble(&label, &file, packs, scenario::read_nomenclature(&on_disk, &file))
+                .map(Arc::new),
             rule_pack_files,
         })
     }

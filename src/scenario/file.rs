@@ -87,6 +87,11 @@ pub struct Setup {
     pub exchange_rates: Vec<ExchangeRateDef>,
     /// Rule packs this scenario uses, by id and file path (relative to the scenario file).
     pub rule_packs: Vec<RulePackRef>,
+    /// A nomenclature excerpt (`*.nomenclature.ron`) in the scenario's folder for the HS
+    /// exercise, instead of the bundled one; empty: the bundled HS 2022 excerpt with China's
+    /// national lines. Part of the scenario's content hash when given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nomenclature: String,
     pub markets: Vec<MarketDef>,
     pub products: Vec<ProductDef>,
     pub counterparts: Vec<CounterpartDef>,

@@ -29,12 +29,25 @@ pub struct RulePackText {
     pub text: Result<String, String>,
 }
 
+/// A scenario's own nomenclature file, as read for [`assemble`].
+pub struct NomenclatureText {
+    /// Its label in diagnostics (its path).
+    pub label: String,
+    /// The text, or why it could not be read.
+    pub text: Result<String, String>,
+}
+
 /// Parses and validates a scenario and the rule packs it references, collecting every problem.
 /// `packs` must hold one entry per `setup.rule_packs` item that the caller could locate.
 ///
 /// # Errors
 /// Every problem in the scenario and its rule packs.
-pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> Result<Scenario, Vec<Diagnostic>> {
+pub fn assemble(
+    label: &str,
+    file: &ScenarioFile,
+    packs: Vec<RulePackText>,
+    nomenclature: Option<NomenclatureText>,
+) -> Result<Scenario, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
     let mut loaded = LoadedRulePacks::default();
     // The content hash covers the scenario and its packs as parsed, in reference order.
@@ -95,9 +108,48 @@ pub fn assemble(label: &str, file: &ScenarioFile, packs: Vec<RulePackText>) -> R
             }
         }
     }
+    // The scenario folder's own nomenclature, when it names one: hashed after the packs, so a
+    // scenario without one keeps its hash.
+    let mut own_nomenclature = None;
+    match (file.setup.nomenclature.is_empty(), nomenclature) {
+        (true, _) => {}
+        (false, None) => diagnostics.push(
+            Diagnostic::at_path(label, "setup.nomenclature", "the nomenclature file was not read")
+                .with_hint("name a `*.nomenclature.ron` file in the scenario's folder"),
+        ),
+        (false, Some(n)) => match n.text {
+            Err(why) => diagnostics.push(
+                Diagnostic::at_path(
+                    label,
+                    "setup.nomenclature",
+                    format!(
+                        "cannot open nomenclature `{}` ({why})",
+                        crate::escape::printable(&file.setup.nomenclature, 80)
+                    ),
+                )
+                .with_hint(
+                    "name a file in the scenario's folder, e.g. \"hs.nomenclature.ron\", or leave `nomenclature` out to use the bundled one",
+                ),
+            ),
+            Ok(text) => match load::parse_ron::<nomenclature::NomenclatureFile>(&n.label, &text) {
+                Err(d) => diagnostics.push(d),
+                Ok(parsed) => {
+                    hasher.update(b"\0nomenclature\0");
+                    hasher.update(ron::to_string(&parsed).unwrap_or_default().as_bytes());
+                    match crate::sim::customs::hs::Nomenclature::validate(&n.label, parsed) {
+                        Ok(valid) => own_nomenclature = Some(valid),
+                        Err(mut d) => diagnostics.append(&mut d),
+                    }
+                }
+            },
+        },
+    }
     match limits::validate_within(label, file, || Scenario::validate(label, file, &loaded)) {
         Ok(mut scenario) if diagnostics.is_empty() => {
             scenario.set_content_hash(hasher.finalize().to_hex().to_string());
+            if let Some(own) = own_nomenclature {
+                scenario.set_nomenclature(own);
+            }
             Ok(scenario)
         }
         Ok(_) => Err(diagnostics),
@@ -162,21 +214,40 @@ pub fn locate_rule_pack(referrer: &Path, id: &str, file: &str) -> Result<PathBuf
         };
     }
     let relative = Path::new(file);
-    let inside = relative
-        .components()
-        .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
-    let folder = referrer.parent().unwrap_or(Path::new("."));
-    let folder = if folder.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        folder
-    };
-    if !inside && let Some(bundled) = bundled_pack_at(&folder.join(relative)) {
+    if !is_inside(relative)
+        && let Some(bundled) = bundled_pack_at(&folder_of(referrer).join(relative))
+    {
         // `../rules/eu.rules.ron` from a scenario beside the bundled ones names a bundled
         // pack: such files (and their content hashes) stay valid.
         return Ok(bundled);
     }
-    if !inside || file.contains('\\') {
+    locate_in_folder(referrer, file)
+}
+
+/// Whether a relative path stays below its folder (only plain names and `.`).
+fn is_inside(relative: &Path) -> bool {
+    relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
+}
+
+/// The folder `referrer` is in (`.` for a bare file name).
+fn folder_of(referrer: &Path) -> &Path {
+    match referrer.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    }
+}
+
+/// The file `file` names relative to `referrer`'s folder, if it stays inside that folder (no
+/// `..`, no absolute path, no link leading out).
+///
+/// # Errors
+/// Why the file is not read.
+pub fn locate_in_folder(referrer: &Path, file: &str) -> Result<PathBuf, String> {
+    let relative = Path::new(file);
+    let folder = folder_of(referrer);
+    if !is_inside(relative) || file.contains('\\') {
         return Err(format!(
             "`{}` is outside the scenario's folder; only files in that folder (or bundled packs by id) are read",
             crate::escape::printable(file, 80)
@@ -216,6 +287,26 @@ pub fn read_rule_pack(referrer: &Path, id: &str, file: &str) -> (String, Result<
     }
 }
 
+/// The text of the nomenclature a scenario names (a file in its folder), or `None` when it
+/// names none.
+pub fn read_nomenclature(referrer: &Path, file: &ScenarioFile) -> Option<NomenclatureText> {
+    let name = &file.setup.nomenclature;
+    if name.is_empty() {
+        return None;
+    }
+    Some(match locate_in_folder(referrer, name) {
+        Err(why) => NomenclatureText {
+            label: crate::escape::printable(name, 80),
+            text: Err(why),
+        },
+        Ok(path) => {
+            let label = path.display().to_string().replace('\\', "/");
+            let text = load::read_text(&path, &label).map_err(|d| format!("{}; looked for {label}", d.message));
+            NomenclatureText { label, text }
+        }
+    })
+}
+
 /// Reads, parses and validates a scenario file from disk, with its rule packs.
 ///
 /// # Errors
@@ -248,7 +339,7 @@ pub fn assemble_at(path: &Path, file: &ScenarioFile) -> Result<Scenario, Vec<Dia
             }
         })
         .collect();
-    assemble(&label, file, packs)
+    assemble(&label, file, packs, read_nomenclature(path, file))
 }
 
 /// Reads, parses and validates a `*.shipment.ron` file and the rule pack it names.

@@ -275,6 +275,8 @@ pub struct Scenario {
     /// BLAKE3 of the scenario and its rule packs as parsed (comments and layout do not count);
     /// set by the loader, empty for a scenario validated on its own.
     content_hash: String,
+    /// The scenario folder's own nomenclature for the HS exercise, if it names one.
+    nomenclature: Option<std::sync::Arc<super::customs::hs::Nomenclature>>,
 }
 
 /// Rule packs that a scenario references and that loaded, by reference id (those that failed
@@ -1057,6 +1059,7 @@ impl Scenario {
             random_events,
             seed: s.seed,
             content_hash: String::new(),
+            nomenclature: None,
         })
     }
 
@@ -1130,6 +1133,17 @@ impl Scenario {
     /// Records the content hash (the loader computes it).
     pub fn set_content_hash(&mut self, hash: String) {
         self.content_hash = hash;
+    }
+    /// Gives the scenario its own nomenclature (the loader reads it from the scenario's folder).
+    pub fn set_nomenclature(&mut self, nomenclature: super::customs::hs::Nomenclature) {
+        self.nomenclature = Some(std::sync::Arc::new(nomenclature));
+    }
+    /// The nomenclature of the HS exercise: the scenario's own, or the bundled one.
+    pub fn nomenclature(&self) -> Option<&super::customs::hs::Nomenclature> {
+        match &self.nomenclature {
+            Some(own) => Some(own),
+            None => super::customs::hs::bundled(),
+        }
     }
     pub fn seed(&self) -> u64 {
         self.seed

@@ -1023,7 +1023,11 @@ impl Session {
                 let graded = self
                     .scenario
                     .product(sku)
-                    .and_then(|p| super::customs::hs::bundled().and_then(|n| n.grade(sku, &p.hs_code, chosen)))
+                    .and_then(|p| {
+                        self.scenario
+                            .nomenclature()
+                            .and_then(|n| n.grade(sku, &p.hs_code, chosen))
+                    })
                     .ok_or_else(|| RuleError::NotClassifiable(sku.clone()))?;
                 let event = Event::ClassificationGraded {
                     sku: sku.clone(),

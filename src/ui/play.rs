@@ -143,7 +143,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
                     });
                     ui.separator();
                     if draft.customs_tab == CustomsTab::Classification {
-                        if let Some(nomenclature) = crate::sim::customs::hs::bundled() {
+                        if let Some(nomenclature) = session.scenario().nomenclature() {
                             let sku = draft.hs.sku.clone().unwrap_or_default();
                             let view = super::hs::HsView {
                                 cat,

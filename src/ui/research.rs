@@ -264,7 +264,7 @@ pub fn fee_categories(
         let mut text = cat.tr_args(
             "research-fee-category",
             &[
-                ("fee", Arg::from(f.describe(|m| money(m)))),
+                ("fee", Arg::from(f.describe(money))),
                 ("source", Arg::from(f.source.as_str())),
             ],
         );

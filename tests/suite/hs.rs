@@ -150,3 +150,81 @@ fn unverified_national_lines_say_so_and_the_wrong_codes_are_corrected() {
         graded.steps[4].reasoning
     );
 }
+
+/// A scenario folder may bring its own nomenclature (an instructor adds HS lines without
+/// rebuilding the game): it is read from the scenario's folder only, used by the exercise and
+/// the grading, and counted in the content hash; a scenario that names none keeps its hash.
+#[test]
+fn a_scenario_folder_can_bring_its_own_nomenclature() {
+    use tradeport::scenario::{assemble_at, load};
+    let dir = std::env::temp_dir().join(format!("tradeport-own-nomenclature-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("rules")).unwrap_or_else(|e| panic!("{e}"));
+    for pack in ["eu", "cn-export"] {
+        std::fs::copy(
+            format!("scenarios/rules/{pack}.rules.ron"),
+            dir.join(format!("rules/{pack}.rules.ron")),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let bundled_text =
+        std::fs::read_to_string("scenarios/rules/hs-2022.nomenclature.ron").unwrap_or_else(|e| panic!("{e}"));
+    let own = bundled_text.replace(
+        "Women's or girls' blouses and shirts of silk or silk waste\"",
+        "Blouses of silk, as our class's tariff says\"",
+    );
+    assert_ne!(own, bundled_text, "the fixture changed a title");
+    std::fs::write(dir.join("class.nomenclature.ron"), own).unwrap_or_else(|e| panic!("{e}"));
+
+    let path = dir.join("b2b-silk-blouses.scenario.ron");
+    let text = std::fs::read_to_string("scenarios/b2b-silk-blouses.scenario.ron").unwrap_or_else(|e| panic!("{e}"));
+    let mut file = load::parse_scenario("b2b", &text).unwrap_or_else(|d| panic!("{d:?}"));
+    assert!(
+        !ron::to_string(&file).unwrap_or_default().contains("nomenclature"),
+        "an absent nomenclature is not serialised, so existing hashes hold"
+    );
+    let plain = assemble_at(&path, &file).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    assert_eq!(
+        plain.content_hash(),
+        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", render_plain(&d)))
+            .content_hash()
+    );
+
+    file.setup.nomenclature = "class.nomenclature.ron".into();
+    let with_own = assemble_at(&path, &file).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    assert_ne!(
+        with_own.content_hash(),
+        plain.content_hash(),
+        "the nomenclature is hashed"
+    );
+    let n = with_own.nomenclature().unwrap_or_else(|| panic!("a nomenclature"));
+    assert!(
+        !n.search("as our class's tariff says").is_empty(),
+        "the folder's own is used"
+    );
+    let mut session = Session::new(Arc::new(with_own), Some(1));
+    let chosen: Vec<String> = right_path();
+    assert!(
+        session
+            .apply(Command::SubmitClassification {
+                sku: "SB-6206-IVY".into(),
+                chosen,
+            })
+            .is_ok()
+    );
+
+    // Only the scenario's folder is read; a missing file is named.
+    for (name, says) in [
+        ("../outside.nomenclature.ron", "outside the scenario's folder"),
+        ("missing.nomenclature.ron", "cannot open nomenclature"),
+    ] {
+        file.setup.nomenclature = name.into();
+        let problems = assemble_at(&path, &file)
+            .err()
+            .unwrap_or_else(|| panic!("{name} accepted"));
+        let text = render_plain(&problems);
+        assert!(text.contains("setup.nomenclature") && text.contains(says), "{text}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

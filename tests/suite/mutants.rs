@@ -287,7 +287,7 @@ fn mutants_of_every_bundled_file_never_crash_check_or_play() {
                                 }
                             })
                             .collect();
-                        if let Ok(s) = scenario::assemble(&path.display().to_string(), &file, packs) {
+                        if let Ok(s) = scenario::assemble(&path.display().to_string(), &file, packs, None) {
                             play(s, n % 50 == 7, &mut tally, &format!("{label} mutant {n} in {id}"));
                         }
                     }
