@@ -217,6 +217,10 @@ pub struct AuctionSiteDef {
     pub increments: Vec<IncrementDef>,
     /// Final value fee on each sale (item price plus postage charged), percent.
     pub final_value_fee: String,
+    /// What in this site's fees and postage is an illustrative teaching value rather than the
+    /// current rate card; shown to the student beside the fee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub illustrative_fees: Option<Text>,
     /// Minutes before the close in which a bid extends the close by as many minutes (the
     /// seller chooses whether to use it); 0: the site ends auctions at a fixed time (eBay).
     #[serde(default = "default_soft_close")]

@@ -412,6 +412,17 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
                         ("fee", Arg::from(site.final_value_fee.to_string())),
                     ],
                 ));
+                if let Some(note) = &site.illustrative_fees {
+                    ui.label(
+                        RichText::new(format!(
+                            "{}: {}",
+                            cat.tr("fees-illustrative"),
+                            pick(note, cat.language())
+                        ))
+                        .small()
+                        .color(WARN),
+                    );
+                }
                 if let Some(price) = price {
                     let color = if price >= floor { GOOD } else { BAD };
                     let key = if price >= floor {

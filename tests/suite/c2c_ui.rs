@@ -118,6 +118,8 @@ fn the_listing_form_checks_the_break_even_and_sends_parsed_terms() {
             .is_some()
     );
     assert!(h.query_by_label_contains("Soft close").is_none());
+    // The site's fee is marked as illustrative where it leaves eBay's other fees out.
+    assert!(h.query_by_label_contains("Illustrative figures").is_some());
     assert!(
         h.query_by_label_contains("Your price covers cost, postage and fees")
             .is_some()

@@ -64,6 +64,8 @@ pub struct AuctionSite {
     pub platform: String,
     pub increments: IncrementTable,
     pub final_value_fee: BasisPoints,
+    /// What in the fees is illustrative, to show beside them.
+    pub illustrative_fees: Option<crate::scenario::file::Text>,
     pub soft_close_minutes: u32,
     pub buyers_per_day: u32,
     /// Private values as fractions of the reference price: (low, mode, high).
@@ -291,6 +293,7 @@ impl AuctionSite {
             platform: def.platform.clone(),
             increments: increments?,
             final_value_fee: final_value_fee?,
+            illustrative_fees: def.illustrative_fees.clone(),
             soft_close_minutes: def.soft_close_minutes,
             buyers_per_day: def.buyers_per_day,
             values: (low?, mode?, high?),
