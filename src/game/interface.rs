@@ -28,6 +28,12 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Drafts>()
         .init_resource::<PreferredScenario>()
         .add_systems(Startup, spawn_camera)
+        .add_systems(
+            PreUpdate,
+            drop_unchanged_modifier_events
+                .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
+                .before(bevy_egui::EguiPreUpdateSet::BeginPass),
+        )
         .add_systems(Update, preselect_preferred_scenario)
         .add_systems(
             EguiPrimaryContextPass,
@@ -41,6 +47,25 @@ pub(super) fn plugin(app: &mut App) {
                 .chain(),
         )
         .add_systems(OnEnter(Screen::MainMenu), forget_play_drafts);
+}
+
+/// bevy_egui 0.42 reports the modifier keys to egui as an event every frame, changed or not,
+/// and egui repaints at once after any event: the window never slept. Only a real change of
+/// the modifiers is passed on, so a reactive window sleeps between inputs.
+fn drop_unchanged_modifier_events(
+    mut inputs: Query<&mut bevy_egui::EguiInput>,
+    mut last: Local<Option<egui::Modifiers>>,
+) {
+    for mut input in &mut inputs {
+        input.0.events.retain(|event| match event {
+            egui::Event::ModifiersChanged(now) if *last == Some(*now) => false,
+            egui::Event::ModifiersChanged(now) => {
+                *last = Some(*now);
+                true
+            }
+            _ => true,
+        });
+    }
 }
 
 /// Back at the menu, half-filled forms of the last scenario are dropped: the next session

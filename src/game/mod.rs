@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod c2c_demo;
 pub mod interface;
 pub mod launch;
+pub mod redraw;
 pub mod scenario_assets;
 pub mod screens;
 pub mod session;
@@ -28,6 +29,7 @@ pub fn core_plugin(app: &mut App) {
         scenario_assets::plugin,
         session::plugin,
         autosave::plugin,
+        redraw::plugin,
     ));
 }
 
@@ -112,6 +114,11 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
     if let Some(path) = args.screenshot {
         launch::SCREENSHOT_MODE.store(true, std::sync::atomic::Ordering::Relaxed);
         app.insert_resource(ScreenshotPlan::new(path));
+    } else {
+        // Sleep between inputs instead of redrawing continuously (a form-based game on a lab
+        // PC): wake on input, when egui or `redraw` asks, and every 5 s (60 s unfocused) to
+        // notice edited scenario files. Screenshots keep rendering continuously.
+        app.insert_resource(bevy::winit::WinitSettings::desktop_app());
     }
     match app.run() {
         AppExit::Success => Ok(()),

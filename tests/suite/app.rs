@@ -518,3 +518,43 @@ fn a_new_session_saves_its_first_command_even_with_as_many_commands_as_the_last(
     }
     let _ = std::fs::remove_dir_all(&data);
 }
+
+/// How many redraws the app asks for over `frames` updates (each message counted once).
+fn redraws_requested(app: &mut App, frames: usize) -> usize {
+    let mut cursor = app
+        .world()
+        .resource::<Messages<bevy::window::RequestRedraw>>()
+        .get_cursor_current();
+    let mut total = 0;
+    for _ in 0..frames {
+        app.update();
+        total += cursor
+            .read(app.world().resource::<Messages<bevy::window::RequestRedraw>>())
+            .count();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    total
+}
+
+/// With no input and no timer running the game asks for no frames, so a reactive window sleeps;
+/// auto-advance on the scenario screen keeps frames coming until it is switched off.
+#[test]
+fn an_idle_game_requests_no_redraw_and_auto_advance_does() {
+    let mut app = headless_app(Path::new("scenarios"));
+    assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
+    assert_eq!(redraws_requested(&mut app, 20), 0, "idle at the menu");
+
+    let index = entries(&app)
+        .iter()
+        .position(|e| e.file_name == "b2b-silk-blouses.scenario.ron")
+        .unwrap_or(usize::MAX);
+    app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    assert_eq!(redraws_requested(&mut app, 20), 0, "idle on a desk");
+
+    app.world_mut().write_message(UiAction(Action::SetAutoAdvance(true)));
+    assert_eq!(redraws_requested(&mut app, 10), 10, "auto-advance ticks every frame");
+    app.world_mut().write_message(UiAction(Action::SetAutoAdvance(false)));
+    app.update();
+    assert_eq!(redraws_requested(&mut app, 10), 0, "and stops when switched off");
+}
