@@ -142,6 +142,11 @@ pub struct PlayArgs {
     /// Two students on one machine: they play both sides of each negotiation.
     #[arg(long)]
     pub hotseat: bool,
+    /// Once the screen shows, render this many frames without vsync, print the frame-time
+    /// percentiles (p50, p95, p99), the CPU time and the time from launch to the first frame,
+    /// then exit (a benchmark; judge it on a release build).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub frame_stats: Option<u32>,
 }
 
 /// The scenario a save or report is checked against: the one the instructor names with

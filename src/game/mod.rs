@@ -3,6 +3,7 @@
 
 pub mod autosave;
 pub mod c2c_demo;
+pub mod frame_stats;
 pub mod interface;
 pub mod launch;
 pub mod redraw;
@@ -35,7 +36,7 @@ pub fn core_plugin(app: &mut App) {
 
 /// Everything the windowed game adds on top of the core.
 pub fn gui_plugin(app: &mut App) {
-    app.add_plugins((interface::plugin, launch::plugin));
+    app.add_plugins((interface::plugin, launch::plugin, frame_stats::plugin));
 }
 
 /// Opens the game window and runs until the player quits.
@@ -43,6 +44,7 @@ pub fn gui_plugin(app: &mut App) {
 /// # Errors
 /// A sentence for the terminal: unknown screen or scenario, or a failed run.
 pub fn run(args: PlayArgs) -> Result<(), String> {
+    let launched = std::time::Instant::now();
     let requested_target = args.screen.as_deref().map(parse_screen_name).transpose()?;
     let scenario_path = args.scenario.as_deref().map(catalog::resolve).transpose()?;
     // A screen inside a scenario with no scenario named: use the default one.
@@ -90,6 +92,12 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
                 primary_window: Some(Window {
                     title: "Tradeport — cross-border e-commerce practice".to_string(),
                     resolution: (1280u32, 800u32).into(),
+                    // Frame statistics measure how fast a frame can be made, not the display.
+                    present_mode: if args.frame_stats.is_some() {
+                        bevy::window::PresentMode::AutoNoVsync
+                    } else {
+                        bevy::window::PresentMode::default()
+                    },
                     ..default()
                 }),
                 ..default()
@@ -103,7 +111,9 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
     app.insert_resource(session::SeedOverride(args.seed));
     // Screenshots and demonstrations read the saves but never write them.
     app.insert_resource(autosave::SaveFolder(crate::saves::data_dir().map(|d| d.join("saves"))));
-    app.insert_resource(autosave::AutosaveEnabled(args.screenshot.is_none()));
+    app.insert_resource(autosave::AutosaveEnabled(
+        args.screenshot.is_none() && args.frame_stats.is_none(),
+    ));
     app.insert_resource(interface::PreferredScenario(preferred));
     app.insert_resource(LaunchRequest {
         target,
@@ -111,7 +121,10 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
         hotseat: args.hotseat,
         stage: LaunchStage::WaitingForScenario,
     });
-    if let Some(path) = args.screenshot {
+    if let Some(frames) = args.frame_stats {
+        app.insert_resource(frame_stats::FrameStatsPlan::new(frames, launched));
+        app.insert_resource(bevy::winit::WinitSettings::continuous());
+    } else if let Some(path) = args.screenshot {
         launch::SCREENSHOT_MODE.store(true, std::sync::atomic::Ordering::Relaxed);
         app.insert_resource(ScreenshotPlan::new(path));
     } else {

@@ -558,3 +558,31 @@ fn an_idle_game_requests_no_redraw_and_auto_advance_does() {
     app.update();
     assert_eq!(redraws_requested(&mut app, 10), 0, "and stops when switched off");
 }
+
+/// The frame statistics' percentiles are nearest-rank and the report prints the lines the
+/// benchmark is read by.
+#[test]
+fn frame_statistics_report_nearest_rank_percentiles() {
+    use tradeport::game::frame_stats::{percentiles, report};
+    let samples: Vec<Duration> = (1..=100).rev().map(Duration::from_millis).collect();
+    assert_eq!(
+        percentiles(&samples),
+        Some([
+            Duration::from_millis(50),
+            Duration::from_millis(95),
+            Duration::from_millis(99)
+        ])
+    );
+    assert_eq!(percentiles(&[]), None);
+    let text = report(&samples, Some(Duration::from_millis(1500)), Duration::from_millis(1800));
+    for line in [
+        "frames 100",
+        "p50 50.00 ms",
+        "p95 95.00 ms",
+        "p99 99.00 ms",
+        "cpu 1.50 s",
+        "first frame 1800.00 ms",
+    ] {
+        assert!(text.contains(line), "{line} in {text}");
+    }
+}
