@@ -112,3 +112,29 @@ fn day_marks(input: GridInput) -> Vec<GridMark> {
         })
         .collect()
 }
+
+/// The points to draw for a dense cloud: the first point in each `cell`-sized square of `rect`
+/// (points outside it are dropped). A deal review can hold 200,000 possible deals; drawn one
+/// by one they cost a frame's budget, while a dot per 3-pixel cell looks the same.
+pub fn one_per_cell(points: impl IntoIterator<Item = egui::Pos2>, rect: egui::Rect, cell: f32) -> Vec<egui::Pos2> {
+    let cell = cell.max(1.0);
+    // Sizes in whole cells; a degenerate rect keeps nothing.
+    let cols = (rect.width() / cell).ceil().max(0.0) as usize + 1;
+    let rows = (rect.height() / cell).ceil().max(0.0) as usize + 1;
+    let mut taken = vec![false; cols.saturating_mul(rows)];
+    let mut kept = Vec::new();
+    for p in points {
+        if !rect.contains(p) {
+            continue;
+        }
+        let col = ((p.x - rect.left()) / cell) as usize;
+        let row = ((p.y - rect.top()) / cell) as usize;
+        if let Some(slot) = taken.get_mut(row * cols + col.min(cols - 1))
+            && !*slot
+        {
+            *slot = true;
+            kept.push(p);
+        }
+    }
+    kept
+}

@@ -763,8 +763,14 @@ fn chart(ui: &mut egui::Ui, view: &TalksView, r: &crate::sim::negotiation::DealR
         font.clone(),
         BUYER_COLOR,
     );
-    for p in &r.space.points {
-        painter.circle_filled(at(p.seller, p.buyer), 1.5, Color32::from_gray(200));
+    // Every possible deal, one dot per 3-pixel cell (up to 200,000 deals).
+    let cloud = super::charts::one_per_cell(
+        r.space.points.iter().map(|p| at(p.seller, p.buyer)),
+        plot.expand(2.0),
+        3.0,
+    );
+    for p in cloud {
+        painter.circle_filled(p, 1.5, Color32::from_gray(200));
     }
     // Walk-away values.
     let dashed = Stroke::new(1.0, WARN);

@@ -1613,3 +1613,32 @@ fn the_cost_sheet_explains_warehouse_taxes_when_the_warehouse_is_chosen() {
     );
     assert!(harness.query_by_label_contains("Illustrative figures").is_some());
 }
+
+/// A cloud of 200,000 deals is drawn as at most one dot per 3-pixel cell, and every deal
+/// lies within a cell of a dot that is drawn.
+#[test]
+fn a_dense_cloud_of_deals_is_decimated_to_one_dot_per_cell() {
+    use tradeport::ui::charts::one_per_cell;
+    let rect = egui::Rect::from_min_size(egui::pos2(10.0, 20.0), egui::vec2(400.0, 300.0));
+    let points: Vec<egui::Pos2> = (0..200_000u32)
+        .map(|i| {
+            let x = (i.wrapping_mul(7_919) % 40_000) as f32 / 100.0;
+            let y = (i.wrapping_mul(104_729) % 30_000) as f32 / 100.0;
+            egui::pos2(10.0 + x, 20.0 + y)
+        })
+        .collect();
+    let kept = one_per_cell(points.iter().copied(), rect, 3.0);
+    assert!(kept.len() <= 135 * 101, "{} dots", kept.len());
+    assert!(kept.len() > 10_000, "the cloud keeps its shape: {} dots", kept.len());
+    for p in points.iter().step_by(997) {
+        assert!(
+            kept.iter()
+                .any(|k| (k.x - p.x).abs() <= 3.0 && (k.y - p.y).abs() <= 3.0),
+            "{p:?} has no dot near it"
+        );
+    }
+    assert!(
+        one_per_cell([egui::pos2(0.0, 0.0)], rect, 3.0).is_empty(),
+        "outside points are dropped"
+    );
+}
