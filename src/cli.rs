@@ -147,6 +147,40 @@ pub struct PlayArgs {
     /// then exit (a benchmark; judge it on a release build).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub frame_stats: Option<u32>,
+    /// Window size in logical pixels, `WIDTHxHEIGHT` (default 1280x800; e.g. 1366x768, the
+    /// commonest laptop screen).
+    #[arg(long, value_parser = parse_window_size)]
+    pub size: Option<WindowSize>,
+}
+
+/// A window size from `--size`, within 640x480 … 3840x2160.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WindowSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Parses `1366x768`.
+///
+/// # Errors
+/// A sentence saying what a size looks like.
+pub fn parse_window_size(text: &str) -> Result<WindowSize, String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{text}` is not a size: write WIDTHxHEIGHT, e.g. 1366x768"))?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("`{text}` is not a size: write WIDTHxHEIGHT, e.g. 1366x768"))
+    };
+    let size = WindowSize {
+        width: number(w)?,
+        height: number(h)?,
+    };
+    if !(640..=3840).contains(&size.width) || !(480..=2160).contains(&size.height) {
+        return Err(format!("{}x{} is outside 640x480 … 3840x2160", size.width, size.height));
+    }
+    Ok(size)
 }
 
 /// The scenario a save or report is checked against: the one the instructor names with

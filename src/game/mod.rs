@@ -91,7 +91,7 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "Tradeport — cross-border e-commerce practice".to_string(),
-                    resolution: (1280u32, 800u32).into(),
+                    resolution: args.size.map_or((1280u32, 800u32), |s| (s.width, s.height)).into(),
                     // Frame statistics measure how fast a frame can be made, not the display.
                     present_mode: if args.frame_stats.is_some() {
                         bevy::window::PresentMode::AutoNoVsync

@@ -95,3 +95,18 @@ fn tournament_prints_every_pairing_and_the_throughput() {
     assert!(!tournament(&none, &mut out).unwrap_or(true));
     assert!(String::from_utf8_lossy(&out).contains("tasks with a negotiation: none"));
 }
+
+#[test]
+fn window_sizes_are_read_and_bounded() {
+    use tradeport::cli::{WindowSize, parse_window_size};
+    assert_eq!(
+        parse_window_size("1366x768"),
+        Ok(WindowSize {
+            width: 1366,
+            height: 768
+        })
+    );
+    assert!(parse_window_size("100x100").is_err_and(|e| e.contains("outside")));
+    assert!(parse_window_size("wide").is_err_and(|e| e.contains("WIDTHxHEIGHT")));
+    assert!(parse_window_size("99999999999x768").is_err());
+}
