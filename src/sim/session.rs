@@ -804,15 +804,14 @@ impl Session {
                 // China; for warehouse stock, the normal duty on its import value); returned
                 // orders get their taxes back.
                 let kept = i64::from(s.kept_orders());
+                let paid = s.sales / i64::from(s.all_orders().max(1));
                 if store.storefront.fee_category(&l.sku).is_some() {
-                    let paid = s.sales / i64::from(s.all_orders().max(1));
                     category_fees = category_fees
                         .saturating_add(kept.saturating_mul(store.storefront.referral_fee_on(&l.sku, paid)));
                 } else {
                     flat_fee_base = flat_fee_base.saturating_add(s.sales - s.refunds);
                 }
                 if kept > 0 {
-                    let paid = s.sales / i64::from(s.all_orders().max(1));
                     let fulfilment = crate::sim::market::checkout::Fulfilment::of(option, unit);
                     let (vat, duty) =
                         crate::sim::market::checkout::vat_and_duty(&scenario, market, product, paid, date, fulfilment);

@@ -413,15 +413,7 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
                     ],
                 ));
                 if let Some(note) = &site.illustrative_fees {
-                    ui.label(
-                        RichText::new(format!(
-                            "{}: {}",
-                            cat.tr("fees-illustrative"),
-                            pick(note, cat.language())
-                        ))
-                        .small()
-                        .color(WARN),
-                    );
+                    super::illustrative_fees_label(ui, cat, note);
                 }
                 if let Some(price) = price {
                     let color = if price >= floor { GOOD } else { BAD };

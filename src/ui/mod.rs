@@ -110,6 +110,19 @@ pub fn market_and_store<'a>(
 }
 
 /// The text in the player's language, falling back to English when no translation is given.
+/// The warning that a storefront's or site's fees are illustrative teaching values.
+pub fn illustrative_fees_label(ui: &mut egui::Ui, cat: &Catalogue, note: &Text) {
+    ui.label(
+        egui::RichText::new(format!(
+            "{}: {}",
+            cat.tr("fees-illustrative"),
+            pick(note, cat.language())
+        ))
+        .small()
+        .color(theme::WARN),
+    );
+}
+
 pub fn pick(text: &Text, language: Language) -> &str {
     match language {
         Language::Chinese if !text.zh.trim().is_empty() => &text.zh,

@@ -274,14 +274,6 @@ pub fn fee_categories(
         ui.label(RichText::new(text).small().color(MUTED));
     }
     if let Some(note) = &store.storefront.illustrative_fees {
-        ui.label(
-            RichText::new(format!(
-                "{}: {}",
-                cat.tr("fees-illustrative"),
-                pick(note, cat.language())
-            ))
-            .small()
-            .color(WARN),
-        );
+        super::illustrative_fees_label(ui, cat, note);
     }
 }

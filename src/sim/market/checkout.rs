@@ -14,7 +14,7 @@ use crate::sim::scenario::{Market, Product, Scenario};
 /// the price at the destination's rate when VAT is charged at sale (or at the border), plus
 /// any duty on the parcel.
 pub fn tax_per_parcel(scenario: &Scenario, market: &Market, product: &Product, price: i64, date: Date) -> i64 {
-    let (vat, duty) = vat_and_duty_per_parcel(scenario, market, product, price, date);
+    let (vat, duty) = vat_and_duty(scenario, market, product, price, date, Fulfilment::Parcel);
     vat + duty
 }
 
@@ -41,17 +41,6 @@ impl Fulfilment {
             _ => Fulfilment::Parcel,
         }
     }
-}
-
-/// [`tax_per_parcel`] in its two parts: the VAT contained in the price, and the duty.
-pub fn vat_and_duty_per_parcel(
-    scenario: &Scenario,
-    market: &Market,
-    product: &Product,
-    price: i64,
-    date: Date,
-) -> (i64, i64) {
-    vat_and_duty(scenario, market, product, price, date, Fulfilment::Parcel)
 }
 
 /// The VAT contained in the VAT-inclusive `price` and the duty per unit sold, for a unit
