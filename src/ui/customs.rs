@@ -114,23 +114,33 @@ pub fn draw(ui: &mut egui::Ui, view: &DeskView, draft: &mut DeskDraft) -> Option
     ui.add_space(6.0);
 
     ui.columns(2, |cols| {
-        documents(&mut cols[0], view, draft);
+        egui::ScrollArea::vertical()
+            .id_salt("declaration-documents")
+            .auto_shrink([false, false])
+            .show(&mut cols[0], |ui| documents(ui, view, draft));
         let ui = &mut cols[1];
         ui.label(RichText::new(cat.tr("desk-form")).strong());
         let enabled = cleared.is_none();
-        egui::ScrollArea::vertical().id_salt("declaration-form").show(ui, |ui| {
-            ui.add_enabled_ui(enabled, |ui| form(ui, cat, draft, last));
-            ui.add_space(8.0);
-            if ui
-                .add_enabled(enabled, egui::Button::new(RichText::new(cat.tr("desk-lodge")).strong()))
-                .clicked()
-            {
-                action = Some(Action::SubmitDeclaration(
-                    view.task.id.clone(),
-                    Box::new(draft.form.clone()),
-                ));
-            }
+        // The Lodge button stays pinned under the form, which scrolls above it.
+        let lodged = super::pinned_bar(ui, "declaration-lodge-bar", |ui| {
+            ui.add_enabled(
+                enabled,
+                egui::Button::new(RichText::new(cat.tr("desk-lodge")).strong()).min_size(egui::vec2(200.0, 32.0)),
+            )
+            .clicked()
         });
+        if lodged {
+            action = Some(Action::SubmitDeclaration(
+                view.task.id.clone(),
+                Box::new(draft.form.clone()),
+            ));
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("declaration-form")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.add_enabled_ui(enabled, |ui| form(ui, cat, draft, last));
+            });
     });
     action
 }

@@ -27,13 +27,18 @@ pub struct LetterView<'a> {
     pub task: &'a str,
 }
 
-pub fn draw(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) -> Option<Action> {
+/// The letter's grade once replied to, or the reply being written (the send button is in
+/// [`send_bar`], which the inbox pins under the page).
+pub fn compose(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) {
     let cat = view.cat;
     let session = view.session;
     let language = cat.language();
-    let task = session.scenario().tasks().iter().find(|t| t.id == view.task)?;
-    let letter = task.letter.as_ref()?;
-    let message = session.letter_message(view.task)?;
+    let Some(task) = session.scenario().tasks().iter().find(|t| t.id == view.task) else {
+        return;
+    };
+    let (Some(letter), Some(message)) = (task.letter.as_ref(), session.letter_message(view.task)) else {
+        return;
+    };
     let writer = task
         .counterpart
         .as_deref()
@@ -44,7 +49,7 @@ pub fn draw(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) -> Op
     if let Some(reply) = session.letter_reply(view.task) {
         if !session.mode().hints() {
             hint(ui, cat.tr_args("sent-exam", &[("day", Arg::from(reply.day))]));
-            return None;
+            return;
         }
         let grade = &reply.grade;
         grade_heading(ui, cat, "letter-graded", grade);
@@ -69,7 +74,7 @@ pub fn draw(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) -> Op
             .map(|(_, label, s)| (pick(label, language).to_string(), s.as_ref()))
             .collect();
         show_sent(ui, cat, &sent, grade, &reply.note);
-        return None;
+        return;
     }
     let options = session.letter_options(view.task);
     ui.label(RichText::new(cat.tr_args("letter-title", &[("name", Arg::from(writer.as_str()))])).strong());
@@ -103,19 +108,44 @@ pub fn draw(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) -> Op
             .desired_width(f32::INFINITY)
             .hint_text(cat.tr("letter-note-hint")),
     );
-    let chosen = choices.iter().filter(|c| c.is_some()).count();
-    if chosen < options.len() {
-        hint(
-            ui,
-            cat.tr_args("letter-points-left", &[("left", Arg::from(options.len() - chosen))]),
-        );
+}
+
+/// Whether the letter still waits for the student's reply (so the send bar shows).
+pub fn awaits_reply(view: &LetterView) -> bool {
+    let session = view.session;
+    session.letter_message(view.task).is_some() && session.letter_reply(view.task).is_none()
+}
+
+/// The "Send the reply" bar, pinned under the letter while the reply is unsent: how many points
+/// are still unanswered, and the button.
+pub fn send_bar(ui: &mut egui::Ui, view: &LetterView, draft: &LetterDraft) -> Option<Action> {
+    if !awaits_reply(view) {
+        return None;
     }
-    if ui.button(RichText::new(cat.tr("letter-send")).strong()).clicked() {
-        return Some(Action::Marketplace(Box::new(Command::ReplyToLetter {
-            task: view.task.to_string(),
-            choices: choices.clone(),
-            note: note.clone(),
-        })));
-    }
-    None
+    let cat = view.cat;
+    let points = view.session.letter_options(view.task).len();
+    let choices = draft
+        .choices
+        .get(view.task)
+        .cloned()
+        .unwrap_or_else(|| vec![None; points]);
+    let note = draft.notes.get(view.task).cloned().unwrap_or_default();
+    let mut action = None;
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new(cat.tr("letter-send")).strong()).clicked() {
+            action = Some(Action::Marketplace(Box::new(Command::ReplyToLetter {
+                task: view.task.to_string(),
+                choices: choices.clone(),
+                note,
+            })));
+        }
+        let chosen = choices.iter().filter(|c| c.is_some()).count();
+        if chosen < points {
+            hint(
+                ui,
+                cat.tr_args("letter-points-left", &[("left", Arg::from(points - chosen))]),
+            );
+        }
+    });
+    action
 }

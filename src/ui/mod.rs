@@ -180,3 +180,13 @@ pub fn counterpart_kind_label(cat: &Catalogue, k: CounterpartKind) -> String {
         CounterpartKind::Forwarder => "counterpart-forwarder",
     })
 }
+
+/// A bar pinned to the bottom of `ui` for a desk's main button (send the offer, lodge the
+/// declaration, send the reply). Call it before drawing the rest of the page, which then fills
+/// the space above it and scrolls there, so the button stays on screen at 1366×768.
+pub fn pinned_bar<R>(ui: &mut egui::Ui, id: &str, add_contents: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    egui::Panel::bottom(egui::Id::new(id))
+        .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 6)))
+        .show(ui, add_contents)
+        .inner
+}

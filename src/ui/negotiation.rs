@@ -110,53 +110,36 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
         });
     });
     ui.separator();
-    ui.heading(pick(&view.task.title, cat.language()));
-    ui.label(pick(&view.task.description, cat.language()));
-    ui.add_space(6.0);
+    let heading = |ui: &mut egui::Ui| {
+        ui.heading(pick(&view.task.title, cat.language()));
+        ui.label(pick(&view.task.description, cat.language()));
+        ui.add_space(6.0);
+    };
+    // The review and the documents scroll as a whole; the talks keep their send bar pinned.
     if draft.tab == TalksTab::Review && talks.ending().is_some() {
-        review(ui, view, draft, &mut action);
+        egui::ScrollArea::vertical()
+            .id_salt("talks_review")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                heading(ui);
+                review(ui, view, draft, &mut action);
+            });
         return action;
     }
     if draft.tab == TalksTab::Documents
         && let Some(contract) = view.contract
     {
-        egui::CollapsingHeader::new(cat.tr_args("contract-title", &[("number", Arg::from(contract.number.as_str()))]))
-            .id_salt("docs_contract_reference")
-            .default_open(false)
-            .show(ui, |ui| contract_panel(ui, cat, contract));
-        ui.label(
-            RichText::new(format!(
-                "{} × {} = {} · {} · {} · {} → {} · {}",
-                contract.quantity,
-                contract.unit_price.format(),
-                contract.amount().format(),
-                contract.incoterm.map_or_else(String::new, |t| format!("{t:?}")),
-                contract.payment.map_or("", |p| p.label()),
-                contract.port_of_loading,
-                contract.port_of_discharge,
-                cat.tr_args(
-                    "contract-ship-by",
-                    &[("date", Arg::from(contract.latest_shipment.to_string()))]
-                ),
-            ))
-            .small(),
-        );
-        ui.add_space(4.0);
-        let docs = super::documents::DocumentsView {
-            cat,
-            task: &view.task.id,
-            contract,
-            attempts: view.documents,
-            today: view.today,
-            profit: view.profit.as_ref(),
-            sailing: view.sailing,
-        };
-        if let Some(a) = super::documents::draw(ui, &docs, &mut draft.documents) {
-            action = Some(a);
-        }
+        egui::ScrollArea::vertical()
+            .id_salt("talks_documents")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                heading(ui);
+                action = documents_tab(ui, view, draft, contract);
+            });
         return action;
     }
 
+    heading(ui);
     status(ui, view);
     // Whose turn, and in hotseat mode whose screen it is.
     let acting = talks.to_move().unwrap_or(case.student_side);
@@ -169,33 +152,78 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
     } else {
         case.student_side
     };
+    let can_move = talks.ending().is_none() && talks.to_move() == Some(side_shown);
+    if can_move && let Some(a) = super::pinned_bar(ui, "talks_send_bar", |ui| send_bar(ui, view, draft, side_shown)) {
+        action = Some(a);
+    }
     ui.add_space(6.0);
-    ui.columns(2, |cols| {
-        egui::ScrollArea::vertical()
-            .id_salt("talks_brief_column")
-            .auto_shrink([false, false])
-            .max_height(560.0)
-            .show(&mut cols[0], |ui| {
-                if let Some(contract) = view.contract {
-                    contract_panel(ui, cat, contract);
+    // Columns reach to the bottom of their ui's max rect: keep them above the send bar.
+    let above_the_bar = ui.available_rect_before_wrap();
+    ui.scope_builder(egui::UiBuilder::new().max_rect(above_the_bar), |ui| {
+        ui.columns(2, |cols| {
+            egui::ScrollArea::vertical()
+                .id_salt("talks_brief_column")
+                .auto_shrink([false, false])
+                .show(&mut cols[0], |ui| {
+                    if let Some(contract) = view.contract {
+                        contract_panel(ui, cat, contract);
+                        ui.add_space(8.0);
+                    }
+                    brief(ui, cat, case, side_shown);
                     ui.add_space(8.0);
-                }
-                brief(ui, cat, case, side_shown);
-                ui.add_space(8.0);
-                if talks.ending().is_none()
-                    && talks.to_move() == Some(side_shown)
-                    && let Some(a) = offer_form(ui, view, draft, side_shown)
-                {
-                    action = Some(a);
-                }
-            });
-        egui::ScrollArea::vertical()
-            .id_salt("talks_letters_column")
-            .auto_shrink([false, false])
-            .max_height(560.0)
-            .show(&mut cols[1], |ui| letters(ui, view));
+                    if can_move {
+                        offer_form(ui, view, draft, side_shown);
+                    }
+                });
+            egui::ScrollArea::vertical()
+                .id_salt("talks_letters_column")
+                .auto_shrink([false, false])
+                .show(&mut cols[1], |ui| letters(ui, view));
+        });
     });
     action
+}
+
+/// The Documents tab: the contract for reference and the documents form.
+fn documents_tab(
+    ui: &mut egui::Ui,
+    view: &TalksView,
+    draft: &mut TalksDraft,
+    contract: &SalesContract,
+) -> Option<Action> {
+    let cat = view.cat;
+    egui::CollapsingHeader::new(cat.tr_args("contract-title", &[("number", Arg::from(contract.number.as_str()))]))
+        .id_salt("docs_contract_reference")
+        .default_open(false)
+        .show(ui, |ui| contract_panel(ui, cat, contract));
+    ui.label(
+        RichText::new(format!(
+            "{} × {} = {} · {} · {} · {} → {} · {}",
+            contract.quantity,
+            contract.unit_price.format(),
+            contract.amount().format(),
+            contract.incoterm.map_or_else(String::new, |t| format!("{t:?}")),
+            contract.payment.map_or("", |p| p.label()),
+            contract.port_of_loading,
+            contract.port_of_discharge,
+            cat.tr_args(
+                "contract-ship-by",
+                &[("date", Arg::from(contract.latest_shipment.to_string()))]
+            ),
+        ))
+        .small(),
+    );
+    ui.add_space(4.0);
+    let docs = super::documents::DocumentsView {
+        cat,
+        task: &view.task.id,
+        contract,
+        attempts: view.documents,
+        today: view.today,
+        profit: view.profit.as_ref(),
+        sailing: view.sailing,
+    };
+    super::documents::draw(ui, &docs, &mut draft.documents)
 }
 
 fn best_bid(prefs: &Preferences, case: &NegotiationCase) -> Option<Bid> {
@@ -409,12 +437,13 @@ fn utility_bar(ui: &mut egui::Ui, utility: u32, reservation: u32, label: String)
     );
 }
 
-fn offer_form(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side: Side) -> Option<Action> {
+/// The offer on the table (what it is worth, when they expect the answer) and the counter-offer
+/// being written; the buttons are in [`send_bar`].
+fn offer_form(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side: Side) {
     let cat = view.cat;
     let talks = view.talks;
     let case = talks.case();
     let prefs = case.preferences(side);
-    let mut action = None;
     let on_table = talks.on_table();
     if let Some(offer) = on_table {
         let worth = prefs.utility(offer.bid);
@@ -429,17 +458,6 @@ fn offer_form(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side:
         if worth < prefs.reservation() {
             ui.label(RichText::new(cat.tr("talks-below-walk-away")).color(BAD));
         }
-        ui.horizontal(|ui| {
-            if ui
-                .button(RichText::new(cat.tr("talks-accept")).color(GOOD).strong())
-                .clicked()
-            {
-                action = Some(Action::AcceptOffer(view.task.id.clone()));
-            }
-            if ui.button(RichText::new(cat.tr("talks-walk-away")).color(BAD)).clicked() {
-                action = Some(Action::WalkAway(view.task.id.clone()));
-            }
-        });
         if !talks.is_hotseat()
             && let Some(c) = view
                 .task
@@ -463,7 +481,7 @@ fn offer_form(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side:
     }
     if talks.offers_left(side) == 0 {
         ui.label(RichText::new(cat.tr("talks-no-offers-left")).color(WARN));
-        return action;
+        return;
     }
     ui.label(
         RichText::new(cat.tr(if on_table.is_some() {
@@ -514,20 +532,47 @@ fn offer_form(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side:
             .desired_width(f32::INFINITY)
             .hint_text(cat.tr("talks-note-hint")),
     );
-    let left = talks.offers_left(side);
-    if ui
-        .add_sized(
-            [ui.available_width(), 32.0],
-            egui::Button::new(RichText::new(cat.tr_args("talks-send", &[("left", Arg::from(left))])).strong()),
-        )
-        .clicked()
-    {
-        action = Some(Action::MakeOffer(
-            view.task.id.clone(),
-            draft.options.clone(),
-            std::mem::take(&mut draft.note),
-        ));
-    }
+}
+
+/// The bar pinned under the talks while it is `side`'s move: send the offer written in the form
+/// (while offers are left), or accept or walk away from the offer on the table.
+fn send_bar(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side: Side) -> Option<Action> {
+    let cat = view.cat;
+    let talks = view.talks;
+    let task = &view.task.id;
+    let mut action = None;
+    ui.horizontal(|ui| {
+        let left = talks.offers_left(side);
+        if left > 0 {
+            let send = cat.tr_args("talks-send", &[("left", Arg::from(left))]);
+            if ui
+                .add_sized([280.0, 32.0], egui::Button::new(RichText::new(send).strong()))
+                .clicked()
+            {
+                action = Some(Action::MakeOffer(
+                    task.clone(),
+                    draft.options.clone(),
+                    std::mem::take(&mut draft.note),
+                ));
+            }
+        }
+        if talks.on_table().is_some() {
+            ui.add_space(12.0);
+            let tall = vec2(0.0, 32.0);
+            if ui
+                .add(egui::Button::new(RichText::new(cat.tr("talks-accept")).color(GOOD).strong()).min_size(tall))
+                .clicked()
+            {
+                action = Some(Action::AcceptOffer(task.clone()));
+            }
+            if ui
+                .add(egui::Button::new(RichText::new(cat.tr("talks-walk-away")).color(BAD)).min_size(tall))
+                .clicked()
+            {
+                action = Some(Action::WalkAway(task.clone()));
+            }
+        }
+    });
     action
 }
 

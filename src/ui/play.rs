@@ -121,146 +121,17 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
         });
 
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| match view.page {
-                Page::Overview => overview(ui, cat, session),
-                Page::Activity(Activity::Inbox) => {
-                    if let Some(a) = inbox(ui, cat, session, draft) {
-                        action = Some(a);
-                    }
-                }
-                Page::Activity(Activity::Customs) => {
-                    ui.horizontal(|ui| {
-                        for (tab, key) in [
-                            (CustomsTab::Desk, "customs-tab-desk"),
-                            (CustomsTab::Classification, "customs-tab-hs"),
-                        ] {
-                            if ui.selectable_label(draft.customs_tab == tab, cat.tr(key)).clicked() {
-                                draft.customs_tab = tab;
-                            }
-                        }
-                    });
-                    ui.separator();
-                    if draft.customs_tab == CustomsTab::Classification {
-                        if let Some(nomenclature) = session.scenario().nomenclature() {
-                            let sku = draft.hs.sku.clone().unwrap_or_default();
-                            let view = super::hs::HsView {
-                                cat,
-                                scenario: session.scenario(),
-                                nomenclature,
-                                attempts: session.classifications(&sku),
-                            };
-                            if let Some(a) = super::hs::draw(ui, &view, &mut draft.hs) {
-                                action = Some(a);
-                            }
-                        }
-                    } else if let Some(task) = declaration_task(session)
-                        && let Some(case) = &session.declaration_case(&task.id)
-                    {
-                        let view = super::customs::DeskView {
-                            cat,
-                            scenario: session.scenario(),
-                            task,
-                            case,
-                            attempts: session.declaration_attempts(&task.id),
-                            released_on: session.released_on(&task.id),
-                            release_due: session.release_due_on(&task.id),
-                        };
-                        if let Some(a) = super::customs::draw(ui, &view, &mut draft.desk) {
-                            action = Some(a);
-                        }
-                    } else {
-                        // Parcels (B2C, C2C) are declared at checkout: no desk form, but the
-                        // goods, the rules in force and the HS exercise are all here.
-                        activity_page(ui, cat, session, Activity::Customs);
-                    }
-                }
-                Page::Activity(Activity::Negotiation) if negotiation_task(session).is_some() => {
-                    if let Some((task, talks)) = negotiation_task(session) {
-                        let view = super::negotiation::TalksView {
-                            cat,
-                            scenario: session.scenario(),
-                            task,
-                            talks,
-                            contract: session.contract(&task.id),
-                            documents: session.documents_attempts(&task.id),
-                            profit: session.profit_sheet(&task.id),
-                            sailing: session.booked_sailing(&task.id),
-                            today: session.date(),
-                        };
-                        if let Some(a) = super::negotiation::draw(ui, &view, &mut draft.talks) {
-                            action = Some(a);
-                        }
-                    }
-                }
-                Page::Activity(Activity::Storefront)
-                    if session.scenario().markets().iter().any(|m| m.storefront.is_some()) =>
-                {
-                    ui.horizontal(|ui| {
-                        for (tab, key) in [
-                            (StorefrontTab::Listing, "storefront-tab-listing"),
-                            (StorefrontTab::Dashboard, "storefront-tab-dashboard"),
-                            (StorefrontTab::Research, "storefront-tab-research"),
-                        ] {
-                            if ui.selectable_label(draft.storefront_tab == tab, cat.tr(key)).clicked() {
-                                draft.storefront_tab = tab;
-                            }
-                        }
-                    });
-                    ui.separator();
-                    let market = store_market(session, draft);
-                    if draft.storefront_tab == StorefrontTab::Dashboard {
-                        if let Some(market) = market {
-                            super::store::draw(
-                                ui,
-                                &super::store::StoreView {
-                                    cat,
-                                    session,
-                                    market: &market,
-                                },
-                            );
-                        }
-                    } else if draft.storefront_tab == StorefrontTab::Research {
-                        if let Some(market) = market {
-                            super::research::draw(
-                                ui,
-                                &super::research::ResearchView {
-                                    cat,
-                                    session,
-                                    market: &market,
-                                },
-                            );
-                        }
-                    } else {
-                        let view = super::listing::ListingView { cat, session };
-                        if let Some(a) = super::listing::draw(ui, &view, &mut draft.listing) {
-                            action = Some(a);
-                        }
-                    }
-                }
-                Page::Activity(Activity::Promotion)
-                    if session.scenario().markets().iter().any(|m| m.storefront.is_some()) =>
-                {
-                    let market = store_market(session, draft);
-                    if let Some(market) = market {
-                        let view = super::promotion::PromotionView {
-                            cat,
-                            session,
-                            market: &market,
-                        };
-                        if let Some(a) = super::promotion::draw(ui, &view, &mut draft.promotion) {
-                            action = Some(a);
-                        }
-                    }
-                }
-                Page::Activity(Activity::C2C) if session.shop().is_some() => {
-                    if let Some(a) = super::c2c::draw(ui, cat, session, &mut draft.c2c) {
-                        action = Some(a);
-                    }
-                }
-                Page::Activity(activity) => activity_page(ui, cat, session, activity),
-            });
+        let page_action = if pins_its_main_button(view.page, session, draft) {
+            page(ui, view, draft)
+        } else {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| page(ui, view, draft))
+                .inner
+        };
+        if page_action.is_some() {
+            action = page_action;
+        }
     });
 
     if view.paused {
@@ -287,6 +158,163 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
         if let Some(a) = modal.inner {
             action = Some(a);
         }
+    }
+    action
+}
+
+/// The desks whose main button (send the offer, lodge the declaration, send the reply) stays
+/// pinned at the bottom of the page: they lay out and scroll their own content, so that the
+/// button is on screen at 1280×800 and at 1366×768 however long the form is.
+fn pins_its_main_button(page: Page, session: &Session, draft: &PlayDraft) -> bool {
+    match page {
+        Page::Activity(Activity::Inbox) => !session.inbox().is_empty(),
+        Page::Activity(Activity::Negotiation) => negotiation_task(session).is_some(),
+        Page::Activity(Activity::Customs) => {
+            draft.customs_tab == CustomsTab::Desk
+                && declaration_task(session).is_some_and(|task| session.declaration_case(&task.id).is_some())
+        }
+        _ => false,
+    }
+}
+
+/// The central area: the overview or one activity's page.
+fn page(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option<Action> {
+    let cat = view.cat;
+    let session = view.session;
+    let mut action = None;
+    match view.page {
+        Page::Overview => overview(ui, cat, session),
+        Page::Activity(Activity::Inbox) => {
+            if let Some(a) = inbox(ui, cat, session, draft) {
+                action = Some(a);
+            }
+        }
+        Page::Activity(Activity::Customs) => {
+            ui.horizontal(|ui| {
+                for (tab, key) in [
+                    (CustomsTab::Desk, "customs-tab-desk"),
+                    (CustomsTab::Classification, "customs-tab-hs"),
+                ] {
+                    if ui.selectable_label(draft.customs_tab == tab, cat.tr(key)).clicked() {
+                        draft.customs_tab = tab;
+                    }
+                }
+            });
+            ui.separator();
+            if draft.customs_tab == CustomsTab::Classification {
+                if let Some(nomenclature) = session.scenario().nomenclature() {
+                    let sku = draft.hs.sku.clone().unwrap_or_default();
+                    let view = super::hs::HsView {
+                        cat,
+                        scenario: session.scenario(),
+                        nomenclature,
+                        attempts: session.classifications(&sku),
+                    };
+                    if let Some(a) = super::hs::draw(ui, &view, &mut draft.hs) {
+                        action = Some(a);
+                    }
+                }
+            } else if let Some(task) = declaration_task(session)
+                && let Some(case) = &session.declaration_case(&task.id)
+            {
+                let view = super::customs::DeskView {
+                    cat,
+                    scenario: session.scenario(),
+                    task,
+                    case,
+                    attempts: session.declaration_attempts(&task.id),
+                    released_on: session.released_on(&task.id),
+                    release_due: session.release_due_on(&task.id),
+                };
+                if let Some(a) = super::customs::draw(ui, &view, &mut draft.desk) {
+                    action = Some(a);
+                }
+            } else {
+                // Parcels (B2C, C2C) are declared at checkout: no desk form, but the
+                // goods, the rules in force and the HS exercise are all here.
+                activity_page(ui, cat, session, Activity::Customs);
+            }
+        }
+        Page::Activity(Activity::Negotiation) if negotiation_task(session).is_some() => {
+            if let Some((task, talks)) = negotiation_task(session) {
+                let view = super::negotiation::TalksView {
+                    cat,
+                    scenario: session.scenario(),
+                    task,
+                    talks,
+                    contract: session.contract(&task.id),
+                    documents: session.documents_attempts(&task.id),
+                    profit: session.profit_sheet(&task.id),
+                    sailing: session.booked_sailing(&task.id),
+                    today: session.date(),
+                };
+                if let Some(a) = super::negotiation::draw(ui, &view, &mut draft.talks) {
+                    action = Some(a);
+                }
+            }
+        }
+        Page::Activity(Activity::Storefront) if session.scenario().markets().iter().any(|m| m.storefront.is_some()) => {
+            ui.horizontal(|ui| {
+                for (tab, key) in [
+                    (StorefrontTab::Listing, "storefront-tab-listing"),
+                    (StorefrontTab::Dashboard, "storefront-tab-dashboard"),
+                    (StorefrontTab::Research, "storefront-tab-research"),
+                ] {
+                    if ui.selectable_label(draft.storefront_tab == tab, cat.tr(key)).clicked() {
+                        draft.storefront_tab = tab;
+                    }
+                }
+            });
+            ui.separator();
+            let market = store_market(session, draft);
+            if draft.storefront_tab == StorefrontTab::Dashboard {
+                if let Some(market) = market {
+                    super::store::draw(
+                        ui,
+                        &super::store::StoreView {
+                            cat,
+                            session,
+                            market: &market,
+                        },
+                    );
+                }
+            } else if draft.storefront_tab == StorefrontTab::Research {
+                if let Some(market) = market {
+                    super::research::draw(
+                        ui,
+                        &super::research::ResearchView {
+                            cat,
+                            session,
+                            market: &market,
+                        },
+                    );
+                }
+            } else {
+                let view = super::listing::ListingView { cat, session };
+                if let Some(a) = super::listing::draw(ui, &view, &mut draft.listing) {
+                    action = Some(a);
+                }
+            }
+        }
+        Page::Activity(Activity::Promotion) if session.scenario().markets().iter().any(|m| m.storefront.is_some()) => {
+            let market = store_market(session, draft);
+            if let Some(market) = market {
+                let view = super::promotion::PromotionView {
+                    cat,
+                    session,
+                    market: &market,
+                };
+                if let Some(a) = super::promotion::draw(ui, &view, &mut draft.promotion) {
+                    action = Some(a);
+                }
+            }
+        }
+        Page::Activity(Activity::C2C) if session.shop().is_some() => {
+            if let Some(a) = super::c2c::draw(ui, cat, session, &mut draft.c2c) {
+                action = Some(a);
+            }
+        }
+        Page::Activity(activity) => activity_page(ui, cat, session, activity),
     }
     action
 }
@@ -322,11 +350,14 @@ fn top_bar(ui: &mut egui::Ui, view: &PlayView, action: &mut Option<Action>) {
     let cat = view.cat;
     let session = view.session;
     let scenario = session.scenario();
-    ui.label(
-        RichText::new(pick(&scenario.meta().title, cat.language()))
-            .strong()
-            .color(ACCENT),
-    );
+    // A long title is cut short (the whole of it on hover), so the bar keeps one row at 1280
+    // pixels even with two currencies.
+    let title = pick(&scenario.meta().title, cat.language());
+    let title_width = (ui.available_width() * 0.25).max(160.0);
+    ui.allocate_ui(egui::vec2(title_width, ui.spacing().interact_size.y), |ui| {
+        ui.add(egui::Label::new(RichText::new(title).strong().color(ACCENT)).truncate())
+            .on_hover_text(title);
+    });
     ui.separator();
     let date = session.date();
     ui.label(RichText::new(format!("{} {}", cat.tr(WEEKDAYS[date.weekday() as usize]), date)).strong());
@@ -663,14 +694,41 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
                 }
             });
         let ui = &mut cols[1];
-        match draft
+        let Some(m) = draft
             .open_message
             .and_then(|id| session.inbox().iter().find(|m| m.id == id))
-        {
-            None => {
-                ui.label(RichText::new(cat.tr("inbox-pick")).color(MUTED));
+        else {
+            ui.label(RichText::new(cat.tr("inbox-pick")).color(MUTED));
+            return;
+        };
+        let question = m
+            .question
+            .map(|question| super::questions::QuestionView { cat, session, question });
+        let letter = session.letter_task_of(m.id).map(|task| super::letters::LetterView {
+            cat,
+            session,
+            task: &task.id,
+        });
+        let awaits_reply = question.as_ref().is_some_and(super::questions::awaits_answer)
+            || letter.as_ref().is_some_and(super::letters::awaits_reply);
+        if awaits_reply {
+            let sent = super::pinned_bar(ui, "inbox-send-bar", |ui| {
+                let answer = question
+                    .as_ref()
+                    .and_then(|view| super::questions::send_bar(ui, view, &draft.answers));
+                let reply = letter
+                    .as_ref()
+                    .and_then(|view| super::letters::send_bar(ui, view, &draft.letters));
+                answer.or(reply)
+            });
+            if sent.is_some() {
+                action = sent;
             }
-            Some(m) => {
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("inbox-message")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
                 ui.label(RichText::new(pick(&m.subject, language)).heading());
                 ui.label(
                     RichText::new(cat.tr_args(
@@ -688,24 +746,13 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
                     ui.add_space(8.0);
                     ui.collapsing(cat.tr("inbox-original"), |ui| ui.label(&m.body.en));
                 }
-                if let Some(question) = m.question {
-                    let view = super::questions::QuestionView { cat, session, question };
-                    if let Some(a) = super::questions::draw(ui, &view, &mut draft.answers) {
-                        action = Some(a);
-                    }
+                if let Some(view) = &question {
+                    super::questions::compose(ui, view, &mut draft.answers);
                 }
-                if let Some(task) = session.letter_task_of(m.id) {
-                    let view = super::letters::LetterView {
-                        cat,
-                        session,
-                        task: &task.id,
-                    };
-                    if let Some(a) = super::letters::draw(ui, &view, &mut draft.letters) {
-                        action = Some(a);
-                    }
+                if let Some(view) = &letter {
+                    super::letters::compose(ui, view, &mut draft.letters);
                 }
-            }
-        }
+            });
     });
     action
 }

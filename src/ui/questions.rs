@@ -58,19 +58,22 @@ pub fn verdict_label(cat: &Catalogue, verdict: Verdict) -> (String, egui::Color3
     }
 }
 
-pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> Option<Action> {
+/// The answer's grade once sent, or the answer being written (the send button is in
+/// [`send_bar`], which the inbox pins under the page).
+pub fn compose(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) {
     let cat = view.cat;
     let session = view.session;
     let language = cat.language();
-    let question = session.shop()?.question(view.question)?;
+    let Some(question) = session.shop().and_then(|shop| shop.question(view.question)) else {
+        return;
+    };
     let options = session.answer_options(view.question);
-    let mut action = None;
     ui.add_space(8.0);
     ui.separator();
     if let Some(answer) = &question.answer {
         if !session.mode().hints() {
             hint(ui, cat.tr_args("sent-exam", &[("day", Arg::from(answer.day))]));
-            return None;
+            return;
         }
         let grade = &answer.grade;
         grade_heading(ui, cat, "c2c-answer-graded", grade);
@@ -89,7 +92,7 @@ pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> 
             .map(|(topic, s)| (topic_label(cat, *topic), s.as_ref()))
             .collect();
         show_sent(ui, cat, &sent, grade, &answer.note);
-        return None;
+        return;
     }
     ui.label(RichText::new(cat.tr("c2c-answer-title")).strong());
     hint(ui, cat.tr("c2c-answer-intro"));
@@ -116,20 +119,47 @@ pub fn draw(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) -> 
             .desired_width(f32::INFINITY)
             .hint_text(cat.tr("c2c-note-hint")),
     );
-    let chosen = choices.iter().filter(|c| c.is_some()).count();
-    if chosen < options.len() {
-        hint(
-            ui,
-            cat.tr_args("c2c-topics-left", &[("left", Arg::from(options.len() - chosen))]),
-        );
+}
+
+/// Whether the question still waits for the student's answer (so the send bar shows).
+pub fn awaits_answer(view: &QuestionView) -> bool {
+    view.session
+        .shop()
+        .and_then(|shop| shop.question(view.question))
+        .is_some_and(|q| q.answer.is_none())
+}
+
+/// The "Send the answer" bar, pinned under the question while the answer is unsent: how many
+/// topics are still unanswered, and the button.
+pub fn send_bar(ui: &mut egui::Ui, view: &QuestionView, draft: &AnswerDraft) -> Option<Action> {
+    if !awaits_answer(view) {
+        return None;
     }
-    if ui.button(RichText::new(cat.tr("c2c-send-answer")).strong()).clicked() {
-        action = Some(Action::Marketplace(Box::new(Command::AnswerQuestion {
-            question: view.question,
-            choices: choices.clone(),
-            note: note.clone(),
-        })));
-    }
+    let cat = view.cat;
+    let topics = view.session.answer_options(view.question).len();
+    let choices = draft
+        .choices
+        .get(&view.question)
+        .cloned()
+        .unwrap_or_else(|| vec![None; topics]);
+    let note = draft.notes.get(&view.question).cloned().unwrap_or_default();
+    let mut action = None;
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new(cat.tr("c2c-send-answer")).strong()).clicked() {
+            action = Some(Action::Marketplace(Box::new(Command::AnswerQuestion {
+                question: view.question,
+                choices: choices.clone(),
+                note,
+            })));
+        }
+        let chosen = choices.iter().filter(|c| c.is_some()).count();
+        if chosen < topics {
+            hint(
+                ui,
+                cat.tr_args("c2c-topics-left", &[("left", Arg::from(topics - chosen))]),
+            );
+        }
+    });
     action
 }
 

@@ -1642,3 +1642,98 @@ fn a_dense_cloud_of_deals_is_decimated_to_one_dot_per_cell() {
         "outside points are dropped"
     );
 }
+
+/// The play screen as the game draws it (its fonts and text sizes) on a window of `size`.
+fn window_harness<'a>(
+    cat: &'a Catalogue,
+    session: &'a Session,
+    page: Page,
+    draft: PlayDraft,
+    size: egui::Vec2,
+) -> Harness<'a, PlayState> {
+    let mut harness = Harness::builder().with_size(size).build_ui_state(
+        move |ui, state: &mut PlayState| {
+            let view = PlayView {
+                cat,
+                session,
+                page: state.page,
+                auto_advance: false,
+                paused: false,
+                notice: None,
+            };
+            if let Some(a) = play::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        PlayState {
+            draft,
+            page,
+            paused: false,
+            actions: Vec::new(),
+        },
+    );
+    tradeport::ui::theme::install_fonts(&harness.ctx);
+    tradeport::ui::theme::apply_style(&harness.ctx);
+    harness.run();
+    harness
+}
+
+#[test]
+fn every_desk_s_main_button_is_on_screen_at_1280x800_and_1366x768() {
+    use tradeport::scenario::file::Activity;
+    let cat = Catalogue::new(Language::English);
+    let b2b = session("b2b-silk-blouses");
+    let inquiry = b2b
+        .inbox()
+        .iter()
+        .find(|m| b2b.letter_task_of(m.id).is_some())
+        .map(|m| m.id);
+    assert!(inquiry.is_some(), "the importer's inquiry is in the inbox on day 1");
+    let mut c2c = Session::new(
+        Arc::new(
+            load_scenario_file(Path::new("scenarios/c2c-vintage-cameras.scenario.ron"))
+                .unwrap_or_else(|d| panic!("{d:?}")),
+        ),
+        Some(5),
+    );
+    c2c.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+    let question = c2c.inbox().iter().find(|m| m.question.is_some()).map(|m| m.id);
+    assert!(question.is_some(), "a buyer's question arrives on day 2");
+    let opened = |message| PlayDraft {
+        open_message: message,
+        ..PlayDraft::default()
+    };
+    let desks: [(&Session, Activity, PlayDraft, &str); 4] = [
+        (&b2b, Activity::Negotiation, PlayDraft::default(), "Send offer (6 left)"),
+        (&b2b, Activity::Customs, PlayDraft::default(), "Lodge declaration"),
+        (&b2b, Activity::Inbox, opened(inquiry), "Send the reply"),
+        (&c2c, Activity::Inbox, opened(question), "Send the answer"),
+    ];
+    for size in [egui::vec2(1280.0, 800.0), egui::vec2(1366.0, 768.0)] {
+        for (session, activity, draft, button) in &desks {
+            let harness = window_harness(&cat, session, Page::Activity(*activity), draft.clone(), size);
+            let rect = harness.get_by_label(button).rect();
+            assert!(
+                rect.min.y >= 0.0 && rect.max.y <= size.y && rect.max.x <= size.x,
+                "{activity:?}: '{button}' at {rect:?} is off a {size:?} window"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_top_bar_keeps_one_row_at_1280x800_and_1366x768() {
+    let cat = Catalogue::new(Language::English);
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        let s = session(id);
+        for size in [egui::vec2(1280.0, 800.0), egui::vec2(1366.0, 768.0)] {
+            let harness = window_harness(&cat, &s, Page::Overview, PlayDraft::default(), size);
+            let title = harness.get_by_label(&s.scenario().meta().title.en).rect();
+            let menu = harness.get_by_label("Menu").rect();
+            assert!(
+                (menu.center().y - title.center().y).abs() < 8.0 && menu.max.x <= size.x,
+                "{id} at {size:?}: the title at {title:?} and the Menu button at {menu:?} are not on one row"
+            );
+        }
+    }
+}
