@@ -74,8 +74,24 @@ fn forget_play_drafts(mut drafts: ResMut<Drafts>) {
     drafts.play = play::PlayDraft::default();
 }
 
+/// The one camera egui draws through. No multisampling: egui smooths its own edges, and a 4×
+/// multisampled target cost a software renderer (a lab PC without a GPU) a third of each frame.
 fn spawn_camera(mut commands: Commands) {
-    commands.spawn(Camera2d);
+    commands.spawn(ui_camera());
+}
+
+/// The camera egui draws through: single-sampled, cleared to the panels' grey (the panels
+/// themselves are left unpainted, see `style_egui`).
+pub fn ui_camera() -> impl Bundle {
+    let [r, g, b, _] = egui::Visuals::light().panel_fill.to_array();
+    (
+        Camera2d,
+        bevy::render::view::Msaa::Off,
+        Camera {
+            clear_color: ClearColorConfig::Custom(Color::srgb_u8(r, g, b)),
+            ..default()
+        },
+    )
 }
 
 /// A Ui covering the whole window, for screens laid out with panels.
@@ -95,6 +111,9 @@ fn style_egui(mut contexts: EguiContexts, settings: Res<UserSettings>, mut appli
     if applied.is_none() {
         ui::theme::install_fonts(ctx);
         ui::theme::apply_style(ctx);
+        // Panels leave their background to the camera's clear colour (the same grey): painting it
+        // again, blended, over the whole window is a third of a software renderer's frame.
+        ctx.all_styles_mut(|style| style.visuals.panel_fill = egui::Color32::TRANSPARENT);
     }
     if *applied != Some(settings.ui_scale) {
         ctx.set_zoom_factor(settings.ui_scale);

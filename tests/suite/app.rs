@@ -586,3 +586,21 @@ fn frame_statistics_report_nearest_rank_percentiles() {
         assert!(text.contains(line), "{line} in {text}");
     }
 }
+
+/// Light on a software renderer: the UI camera draws single-sampled (4× multisampling cost
+/// llvmpipe a third of each frame) and clears to the panels' own grey, so that egui need not
+/// paint the panels' backgrounds over the whole window again.
+#[test]
+fn the_ui_camera_is_single_sampled_and_clears_to_the_panel_grey() {
+    use bevy::camera::ClearColorConfig;
+    use bevy::render::view::Msaa;
+    let mut world = World::new();
+    let camera = world.spawn(tradeport::game::interface::ui_camera()).id();
+    assert_eq!(world.get::<Msaa>(camera), Some(&Msaa::Off));
+    let clear = world.get::<Camera>(camera).map(|c| c.clear_color);
+    let Some(ClearColorConfig::Custom(color)) = clear else {
+        panic!("the camera clears to a colour of its own, not {clear:?}");
+    };
+    let [r, g, b, _] = egui::Visuals::light().panel_fill.to_array();
+    assert_eq!(color.to_srgba().to_u8_array(), [r, g, b, 255]);
+}
