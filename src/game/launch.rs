@@ -192,7 +192,7 @@ fn drive_launch_request(
                 ScreenTarget::Promotion => {
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Promotion));
                     if let Some(s) = session.as_mut() {
-                        demo_store_weeks(&mut s.0);
+                        demo_store_days(&mut s.0, 14);
                     }
                 }
                 ScreenTarget::Research => {
@@ -203,7 +203,10 @@ fn drive_launch_request(
                     *page = CurrentPage(Page::Activity(crate::scenario::file::Activity::Storefront));
                     drafts.play.storefront_tab = crate::ui::play::StorefrontTab::Dashboard;
                     if let Some(s) = session.as_mut() {
-                        demo_store_weeks(&mut s.0);
+                        // The whole run but its last day, so the dashboard shows as many days as
+                        // the scenario has (a 120-day scenario measures the charts over 90+ days).
+                        let days = s.0.scenario().length_days().saturating_sub(1);
+                        demo_store_days(&mut s.0, days);
                     }
                 }
                 ScreenTarget::Inbox => {
@@ -371,13 +374,13 @@ fn demo_run_with_slips(session: &mut crate::sim::Session) {
     demo_negotiation(session, u32::MAX);
     demo_export_clearance(session);
     if session.scenario().markets().iter().any(|m| m.storefront.is_some()) {
-        demo_store_weeks(session);
+        demo_store_days(session, 14);
     }
 }
 
 /// Publishes a good phone-case listing with ads in the first store, books a creator's post and
-/// runs a coupon over two weeks of play.
-fn demo_store_weeks(session: &mut crate::sim::Session) {
+/// runs a coupon, over `days` days of play.
+fn demo_store_days(session: &mut crate::sim::Session, days: u32) {
     use crate::sim::Command;
     let Some(market) = session
         .scenario()
@@ -405,7 +408,8 @@ fn demo_store_weeks(session: &mut crate::sim::Session) {
         text: Box::new(draft.text),
         terms: Box::new(crate::sim::market::ListingTerms {
             price: 1_249,
-            add_stock: 300,
+            // About 13 orders a day: enough stock to keep selling to the last day.
+            add_stock: days.saturating_mul(15).max(300),
             bid: 40,
             daily_budget: 1_500,
             discount: crate::sim::BasisPoints(0),
@@ -416,7 +420,7 @@ fn demo_store_weeks(session: &mut crate::sim::Session) {
     if session.apply(publish).is_err() {
         return;
     }
-    for day in 1..=14 {
+    for day in 1..=days {
         // A creator's post on day 4 and a week-long coupon from day 8.
         let promotion = match day {
             4 => session
