@@ -1,6 +1,7 @@
 //! The one integration-test harness: scenario files, the sim, the CLI, docs and catalogues,
 //! and (with the `gui` feature) a headless Bevy app and egui screens driven by egui_kittest.
 
+mod architecture;
 mod c2c;
 mod cli;
 mod crash_safety;
