@@ -211,3 +211,55 @@ fn the_section_finder_really_finds_gaps() {
     assert!(section(doc, "C").is_none());
     assert!(!section(doc, "B").unwrap_or_default().contains("`x`"));
 }
+
+/// The command vocabulary (saves, replays and the classroom protocol depend on it), traced from
+/// the Rust types: every command, its fields and the types inside them are in docs/commands.md.
+fn command_schema() -> Registry {
+    use tradeport::sim::Command;
+    let mut tracer = Tracer::new(TracerConfig::default());
+    macro_rules! trace {
+        ($($t:ty),*) => {$(
+            tracer.trace_simple_type::<$t>().unwrap_or_else(|e| panic!("tracing {}: {e}", stringify!($t)));
+        )*};
+    }
+    trace!(
+        ConcessionStrategy,
+        Incoterm,
+        TransportMode,
+        BrandType,
+        PaymentTerm,
+        ConditionGrade,
+        tradeport::sim::c2c::Cn23Category,
+        tradeport::sim::c2c::SaleFormat,
+        tradeport::sim::c2c::Resolution,
+        tradeport::sim::c2c::OfferReply,
+        tradeport::sim::deal::Freight,
+        tradeport::sim::deal::CargoClauses,
+        Command
+    );
+    tracer
+        .registry()
+        .unwrap_or_else(|e| panic!("incomplete command trace: {e}"))
+}
+
+#[test]
+fn every_command_and_its_fields_are_documented() {
+    let registry = command_schema();
+    let names: Vec<&String> = registry.keys().collect();
+    assert!(registry.len() >= 10, "command trace looks too small: {names:?}");
+    // Enums of the scenario format are documented there already.
+    let skip = [
+        "ConcessionStrategy",
+        "Incoterm",
+        "TransportMode",
+        "BrandType",
+        "PaymentTerm",
+        "ConditionGrade",
+    ];
+    let missing = undocumented("docs/commands.md", &registry, &skip);
+    assert!(
+        missing.is_empty(),
+        "undocumented in docs/commands.md:\n{}",
+        missing.join("\n")
+    );
+}
