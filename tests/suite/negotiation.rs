@@ -1443,3 +1443,79 @@ fn an_inquiry_left_unanswered_sends_the_buyer_elsewhere() {
     // (The counter-offer waits too: after 2 days Nordkontor also gives up on that, -5.)
     assert_eq!(session.reputation(), start - 3 - 5);
 }
+
+/// `BidTable::bid_at` against its definition, on the bundled B2B domain (ordinal price and
+/// quantity, nominal Incoterm and payment): among the bids at the target (the lowest bid above
+/// it and up to 15 more within 0.02 utility of it), the one nearest `near`, where an ordinal
+/// issue counts FULL / (options − 1) per index step and a nominal one FULL per mismatch; the
+/// first found wins a tie. Keeps the table-driven search (rows of distances looked up once per
+/// call) equal to the plain rule.
+#[test]
+fn bid_at_is_the_nearest_bid_at_the_target_by_the_definition() {
+    use tradeport::sim::negotiation::Bid;
+    const FULL: u32 = 1_000_000;
+    let case = bundled_case();
+    let table = BidTable::new(&case.domain, &case.seller);
+    let prefs = &case.seller;
+    let issues = case.domain.issues();
+    let distance = |a: Bid, b: Bid| -> u32 {
+        issues
+            .iter()
+            .enumerate()
+            .map(|(i, issue)| {
+                let (x, y) = (a.option(i), b.option(i));
+                match issue {
+                    IssueOptions::Incoterm(_) | IssueOptions::Payment(_) => {
+                        if x == y {
+                            0
+                        } else {
+                            FULL
+                        }
+                    }
+                    _ if issue.len() > 1 => FULL / (issue.len() as u32 - 1) * x.abs_diff(y) as u32,
+                    _ => 0,
+                }
+            })
+            .sum()
+    };
+    let mut sorted: Vec<(u32, Bid)> = case
+        .domain
+        .all_bids()
+        .into_iter()
+        .map(|b| (prefs.utility(b), b))
+        .collect();
+    sorted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let bids: Vec<Bid> = case.domain.all_bids();
+    assert!(bids.len() > 100, "a domain big enough to matter: {}", bids.len());
+    let mut checked = 0;
+    for &(target, _) in sorted.iter().step_by(7) {
+        let above = sorted.iter().filter(|(u, _)| *u >= target).count();
+        let (floor, first) = sorted[above - 1];
+        for near in bids.iter().step_by(3) {
+            let mut expected = first;
+            let mut best = distance(first, *near);
+            for &(u, bid) in sorted[..above - 1].iter().rev().take(15) {
+                if u > floor + 20_000 || best == 0 {
+                    break;
+                }
+                let d = distance(bid, *near);
+                if d < best {
+                    expected = bid;
+                    best = d;
+                }
+            }
+            assert_eq!(
+                table.bid_at(target, Some(*near)),
+                expected,
+                "target {target}, near {near:?}"
+            );
+            checked += 1;
+        }
+        assert_eq!(
+            table.bid_at(target, None),
+            first,
+            "no offer on the table: the lowest bid above target"
+        );
+    }
+    assert!(checked > 1_000, "checked {checked} pairs");
+}

@@ -64,9 +64,9 @@ fn milli(v: u32) -> String {
 pub struct BidTable {
     prefs: Preferences,
     by_utility: Vec<(u32, Bid)>,
-    /// Per-issue distance between options x and y at `offsets[i] + x·nᵢ + y`: ordinal issues
-    /// (price, quantity, days) count index steps, nominal ones (Incoterm, payment) count a
-    /// mismatch as a full step.
+    /// Per-issue distance between options x and y at `offsets[i] + x·nᵢ + y` (symmetric, so row
+    /// x is also column x): ordinal issues (price, quantity, days) count index steps, nominal
+    /// ones (Incoterm, payment) count a mismatch as a full step.
     distances: Vec<u32>,
     offsets: [usize; MAX_ISSUES],
     sizes: [usize; MAX_ISSUES],
@@ -115,14 +115,6 @@ impl BidTable {
         self.by_utility.first().copied().unwrap_or((0, Bid::default()))
     }
 
-    /// How far apart two bids are, issue by issue.
-    #[inline]
-    fn distance(&self, a: Bid, b: Bid) -> u32 {
-        (0..self.issues)
-            .map(|i| self.distances[self.offsets[i] + a.option(i) * self.sizes[i] + b.option(i)])
-            .sum()
-    }
-
     /// How many bids are worth at least `target`.
     #[inline]
     fn count_at_least(&self, target: u32) -> usize {
@@ -147,13 +139,26 @@ impl BidTable {
         let Some(near) = near else {
             return first;
         };
+        // Each issue's row of distances from `near`'s option, found once for all candidates.
+        let mut rows: [&[u32]; MAX_ISSUES] = [&[]; MAX_ISSUES];
+        for (i, row) in rows.iter_mut().enumerate().take(self.issues) {
+            let start = self.offsets[i] + near.option(i) * self.sizes[i];
+            *row = self.distances.get(start..start + self.sizes[i]).unwrap_or(&[]);
+        }
+        let rows = &rows[..self.issues];
+        let distance_to_near = |bid: Bid| -> u32 {
+            rows.iter()
+                .enumerate()
+                .map(|(i, row)| row.get(bid.option(i)).copied().unwrap_or(0))
+                .sum()
+        };
         let mut chosen = first;
-        let mut chosen_distance = self.distance(first, near);
+        let mut chosen_distance = distance_to_near(first);
         for &(u, bid) in self.by_utility[..above - 1].iter().rev().take(CANDIDATES - 1) {
             if u > floor.saturating_add(WINDOW) || chosen_distance == 0 {
                 break;
             }
-            let d = self.distance(bid, near);
+            let d = distance_to_near(bid);
             if d < chosen_distance {
                 chosen = bid;
                 chosen_distance = d;
