@@ -948,7 +948,7 @@ fn the_storefront_criteria_are_scored_from_the_store() {
     assert!(margin.reason.en.contains("per order"), "{}", margin.reason.en);
 }
 
-fn sheet_of(m: &tradeport::sim::session::OrderMargin, price: i64) -> tradeport::sim::market::cost_sheet::CostSheet {
+fn sheet_of(m: &tradeport::sim::market::OrderMargin, price: i64) -> tradeport::sim::market::cost_sheet::CostSheet {
     tradeport::sim::market::cost_sheet::CostSheet::from_margin(m, price, "postal", BasisPoints(5_000))
 }
 

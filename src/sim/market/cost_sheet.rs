@@ -3,9 +3,9 @@
 //! duty, and the break-even and target ACoS for advertising it. Each line is checked against
 //! the landed-cost engine's own figures for the same price and shipping option.
 
+use super::margin::OrderMargin;
 pub use crate::scenario::file::CostSheetLine;
 use crate::sim::money::BasisPoints;
-use crate::sim::session::OrderMargin;
 
 /// Money lines may be off by this many minor units (rounding of currency conversion).
 pub const MONEY_TOLERANCE: i64 = 2;

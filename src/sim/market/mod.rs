@@ -7,6 +7,7 @@ pub mod checkout;
 pub mod cost_sheet;
 pub mod day;
 pub mod listing;
+pub mod margin;
 pub mod metrics;
 pub mod quality;
 pub mod ranking;
@@ -15,6 +16,7 @@ pub mod storefront;
 
 pub use day::{DayDemand, DayStats, ListingDay, simulate_day};
 pub use listing::{Keyword, Listing, ListingId, Seller};
+pub use margin::OrderMargin;
 pub use quality::{Finding, ListingRules, ListingText, QualityReport, score_listing};
 pub use ranking::{ResultPage, Slot, build_pages, organic_score};
 pub use store::{
