@@ -6,7 +6,7 @@ use crate::scenario::file::{CheckDef, QuestionTopic, Text};
 use crate::sim::c2c::questions::grade_rank;
 use crate::sim::c2c::{AuctionResult, Cn23Field, HaggleMove, ItemListing, OrderStatus, SaleFormat, Verdict};
 use crate::sim::check::Checker;
-use crate::sim::money::BasisPoints;
+use crate::sim::money::{BasisPoints, Money, convert};
 use crate::sim::scenario::Task;
 use crate::sim::session::Session;
 
@@ -417,7 +417,7 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
         }
         Check::CashGainAtLeast { amount } => {
             let home = session.scenario().home_currency();
-            let (start, end) = crate::sim::report::cash_start_and_end(session);
+            let (start, end) = cash_start_and_end(session);
             let gain = end.minor - start.minor;
             let wanted = session.in_currency(*amount, home).unwrap_or(amount.minor);
             let money = |minor: i64| crate::sim::Money::new(minor, home, start.exponent).format();
@@ -1605,4 +1605,21 @@ fn tone_missing_zh(missing: &str) -> &'static str {
         "a sign-off" => "结尾署名",
         _ => "（其他）",
     }
+}
+
+/// The company's cash in the home currency at the start (at the scenario's opening rates) and
+/// now.
+pub fn cash_start_and_end(session: &Session) -> (Money, Money) {
+    let scenario = session.scenario();
+    let home = scenario.home_currency();
+    let home_exp = scenario.exponent(home);
+    let start: i64 = scenario
+        .starting_cash()
+        .iter()
+        .map(|(c, minor)| match scenario.exchange_rates().get(c) {
+            Some(fx) => convert(*minor, scenario.exponent(*c), fx.rate, home_exp),
+            None => *minor,
+        })
+        .sum();
+    (Money::new(start, home, home_exp), session.net_cash_in_home())
 }

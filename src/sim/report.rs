@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::scenario::file::{Competency, Text};
 
-use super::money::{CurrencyCode, Money, convert};
+use super::money::{CurrencyCode, Money};
 use super::session::{Account, Session};
 
 /// What was paid into one ledger account, in the home currency (entries in other currencies
@@ -269,7 +269,7 @@ impl Report {
         }
         let home = scenario.home_currency();
         let home_exp = scenario.exponent(home);
-        let (cash_start_home, cash_end_home) = cash_start_and_end(session);
+        let (cash_start_home, cash_end_home) = super::grading::cash_start_and_end(session);
         Report {
             scenario_id: scenario.meta().id.clone(),
             title: scenario.meta().title.clone(),
@@ -293,21 +293,4 @@ impl Report {
             customs_penalties: paid(session, home, home_exp, Account::CustomsPenalties),
         }
     }
-}
-
-/// The company's cash in the home currency at the start (at the scenario's opening rates) and
-/// now.
-pub fn cash_start_and_end(session: &Session) -> (Money, Money) {
-    let scenario = session.scenario();
-    let home = scenario.home_currency();
-    let home_exp = scenario.exponent(home);
-    let start: i64 = scenario
-        .starting_cash()
-        .iter()
-        .map(|(c, minor)| match scenario.exchange_rates().get(c) {
-            Some(fx) => convert(*minor, scenario.exponent(*c), fx.rate, home_exp),
-            None => *minor,
-        })
-        .sum();
-    (Money::new(start, home, home_exp), session.net_cash_in_home())
 }
