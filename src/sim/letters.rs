@@ -8,7 +8,6 @@ use crate::sim::c2c::{AnswerGrade, Statement, Verdict, grade_answer};
 use crate::sim::check::Checker;
 use crate::sim::customs::landed_cost::landed_cost;
 use crate::sim::money::Money;
-use crate::sim::session::Session;
 
 /// A validated letter to answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,8 +186,30 @@ impl Letter {
     }
 }
 
-/// The statements of each point of `task`'s letter as they stand in `session` now.
-pub fn options(session: &Session, task: &crate::sim::scenario::Task) -> Vec<(String, Text, Vec<Statement>)> {
+/// What a letter's computed statements are worked out from: the scenario, today's date and the
+/// student's stores (the prices they list at).
+pub struct LetterFacts<'a> {
+    pub scenario: &'a crate::sim::scenario::Scenario,
+    pub today: crate::sim::date::Date,
+    pub stores: &'a std::collections::BTreeMap<String, crate::sim::market::Store>,
+}
+
+impl<'a> LetterFacts<'a> {
+    pub fn new(
+        scenario: &'a crate::sim::scenario::Scenario,
+        today: crate::sim::date::Date,
+        stores: &'a std::collections::BTreeMap<String, crate::sim::market::Store>,
+    ) -> Self {
+        Self {
+            scenario,
+            today,
+            stores,
+        }
+    }
+}
+
+/// The statements of each point of `task`'s letter as they stand now.
+pub fn options(facts: &LetterFacts, task: &crate::sim::scenario::Task) -> Vec<(String, Text, Vec<Statement>)> {
     let Some(letter) = &task.letter else {
         return Vec::new();
     };
@@ -201,7 +222,7 @@ pub fn options(session: &Session, task: &crate::sim::scenario::Task) -> Vec<(Str
                 PointSource::ParcelTotal { products } => task
                     .market
                     .as_deref()
-                    .map(|m| parcel_total_statements(session, m, products))
+                    .map(|m| parcel_total_statements(facts, m, products))
                     .unwrap_or_default(),
             };
             (p.id.clone(), p.label.clone(), statements)
@@ -214,8 +235,8 @@ pub fn options(session: &Session, task: &crate::sim::scenario::Task) -> Vec<(Str
 /// checkout, VAT included; the seller pays the parcel's duty (through the landed-cost engine:
 /// the EU's EUR 3 per distinct subheading from 1 July 2026) and nothing is due on delivery.
 /// Returns the right total and three usual mistakes, in an order that depends on the total.
-pub fn parcel_total_statements(session: &Session, market: &str, products: &[String]) -> Vec<Statement> {
-    let scenario = session.scenario();
+pub fn parcel_total_statements(facts: &LetterFacts, market: &str, products: &[String]) -> Vec<Statement> {
+    let scenario = facts.scenario;
     let Some(found) = scenario.markets().iter().find(|m| m.id == market) else {
         return Vec::new();
     };
@@ -224,7 +245,7 @@ pub fn parcel_total_statements(session: &Session, market: &str, products: &[Stri
     let mut items: Vec<(&crate::sim::scenario::Product, i64)> = Vec::new();
     for sku in products {
         let Some(product) = scenario.product(sku) else { continue };
-        let listed = session.store(market).and_then(|store| {
+        let listed = facts.stores.get(market).and_then(|store| {
             let mine = store.student_listing(sku)?;
             store.listings.get(mine.id.0 as usize).map(|l| l.shopper_price())
         });
@@ -248,7 +269,7 @@ pub fn parcel_total_statements(session: &Session, market: &str, products: &[Stri
         .and_then(|pack| {
             let (first, first_price) = items.first()?;
             let mut consignment =
-                crate::sim::c2c::parcel::parcel_consignment(pack, scenario, found, first, *first_price, session.date());
+                crate::sim::c2c::parcel::parcel_consignment(pack, scenario, found, first, *first_price, facts.today);
             for (product, price) in items.iter().skip(1) {
                 let mut line = consignment.lines.first()?.clone();
                 line.hs_code = product.hs_code;

@@ -1337,7 +1337,7 @@ impl Session {
                 if self.letters.contains_key(task) {
                     return Err(RuleError::AlreadyAnswered(task.clone()));
                 }
-                let options = crate::sim::letters::options(self, found);
+                let options = crate::sim::letters::options(&self.letter_facts(), found);
                 let fits = choices.len() == options.len()
                     && choices
                         .iter()
@@ -1752,6 +1752,11 @@ impl Session {
         self.timeline.extend(events.into_iter().map(|e| (day, e)));
     }
 
+    /// What the letters desk works its statements out from.
+    fn letter_facts(&self) -> crate::sim::letters::LetterFacts<'_> {
+        crate::sim::letters::LetterFacts::new(&self.scenario, self.date(), &self.stores)
+    }
+
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
     }
@@ -1803,15 +1808,9 @@ impl Session {
             .find(|t| self.letter_message(&t.id).is_some_and(|m| m.id == message))
     }
     /// The statements of each point of the task's letter, as they stand now.
-    pub fn letter_options(
-        &self,
-        task: &str,
-    ) -> Vec<(String, crate::scenario::file::Text, Vec<crate::sim::c2c::Statement>)> {
-        self.scenario
-            .tasks()
-            .iter()
-            .find(|t| t.id == task)
-            .map(|t| crate::sim::letters::options(self, t))
+    pub fn letter_options(&self, task: &str) -> Vec<(String, Text, Vec<crate::sim::c2c::Statement>)> {
+        let task = self.scenario.tasks().iter().find(|t| t.id == task);
+        task.map(|t| crate::sim::letters::options(&self.letter_facts(), t))
             .unwrap_or_default()
     }
     /// The margin per order `sku` ran on in `market`'s store on `day`, if it was listed then.

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 /// lines. Lower these as the redesign lands; never raise them.
 const MODULES_IN_CYCLES_AT_MOST: usize = 10;
 const FILES_NAMING_SCENARIO_FILE_AT_MOST: usize = 32;
-const SESSION_LINES_AT_MOST: usize = 2_042;
+const SESSION_LINES_AT_MOST: usize = 2_041;
 /// Uses that point against the direction the redesign aims for (see [`LAYERS`]). Target 0.
-const USES_AGAINST_THE_LAYERS_AT_MOST: usize = 7;
+const USES_AGAINST_THE_LAYERS_AT_MOST: usize = 6;
 
 /// The direction of use issue 17 asks for: a module may use modules of its own layer or below.
 /// Basic types, then the validated scenario, then the desks, the session, grading, reports and
