@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use egui::RichText;
 
 use super::c2c::hint;
-use super::questions::{grade_heading, pick_statement, show_sent};
+use super::questions::{grade_heading, pick_statement, send_row, show_sent};
 use super::{Action, pick};
 use crate::i18n::{Arg, Catalogue};
 use crate::sim::Session;
@@ -130,22 +130,11 @@ pub fn send_bar(ui: &mut egui::Ui, view: &LetterView, draft: &LetterDraft) -> Op
         .cloned()
         .unwrap_or_else(|| vec![None; points]);
     let note = draft.notes.get(view.task).cloned().unwrap_or_default();
-    let mut action = None;
-    ui.horizontal(|ui| {
-        if ui.button(RichText::new(cat.tr("letter-send")).strong()).clicked() {
-            action = Some(Action::Marketplace(Box::new(Command::ReplyToLetter {
-                task: view.task.to_string(),
-                choices: choices.clone(),
-                note,
-            })));
-        }
-        let chosen = choices.iter().filter(|c| c.is_some()).count();
-        if chosen < points {
-            hint(
-                ui,
-                cat.tr_args("letter-points-left", &[("left", Arg::from(points - chosen))]),
-            );
-        }
-    });
-    action
+    send_row(ui, cat, "letter-send", "letter-points-left", &choices).then(|| {
+        Action::Marketplace(Box::new(Command::ReplyToLetter {
+            task: view.task.to_string(),
+            choices,
+            note,
+        }))
+    })
 }

@@ -143,24 +143,33 @@ pub fn send_bar(ui: &mut egui::Ui, view: &QuestionView, draft: &AnswerDraft) -> 
         .cloned()
         .unwrap_or_else(|| vec![None; topics]);
     let note = draft.notes.get(&view.question).cloned().unwrap_or_default();
-    let mut action = None;
+    send_row(ui, cat, "c2c-send-answer", "c2c-topics-left", &choices).then(|| {
+        Action::Marketplace(Box::new(Command::AnswerQuestion {
+            question: view.question,
+            choices,
+            note,
+        }))
+    })
+}
+
+/// The send button of an answer or a reply, and how many of its points still have no statement
+/// (`left_key` takes `left`). True when clicked.
+pub fn send_row(
+    ui: &mut egui::Ui,
+    cat: &Catalogue,
+    button_key: &str,
+    left_key: &str,
+    choices: &[Option<usize>],
+) -> bool {
     ui.horizontal(|ui| {
-        if ui.button(RichText::new(cat.tr("c2c-send-answer")).strong()).clicked() {
-            action = Some(Action::Marketplace(Box::new(Command::AnswerQuestion {
-                question: view.question,
-                choices: choices.clone(),
-                note,
-            })));
+        let clicked = ui.button(RichText::new(cat.tr(button_key)).strong()).clicked();
+        let left = choices.iter().filter(|c| c.is_none()).count();
+        if left > 0 {
+            hint(ui, cat.tr_args(left_key, &[("left", Arg::from(left))]));
         }
-        let chosen = choices.iter().filter(|c| c.is_some()).count();
-        if chosen < topics {
-            hint(
-                ui,
-                cat.tr_args("c2c-topics-left", &[("left", Arg::from(topics - chosen))]),
-            );
-        }
-    });
-    action
+        clicked
+    })
+    .inner
 }
 
 /// One point of an answer: its label and a radio button per statement.

@@ -5,15 +5,17 @@ use serde_reflection::{ContainerFormat, Registry, Tracer, TracerConfig, VariantF
 use tradeport::scenario::file::*;
 use tradeport::scenario::shipment::ShipmentFile;
 
+/// Traces each type into `tracer`. Enums nested inside structs are only fully explored when
+/// traced on their own, so every such enum is listed.
+macro_rules! trace {
+    ($tracer:ident: $($t:ty),* $(,)?) => {$(
+        $tracer.trace_simple_type::<$t>().unwrap_or_else(|e| panic!("tracing {}: {e}", stringify!($t)));
+    )*};
+}
+
 fn schema() -> Registry {
     let mut tracer = Tracer::new(TracerConfig::default());
-    // Enums nested inside structs are only fully explored when traced on their own.
-    macro_rules! trace {
-        ($($t:ty),*) => {$(
-            tracer.trace_simple_type::<$t>().unwrap_or_else(|e| panic!("tracing {}: {e}", stringify!($t)));
-        )*};
-    }
-    trace!(
+    trace!(tracer:
         TradeMode,
         Difficulty,
         BrandType,
@@ -217,12 +219,7 @@ fn the_section_finder_really_finds_gaps() {
 fn command_schema() -> Registry {
     use tradeport::sim::Command;
     let mut tracer = Tracer::new(TracerConfig::default());
-    macro_rules! trace {
-        ($($t:ty),*) => {$(
-            tracer.trace_simple_type::<$t>().unwrap_or_else(|e| panic!("tracing {}: {e}", stringify!($t)));
-        )*};
-    }
-    trace!(
+    trace!(tracer:
         ConcessionStrategy,
         Incoterm,
         TransportMode,

@@ -171,7 +171,24 @@ fn session(id: &str) -> Session {
 }
 
 fn play_harness<'a>(cat: &'a Catalogue, session: &'a Session) -> Harness<'a, PlayState> {
-    Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+    play_harness_at(
+        cat,
+        session,
+        Page::Overview,
+        PlayDraft::default(),
+        egui::vec2(1280.0, 800.0),
+    )
+}
+
+/// The play screen on `page` with `draft`, in a window of `size`.
+fn play_harness_at<'a>(
+    cat: &'a Catalogue,
+    session: &'a Session,
+    page: Page,
+    draft: PlayDraft,
+    size: egui::Vec2,
+) -> Harness<'a, PlayState> {
+    Harness::builder().with_size(size).build_ui_state(
         move |ui, state: &mut PlayState| {
             let view = PlayView {
                 cat,
@@ -193,8 +210,8 @@ fn play_harness<'a>(cat: &'a Catalogue, session: &'a Session) -> Harness<'a, Pla
             }
         },
         PlayState {
-            draft: PlayDraft::default(),
-            page: Page::Overview,
+            draft,
+            page,
             paused: false,
             actions: Vec::new(),
         },
@@ -1651,27 +1668,7 @@ fn window_harness<'a>(
     draft: PlayDraft,
     size: egui::Vec2,
 ) -> Harness<'a, PlayState> {
-    let mut harness = Harness::builder().with_size(size).build_ui_state(
-        move |ui, state: &mut PlayState| {
-            let view = PlayView {
-                cat,
-                session,
-                page: state.page,
-                auto_advance: false,
-                paused: false,
-                notice: None,
-            };
-            if let Some(a) = play::draw(ui, &view, &mut state.draft) {
-                state.actions.push(a);
-            }
-        },
-        PlayState {
-            draft,
-            page,
-            paused: false,
-            actions: Vec::new(),
-        },
-    );
+    let mut harness = play_harness_at(cat, session, page, draft, size);
     tradeport::ui::theme::install_fonts(&harness.ctx);
     tradeport::ui::theme::apply_style(&harness.ctx);
     harness.run();
