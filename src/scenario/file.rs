@@ -7,6 +7,15 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The trade vocabulary the file shares with the simulation (Incoterms, sides, channels, texts…)
+/// lives in [`crate::sim::terms`]; the file reads it as it is.
+pub use crate::sim::terms::{
+    Activity, BrandType, Channel, Cn23Box, Competency, CompetitorPricing, ConcessionStrategy, ConditionGrade,
+    ContentUnit, CostSheetLine, CounterpartKind, CriterionKind, Difficulty, ExportRefund, Incoterm, MeasureUnit,
+    PaymentTerm, QuestionTopic, Relief, ShippingKind, Side, StatementVerdict, Text, TradeDirection, TradeMode,
+    TransportMode, Valuation,
+};
+
 /// The only scenario / rule-pack format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -20,17 +29,6 @@ pub struct ScenarioFile {
     pub meta: Meta,
     /// The world the student plays in.
     pub setup: Setup,
-}
-
-/// A text in English and Simplified Chinese.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    /// English text (required, non-empty).
-    pub en: String,
-    /// Simplified Chinese text (may be empty while a translation is pending).
-    #[serde(default)]
-    pub zh: String,
 }
 
 /// Scenario metadata shown in the browser.
@@ -50,21 +48,6 @@ pub struct Meta {
     pub author: String,
     #[serde(default)]
     pub tags: Vec<String>,
-}
-
-/// Which kind of cross-border trade the scenario practises.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum TradeMode {
-    B2B,
-    B2C,
-    C2C,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Difficulty {
-    Beginner,
-    Intermediate,
-    Advanced,
 }
 
 /// The world: role, calendar, money, markets, goods, people, tasks and events.
@@ -330,27 +313,6 @@ pub struct ConditionDef {
     pub faults: Vec<Text>,
 }
 
-/// Condition grades used by second-hand camera dealers, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum ConditionGrade {
-    Mint,
-    Excellent,
-    VeryGood,
-    Good,
-    Fair,
-    ForParts,
-}
-
-/// What a buyer asks about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum QuestionTopic {
-    /// Size, weight, fit or compatibility.
-    Size,
-    Condition,
-    ShippingTime,
-    ImportCharges,
-}
-
 /// A referral-fee category: `(category: "Clothing", products: ["WB-6206-MER"], bands: [(up_to:
 /// "15.00", rate: "5%"), (up_to: "20.00", rate: "10%"), (rate: "15%")], source: "...")`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -470,17 +432,6 @@ pub struct ShippingDef {
     pub inbound_days: Option<u32>,
 }
 
-/// The logistics model behind a shipping option.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum ShippingKind {
-    /// Direct mail from China (e.g. China Post small packet, 9610 export).
-    Postal,
-    /// Direct express courier from China.
-    Express,
-    /// Stock sent ahead to a warehouse in the market (9810 export); parcels leave from there.
-    OverseasWarehouse,
-}
-
 /// A social-media creator who can promote a listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -548,18 +499,6 @@ pub struct CompetitorDef {
     pub delivery_days: Option<u32>,
 }
 
-/// A competitor's pricing behaviour.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum CompetitorPricing {
-    /// Keeps its price.
-    #[default]
-    Steady,
-    /// Matches a cheaper rival, down to 85% of its starting price.
-    Undercut,
-    /// Stays 10% above the cheapest rival (a premium brand).
-    Premium,
-}
-
 /// How buyers in a market behave (used by the storefront and C2C simulations).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -615,16 +554,6 @@ pub struct DimensionsDef {
     pub height: u32,
 }
 
-/// Brand type as a Chinese declaration element (0–4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum BrandType {
-    NoBrand,
-    DomesticOwn,
-    DomesticAcquired,
-    ForeignOem,
-    ForeignOther,
-}
-
 /// An AI party the student deals with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -649,15 +578,6 @@ pub fn default_language() -> String {
     "en-US".to_string()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum CounterpartKind {
-    Buyer,
-    Seller,
-    Bidder,
-    Supplier,
-    Forwarder,
-}
-
 /// How an AI counterpart negotiates and behaves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -679,18 +599,6 @@ pub struct PersonalityDef {
 
 pub fn default_reply_days() -> u32 {
     2
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum ConcessionStrategy {
-    Boulware,
-    Linear,
-    Conceder,
-    TitForTat,
-    /// Never concedes; at the very end takes any deal better than none.
-    HardHeaded,
-    /// Offers random bids it prefers to no deal.
-    Random,
 }
 
 /// One graded task.
@@ -822,22 +730,6 @@ pub fn default_opener() -> Side {
     Side::Seller
 }
 
-/// A party to a deal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Side {
-    Seller,
-    Buyer,
-}
-
-impl Side {
-    pub fn other(self) -> Side {
-        match self {
-            Side::Seller => Side::Buyer,
-            Side::Buyer => Side::Seller,
-        }
-    }
-}
-
 /// One negotiable issue and its options.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum IssueDef {
@@ -879,33 +771,6 @@ pub enum ValueFnDef {
     Decreasing,
     /// One value per option, decimal strings from 0 to 1.
     Table(Vec<String>),
-}
-
-/// Terms of payment in an export contract, from safest to riskiest for the seller.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum PaymentTerm {
-    /// Telegraphic transfer of the full amount before production or shipment.
-    TtInAdvance,
-    /// 30% T/T deposit, 70% balance against a copy of the bill of lading.
-    TtDeposit30,
-    /// Letter of credit payable at sight (UCP 600).
-    LcAtSight,
-    /// Documents against payment (collection through banks).
-    DocumentsAgainstPayment,
-    /// Documents against acceptance of a time draft (the buyer pays later).
-    DocumentsAgainstAcceptance,
-}
-
-impl PaymentTerm {
-    pub fn label(self) -> &'static str {
-        match self {
-            PaymentTerm::TtInAdvance => "T/T in advance",
-            PaymentTerm::TtDeposit30 => "T/T 30% deposit, 70% against B/L copy",
-            PaymentTerm::LcAtSight => "L/C at sight",
-            PaymentTerm::DocumentsAgainstPayment => "D/P at sight",
-            PaymentTerm::DocumentsAgainstAcceptance => "D/A 60 days",
-        }
-    }
 }
 
 /// A customs declaration exercise: the consignment's documents (contract, commercial invoice,
@@ -983,42 +848,6 @@ pub struct DocumentLineDef {
     pub gross_kg: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum TradeDirection {
-    Export,
-    Import,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum TransportMode {
-    Sea,
-    Air,
-    Rail,
-    Road,
-    Post,
-}
-
-/// The activity screen where a task is carried out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Activity {
-    Customs,
-    Negotiation,
-    Storefront,
-    Promotion,
-    C2C,
-    Inbox,
-}
-
-/// Employer-defined competences the rubric maps to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Competency {
-    ImportExportHandling,
-    CustomsDeclaration,
-    MarketResearchMarketing,
-    StoreOperation,
-    BusinessEnglish,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CriterionDef {
@@ -1073,19 +902,6 @@ pub struct LetterOptionDef {
     pub verdict: StatementVerdict,
     /// Why it is right or wrong, shown after sending and in the debrief.
     pub why: Text,
-}
-
-/// How good a statement is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum StatementVerdict {
-    /// True and specific.
-    Right,
-    /// Says little.
-    Vague,
-    /// Untrue.
-    Wrong,
-    /// Proposes breaking the law.
-    Unlawful,
 }
 
 /// Statements the game computes for a letter point.
@@ -1197,40 +1013,6 @@ pub enum CheckDef {
     All(Vec<CheckDef>),
 }
 
-/// A line of the B2C cost sheet, for [`CheckDef::CostSheetRight`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum CostSheetLine {
-    Goods,
-    Shipping,
-    Fee,
-    Vat,
-    Duty,
-    Margin,
-    BreakEvenAcos,
-    TargetAcos,
-}
-
-/// A box of the CN23, for [`CheckDef::Cn23Right`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Cn23Box {
-    Category,
-    Description,
-    Quantity,
-    NetWeight,
-    Value,
-    HsCode,
-    Origin,
-    GrossWeight,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum CriterionKind {
-    /// Points for doing the work the right way.
-    Process,
-    /// Points for the result.
-    Outcome,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct EventsDef {
@@ -1318,66 +1100,6 @@ pub struct RulePackFile {
     pub rules: Vec<RuleDef>,
 }
 
-/// What the customs value includes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
-pub enum Valuation {
-    /// Cost, insurance and freight to the importing country's border.
-    #[default]
-    Cif,
-    /// Free on board at export: international freight and insurance are left out.
-    Fob,
-}
-
-/// Incoterms 2020.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Incoterm {
-    EXW,
-    FCA,
-    CPT,
-    CIP,
-    DAP,
-    DPU,
-    DDP,
-    FAS,
-    FOB,
-    CFR,
-    CIF,
-}
-
-impl Incoterm {
-    pub const ALL: [Incoterm; 11] = [
-        Incoterm::EXW,
-        Incoterm::FCA,
-        Incoterm::CPT,
-        Incoterm::CIP,
-        Incoterm::DAP,
-        Incoterm::DPU,
-        Incoterm::DDP,
-        Incoterm::FAS,
-        Incoterm::FOB,
-        Incoterm::CFR,
-        Incoterm::CIF,
-    ];
-
-    /// Whether the seller's price already includes main-carriage freight to the destination.
-    pub fn price_includes_freight(self) -> bool {
-        !matches!(self, Incoterm::EXW | Incoterm::FCA | Incoterm::FAS | Incoterm::FOB)
-    }
-
-    /// Whether the seller's price already includes cargo insurance.
-    pub fn price_includes_insurance(self) -> bool {
-        matches!(
-            self,
-            Incoterm::CIP | Incoterm::CIF | Incoterm::DAP | Incoterm::DPU | Incoterm::DDP
-        )
-    }
-
-    /// Sea and inland waterway only (FAS, FOB, CFR, CIF): wrong for containers and air.
-    pub fn sea_only(self) -> bool {
-        matches!(self, Incoterm::FAS | Incoterm::FOB | Incoterm::CFR | Incoterm::CIF)
-    }
-}
-
 /// One rule, in force from `valid_from` up to and including `valid_to`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1406,18 +1128,6 @@ pub struct RuleDef {
 
 fn is_false(value: &bool) -> bool {
     !*value
-}
-
-/// The customs channel a rule applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Channel {
-    Any,
-    GeneralTrade,
-    CrossBorderRetail,
-    BondedRetail,
-    B2bDirectExport,
-    OverseasWarehouseExport,
-    Postal,
 }
 
 /// What a rule says.
@@ -1492,41 +1202,12 @@ pub enum RuleKind {
     },
 }
 
-/// Whether an exporter gets back the input VAT paid on exported goods.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum ExportRefund {
-    /// Exempt from output VAT, input VAT refunded (at the rebate rate) once the goods have left
-    /// the country.
-    OnDeparture,
-    /// Exempt from output VAT, input VAT not refunded: it stays a cost.
-    NoRefund,
-}
-
 /// A price test: `(amount: (currency: "CNY", amount: "10.00"), per: Millilitre)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PriceThresholdDef {
     pub amount: MoneyDef,
     pub per: ContentUnit,
-}
-
-/// What a unit of goods contains, for price tests: millilitres, grams, or pieces (sheets).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum ContentUnit {
-    Millilitre,
-    Gram,
-    Piece,
-}
-
-impl ContentUnit {
-    /// Short symbol: `ml`, `g`, `piece`.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            ContentUnit::Millilitre => "ml",
-            ContentUnit::Gram => "g",
-            ContentUnit::Piece => "piece",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1541,19 +1222,4 @@ pub enum DutyRateDef {
         amount: MoneyDef,
         per: MeasureUnit,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum MeasureUnit {
-    Kilogram,
-    Unit,
-    Litre,
-    Pair,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Relief {
-    Duty,
-    Vat,
-    DutyAndVat,
 }

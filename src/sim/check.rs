@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::scenario::error::{Diagnostic, suggestion};
-use crate::scenario::file::{MoneyDef, Text};
+use crate::scenario::file::MoneyDef;
+use crate::sim::terms::Text;
 
 use super::date::Date;
 use super::money::{

@@ -5,8 +5,6 @@
 
 use std::sync::Arc;
 
-use crate::scenario::file::Text;
-use crate::scenario::file::{Activity, Incoterm, PaymentTerm};
 use crate::sim::c2c::{ItemTerms, OfferReply, Resolution, SaleFormat};
 use crate::sim::grading::Check;
 use crate::sim::market::{ListingTerms, quality::SHOTS};
@@ -16,6 +14,8 @@ use crate::sim::negotiation::domain::{Bid, format_utility};
 use crate::sim::report::Report;
 use crate::sim::scenario::{Scenario, Task};
 use crate::sim::session::{Command, Session};
+use crate::sim::terms::Text;
+use crate::sim::terms::{Activity, Incoterm, PaymentTerm};
 
 /// One decision the expert made.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,13 +2,15 @@
 //! the session (what was listed, sold, answered, declared…); the report awards its points when
 //! the check holds and says why either way.
 
-use crate::scenario::file::{CheckDef, QuestionTopic, Text};
+use crate::scenario::file::CheckDef;
+
 use crate::sim::c2c::questions::grade_rank;
 use crate::sim::c2c::{AuctionResult, Cn23Field, HaggleMove, ItemListing, OrderStatus, SaleFormat, Verdict};
 use crate::sim::check::Checker;
 use crate::sim::money::{BasisPoints, Money, convert};
 use crate::sim::scenario::Task;
 use crate::sim::session::Session;
+use crate::sim::terms::{QuestionTopic, Text};
 
 /// Joins reasons with `sep` in both languages.
 fn join(parts: &[Text], en_sep: &str, zh_sep: &str) -> Text {
@@ -75,7 +77,7 @@ pub enum Check {
         days: u32,
     },
     CostSheetRight {
-        lines: Vec<crate::scenario::file::CostSheetLine>,
+        lines: Vec<crate::sim::terms::CostSheetLine>,
     },
     PricedForMarket {
         within: BasisPoints,
@@ -97,10 +99,10 @@ pub enum Check {
     },
     ContractSigned,
     ContractIncoterm {
-        allowed: Vec<crate::scenario::file::Incoterm>,
+        allowed: Vec<crate::sim::terms::Incoterm>,
     },
     ContractPayment {
-        allowed: Vec<crate::scenario::file::PaymentTerm>,
+        allowed: Vec<crate::sim::terms::PaymentTerm>,
     },
     ContractMarginAtLeast {
         share: BasisPoints,

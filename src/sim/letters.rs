@@ -3,11 +3,13 @@
 //! statement (the scenario's, or ones computed from the session, like a parcel's total) and
 //! writes a note; the answer is graded like a buyer's question: points right 70, tone 30.
 
-use crate::scenario::file::{ComputedPointDef, LetterDef, StatementVerdict, Text};
+use crate::scenario::file::{ComputedPointDef, LetterDef};
+
 use crate::sim::c2c::{AnswerGrade, Statement, Verdict, grade_answer};
 use crate::sim::check::Checker;
 use crate::sim::customs::landed_cost::landed_cost;
 use crate::sim::money::Money;
+use crate::sim::terms::{StatementVerdict, Text};
 
 /// A validated letter to answer.
 #[derive(Debug, Clone, PartialEq, Eq)]

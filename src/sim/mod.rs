@@ -5,7 +5,7 @@
 /// the game gives for its verdicts.
 macro_rules! why {
     ($en:literal, $zh:literal $(, $($arg:tt)*)?) => {
-        $crate::scenario::file::Text {
+        $crate::sim::terms::Text {
             en: format!($en $(, $($arg)*)?),
             zh: format!($zh $(, $($arg)*)?),
         }
@@ -29,6 +29,7 @@ pub mod rules;
 pub mod save;
 pub mod scenario;
 pub mod session;
+pub mod terms;
 
 pub use date::Date;
 pub use money::{BasisPoints, CurrencyCode, Micros, Money};

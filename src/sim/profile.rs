@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::file::{Competency, Text};
+use crate::sim::terms::{Competency, Text};
 
 use super::report::Report;
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::scenario::file::{Competency, Text};
+use crate::sim::terms::{Competency, Text};
 
 use super::money::{CurrencyCode, Money};
 use super::session::{Account, Session};
@@ -22,8 +22,8 @@ fn paid(session: &Session, home: CurrencyCode, exponent: u32, account: Account) 
 /// The C2C work done for a task, in words: listings, sales and offers answered for a selling
 /// task, the graded answer to the counterpart's question for an inbox task.
 fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<Text> {
-    use crate::scenario::file::Activity;
     use crate::sim::c2c::HaggleMove;
+    use crate::sim::terms::Activity;
     if let Some(reply) = session.letter_reply(&task.id) {
         return Some(why!(
             "letter answered on day {} (it arrived on day {}), graded {}/100",

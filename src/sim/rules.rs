@@ -1,10 +1,8 @@
 //! Validated rule packs: customs and tax rules with effective dates, and which are in force.
 
 use crate::scenario::error::Diagnostic;
-use crate::scenario::file::{
-    Channel, ContentUnit, DutyRateDef, ExportRefund, FORMAT_VERSION, MeasureUnit, Relief, RuleKind as RuleKindDef,
-    RulePackFile, Text, Valuation,
-};
+use crate::scenario::file::{DutyRateDef, FORMAT_VERSION, RuleKind as RuleKindDef, RulePackFile};
+use crate::sim::terms::{Channel, ContentUnit, ExportRefund, MeasureUnit, Relief, Text, Valuation};
 
 use super::check::{Checker, ISO_CURRENCIES, iso_exponent};
 use super::date::Date;

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::scenario::error::Diagnostic;
-use crate::scenario::file::{
-    Activity, BrandType, Competency, ConcessionStrategy, CounterpartKind, CriterionKind, Difficulty, EffectDef,
-    FORMAT_VERSION, Role, ScenarioFile, Text, TradeMode,
+use crate::scenario::file::{EffectDef, FORMAT_VERSION, Role, ScenarioFile};
+use crate::sim::terms::{
+    Activity, BrandType, Competency, ConcessionStrategy, CounterpartKind, CriterionKind, Difficulty, Text, TradeMode,
 };
 
 use super::check::{Checker, iso_exponent};
@@ -17,8 +17,8 @@ use super::negotiation::NegotiationCase;
 use super::rules::RulePack;
 
 /// Whether a counterpart of this kind can take that side of a deal.
-fn counterpart_can_take(kind: CounterpartKind, side: crate::scenario::file::Side) -> bool {
-    use crate::scenario::file::Side;
+fn counterpart_can_take(kind: CounterpartKind, side: crate::sim::terms::Side) -> bool {
+    use crate::sim::terms::Side;
     match side {
         Side::Buyer => kind == CounterpartKind::Buyer,
         Side::Seller => matches!(
@@ -127,7 +127,7 @@ pub struct Product {
     pub brand_type: BrandType,
     pub images: Vec<String>,
     /// Second-hand items: the true condition grade and the faults a buyer should be told.
-    pub condition: Option<(crate::scenario::file::ConditionGrade, Vec<Text>)>,
+    pub condition: Option<(crate::sim::terms::ConditionGrade, Vec<Text>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,7 +215,7 @@ pub enum Effect {
     Question {
         from: String,
         sku: String,
-        topics: Vec<crate::scenario::file::QuestionTopic>,
+        topics: Vec<crate::sim::terms::QuestionTopic>,
         subject: Text,
         body: Text,
     },
@@ -748,8 +748,8 @@ impl Scenario {
                         );
                     }
                     let needed = match def.student_side {
-                        crate::scenario::file::Side::Seller => "a Buyer",
-                        crate::scenario::file::Side::Buyer => "a Seller, Supplier or Forwarder",
+                        crate::sim::terms::Side::Seller => "a Buyer",
+                        crate::sim::terms::Side::Buyer => "a Seller, Supplier or Forwarder",
                     };
                     let party = d
                         .counterpart

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 
-use crate::scenario::file::Text;
+use crate::sim::terms::Text;
 
 use super::customs::declaration::{DeclarationCase, DeclarationCheck, DeclarationForm, check_declaration};
 use super::customs::hs::Classification;
@@ -163,7 +163,7 @@ pub enum Command {
     /// After the talks: which strategy did the AI counterpart use?
     GuessStrategy {
         task: String,
-        guess: crate::scenario::file::ConcessionStrategy,
+        guess: crate::sim::terms::ConcessionStrategy,
     },
     /// List a second-hand item on a market's auction site (C2C).
     ListItem {

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 /// Measured on 2026-12-03, as the desks redesign began. Issue 17's targets: no module in an
 /// import cycle, at most 3 (validating) files naming `scenario::file`, a session of at most 600
 /// lines. Lower these as the redesign lands; never raise them.
-const MODULES_IN_CYCLES_AT_MOST: usize = 10;
-const FILES_NAMING_SCENARIO_FILE_AT_MOST: usize = 32;
+const MODULES_IN_CYCLES_AT_MOST: usize = 9;
+const FILES_NAMING_SCENARIO_FILE_AT_MOST: usize = 10;
 const SESSION_LINES_AT_MOST: usize = 2_041;
 /// Uses that point against the direction the redesign aims for (see [`LAYERS`]). Target 0.
 const USES_AGAINST_THE_LAYERS_AT_MOST: usize = 6;
@@ -18,8 +18,9 @@ const USES_AGAINST_THE_LAYERS_AT_MOST: usize = 6;
 /// The direction of use issue 17 asks for: a module may use modules of its own layer or below.
 /// Basic types, then the validated scenario, then the desks, the session, grading, reports and
 /// what reads reports.
-const LAYERS: [(&str, usize); 17] = [
+const LAYERS: [(&str, usize); 18] = [
     ("date", 0),
+    ("terms", 0),
     ("money", 0),
     ("check", 0),
     ("rules", 0),

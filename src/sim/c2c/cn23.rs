@@ -3,9 +3,9 @@
 //! the true value in the sale's currency, the HS code and the country of origin. Each field is
 //! checked against the sale and the item, with the reason in words.
 
-use crate::scenario::file::Text;
 use crate::sim::money::{CurrencyCode, Money};
 use crate::sim::scenario::Product;
+use crate::sim::terms::Text;
 
 /// The boxes of the CN23's "category of item".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -63,7 +63,7 @@ impl Cn23Form {
 }
 
 /// Which box of the form: the scenario file's names for them.
-pub use crate::scenario::file::Cn23Box as Cn23Field;
+pub use crate::sim::terms::Cn23Box as Cn23Field;
 
 /// One box checked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,12 +2,12 @@
 //! the landed-cost engine: VAT charged at checkout (UK up to £135), or duty and VAT collected
 //! at the door with the carrier's collection fee, or paid in advance by the seller.
 
-use crate::scenario::file::{Channel, Incoterm, Text};
 use crate::sim::customs::landed_cost::landed_cost;
 use crate::sim::customs::{Consignment, GoodsLine};
 use crate::sim::date::Date;
 use crate::sim::money::{Micros, Money};
 use crate::sim::scenario::{Market, Product, Scenario};
+use crate::sim::terms::{Channel, Incoterm, Text};
 
 /// What the destination charges on one parcel, market currency minor units.
 #[derive(Debug, Clone, PartialEq, Eq)]

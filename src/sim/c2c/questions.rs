@@ -3,7 +3,7 @@
 //! unlawful), and the student adds a note of their own. The grade counts the topics answered
 //! truly (70 points) and the note's tone (30 points); speed is judged by the day answered.
 
-use crate::scenario::file::{ConditionGrade, QuestionTopic, Text};
+use crate::sim::terms::{ConditionGrade, QuestionTopic, Text};
 
 /// Index of a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]

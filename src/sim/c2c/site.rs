@@ -1,10 +1,12 @@
 //! A market's validated auction / second-hand site: bid increments, fees, how many buyers come
 //! and what they will pay, the bargainers' kinds, postage and the buying exercise.
 
-use crate::scenario::file::{AuctionSiteDef, ConcessionStrategy, MoneyDef, ShippingKind, Text};
+use crate::scenario::file::{AuctionSiteDef, MoneyDef};
+
 use crate::sim::check::Checker;
 use crate::sim::money::{BasisPoints, CurrencyCode, Micros, Money, parse_amount};
 use crate::sim::negotiation::Strategy;
+use crate::sim::terms::{ConcessionStrategy, ShippingKind, Text};
 
 use super::auction::IncrementTable;
 
@@ -65,7 +67,7 @@ pub struct AuctionSite {
     pub increments: IncrementTable,
     pub final_value_fee: BasisPoints,
     /// What in the fees is illustrative, to show beside them.
-    pub illustrative_fees: Option<crate::scenario::file::Text>,
+    pub illustrative_fees: Option<crate::sim::terms::Text>,
     pub soft_close_minutes: u32,
     pub buyers_per_day: u32,
     /// Private values as fractions of the reference price: (low, mode, high).

@@ -2,11 +2,13 @@
 //! student fills in, and the field-by-field check of one against the other, the goods and the
 //! rules — "correct", or what is wrong and why.
 
-use crate::scenario::file::{BrandType, DeclarationCaseDef, Incoterm, TradeDirection, TransportMode};
+use crate::scenario::file::DeclarationCaseDef;
+
 use crate::sim::check::Checker;
 use crate::sim::money::{BasisPoints, Money};
 use crate::sim::money::{CurrencyCode, format_minor, parse_decimal};
 use crate::sim::scenario::{HsCode, Product};
+use crate::sim::terms::{BrandType, Incoterm, TradeDirection, TransportMode};
 
 /// One invoice / packing-list line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,10 +3,10 @@
 //! with the reasoning by the General Interpretative Rules.
 
 use crate::scenario::error::Diagnostic;
-use crate::scenario::file::Text;
 use crate::scenario::nomenclature::NomenclatureFile;
 use crate::sim::check::Checker;
 use crate::sim::scenario::HsCode;
+use crate::sim::terms::Text;
 
 /// The nomenclature bundled with the game (validated by tests and at first use).
 pub const BUNDLED: &str = include_str!("../../../scenarios/rules/hs-2022.nomenclature.ron");

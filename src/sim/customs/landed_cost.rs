@@ -6,11 +6,11 @@
 
 use std::collections::BTreeSet;
 
-use crate::scenario::file::{Channel, ContentUnit, Incoterm, Relief, Valuation};
 use crate::sim::date::Date;
 use crate::sim::money::{BasisPoints, CurrencyCode, Micros, convert, div_round, format_minor};
 use crate::sim::rules::{DutyRate, PriceThreshold, Rule, RuleKind, RulePack};
 use crate::sim::scenario::HsCode;
+use crate::sim::terms::{Channel, ContentUnit, Incoterm, Relief, Valuation};
 
 /// One line of goods on the invoice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1138,8 +1138,8 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
 }
 
 /// Quantity in thousandths of the unit a specific duty is charged per.
-fn specific_units(line: &GoodsLine, per: crate::scenario::file::MeasureUnit) -> i64 {
-    use crate::scenario::file::MeasureUnit;
+fn specific_units(line: &GoodsLine, per: crate::sim::terms::MeasureUnit) -> i64 {
+    use crate::sim::terms::MeasureUnit;
     match per {
         // Net weight in grams = thousandths of a kilogram.
         MeasureUnit::Kilogram => i64::try_from(line.net_weight_g).unwrap_or(i64::MAX),

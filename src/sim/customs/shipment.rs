@@ -2,13 +2,13 @@
 
 use crate::scenario::error::Diagnostic;
 use crate::scenario::file::FORMAT_VERSION;
-use crate::scenario::file::{Channel, Incoterm};
 use crate::scenario::shipment::ShipmentFile;
 use crate::sim::check::{Checker, iso_exponent};
 use crate::sim::date::Date;
 use crate::sim::money::{BasisPoints, CurrencyCode, Micros, div_round, parse_amount, parse_decimal};
 use crate::sim::rules::RulePack;
 use crate::sim::scenario::HsCode;
+use crate::sim::terms::{Channel, Incoterm};
 
 use super::landed_cost::{Consignment, Content, GoodsLine};
 

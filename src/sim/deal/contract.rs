@@ -1,10 +1,10 @@
 //! The sales contract that an agreed negotiation becomes: parties, goods, quantity, price,
 //! Incoterm, payment, ports, the latest shipment date and, for a letter of credit, its expiry.
 
-use crate::scenario::file::{Incoterm, PaymentTerm, Side};
 use crate::sim::date::Date;
 use crate::sim::money::Money;
 use crate::sim::negotiation::{Bid, IssueOptions, NegotiationCase};
+use crate::sim::terms::{Incoterm, PaymentTerm, Side};
 
 /// A signed export sales contract.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,11 +4,11 @@
 //! days of shipment and before expiry, insurance of at least 110% of the CIF/CIP value in the
 //! credit's currency dated no later than shipment, and no data that conflicts.
 
-use crate::scenario::file::{Incoterm, PaymentTerm};
 use crate::sim::customs::declaration::{FieldCheck, FieldPath, Verdict, same_text};
 use crate::sim::date::Date;
 use crate::sim::money::{format_minor, parse_decimal};
 use crate::sim::scenario::Product;
+use crate::sim::terms::{Incoterm, PaymentTerm};
 
 use super::contract::SalesContract;
 

@@ -90,7 +90,7 @@ pub fn profit_sheet(contract: &SalesContract, costs: &DealCosts, unit_cost: Mone
     let rebate = costs.vat_rebate.of(net_of_vat);
     let freight = if contract
         .incoterm
-        .is_some_and(crate::scenario::file::Incoterm::price_includes_freight)
+        .is_some_and(crate::sim::terms::Incoterm::price_includes_freight)
     {
         home(costs.freight)
     } else {

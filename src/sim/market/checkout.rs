@@ -37,7 +37,7 @@ impl Fulfilment {
     /// at the warehouse.
     pub fn of(option: Option<&crate::sim::market::ShippingOption>, import_value: i64) -> Self {
         match option.map(|o| o.kind) {
-            Some(crate::scenario::file::ShippingKind::OverseasWarehouse) => Fulfilment::Warehouse { import_value },
+            Some(crate::sim::terms::ShippingKind::OverseasWarehouse) => Fulfilment::Warehouse { import_value },
             _ => Fulfilment::Parcel,
         }
     }
@@ -59,8 +59,8 @@ pub fn vat_and_duty(
     let mut consignment = crate::sim::c2c::parcel::parcel_consignment(pack, scenario, market, product, price, date);
     if let Fulfilment::Warehouse { import_value } = fulfilment {
         // The bulk import of the unit: general trade, valued CIF at the border.
-        consignment.channel = crate::scenario::file::Channel::GeneralTrade;
-        consignment.incoterm = crate::scenario::file::Incoterm::CIF;
+        consignment.channel = crate::sim::terms::Channel::GeneralTrade;
+        consignment.incoterm = crate::sim::terms::Incoterm::CIF;
         for line in &mut consignment.lines {
             line.unit_value = import_value;
         }

@@ -4,8 +4,8 @@
 //! the landed-cost engine's own figures for the same price and shipping option.
 
 use super::margin::OrderMargin;
-pub use crate::scenario::file::CostSheetLine;
 use crate::sim::money::BasisPoints;
+pub use crate::sim::terms::CostSheetLine;
 
 /// Money lines may be off by this many minor units (rounding of currency conversion).
 pub const MONEY_TOLERANCE: i64 = 2;

@@ -5,8 +5,8 @@
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
-use crate::scenario::file::{CompetitorPricing, ShippingKind};
 use crate::sim::money::BasisPoints;
+use crate::sim::terms::{CompetitorPricing, ShippingKind};
 
 use super::day::{DayDemand, DayStats, simulate_day};
 use super::listing::{Keyword, Listing, ListingId, Seller};

@@ -1,10 +1,12 @@
 //! A market's validated marketplace: platform rules and fees, search keywords, seasons and the
 //! AI competitors' starting listings.
 
-use crate::scenario::file::{CompetitorPricing, MoneyDef, ShippingKind, StorefrontDef, Text};
+use crate::scenario::file::{MoneyDef, StorefrontDef};
+
 use crate::sim::check::Checker;
 use crate::sim::date::Date;
 use crate::sim::money::{BasisPoints, CurrencyCode, Micros, Money};
+use crate::sim::terms::{CompetitorPricing, ShippingKind, Text};
 
 use super::listing::Keyword;
 
@@ -161,7 +163,7 @@ pub struct Storefront {
     /// Referral fees by category, for the products they list.
     pub referral_fees: Vec<ReferralFee>,
     /// What in the fees is illustrative, to show next to them.
-    pub illustrative_fees: Option<crate::scenario::file::Text>,
+    pub illustrative_fees: Option<crate::sim::terms::Text>,
     pub payout_fee: BasisPoints,
     pub required_attributes: Vec<String>,
     pub banned_words: Vec<String>,

@@ -28,7 +28,7 @@ pub enum Strategy {
 impl Strategy {
     /// The strategy a scenario's counterpart plays.
     pub fn of(personality: &crate::sim::scenario::Personality) -> Self {
-        use crate::scenario::file::ConcessionStrategy as C;
+        use crate::sim::terms::ConcessionStrategy as C;
         let e_milli = u32::try_from(personality.concession_exponent.0 / 1000)
             .unwrap_or(1000)
             .max(1);

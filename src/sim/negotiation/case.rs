@@ -1,9 +1,11 @@
 //! A negotiation task's validated set-up: the domain, both sides' preferences, who plays which
 //! side, who opens and the deadline. Built from [`NegotiationDef`], collecting every problem.
 
-use crate::scenario::file::{ContractTermsDef, IssueDef, NegotiationDef, PreferencesDef, Side, ValueFnDef};
+use crate::scenario::file::{ContractTermsDef, IssueDef, NegotiationDef, PreferencesDef, ValueFnDef};
+
 use crate::sim::check::Checker;
 use crate::sim::money::{BasisPoints, Micros, parse_amount};
+use crate::sim::terms::Side;
 
 use super::domain::{Domain, FULL, IssueOptions, MAX_ISSUES, MAX_OPTIONS, MAX_OUTCOMES, Preferences};
 

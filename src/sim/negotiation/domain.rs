@@ -1,9 +1,9 @@
 //! The negotiation domain: the issues on the table, their options, bids, and each side's
 //! linear-additive utility (weights × per-issue values, in integer micro-utility).
 
-pub use crate::scenario::file::Side;
-use crate::scenario::file::{Incoterm, PaymentTerm};
 use crate::sim::money::{CurrencyCode, format_minor};
+pub use crate::sim::terms::Side;
+use crate::sim::terms::{Incoterm, PaymentTerm};
 
 /// At most this many issues in one negotiation (a bid is a small inline array).
 pub const MAX_ISSUES: usize = 6;

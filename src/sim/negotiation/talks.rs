@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use rand::rngs::ChaCha8Rng;
 
-use crate::scenario::file::ConcessionStrategy;
+use crate::sim::terms::ConcessionStrategy;
 
 use super::agent::{Agent, Response, Strategy};
 use super::analysis::{OutcomeSpace, distance};

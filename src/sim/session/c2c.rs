@@ -3,13 +3,13 @@
 
 use std::sync::Arc;
 
-use crate::scenario::file::{QuestionTopic, Text};
 use crate::sim::c2c::questions::Statement;
 use crate::sim::c2c::shop::{Landed, landed_at, purchase_grade};
 use crate::sim::c2c::{
     ImportCharges, ItemListingId, Outcome, PostTo, PurchaseGrade, QuestionId, Shop, World, import_charges,
 };
 use crate::sim::money::Money;
+use crate::sim::terms::{QuestionTopic, Text};
 
 use super::{Account, Command, Effect, Event, LedgerEntry, Message, MessageId, RuleError, Session, money_in};
 

@@ -5,12 +5,12 @@
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
-use crate::scenario::file::{ConditionGrade, QuestionTopic, Text};
 use crate::sim::c2c::auction::{AuctionResult, BidderId, DAY_MINUTES, Minute, day_start};
 use crate::sim::c2c::haggle::{BuyerBrief, Haggle};
 use crate::sim::c2c::site::AuctionSite;
 use crate::sim::negotiation::Strategy;
 use crate::sim::scenario::Product;
+use crate::sim::terms::{ConditionGrade, QuestionTopic, Text};
 
 use super::*;
 
@@ -538,8 +538,8 @@ fn named_buyer(c: &crate::sim::scenario::Counterpart, terms: &ItemTerms, referen
     };
     let value = c.personality.reservation.0 as i128 * i128::from(base) / 1_000_000;
     let style = match c.personality.strategy {
-        crate::scenario::file::ConcessionStrategy::TitForTat => BidStyle::Sniper,
-        crate::scenario::file::ConcessionStrategy::Boulware => BidStyle::Nudger,
+        crate::sim::terms::ConcessionStrategy::TitForTat => BidStyle::Sniper,
+        crate::sim::terms::ConcessionStrategy::Boulware => BidStyle::Nudger,
         _ => BidStyle::Early,
     };
     Buyer {

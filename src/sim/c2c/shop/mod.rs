@@ -11,9 +11,9 @@ use std::collections::BTreeSet;
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
-use crate::scenario::file::{ConditionGrade, QuestionTopic, Text};
 use crate::sim::money::{BasisPoints, CurrencyCode, Money};
 use crate::sim::scenario::{Market, Scenario};
+use crate::sim::terms::{ConditionGrade, QuestionTopic, Text};
 
 use super::auction::{Auction, AuctionResult, AuctionTerms, DAY_MINUTES, Minute, day_start};
 use super::cn23::{Cn23Check, Cn23Form, check_cn23};
