@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Shipment files share the scenario format's version.
+pub use super::file::FORMAT_VERSION;
 use super::file::{Channel, ContentUnit, Incoterm};
 
 /// A consignment for the landed-cost calculator.

@@ -3,37 +3,11 @@
 //! statement (the scenario's, or ones computed from the session, like a parcel's total) and
 //! writes a note; the answer is graded like a buyer's question: points right 70, tone 30.
 
-use crate::scenario::file::{ComputedPointDef, LetterDef};
-
 use crate::sim::c2c::{AnswerGrade, Statement, Verdict, grade_answer};
-use crate::sim::check::Checker;
 use crate::sim::customs::landed_cost::landed_cost;
 use crate::sim::money::Money;
-use crate::sim::terms::{StatementVerdict, Text};
-
-/// A validated letter to answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Letter {
-    pub reply_within_days: u32,
-    pub points: Vec<LetterPoint>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LetterPoint {
-    pub id: String,
-    pub label: Text,
-    pub source: PointSource,
-}
-
-/// Where a point's statements come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PointSource {
-    Written(Vec<Statement>),
-    /// Computed: the checkout total of one parcel of these products from the task's market.
-    ParcelTotal {
-        products: Vec<String>,
-    },
-}
+pub use crate::sim::scenario::letter::{Letter, LetterPoint, PointSource};
+use crate::sim::terms::Text;
 
 /// The answer as it was sent, graded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,137 +28,6 @@ impl LetterReply {
             .iter()
             .find(|(p, _, _)| p == id)
             .map(|(_, _, s)| s.as_ref().is_some_and(|s| s.verdict == Verdict::Right))
-    }
-}
-
-fn verdict(v: StatementVerdict) -> Verdict {
-    match v {
-        StatementVerdict::Right => Verdict::Right,
-        StatementVerdict::Vague => Verdict::Vague,
-        StatementVerdict::Wrong => Verdict::Wrong,
-        StatementVerdict::Unlawful => Verdict::Unlawful,
-    }
-}
-
-impl Letter {
-    /// Validates the letter of task `p`; a letter needs the task's counterpart (who wrote
-    /// it), and a computed parcel total needs the task's market.
-    pub fn validate(
-        c: &mut Checker,
-        p: &str,
-        def: &LetterDef,
-        skus: &[&str],
-        has_counterpart: bool,
-        has_market: bool,
-    ) -> Option<Self> {
-        if !has_counterpart {
-            c.error(
-                p,
-                "a letter needs the task's `counterpart`: the letter answered is their first message",
-                Some("set the task's `counterpart`"),
-            );
-        }
-        if def.points.is_empty() {
-            c.error(
-                &format!("{p}.points"),
-                "a letter with no points to answer",
-                Some("add points"),
-            );
-        }
-        if def.reply_within_days == 0 {
-            c.error(
-                &format!("{p}.reply_within_days"),
-                "the writer waits 0 days",
-                Some("use 1 or more (days after the letter arrives)"),
-            );
-        }
-        c.unique(
-            &format!("{p}.points"),
-            "id",
-            "point id",
-            def.points.iter().map(|x| x.id.as_str()),
-        );
-        let mut points = Vec::new();
-        for (i, d) in def.points.iter().enumerate() {
-            let pp = format!("{p}.points[{i}]");
-            c.id(&format!("{pp}.id"), &d.id);
-            c.text(&format!("{pp}.label"), &d.label);
-            let source = match (&d.computed, d.options.is_empty()) {
-                (Some(_), false) => {
-                    c.error(
-                        &pp,
-                        "a point has either `options` or `computed`, not both",
-                        Some("remove one of them"),
-                    );
-                    continue;
-                }
-                (Some(ComputedPointDef::ParcelTotal { products }), true) => {
-                    if !has_market {
-                        c.error(
-                            &format!("{pp}.computed"),
-                            "a parcel total needs the task's `market`",
-                            Some("set the task's `market`"),
-                        );
-                    }
-                    if products.is_empty() {
-                        c.error(&format!("{pp}.computed.products"), "no products in the parcel", None);
-                    }
-                    for (j, sku) in products.iter().enumerate() {
-                        c.reference(
-                            &format!("{pp}.computed.products[{j}]"),
-                            "product",
-                            sku,
-                            skus.iter().copied(),
-                        );
-                    }
-                    PointSource::ParcelTotal {
-                        products: products.clone(),
-                    }
-                }
-                (None, _) => {
-                    let right = d
-                        .options
-                        .iter()
-                        .filter(|o| o.verdict == StatementVerdict::Right)
-                        .count();
-                    if d.options.len() < 2 || right != 1 {
-                        c.error_hint(
-                            &format!("{pp}.options"),
-                            format!("{} statement(s), {right} of them Right", d.options.len()),
-                            "give two or more statements, exactly one of them Right".to_string(),
-                        );
-                    }
-                    for (j, o) in d.options.iter().enumerate() {
-                        if o.text.trim().is_empty() {
-                            c.error(&format!("{pp}.options[{j}].text"), "an empty statement", None);
-                        }
-                        c.text(&format!("{pp}.options[{j}].why"), &o.why);
-                    }
-                    PointSource::Written(
-                        d.options
-                            .iter()
-                            .map(|o| Statement {
-                                text: Text {
-                                    en: o.text.clone(),
-                                    zh: String::new(),
-                                },
-                                verdict: verdict(o.verdict),
-                                why: o.why.clone(),
-                            })
-                            .collect(),
-                    )
-                }
-            };
-            points.push(LetterPoint {
-                id: d.id.clone(),
-                label: d.label.clone(),
-                source,
-            });
-        }
-        Some(Self {
-            reply_within_days: def.reply_within_days,
-            points,
-        })
     }
 }
 

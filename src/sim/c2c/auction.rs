@@ -18,31 +18,7 @@ pub fn day_start(day: u32) -> Minute {
     day.saturating_sub(1).saturating_mul(DAY_MINUTES)
 }
 
-/// Minimum bid increments by price level.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IncrementTable {
-    /// (from price, increment), ascending `from`, the first from 0.
-    steps: Vec<(i64, i64)>,
-}
-
-impl IncrementTable {
-    /// `None` unless the steps start at 0, rise strictly and every increment is positive.
-    pub fn new(steps: Vec<(i64, i64)>) -> Option<Self> {
-        let starts_at_zero = steps.first().is_some_and(|(from, _)| *from == 0);
-        let rising = steps.windows(2).all(|w| w[0].0 < w[1].0);
-        let positive = steps.iter().all(|(_, step)| *step > 0);
-        (starts_at_zero && rising && positive).then_some(Self { steps })
-    }
-
-    /// The increment that applies when the current price is `price`.
-    pub fn at(&self, price: i64) -> i64 {
-        self.steps
-            .iter()
-            .rev()
-            .find(|(from, _)| *from <= price)
-            .map_or(1, |(_, step)| *step)
-    }
-}
+pub use crate::sim::scenario::auction_site::IncrementTable;
 
 /// Who bid: an index into the caller's list of bidders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

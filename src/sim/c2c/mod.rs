@@ -10,8 +10,10 @@ pub mod haggle;
 pub mod parcel;
 pub mod questions;
 pub mod shop;
-pub mod site;
 
+/// The site as the scenario defines it.
+pub use crate::sim::scenario::auction_site as site;
+pub use crate::sim::scenario::auction_site::{AuctionSite, Bargainer, Postage, Purchase};
 pub use auction::{
     Auction, AuctionResult, AuctionTerms, BidError, BidderId, HistoryEntry, HistoryKind, IncrementTable, Minute,
 };
@@ -24,4 +26,3 @@ pub use shop::{
     Order, OrderId, OrderStatus, Outcome, PostTo, PurchaseGrade, Question, Resolution, SaleFormat, Shop, ShopError,
     ShopEvent, World,
 };
-pub use site::{AuctionSite, Bargainer, Postage, Purchase};

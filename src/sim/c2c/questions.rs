@@ -3,33 +3,12 @@
 //! unlawful), and the student adds a note of their own. The grade counts the topics answered
 //! truly (70 points) and the note's tone (30 points); speed is judged by the day answered.
 
+pub use crate::sim::scenario::letter::{Statement, Verdict};
 use crate::sim::terms::{ConditionGrade, QuestionTopic, Text};
 
 /// Index of a question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct QuestionId(pub u32);
-
-/// How good a statement is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    /// True and specific.
-    Right,
-    /// Says little; the buyer is no wiser.
-    Vague,
-    /// Untrue.
-    Wrong,
-    /// Proposes breaking the law (e.g. a false customs declaration).
-    Unlawful,
-}
-
-/// One statement the student may send for a topic.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Statement {
-    pub text: Text,
-    pub verdict: Verdict,
-    /// Why it is right or wrong, for the feedback after answering.
-    pub why: Text,
-}
 
 /// The facts an answer can be checked against.
 #[derive(Debug, Clone, PartialEq, Eq)]

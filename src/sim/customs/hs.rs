@@ -2,28 +2,9 @@
 //! step-by-step classification (section → chapter → heading → subheading → national code),
 //! with the reasoning by the General Interpretative Rules.
 
-use crate::scenario::error::Diagnostic;
-use crate::scenario::nomenclature::NomenclatureFile;
-use crate::sim::check::Checker;
 use crate::sim::scenario::HsCode;
+pub use crate::sim::scenario::nomenclature::{BUNDLED, Nomenclature, bundled};
 use crate::sim::terms::Text;
-
-/// The nomenclature bundled with the game (validated by tests and at first use).
-pub const BUNDLED: &str = include_str!("../../../scenarios/rules/hs-2022.nomenclature.ron");
-
-/// The bundled nomenclature, validated once; `None` if the bundled file is broken.
-pub fn bundled() -> Option<&'static Nomenclature> {
-    static BUNDLED_NOMENCLATURE: std::sync::OnceLock<Option<Nomenclature>> = std::sync::OnceLock::new();
-    BUNDLED_NOMENCLATURE
-        .get_or_init(|| Nomenclature::bundled().ok())
-        .as_ref()
-}
-
-/// A nomenclature excerpt whose codes nest correctly. Built only by [`Nomenclature::validate`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Nomenclature {
-    file: NomenclatureFile,
-}
 
 /// The levels a student classifies at, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,99 +61,7 @@ impl Classification {
     }
 }
 
-fn digits(code: &str, len: usize) -> bool {
-    code.len() == len && code.chars().all(|c| c.is_ascii_digit())
-}
-
 impl Nomenclature {
-    /// The bundled excerpt.
-    ///
-    /// # Errors
-    /// The bundled file's problems (a test keeps it valid).
-    pub fn bundled() -> Result<Self, Vec<Diagnostic>> {
-        let label = "scenarios/rules/hs-2022.nomenclature.ron";
-        let file = crate::scenario::load::parse_ron(label, BUNDLED).map_err(|d| vec![d])?;
-        Self::validate(label, file)
-    }
-
-    /// Checks that codes have the right length and nest (chapter ⊂ heading ⊂ subheading ⊂
-    /// national line), and that every level has entries.
-    ///
-    /// # Errors
-    /// Every problem with its path.
-    pub fn validate(label: &str, file: NomenclatureFile) -> Result<Self, Vec<Diagnostic>> {
-        let mut c = Checker::new(label);
-        if file.format != 1 {
-            c.error(
-                "format",
-                format!("unsupported format version {}", file.format),
-                Some("write `format: 1`"),
-            );
-        }
-        if file.sections.is_empty() {
-            c.error("sections", "no sections", Some("add at least one section"));
-        }
-        for (si, s) in file.sections.iter().enumerate() {
-            let sp = format!("sections[{si}]");
-            c.text(&format!("{sp}.title"), &s.title);
-            for (ci, ch) in s.chapters.iter().enumerate() {
-                let cp = format!("{sp}.chapters[{ci}]");
-                if !digits(&ch.code, 2) {
-                    c.error(
-                        &format!("{cp}.code"),
-                        format!("chapter code `{}` is not two digits", ch.code),
-                        None,
-                    );
-                }
-                for (hi, h) in ch.headings.iter().enumerate() {
-                    let hp = format!("{cp}.headings[{hi}]");
-                    if !digits(&h.code, 4) || !h.code.starts_with(&ch.code) {
-                        c.error(
-                            &format!("{hp}.code"),
-                            format!("heading `{}` is not four digits in chapter {}", h.code, ch.code),
-                            None,
-                        );
-                    }
-                    for (bi, sub) in h.subheadings.iter().enumerate() {
-                        let bp = format!("{hp}.subheadings[{bi}]");
-                        if !digits(&sub.code, 6) || !sub.code.starts_with(&h.code) {
-                            c.error(
-                                &format!("{bp}.code"),
-                                format!("subheading `{}` is not six digits under {}", sub.code, h.code),
-                                None,
-                            );
-                        }
-                        if sub.national.is_empty() {
-                            c.error(
-                                &format!("{bp}.national"),
-                                "no national line",
-                                Some("add the 10-digit code(s)"),
-                            );
-                        }
-                        for (ni, n) in sub.national.iter().enumerate() {
-                            if !digits(&n.code, 10) || !n.code.starts_with(&sub.code) {
-                                c.error(
-                                    &format!("{bp}.national[{ni}].code"),
-                                    format!("national code `{}` is not ten digits under {}", n.code, sub.code),
-                                    None,
-                                );
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        c.finish(Self { file })
-    }
-
-    pub fn edition(&self) -> &str {
-        &self.file.edition
-    }
-
-    pub fn national_extension(&self) -> &str {
-        &self.file.national_extension
-    }
-
     /// Whether the excerpt contains this 10-digit code (so the goods can be an exercise).
     pub fn contains(&self, hs: &HsCode) -> bool {
         self.correct_path(hs).is_some()

@@ -1,8 +1,7 @@
 //! Validating a shipment file into a consignment the landed-cost engine can cost.
 
 use crate::scenario::error::Diagnostic;
-use crate::scenario::file::FORMAT_VERSION;
-use crate::scenario::shipment::ShipmentFile;
+use crate::scenario::shipment::{FORMAT_VERSION, ShipmentFile};
 use crate::sim::check::{Checker, iso_exponent};
 use crate::sim::date::Date;
 use crate::sim::money::{BasisPoints, CurrencyCode, Micros, div_round, parse_amount, parse_decimal};

@@ -161,3 +161,32 @@ impl SalesContract {
         )
     }
 }
+
+/// A declaration exercise that follows a negotiated deal takes the contract's facts.
+impl crate::sim::scenario::declaration::DeclarationCase {
+    /// This exercise rewritten for a signed contract: its number, Incoterm and currency, and one
+    /// goods line with the agreed quantity and price, packed as the scenario's first line is
+    /// (same pieces per carton).
+    pub fn for_contract(&self, contract: &SalesContract, product: &crate::sim::scenario::Product) -> Self {
+        let per_carton = self
+            .lines
+            .first()
+            .map_or(24, |l| (l.quantity / l.cartons.max(1)).max(1));
+        Self {
+            contract_no: contract.number.clone(),
+            invoice_no: format!("INV-{}", contract.number),
+            incoterm: contract.incoterm.unwrap_or(self.incoterm),
+            currency: contract.unit_price.currency,
+            exponent: contract.unit_price.exponent,
+            lines: vec![crate::sim::scenario::declaration::DocumentLine {
+                product: contract.sku.clone(),
+                quantity: contract.quantity,
+                unit_price: contract.unit_price.minor,
+                cartons: contract.quantity.div_ceil(per_carton),
+                net_g: u64::from(product.net_weight_g) * u64::from(contract.quantity),
+                gross_g: u64::from(product.gross_weight_g) * u64::from(contract.quantity),
+            }],
+            ..self.clone()
+        }
+    }
+}

@@ -7,18 +7,9 @@ use std::collections::BTreeMap;
 use crate::sim::money::{BasisPoints, CurrencyCode, Micros, Money, convert};
 
 use super::contract::SalesContract;
-use super::documents::{insured_minimum, seller_insures};
+pub use crate::sim::scenario::negotiation::DealCosts;
 
-/// The seller's costs beyond the goods, validated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DealCosts {
-    pub inland: Money,
-    pub freight: Money,
-    pub insurance_rate: BasisPoints,
-    pub bank_charges: BasisPoints,
-    pub vat_rate: BasisPoints,
-    pub vat_rebate: BasisPoints,
-}
+use super::documents::{insured_minimum, seller_insures};
 
 /// What a profit-sheet line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -13,13 +13,7 @@ pub enum Seller {
     Competitor(u16),
 }
 
-/// A search term shoppers use, with its share of the market's searches.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Keyword {
-    pub text: String,
-    /// Relative search volume (any unit; shares are volume / total).
-    pub volume: u32,
-}
+pub use crate::sim::scenario::storefront::Keyword;
 
 /// One listing in a market. Prices are VAT-inclusive, in the market currency's minor units.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,14 +6,17 @@
 pub mod checkout;
 pub mod cost_sheet;
 pub mod day;
+pub mod fees;
 pub mod listing;
 pub mod margin;
 pub mod metrics;
 pub mod quality;
 pub mod ranking;
 pub mod store;
-pub mod storefront;
 
+/// The marketplace as the scenario defines it.
+pub use crate::sim::scenario::storefront;
+pub use crate::sim::scenario::storefront::{Competitor, Influencer, Season, ShippingOption, Storefront};
 pub use day::{DayDemand, DayStats, ListingDay, simulate_day};
 pub use listing::{Keyword, Listing, ListingId, Seller};
 pub use margin::OrderMargin;
@@ -23,4 +26,3 @@ pub use store::{
     Campaign, CampaignKind, CampaignResult, InboundShipment, ListingError, ListingTerms, PublishPlan, Store,
     StoreMoney, StudentListing,
 };
-pub use storefront::{Competitor, Influencer, Season, ShippingOption, Storefront};

@@ -4,18 +4,7 @@
 
 use super::listing::Keyword;
 
-/// What the student wrote in the listing editor.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ListingText {
-    pub title: String,
-    pub bullets: Vec<String>,
-    pub description: String,
-    /// Hidden search terms.
-    pub search_terms: String,
-    /// Attribute name → value (e.g. "Material" → "TPU").
-    pub attributes: Vec<(String, String)>,
-    pub images: Vec<String>,
-}
+pub use crate::sim::scenario::storefront::ListingText;
 
 /// The photo shots a seller can add; the file `{sku}-{shot}.png` stands in for each image.
 pub const SHOTS: [&str; 7] = ["main", "detail", "size", "in-use", "colours", "packaging", "lifestyle"];

@@ -11,7 +11,7 @@ use crate::sim::terms::{CompetitorPricing, ShippingKind};
 use super::day::{DayDemand, DayStats, simulate_day};
 use super::listing::{Keyword, Listing, ListingId, Seller};
 use super::quality::{ListingRules, ListingText, QualityReport, score_listing};
-use super::storefront::Storefront;
+use crate::sim::scenario::storefront::Storefront;
 
 /// Share of orders that leave a review.
 pub const REVIEW_RATE: f64 = 0.05;

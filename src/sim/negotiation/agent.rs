@@ -9,21 +9,9 @@ use std::sync::Arc;
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
-use super::domain::{Bid, Domain, FULL, IssueOptions, MAX_ISSUES, Preferences};
+pub use crate::sim::scenario::negotiation::Strategy;
 
-/// How an AI counterpart concedes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Strategy {
-    /// target(t) = u_max − (u_max − u_res) · t^(1/e), with `e` in thousandths: Boulware below
-    /// 1,000 (concedes late), linear at 1,000, conceder above (concedes early).
-    TimeDependent { e_milli: u32 },
-    /// Gives back in its own utility what the opponent's last move gave it.
-    TitForTat,
-    /// Never concedes; only at the very end takes any deal better than none.
-    HardHeaded,
-    /// Offers a random bid it prefers to no deal.
-    Random,
-}
+use super::domain::{Bid, Domain, FULL, IssueOptions, MAX_ISSUES, Preferences};
 
 impl Strategy {
     /// The strategy a scenario's counterpart plays.

@@ -8,9 +8,9 @@ use rand::rngs::ChaCha8Rng;
 
 use crate::sim::terms::ConcessionStrategy;
 
+use super::NegotiationCase;
 use super::agent::{Agent, Response, Strategy};
 use super::analysis::{OutcomeSpace, distance};
-use super::case::NegotiationCase;
 use super::domain::{Bid, Side};
 
 /// An offer made in the talks.

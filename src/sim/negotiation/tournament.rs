@@ -7,9 +7,9 @@ use std::sync::Arc;
 use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
 
+use super::NegotiationCase;
 use super::agent::{Agent, BidTable, Strategy};
 use super::analysis::{OutcomeSpace, distance};
-use super::case::NegotiationCase;
 use super::protocol::negotiate;
 
 /// The strategies every tournament includes, plus the scenario's own counterparts'.

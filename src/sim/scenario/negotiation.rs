@@ -1,7 +1,9 @@
-//! The negotiation domain: the issues on the table, their options, bids, and each side's
-//! linear-additive utility (weights × per-issue values, in integer micro-utility).
+//! A negotiation task as the scenario defines it: the issues on the table and their options,
+//! bids, each side's linear-additive utility (weights × per-issue values, in integer
+//! micro-utility), the fixed contract terms and the seller's costs. The negotiation desk
+//! (`sim::negotiation`) plays it; `validate_desks.rs` builds it from the file.
 
-use crate::sim::money::{CurrencyCode, format_minor};
+use crate::sim::money::{BasisPoints, CurrencyCode, Money, format_minor};
 pub use crate::sim::terms::Side;
 use crate::sim::terms::{Incoterm, PaymentTerm};
 
@@ -266,4 +268,74 @@ impl Preferences {
 /// Micro-utility as a decimal, `0.735`.
 pub fn format_utility(u: u32) -> String {
     format!("{:.3}", f64::from(u) / f64::from(FULL))
+}
+
+/// Longest allowed deadline, in rounds.
+pub const MAX_DEADLINE_ROUNDS: u32 = 1000;
+
+/// A negotiation that can be played.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NegotiationCase {
+    pub student_side: Side,
+    /// Non-negotiated contract terms (ports, delivery time, presentation period).
+    pub contract: ContractTerms,
+    /// The seller's costs for the profit sheet, if the scenario states them.
+    pub costs: Option<DealCosts>,
+    pub opener: Side,
+    pub deadline_rounds: u32,
+    pub domain: Domain,
+    pub seller: Preferences,
+    pub buyer: Preferences,
+}
+
+impl NegotiationCase {
+    pub fn preferences(&self, side: Side) -> &Preferences {
+        match side {
+            Side::Seller => &self.seller,
+            Side::Buyer => &self.buyer,
+        }
+    }
+}
+
+/// The contract terms a negotiation does not bargain over: the ports, the delivery and
+/// presentation periods, when production ends and when the liner sails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractTerms {
+    /// Where the goods are loaded, e.g. `"Ningbo, China"` (may be empty).
+    pub port_of_loading: String,
+    /// Where they are discharged, e.g. `"Hamburg, Germany"` (may be empty).
+    pub port_of_discharge: String,
+    /// Days from the contract to the latest shipment date, when delivery is not negotiated.
+    pub delivery_days: u32,
+    /// Days after shipment within which documents must be presented (UCP 600 art. 14(c): 21).
+    pub presentation_days: u32,
+    /// Days from the contract until the goods are made and packed; nothing ships before.
+    pub production_days: u32,
+    /// The weekday the liner service sails from the port of loading (Monday 0 … Sunday 6).
+    pub sailing_weekday: u32,
+}
+
+/// The seller's costs beyond the goods, validated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DealCosts {
+    pub inland: Money,
+    pub freight: Money,
+    pub insurance_rate: BasisPoints,
+    pub bank_charges: BasisPoints,
+    pub vat_rate: BasisPoints,
+    pub vat_rebate: BasisPoints,
+}
+
+/// How an AI counterpart concedes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Strategy {
+    /// target(t) = u_max − (u_max − u_res) · t^(1/e), with `e` in thousandths: Boulware below
+    /// 1,000 (concedes late), linear at 1,000, conceder above (concedes early).
+    TimeDependent { e_milli: u32 },
+    /// Gives back in its own utility what the opponent's last move gave it.
+    TitForTat,
+    /// Never concedes; only at the very end takes any deal better than none.
+    HardHeaded,
+    /// Offers a random bid it prefers to no deal.
+    Random,
 }

@@ -1,6 +1,15 @@
 //! The validated scenario: built from a raw [`ScenarioFile`] and its rule packs, collecting
 //! every problem with its field path. Once built, a `Scenario` cannot be wrong.
 
+pub mod auction_site;
+pub mod declaration;
+pub mod letter;
+pub mod negotiation;
+pub mod nomenclature;
+pub mod rubric;
+pub mod storefront;
+mod validate_desks;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::scenario::error::Diagnostic;
@@ -10,11 +19,11 @@ use crate::sim::terms::{
 };
 
 use super::check::{Checker, iso_exponent};
-use super::customs::declaration::DeclarationCase;
 use super::date::Date;
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
-use super::negotiation::NegotiationCase;
 use super::rules::RulePack;
+use declaration::DeclarationCase;
+use negotiation::NegotiationCase;
 
 /// Whether a counterpart of this kind can take that side of a deal.
 fn counterpart_can_take(kind: CounterpartKind, side: crate::sim::terms::Side) -> bool {
@@ -108,9 +117,9 @@ pub struct Market {
     pub price_elasticity: Micros,
     pub reference_prices: Vec<(String, Money)>,
     /// The online marketplace, for B2C selling.
-    pub storefront: Option<crate::sim::market::Storefront>,
+    pub storefront: Option<storefront::Storefront>,
     /// The auction / second-hand site, for C2C selling.
-    pub auction_site: Option<crate::sim::c2c::AuctionSite>,
+    pub auction_site: Option<auction_site::AuctionSite>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,7 +168,7 @@ pub struct Criterion {
     pub points: u32,
     pub kind: CriterionKind,
     /// How the game scores it; `None`: not scored automatically.
-    pub check: Option<crate::sim::grading::Check>,
+    pub check: Option<rubric::Check>,
     /// The rule it applies and advice for next time, for the debrief.
     pub rule: Option<Text>,
     pub hint: Option<Text>,
@@ -181,7 +190,7 @@ pub struct Task {
     /// The deal to negotiate, for negotiation tasks that have one.
     pub negotiation: Option<NegotiationCase>,
     /// The letter to answer, for tasks that have one.
-    pub letter: Option<crate::sim::letters::Letter>,
+    pub letter: Option<letter::Letter>,
     pub rubric: Vec<Criterion>,
 }
 
@@ -276,7 +285,7 @@ pub struct Scenario {
     /// set by the loader, empty for a scenario validated on its own.
     content_hash: String,
     /// The scenario folder's own nomenclature for the HS exercise, if it names one.
-    nomenclature: Option<std::sync::Arc<super::customs::hs::Nomenclature>>,
+    nomenclature: Option<std::sync::Arc<nomenclature::Nomenclature>>,
 }
 
 /// Rule packs that a scenario references and that loaded, by reference id (those that failed
@@ -485,7 +494,7 @@ impl Scenario {
             }
             let skus: Vec<&str> = s.products.iter().map(|x| x.sku.as_str()).collect();
             let storefront = d.storefront.as_ref().and_then(|def| {
-                crate::sim::market::Storefront::validate(
+                storefront::Storefront::validate(
                     &mut c,
                     &format!("{p}.storefront"),
                     def,
@@ -494,7 +503,7 @@ impl Scenario {
                 )
             });
             let auction_site = d.auction_site.as_ref().and_then(|def| {
-                crate::sim::c2c::AuctionSite::validate(&mut c, &format!("{p}.auction_site"), def, currency)
+                auction_site::AuctionSite::validate(&mut c, &format!("{p}.auction_site"), def, currency)
             });
             if let Some((currency, _)) = currency {
                 markets.push(Market {
@@ -784,7 +793,7 @@ impl Scenario {
                 None => None,
             };
             let letter = d.letter.as_ref().and_then(|def| {
-                crate::sim::letters::Letter::validate(
+                letter::Letter::validate(
                     &mut c,
                     &format!("{p}.letter"),
                     def,
@@ -820,12 +829,12 @@ impl Scenario {
                 }
                 rubric_sum = rubric_sum.saturating_add(r.points);
                 let check = r.check.as_ref().and_then(|def| {
-                    crate::sim::grading::Check::validate(
+                    rubric::Check::validate(
                         &mut c,
                         &format!("{rp}.check"),
                         def,
                         &skus,
-                        crate::sim::grading::TaskHas {
+                        validate_desks::TaskHas {
                             product: d.product.is_some(),
                             counterpart: d.counterpart.is_some(),
                             negotiation: d.negotiation.is_some(),
@@ -1135,14 +1144,14 @@ impl Scenario {
         self.content_hash = hash;
     }
     /// Gives the scenario its own nomenclature (the loader reads it from the scenario's folder).
-    pub fn set_nomenclature(&mut self, nomenclature: super::customs::hs::Nomenclature) {
+    pub fn set_nomenclature(&mut self, nomenclature: nomenclature::Nomenclature) {
         self.nomenclature = Some(std::sync::Arc::new(nomenclature));
     }
     /// The nomenclature of the HS exercise: the scenario's own, or the bundled one.
-    pub fn nomenclature(&self) -> Option<&super::customs::hs::Nomenclature> {
+    pub fn nomenclature(&self) -> Option<&nomenclature::Nomenclature> {
         match &self.nomenclature {
             Some(own) => Some(own),
-            None => super::customs::hs::bundled(),
+            None => nomenclature::bundled(),
         }
     }
     pub fn seed(&self) -> u64 {
