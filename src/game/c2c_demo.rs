@@ -89,6 +89,7 @@ fn list_all(session: &mut Session, om1_grade: Option<ConditionGrade>, om1_faults
 /// Answers every open question truly and politely.
 fn answer_questions(session: &mut Session) {
     let open: Vec<_> = session
+        .shop_desk()
         .shop()
         .map(|shop| {
             shop.questions
@@ -99,7 +100,7 @@ fn answer_questions(session: &mut Session) {
         })
         .unwrap_or_default();
     for question in open {
-        let choices = session.true_choices(question);
+        let choices = session.shop_desk().true_choices(question);
         let _ = session.apply(Command::AnswerQuestion {
             question,
             choices,
@@ -110,9 +111,9 @@ fn answer_questions(session: &mut Session) {
 
 /// Posts every sold item with a correct CN23.
 fn post_parcels(session: &mut Session) {
-    let waiting = session.shop().map(Shop::awaiting_post).unwrap_or_default();
+    let waiting = session.shop_desk().shop().map(Shop::awaiting_post).unwrap_or_default();
     for order in waiting {
-        if let Some(form) = session.model_cn23(order) {
+        if let Some(form) = session.shop_desk().model_cn23(order) {
             let _ = session.apply(Command::PostParcel {
                 order,
                 form: Box::new(form),
@@ -155,7 +156,11 @@ pub fn offer_waiting(session: &mut Session) {
         vec![0, 1],
     );
     for _ in 0..12 {
-        if session.shop().is_some_and(|shop| shop.open_offers().next().is_some()) {
+        if session
+            .shop_desk()
+            .shop()
+            .is_some_and(|shop| shop.open_offers().next().is_some())
+        {
             return;
         }
         answer_questions(session);
@@ -203,7 +208,11 @@ pub fn dispute_waiting(session: &mut Session) {
     ] {
         list(session, market, sku, format, Some(ConditionGrade::Mint), Vec::new());
     }
-    while session.shop().is_some_and(|shop| shop.open_disputes().next().is_none()) {
+    while session
+        .shop_desk()
+        .shop()
+        .is_some_and(|shop| shop.open_disputes().next().is_none())
+    {
         answer_questions(session);
         if !next_day(session) {
             return;
@@ -214,15 +223,16 @@ pub fn dispute_waiting(session: &mut Session) {
 /// Listings on day 1, then to day 2, when Priya's question about the OM-1 arrives; returns the
 /// message carrying the first unanswered question.
 pub fn question_waiting(session: &mut Session) -> Option<MessageId> {
-    session.shop()?;
+    session.shop_desk().shop()?;
     list_all(session, None, vec![0, 1], false);
     next_day(session);
     session
+        .world()
         .inbox()
         .iter()
         .find(|m| {
             m.question
-                .and_then(|q| session.shop().and_then(|shop| shop.question(q)))
+                .and_then(|q| session.shop_desk().shop().and_then(|shop| shop.question(q)))
                 .is_some_and(|q| q.answer.is_none())
         })
         .map(|m| m.id)
@@ -269,8 +279,8 @@ pub fn parcels_to_declare(session: &mut Session) -> Option<(crate::sim::c2c::Ord
         );
     }
     for _ in 0..8 {
-        let waiting = session.shop()?.awaiting_post();
-        if waiting.len() == 2 || (waiting.len() == 1 && session.shop()?.orders.len() == 2) {
+        let waiting = session.shop_desk().shop()?.awaiting_post();
+        if waiting.len() == 2 || (waiting.len() == 1 && session.shop_desk().shop()?.orders.len() == 2) {
             break;
         }
         answer_questions(session);
@@ -278,9 +288,9 @@ pub fn parcels_to_declare(session: &mut Session) -> Option<(crate::sim::c2c::Ord
             break;
         }
     }
-    let waiting = session.shop()?.awaiting_post();
+    let waiting = session.shop_desk().shop()?.awaiting_post();
     let first = *waiting.first()?;
-    let mut wrong = session.model_cn23(first)?;
+    let mut wrong = session.shop_desk().model_cn23(first)?;
     wrong.category = Some(Cn23Category::Gift);
     wrong.description = "Camera parts".to_string();
     wrong.value /= 4;
@@ -290,7 +300,7 @@ pub fn parcels_to_declare(session: &mut Session) -> Option<(crate::sim::c2c::Ord
         form: Box::new(wrong),
     });
     let second = *waiting.get(1)?;
-    let model = session.model_cn23(second)?;
+    let model = session.shop_desk().model_cn23(second)?;
     Some((
         second,
         crate::ui::disputes::Cn23Draft {

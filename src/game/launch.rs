@@ -214,11 +214,13 @@ fn drive_launch_request(
                     if let Some(s) = session.as_mut() {
                         // A buyer's question (C2C), else the first letter waiting for a reply.
                         drafts.play.open_message = super::c2c_demo::question_waiting(&mut s.0).or_else(|| {
-                            s.0.inbox()
+                            s.0.world()
+                                .inbox()
                                 .iter()
                                 .find(|m| {
-                                    s.0.letter_task_of(m.id)
-                                        .is_some_and(|t| s.0.letter_reply(&t.id).is_none())
+                                    s.0.letters_desk()
+                                        .letter_task_of(m.id)
+                                        .is_some_and(|t| s.0.letters_desk().letter_reply(&t.id).is_none())
                                 })
                                 .map(|m| m.id)
                         });
@@ -262,7 +264,7 @@ fn drive_launch_request(
                     // A C2C debrief shows a shop's story: list the items and play a few days;
                     // the others a run with typical slips in it.
                     if let Some(s) = session.as_mut() {
-                        if s.0.shop().is_some() {
+                        if s.0.shop_desk().shop().is_some() {
                             super::c2c_demo::auction_under_way(&mut s.0);
                         } else {
                             demo_run_with_slips(&mut s.0);
@@ -297,7 +299,7 @@ fn demo_cost_sheet(session: &mut crate::sim::Session) -> crate::ui::cost_sheet::
         return Default::default();
     };
     let (market, exp) = market;
-    let Some(truth) = session.margin_at(&market, "PC-TPU-61", 1_249, "postal") else {
+    let Some(truth) = session.store_desk().margin_at(&market, "PC-TPU-61", 1_249, "postal") else {
         return Default::default();
     };
     let vat = 1_249 * 19 / 100;
@@ -347,10 +349,11 @@ fn demo_run_with_slips(session: &mut crate::sim::Session) {
         .map(|t| t.id.clone())
         .collect();
     for task in tasks {
-        if session.letter_message(&task).is_none() {
+        if session.letters_desk().letter_message(&task).is_none() {
             continue;
         }
         let choices = session
+            .letters_desk()
             .letter_options(&task)
             .iter()
             .enumerate()
@@ -424,6 +427,7 @@ fn demo_store_days(session: &mut crate::sim::Session, days: u32) {
         // A creator's post on day 4 and a week-long coupon from day 8.
         let promotion = match day {
             4 => session
+                .store_desk()
                 .store(&market)
                 .and_then(|s| {
                     s.storefront
@@ -516,7 +520,9 @@ fn demo_negotiation(session: &mut crate::sim::Session, offers: u32) {
         "This is a real concession: our silk costs have risen this season.",
     ];
     for (i, target) in targets.iter().enumerate().take(offers.min(8) as usize) {
-        let Some(talks) = session.talks(&task) else { return };
+        let Some(talks) = session.talks_desk().talks(&task) else {
+            return;
+        };
         if talks.to_move() != Some(case.student_side) || talks.offers_left(case.student_side) == 0 {
             break;
         }
@@ -536,7 +542,7 @@ fn demo_negotiation(session: &mut crate::sim::Session, offers: u32) {
         }
     }
     if offers == u32::MAX
-        && let Some(talks) = session.talks(&task)
+        && let Some(talks) = session.talks_desk().talks(&task)
         && talks.ending().is_none()
     {
         let worth = talks
@@ -564,7 +570,7 @@ fn demo_export_clearance(session: &mut crate::sim::Session) {
     else {
         return;
     };
-    let Some(case) = session.declaration_case(&task) else {
+    let Some(case) = session.customs_desk().declaration_case(&task) else {
         return;
     };
     let form = crate::sim::customs::declaration::model_answer(&case, session.scenario().products());
@@ -577,12 +583,12 @@ fn demo_export_clearance(session: &mut crate::sim::Session) {
     {
         return;
     }
-    let Some((deal, ready)) = session
-        .scenario()
-        .tasks()
-        .iter()
-        .find_map(|t| session.contract(&t.id).map(|c| (t.id.clone(), c.goods_ready)))
-    else {
+    let Some((deal, ready)) = session.scenario().tasks().iter().find_map(|t| {
+        session
+            .talks_desk()
+            .contract(&t.id)
+            .map(|c| (t.id.clone(), c.goods_ready))
+    }) else {
         return;
     };
     let last_day = session.scenario().length_days();
@@ -594,8 +600,8 @@ fn demo_export_clearance(session: &mut crate::sim::Session) {
     if session.apply(Command::BookShipment { task: deal.clone() }).is_err() {
         return;
     }
-    let sailing = session.booked_sailing(&deal);
-    while (session.released_on(&task).is_none() || sailing.is_some_and(|s| session.date() < s))
+    let sailing = session.documents_desk().booked_sailing(&deal);
+    while (session.customs_desk().released_on(&task).is_none() || sailing.is_some_and(|s| session.date() < s))
         && session.day() < last_day
     {
         if session.apply(Command::EndDay).is_err() {
@@ -611,9 +617,12 @@ fn demo_documents(session: &crate::sim::Session) -> Option<(String, crate::sim::
         .scenario()
         .tasks()
         .iter()
-        .find_map(|t| session.contract(&t.id).map(|c| (t.id.clone(), c)))?;
+        .find_map(|t| session.talks_desk().contract(&t.id).map(|c| (t.id.clone(), c)))?;
     let product = session.scenario().product(&contract.sku)?;
-    let on_board = session.booked_sailing(&task).unwrap_or_else(|| session.date());
+    let on_board = session
+        .documents_desk()
+        .booked_sailing(&task)
+        .unwrap_or_else(|| session.date());
     let mut form = crate::sim::deal::model_documents(contract, product, on_board);
     form.amount =
         crate::sim::money::format_minor(contract.amount().minor + 5_000, contract.unit_price.exponent).replace(',', "");
@@ -631,7 +640,7 @@ fn demo_declaration(
     session: &crate::sim::Session,
 ) -> Option<(String, crate::sim::customs::declaration::DeclarationForm)> {
     let task = session.scenario().tasks().iter().find(|t| t.declaration.is_some())?;
-    let case = session.declaration_case(&task.id)?;
+    let case = session.customs_desk().declaration_case(&task.id)?;
     let mut form = crate::sim::customs::declaration::model_answer(&case, session.scenario().products());
     form.trade_mode = "9610".to_string();
     if let Some(line) = form.lines.first_mut() {

@@ -101,7 +101,14 @@ impl Expert {
 
     /// Everything the expert does on one day.
     fn act(&mut self) {
-        let unread: Vec<_> = self.session.inbox().iter().filter(|m| !m.read).map(|m| m.id).collect();
+        let unread: Vec<_> = self
+            .session
+            .world()
+            .inbox()
+            .iter()
+            .filter(|m| !m.read)
+            .map(|m| m.id)
+            .collect();
         for id in unread {
             let _ = self.session.apply(Command::MarkRead(id));
         }
@@ -119,7 +126,7 @@ impl Expert {
             }
         }
         self.run_stores(&tasks);
-        if self.session.shop().is_some() {
+        if self.session.shop_desk().shop().is_some() {
             self.run_shop(&tasks);
         }
     }
@@ -129,7 +136,7 @@ impl Expert {
     /// Whether a bid keeps to the rubric's contract criteria for `task` (Incoterm, payment,
     /// margin at today's rate) and to the student's reservation value.
     fn acceptable(&self, task: &Task, bid: Bid) -> bool {
-        let Some(talks) = self.session.talks(&task.id) else {
+        let Some(talks) = self.session.talks_desk().talks(&task.id) else {
             return false;
         };
         let case = talks.case();
@@ -164,9 +171,10 @@ impl Expert {
                 Check::ContractMarginAtLeast { share } => match (price, product) {
                     (Some(price), Some(product)) => {
                         let home = scenario.home_currency();
-                        let price_home = self.session.in_currency(price, home).unwrap_or(0);
+                        let price_home = self.session.world().in_currency(price, home).unwrap_or(0);
                         let cost = self
                             .session
+                            .world()
                             .in_currency(product.unit_cost, home)
                             .unwrap_or(i64::MAX / 4);
                         // A little above the line, for the rate to move before signing.
@@ -182,7 +190,7 @@ impl Expert {
     /// than the schedule's step and the last step, asking for something back on some issue,
     /// as close as possible to the other side's last offer.
     fn next_offer(&self, task: &Task) -> Option<Bid> {
-        let talks = self.session.talks(&task.id)?;
+        let talks = self.session.talks_desk().talks(&task.id)?;
         let case = talks.case();
         let side = case.student_side;
         let brief = case.preferences(side);
@@ -248,7 +256,7 @@ impl Expert {
     /// concession would leave, otherwise concede; at the deadline, accept what clears the
     /// rubric and the reservation value or walk away.
     fn negotiate(&mut self, task: &Task) {
-        let Some(talks) = self.session.talks(&task.id) else {
+        let Some(talks) = self.session.talks_desk().talks(&task.id) else {
             return;
         };
         let side = talks.case().student_side;
@@ -321,12 +329,12 @@ impl Expert {
     /// After the contract: book the sailing when the goods are ready, and present the
     /// documents once customs has released the goods and the vessel has sailed.
     fn ship_and_collect(&mut self, task: &Task, tasks: &[Task]) {
-        let Some(contract) = self.session.contract(&task.id).cloned() else {
+        let Some(contract) = self.session.talks_desk().contract(&task.id).cloned() else {
             return;
         };
         let id = task.id.clone();
         let today = self.session.date();
-        if self.session.booked_sailing(&id).is_none() && today >= contract.goods_ready {
+        if self.session.documents_desk().booked_sailing(&id).is_none() && today >= contract.goods_ready {
             self.apply(Some(&id), Command::BookShipment { task: id.clone() }, || {
                 why!("booked the container on the next sailing", "为下一班船订了集装箱舱位")
             });
@@ -334,9 +342,18 @@ impl Expert {
         let declared = tasks
             .iter()
             .filter(|t| t.declaration.as_ref().and_then(|d| d.follows_contract_of.as_deref()) == Some(&id))
-            .all(|t| self.session.released_on(&t.id).is_some());
-        let sailed = self.session.booked_sailing(&id).is_some_and(|s| today >= s);
-        let paid = self.session.documents_attempts(&id).iter().any(|d| d.complies());
+            .all(|t| self.session.customs_desk().released_on(&t.id).is_some());
+        let sailed = self
+            .session
+            .documents_desk()
+            .booked_sailing(&id)
+            .is_some_and(|s| today >= s);
+        let paid = self
+            .session
+            .documents_desk()
+            .documents_attempts(&id)
+            .iter()
+            .any(|d| d.complies());
         if declared && sailed && !paid {
             let Some(product) = self.session.scenario().product(&contract.sku).cloned() else {
                 return;
@@ -360,10 +377,10 @@ impl Expert {
 
     /// Lodges the model declaration once the task's case is known.
     fn declare(&mut self, task: &Task) {
-        if !self.session.declaration_attempts(&task.id).is_empty() {
+        if !self.session.customs_desk().declaration_attempts(&task.id).is_empty() {
             return;
         }
-        let Some(case) = self.session.declaration_case(&task.id) else {
+        let Some(case) = self.session.customs_desk().declaration_case(&task.id) else {
             return;
         };
         let form = crate::sim::customs::declaration::model_answer(&case, self.session.scenario().products());
@@ -387,10 +404,10 @@ impl Expert {
     /// Answers a letter the day it arrives: the right statement on every point, with a
     /// greeting, thanks and a signature.
     fn answer_letter(&mut self, task: &Task) {
-        if self.session.letter_reply(&task.id).is_some() {
+        if self.session.letters_desk().letter_reply(&task.id).is_some() {
             return;
         }
-        let Some(message) = self.session.letter_message(&task.id) else {
+        let Some(message) = self.session.letters_desk().letter_message(&task.id) else {
             return;
         };
         let writer = message.from.clone().unwrap_or_default();
@@ -399,6 +416,7 @@ impl Expert {
         let company = scenario.role().company.name.en.clone();
         let choices: Vec<Option<usize>> = self
             .session
+            .letters_desk()
             .letter_options(&task.id)
             .iter()
             .map(|(_, _, list)| list.iter().position(|s| s.verdict == crate::sim::c2c::Verdict::Right))
@@ -433,7 +451,7 @@ impl Expert {
                 continue;
             }
             let Some(market) = task.market.as_deref() else { continue };
-            let Some(store) = self.session.store(market) else {
+            let Some(store) = self.session.store_desk().store(market) else {
                 continue;
             };
             for (sku, _) in &store.storefront.model_listings {
@@ -478,6 +496,7 @@ impl Expert {
             }
             let listed = self
                 .session
+                .store_desk()
                 .store(&market)
                 .and_then(|s| s.student_listing(&sku).map(|l| l.id));
             match listed {
@@ -491,7 +510,7 @@ impl Expert {
     /// the price (ending in .99) that earn the most per shopper at the market's elasticity,
     /// keeping the margin the rubric asks.
     fn open_listing(&mut self, tasks: &[Task], market: &str, sku: &str, task: Option<&str>, ads: bool) {
-        let Some(store) = self.session.store(market) else {
+        let Some(store) = self.session.store_desk().store(market) else {
             return;
         };
         let Some(mut text) = store
@@ -534,7 +553,7 @@ impl Expert {
             while whole * 100 + 99 <= reference {
                 let price = whole * 100 + 99;
                 whole += stride;
-                let Some(margin) = self.session.margin_at(market, sku, price, &option.id) else {
+                let Some(margin) = self.session.store_desk().margin_at(market, sku, price, &option.id) else {
                     continue;
                 };
                 let Some(share) = margin.share() else { continue };
@@ -576,13 +595,14 @@ impl Expert {
             .iter()
             .filter_map(|(c, minor)| {
                 self.session
+                    .world()
                     .in_currency(Money::new(*minor, *c, scenario.exponent(*c)), home)
             })
             .sum::<i64>()
             / 100;
         let unit = scenario
             .product(sku)
-            .and_then(|p| self.session.in_currency(p.unit_cost, home))
+            .and_then(|p| self.session.world().in_currency(p.unit_cost, home))
             .unwrap_or(1)
             .max(1);
         let first_stock = FIRST_STOCK
@@ -602,6 +622,7 @@ impl Expert {
         let exponent = scenario.exponent(currency);
         let sheet = self
             .session
+            .store_desk()
             .margin_at(market, sku, price, &shipping)
             .map(|m| crate::sim::market::cost_sheet::CostSheet::from_margin(&m, price, &shipping, BasisPoints(7_000)));
         if let Some(sheet) = sheet {
@@ -644,7 +665,7 @@ impl Expert {
     /// Restocks a listing before it runs out, and cuts the ad bid when ACoS climbs above
     /// four fifths of the margin (pausing the ads below 0.10 a click).
     fn tend_listing(&mut self, market: &str, sku: &str, task: Option<&str>, id: crate::sim::market::ListingId) {
-        let Some(store) = self.session.store(market) else {
+        let Some(store) = self.session.store_desk().store(market) else {
             return;
         };
         let Some(mine) = store.student_listing(sku).cloned() else {
@@ -661,7 +682,11 @@ impl Expert {
             add_stock = daily * RESTOCK_DAYS.min(days_left);
         }
         let mut bid = listing.bid;
-        let margin = self.session.order_margin(market, sku).and_then(|m| m.share());
+        let margin = self
+            .session
+            .store_desk()
+            .order_margin(market, sku)
+            .and_then(|m| m.share());
         if let (Some(entry), Some(margin)) = (
             self.ad_bids.iter().position(|(m, s, _)| m == market && s == sku),
             margin,
@@ -751,7 +776,7 @@ impl Expert {
                     .reference_prices
                     .iter()
                     .find(|(p, _)| p == sku)
-                    .and_then(|(_, money)| self.session.in_currency(*money, home))
+                    .and_then(|(_, money)| self.session.world().in_currency(*money, home))
                     .unwrap_or(0);
                 (fans, value)
             })
@@ -771,7 +796,9 @@ impl Expert {
     /// item), the true grade with every fault, floors at the break-even price by tracked post.
     fn list_items(&mut self, tasks: &[Task]) {
         let scenario = self.session.scenario().clone();
-        let Some(shop) = self.session.shop() else { return };
+        let Some(shop) = self.session.shop_desk().shop() else {
+            return;
+        };
         let formats: Vec<(Vec<String>, Vec<String>)> = tasks
             .iter()
             .flat_map(|t| t.rubric.iter().filter_map(|c| c.check.as_ref()))
@@ -811,7 +838,7 @@ impl Expert {
             let Some((grade, faults)) = product.condition.clone() else {
                 continue;
             };
-            let Some(break_even) = self.session.break_even(&market, &sku, &postage.id, false) else {
+            let Some(break_even) = self.session.shop_desk().break_even(&market, &sku, &postage.id, false) else {
                 continue;
             };
             // A 3% cushion over break-even, for the rate to move while the listing runs.
@@ -877,10 +904,12 @@ impl Expert {
     }
 
     fn answer_questions(&mut self) {
-        let Some(shop) = self.session.shop() else { return };
+        let Some(shop) = self.session.shop_desk().shop() else {
+            return;
+        };
         for question in shop.unanswered() {
-            let choices = self.session.true_choices(question);
-            let Some(q) = self.session.shop().and_then(|s| s.question(question)) else {
+            let choices = self.session.shop_desk().true_choices(question);
+            let Some(q) = self.session.shop_desk().shop().and_then(|s| s.question(question)) else {
                 continue;
             };
             let from = q.from.clone();
@@ -914,7 +943,9 @@ impl Expert {
     /// Accepts an offer at 88% of the price or more (or after three rounds at 85%, never below
     /// break-even); otherwise counters halfway, at no less than 90% of the price.
     fn answer_offers(&mut self) {
-        let Some(shop) = self.session.shop() else { return };
+        let Some(shop) = self.session.shop_desk().shop() else {
+            return;
+        };
         let open: Vec<_> = shop
             .open_offers()
             .filter(|o| !o.automatic)
@@ -922,12 +953,19 @@ impl Expert {
             .collect();
         for (id, listing, haggle, buyer) in open {
             let Some(offer) = haggle.offer() else { continue };
-            let Some(l) = self.session.shop().and_then(|s| s.listing(listing)).cloned() else {
+            let Some(l) = self
+                .session
+                .shop_desk()
+                .shop()
+                .and_then(|s| s.listing(listing))
+                .cloned()
+            else {
                 continue;
             };
             let price = haggle.list_price();
             let floor = self
                 .session
+                .shop_desk()
                 .break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)
                 .unwrap_or(price);
             let rounds = haggle.moves().len() as i64;
@@ -995,13 +1033,16 @@ impl Expert {
     }
 
     fn post_parcels(&mut self) {
-        let Some(shop) = self.session.shop() else { return };
+        let Some(shop) = self.session.shop_desk().shop() else {
+            return;
+        };
         for order in shop.awaiting_post() {
-            let Some(form) = self.session.model_cn23(order) else {
+            let Some(form) = self.session.shop_desk().model_cn23(order) else {
                 continue;
             };
             let sku = self
                 .session
+                .shop_desk()
                 .shop()
                 .and_then(|s| s.order(order))
                 .map(|o| o.sku.clone())
@@ -1032,7 +1073,9 @@ impl Expert {
     /// A justified claim is settled at once (the item back when it can come back); an
     /// unjustified one is declined for the site to decide.
     fn settle_disputes(&mut self) {
-        let Some(shop) = self.session.shop() else { return };
+        let Some(shop) = self.session.shop_desk().shop() else {
+            return;
+        };
         let open: Vec<_> = shop
             .open_disputes()
             .filter_map(|o| o.dispute.as_ref().map(|d| (o.id, o.sku.clone(), d.kind, d.justified)))
@@ -1061,15 +1104,17 @@ impl Expert {
             let Some(purchase) = market.auction_site.as_ref().and_then(|s| s.purchase.as_ref()) else {
                 continue;
             };
-            let Some(shop) = self.session.shop() else { return };
+            let Some(shop) = self.session.shop_desk().shop() else {
+                return;
+            };
             if shop.bids_abroad.iter().any(|b| b.market == market.id) {
                 continue;
             }
-            let Some(landed) = self.session.landed_abroad(&market.id, purchase.price) else {
+            let Some(landed) = self.session.shop_desk().landed_abroad(&market.id, purchase.price) else {
                 continue;
             };
             let home = scenario.home_currency();
-            let budget = self.session.in_currency(purchase.budget, home).unwrap_or(0);
+            let budget = self.session.world().in_currency(purchase.budget, home).unwrap_or(0);
             let estimated = shop.purchases.iter().any(|p| p.market == market.id);
             if !estimated {
                 let total = landed.total;
@@ -1093,7 +1138,7 @@ impl Expert {
             let (mut low, mut high) = (0_i64, budget.max(1) * 10 / whole + 1);
             while low < high {
                 let mid = (low + high + 1) / 2;
-                match self.session.landed_abroad(&market.id, mid * whole) {
+                match self.session.shop_desk().landed_abroad(&market.id, mid * whole) {
                     Some(l) if l.total <= budget => low = mid,
                     _ => high = mid - 1,
                 }

@@ -59,7 +59,7 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
             evaluate_talks(session, task, check)
         }
         Check::DocumentsFirstTime => {
-            let attempts = session.documents_attempts(&task.id);
+            let attempts = session.documents_desk().documents_attempts(&task.id);
             match attempts.first() {
                 None => (false, why!("no documents were presented", "未交单")),
                 Some(first) if first.complies() => {
@@ -80,7 +80,7 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
             let home = session.scenario().home_currency();
             let (start, end) = cash_start_and_end(session);
             let gain = end.minor - start.minor;
-            let wanted = session.in_currency(*amount, home).unwrap_or(amount.minor);
+            let wanted = session.world().in_currency(*amount, home).unwrap_or(amount.minor);
             let money = |minor: i64| crate::sim::Money::new(minor, home, start.exponent).format();
             (
                 gain >= wanted,
@@ -117,7 +117,7 @@ pub fn evaluate(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
 fn evaluate_declaration(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
     match check {
         Check::DeclarationFields { fields } => {
-            let attempts = session.declaration_attempts(&task.id);
+            let attempts = session.customs_desk().declaration_attempts(&task.id);
             let Some(last) = attempts.last() else {
                 return (false, why!("no declaration was lodged", "未申报"));
             };
@@ -154,7 +154,7 @@ fn evaluate_declaration(session: &Session, task: &Task, check: &Check) -> (bool,
             }
         }
         Check::DeclarationFirstTime => {
-            let attempts = session.declaration_attempts(&task.id);
+            let attempts = session.customs_desk().declaration_attempts(&task.id);
             match attempts.first() {
                 None => (false, why!("no declaration was lodged", "未申报")),
                 Some(first) if first.clears() => (true, why!("released on the first declaration", "第一次申报即放行")),
@@ -175,7 +175,7 @@ fn evaluate_declaration(session: &Session, task: &Task, check: &Check) -> (bool,
 
 /// The C2C checks, on the shop.
 fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
-    let Some(shop) = session.shop() else {
+    let Some(shop) = session.shop_desk().shop() else {
         return (
             false,
             why!(
@@ -272,7 +272,12 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
                     // Judged at the rates of the day it was listed: a later exchange-rate move
                     // is no pricing mistake.
                     let need = l.break_even_at_listing.or_else(|| {
-                        session.break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)
+                        session.shop_desk().break_even(
+                            &l.terms.market,
+                            &l.terms.sku,
+                            &l.terms.postage,
+                            l.terms.duty_paid,
+                        )
                     })?;
                     (floor(l) < need).then(|| {
                         why!(
@@ -418,7 +423,12 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
                 .filter_map(|o| {
                     let l = shop.listing(o.listing)?;
                     let need = l.break_even_at_listing.or_else(|| {
-                        session.break_even(&l.terms.market, &l.terms.sku, &l.terms.postage, l.terms.duty_paid)
+                        session.shop_desk().break_even(
+                            &l.terms.market,
+                            &l.terms.sku,
+                            &l.terms.postage,
+                            l.terms.duty_paid,
+                        )
                     })?;
                     (o.price < need).then(|| {
                         why!(
@@ -651,7 +661,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
         .collect();
     let listings: Vec<(&str, &crate::sim::market::StudentListing)> = markets
         .iter()
-        .filter_map(|m| session.store(m).map(|s| (*m, s)))
+        .filter_map(|m| session.store_desk().store(m).map(|s| (*m, s)))
         .flat_map(|(m, s)| s.student.iter().map(move |l| (m, l)))
         .filter(|(_, l)| task.product.as_deref().is_none_or(|p| p == l.sku))
         .collect();
@@ -685,10 +695,10 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
             let Some((m, l)) = listings.first() else {
                 return nothing();
             };
-            let Some(store) = session.store(m) else {
+            let Some(store) = session.store_desk().store(m) else {
                 return nothing();
             };
-            let Some(margin) = session.order_margin(m, &l.sku).and_then(|o| o.share()) else {
+            let Some(margin) = session.store_desk().order_margin(m, &l.sku).and_then(|o| o.share()) else {
                 return nothing();
             };
             let index = l.id.0 as usize;
@@ -705,7 +715,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
                 sales += d.ad_sales;
                 let acos = crate::sim::market::metrics::acos(spend, sales).unwrap_or(BasisPoints(i64::MAX / 2));
                 // Judged against the margin the listing ran on that day (its price then).
-                let margin_then = session.margin_on(m, &l.sku, *day).unwrap_or(margin);
+                let margin_then = session.store_desk().margin_on(m, &l.sku, *day).unwrap_or(margin);
                 if clicks >= 20 && acos.0 > margin_then.0 {
                     losing = Some((*day, d.bid, acos, margin_then));
                     break;
@@ -782,6 +792,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
             let mut problems = Vec::new();
             for (m, l) in &listings {
                 match session
+                    .store_desk()
                     .cost_sheets()
                     .iter()
                     .rev()
@@ -833,6 +844,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
                 );
             };
             let Some(price) = session
+                .store_desk()
                 .store(m)
                 .and_then(|s| s.listings.get(l.id.0 as usize))
                 .map(|x| x.price)
@@ -864,7 +876,11 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
             let thin: Vec<String> = listings
                 .iter()
                 .filter_map(|(m, l)| {
-                    let margin = session.order_margin(m, &l.sku)?.share().unwrap_or(BasisPoints(0));
+                    let margin = session
+                        .store_desk()
+                        .order_margin(m, &l.sku)?
+                        .share()
+                        .unwrap_or(BasisPoints(0));
                     (margin.0 < share.0).then(|| format!("{} in {m}: {margin}", l.sku))
                 })
                 .collect();
@@ -891,11 +907,11 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
             let Some((m, l)) = listings.first() else {
                 return nothing();
             };
-            let Some(store) = session.store(m) else {
+            let Some(store) = session.store_desk().store(m) else {
                 return nothing();
             };
             let ads = store.ads_result(l.id);
-            let margin = session.order_margin(m, &l.sku).and_then(|o| o.share());
+            let margin = session.store_desk().order_margin(m, &l.sku).and_then(|o| o.share());
             match (crate::sim::market::metrics::acos(ads.cost, ads.sales), margin) {
                 (Some(acos), Some(margin)) => (
                     acos.0 < margin.0,
@@ -911,7 +927,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
             let Some((m, l)) = listings.first() else {
                 return nothing();
             };
-            let Some(store) = session.store(m) else {
+            let Some(store) = session.store_desk().store(m) else {
                 return nothing();
             };
             let ads = store.ads_result(l.id);
@@ -927,7 +943,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
             let Some((m, l)) = listings.first() else {
                 return nothing();
             };
-            let sold: u32 = session.store(m).map_or(0, |s| {
+            let sold: u32 = session.store_desk().store(m).map_or(0, |s| {
                 s.history
                     .iter()
                     .filter_map(|(_, day)| day.listings.get(l.id.0 as usize))
@@ -949,7 +965,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
         Check::StoreProfitable => {
             let profit: i64 = markets
                 .iter()
-                .filter_map(|m| session.store(m))
+                .filter_map(|m| session.store_desk().store(m))
                 .flat_map(|s| s.money.iter().map(|d| d.profit()))
                 .sum();
             if listings.is_empty() {
@@ -973,7 +989,7 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
 
 /// The B2B checks, on the contract the task's negotiation ended in.
 fn evaluate_contract(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
-    let Some(contract) = session.contract(&task.id) else {
+    let Some(contract) = session.talks_desk().contract(&task.id) else {
         return (false, why!("no contract was signed", "未签订合同"));
     };
     match check {
@@ -1008,6 +1024,7 @@ fn evaluate_contract(session: &Session, task: &Task, check: &Check) -> (bool, Te
                 _ => contract.unit_price.minor,
             };
             let cost = session
+                .world()
                 .in_currency(product.unit_cost, home)
                 .unwrap_or(product.unit_cost.minor);
             let least = cost + share.of(cost);
@@ -1031,7 +1048,7 @@ fn evaluate_contract(session: &Session, task: &Task, check: &Check) -> (bool, Te
 /// The checks on how the student negotiated: their own offers, judged by their own brief.
 fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
     use crate::sim::negotiation::domain::format_utility;
-    let Some(talks) = session.talks(&task.id) else {
+    let Some(talks) = session.talks_desk().talks(&task.id) else {
         return (false, why!("the negotiation was not opened", "谈判未开始"));
     };
     let side = talks.case().student_side;
@@ -1173,7 +1190,7 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Text)
 /// The checks on the task's letter: the reply as sent.
 fn evaluate_letter(session: &Session, task: &Task, check: &Check) -> (bool, Text) {
     use crate::sim::c2c::Verdict;
-    let Some(reply) = session.letter_reply(&task.id) else {
+    let Some(reply) = session.letters_desk().letter_reply(&task.id) else {
         return (false, why!("the letter was not answered", "未回信"));
     };
     let verdict_word = |v: Option<Verdict>| match v {
@@ -1282,5 +1299,5 @@ pub fn cash_start_and_end(session: &Session) -> (Money, Money) {
             None => *minor,
         })
         .sum();
-    (Money::new(start, home, home_exp), session.net_cash_in_home())
+    (Money::new(start, home, home_exp), session.world().net_cash_in_home())
 }

@@ -11,6 +11,7 @@ use super::session::{Account, Session};
 /// are left out; charges are converted to the home currency when booked).
 fn paid(session: &Session, home: CurrencyCode, exponent: u32, account: Account) -> Money {
     let total = session
+        .world()
         .ledger()
         .iter()
         .filter(|e| e.account == account && e.money.currency == home)
@@ -24,7 +25,7 @@ fn paid(session: &Session, home: CurrencyCode, exponent: u32, account: Account) 
 fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<Text> {
     use crate::sim::c2c::HaggleMove;
     use crate::sim::terms::Activity;
-    if let Some(reply) = session.letter_reply(&task.id) {
+    if let Some(reply) = session.letters_desk().letter_reply(&task.id) {
         return Some(why!(
             "letter answered on day {} (it arrived on day {}), graded {}/100",
             "第{}天回信（第{}天来信），得分{}/100",
@@ -33,7 +34,7 @@ fn c2c_work(session: &Session, task: &crate::sim::scenario::Task) -> Option<Text
             reply.grade.score
         ));
     }
-    let shop = session.shop()?;
+    let shop = session.shop_desk().shop()?;
     match task.activity {
         Activity::C2C if !shop.listings.is_empty() => {
             let answered = shop
@@ -181,7 +182,7 @@ impl Report {
             .tasks()
             .iter()
             .map(|t| {
-                let attempts = session.declaration_attempts(&t.id);
+                let attempts = session.customs_desk().declaration_attempts(&t.id);
                 // A criterion without a check is for the instructor to mark; its line says what
                 // was done.
                 let (status, reason) = if let Some(done) = c2c_work(session, t) {
@@ -282,13 +283,13 @@ impl Report {
             cash_start_home,
             cash_end_home,
             reputation_start: scenario.starting_reputation(),
-            reputation_end: session.reputation(),
+            reputation_end: session.world().reputation(),
             total_earned: tasks.iter().map(TaskResult::earned).sum(),
             total_possible: tasks.iter().map(TaskResult::possible).sum(),
             tasks,
             competencies,
-            messages_received: session.inbox().len(),
-            messages_unread: session.unread_count(),
+            messages_received: session.world().inbox().len(),
+            messages_unread: session.world().unread_count(),
             customs_fees: paid(session, home, home_exp, Account::CustomsFees),
             customs_penalties: paid(session, home, home_exp, Account::CustomsPenalties),
         }

@@ -26,12 +26,12 @@ mod talks;
 mod world;
 
 pub use command::Command;
-pub use customs::CustomsDesk;
-pub use documents::DocumentsDesk;
+pub use customs::{CustomsDesk, CustomsView};
+pub use documents::{DocumentsDesk, DocumentsView};
 pub use event::{Account, Event, LedgerEntry, Message, MessageId, PlayMode, RuleError};
-pub use letters::LettersDesk;
-pub use shop::ShopDesk;
-pub use store::StoreDesk;
+pub use letters::{LettersDesk, LettersView};
+pub use shop::{ShopDesk, ShopView};
+pub use store::{StoreDesk, StoreView};
 pub use talks::TalksDesk;
 pub use world::World;
 
@@ -302,6 +302,24 @@ impl Session {
         &self.commands
     }
 
+    pub fn scenario(&self) -> &Scenario {
+        &self.world.scenario
+    }
+    /// The scenario, shared (to start another session on it, like the AI expert's).
+    pub fn shared_scenario(&self) -> Arc<Scenario> {
+        Arc::clone(&self.world.scenario)
+    }
+    /// Current day, 1-based.
+    pub fn day(&self) -> u32 {
+        self.world.day
+    }
+    pub fn date(&self) -> crate::sim::Date {
+        self.world.date()
+    }
+
+    /// What the desks recorded, each read through its own narrow view: grading, the expert,
+    /// reports and the screens read these, never the desks' insides.
+    ///
     /// The shared world: scenario, clock, cash, ledger, reputation, rates and inbox.
     pub fn world(&self) -> &World {
         &self.world
@@ -310,26 +328,42 @@ impl Session {
     pub fn talks_desk(&self) -> &TalksDesk {
         &self.talks
     }
-    /// Sailings, shipping documents and export proceeds.
-    pub fn documents_desk(&self) -> &DocumentsDesk {
-        &self.documents
+    /// Sailings, shipping documents, export proceeds and the profit sheets.
+    pub fn documents_desk(&self) -> DocumentsView<'_> {
+        DocumentsView {
+            desk: &self.documents,
+            talks: &self.talks,
+            world: &self.world,
+        }
     }
     /// Classifications, declarations and releases.
-    pub fn customs_desk(&self) -> &CustomsDesk {
-        &self.customs
+    pub fn customs_desk(&self) -> CustomsView<'_> {
+        CustomsView {
+            desk: &self.customs,
+            talks: &self.talks,
+            world: &self.world,
+        }
     }
-    /// The online stores and cost sheets.
-    pub fn store_desk(&self) -> &StoreDesk {
-        &self.store
+    /// The online stores, cost sheets and margins.
+    pub fn store_desk(&self) -> StoreView<'_> {
+        StoreView {
+            desk: &self.store,
+            world: &self.world,
+        }
     }
-    /// The C2C shop.
-    pub fn shop_desk(&self) -> &ShopDesk {
-        &self.shop
+    /// The C2C shop and its calculators.
+    pub fn shop_desk(&self) -> ShopView<'_> {
+        ShopView {
+            desk: &self.shop,
+            world: &self.world,
+        }
     }
-    /// Letters answered.
-    pub fn letters_desk(&self) -> &LettersDesk {
-        &self.letters
+    /// Letters and their answers.
+    pub fn letters_desk(&self) -> LettersView<'_> {
+        LettersView {
+            desk: &self.letters,
+            world: &self.world,
+            stores: self.store.stores(),
+        }
     }
 }
-
-mod reading;

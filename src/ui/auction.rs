@@ -98,7 +98,7 @@ const GRADES: [ConditionGrade; 6] = [
 pub fn draw(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft) -> Option<Action> {
     let cat = view.cat;
     let session = view.session;
-    let shop = session.shop()?;
+    let shop = session.shop_desk().shop()?;
     let mut action = None;
     ui.heading(cat.tr("c2c-selling-title"));
     if shop.in_hand.is_empty() {
@@ -191,7 +191,7 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
     let cat = view.cat;
     let session = view.session;
     let scenario = session.scenario();
-    let shop = session.shop()?;
+    let shop = session.shop_desk().shop()?;
     let language = cat.language();
     let markets: Vec<_> = scenario.markets().iter().filter(|m| m.auction_site.is_some()).collect();
     let market = draft
@@ -395,11 +395,11 @@ fn listing_form(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDraft)
             let home = scenario.home_currency();
             let postage_home = postage
                 .map(|p| p.price(product.gross_weight_g))
-                .and_then(|m| session.in_currency(m, home));
+                .and_then(|m| session.world().in_currency(m, home));
             let Some(postage_home) = postage_home else {
                 return;
             };
-            if let Some(floor) = session.break_even(&market.id, &sku, &postage_id, duty_paid) {
+            if let Some(floor) = session.shop_desk().break_even(&market.id, &sku, &postage_id, duty_paid) {
                 ui.label(cat.tr_args(
                     "c2c-break-even",
                     &[
@@ -643,26 +643,33 @@ pub fn draw_buying(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDra
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new(pick(&purchase.item, language)).strong());
-            ui.label(cat.tr_args(
-                "c2c-buying-facts",
-                &[
-                    (
-                        "price",
-                        Arg::from(market_money(session, &market.id, purchase.price).format()),
-                    ),
-                    (
-                        "postage",
-                        Arg::from(market_money(session, &market.id, purchase.postage).format()),
-                    ),
-                    ("hs", Arg::from(purchase.hs_code.as_str())),
-                    (
-                        "rate",
-                        Arg::from(session.rate(market.currency).map_or("—".to_string(), |r| r.to_string())),
-                    ),
-                    ("currency", Arg::from(market.currency.as_str())),
-                    ("home", Arg::from(home.as_str())),
-                ],
-            ));
+            ui.label(
+                cat.tr_args(
+                    "c2c-buying-facts",
+                    &[
+                        (
+                            "price",
+                            Arg::from(market_money(session, &market.id, purchase.price).format()),
+                        ),
+                        (
+                            "postage",
+                            Arg::from(market_money(session, &market.id, purchase.postage).format()),
+                        ),
+                        ("hs", Arg::from(purchase.hs_code.as_str())),
+                        (
+                            "rate",
+                            Arg::from(
+                                session
+                                    .world()
+                                    .rate(market.currency)
+                                    .map_or("—".to_string(), |r| r.to_string()),
+                            ),
+                        ),
+                        ("currency", Arg::from(market.currency.as_str())),
+                        ("home", Arg::from(home.as_str())),
+                    ],
+                ),
+            );
             ui.label(cat.tr_args(
                 "c2c-buying-rule",
                 &[
@@ -689,6 +696,7 @@ pub fn draw_buying(ui: &mut egui::Ui, view: &AuctionView, draft: &mut AuctionDra
                 }
             });
             let graded = session
+                .shop_desk()
                 .shop()
                 .and_then(|s| s.purchases.iter().rev().find(|p| p.market == market.id));
             if let Some(g) = graded {
@@ -752,11 +760,12 @@ fn bid_abroad(
     let exp = session.scenario().exponent(market_money(session, market, 0).currency);
     let money = |minor: i64| market_money(session, market, minor).format();
     let home_money = |minor: i64| Money::new(minor, home, home_exp).format();
-    let budget = session.in_currency(purchase.budget, home).unwrap_or(0);
+    let budget = session.world().in_currency(purchase.budget, home).unwrap_or(0);
     let mut action = None;
     ui.label(RichText::new(cat.tr("c2c-bid-title")).strong());
     ui.label(cat.tr_args("c2c-bid-budget", &[("budget", Arg::from(home_money(budget)))]));
     let run = session
+        .shop_desk()
         .shop()
         .and_then(|s| s.bids_abroad.iter().find(|r| r.market == market));
     if let Some(outcome) = run.and_then(|r| r.outcome) {
@@ -797,7 +806,7 @@ fn bid_abroad(
         }
     });
     if let Some(max) = parse_amount(&draft.max_bid, exp)
-        && let Some(landed) = session.landed_abroad(market, max)
+        && let Some(landed) = session.shop_desk().landed_abroad(market, max)
     {
         let (key, color) = if landed.total <= budget {
             ("c2c-bid-landed-ok", GOOD)

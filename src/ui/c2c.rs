@@ -30,7 +30,7 @@ pub struct C2cDraft {
 
 /// The C2C page with its tab bar.
 pub fn draw(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut C2cDraft) -> Option<Action> {
-    let shop = session.shop()?;
+    let shop = session.shop_desk().shop()?;
     let open_offers = shop.open_offers().count();
     let open_disputes = shop.open_disputes().count();
     ui.horizontal(|ui| {
@@ -116,7 +116,7 @@ pub fn hint(ui: &mut egui::Ui, text: String) {
 
 /// The debrief's line for a shop event, or `None` for events the inbox already tells.
 pub fn describe(cat: &Catalogue, session: &Session, event: &ShopEvent) -> Option<String> {
-    let shop = session.shop()?;
+    let shop = session.shop_desk().shop()?;
     Some(match event {
         ShopEvent::Listed { sku, market, .. } => cat.tr_args(
             "event-c2c-listed",

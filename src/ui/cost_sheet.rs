@@ -61,7 +61,11 @@ pub fn draw(ui: &mut egui::Ui, view: &CostSheetView, draft: &mut CostSheetDraft)
     let home = scenario.home_currency();
     let mut action = None;
     ui.label(RichText::new(cat.tr_args("sheet-title", &[("currency", Arg::from(market.currency.as_str()))])).strong());
-    let rate = session.rate(market.currency).map(|r| r.to_string()).unwrap_or_default();
+    let rate = session
+        .world()
+        .rate(market.currency)
+        .map(|r| r.to_string())
+        .unwrap_or_default();
     hint(
         ui,
         cat.tr_args(
@@ -75,6 +79,7 @@ pub fn draw(ui: &mut egui::Ui, view: &CostSheetView, draft: &mut CostSheetDraft)
     );
     // Which taxes apply depends on the route: a parcel from China or a sale from warehouse stock.
     let warehouse = session
+        .store_desk()
         .store(view.market)
         .and_then(|s| s.storefront.shipping_option(view.shipping))
         .is_some_and(|o| o.kind == crate::scenario::file::ShippingKind::OverseasWarehouse);
@@ -87,7 +92,7 @@ pub fn draw(ui: &mut egui::Ui, view: &CostSheetView, draft: &mut CostSheetDraft)
         }),
     );
     // The product's referral fee, with its source, and what is only illustrative.
-    if let Some(store) = session.store(view.market) {
+    if let Some(store) = session.store_desk().store(view.market) {
         if let Some(category) = store.storefront.fee_category(view.sku) {
             let money = |m: i64| crate::sim::money::format_minor(m, exp);
             let mut text = cat.tr_args("sheet-fee-category", &[("fee", Arg::from(category.describe(money)))]);
@@ -188,6 +193,7 @@ pub fn draw(ui: &mut egui::Ui, view: &CostSheetView, draft: &mut CostSheetDraft)
     }
     // The latest sheet filed for this product here.
     if let Some(filed) = session
+        .store_desk()
         .cost_sheets()
         .iter()
         .rev()

@@ -245,7 +245,7 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
     Some(match event {
         Event::DayStarted { .. } | Event::MessageRead { .. } => return None,
         Event::MessageArrived { id } => {
-            let m = session.inbox().iter().find(|m| m.id == *id)?;
+            let m = session.world().inbox().iter().find(|m| m.id == *id)?;
             cat.tr_args("event-message", &[("subject", Arg::from(pick(&m.subject, language)))])
         }
         // Daily drift is noise; show moves of 1% or more.
@@ -387,6 +387,7 @@ pub fn describe_event(cat: &Catalogue, session: &Session, event: &Event) -> Opti
                     "creator",
                     Arg::from(
                         session
+                            .store_desk()
                             .store(market)
                             .and_then(|s| s.storefront.influencers.iter().find(|i| &i.id == influencer))
                             .map_or(influencer.as_str(), |i| i.name.as_str()),

@@ -207,7 +207,7 @@ fn status_label(cat: &Catalogue, status: OrderStatus) -> (String, egui::Color32)
 pub fn draw(ui: &mut egui::Ui, view: &DisputesView, draft: &mut DisputesDraft) -> Option<Action> {
     let cat = view.cat;
     let session = view.session;
-    let shop = session.shop()?;
+    let shop = session.shop_desk().shop()?;
     let language = cat.language();
     let mut action = None;
     ui.heading(cat.tr("c2c-orders-title"));

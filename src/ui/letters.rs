@@ -36,7 +36,7 @@ pub fn compose(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) {
     let Some(task) = session.scenario().tasks().iter().find(|t| t.id == view.task) else {
         return;
     };
-    let (Some(letter), Some(message)) = (task.letter.as_ref(), session.letter_message(view.task)) else {
+    let (Some(letter), Some(message)) = (task.letter.as_ref(), session.letters_desk().letter_message(view.task)) else {
         return;
     };
     let writer = task
@@ -46,7 +46,7 @@ pub fn compose(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) {
         .map_or_else(String::new, |c| c.name.clone());
     ui.add_space(8.0);
     ui.separator();
-    if let Some(reply) = session.letter_reply(view.task) {
+    if let Some(reply) = session.letters_desk().letter_reply(view.task) {
         if !session.mode().hints() {
             hint(ui, cat.tr_args("sent-exam", &[("day", Arg::from(reply.day))]));
             return;
@@ -76,7 +76,7 @@ pub fn compose(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) {
         show_sent(ui, cat, &sent, grade, &reply.note);
         return;
     }
-    let options = session.letter_options(view.task);
+    let options = session.letters_desk().letter_options(view.task);
     ui.label(RichText::new(cat.tr_args("letter-title", &[("name", Arg::from(writer.as_str()))])).strong());
     let due = message.day.saturating_add(letter.reply_within_days);
     hint(
@@ -113,7 +113,8 @@ pub fn compose(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) {
 /// Whether the letter still waits for the student's reply (so the send bar shows).
 pub fn awaits_reply(view: &LetterView) -> bool {
     let session = view.session;
-    session.letter_message(view.task).is_some() && session.letter_reply(view.task).is_none()
+    session.letters_desk().letter_message(view.task).is_some()
+        && session.letters_desk().letter_reply(view.task).is_none()
 }
 
 /// The "Send the reply" bar, pinned under the letter while the reply is unsent: how many points
@@ -123,7 +124,7 @@ pub fn send_bar(ui: &mut egui::Ui, view: &LetterView, draft: &LetterDraft) -> Op
         return None;
     }
     let cat = view.cat;
-    let points = view.session.letter_options(view.task).len();
+    let points = view.session.letters_desk().letter_options(view.task).len();
     let choices = draft
         .choices
         .get(view.task)

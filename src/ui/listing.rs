@@ -59,7 +59,7 @@ pub fn draw(ui: &mut egui::Ui, view: &ListingView, draft: &mut ListingDraft) -> 
         draft.market = None;
         return None;
     };
-    let store = view.session.store(&market.id)?;
+    let store = view.session.store_desk().store(&market.id)?;
     let sku = draft
         .sku
         .clone()

@@ -106,7 +106,7 @@ pub fn market_and_store<'a>(
     market: &str,
 ) -> Option<(&'a crate::sim::scenario::Market, &'a crate::sim::market::Store)> {
     let found = session.scenario().markets().iter().find(|m| m.id == market)?;
-    Some((found, session.store(market)?))
+    Some((found, session.store_desk().store(market)?))
 }
 
 /// The text in the player's language, falling back to English when no translation is given.

@@ -42,7 +42,7 @@ fn describe_move(cat: &Catalogue, money: &dyn Fn(i64) -> String, step: HaggleMov
 pub fn draw(ui: &mut egui::Ui, view: &OffersView, draft: &mut OffersDraft) -> Option<Action> {
     let cat = view.cat;
     let session = view.session;
-    let shop = session.shop()?;
+    let shop = session.shop_desk().shop()?;
     let language = cat.language();
     let mut action = None;
     ui.heading(cat.tr("c2c-offers-title"));
@@ -91,7 +91,7 @@ pub fn draw(ui: &mut egui::Ui, view: &OffersView, draft: &mut OffersDraft) -> Op
                 .strong(),
             );
             if session.mode().hints()
-                && let Some(floor) = session.break_even(
+                && let Some(floor) = session.shop_desk().break_even(
                     &market,
                     &listing.terms.sku,
                     &listing.terms.postage,

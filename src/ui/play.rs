@@ -95,8 +95,8 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
         ui.add_space(6.0);
         for (i, page) in pages(session).into_iter().enumerate() {
             let mut label = format!("{}  {}", i + 1, page_label(cat, page));
-            if page == Page::Activity(Activity::Inbox) && session.unread_count() > 0 {
-                label = format!("{label}  ({})", session.unread_count());
+            if page == Page::Activity(Activity::Inbox) && session.world().unread_count() > 0 {
+                label = format!("{label}  ({})", session.world().unread_count());
             }
             if ui
                 .add_sized(
@@ -167,11 +167,12 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
 /// button is on screen at 1280×800 and at 1366×768 however long the form is.
 fn pins_its_main_button(page: Page, session: &Session, draft: &PlayDraft) -> bool {
     match page {
-        Page::Activity(Activity::Inbox) => !session.inbox().is_empty(),
+        Page::Activity(Activity::Inbox) => !session.world().inbox().is_empty(),
         Page::Activity(Activity::Negotiation) => negotiation_task(session).is_some(),
         Page::Activity(Activity::Customs) => {
             draft.customs_tab == CustomsTab::Desk
-                && declaration_task(session).is_some_and(|task| session.declaration_case(&task.id).is_some())
+                && declaration_task(session)
+                    .is_some_and(|task| session.customs_desk().declaration_case(&task.id).is_some())
         }
         _ => false,
     }
@@ -208,23 +209,23 @@ fn page(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option<Act
                         cat,
                         scenario: session.scenario(),
                         nomenclature,
-                        attempts: session.classifications(&sku),
+                        attempts: session.customs_desk().classifications(&sku),
                     };
                     if let Some(a) = super::hs::draw(ui, &view, &mut draft.hs) {
                         action = Some(a);
                     }
                 }
             } else if let Some(task) = declaration_task(session)
-                && let Some(case) = &session.declaration_case(&task.id)
+                && let Some(case) = &session.customs_desk().declaration_case(&task.id)
             {
                 let view = super::customs::DeskView {
                     cat,
                     scenario: session.scenario(),
                     task,
                     case,
-                    attempts: session.declaration_attempts(&task.id),
-                    released_on: session.released_on(&task.id),
-                    release_due: session.release_due_on(&task.id),
+                    attempts: session.customs_desk().declaration_attempts(&task.id),
+                    released_on: session.customs_desk().released_on(&task.id),
+                    release_due: session.customs_desk().release_due_on(&task.id),
                 };
                 if let Some(a) = super::customs::draw(ui, &view, &mut draft.desk) {
                     action = Some(a);
@@ -242,10 +243,10 @@ fn page(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option<Act
                     scenario: session.scenario(),
                     task,
                     talks,
-                    contract: session.contract(&task.id),
-                    documents: session.documents_attempts(&task.id),
-                    profit: session.profit_sheet(&task.id),
-                    sailing: session.booked_sailing(&task.id),
+                    contract: session.talks_desk().contract(&task.id),
+                    documents: session.documents_desk().documents_attempts(&task.id),
+                    profit: session.documents_desk().profit_sheet(&task.id),
+                    sailing: session.documents_desk().booked_sailing(&task.id),
                     today: session.date(),
                 };
                 if let Some(a) = super::negotiation::draw(ui, &view, &mut draft.talks) {
@@ -309,7 +310,7 @@ fn page(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option<Act
                 }
             }
         }
-        Page::Activity(Activity::C2C) if session.shop().is_some() => {
+        Page::Activity(Activity::C2C) if session.shop_desk().shop().is_some() => {
             if let Some(a) = super::c2c::draw(ui, cat, session, &mut draft.c2c) {
                 action = Some(a);
             }
@@ -369,7 +370,7 @@ fn top_bar(ui: &mut egui::Ui, view: &PlayView, action: &mut Option<Action>) {
         ],
     ));
     ui.separator();
-    for money in session.cash_money() {
+    for money in session.world().cash_money() {
         let color = if money.minor < 0 {
             BAD
         } else {
@@ -377,7 +378,7 @@ fn top_bar(ui: &mut egui::Ui, view: &PlayView, action: &mut Option<Action>) {
         };
         let label = ui.label(RichText::new(money.format()).color(color).monospace());
         if money.currency != scenario.home_currency()
-            && let Some(rate) = session.rates().get(&money.currency)
+            && let Some(rate) = session.world().rates().get(&money.currency)
         {
             label.on_hover_text(cat.tr_args(
                 "rate-hover",
@@ -391,7 +392,7 @@ fn top_bar(ui: &mut egui::Ui, view: &PlayView, action: &mut Option<Action>) {
     }
     ui.separator();
     ui.label(cat.tr("reputation"));
-    let reputation = session.reputation();
+    let reputation = session.world().reputation();
     let color = if reputation >= 60 {
         GOOD
     } else if reputation >= 35 {
@@ -562,7 +563,7 @@ fn overview(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
 
     ui.label(RichText::new(cat.tr("overview-rates")).strong());
     egui::Grid::new("rates").striped(true).num_columns(3).show(ui, |ui| {
-        for (currency, rate) in session.rates() {
+        for (currency, rate) in session.world().rates() {
             let start = scenario.exchange_rates().get(currency).map(|fx| fx.rate);
             ui.label(format!("1 {currency}"));
             ui.label(RichText::new(format!("{rate} {}", scenario.home_currency())).monospace());
@@ -651,7 +652,7 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
     let mut action = None;
     let language = cat.language();
     ui.heading(cat.tr("activity-inbox"));
-    if session.inbox().is_empty() {
+    if session.world().inbox().is_empty() {
         ui.label(RichText::new(cat.tr("inbox-empty")).color(MUTED));
         return None;
     }
@@ -659,7 +660,7 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
         egui::ScrollArea::vertical()
             .id_salt("inbox-list")
             .show(&mut cols[0], |ui| {
-                for m in session.inbox().iter().rev() {
+                for m in session.world().inbox().iter().rev() {
                     let from = message_sender(cat, session, m);
                     let subject = pick(&m.subject, language);
                     let header = format!("{} · {}", cat.tr_args("day-short", &[("day", Arg::from(m.day))]), from);
@@ -696,7 +697,7 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
         let ui = &mut cols[1];
         let Some(m) = draft
             .open_message
-            .and_then(|id| session.inbox().iter().find(|m| m.id == id))
+            .and_then(|id| session.world().inbox().iter().find(|m| m.id == id))
         else {
             ui.label(RichText::new(cat.tr("inbox-pick")).color(MUTED));
             return;
@@ -704,11 +705,14 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
         let question = m
             .question
             .map(|question| super::questions::QuestionView { cat, session, question });
-        let letter = session.letter_task_of(m.id).map(|task| super::letters::LetterView {
-            cat,
-            session,
-            task: &task.id,
-        });
+        let letter = session
+            .letters_desk()
+            .letter_task_of(m.id)
+            .map(|task| super::letters::LetterView {
+                cat,
+                session,
+                task: &task.id,
+            });
         let awaits_reply = question.as_ref().is_some_and(super::questions::awaits_answer)
             || letter.as_ref().is_some_and(super::letters::awaits_reply);
         if awaits_reply {
@@ -776,7 +780,7 @@ fn negotiation_task(session: &Session) -> Option<(&crate::sim::scenario::Task, &
         .scenario()
         .tasks()
         .iter()
-        .find_map(|t| session.talks(&t.id).map(|talks| (t, talks)))
+        .find_map(|t| session.talks_desk().talks(&t.id).map(|talks| (t, talks)))
 }
 
 /// The first customs task with a declaration to prepare.
@@ -792,7 +796,7 @@ fn declaration_task(session: &Session) -> Option<&crate::sim::scenario::Task> {
 fn message_sender(cat: &Catalogue, session: &Session, message: &crate::sim::session::Message) -> String {
     let asker = message
         .question
-        .and_then(|q| session.shop().and_then(|shop| shop.question(q)))
+        .and_then(|q| session.shop_desk().shop().and_then(|shop| shop.question(q)))
         .filter(|q| q.counterpart.is_none());
     match asker {
         Some(q) => format!("{} ({})", q.from, q.market),
@@ -820,7 +824,7 @@ fn activity_page(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, activity
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             let note = match activity {
-                Activity::Customs if session.shop().is_some() => "customs-cn23-on-orders",
+                Activity::Customs if session.shop_desk().shop().is_some() => "customs-cn23-on-orders",
                 Activity::Customs => "customs-no-declaration",
                 _ => "activity-desk-pending",
             };

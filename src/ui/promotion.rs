@@ -91,7 +91,7 @@ pub fn draw(ui: &mut egui::Ui, view: &PromotionView, draft: &mut PromotionDraft)
     }
 
     // The margin an ad may eat: price − checkout taxes − referral fee − cost of the goods.
-    let order = session.order_margin(&market.id, &mine.sku)?;
+    let order = session.store_desk().order_margin(&market.id, &mine.sku)?;
     let margin_bp = order.share();
     // An exam leaves the margin (the break-even ACoS) for the student to work out.
     if !session.mode().hints() {

@@ -64,10 +64,10 @@ pub fn compose(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) 
     let cat = view.cat;
     let session = view.session;
     let language = cat.language();
-    let Some(question) = session.shop().and_then(|shop| shop.question(view.question)) else {
+    let Some(question) = session.shop_desk().shop().and_then(|shop| shop.question(view.question)) else {
         return;
     };
-    let options = session.answer_options(view.question);
+    let options = session.shop_desk().answer_options(view.question);
     ui.add_space(8.0);
     ui.separator();
     if let Some(answer) = &question.answer {
@@ -124,6 +124,7 @@ pub fn compose(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) 
 /// Whether the question still waits for the student's answer (so the send bar shows).
 pub fn awaits_answer(view: &QuestionView) -> bool {
     view.session
+        .shop_desk()
         .shop()
         .and_then(|shop| shop.question(view.question))
         .is_some_and(|q| q.answer.is_none())
@@ -136,7 +137,7 @@ pub fn send_bar(ui: &mut egui::Ui, view: &QuestionView, draft: &AnswerDraft) -> 
         return None;
     }
     let cat = view.cat;
-    let topics = view.session.answer_options(view.question).len();
+    let topics = view.session.shop_desk().answer_options(view.question).len();
     let choices = draft
         .choices
         .get(&view.question)

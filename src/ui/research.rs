@@ -231,6 +231,7 @@ fn logistics(
                 ui.label(pick(&o.name, cat.language()));
                 ui.label(cat.tr_args("research-days", &[("days", Arg::from(u32::from(o.delivery_days(2))))]));
                 let local = session
+                    .world()
                     .in_currency(o.cost_per_parcel, currency)
                     .map_or_else(String::new, |m| format!(" ≈ {} {currency}", format_minor(m, exp)));
                 ui.label(if o.cost_per_parcel.currency == currency {

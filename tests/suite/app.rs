@@ -105,6 +105,7 @@ fn loads_bundled_scenarios_and_reaches_the_scenario_then_the_debrief() {
         .world()
         .resource::<ActiveSession>()
         .0
+        .talks_desk()
         .talks("negotiate-deal")
         .map(|t| t.offers().len());
     assert_eq!(talks, Some(2), "the student's offer and the buyer's counter-offer");
@@ -263,7 +264,7 @@ fn c2c_commands_go_through_the_app_to_the_shop() {
     app.world_mut()
         .write_message(UiAction(Action::Marketplace(Box::new(list.clone()))));
     app.update();
-    let shop = |app: &App| app.world().resource::<ActiveSession>().0.shop().cloned();
+    let shop = |app: &App| app.world().resource::<ActiveSession>().0.shop_desk().shop().cloned();
     assert_eq!(
         shop(&app).map(|s| s.listings.len()),
         Some(1),

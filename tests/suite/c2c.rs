@@ -611,7 +611,7 @@ fn listing_checks_terms_and_changes_nothing_on_error() {
         ));
         assert!(result.is_err(), "{format:?} was accepted");
         assert_eq!(session.commands().len(), before);
-        assert!(session.shop().is_some_and(|shop| shop.listings.is_empty()));
+        assert!(session.shop_desk().shop().is_some_and(|shop| shop.listings.is_empty()));
     }
     // A fault mentioned twice does not hide the other one; absurd amounts are refused.
     for command in [
@@ -653,6 +653,7 @@ fn listing_checks_terms_and_changes_nothing_on_error() {
     );
     assert!(
         session
+            .shop_desk()
             .shop()
             .is_some_and(|shop| shop.listings.is_empty() && shop.bids_abroad.is_empty())
     );
@@ -684,11 +685,15 @@ fn listing_checks_terms_and_changes_nothing_on_error() {
 /// Posts every sold item with a correct CN23.
 fn post_parcels(session: &mut Session) {
     let waiting = session
+        .shop_desk()
         .shop()
         .map(tradeport::sim::c2c::Shop::awaiting_post)
         .unwrap_or_default();
     for order in waiting {
-        let form = session.model_cn23(order).unwrap_or_else(|| panic!("a model CN23"));
+        let form = session
+            .shop_desk()
+            .model_cn23(order)
+            .unwrap_or_else(|| panic!("a model CN23"));
         session
             .apply(Command::PostParcel {
                 order,
@@ -701,6 +706,7 @@ fn post_parcels(session: &mut Session) {
 /// Sums the ledger of one account.
 fn account_total(session: &Session, account: Account) -> i64 {
     session
+        .world()
         .ledger()
         .iter()
         .filter(|e| e.account == account)
@@ -733,7 +739,11 @@ fn session_with_dispute(seed: u64) -> Option<Session> {
     while !session.is_finished() {
         post_parcels(&mut session);
         session.apply(Command::EndDay).ok()?;
-        if session.shop().is_some_and(|shop| shop.open_disputes().next().is_some()) {
+        if session
+            .shop_desk()
+            .shop()
+            .is_some_and(|shop| shop.open_disputes().next().is_some())
+        {
             return Some(session);
         }
     }
@@ -753,13 +763,14 @@ fn overstating_the_condition_brings_disputes_and_each_resolution_posts_to_the_le
     let mut checked = 0;
     for (mut session, resolution) in found.into_iter().zip(resolutions) {
         let order = session
+            .shop_desk()
             .shop()
             .and_then(|shop| shop.open_disputes().next().cloned())
             .unwrap_or_else(|| panic!("a dispute"));
         let kind = order.dispute.as_ref().map(|d| d.kind);
-        let cash_before = session.cash().values().sum::<i64>();
-        let ledger_before = session.ledger().len();
-        let reputation_before = session.reputation();
+        let cash_before = session.world().cash().values().sum::<i64>();
+        let ledger_before = session.world().ledger().len();
+        let reputation_before = session.world().reputation();
         let result = session.apply(Command::ResolveDispute {
             order: order.id,
             resolution,
@@ -768,7 +779,7 @@ fn overstating_the_condition_brings_disputes_and_each_resolution_posts_to_the_le
             // A return or partial refund does not fit a parcel that never arrived.
             assert!(matches!(resolution, Resolution::Return | Resolution::PartialRefund(_)));
             assert_eq!(
-                session.ledger().len(),
+                session.world().ledger().len(),
                 ledger_before,
                 "a refused resolution changes nothing"
             );
@@ -776,6 +787,7 @@ fn overstating_the_condition_brings_disputes_and_each_resolution_posts_to_the_le
         }
         checked += 1;
         let after = session
+            .shop_desk()
             .shop()
             .and_then(|shop| shop.order(order.id))
             .cloned()
@@ -785,9 +797,10 @@ fn overstating_the_condition_brings_disputes_and_each_resolution_posts_to_the_le
             .as_ref()
             .and_then(|d| d.outcome.clone())
             .unwrap_or_else(|| panic!("resolved"));
-        let new: Vec<_> = session.ledger()[ledger_before..].to_vec();
+        let new: Vec<_> = session.world().ledger()[ledger_before..].to_vec();
         // The refund is booked in CNY at today's USD rate, to the Refunds account.
         let rate = session
+            .world()
             .rate(CurrencyCode::parse("USD").unwrap_or_else(|| panic!("USD")))
             .unwrap_or_else(|| panic!("rate"));
         let refund_cny = tradeport::sim::money::convert(outcome.refund, 2, rate, 2);
@@ -805,17 +818,20 @@ fn overstating_the_condition_brings_disputes_and_each_resolution_posts_to_the_le
         assert_eq!(postage, -outcome.return_postage.map_or(0, |m| m.minor));
         // Cash moves by exactly what the ledger says.
         let moved: i64 = new.iter().map(|e| e.money.minor).sum();
-        assert_eq!(session.cash().values().sum::<i64>() - cash_before, moved);
+        assert_eq!(session.world().cash().values().sum::<i64>() - cash_before, moved);
         // Reputation follows the outcome (clamped at 0..=100).
         let expected = (i64::from(reputation_before) + i64::from(outcome.reputation)).clamp(0, 100);
-        assert_eq!(i64::from(session.reputation()), expected);
+        assert_eq!(i64::from(session.world().reputation()), expected);
         match resolution {
             Resolution::FullRefund => assert_eq!(outcome.refund, after.price),
             Resolution::Return => {
                 assert_eq!(outcome.refund, after.price);
                 assert!(outcome.item_back);
                 assert!(
-                    session.shop().is_some_and(|s| s.in_hand.contains("CAM-OM1")),
+                    session
+                        .shop_desk()
+                        .shop()
+                        .is_some_and(|s| s.in_hand.contains("CAM-OM1")),
                     "the camera is back in hand"
                 );
             }
@@ -895,6 +911,7 @@ fn play_bundled(seed: Option<u64>) -> (Session, String) {
     loop {
         // Answer questions truly.
         let open: Vec<_> = session
+            .shop_desk()
             .shop()
             .map(|shop| {
                 shop.questions
@@ -905,7 +922,7 @@ fn play_bundled(seed: Option<u64>) -> (Session, String) {
             })
             .unwrap_or_default();
         for q in open {
-            let choices = session.true_choices(q);
+            let choices = session.shop_desk().true_choices(q);
             session
                 .apply(Command::AnswerQuestion {
                     question: q,
@@ -916,6 +933,7 @@ fn play_bundled(seed: Option<u64>) -> (Session, String) {
         }
         // Offers: accept from 85% of the price, else counter at 90%.
         let offers: Vec<_> = session
+            .shop_desk()
             .shop()
             .map(|shop| {
                 shop.open_offers()
@@ -936,6 +954,7 @@ fn play_bundled(seed: Option<u64>) -> (Session, String) {
         }
         post_parcels(&mut session);
         let disputes: Vec<_> = session
+            .shop_desk()
             .shop()
             .map(|shop| shop.open_disputes().map(|o| o.id).collect())
             .unwrap_or_default();
@@ -964,15 +983,15 @@ fn play_bundled(seed: Option<u64>) -> (Session, String) {
         session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     writeln!(log, "ledger:").unwrap_or_else(|e| panic!("{e}"));
-    for e in session.ledger() {
+    for e in session.world().ledger() {
         writeln!(log, "  day {:2} {:?} {} {}", e.day, e.account, e.money.format(), e.memo)
             .unwrap_or_else(|e| panic!("{e}"));
     }
     writeln!(
         log,
         "cash: {}, reputation {}",
-        session.net_cash_in_home().format(),
-        session.reputation()
+        session.world().net_cash_in_home().format(),
+        session.world().reputation()
     )
     .unwrap_or_else(|e| panic!("{e}"));
     (session, log)
@@ -1014,19 +1033,21 @@ fn golden_replay_of_the_bundled_c2c_scenario() {
     );
     // And the story is whole: the items were listed, questions answered, something sold and
     // was delivered, and the ledger's sales are the payouts of the sales.
-    let shop = session.shop().unwrap_or_else(|| panic!("a shop"));
+    let shop = session.shop_desk().shop().unwrap_or_else(|| panic!("a shop"));
     assert_eq!(shop.listings.len(), 3);
     assert!(shop.questions.iter().all(|q| q.answer.is_some()));
     assert!(shop.orders.len() >= 2, "{log}");
     assert!(shop.orders.iter().any(|o| o.feedback.is_some()), "{log}");
     assert!(
         session
+            .world()
             .ledger()
             .iter()
             .any(|e| e.account == Account::Marketplace && e.money.minor > 0)
     );
     assert!(
         session
+            .world()
             .ledger()
             .iter()
             .any(|e| e.account == Account::Logistics && e.money.minor < 0)
@@ -1050,6 +1071,7 @@ fn bidding_abroad_pays_the_landed_cost_and_judges_the_maximum_against_the_budget
     let session = Session::new(Arc::clone(&s), Some(4));
     let at = |price| {
         session
+            .shop_desk()
             .landed_abroad("us-buyers", price)
             .unwrap_or_else(|| panic!("landed"))
     };
@@ -1068,7 +1090,12 @@ fn bidding_abroad_pays_the_landed_cost_and_judges_the_maximum_against_the_budget
                 })
                 .is_err()
         );
-        assert!(session.shop().is_some_and(|shop| shop.bids_abroad.is_empty()));
+        assert!(
+            session
+                .shop_desk()
+                .shop()
+                .is_some_and(|shop| shop.bids_abroad.is_empty())
+        );
         session
             .apply(Command::BidAbroad {
                 market: "us-buyers".into(),
@@ -1082,12 +1109,17 @@ fn bidding_abroad_pays_the_landed_cost_and_judges_the_maximum_against_the_budget
                 max,
             })
             .unwrap_or_else(|e| panic!("{e}"));
-        let mut ledger_before = session.ledger().len();
-        while session.shop().is_some_and(|shop| shop.bids_abroad[0].outcome.is_none()) {
-            ledger_before = session.ledger().len();
+        let mut ledger_before = session.world().ledger().len();
+        while session
+            .shop_desk()
+            .shop()
+            .is_some_and(|shop| shop.bids_abroad[0].outcome.is_none())
+        {
+            ledger_before = session.world().ledger().len();
             session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
         }
         let run = session
+            .shop_desk()
             .shop()
             .map(|shop| shop.bids_abroad[0].clone())
             .unwrap_or_else(|| panic!("run"));
@@ -1098,7 +1130,7 @@ fn bidding_abroad_pays_the_landed_cost_and_judges_the_maximum_against_the_budget
             "a 2-day auction opened at noon on day 1 closes with day 3"
         );
         assert_eq!(outcome.max_within_budget, max <= 17_300, "{outcome:?}");
-        let paid: i64 = session.ledger()[ledger_before..]
+        let paid: i64 = session.world().ledger()[ledger_before..]
             .iter()
             .filter(|e| e.account == Account::Purchases)
             .map(|e| e.money.minor)
@@ -1106,6 +1138,7 @@ fn bidding_abroad_pays_the_landed_cost_and_judges_the_maximum_against_the_budget
         if outcome.won {
             assert!(outcome.price <= max, "never above the student's maximum");
             let landed = session
+                .shop_desk()
                 .landed_abroad("us-buyers", outcome.price)
                 .unwrap_or_else(|| panic!("landed"));
             assert_eq!(outcome.landed, Some(landed));
@@ -1148,6 +1181,7 @@ fn an_offer_lapses_at_the_end_of_the_day_after_the_student_sees_it() {
         for _ in 0..6 {
             session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
             let open: Vec<_> = session
+                .shop_desk()
                 .shop()
                 .map(|shop| shop.open_offers().map(|o| (o.id, o.day)).collect())
                 .unwrap_or_default();
@@ -1158,11 +1192,12 @@ fn an_offer_lapses_at_the_end_of_the_day_after_the_student_sees_it() {
             session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
             let still = |session: &Session| {
                 session
+                    .shop_desk()
                     .shop()
                     .and_then(|shop| shop.offer(offer))
                     .is_some_and(|o| o.haggle.offer().is_some())
             };
-            let sold = session.shop().is_some_and(|shop| !shop.orders.is_empty());
+            let sold = session.shop_desk().shop().is_some_and(|shop| !shop.orders.is_empty());
             assert!(still(&session) || sold, "open through the next day");
             session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
             assert!(!still(&session), "lapsed after the next day");
@@ -1198,13 +1233,16 @@ fn a_refused_parcel_comes_back_once() {
         while !session.is_finished() {
             post_parcels(&mut session);
             let _ = session.apply(Command::EndDay);
-            let back = session.shop().is_some_and(|shop| shop.in_hand.contains("CAM-OM1"));
+            let back = session
+                .shop_desk()
+                .shop()
+                .is_some_and(|shop| shop.in_hand.contains("CAM-OM1"));
             if back && !relisted {
                 // List the returned camera again; it must not come back a second time.
                 session.apply(listing.clone()).unwrap_or_else(|e| panic!("{e}"));
                 relisted = true;
             } else if relisted {
-                let shop = session.shop().unwrap_or_else(|| panic!("shop"));
+                let shop = session.shop_desk().shop().unwrap_or_else(|| panic!("shop"));
                 let live = shop
                     .listings
                     .iter()
@@ -1321,7 +1359,7 @@ fn session_with_a_sale() -> Session {
             .unwrap_or_else(|e| panic!("{e}"));
         for _ in 0..3 {
             session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
-            if session.shop().is_some_and(|shop| !shop.orders.is_empty()) {
+            if session.shop_desk().shop().is_some_and(|shop| !shop.orders.is_empty()) {
                 return session;
             }
         }
@@ -1335,24 +1373,29 @@ fn a_wrong_cn23_holds_the_parcel_and_an_unposted_sale_is_cancelled() {
     let order = OrderId(0);
     // A correct form: posted, postage paid, delivered after the transit time.
     let mut right = session_with_a_sale();
-    let form = right.model_cn23(order).unwrap_or_else(|| panic!("form"));
-    let before = right.ledger().len();
+    let form = right.shop_desk().model_cn23(order).unwrap_or_else(|| panic!("form"));
+    let before = right.world().ledger().len();
     right
         .apply(Command::PostParcel {
             order,
             form: Box::new(form.clone()),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(right.ledger()[before].account, Account::Logistics);
-    assert_eq!(right.ledger()[before].money.format(), "-150.00 CNY", "EMS for 380 g");
+    assert_eq!(right.world().ledger()[before].account, Account::Logistics);
+    assert_eq!(
+        right.world().ledger()[before].money.format(),
+        "-150.00 CNY",
+        "EMS for 380 g"
+    );
     let posted = right
+        .shop_desk()
         .shop()
         .and_then(|s| s.order(order).cloned())
         .unwrap_or_else(|| panic!("order"));
     assert_eq!(posted.deliver_day, right.day() + 6);
     assert!(!posted.held);
     // Posting twice is refused and changes nothing.
-    let ledger = right.ledger().len();
+    let ledger = right.world().ledger().len();
     assert!(
         right
             .apply(Command::PostParcel {
@@ -1361,46 +1404,50 @@ fn a_wrong_cn23_holds_the_parcel_and_an_unposted_sale_is_cancelled() {
             })
             .is_err()
     );
-    assert_eq!(right.ledger().len(), ledger);
+    assert_eq!(right.world().ledger().len(), ledger);
 
     // Declared as a gift: held four more days, and reputation suffers.
     let mut gift = session_with_a_sale();
-    let mut wrong = gift.model_cn23(order).unwrap_or_else(|| panic!("form"));
+    let mut wrong = gift.shop_desk().model_cn23(order).unwrap_or_else(|| panic!("form"));
     wrong.category = Some(tradeport::sim::c2c::Cn23Category::Gift);
-    let reputation = gift.reputation();
+    let reputation = gift.world().reputation();
     gift.apply(Command::PostParcel {
         order,
         form: Box::new(wrong),
     })
     .unwrap_or_else(|e| panic!("{e}"));
     let held = gift
+        .shop_desk()
         .shop()
         .and_then(|s| s.order(order).cloned())
         .unwrap_or_else(|| panic!("order"));
     assert!(held.held);
     assert_eq!(held.deliver_day, gift.day() + 6 + 4);
-    assert_eq!(gift.reputation(), reputation.saturating_sub(3));
+    assert_eq!(gift.world().reputation(), reputation.saturating_sub(3));
 
     // Never posted: a reminder on the promised day, cancelled seven days later, refunded.
     let mut idle = session_with_a_sale();
     let promised = idle
+        .shop_desk()
         .shop()
         .and_then(|s| s.order(order).map(|o| o.ship_day))
         .unwrap_or(0);
-    let cash = idle.cash().values().sum::<i64>();
+    let cash = idle.world().cash().values().sum::<i64>();
     while idle.day() <= promised + 7 {
         idle.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     let cancelled = idle
+        .shop_desk()
         .shop()
         .and_then(|s| s.order(order).cloned())
         .unwrap_or_else(|| panic!("order"));
     assert_eq!(cancelled.status, OrderStatus::Cancelled);
     assert!(
-        idle.shop().is_some_and(|s| s.in_hand.contains("LENS-FD50")),
+        idle.shop_desk().shop().is_some_and(|s| s.in_hand.contains("LENS-FD50")),
         "the lens is still yours"
     );
     let refunds: i64 = idle
+        .world()
         .ledger()
         .iter()
         .filter(|e| e.account == Account::Refunds)
@@ -1408,12 +1455,13 @@ fn a_wrong_cn23_holds_the_parcel_and_an_unposted_sale_is_cancelled() {
         .sum();
     assert!(refunds < 0);
     assert_eq!(
-        idle.cash().values().sum::<i64>() - cash,
+        idle.world().cash().values().sum::<i64>() - cash,
         refunds,
         "only the refund moved the cash"
     );
     assert!(
-        idle.inbox()
+        idle.world()
+            .inbox()
             .iter()
             .any(|m| m.subject.en.starts_with("Where is my LENS-FD50"))
     );
@@ -1489,6 +1537,7 @@ fn a_floor_is_judged_at_the_rates_of_the_day_it_was_listed() {
     for seed in 1..60 {
         let mut s = Session::new(scenario(), Some(seed));
         let floor = s
+            .shop_desk()
             .break_even("uk-buyers", "CAM-SEAGULL", "ems", false)
             .unwrap_or_else(|| panic!("break-even"));
         s.apply(Command::ListItem {
@@ -1511,17 +1560,20 @@ fn a_floor_is_judged_at_the_rates_of_the_day_it_was_listed() {
             }),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-        let rate = s.rate(gbp);
+        let rate = s.world().rate(gbp);
         for _ in 0..8 {
             s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
         }
-        if s.rate(gbp) < rate {
+        if s.world().rate(gbp) < rate {
             found = Some((s, floor));
             break;
         }
     }
     let (s, floor) = found.unwrap_or_else(|| panic!("no seed where the pound slides"));
-    let today = s.break_even("uk-buyers", "CAM-SEAGULL", "ems", false).unwrap_or(0);
+    let today = s
+        .shop_desk()
+        .break_even("uk-buyers", "CAM-SEAGULL", "ems", false)
+        .unwrap_or(0);
     assert!(
         today > floor,
         "a weaker pound raises the break-even in pounds: {today} > {floor}"
@@ -1563,8 +1615,12 @@ fn an_auction_that_sells_below_break_even_is_a_sale_below_break_even() {
     for _ in 0..3 {
         s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
-    let sold = s.shop().and_then(|shop| shop.orders.first().map(|o| o.price));
+    let sold = s
+        .shop_desk()
+        .shop()
+        .and_then(|shop| shop.orders.first().map(|o| o.price));
     let need = s
+        .shop_desk()
         .shop()
         .and_then(|shop| shop.listings.first().and_then(|l| l.break_even_at_listing));
     let (Some(price), Some(need)) = (sold, need) else {

@@ -179,6 +179,7 @@ fn the_bid_history_shows_each_bid_and_the_secret_maxima_stay_secret() {
         s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     let listing = s
+        .shop_desk()
         .shop()
         .and_then(|shop| shop.listings.first())
         .unwrap_or_else(|| panic!("listed"));
@@ -228,7 +229,10 @@ fn session_with_offer() -> Session {
             None,
         );
         for _ in 0..6 {
-            if s.shop().is_some_and(|shop| shop.open_offers().next().is_some()) {
+            if s.shop_desk()
+                .shop()
+                .is_some_and(|shop| shop.open_offers().next().is_some())
+            {
                 return s;
             }
             let _ = s.apply(Command::EndDay);
@@ -242,6 +246,7 @@ fn offers_are_accepted_countered_within_range_or_declined() {
     let cat = Catalogue::new(Language::English);
     let s = session_with_offer();
     let offer = s
+        .shop_desk()
         .shop()
         .and_then(|shop| shop.open_offers().next().map(|o| (o.id, o.haggle.offer().unwrap_or(0))))
         .unwrap_or_else(|| panic!("an offer"));
@@ -254,6 +259,7 @@ fn offers_are_accepted_countered_within_range_or_declined() {
     assert!(h.query_by_label_contains(&shown).is_some(), "{shown}");
     // The break-even (cost ¥650 and EMS ¥172 after the 12.8% fee, in pounds) is beside it.
     let floor = s
+        .shop_desk()
         .break_even("uk-buyers", "CAM-OM1", "ems", false)
         .unwrap_or_else(|| panic!("a floor"));
     let floor_text = format!("{} GBP", tradeport::sim::money::format_minor(floor, 2));
@@ -337,13 +343,14 @@ fn the_inbox_composes_an_answer_and_then_shows_its_grade() {
     let mut s = c2c_session(5);
     s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     let message = s
+        .world()
         .inbox()
         .iter()
         .find(|m| m.question.is_some())
         .map(|m| (m.id, m.question))
         .unwrap_or_else(|| panic!("Priya's question arrives on day 2"));
     let question = message.1.unwrap_or_else(|| panic!("a question"));
-    let options = s.answer_options(question);
+    let options = s.shop_desk().answer_options(question);
     assert_eq!(options.len(), 3, "condition, shipping time and import charges");
     let mut h = inbox_harness(&cat, &s, message.0);
     assert!(h.query_by_label("Your answer").is_some());
@@ -406,11 +413,12 @@ fn session_with_dispute() -> Session {
         );
         while !s.is_finished() && s.day() < 20 {
             let waiting = s
+                .shop_desk()
                 .shop()
                 .map(tradeport::sim::c2c::Shop::awaiting_post)
                 .unwrap_or_default();
             for order in waiting {
-                if let Some(form) = s.model_cn23(order) {
+                if let Some(form) = s.shop_desk().model_cn23(order) {
                     let _ = s.apply(Command::PostParcel {
                         order,
                         form: Box::new(form),
@@ -419,6 +427,7 @@ fn session_with_dispute() -> Session {
             }
             let _ = s.apply(Command::EndDay);
             let open = s
+                .shop_desk()
                 .shop()
                 .and_then(|shop| shop.open_disputes().next().and_then(|o| o.dispute.clone()));
             if open.is_some_and(|d| d.kind == tradeport::sim::c2c::DisputeKind::NotAsDescribed) {
@@ -434,6 +443,7 @@ fn a_dispute_is_answered_from_its_buttons_and_a_bad_partial_refund_is_refused() 
     let cat = Catalogue::new(Language::English);
     let s = session_with_dispute();
     let order = s
+        .shop_desk()
         .shop()
         .and_then(|shop| shop.open_disputes().next().map(|o| o.id))
         .unwrap_or_else(|| panic!("a dispute"));
@@ -489,6 +499,7 @@ fn the_buying_exercise_checks_an_estimate_and_shows_the_breakdown() {
     // At 7.18 CNY/USD: $185 = ¥1,328.30, tax 20% = ¥265.66 (above the ¥50 waiver): ¥1,593.96.
     s.apply(command).unwrap_or_else(|e| panic!("{e}"));
     let grade = s
+        .shop_desk()
         .shop()
         .and_then(|shop| shop.purchases.last().cloned())
         .unwrap_or_else(|| panic!("graded"));
@@ -548,6 +559,7 @@ fn the_debrief_tells_the_shops_story_and_counts_the_work_done() {
     );
     s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     let question = s
+        .shop_desk()
         .shop()
         .and_then(|shop| shop.questions.iter().find(|q| q.counterpart.is_some()).map(|q| q.id))
         .unwrap_or_else(|| panic!("Priya asks on day 2"));
@@ -680,7 +692,7 @@ fn the_cn23_form_posts_the_parcel_and_then_shows_each_box_judged() {
         },
         None,
     );
-    while s.shop().is_some_and(|shop| shop.orders.is_empty()) {
+    while s.shop_desk().shop().is_some_and(|shop| shop.orders.is_empty()) {
         s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     let order = OrderId(0);
@@ -789,6 +801,7 @@ fn the_inbox_composes_a_reply_to_a_business_letter_and_then_shows_its_grade() {
     let scenario = load_scenario_file(Path::new(path)).unwrap_or_else(|d| panic!("{d:?}"));
     let mut s = Session::new(Arc::new(scenario), None);
     let inquiry = s
+        .letters_desk()
         .letter_message("reply-inquiry")
         .map(|m| m.id)
         .unwrap_or_else(|| panic!("Katrin's inquiry"));
@@ -796,7 +809,7 @@ fn the_inbox_composes_a_reply_to_a_business_letter_and_then_shows_its_grade() {
     assert!(h.query_by_label_contains("Your reply to Katrin Vogel").is_some());
     assert!(h.query_by_label_contains("send it by day 3").is_some());
     assert!(h.query_by_label_contains("5 point(s) without a statement").is_some());
-    for (_, _, list) in s.letter_options("reply-inquiry") {
+    for (_, _, list) in s.letters_desk().letter_options("reply-inquiry") {
         let right = list
             .iter()
             .find(|st| st.verdict == Verdict::Right)

@@ -213,7 +213,7 @@ fn the_session_lodges_until_the_goods_clear_then_refuses() {
         before,
         "a refused command changed the session"
     );
-    assert_eq!(session.declaration_attempts(TASK).len(), 2);
+    assert_eq!(session.customs_desk().declaration_attempts(TASK).len(), 2);
     assert_eq!(
         session.apply(Command::SubmitDeclaration {
             task: "reply-inquiry".to_string(),
@@ -229,7 +229,7 @@ fn a_rejected_declaration_costs_the_amendment_fee_and_is_booked() {
     let case = case(&s);
     let mut session = Session::new(Arc::clone(&s), None);
     let cny = tradeport::sim::CurrencyCode::parse("CNY").unwrap_or_else(|| panic!("CNY"));
-    let cash_before = session.cash().get(&cny).copied().unwrap_or(0);
+    let cash_before = session.world().cash().get(&cny).copied().unwrap_or(0);
     let mut wrong = model_answer(&case, s.products());
     wrong.consignee = "Someone else".to_string();
     let events = lodge(&mut session, wrong);
@@ -241,8 +241,11 @@ fn a_rejected_declaration_costs_the_amendment_fee_and_is_booked() {
         })
         .sum();
     assert!(fees >= 30_000, "at least the ¥300 amendment fee: {events:?}");
-    assert_eq!(session.cash().get(&cny).copied().unwrap_or(0), cash_before - fees);
-    let booked: i64 = session.ledger().iter().map(|e| e.money.minor).sum();
+    assert_eq!(
+        session.world().cash().get(&cny).copied().unwrap_or(0),
+        cash_before - fees
+    );
+    let booked: i64 = session.world().ledger().iter().map(|e| e.money.minor).sum();
     assert_eq!(booked, -fees, "every charge is in the ledger");
 }
 
@@ -264,7 +267,12 @@ fn undervaluation_is_penalised_in_proportion_to_the_shortfall() {
         _ => None,
     });
     // 30% of €9,600 = €2,880, charged in yuan at the day's EUR rate.
-    let rate = session.rates().get(&case.currency).copied().unwrap_or(Micros::ONE);
+    let rate = session
+        .world()
+        .rates()
+        .get(&case.currency)
+        .copied()
+        .unwrap_or(Micros::ONE);
     let expected = tradeport::sim::money::convert(288_000, 2, rate, 2);
     assert_eq!(penalty.map(|m| m.minor), Some(expected), "{events:?}");
 }
@@ -297,10 +305,10 @@ fn accepted_goods_are_released_after_the_normal_time_and_runs_repeat_exactly() {
             1 + case.clearance.normal_days + if inspected { case.clearance.inspection_days } else { 0 }
         );
         while session.day() < due {
-            assert_eq!(session.released_on(TASK), None);
+            assert_eq!(session.customs_desk().released_on(TASK), None);
             let _ = session.apply(Command::EndDay);
         }
-        assert_eq!(session.released_on(TASK), Some(due));
+        assert_eq!(session.customs_desk().released_on(TASK), Some(due));
         session.timeline().to_vec()
     };
     for seed in [1, 2, 3, 42] {
@@ -317,7 +325,7 @@ fn the_report_totals_customs_fees_and_penalties_from_the_ledger() {
     form.lines[0].unit_price = "20.40".to_string();
     let _ = lodge(&mut session, form);
     let report = tradeport::sim::Report::of(&session);
-    let booked: i64 = session.ledger().iter().map(|e| -e.money.minor).sum();
+    let booked: i64 = session.world().ledger().iter().map(|e| -e.money.minor).sum();
     assert!(report.customs_penalties.minor > 0, "undervaluation was penalised");
     assert_eq!(report.customs_fees.minor + report.customs_penalties.minor, booked);
     assert_eq!(
@@ -399,6 +407,7 @@ fn the_declaration_criteria_are_scored_from_the_desk() {
     );
     let mut session = Session::new(Arc::clone(&scenario), None);
     let case = session
+        .customs_desk()
         .declaration_case("export-declaration")
         .unwrap_or_else(|| panic!("a declaration"));
     let right = model_answer(&case, scenario.products());

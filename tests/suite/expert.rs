@@ -107,6 +107,7 @@ fn the_expert_does_not_sell_at_a_loss_and_says_why() {
     );
     assert!(
         run.session
+            .store_desk()
             .store("de-marketplace")
             .is_some_and(|s| s.student_listing("CB-USBC-1M").is_none())
     );

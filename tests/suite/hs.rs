@@ -107,7 +107,7 @@ fn the_session_grades_classifications_and_refuses_unknown_goods() {
             total: 5
         }])
     );
-    assert_eq!(session.classifications("SB-6206-IVY").len(), 1);
+    assert_eq!(session.customs_desk().classifications("SB-6206-IVY").len(), 1);
     let before = session.timeline().len();
     assert_eq!(
         session.apply(Command::SubmitClassification {

@@ -28,6 +28,7 @@ fn criterion(session: &Session, id: &str) -> CriterionResult {
 /// For each point, the index of the statement with `verdict` (or the right one).
 fn choose(session: &Session, task: &str, pick: impl Fn(&str) -> Verdict) -> Vec<Option<usize>> {
     session
+        .letters_desk()
         .letter_options(task)
         .iter()
         .map(|(id, _, list)| list.iter().position(|s| s.verdict == pick(id)))
@@ -40,10 +41,10 @@ const GOOD_NOTE: &str = "Dear Ms Vogel,\nthank you for your inquiry. Our answers
 fn a_complete_reply_to_the_inquiry_earns_its_criteria_and_a_second_one_is_refused() {
     let mut s = Session::new(scenario("b2b-silk-blouses"), None);
     assert!(
-        s.letter_message("reply-inquiry").is_some(),
+        s.letters_desk().letter_message("reply-inquiry").is_some(),
         "Katrin's inquiry arrives on day 1"
     );
-    let options = s.letter_options("reply-inquiry");
+    let options = s.letters_desk().letter_options("reply-inquiry");
     let ids: Vec<&str> = options.iter().map(|(id, _, _)| id.as_str()).collect();
     assert_eq!(ids, ["price", "moq", "lead-time", "samples", "payment"]);
     // A choice per point is required, and an index must exist: refused, nothing changes.
@@ -59,7 +60,7 @@ fn a_complete_reply_to_the_inquiry_earns_its_criteria_and_a_second_one_is_refuse
         note: GOOD_NOTE.into(),
     };
     assert!(s.apply(out_of_range).is_err());
-    assert!(s.letter_reply("reply-inquiry").is_none());
+    assert!(s.letters_desk().letter_reply("reply-inquiry").is_none());
 
     s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     let events = s
@@ -73,7 +74,10 @@ fn a_complete_reply_to_the_inquiry_earns_its_criteria_and_a_second_one_is_refuse
         &events[..],
         [tradeport::sim::Event::LetterSent { score: 100, .. }]
     ));
-    let reply = s.letter_reply("reply-inquiry").unwrap_or_else(|| panic!("sent"));
+    let reply = s
+        .letters_desk()
+        .letter_reply("reply-inquiry")
+        .unwrap_or_else(|| panic!("sent"));
     assert_eq!((reply.asked_day, reply.day, reply.grade.score), (1, 2, 100));
     for id in [
         "answers-all-questions",
@@ -99,7 +103,10 @@ fn a_complete_reply_to_the_inquiry_earns_its_criteria_and_a_second_one_is_refuse
         note: String::new(),
     };
     assert!(matches!(s.apply(again), Err(RuleError::AlreadyAnswered(_))));
-    assert_eq!(s.letter_reply("reply-inquiry").map(|r| r.grade.score), Some(100));
+    assert_eq!(
+        s.letters_desk().letter_reply("reply-inquiry").map(|r| r.grade.score),
+        Some(100)
+    );
 }
 
 #[test]
@@ -170,7 +177,7 @@ fn the_forwarders_letter_cannot_be_answered_before_it_arrives() {
         }),
         Err(RuleError::NoLetter(_))
     ));
-    while s.letter_message("book-freight").is_none() {
+    while s.letters_desk().letter_message("book-freight").is_none() {
         s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     assert_eq!(s.day(), 6, "Hanse's rate comes on day 6");
@@ -195,11 +202,12 @@ fn the_forwarders_letter_cannot_be_answered_before_it_arrives() {
 #[test]
 fn claires_total_is_computed_from_the_prices_and_the_eu_duty_rules() {
     let mut s = Session::new(scenario("b2c-eu-storefront"), None);
-    while s.letter_message("landed-cost-reply").is_none() {
+    while s.letters_desk().letter_message("landed-cost-reply").is_none() {
         s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     let total = |s: &Session| {
-        s.letter_options("landed-cost-reply")
+        s.letters_desk()
+            .letter_options("landed-cost-reply")
             .into_iter()
             .find(|(id, _, _)| id == "total")
             .map(|(_, _, list)| list)

@@ -423,7 +423,10 @@ fn thirty_scripted_days_replay_exactly_and_match_the_golden_file() {
         "the 30-day replay changed; if on purpose, rerun with TRADEPORT_BLESS=1"
     );
     // And the story is plausible: the listing sells, stock went down, ads stayed within budget.
-    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let store = session
+        .store_desk()
+        .store("de-marketplace")
+        .unwrap_or_else(|| panic!("store"));
     let listing = &store.listings[store.student[0].id.0 as usize];
     assert!(
         listing.stock < 400,
@@ -484,6 +487,7 @@ fn thirty_scripted_days_replay_exactly_and_match_the_golden_file() {
     assert_eq!(400 - listing.stock, sold - returned, "returned units are back on sale");
     // The platform reports every day in the inbox, and says when the listing sells out.
     let summaries: Vec<&str> = session
+        .world()
         .inbox()
         .iter()
         .filter(|m| m.subject.en.starts_with("Amazon.de daily summary"))
@@ -545,6 +549,7 @@ fn warehouse_sales_pay_normal_import_duty_and_local_vat_not_the_parcel_regime() 
     let session = b2c_session(3);
     let margin = |sku: &str, shipping: &str, price: i64| {
         session
+            .store_desk()
             .margin_at("de-marketplace", sku, price, shipping)
             .unwrap_or_else(|| panic!("{sku} by {shipping}"))
     };
@@ -591,6 +596,7 @@ fn a_time_limited_deal_ends_by_itself() {
     assert!(matches!(events[0], Event::DealStarted { last_day: 4, .. }));
     let discount = |session: &Session| {
         session
+            .store_desk()
             .store("de-marketplace")
             .map_or(BasisPoints(-1), |s| s.listings[s.student[0].id.0 as usize].discount)
     };
@@ -601,7 +607,10 @@ fn a_time_limited_deal_ends_by_itself() {
     session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(discount(&session), BasisPoints(0), "the deal ended after day 4");
     // Sold at the deal price while it ran: €12.49 − 15% = €10.62.
-    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let store = session
+        .store_desk()
+        .store("de-marketplace")
+        .unwrap_or_else(|| panic!("store"));
     let (_, first_day) = &store.history[0];
     let mine = first_day.listings[store.student[0].id.0 as usize];
     let orders = i64::from(mine.orders + mine.ad_orders);
@@ -636,7 +645,10 @@ fn end_days(session: &mut tradeport::sim::Session, days: u32) {
 }
 
 fn my_listing(session: &tradeport::sim::Session) -> Listing {
-    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("no store"));
+    let store = session
+        .store_desk()
+        .store("de-marketplace")
+        .unwrap_or_else(|| panic!("no store"));
     store.listings[store.student[0].id.0 as usize].clone()
 }
 
@@ -669,7 +681,7 @@ fn warehouse_stock_arrives_after_the_sea_voyage_and_pays_its_freight() {
     use tradeport::sim::market::ListingError;
     use tradeport::sim::{Command, RuleError};
     let mut session = b2c_session(4);
-    let cash = |s: &tradeport::sim::Session| s.cash().values().copied().sum::<i64>();
+    let cash = |s: &tradeport::sim::Session| s.world().cash().values().copied().sum::<i64>();
     let before = cash(&session);
     let mut warehouse = terms(1_249, 200, 0, 0, 0);
     warehouse.shipping = "warehouse".into();
@@ -682,18 +694,27 @@ fn warehouse_stock_arrives_after_the_sea_voyage_and_pays_its_freight() {
         1,
         "the warehouse ships the same day"
     );
-    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let store = session
+        .store_desk()
+        .store("de-marketplace")
+        .unwrap_or_else(|| panic!("store"));
     assert_eq!(store.inbound_units(store.student[0].id), 200);
     assert_eq!(store.inbound[0].arrives, 1 + 35);
     end_days(&mut session, 29);
     assert_eq!(my_listing(&session).stock, 0, "nothing to sell in the first month");
-    let summary = session.inbox().last().map(|m| m.body.en.clone()).unwrap_or_default();
+    let summary = session
+        .world()
+        .inbox()
+        .last()
+        .map(|m| m.body.en.clone())
+        .unwrap_or_default();
     assert!(
         summary.contains("On the way to the warehouse: PC-TPU-61: 200 (from day 36)."),
         "{summary}"
     );
     assert!(
         session
+            .store_desk()
             .store("de-marketplace")
             .is_some_and(|s| s.money.iter().all(|m| m.sales == 0)),
         "no sales before the stock arrives"
@@ -724,14 +745,17 @@ fn moving_to_the_warehouse_ships_the_stock_held_in_china() {
     end_days(&mut session, 2);
     let left = my_listing(&session).stock;
     assert!(left < 50 && left > 0, "some sold by post: {left} left");
-    let cash = session.cash().values().copied().sum::<i64>();
+    let cash = session.world().cash().values().copied().sum::<i64>();
     let mut warehouse = terms(1_249, 100, 0, 0, 0);
     warehouse.shipping = "warehouse".into();
     publish_case(&mut session, warehouse);
-    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let store = session
+        .store_desk()
+        .store("de-marketplace")
+        .unwrap_or_else(|| panic!("store"));
     assert_eq!(store.inbound_units(store.student[0].id), 100 + left);
     assert_eq!(my_listing(&session).stock, 0);
-    let paid = cash - session.cash().values().copied().sum::<i64>();
+    let paid = cash - session.world().cash().values().copied().sum::<i64>();
     assert_eq!(
         paid,
         100 * 650 + i64::from(100 + left) * 450,
@@ -756,7 +780,10 @@ fn a_coupon_never_spends_more_than_its_budget_and_then_stops() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(started[0], Event::CouponStarted { last_day: 11, .. }));
     end_days(&mut session, 10);
-    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let store = session
+        .store_desk()
+        .store("de-marketplace")
+        .unwrap_or_else(|| panic!("store"));
     let id = store.student[0].id.0 as usize;
     let days: Vec<_> = store.history.iter().map(|(_, d)| d.listings[id]).collect();
     let redeemed: u32 = days.iter().map(|d| d.coupon_redemptions).sum();
@@ -798,9 +825,10 @@ fn a_creators_post_sends_visitors_over_five_days_and_its_fee_is_paid() {
     use tradeport::sim::{Command, Event};
     let mut session = b2c_session(21);
     publish_case(&mut session, terms(1_249, 800, 0, 0, 0));
-    let cny = |s: &tradeport::sim::Session| s.cash().values().copied().sum::<i64>();
+    let cny = |s: &tradeport::sim::Session| s.world().cash().values().copied().sum::<i64>();
     let before = cny(&session);
     let rate = session
+        .world()
         .rate(tradeport::sim::money::CurrencyCode::parse("EUR").unwrap_or_else(|| panic!("EUR")))
         .unwrap_or_else(|| panic!("rate"));
     let booked = session
@@ -815,7 +843,10 @@ fn a_creators_post_sends_visitors_over_five_days_and_its_fee_is_paid() {
     let fee_cny = before - cny(&session);
     assert_eq!(fee_cny, tradeport::sim::money::convert(12_000, 2, rate, 2));
     end_days(&mut session, 7);
-    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let store = session
+        .store_desk()
+        .store("de-marketplace")
+        .unwrap_or_else(|| panic!("store"));
     let post = store
         .campaigns
         .iter()
@@ -854,7 +885,10 @@ fn a_creators_post_sends_visitors_over_five_days_and_its_fee_is_paid() {
             influencer: "merino-mode".into(),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    let off = other.store("de-marketplace").and_then(|s| s.campaigns.last().cloned());
+    let off = other
+        .store_desk()
+        .store("de-marketplace")
+        .and_then(|s| s.campaigns.last().cloned());
     let Some(CampaignKind::Social { engaged, visits, .. }) = off.map(|c| c.kind) else {
         panic!("no post")
     };
@@ -958,6 +992,7 @@ fn a_cost_sheet_is_checked_line_by_line_against_the_engine() {
     use tradeport::sim::{Command, Event};
     let mut s = b2c_session(1);
     let truth = s
+        .store_desk()
         .margin_at("de-marketplace", "PC-TPU-61", 1_249, "postal")
         .unwrap_or_else(|| panic!("the engine's figures"));
     // EUR 12.49 with 19% German VAT inside: 12.49 × 19 / 119 = 1.99; the 15% fee is 1.87; the
@@ -980,7 +1015,7 @@ fn a_cost_sheet_is_checked_line_by_line_against_the_engine() {
     wrong.margin -= 38;
     wrong.target_acos = wrong.break_even_acos;
     file(&mut s, wrong).unwrap_or_else(|e| panic!("{e}"));
-    let last = s.cost_sheets().last().unwrap_or_else(|| panic!("filed"));
+    let last = s.store_desk().cost_sheets().last().unwrap_or_else(|| panic!("filed"));
     assert!(!last.right(CostSheetLine::Vat) && !last.right(CostSheetLine::Margin));
     assert!(!last.right(CostSheetLine::TargetAcos));
     assert!(
@@ -992,7 +1027,7 @@ fn a_cost_sheet_is_checked_line_by_line_against_the_engine() {
     no_route.shipping = "pigeon".into();
     assert!(file(&mut s, no_route).is_err());
     assert!(file(&mut s, sheet_of(&truth, 0)).is_err());
-    assert_eq!(s.cost_sheets().len(), 2);
+    assert_eq!(s.store_desk().cost_sheets().len(), 2);
 }
 
 #[test]
@@ -1009,6 +1044,7 @@ fn the_price_listing_criteria_read_the_latest_cost_sheet_of_every_listing() {
         .unwrap_or_else(|e| panic!("{e}"));
     }
     let truth = s
+        .store_desk()
         .margin_at("de-marketplace", "PC-TPU-61", 1_249, "postal")
         .unwrap_or_else(|| panic!("figures"));
     s.apply(Command::SubmitCostSheet {
@@ -1029,6 +1065,7 @@ fn the_price_listing_criteria_read_the_latest_cost_sheet_of_every_listing() {
     assert_eq!(sheet.earned, 0);
     assert_eq!(sheet.reason.en, "no cost sheet for WB-6206-MER in de-marketplace");
     let blouse = s
+        .store_desk()
         .margin_at("de-marketplace", "WB-6206-MER", 5_990, "postal")
         .unwrap_or_else(|| panic!("figures"));
     s.apply(Command::SubmitCostSheet {
@@ -1106,7 +1143,10 @@ fn acos_at_most_compares_the_campaigns_acos_with_a_ceiling() {
         .find(|t| t.id == "run-ads")
         .cloned()
         .unwrap_or_else(|| panic!("run-ads"));
-    let store = session.store("de-marketplace").unwrap_or_else(|| panic!("store"));
+    let store = session
+        .store_desk()
+        .store("de-marketplace")
+        .unwrap_or_else(|| panic!("store"));
     let listing = store.student_listing("PC-TPU-61").unwrap_or_else(|| panic!("listed"));
     let ads = store.ads_result(listing.id);
     let acos = metrics::acos(ads.cost, ads.sales).unwrap_or_else(|| panic!("ad sales in 30 days"));
@@ -1138,15 +1178,21 @@ fn each_store_day_remembers_the_margin_the_listing_ran_on() {
     };
     publish(&mut s, 1_499);
     s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
-    let high = s.order_margin("de-marketplace", "PC-TPU-61").and_then(|m| m.share());
+    let high = s
+        .store_desk()
+        .order_margin("de-marketplace", "PC-TPU-61")
+        .and_then(|m| m.share());
     publish(&mut s, 1_099);
     s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
-    let low = s.order_margin("de-marketplace", "PC-TPU-61").and_then(|m| m.share());
+    let low = s
+        .store_desk()
+        .order_margin("de-marketplace", "PC-TPU-61")
+        .and_then(|m| m.share());
     assert!(high > low, "a lower price leaves less: {high:?} > {low:?}");
     // The store days of day 2 and 3 ran on those margins; day 1 had no store day yet.
-    assert_eq!(s.margin_on("de-marketplace", "PC-TPU-61", 2), high);
-    assert_eq!(s.margin_on("de-marketplace", "PC-TPU-61", 3), low);
-    assert_eq!(s.margin_on("de-marketplace", "PC-TPU-61", 1), None);
+    assert_eq!(s.store_desk().margin_on("de-marketplace", "PC-TPU-61", 2), high);
+    assert_eq!(s.store_desk().margin_on("de-marketplace", "PC-TPU-61", 3), low);
+    assert_eq!(s.store_desk().margin_on("de-marketplace", "PC-TPU-61", 1), None);
 }
 
 /// Referral fees follow the platform's rate card by category (DOMAIN.md, corrections of December
@@ -1156,8 +1202,14 @@ fn each_store_day_remembers_the_margin_the_listing_ran_on() {
 #[test]
 fn referral_fees_follow_the_category_bands_and_the_french_uplift() {
     let session = b2c_session(3);
-    let de = session.store("de-marketplace").unwrap_or_else(|| panic!("de store"));
-    let fr = session.store("fr-marketplace").unwrap_or_else(|| panic!("fr store"));
+    let de = session
+        .store_desk()
+        .store("de-marketplace")
+        .unwrap_or_else(|| panic!("de store"));
+    let fr = session
+        .store_desk()
+        .store("fr-marketplace")
+        .unwrap_or_else(|| panic!("fr store"));
     let fee =
         |store: &tradeport::sim::market::Store, sku: &str, price: i64| store.storefront.referral_fee_on(sku, price);
     assert_eq!(fee(de, "WB-6206-MER", 1_200), 60, "5% of €12.00");
@@ -1169,6 +1221,7 @@ fn referral_fees_follow_the_category_bands_and_the_french_uplift() {
     assert_eq!(fee(fr, "PC-TPU-61", 1_249), 193, "15.45% of €12.49");
     assert_eq!(fee(fr, "WB-6206-MER", 3_990), 616, "15.45% of €39.90");
     let margin = session
+        .store_desk()
         .margin_at("fr-marketplace", "PC-TPU-61", 1_249, "postal")
         .unwrap_or_else(|| panic!("margin"));
     assert_eq!(margin.fee, 193, "the cost sheet's fee is the category's");

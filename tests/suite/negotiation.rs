@@ -288,11 +288,12 @@ fn a_student_seller_concedes_step_by_step_and_closes_with_the_ai_buyer() {
     let mut session = b2b_session(false);
     let task = "negotiate-deal".to_string();
     let case = session
+        .talks_desk()
         .talks(&task)
         .map(|t| t.case().clone())
         .unwrap_or_else(|| panic!("talks open"));
     assert_eq!(
-        session.talks(&task).map(|t| t.offers().len()),
+        session.talks_desk().talks(&task).map(|t| t.offers().len()),
         Some(0),
         "the student quotes first"
     );
@@ -300,7 +301,10 @@ fn a_student_seller_concedes_step_by_step_and_closes_with_the_ai_buyer() {
     let targets = [1_000_000, 850_000, 760_000, 700_000, 660_000, 640_000];
     let mut agreed = false;
     for target in targets {
-        let near = session.talks(&task).and_then(|t| t.on_table().map(|o| o.bid));
+        let near = session
+            .talks_desk()
+            .talks(&task)
+            .and_then(|t| t.on_table().map(|o| o.bid));
         let options = seller_bid(&case, target, near);
         let events = session
             .apply(Command::MakeOffer {
@@ -316,7 +320,7 @@ fn a_student_seller_concedes_step_by_step_and_closes_with_the_ai_buyer() {
                 ..
             }
         ));
-        let talks = session.talks(&task).unwrap_or_else(|| panic!("talks"));
+        let talks = session.talks_desk().talks(&task).unwrap_or_else(|| panic!("talks"));
         match talks.ending() {
             Some(TalksEnding::Agreed {
                 by: Side::Buyer, bid, ..
@@ -335,7 +339,10 @@ fn a_student_seller_concedes_step_by_step_and_closes_with_the_ai_buyer() {
     }
     if !agreed {
         // Take the buyer's last counter-offer if it beats walking away.
-        let on_table = session.talks(&task).and_then(|t| t.on_table().map(|o| o.bid));
+        let on_table = session
+            .talks_desk()
+            .talks(&task)
+            .and_then(|t| t.on_table().map(|o| o.bid));
         let bid = on_table.unwrap_or_else(|| panic!("an offer on the table"));
         assert!(
             case.seller.utility(bid) >= case.seller.reservation(),
@@ -345,15 +352,15 @@ fn a_student_seller_concedes_step_by_step_and_closes_with_the_ai_buyer() {
             .apply(Command::AcceptOffer { task: task.clone() })
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    let talks = session.talks(&task).unwrap_or_else(|| panic!("talks"));
+    let talks = session.talks_desk().talks(&task).unwrap_or_else(|| panic!("talks"));
     let review = talks.review();
     let (us, ub) = (review.seller_utility.unwrap_or(0), review.buyer_utility.unwrap_or(0));
     assert!(us >= case.seller.reservation() && ub >= case.buyer.reservation());
     assert!(review.to_frontier.is_some() && review.to_nash.is_some());
     // Over: no more moves; the strategy guess is graded once.
-    let before = session.talks(&task).map(|t| t.offers().len());
+    let before = session.talks_desk().talks(&task).map(|t| t.offers().len());
     assert!(session.apply(Command::WalkAway { task: task.clone() }).is_err());
-    assert_eq!(session.talks(&task).map(|t| t.offers().len()), before);
+    assert_eq!(session.talks_desk().talks(&task).map(|t| t.offers().len()), before);
     let events = session
         .apply(Command::GuessStrategy {
             task: task.clone(),
@@ -384,6 +391,7 @@ fn a_bad_offer_changes_nothing_and_the_deadline_is_enforced() {
     let mut session = b2b_session(false);
     let task = "negotiate-deal".to_string();
     let case = session
+        .talks_desk()
         .talks(&task)
         .map(|t| t.case().clone())
         .unwrap_or_else(|| panic!("talks"));
@@ -393,7 +401,7 @@ fn a_bad_offer_changes_nothing_and_the_deadline_is_enforced() {
         note: String::new(),
     });
     assert!(bad.is_err());
-    assert_eq!(session.talks(&task).map(|t| t.offers().len()), Some(0));
+    assert_eq!(session.talks_desk().talks(&task).map(|t| t.offers().len()), Some(0));
     assert!(
         session.apply(Command::AcceptOffer { task: task.clone() }).is_err(),
         "nothing to accept yet"
@@ -410,7 +418,7 @@ fn a_bad_offer_changes_nothing_and_the_deadline_is_enforced() {
             })
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    let talks = session.talks(&task).unwrap_or_else(|| panic!("talks"));
+    let talks = session.talks_desk().talks(&task).unwrap_or_else(|| panic!("talks"));
     assert_eq!(talks.offers_left(Side::Seller), 0);
     assert!(talks.ending().is_none(), "the buyer's last counter waits for an answer");
     let more = session.apply(Command::MakeOffer {
@@ -428,7 +436,7 @@ fn a_bad_offer_changes_nothing_and_the_deadline_is_enforced() {
         .apply(Command::WalkAway { task: task.clone() })
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(
-        session.talks(&task).and_then(|t| t.ending()),
+        session.talks_desk().talks(&task).and_then(|t| t.ending()),
         Some(tradeport::sim::negotiation::TalksEnding::Broken { by: Side::Seller, .. })
     ));
 }
@@ -438,7 +446,7 @@ fn in_hotseat_mode_two_students_take_turns() {
     use tradeport::sim::Command;
     let mut session = b2b_session(true);
     let task = "negotiate-deal".to_string();
-    let talks = session.talks(&task).unwrap_or_else(|| panic!("talks"));
+    let talks = session.talks_desk().talks(&task).unwrap_or_else(|| panic!("talks"));
     assert!(talks.is_hotseat());
     assert_eq!(talks.to_move(), Some(Side::Seller));
     let offer = |session: &mut tradeport::sim::Session, options: Vec<usize>| {
@@ -452,16 +460,19 @@ fn in_hotseat_mode_two_students_take_turns() {
     };
     offer(&mut session, vec![18, 2, 0, 0]);
     assert_eq!(
-        session.talks(&task).and_then(|t| t.to_move()),
+        session.talks_desk().talks(&task).and_then(|t| t.to_move()),
         Some(Side::Buyer),
         "no AI answered"
     );
     offer(&mut session, vec![4, 2, 2, 3]);
-    assert_eq!(session.talks(&task).and_then(|t| t.to_move()), Some(Side::Seller));
+    assert_eq!(
+        session.talks_desk().talks(&task).and_then(|t| t.to_move()),
+        Some(Side::Seller)
+    );
     session
         .apply(Command::AcceptOffer { task: task.clone() })
         .unwrap_or_else(|e| panic!("{e}"));
-    let talks = session.talks(&task).unwrap_or_else(|| panic!("talks"));
+    let talks = session.talks_desk().talks(&task).unwrap_or_else(|| panic!("talks"));
     assert!(matches!(
         talks.ending(),
         Some(tradeport::sim::negotiation::TalksEnding::Agreed { by: Side::Seller, .. })
@@ -521,7 +532,7 @@ fn an_agreement_becomes_a_sales_contract_with_the_agreed_terms() {
             note: String::new(),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    let events = if session.talks(&task).and_then(|t| t.ending()).is_none() {
+    let events = if session.talks_desk().talks(&task).and_then(|t| t.ending()).is_none() {
         session
             .apply(Command::AcceptOffer { task: task.clone() })
             .unwrap_or_else(|e| panic!("{e}"))
@@ -529,6 +540,7 @@ fn an_agreement_becomes_a_sales_contract_with_the_agreed_terms() {
         Vec::new()
     };
     let contract = session
+        .talks_desk()
         .contract(&task)
         .unwrap_or_else(|| panic!("a contract after the deal"));
     if !events.is_empty() {
@@ -538,11 +550,12 @@ fn an_agreement_becomes_a_sales_contract_with_the_agreed_terms() {
                 .any(|e| matches!(e, Event::ContractSigned { number, .. } if *number == contract.number))
         );
     }
-    let bid = match session.talks(&task).and_then(|t| t.ending()) {
+    let bid = match session.talks_desk().talks(&task).and_then(|t| t.ending()) {
         Some(tradeport::sim::negotiation::TalksEnding::Agreed { bid, .. }) => bid,
         other => panic!("agreed, not {other:?}"),
     };
     let case = session
+        .talks_desk()
         .talks(&task)
         .map(|t| t.case().clone())
         .unwrap_or_else(|| panic!("talks"));
@@ -830,12 +843,16 @@ fn complying_documents_start_the_payment_the_contract_agreed() {
             note: String::new(),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    if session.talks(&task).and_then(|t| t.ending()).is_none() {
+    if session.talks_desk().talks(&task).and_then(|t| t.ending()).is_none() {
         session
             .apply(Command::AcceptOffer { task: task.clone() })
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    let contract = session.contract(&task).cloned().unwrap_or_else(|| panic!("contract"));
+    let contract = session
+        .talks_desk()
+        .contract(&task)
+        .cloned()
+        .unwrap_or_else(|| panic!("contract"));
     let product = session
         .scenario()
         .product(&contract.sku)
@@ -843,6 +860,7 @@ fn complying_documents_start_the_payment_the_contract_agreed() {
         .unwrap_or_else(|| panic!("product"));
     // The export declaration now follows the contract; documents before release are refused.
     let case = session
+        .customs_desk()
         .declaration_case("export-declaration")
         .unwrap_or_else(|| panic!("the export declaration"));
     assert_eq!(case.contract_no, contract.number);
@@ -881,17 +899,22 @@ fn complying_documents_start_the_payment_the_contract_agreed() {
     session
         .apply(Command::BookShipment { task: task.clone() })
         .unwrap_or_else(|e| panic!("{e}"));
-    let sailing = session.booked_sailing(&task).unwrap_or_else(|| panic!("booked"));
-    while (session.released_on("export-declaration").is_none() || session.date() < sailing) && !session.is_finished() {
+    let sailing = session
+        .documents_desk()
+        .booked_sailing(&task)
+        .unwrap_or_else(|| panic!("booked"));
+    while (session.customs_desk().released_on("export-declaration").is_none() || session.date() < sailing)
+        && !session.is_finished()
+    {
         session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     assert_eq!(session.date(), sailing, "released before the vessel sails");
     assert!(
-        session.released_on("export-declaration").is_some(),
+        session.customs_desk().released_on("export-declaration").is_some(),
         "the correct declaration clears"
     );
     // Bad documents first: refused, nothing paid.
-    let cash_before = session.net_cash_in_home();
+    let cash_before = session.world().net_cash_in_home();
     let mut bad = tradeport::sim::deal::model_documents(&contract, &product, session.date());
     bad.origin = "VN".into();
     let events = session
@@ -908,8 +931,9 @@ fn complying_documents_start_the_payment_the_contract_agreed() {
             ..
         }
     ));
-    assert_eq!(session.net_cash_in_home(), cash_before);
+    assert_eq!(session.world().net_cash_in_home(), cash_before);
     let rate = session
+        .world()
         .rate(contract.unit_price.currency)
         .unwrap_or_else(|| panic!("EUR rate"));
     // Corrected: they comply. This deal ended on D/A 60 days (Nordkontor's counter-offer was
@@ -937,8 +961,9 @@ fn complying_documents_start_the_payment_the_contract_agreed() {
         !events.iter().any(|e| matches!(e, Event::PaymentReceived { .. })),
         "no cash yet"
     );
-    assert_eq!(session.net_cash_in_home(), cash_before);
+    assert_eq!(session.world().net_cash_in_home(), cash_before);
     let sheet = session
+        .documents_desk()
         .profit_sheet(&task)
         .unwrap_or_else(|| panic!("the scenario states the costs"));
     assert!(!sheet.paid, "the proceeds are still a receivable");
@@ -1043,6 +1068,7 @@ fn a_full_deal_from_inquiry_to_payment() {
     let task = "negotiate-deal".to_string();
     // 1. The inquiry is in the inbox.
     let inquiry = session
+        .world()
         .inbox()
         .iter()
         .find(|m| m.from.as_deref() == Some("nordkontor"))
@@ -1053,11 +1079,14 @@ fn a_full_deal_from_inquiry_to_payment() {
         .unwrap_or_else(|e| panic!("{e}"));
     // 2. Offers conceding in shrinking steps; accept the buyer's last counter if it is good enough.
     let case = session
+        .talks_desk()
         .talks(&task)
         .map(|t| t.case().clone())
         .unwrap_or_else(|| panic!("talks"));
     for target in [1_000_000, 850_000, 760_000, 700_000, 660_000, 640_000] {
-        let Some(talks) = session.talks(&task) else { break };
+        let Some(talks) = session.talks_desk().talks(&task) else {
+            break;
+        };
         if talks.ending().is_some() || talks.offers_left(Side::Seller) == 0 {
             break;
         }
@@ -1070,18 +1099,23 @@ fn a_full_deal_from_inquiry_to_payment() {
             })
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    if session.talks(&task).and_then(|t| t.ending()).is_none() {
+    if session.talks_desk().talks(&task).and_then(|t| t.ending()).is_none() {
         session
             .apply(Command::AcceptOffer { task: task.clone() })
             .unwrap_or_else(|e| panic!("{e}"));
     }
     assert!(matches!(
-        session.talks(&task).and_then(|t| t.ending()),
+        session.talks_desk().talks(&task).and_then(|t| t.ending()),
         Some(TalksEnding::Agreed { .. })
     ));
     // 3. The contract, and the export declaration that follows it.
-    let contract = session.contract(&task).cloned().unwrap_or_else(|| panic!("contract"));
+    let contract = session
+        .talks_desk()
+        .contract(&task)
+        .cloned()
+        .unwrap_or_else(|| panic!("contract"));
     let case = session
+        .customs_desk()
         .declaration_case("export-declaration")
         .unwrap_or_else(|| panic!("declaration"));
     let form = tradeport::sim::customs::declaration::model_answer(&case, session.scenario().products());
@@ -1097,8 +1131,13 @@ fn a_full_deal_from_inquiry_to_payment() {
     session
         .apply(Command::BookShipment { task: task.clone() })
         .unwrap_or_else(|e| panic!("{e}"));
-    let sailing = session.booked_sailing(&task).unwrap_or_else(|| panic!("booked"));
-    while (session.released_on("export-declaration").is_none() || session.date() < sailing) && !session.is_finished() {
+    let sailing = session
+        .documents_desk()
+        .booked_sailing(&task)
+        .unwrap_or_else(|| panic!("booked"));
+    while (session.customs_desk().released_on("export-declaration").is_none() || session.date() < sailing)
+        && !session.is_finished()
+    {
         session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     assert_eq!(session.date(), sailing, "released before the vessel sails");
@@ -1116,6 +1155,7 @@ fn a_full_deal_from_inquiry_to_payment() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
     let rate = session
+        .world()
         .rate(contract.unit_price.currency)
         .unwrap_or_else(|| panic!("EUR rate"));
     let settled = events
@@ -1137,7 +1177,10 @@ fn a_full_deal_from_inquiry_to_payment() {
         "settled at today's rate, {rate} CNY per EUR"
     );
     // 5. The sheet and the timeline tell the story.
-    let sheet = session.profit_sheet(&task).unwrap_or_else(|| panic!("sheet"));
+    let sheet = session
+        .documents_desk()
+        .profit_sheet(&task)
+        .unwrap_or_else(|| panic!("sheet"));
     assert!(
         sheet.paid && sheet.profit.minor > 0,
         "a sensible deal makes money: {sheet:?}"
@@ -1171,11 +1214,12 @@ fn a_counterpart_left_waiting_too_long_walks_away_and_reputation_suffers() {
         })
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
-        session.talks(&task).and_then(|t| t.on_table()).is_some(),
+        session.talks_desk().talks(&task).and_then(|t| t.on_table()).is_some(),
         "Nordkontor countered"
     );
     // The inquiry is answered, so only the silence in the talks counts here.
     let choices = session
+        .letters_desk()
         .letter_options("reply-inquiry")
         .iter()
         .map(|(_, _, list)| {
@@ -1190,20 +1234,23 @@ fn a_counterpart_left_waiting_too_long_walks_away_and_reputation_suffers() {
             note: "Dear Ms Vogel, thank you. Best regards, Wang Li".into(),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    let reputation = session.reputation();
+    let reputation = session.world().reputation();
     // Nordkontor waits 2 days for a reply; on the third day without one it gives up.
     for _ in 0..2 {
         session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
-        assert!(session.talks(&task).and_then(|t| t.ending()).is_none(), "still waiting");
+        assert!(
+            session.talks_desk().talks(&task).and_then(|t| t.ending()).is_none(),
+            "still waiting"
+        );
     }
     let events = session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(
-        session.talks(&task).and_then(|t| t.ending()),
+        session.talks_desk().talks(&task).and_then(|t| t.ending()),
         Some(TalksEnding::Broken { by: Side::Buyer, .. })
     ));
     assert!(events.iter().any(|e| matches!(e, Event::ReputationChanged { .. })));
-    assert_eq!(session.reputation(), reputation - 5);
-    assert!(session.contract(&task).is_none());
+    assert_eq!(session.world().reputation(), reputation - 5);
+    assert!(session.talks_desk().contract(&task).is_none());
 }
 
 #[test]
@@ -1403,14 +1450,20 @@ fn an_inquiry_left_unanswered_sends_the_buyer_elsewhere() {
     // No reply and no offer: on day 4 (two days after the inquiry's day) Nordkontor buys
     // elsewhere, and the reputation drops by 3.
     let mut session = b2b_session(false);
-    let start = session.reputation();
+    let start = session.world().reputation();
     for _ in 0..2 {
         session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
-        assert!(session.talks("negotiate-deal").and_then(|t| t.ending()).is_none());
+        assert!(
+            session
+                .talks_desk()
+                .talks("negotiate-deal")
+                .and_then(|t| t.ending())
+                .is_none()
+        );
     }
     let events = session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(
-        session.talks("negotiate-deal").and_then(|t| t.ending()),
+        session.talks_desk().talks("negotiate-deal").and_then(|t| t.ending()),
         Some(TalksEnding::Broken { by: Side::Buyer, .. })
     ));
     assert!(events.iter().any(|e| matches!(
@@ -1418,7 +1471,7 @@ fn an_inquiry_left_unanswered_sends_the_buyer_elsewhere() {
         Event::ReputationChanged { reason, .. }
             if reason.en.starts_with("the letter from Katrin Vogel") && reason.en.ends_with("went unanswered for 2 days")
     )));
-    assert_eq!(session.reputation(), start - 3);
+    assert_eq!(session.world().reputation(), start - 3);
     // A late reply is still taken, and graded as late.
     let late = Command::ReplyToLetter {
         task: "reply-inquiry".into(),
@@ -1436,12 +1489,12 @@ fn an_inquiry_left_unanswered_sends_the_buyer_elsewhere() {
             note: "Our offer, FCA Ningbo, Incoterms 2020.".into(),
         })
         .unwrap_or_else(|e| panic!("{e}"));
-    let start = session.reputation();
+    let start = session.world().reputation();
     for _ in 0..3 {
         session.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
     }
     // (The counter-offer waits too: after 2 days Nordkontor also gives up on that, -5.)
-    assert_eq!(session.reputation(), start - 3 - 5);
+    assert_eq!(session.world().reputation(), start - 3 - 5);
 }
 
 /// `BidTable::bid_at` against its definition, on the bundled B2B domain (ordinal price and

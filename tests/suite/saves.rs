@@ -64,16 +64,16 @@ fn scripted(id: &str) -> Session {
         _ => {}
     }
     for _ in 0..10 {
-        for question in session.shop().map(Shop::unanswered).unwrap_or_default() {
-            let choices = session.true_choices(question);
+        for question in session.shop_desk().shop().map(Shop::unanswered).unwrap_or_default() {
+            let choices = session.shop_desk().true_choices(question);
             let _ = session.apply(Command::AnswerQuestion {
                 question,
                 choices,
                 note: "Hello, thank you! Best regards".into(),
             });
         }
-        for order in session.shop().map(Shop::awaiting_post).unwrap_or_default() {
-            if let Some(form) = session.model_cn23(order) {
+        for order in session.shop_desk().shop().map(Shop::awaiting_post).unwrap_or_default() {
+            if let Some(form) = session.shop_desk().model_cn23(order) {
                 let _ = session.apply(Command::PostParcel {
                     order,
                     form: Box::new(form),

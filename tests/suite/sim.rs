@@ -31,8 +31,8 @@ fn same_seed_gives_the_same_session() {
         let a = play_out(&s, None);
         let b = play_out(&s, None);
         assert_eq!(a.timeline(), b.timeline(), "{id}: timelines differ for the same seed");
-        assert_eq!(a.rates(), b.rates());
-        assert_eq!(a.cash(), b.cash());
+        assert_eq!(a.world().rates(), b.world().rates());
+        assert_eq!(a.world().cash(), b.world().cash());
         assert_eq!(Report::of(&a), Report::of(&b));
     }
 }
@@ -42,7 +42,7 @@ fn different_seeds_give_different_exchange_rate_paths() {
     let s = scenario("b2c-eu-storefront");
     let a = play_out(&s, Some(1));
     let b = play_out(&s, Some(2));
-    assert_ne!(a.rates(), b.rates(), "drift should depend on the seed");
+    assert_ne!(a.world().rates(), b.world().rates(), "drift should depend on the seed");
 }
 
 #[test]
@@ -74,19 +74,22 @@ fn days_advance_to_the_end_then_commands_are_refused_without_change() {
 fn unknown_message_is_refused_and_reading_marks_read() {
     let s = scenario("b2b-silk-blouses");
     let mut session = Session::new(s, None);
-    assert!(!session.inbox().is_empty(), "day-1 messages should arrive at once");
-    let unread = session.unread_count();
+    assert!(
+        !session.world().inbox().is_empty(),
+        "day-1 messages should arrive at once"
+    );
+    let unread = session.world().unread_count();
     assert_eq!(
         session.apply(Command::MarkRead(MessageId(999))),
         Err(RuleError::NoSuchMessage(MessageId(999)))
     );
-    assert_eq!(session.unread_count(), unread);
-    let first = session.inbox()[0].id;
+    assert_eq!(session.world().unread_count(), unread);
+    let first = session.world().inbox()[0].id;
     assert_eq!(
         session.apply(Command::MarkRead(first)),
         Ok(vec![Event::MessageRead { id: first }])
     );
-    assert_eq!(session.unread_count(), unread - 1);
+    assert_eq!(session.world().unread_count(), unread - 1);
     // Reading it again is allowed and changes nothing.
     assert_eq!(session.apply(Command::MarkRead(first)), Ok(vec![]));
 }

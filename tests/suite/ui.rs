@@ -246,14 +246,19 @@ fn play_screen_end_day_navigation_inbox_and_pause() {
         .unwrap_or(usize::MAX)
         + 1;
     harness
-        .get_by_label(&format!("{position}  Inbox  ({})", s.unread_count()))
+        .get_by_label(&format!("{position}  Inbox  ({})", s.world().unread_count()))
         .click();
     harness.run();
     assert_eq!(
         harness.state().page,
         Page::Activity(tradeport::scenario::file::Activity::Inbox)
     );
-    let first = s.inbox().last().map(|m| m.subject.en.clone()).unwrap_or_default();
+    let first = s
+        .world()
+        .inbox()
+        .last()
+        .map(|m| m.subject.en.clone())
+        .unwrap_or_default();
     harness.get_by_label_contains(&first).click();
     harness.run();
     assert!(
@@ -431,7 +436,7 @@ fn declaration_desk_fill_lodge_see_feedback_then_clear() {
 
     let cat = Catalogue::new(Language::English);
     let mut s = session("b2b-silk-blouses");
-    let scenario = s.scenario_arc();
+    let scenario = s.shared_scenario();
     let task = scenario
         .tasks()
         .iter()
@@ -484,7 +489,7 @@ fn declaration_desk_fill_lodge_see_feedback_then_clear() {
         task: task.id.clone(),
         form: Box::new(lodged),
     });
-    let attempts = s.declaration_attempts(&task.id).to_vec();
+    let attempts = s.customs_desk().declaration_attempts(&task.id).to_vec();
     assert!(!attempts[0].clears());
     let mut harness = desk_harness(&cat, &scenario, &task, &attempts);
     harness.run();
@@ -499,7 +504,7 @@ fn declaration_desk_fill_lodge_see_feedback_then_clear() {
         task: task.id.clone(),
         form: Box::new(model_answer(&case, scenario.products())),
     });
-    let attempts = s.declaration_attempts(&task.id).to_vec();
+    let attempts = s.customs_desk().declaration_attempts(&task.id).to_vec();
     let mut harness = desk_harness(&cat, &scenario, &task, &attempts);
     harness.run();
     assert!(harness.query_by_label_contains("accepted on attempt 2").is_some());
@@ -517,7 +522,7 @@ fn hs_exercise_submits_a_complete_classification_and_shows_the_reasoning() {
     use tradeport::ui::hs::{self, HsDraft, HsView};
     let cat = Catalogue::new(Language::English);
     let mut s = session("b2b-silk-blouses");
-    let scenario = s.scenario_arc();
+    let scenario = s.shared_scenario();
     let nomenclature = bundled().unwrap_or_else(|| panic!("bundled nomenclature"));
     let right: Vec<String> = ["XI", "62", "6206", "620610", "6206100000"]
         .iter()
@@ -590,7 +595,7 @@ fn hs_exercise_submits_a_complete_classification_and_shows_the_reasoning() {
         sku: submitted.0.clone(),
         chosen: submitted.1,
     });
-    let attempts = s.classifications(&submitted.0).to_vec();
+    let attempts = s.customs_desk().classifications(&submitted.0).to_vec();
     let mut harness = Harness::builder().with_size(egui::vec2(1100.0, 1200.0)).build_ui_state(
         |ui, draft: &mut HsDraft| {
             let view = HsView {
@@ -628,7 +633,7 @@ fn talks_harness<'a>(
         .iter()
         .find(|t| t.negotiation.is_some())
         .unwrap_or_else(|| panic!("a negotiation task"));
-    let talks = session.talks(&task.id).unwrap_or_else(|| panic!("talks"));
+    let talks = session.talks_desk().talks(&task.id).unwrap_or_else(|| panic!("talks"));
     Harness::builder().with_size(egui::vec2(1000.0, 1400.0)).build_ui_state(
         move |ui, state: &mut TalksState| {
             let view = TalksView {
@@ -636,10 +641,10 @@ fn talks_harness<'a>(
                 scenario: session.scenario(),
                 task,
                 talks,
-                contract: session.contract(&task.id),
-                documents: session.documents_attempts(&task.id),
-                profit: session.profit_sheet(&task.id),
-                sailing: session.booked_sailing(&task.id),
+                contract: session.talks_desk().contract(&task.id),
+                documents: session.documents_desk().documents_attempts(&task.id),
+                profit: session.documents_desk().profit_sheet(&task.id),
+                sailing: session.documents_desk().booked_sailing(&task.id),
                 today: session.date(),
             };
             egui::ScrollArea::vertical().show(ui, |ui| {
@@ -755,7 +760,11 @@ fn deal_review_grades_the_strategy_guess() {
         note: String::new(),
     })
     .unwrap_or_else(|e| panic!("{e}"));
-    if s.talks("negotiate-deal").and_then(|t| t.ending()).is_none() {
+    if s.talks_desk()
+        .talks("negotiate-deal")
+        .and_then(|t| t.ending())
+        .is_none()
+    {
         s.apply(Command::AcceptOffer {
             task: "negotiate-deal".to_string(),
         })
@@ -792,13 +801,18 @@ fn documents_desk_presents_the_form_and_shows_the_bank_s_verdicts() {
         note: String::new(),
     })
     .unwrap_or_else(|e| panic!("{e}"));
-    if s.talks("negotiate-deal").and_then(|t| t.ending()).is_none() {
+    if s.talks_desk()
+        .talks("negotiate-deal")
+        .and_then(|t| t.ending())
+        .is_none()
+    {
         s.apply(Command::AcceptOffer {
             task: "negotiate-deal".to_string(),
         })
         .unwrap_or_else(|e| panic!("{e}"));
     }
     let contract = s
+        .talks_desk()
         .contract("negotiate-deal")
         .cloned()
         .unwrap_or_else(|| panic!("contract"));
@@ -864,13 +878,18 @@ fn documents_desk_books_the_container_once_the_goods_are_ready() {
         note: String::new(),
     })
     .unwrap_or_else(|e| panic!("{e}"));
-    if s.talks("negotiate-deal").and_then(|t| t.ending()).is_none() {
+    if s.talks_desk()
+        .talks("negotiate-deal")
+        .and_then(|t| t.ending())
+        .is_none()
+    {
         s.apply(Command::AcceptOffer {
             task: "negotiate-deal".to_string(),
         })
         .unwrap_or_else(|e| panic!("{e}"));
     }
     let ready = s
+        .talks_desk()
         .contract("negotiate-deal")
         .map(|c| c.goods_ready)
         .unwrap_or_else(|| panic!("contract"));
@@ -1029,7 +1048,7 @@ fn store_dashboard_shows_the_run_and_the_category() {
     for label in ["Orders", "ACoS", "ROAS", "TACoS", "You", "ClearShield"] {
         assert!(harness.query_all_by_label(label).next().is_some(), "{label} missing");
     }
-    let history = s.store("de-marketplace").map_or(0, |st| st.history.len());
+    let history = s.store_desk().store("de-marketplace").map_or(0, |st| st.history.len());
     assert_eq!(history, 5, "five store days played");
 }
 
@@ -1106,6 +1125,7 @@ fn promotion_changes_bid_budget_and_deal_and_judges_acos_against_margin() {
     );
     // Postage is part of the margin: CNY 26.00 at about 8.25 is about €3.15 a parcel.
     let margin = s
+        .store_desk()
         .order_margin("de-marketplace", "PC-TPU-61")
         .unwrap_or_else(|| panic!("no margin"));
     assert!((310..=320).contains(&margin.shipping), "{margin:?}");
@@ -1506,6 +1526,7 @@ fn the_task_panel_counts_points_in_practice_and_a_finished_task_is_done_not_due(
         assert!(harness.query_by_label_contains("Due day 3").is_some());
     }
     let choices = s
+        .letters_desk()
         .letter_options("reply-inquiry")
         .iter()
         .map(|(_, _, list)| list.iter().position(|st| st.verdict == Verdict::Right))
@@ -1681,9 +1702,10 @@ fn every_desk_s_main_button_is_on_screen_at_1280x800_and_1366x768() {
     let cat = Catalogue::new(Language::English);
     let b2b = session("b2b-silk-blouses");
     let inquiry = b2b
+        .world()
         .inbox()
         .iter()
-        .find(|m| b2b.letter_task_of(m.id).is_some())
+        .find(|m| b2b.letters_desk().letter_task_of(m.id).is_some())
         .map(|m| m.id);
     assert!(inquiry.is_some(), "the importer's inquiry is in the inbox on day 1");
     let mut c2c = Session::new(
@@ -1694,7 +1716,7 @@ fn every_desk_s_main_button_is_on_screen_at_1280x800_and_1366x768() {
         Some(5),
     );
     c2c.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
-    let question = c2c.inbox().iter().find(|m| m.question.is_some()).map(|m| m.id);
+    let question = c2c.world().inbox().iter().find(|m| m.question.is_some()).map(|m| m.id);
     assert!(question.is_some(), "a buyer's question arrives on day 2");
     let opened = |message| PlayDraft {
         open_message: message,

@@ -219,3 +219,39 @@ fn charge(world: &mut World, task: &str, account: Account, money: Money, memo: &
         money: paid,
     });
 }
+
+/// What the customs desk has recorded, read with the world and the contracts it depends on.
+#[derive(Clone, Copy)]
+pub struct CustomsView<'a> {
+    pub(super) desk: &'a CustomsDesk,
+    pub(super) talks: &'a super::TalksDesk,
+    pub(super) world: &'a World,
+}
+
+impl<'a> CustomsView<'a> {
+    /// The declaration exercise of a customs task as it stands now (see
+    /// [`CustomsDesk::declaration_case`]).
+    pub fn declaration_case(&self, task: &str) -> Option<DeclarationCase> {
+        CustomsDesk::declaration_case(&self.world.scenario, task, |t| self.talks.contract(t))
+    }
+    /// Whether the goods of a negotiation task's contract have cleared export customs.
+    pub fn export_clearance(&self, negotiation_task: &str) -> ExportClearance {
+        self.desk.export_clearance(self.world, negotiation_task)
+    }
+    /// The day the goods of `task` were released, if they were.
+    pub fn released_on(&self, task: &str) -> Option<u32> {
+        self.desk.released_on(task)
+    }
+    /// The day the goods of `task` are due for release, if accepted and waiting.
+    pub fn release_due_on(&self, task: &str) -> Option<u32> {
+        self.desk.release_due_on(task)
+    }
+    /// Graded classifications of a product, oldest first.
+    pub fn classifications(&self, sku: &str) -> &'a [Classification] {
+        self.desk.classifications(sku)
+    }
+    /// The checked declarations of a customs task, oldest first.
+    pub fn declaration_attempts(&self, task: &str) -> &'a [DeclarationCheck] {
+        self.desk.declaration_attempts(task)
+    }
+}

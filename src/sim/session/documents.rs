@@ -177,3 +177,32 @@ impl DocumentsDesk {
         self.documents.get(task).map_or(&[], Vec::as_slice)
     }
 }
+
+/// What the documents and payment desk has recorded, read with the contracts and the world.
+#[derive(Clone, Copy)]
+pub struct DocumentsView<'a> {
+    pub(super) desk: &'a DocumentsDesk,
+    pub(super) talks: &'a super::TalksDesk,
+    pub(super) world: &'a World,
+}
+
+impl<'a> DocumentsView<'a> {
+    /// The profit sheet of a negotiation task's contract, when the scenario states the deal's
+    /// costs: at the settled amount once paid, at today's rate before.
+    pub fn profit_sheet(&self, task: &str) -> Option<ProfitSheet> {
+        self.desk.profit_sheet(
+            self.world,
+            task,
+            self.talks.contract(task),
+            self.talks.talks(task).map(crate::sim::negotiation::Talks::case),
+        )
+    }
+    /// The sailing booked for a negotiation task's contract, if any.
+    pub fn booked_sailing(&self, task: &str) -> Option<Date> {
+        self.desk.booked_sailing(task)
+    }
+    /// Every presentation of a task's shipping documents, oldest first.
+    pub fn documents_attempts(&self, task: &str) -> &'a [DocumentsCheck] {
+        self.desk.documents_attempts(task)
+    }
+}

@@ -149,3 +149,30 @@ pub fn letter_task_of(world: &World, message: MessageId) -> Option<&Task> {
         .iter()
         .find(|t| letter_message(world, &t.id).is_some_and(|m| m.id == message))
 }
+
+/// The letters desk's records, read with the inbox and the student's stores.
+#[derive(Clone, Copy)]
+pub struct LettersView<'a> {
+    pub(super) desk: &'a LettersDesk,
+    pub(super) world: &'a World,
+    pub(super) stores: &'a BTreeMap<String, Store>,
+}
+
+impl<'a> LettersView<'a> {
+    /// The answer sent to the task's letter.
+    pub fn letter_reply(&self, task: &str) -> Option<&'a LetterReply> {
+        self.desk.reply_to(task)
+    }
+    /// The statements of each point of the task's letter, as they stand now.
+    pub fn letter_options(&self, task: &str) -> Vec<(String, Text, Vec<Statement>)> {
+        LettersDesk::options(self.world, self.stores, task)
+    }
+    /// The letter a task asks to answer, once it has arrived.
+    pub fn letter_message(&self, task: &str) -> Option<&'a Message> {
+        letter_message(self.world, task)
+    }
+    /// The task whose letter `message` is, if it is one.
+    pub fn letter_task_of(&self, message: MessageId) -> Option<&'a Task> {
+        letter_task_of(self.world, message)
+    }
+}

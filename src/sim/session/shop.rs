@@ -261,3 +261,45 @@ fn apply_outcome(company: &mut Company, outcome: Outcome, events: &mut Vec<Event
         company.deliver(from, subject, body, question, events);
     }
 }
+
+/// The shop desk's records and calculators, read at today's rates and rules.
+#[derive(Clone, Copy)]
+pub struct ShopView<'a> {
+    pub(super) desk: &'a ShopDesk,
+    pub(super) world: &'a Company,
+}
+
+impl<'a> ShopView<'a> {
+    /// The C2C shop, if the scenario has an auction site.
+    pub fn shop(&self) -> Option<&'a Shop> {
+        self.desk.shop()
+    }
+    /// The statements the answer composer offers for each topic of a question.
+    pub fn answer_options(&self, question: QuestionId) -> Vec<(QuestionTopic, Vec<Statement>)> {
+        self.desk.answer_options(self.world, question)
+    }
+    /// For each topic of a question, the index of its true statement.
+    pub fn true_choices(&self, question: QuestionId) -> Vec<Option<usize>> {
+        self.desk.true_choices(self.world, question)
+    }
+    /// What the destination charges on a listing's parcel at its shown price, today.
+    pub fn listing_import_charges(&self, listing: ItemListingId) -> Option<ImportCharges> {
+        self.desk.listing_import_charges(self.world, listing)
+    }
+    /// The buying exercise's landed cost at today's rates, graded against `estimate`.
+    pub fn purchase_preview(&self, market: &str, estimate: i64) -> Option<PurchaseGrade> {
+        ShopDesk::purchase_preview(self.world, market, estimate)
+    }
+    /// The lowest price that covers cost, postage and fees (see [`ShopDesk::break_even`]).
+    pub fn break_even(&self, market: &str, sku: &str, postage: &str, duty_paid: bool) -> Option<i64> {
+        ShopDesk::break_even(self.world, market, sku, postage, duty_paid)
+    }
+    /// The correct CN23 for an order.
+    pub fn model_cn23(&self, order: crate::sim::c2c::OrderId) -> Option<crate::sim::c2c::Cn23Form> {
+        self.desk.model_cn23(self.world, order)
+    }
+    /// The buying exercise's item landed at home if bought for `price`, at today's rates.
+    pub fn landed_abroad(&self, market: &str, price: i64) -> Option<Landed> {
+        ShopDesk::landed_abroad(self.world, market, price)
+    }
+}

@@ -552,3 +552,34 @@ fn market_currency(world: &World, market: &str) -> Result<CurrencyCode, RuleErro
         .map(|m| m.currency)
         .ok_or_else(|| RuleError::NoStorefront(market.to_string()))
 }
+
+/// What the store desk has recorded, read at today's rates and rules.
+#[derive(Clone, Copy)]
+pub struct StoreView<'a> {
+    pub(super) desk: &'a StoreDesk,
+    pub(super) world: &'a World,
+}
+
+impl<'a> StoreView<'a> {
+    /// The online store of a market, if it has one.
+    pub fn store(&self, market: &str) -> Option<&'a Store> {
+        self.desk.store_of(market)
+    }
+    /// Every cost sheet filed, in order.
+    pub fn cost_sheets(&self) -> &'a [CostSheetCheck] {
+        self.desk.cost_sheets()
+    }
+    /// The margin per order `sku` ran on in `market`'s store on `day`, if it was listed then.
+    pub fn margin_on(&self, market: &str, sku: &str, day: u32) -> Option<BasisPoints> {
+        self.desk.margin_on(market, sku, day)
+    }
+    /// What one order of the student's listing of `sku` leaves now (see
+    /// [`StoreDesk::order_margin`]).
+    pub fn order_margin(&self, market: &str, sku: &str) -> Option<OrderMargin> {
+        self.desk.order_margin(self.world, market, sku)
+    }
+    /// What one order of `sku` at `price` shipped by `shipping` would leave now.
+    pub fn margin_at(&self, market: &str, sku: &str, price: i64, shipping: &str) -> Option<OrderMargin> {
+        self.desk.margin_at(self.world, market, sku, price, shipping)
+    }
+}

@@ -83,8 +83,22 @@ impl World {
     pub fn rates(&self) -> &BTreeMap<CurrencyCode, Micros> {
         &self.rates
     }
+    /// Today's rate: units of the home currency per unit of `currency`.
+    pub fn rate(&self, currency: CurrencyCode) -> Option<Micros> {
+        self.rates.get(&currency).copied()
+    }
+    /// The cash held in each currency, as money.
+    pub fn cash_money(&self) -> Vec<Money> {
+        self.cash
+            .iter()
+            .map(|(c, m)| Money::new(*m, *c, self.scenario.exponent(*c)))
+            .collect()
+    }
     pub fn inbox(&self) -> &[Message] {
         &self.inbox
+    }
+    pub fn unread_count(&self) -> usize {
+        self.inbox.iter().filter(|m| !m.read).count()
     }
     pub fn ledger(&self) -> &[LedgerEntry] {
         &self.ledger
