@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 pub use crate::sim::terms::{
     Activity, BrandType, Channel, Cn23Box, Competency, CompetitorPricing, ConcessionStrategy, ConditionGrade,
     ContentUnit, CostSheetLine, CounterpartKind, CriterionKind, Difficulty, ExportRefund, Incoterm, MeasureUnit,
-    PaymentTerm, QuestionTopic, Relief, ShippingKind, Side, StatementVerdict, Text, TradeDirection, TradeMode,
-    TransportMode, Valuation,
+    PaymentTerm, QuestionTopic, Relief, SeatPlays, ShippingKind, Side, StatementVerdict, Text, TradeDirection,
+    TradeMode, TransportMode, Valuation,
 };
 
 /// The only scenario / rule-pack format version this build reads.
@@ -85,6 +85,21 @@ pub struct Setup {
     pub events: EventsDef,
     /// Seed of the session's random number generator.
     pub seed: u64,
+    /// The seats: the roles people (or the AI) play. Optional: without it the scenario has
+    /// one human seat, the `role`'s company, with the counterparts played by the AI (or, in
+    /// hotseat, by a second student).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seats: Vec<SeatDef>,
+}
+
+/// A seat, e.g. `(id: "exporter", name: (en: "Exporter", zh: "出口商"), plays: Company)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeatDef {
+    /// Lowercase letters, digits and `-`; unique among the seats.
+    pub id: String,
+    pub name: Text,
+    pub plays: SeatPlays,
 }
 
 pub fn default_reputation() -> u32 {

@@ -20,6 +20,7 @@ mod customs;
 mod documents;
 mod event;
 mod letters;
+mod seats;
 mod shop;
 mod store;
 mod talks;
@@ -50,6 +51,10 @@ pub struct Session {
     random_fired: BTreeMap<String, u32>,
     timeline: Vec<(u32, Event)>,
     commands: Vec<Command>,
+    /// The seat each logged command came from. Today it is always the seat whose turn it
+    /// was ([`Session::acting_seat`]), so a save's log (commands only) replays to the same
+    /// seats and reads as it always has.
+    seats: Vec<String>,
     /// Two students share the machine: they play both sides of every negotiation.
     hotseat: bool,
     mode: PlayMode,
@@ -82,6 +87,7 @@ impl Session {
             random_fired: BTreeMap::new(),
             timeline: Vec::new(),
             commands: Vec::new(),
+            seats: Vec::new(),
             hotseat,
             mode: PlayMode::Practice,
         };
@@ -96,11 +102,22 @@ impl Session {
         session
     }
 
-    /// Validates `command`, then hands it to the desk that owns it.
+    /// Applies `command` from the seat whose turn it is ([`Session::acting_seat`]).
     ///
     /// # Errors
     /// [`RuleError`] when the command is not allowed now; nothing has changed then.
     pub fn apply(&mut self, command: Command) -> Result<Vec<Event>, RuleError> {
+        let seat = self.acting_seat(&command);
+        self.apply_as(&seat, command)
+    }
+
+    /// Validates `command` and that `seat` may give it, then hands it to the desk that owns it
+    /// and logs it with the seat.
+    ///
+    /// # Errors
+    /// [`RuleError`] when the command is not allowed now or not from this seat; nothing has
+    /// changed then.
+    pub fn apply_as(&mut self, seat: &str, command: Command) -> Result<Vec<Event>, RuleError> {
         if self.world.finished {
             return Err(RuleError::ScenarioOver);
         }
@@ -109,6 +126,7 @@ impl Session {
         if let Some(problem) = crate::scenario::limits::command_problem(&command) {
             return Err(RuleError::OutOfRange(problem));
         }
+        self.check_seat(seat, &command)?;
         let world = &mut self.world;
         let events = match &command {
             Command::EndDay => self.end_day(),
@@ -179,6 +197,7 @@ impl Session {
             | Command::BidAbroad { .. } => self.shop.apply(world, &command)?,
         };
         self.commands.push(command);
+        self.seats.push(seat.to_string());
         self.record(events.clone());
         Ok(events)
     }
@@ -300,6 +319,10 @@ impl Session {
     /// The commands accepted so far, in order: the log a save keeps.
     pub fn commands(&self) -> &[Command] {
         &self.commands
+    }
+    /// The seat each command of [`Session::commands`] came from.
+    pub fn command_seats(&self) -> &[String] {
+        &self.seats
     }
 
     pub fn scenario(&self) -> &Scenario {

@@ -346,3 +346,11 @@ pub enum Relief {
     Vat,
     DutyAndVat,
 }
+
+/// What a seat plays: the student's company (every activity of the scenario's `role`), or the
+/// counterparts' side of the negotiations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SeatPlays {
+    Company,
+    Counterparts,
+}

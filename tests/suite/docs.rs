@@ -16,6 +16,7 @@ macro_rules! trace {
 fn schema() -> Registry {
     let mut tracer = Tracer::new(TracerConfig::default());
     trace!(tracer:
+        SeatPlays,
         TradeMode,
         Difficulty,
         BrandType,

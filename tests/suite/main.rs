@@ -19,6 +19,7 @@ mod mutants;
 mod negotiation;
 mod saves;
 mod scenarios;
+mod seats;
 mod sim;
 
 #[cfg(feature = "gui")]

@@ -6,6 +6,7 @@ pub mod declaration;
 pub mod letter;
 pub mod negotiation;
 pub mod nomenclature;
+pub mod role;
 pub mod rubric;
 pub mod storefront;
 mod validate_desks;
@@ -13,9 +14,10 @@ mod validate_desks;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::scenario::error::Diagnostic;
-use crate::scenario::file::{EffectDef, FORMAT_VERSION, Role, ScenarioFile};
+use crate::scenario::file::{EffectDef, FORMAT_VERSION, ScenarioFile, SeatDef};
 use crate::sim::terms::{
-    Activity, BrandType, Competency, ConcessionStrategy, CounterpartKind, CriterionKind, Difficulty, Text, TradeMode,
+    Activity, BrandType, Competency, ConcessionStrategy, CounterpartKind, CriterionKind, Difficulty, SeatPlays, Text,
+    TradeMode,
 };
 
 use super::check::{Checker, iso_exponent};
@@ -24,6 +26,7 @@ use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::rules::RulePack;
 use declaration::DeclarationCase;
 use negotiation::NegotiationCase;
+pub use role::{Company, Role, Seat};
 
 /// Whether a counterpart of this kind can take that side of a deal.
 fn counterpart_can_take(kind: CounterpartKind, side: crate::sim::terms::Side) -> bool {
@@ -265,6 +268,7 @@ pub struct ScenarioMeta {
 pub struct Scenario {
     meta: ScenarioMeta,
     role: Role,
+    seats: Vec<Seat>,
     start_date: Date,
     length_days: u32,
     home_currency: CurrencyCode,
@@ -345,6 +349,16 @@ impl Scenario {
         c.text("setup.role.title", &s.role.title);
         c.text("setup.role.company.name", &s.role.company.name);
         c.country("setup.role.company.country", &s.role.company.country);
+        let role = Role {
+            title: s.role.title.clone(),
+            company: Company {
+                name: s.role.company.name.clone(),
+                country: s.role.company.country.clone(),
+                city: s.role.company.city.clone(),
+                description: s.role.company.description.clone(),
+            },
+        };
+        let seats = validate_seats(&mut c, &s.seats, &role);
 
         // Calendar.
         let start_date = c.date("setup.start_date", &s.start_date);
@@ -1050,7 +1064,8 @@ impl Scenario {
                 author: m.author.clone(),
                 tags: m.tags.clone(),
             },
-            role: s.role.clone(),
+            role,
+            seats,
             start_date,
             length_days: length,
             home_currency,
@@ -1077,6 +1092,12 @@ impl Scenario {
     }
     pub fn role(&self) -> &Role {
         &self.role
+    }
+    /// The seats people (or the AI) play: the declared ones, or the company's and the
+    /// counterparts' (see [`role::default_seats`]). Exactly one plays the company, one the
+    /// counterparts.
+    pub fn seats(&self) -> &[Seat] {
+        &self.seats
     }
     pub fn start_date(&self) -> Date {
         self.start_date
@@ -1269,6 +1290,58 @@ fn check_effect(
             })
         }
     }
+}
+
+/// The declared seats (or the default ones): ids well formed and unique, exactly one playing
+/// the company and at most one the counterparts (the default counterparts' seat is added when
+/// none does), at most [`role::MAX_SEATS`].
+fn validate_seats(c: &mut Checker, seats: &[SeatDef], role: &Role) -> Vec<Seat> {
+    if seats.is_empty() {
+        return role::default_seats(role);
+    }
+    if seats.len() > role::MAX_SEATS {
+        c.error_hint(
+            "setup.seats",
+            format!("{} seats", seats.len()),
+            format!("declare at most {} seats", role::MAX_SEATS),
+        );
+    }
+    for (i, seat) in seats.iter().enumerate() {
+        c.id(&format!("setup.seats[{i}].id"), &seat.id);
+        c.text(&format!("setup.seats[{i}].name"), &seat.name);
+    }
+    c.unique("setup.seats", "id", "seat id", seats.iter().map(|s| s.id.as_str()));
+    let playing = |plays: SeatPlays| seats.iter().filter(|s| s.plays == plays).count();
+    if playing(SeatPlays::Company) != 1 {
+        c.error_hint(
+            "setup.seats",
+            format!("{} seats play the company", playing(SeatPlays::Company)),
+            "exactly one seat plays `Company` (the scenario's `role`)".to_string(),
+        );
+    }
+    if playing(SeatPlays::Counterparts) > 1 {
+        c.error_hint(
+            "setup.seats",
+            format!("{} seats play the counterparts", playing(SeatPlays::Counterparts)),
+            "at most one seat plays `Counterparts`".to_string(),
+        );
+    }
+    let mut valid: Vec<Seat> = seats
+        .iter()
+        .map(|s| Seat {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            plays: s.plays,
+        })
+        .collect();
+    if playing(SeatPlays::Counterparts) == 0 {
+        valid.extend(
+            role::default_seats(role)
+                .into_iter()
+                .filter(|s| s.plays == SeatPlays::Counterparts),
+        );
+    }
+    valid
 }
 
 #[cfg(test)]

@@ -253,6 +253,12 @@ pub enum RuleError {
     NoShop,
     #[error(transparent)]
     Shop(#[from] crate::sim::c2c::ShopError),
+    #[error("there is no seat `{0}` in this scenario")]
+    NoSuchSeat(String),
+    #[error("seat `{0}` is played by the computer")]
+    AiSeat(String),
+    #[error("seat `{0}` may not give this command now")]
+    NotThisSeat(String),
     #[error("task `{0}` has no letter to answer")]
     NoLetter(String),
     #[error("the letter of task `{0}` has not arrived yet")]
