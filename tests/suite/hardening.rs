@@ -490,3 +490,36 @@ fn a_save_from_before_the_fact_corrections_is_named_an_older_version() {
         "names the file checked against: {out}"
     );
 }
+
+/// Saves written before the desks-and-seats redesign (issue 17; made with `tradeport
+/// save-drill` at commit 0ed5c33) replay now to the same summary and a byte-identical report
+/// file, and their old report files still verify.
+#[test]
+fn saves_from_before_the_desks_redesign_replay_to_the_same_report() {
+    let dir = scratch("before-desks");
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        let fixture = |ext: &str| {
+            std::fs::canonicalize(format!("tests/fixtures/saves/before-desks/{id}{ext}"))
+                .unwrap_or_else(|e| panic!("{id}{ext}: {e}"))
+        };
+        let report = dir.join(format!("{id}.report.ron"));
+        let save = fixture(".ron").to_string_lossy().to_string();
+        let (code, out) = run(&dir, &["replay", &save, "--report", &report.to_string_lossy()]);
+        assert_eq!(code, 0, "{id}: {out}");
+        let printed: String = out
+            .lines()
+            .filter(|l| !l.starts_with("report written to "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let then = std::fs::read_to_string(fixture(".replay.txt")).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(printed, then, "{id}: replay prints what it printed before");
+        let written = std::fs::read(&report).unwrap_or_else(|e| panic!("{e}"));
+        let old = std::fs::read(fixture(".report.ron")).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            written == old,
+            "{id}: the report file differs from the one written before"
+        );
+        let (code, out) = run(&dir, &["verify", &fixture(".report.ron").to_string_lossy()]);
+        assert_eq!(code, 0, "{id}: the old report verifies: {out}");
+    }
+}
