@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use crate::scenario::error::{Diagnostic, suggestion};
-use crate::scenario::file::MoneyDef;
 use crate::sim::terms::Text;
 
 use super::date::Date;
@@ -11,6 +10,13 @@ use super::money::{
     BasisPoints, CurrencyCode, DecimalError, MAX_MONEY_MINOR, Micros, Money, format_minor, line_value_fits,
     parse_amount,
 };
+
+/// Money as a file writes it: a currency code and a decimal amount (`"CNY"`, `"50000.00"`).
+/// The checker reads it without knowing the file format.
+pub trait WrittenMoney {
+    fn currency(&self) -> &str;
+    fn amount(&self) -> &str;
+}
 
 /// ISO 4217 minor units of the currencies Tradeport knows without a scenario.
 pub const ISO_CURRENCIES: &[(&str, u32)] = &[
@@ -183,27 +189,27 @@ impl Checker {
     }
 
     /// Money in a currency the scenario declares.
-    pub fn money(&mut self, path: &str, def: &MoneyDef, allow_negative: bool) -> Option<Money> {
-        let currency = self.currency(&format!("{path}.currency"), &def.currency);
+    pub fn money(&mut self, path: &str, def: &impl WrittenMoney, allow_negative: bool) -> Option<Money> {
+        let currency = self.currency(&format!("{path}.currency"), def.currency());
         let (code, exponent) = currency?;
         self.amount(path, def, code, exponent, allow_negative)
     }
 
     /// Money in any ISO currency Tradeport knows (rule packs stand alone, without a scenario).
-    pub fn iso_money(&mut self, path: &str, def: &MoneyDef) -> Option<Money> {
-        let Some(code) = CurrencyCode::parse(&def.currency) else {
+    pub fn iso_money(&mut self, path: &str, def: &impl WrittenMoney) -> Option<Money> {
+        let Some(code) = CurrencyCode::parse(def.currency()) else {
             self.error(
                 &format!("{path}.currency"),
-                format!("`{}` is not a currency code", def.currency),
+                format!("`{}` is not a currency code", def.currency()),
                 Some("use an ISO 4217 code such as \"EUR\""),
             );
             return None;
         };
-        let Some(exponent) = iso_exponent(&def.currency) else {
+        let Some(exponent) = iso_exponent(def.currency()) else {
             let known: Vec<&str> = ISO_CURRENCIES.iter().map(|(c, _)| *c).collect();
             self.error_hint(
                 &format!("{path}.currency"),
-                format!("unknown currency `{}`", def.currency),
+                format!("unknown currency `{}`", def.currency()),
                 format!("rule packs can use {}", known.join(", ")),
             );
             return None;
@@ -214,16 +220,16 @@ impl Checker {
     fn amount(
         &mut self,
         path: &str,
-        def: &MoneyDef,
+        def: &impl WrittenMoney,
         code: CurrencyCode,
         exponent: u32,
         allow_negative: bool,
     ) -> Option<Money> {
-        match parse_amount(&def.amount, exponent) {
+        match parse_amount(def.amount(), exponent) {
             Ok(minor) if minor < 0 && !allow_negative => {
                 self.error(
                     &format!("{path}.amount"),
-                    format!("negative amount {} {}", def.amount, def.currency),
+                    format!("negative amount {} {}", def.amount(), def.currency()),
                     Some("amounts here must be zero or more"),
                 );
                 None
@@ -232,12 +238,12 @@ impl Checker {
             Err(DecimalError::TooLarge) => {
                 self.error_hint(
                     &format!("{path}.amount"),
-                    format!("amount {} {} is too large", def.amount, def.currency),
+                    format!("amount {} {} is too large", def.amount(), def.currency()),
                     format!(
                         "amounts are limited to {} minor units ({} {})",
                         MAX_MONEY_MINOR,
                         format_minor(MAX_MONEY_MINOR, exponent),
-                        def.currency
+                        def.currency()
                     ),
                 );
                 None
@@ -247,7 +253,8 @@ impl Checker {
                     &format!("{path}.amount"),
                     format!(
                         "`{}` has more decimals than {} allows ({max})",
-                        def.amount, def.currency
+                        def.amount(),
+                        def.currency()
                     ),
                     format!("round to {max} decimals"),
                 );
@@ -256,7 +263,7 @@ impl Checker {
             Err(e) => {
                 self.error(
                     &format!("{path}.amount"),
-                    format!("amount `{}` {e}", def.amount),
+                    format!("amount `{}` {e}", def.amount()),
                     Some("write the amount as a decimal string, e.g. \"1250.00\""),
                 );
                 None

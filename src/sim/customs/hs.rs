@@ -70,8 +70,7 @@ impl Nomenclature {
     /// The choices at `level`, given the codes chosen at the levels above (`path[i]` for level i).
     pub fn choices(&self, level: Level, path: &[String]) -> Vec<Choice<'_>> {
         let section = || {
-            self.file
-                .sections
+            self.sections
                 .iter()
                 .find(|s| path.first().is_some_and(|p| *p == s.number))
         };
@@ -80,7 +79,6 @@ impl Nomenclature {
         let sub = || heading().and_then(|h| h.subheadings.iter().find(|s| path.get(3).is_some_and(|p| *p == s.code)));
         match level {
             Level::Section => self
-                .file
                 .sections
                 .iter()
                 .map(|s| Choice {
@@ -148,7 +146,7 @@ impl Nomenclature {
             return out;
         }
         let hit = |code: &str, t: &Text| code.starts_with(&q) || t.en.to_lowercase().contains(&q) || t.zh.contains(&q);
-        for s in &self.file.sections {
+        for s in &self.sections {
             for c in &s.chapters {
                 for h in &c.headings {
                     if hit(&h.code, &h.title) {
@@ -173,7 +171,7 @@ impl Nomenclature {
     /// The correct code at each level for a 10-digit code, if the excerpt has it.
     fn correct_path(&self, hs: &HsCode) -> Option<[String; 5]> {
         let code = hs.digits();
-        for s in &self.file.sections {
+        for s in &self.sections {
             for c in &s.chapters {
                 for h in &c.headings {
                     for sub in &h.subheadings {
@@ -199,7 +197,7 @@ impl Nomenclature {
     /// each level; missing levels count as wrong. `None` if the excerpt lacks the code.
     pub fn grade(&self, sku: &str, hs: &HsCode, chosen: &[String]) -> Option<Classification> {
         let correct = self.correct_path(hs)?;
-        let section = self.file.sections.iter().find(|s| s.number == correct[0])?;
+        let section = self.sections.iter().find(|s| s.number == correct[0])?;
         let chapter = section.chapters.iter().find(|c| c.code == correct[1])?;
         let heading = chapter.headings.iter().find(|h| h.code == correct[2])?;
         let sub = heading.subheadings.iter().find(|s| s.code == correct[3])?;
@@ -233,9 +231,9 @@ impl Nomenclature {
             {
                 Some(why) if !why.is_empty() => format!(
                     "National extension ({}): {}. National subdivision not verified: {why}",
-                    self.file.national_extension, correct[4]
+                    self.national_extension, correct[4]
                 ),
-                _ => format!("National extension ({}): {}.", self.file.national_extension, correct[4]),
+                _ => format!("National extension ({}): {}.", self.national_extension, correct[4]),
             },
         ];
         let steps = Level::ALL

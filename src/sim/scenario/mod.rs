@@ -1344,6 +1344,16 @@ fn validate_seats(c: &mut Checker, seats: &[SeatDef], role: &Role) -> Vec<Seat> 
     valid
 }
 
+/// The file's money, as the checker reads it.
+impl crate::sim::check::WrittenMoney for crate::scenario::file::MoneyDef {
+    fn currency(&self) -> &str {
+        &self.currency
+    }
+    fn amount(&self) -> &str {
+        &self.amount
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::HsCode;

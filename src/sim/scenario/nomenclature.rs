@@ -5,6 +5,7 @@
 use crate::scenario::error::Diagnostic;
 use crate::scenario::nomenclature::NomenclatureFile;
 use crate::sim::check::Checker;
+use crate::sim::terms::Text;
 
 /// The nomenclature bundled with the game (validated by tests and at first use).
 pub const BUNDLED: &str = include_str!("../../../scenarios/rules/hs-2022.nomenclature.ron");
@@ -20,9 +21,108 @@ pub fn bundled() -> Option<&'static Nomenclature> {
 /// A nomenclature excerpt whose codes nest correctly. Built only by [`Nomenclature::validate`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Nomenclature {
-    /// The excerpt as read, once its codes are checked (already a tree of codes; issue 17
-    /// leaves giving it types of its own for later).
-    pub(in crate::sim) file: NomenclatureFile,
+    /// The HS edition, e.g. `"HS 2022"`.
+    pub(in crate::sim) edition: String,
+    /// Whose national lines the 10-digit codes are, e.g. China's tariff.
+    pub(in crate::sim) national_extension: String,
+    pub(in crate::sim) sections: Vec<Section>,
+}
+
+/// A section (Roman numeral) with its notes and chapters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub number: String,
+    pub title: Text,
+    pub notes: Vec<Text>,
+    pub chapters: Vec<Chapter>,
+}
+
+/// A chapter (two digits) with its notes and headings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chapter {
+    pub code: String,
+    pub title: Text,
+    pub notes: Vec<Text>,
+    pub headings: Vec<Heading>,
+}
+
+/// A heading (four digits) with its subheadings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub code: String,
+    pub title: Text,
+    pub subheadings: Vec<Subheading>,
+}
+
+/// A subheading (six digits) with its national lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subheading {
+    pub code: String,
+    pub title: Text,
+    pub national: Vec<NationalLine>,
+}
+
+/// A national tariff line (ten digits).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NationalLine {
+    pub code: String,
+    pub title: Text,
+    /// What could not be verified about this line, and why (empty: verified).
+    pub unverified: String,
+}
+
+impl Nomenclature {
+    /// The checked file as the excerpt's own types.
+    fn from_file(file: NomenclatureFile) -> Self {
+        let sections = file
+            .sections
+            .into_iter()
+            .map(|s| Section {
+                number: s.number,
+                title: s.title,
+                notes: s.notes,
+                chapters: s
+                    .chapters
+                    .into_iter()
+                    .map(|c| Chapter {
+                        code: c.code,
+                        title: c.title,
+                        notes: c.notes,
+                        headings: c
+                            .headings
+                            .into_iter()
+                            .map(|h| Heading {
+                                code: h.code,
+                                title: h.title,
+                                subheadings: h
+                                    .subheadings
+                                    .into_iter()
+                                    .map(|sub| Subheading {
+                                        code: sub.code,
+                                        title: sub.title,
+                                        national: sub
+                                            .national
+                                            .into_iter()
+                                            .map(|n| NationalLine {
+                                                code: n.code,
+                                                title: n.title,
+                                                unverified: n.unverified,
+                                            })
+                                            .collect(),
+                                    })
+                                    .collect(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Self {
+            edition: file.edition,
+            national_extension: file.national_extension,
+            sections,
+        }
+    }
 }
 
 fn digits(code: &str, len: usize) -> bool {
@@ -107,14 +207,14 @@ impl Nomenclature {
                 }
             }
         }
-        c.finish(Self { file })
+        c.finish(Self::from_file(file))
     }
 
     pub fn edition(&self) -> &str {
-        &self.file.edition
+        &self.edition
     }
 
     pub fn national_extension(&self) -> &str {
-        &self.file.national_extension
+        &self.national_extension
     }
 }
