@@ -261,3 +261,73 @@ fn every_command_and_its_fields_are_documented() {
         missing.join("\n")
     );
 }
+
+/// The variants of `pub enum NAME` in the Rust source `file`, read from its text (these enums
+/// are not serialised, so serde cannot trace them).
+fn enum_variants(file: &str, name: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let start = text
+        .find(&format!("pub enum {name} {{"))
+        .unwrap_or_else(|| panic!("no `pub enum {name}` in {file}"));
+    let mut depth = 0usize;
+    let mut variants = Vec::new();
+    for line in text[start..].lines() {
+        let trimmed = line.trim();
+        if depth == 1 && !trimmed.starts_with("///") && !trimmed.starts_with("#[") {
+            let word: String = trimmed.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                variants.push(word);
+            }
+        }
+        depth += line.matches('{').count();
+        depth = depth.saturating_sub(line.matches('}').count());
+        if depth == 0 && !variants.is_empty() {
+            break;
+        }
+    }
+    variants
+}
+
+#[test]
+fn every_event_account_and_refusal_is_documented() {
+    let doc = std::fs::read_to_string("docs/commands.md").unwrap_or_else(|e| panic!("{e}"));
+    let events = doc
+        .find("\n## Events\n")
+        .map(|at| &doc[at..])
+        .unwrap_or_else(|| panic!("docs/commands.md has no Events section"));
+    let mut missing = Vec::new();
+    for (file, name) in [
+        ("src/sim/session/event.rs", "Event"),
+        ("src/sim/session/event.rs", "Account"),
+        ("src/sim/session/event.rs", "RuleError"),
+        ("src/sim/negotiation/talks.rs", "TalkEvent"),
+        ("src/sim/c2c/shop/mod.rs", "ShopEvent"),
+    ] {
+        let variants = enum_variants(file, name);
+        assert!(variants.len() >= 3, "read the variants of {name}: {variants:?}");
+        for v in variants {
+            if !events.contains(&format!("`{v}")) {
+                missing.push(format!("{name}::{v}"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not in docs/commands.md's Events section: {missing:?}"
+    );
+}
+
+#[test]
+fn the_enum_reader_finds_every_variant_and_only_variants() {
+    let event = enum_variants("src/sim/session/event.rs", "Event");
+    assert_eq!(event.first().map(String::as_str), Some("DayStarted"));
+    assert!(event.contains(&"Shop".to_string()) && event.contains(&"CostSheetChecked".to_string()));
+    assert!(
+        !event.iter().any(|v| v == "Date" || v == "MessageId"),
+        "field types are not variants: {event:?}"
+    );
+    assert_eq!(
+        enum_variants("src/sim/negotiation/talks.rs", "TalkEvent"),
+        ["OfferMade", "Agreed", "WalkedAway"]
+    );
+}
