@@ -3,6 +3,7 @@
 
 mod architecture;
 mod c2c;
+mod class;
 mod cli;
 mod crash_safety;
 mod declaration;

@@ -1,0 +1,272 @@
+//! A class as the instructor's PC runs it (issue 18): students join with a name and a student
+//! number, get a seat at a table and a secret token, and every command they send is checked
+//! against the token, the seat and the rules before the table's session applies it. Each table
+//! is one session of the scenario: a student at its company's seat, and a second student at its
+//! counterparts' seat or the AI there. No networking here: the transport (the `gui` build's
+//! replicon layer) hands messages in and takes the answers out, so the host's rules are tested
+//! without sockets.
+
+pub mod token;
+pub mod view;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::sim::terms::SeatPlays;
+use crate::sim::{Command, Event, RuleError, Scenario, Session};
+pub use token::Token;
+
+/// Longest name or student number a student may enter, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+/// Most students in one class.
+pub const MAX_STUDENTS: usize = 200;
+/// Refused messages kept for the instructor (the oldest are dropped).
+pub const MAX_REFUSALS_KEPT: usize = 1_000;
+
+/// Index of a student in the class, in join order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+pub struct StudentId(pub u32);
+
+/// A student who joined.
+#[derive(Debug, Clone)]
+pub struct Student {
+    pub id: StudentId,
+    pub name: String,
+    pub number: String,
+    token: Token,
+    /// The table and the seat there.
+    pub table: usize,
+    pub seat: String,
+}
+
+/// One session of the scenario and who sits at its seats.
+#[derive(Debug)]
+pub struct Table {
+    /// The seats people may take, each with its student once taken.
+    seats: BTreeMap<String, Option<StudentId>>,
+    /// Created when the class starts.
+    session: Option<Session>,
+}
+
+impl Table {
+    pub fn seats(&self) -> &BTreeMap<String, Option<StudentId>> {
+        &self.seats
+    }
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+}
+
+/// Why the host refused a join.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JoinError {
+    #[error("the instructor has closed the class to new students")]
+    Locked,
+    #[error("the class has started")]
+    Started,
+    #[error("the class is full ({MAX_STUDENTS} students)")]
+    Full,
+    #[error("enter a name and a student number of 1 to {MAX_NAME_CHARS} characters")]
+    BadName,
+}
+
+/// Why the host refused a student's command; the class is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("no student holds this token")]
+    UnknownToken,
+    #[error("the class has not started")]
+    NotStarted,
+    #[error("seat `{0}` is not this student's")]
+    NotYourSeat(String),
+    #[error(transparent)]
+    Rule(#[from] RuleError),
+}
+
+/// A refused message, for the instructor's log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusalRecord {
+    /// The student, when the token was known.
+    pub student: Option<StudentId>,
+    pub refusal: Refusal,
+}
+
+/// The host's class.
+#[derive(Debug)]
+pub struct Class {
+    scenario: Arc<Scenario>,
+    /// The seats a person may take at each table: the company's, and the counterparts' when
+    /// the scenario has a negotiation for them to play.
+    seat_ids: Vec<String>,
+    students: Vec<Student>,
+    tables: Vec<Table>,
+    locked: bool,
+    refusals: Vec<RefusalRecord>,
+}
+
+impl Class {
+    /// A class of `scenario`, open for joining.
+    pub fn new(scenario: Arc<Scenario>) -> Self {
+        let negotiates = scenario.tasks().iter().any(|t| t.negotiation.is_some());
+        let seat_ids = scenario
+            .seats()
+            .iter()
+            .filter(|s| s.plays == SeatPlays::Company || negotiates)
+            .map(|s| s.id.clone())
+            .collect();
+        Self {
+            scenario,
+            seat_ids,
+            students: Vec::new(),
+            tables: Vec::new(),
+            locked: false,
+            refusals: Vec::new(),
+        }
+    }
+
+    /// Seats a new student at the first free seat (a new table when every table is full) and
+    /// gives them the token that is their seat from now on.
+    ///
+    /// # Errors
+    /// [`JoinError`] when the class is locked, started or full, or the name or number is
+    /// empty or too long; nothing changes then.
+    pub fn join(&mut self, name: &str, number: &str, token: Token) -> Result<(StudentId, Token), JoinError> {
+        let fits = |s: &str| !s.trim().is_empty() && s.chars().count() <= MAX_NAME_CHARS;
+        if !fits(name) || !fits(number) {
+            return Err(JoinError::BadName);
+        }
+        if self.locked {
+            return Err(JoinError::Locked);
+        }
+        if self.is_started() {
+            return Err(JoinError::Started);
+        }
+        if self.students.len() >= MAX_STUDENTS {
+            return Err(JoinError::Full);
+        }
+        let id = StudentId(u32::try_from(self.students.len()).unwrap_or(u32::MAX));
+        let free = self.tables.iter().enumerate().find_map(|(t, table)| {
+            table
+                .seats
+                .iter()
+                .find(|(_, who)| who.is_none())
+                .map(|(seat, _)| (t, seat.clone()))
+        });
+        let (table, seat) = match free {
+            Some(found) => found,
+            None => {
+                self.tables.push(Table {
+                    seats: self.seat_ids.iter().map(|s| (s.clone(), None)).collect(),
+                    session: None,
+                });
+                let company = self.seat_ids.first().cloned().unwrap_or_default();
+                (self.tables.len() - 1, company)
+            }
+        };
+        if let Some(slot) = self.tables.get_mut(table).and_then(|t| t.seats.get_mut(&seat)) {
+            *slot = Some(id);
+        }
+        self.students.push(Student {
+            id,
+            name: name.trim().to_string(),
+            number: number.trim().to_string(),
+            token: token.clone(),
+            table,
+            seat,
+        });
+        Ok((id, token))
+    }
+
+    /// Starts every table's session: a table whose counterparts' seat a student took plays
+    /// both sides with people (hotseat rules); elsewhere the AI plays the counterparts.
+    pub fn start(&mut self) {
+        for table in &mut self.tables {
+            if table.session.is_some() {
+                continue;
+            }
+            let scenario = Arc::clone(&self.scenario);
+            let counterparts_taken = table.seats.iter().any(|(seat, who)| {
+                who.is_some()
+                    && self
+                        .scenario
+                        .seats()
+                        .iter()
+                        .any(|s| &s.id == seat && s.plays == SeatPlays::Counterparts)
+            });
+            table.session = Some(if counterparts_taken {
+                Session::new_hotseat(scenario, None)
+            } else {
+                Session::new(scenario, None)
+            });
+        }
+    }
+
+    /// Closes (or reopens) the class to new students.
+    pub fn set_locked(&mut self, locked: bool) {
+        self.locked = locked;
+    }
+
+    pub fn is_started(&self) -> bool {
+        self.tables.iter().any(|t| t.session.is_some())
+    }
+
+    /// The student holding `token`, compared in constant time against every student's.
+    pub fn student_by_token(&self, token: &Token) -> Option<&Student> {
+        let mut found = None;
+        for student in &self.students {
+            if student.token.same_as(token) {
+                found = Some(student);
+            }
+        }
+        found
+    }
+
+    /// A student's command: applied by their table's session from their seat, or refused and
+    /// logged with nothing changed.
+    ///
+    /// # Errors
+    /// [`Refusal`] for an unknown token, a class not started, another student's seat, or a
+    /// command the rules refuse (out of turn, out of range, not allowed now).
+    pub fn submit(&mut self, token: &Token, seat: &str, command: Command) -> Result<Vec<Event>, Refusal> {
+        let student = self.student_by_token(token).map(|s| (s.id, s.table, s.seat.clone()));
+        let outcome = match &student {
+            None => Err(Refusal::UnknownToken),
+            Some((_, _, own)) if own != seat => Err(Refusal::NotYourSeat(seat.to_string())),
+            Some((_, table, _)) => match self.tables.get_mut(*table).and_then(|t| t.session.as_mut()) {
+                None => Err(Refusal::NotStarted),
+                Some(session) => session.apply_as(seat, command).map_err(Refusal::from),
+            },
+        };
+        if let Err(refusal) = &outcome {
+            if self.refusals.len() >= MAX_REFUSALS_KEPT {
+                self.refusals.remove(0);
+            }
+            self.refusals.push(RefusalRecord {
+                student: student.map(|(id, _, _)| id),
+                refusal: refusal.clone(),
+            });
+        }
+        outcome
+    }
+
+    /// What the student holding `token` may see of their table (see [`view::seat_view`]).
+    pub fn view_for(&self, token: &Token) -> Option<view::SeatView> {
+        let student = self.student_by_token(token)?;
+        let session = self.tables.get(student.table)?.session.as_ref()?;
+        view::seat_view(session, &student.seat)
+    }
+
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+    pub fn students(&self) -> &[Student] {
+        &self.students
+    }
+    pub fn tables(&self) -> &[Table] {
+        &self.tables
+    }
+    /// Refused messages, oldest first (at most [`MAX_REFUSALS_KEPT`]).
+    pub fn refusals(&self) -> &[RefusalRecord] {
+        &self.refusals
+    }
+}

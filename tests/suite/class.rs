@@ -1,0 +1,236 @@
+//! The host's side of a class (issue 18, first part): joining and seating, starting the
+//! tables (people or the AI at the counterparts' seat), and every student's command checked
+//! against the token, the seat and the rules, with refusals logged and nothing changed.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use tradeport::class::{Class, JoinError, Refusal, StudentId, Token};
+use tradeport::scenario::error::render_plain;
+use tradeport::scenario::load_scenario_file;
+use tradeport::sim::{Command, Event, RuleError, Scenario};
+
+fn bundled(id: &str) -> Arc<Scenario> {
+    let path = format!("scenarios/{id}.scenario.ron");
+    Arc::new(load_scenario_file(Path::new(&path)).unwrap_or_else(|d| panic!("{}", render_plain(&d))))
+}
+
+fn token(n: u8) -> Token {
+    Token::from_bytes([n; 16])
+}
+
+fn offer(options: Vec<usize>) -> Command {
+    Command::MakeOffer {
+        task: "negotiate-deal".to_string(),
+        options,
+        note: String::new(),
+    }
+}
+
+/// A B2B class of three: a pair at table 0, one student with the AI at table 1.
+fn b2b_class_of_three() -> Class {
+    let mut class = Class::new(bundled("b2b-silk-blouses"));
+    for (i, (name, number)) in [("Li Na", "2024001"), ("Wang Wei", "2024002"), ("Zhang Min", "2024003")]
+        .into_iter()
+        .enumerate()
+    {
+        let n = u8::try_from(i + 1).unwrap_or(0);
+        class.join(name, number, token(n)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    class
+}
+
+#[test]
+fn students_fill_each_table_s_seats_in_join_order() {
+    let class = b2b_class_of_three();
+    let seated: Vec<(usize, &str)> = class.students().iter().map(|s| (s.table, s.seat.as_str())).collect();
+    assert_eq!(seated, [(0, "company"), (0, "counterparts"), (1, "company")]);
+    assert_eq!(
+        class.tables()[1].seats().get("counterparts"),
+        Some(&None),
+        "left to the AI"
+    );
+    // Without a negotiation there is no counterparts' seat to take: one student per table.
+    let mut b2c = Class::new(bundled("b2c-eu-storefront"));
+    for n in 1..=2 {
+        b2c.join("Student", &format!("{n}"), token(n))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let seated: Vec<(usize, &str)> = b2c.students().iter().map(|s| (s.table, s.seat.as_str())).collect();
+    assert_eq!(seated, [(0, "company"), (1, "company")]);
+}
+
+#[test]
+fn joins_are_refused_when_locked_started_or_badly_named_without_change() {
+    let mut class = Class::new(bundled("b2b-silk-blouses"));
+    assert_eq!(class.join("  ", "2024001", token(1)), Err(JoinError::BadName));
+    assert_eq!(
+        class.join(&"x".repeat(81), "2024001", token(1)),
+        Err(JoinError::BadName)
+    );
+    class.set_locked(true);
+    assert_eq!(class.join("Li Na", "2024001", token(1)), Err(JoinError::Locked));
+    class.set_locked(false);
+    assert!(class.students().is_empty());
+    class
+        .join("Li Na", "2024001", token(1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class.start();
+    assert_eq!(class.join("Late", "2024009", token(9)), Err(JoinError::Started));
+    assert_eq!(class.students().len(), 1);
+}
+
+#[test]
+fn a_pair_plays_both_sides_and_the_ai_fills_an_empty_counterparts_seat() {
+    let mut class = b2b_class_of_three();
+    class.start();
+    let talks = |class: &Class, table: usize| {
+        class.tables()[table]
+            .session()
+            .and_then(|s| s.talks_desk().talks("negotiate-deal"))
+            .map(|t| t.is_hotseat())
+    };
+    assert_eq!(talks(&class, 0), Some(true), "two students");
+    assert_eq!(talks(&class, 1), Some(false), "the AI answers the student alone");
+}
+
+#[test]
+fn two_students_strike_a_deal_through_the_host() {
+    let mut class = b2b_class_of_three();
+    class.start();
+    class
+        .submit(&token(1), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let events = class
+        .submit(
+            &token(2),
+            "counterparts",
+            Command::AcceptOffer {
+                task: "negotiate-deal".to_string(),
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        events.iter().any(|e| matches!(e, Event::ContractSigned { .. })),
+        "{events:?}"
+    );
+    let session = class.tables()[0].session().unwrap_or_else(|| panic!("started"));
+    assert_eq!(session.command_seats(), ["company", "counterparts"]);
+    assert!(class.refusals().is_empty());
+}
+
+#[test]
+fn forged_commands_are_refused_logged_and_change_nothing() {
+    let mut class = b2b_class_of_three();
+    assert_eq!(
+        class.submit(&token(1), "company", Command::EndDay),
+        Err(Refusal::NotStarted)
+    );
+    class.start();
+    let log_len = |class: &Class| class.tables()[0].session().map_or(0, |s| s.commands().len());
+    let forged = [
+        // A token nobody holds.
+        (token(99), "company", offer(vec![18, 2, 0, 0]), Refusal::UnknownToken),
+        // The importer's token on the exporter's seat.
+        (
+            token(2),
+            "company",
+            offer(vec![18, 2, 0, 0]),
+            Refusal::NotYourSeat("company".to_string()),
+        ),
+        // The importer out of turn: the exporter opens.
+        (
+            token(2),
+            "counterparts",
+            offer(vec![4, 2, 2, 3]),
+            Refusal::Rule(RuleError::NotThisSeat("counterparts".to_string())),
+        ),
+    ];
+    for (token, seat, command, expected) in forged {
+        assert_eq!(class.submit(&token, seat, command), Err(expected));
+    }
+    // Oversized: a note far over the limit.
+    let long = Command::MakeOffer {
+        task: "negotiate-deal".to_string(),
+        options: vec![18, 2, 0, 0],
+        note: "x".repeat(1_000_000),
+    };
+    assert!(matches!(
+        class.submit(&token(1), "company", long),
+        Err(Refusal::Rule(RuleError::OutOfRange(_)))
+    ));
+    assert_eq!(log_len(&class), 0, "nothing was applied");
+    let who: Vec<Option<StudentId>> = class.refusals().iter().map(|r| r.student).collect();
+    assert_eq!(
+        who,
+        [
+            Some(StudentId(0)),
+            None,
+            Some(StudentId(1)),
+            Some(StudentId(1)),
+            Some(StudentId(0))
+        ]
+    );
+}
+
+#[test]
+fn tokens_are_random_hex_and_never_shown() {
+    let a = Token::random().unwrap_or_else(|e| panic!("{e}"));
+    let b = Token::random().unwrap_or_else(|e| panic!("{e}"));
+    assert_ne!(a, b);
+    assert_eq!(a.to_hex().len(), 32);
+    assert_eq!(Token::from_hex(&a.to_hex()), Some(a.clone()));
+    assert!(a.same_as(&a.clone()) && !a.same_as(&b));
+    assert_eq!(Token::from_hex("not a token"), None);
+    assert_eq!(Token::from_hex(&"g".repeat(32)), None);
+    assert!(!format!("{a:?}").contains(&a.to_hex()[..8]));
+}
+
+#[test]
+fn each_seat_is_sent_only_its_own_side() {
+    let mut class = b2b_class_of_three();
+    class.start();
+    class
+        .submit(&token(1), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let exporter = class.view_for(&token(1)).unwrap_or_else(|| panic!("exporter's view"));
+    let importer = class.view_for(&token(2)).unwrap_or_else(|| panic!("importer's view"));
+    let session = class.tables()[0].session().unwrap_or_else(|| panic!("started"));
+    let talks = session
+        .talks_desk()
+        .talks("negotiate-deal")
+        .unwrap_or_else(|| panic!("talks"));
+    let case = talks.case();
+    let (seller, buyer) = (
+        case.preferences(tradeport::sim::negotiation::Side::Seller),
+        case.preferences(tradeport::sim::negotiation::Side::Buyer),
+    );
+    let bid = talks.offers()[0].bid;
+    assert_ne!(
+        seller.utility(bid),
+        buyer.utility(bid),
+        "the sides value the offer differently"
+    );
+    assert_ne!(seller.reservation(), buyer.reservation());
+
+    let theirs = |view: &tradeport::class::view::SeatView| {
+        let n = &view.negotiations[0];
+        (n.own_walk_away, n.offers[0].worth_to_me)
+    };
+    assert_eq!(theirs(&exporter), (seller.reservation(), seller.utility(bid)));
+    assert_eq!(theirs(&importer), (buyer.reservation(), buyer.utility(bid)));
+    assert!(exporter.company.is_some(), "the exporter sees the company");
+    assert!(
+        importer.company.is_none(),
+        "the importer does not see the exporter's cash or inbox"
+    );
+    // What goes on the wire for the importer holds none of the seller's values.
+    let wire = ron::to_string(&importer).unwrap_or_else(|e| panic!("{e}"));
+    for secret in [seller.reservation(), seller.utility(bid)] {
+        assert!(
+            !wire.contains(&format!(":{secret}")),
+            "seller's {secret} sent to the importer: {wire}"
+        );
+    }
+    assert!(class.view_for(&token(99)).is_none(), "no view for an unknown token");
+}
