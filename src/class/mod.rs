@@ -6,6 +6,7 @@
 //! replicon layer) hands messages in and takes the answers out, so the host's rules are tested
 //! without sockets.
 
+pub mod record;
 pub mod token;
 pub mod view;
 
@@ -77,6 +78,8 @@ pub enum Refusal {
     UnknownToken,
     #[error("the class has not started")]
     NotStarted,
+    #[error("the instructor has paused the class")]
+    Paused,
     #[error("seat `{0}` is not this student's")]
     NotYourSeat(String),
     #[error(transparent)]
@@ -101,6 +104,7 @@ pub struct Class {
     students: Vec<Student>,
     tables: Vec<Table>,
     locked: bool,
+    paused: bool,
     refusals: Vec<RefusalRecord>,
 }
 
@@ -120,6 +124,7 @@ impl Class {
             students: Vec::new(),
             tables: Vec::new(),
             locked: false,
+            paused: false,
             refusals: Vec::new(),
         }
     }
@@ -159,7 +164,7 @@ impl Class {
                     seats: self.seat_ids.iter().map(|s| (s.clone(), None)).collect(),
                     session: None,
                 });
-                let company = self.seat_ids.first().cloned().unwrap_or_default();
+                let company = self.company_seat().to_string();
                 (self.tables.len() - 1, company)
             }
         };
@@ -184,21 +189,40 @@ impl Class {
             if table.session.is_some() {
                 continue;
             }
-            let scenario = Arc::clone(&self.scenario);
-            let counterparts_taken = table.seats.iter().any(|(seat, who)| {
-                who.is_some()
-                    && self
-                        .scenario
-                        .seats()
-                        .iter()
-                        .any(|s| &s.id == seat && s.plays == SeatPlays::Counterparts)
-            });
-            table.session = Some(if counterparts_taken {
-                Session::new_hotseat(scenario, None)
-            } else {
-                Session::new(scenario, None)
-            });
+            table.session = Some(record::table_session(&self.scenario, table));
         }
+    }
+
+    /// Pauses (or resumes) the class: while paused every student's command is refused.
+    pub fn set_paused(&mut self, paused: bool) {
+        self.paused = paused;
+    }
+    pub fn is_paused(&self) -> bool {
+        self.paused
+    }
+
+    /// The instructor ends the day for every table (from its company's seat), paused or not.
+    /// Returns each table's events; a table whose scenario is over is left as it is.
+    pub fn advance_day(&mut self) -> Vec<Result<Vec<Event>, RuleError>> {
+        let company = self.company_seat().to_string();
+        self.tables
+            .iter_mut()
+            .filter_map(|t| t.session.as_mut())
+            .map(|session| session.apply_as(&company, Command::EndDay))
+            .collect()
+    }
+
+    /// The id of the seat playing the company.
+    pub fn company_seat(&self) -> &str {
+        self.scenario
+            .seats()
+            .iter()
+            .find(|s| s.plays == SeatPlays::Company)
+            .map_or("", |s| s.id.as_str())
+    }
+
+    fn is_company_seat(&self, seat: &str) -> bool {
+        self.company_seat() == seat
     }
 
     /// Closes (or reopens) the class to new students.
@@ -232,6 +256,7 @@ impl Class {
         let outcome = match &student {
             None => Err(Refusal::UnknownToken),
             Some((_, _, own)) if own != seat => Err(Refusal::NotYourSeat(seat.to_string())),
+            Some(_) if self.paused => Err(Refusal::Paused),
             Some((_, table, _)) => match self.tables.get_mut(*table).and_then(|t| t.session.as_mut()) {
                 None => Err(Refusal::NotStarted),
                 Some(session) => session.apply_as(seat, command).map_err(Refusal::from),

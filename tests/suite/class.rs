@@ -234,3 +234,95 @@ fn each_seat_is_sent_only_its_own_side() {
     }
     assert!(class.view_for(&token(99)).is_none(), "no view for an unknown token");
 }
+
+/// Plays table 0's deal (both students) and table 1's first offer (the student against the AI),
+/// then a day for everyone.
+fn a_class_under_way() -> Class {
+    let mut class = b2b_class_of_three();
+    class.start();
+    for (t, seat, command) in [
+        (1, "company", offer(vec![18, 2, 0, 0])),
+        (
+            2,
+            "counterparts",
+            Command::AcceptOffer {
+                task: "negotiate-deal".to_string(),
+            },
+        ),
+        (3, "company", offer(vec![18, 2, 0, 0])),
+    ] {
+        class.submit(&token(t), seat, command).unwrap_or_else(|e| panic!("{e}"));
+    }
+    for day in class.advance_day() {
+        day.unwrap_or_else(|e| panic!("{e}"));
+    }
+    class
+}
+
+#[test]
+fn a_paused_class_refuses_students_but_the_instructor_advances_the_day() {
+    let mut class = b2b_class_of_three();
+    class.start();
+    class.set_paused(true);
+    assert_eq!(
+        class.submit(&token(1), "company", offer(vec![18, 2, 0, 0])),
+        Err(Refusal::Paused)
+    );
+    let days: Vec<bool> = class.advance_day().iter().map(Result::is_ok).collect();
+    assert_eq!(days, [true, true], "both tables moved on");
+    assert!(class.tables().iter().all(|t| t.session().is_some_and(|s| s.day() == 2)));
+    class.set_paused(false);
+    class
+        .submit(&token(1), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn a_restarted_host_resumes_the_class_from_its_autosave() {
+    let class = a_class_under_way();
+    let text = class.record_text();
+    assert!(!text.contains("Token("), "tokens are written as hex");
+    let resumed = Class::resume(Arc::clone(class.scenario()), &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(resumed.record(), class.record(), "the same seats, tokens and logs");
+    for (a, b) in class.tables().iter().zip(resumed.tables()) {
+        let (a, b) = (
+            a.session().unwrap_or_else(|| panic!("a")),
+            b.session().unwrap_or_else(|| panic!("b")),
+        );
+        assert_eq!(a.timeline(), b.timeline(), "every session replays exactly");
+    }
+    // The same tokens still hold the same seats.
+    let mut resumed = resumed;
+    assert!(matches!(
+        resumed.submit(&token(2), "company", Command::EndDay),
+        Err(Refusal::NotYourSeat(_))
+    ));
+    assert!(resumed.view_for(&token(3)).is_some());
+    // Another scenario, or a damaged file, is refused plainly.
+    assert!(matches!(
+        Class::resume(bundled("c2c-vintage-cameras"), &text),
+        Err(tradeport::class::record::ResumeError::WrongScenario(_))
+    ));
+    assert!(matches!(
+        Class::resume(Arc::clone(class.scenario()), &text.replace("seats", "sets")),
+        Err(tradeport::class::record::ResumeError::Unreadable(_))
+    ));
+}
+
+#[test]
+fn the_end_of_class_gives_every_exporter_a_verifiable_report_and_one_gradebook() {
+    let class = a_class_under_way();
+    let reports = class.collect_reports();
+    let names: Vec<&str> = reports.iter().map(|(s, _)| s.name.as_str()).collect();
+    assert_eq!(names, ["Li Na", "Zhang Min"], "the students at the company's seats");
+    for (student, report) in &reports {
+        let problems = report
+            .verify(Arc::clone(class.scenario()))
+            .unwrap_or_else(|e| panic!("{}: {e}", student.name));
+        assert!(problems.is_empty(), "{}: {problems:?}", student.name);
+        assert_eq!(report.student.id, student.number);
+    }
+    let csv = class.gradebook_csv();
+    assert_eq!(csv.lines().count(), 3, "a header and two rows:\n{csv}");
+    assert!(csv.contains("Li Na") && csv.contains("2024003"), "{csv}");
+}

@@ -1,0 +1,236 @@
+//! The class as the host keeps it on disk, so that a host restarted after a crash or a
+//! shutdown resumes the class: who sits where (with their tokens, which stay on the
+//! instructor's PC) and every table's command log with the seat of each command. Replaying the
+//! logs rebuilds every session exactly. Also the end of class: every student's verifiable
+//! report and one CSV gradebook.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Class, Student, StudentId, Table, Token};
+use crate::sim::save::{MAX_LOGGED_COMMANDS, ReportFile, SaveFile};
+use crate::sim::{Command, Report, Scenario, Session};
+
+/// The only class-file format this build reads.
+pub const CLASS_FORMAT: u32 = 1;
+
+/// A class written to disk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassFile {
+    pub format: u32,
+    pub scenario_id: String,
+    pub scenario_hash: String,
+    pub locked: bool,
+    pub students: Vec<StudentRecord>,
+    pub tables: Vec<TableRecord>,
+}
+
+/// A student and their seat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StudentRecord {
+    pub name: String,
+    pub number: String,
+    /// The secret token, as 32 hex digits.
+    pub token: String,
+    pub table: usize,
+    pub seat: String,
+}
+
+/// A table: its seats' students (`None`: the AI or nobody), and, once started, its log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRecord {
+    pub seats: Vec<(String, Option<u32>)>,
+    pub started: bool,
+    pub commands: Vec<(String, Command)>,
+}
+
+/// Why a class file cannot be resumed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResumeError {
+    #[error("the class file is damaged or from another version: {0}")]
+    Unreadable(String),
+    #[error("the class was run on another version of the scenario (`{0}`)")]
+    WrongScenario(String),
+    #[error("the class file is out of bounds: {0}")]
+    OutOfBounds(String),
+    #[error("command {index} of table {table} was refused on replay: {error}")]
+    Replay { table: usize, index: usize, error: String },
+}
+
+impl Class {
+    /// The class as it stands, for the autosave.
+    pub fn record(&self) -> ClassFile {
+        ClassFile {
+            format: CLASS_FORMAT,
+            scenario_id: self.scenario.meta().id.clone(),
+            scenario_hash: self.scenario.content_hash().to_string(),
+            locked: self.locked,
+            students: self
+                .students
+                .iter()
+                .map(|s| StudentRecord {
+                    name: s.name.clone(),
+                    number: s.number.clone(),
+                    token: s.token.to_hex(),
+                    table: s.table,
+                    seat: s.seat.clone(),
+                })
+                .collect(),
+            tables: self
+                .tables
+                .iter()
+                .map(|t| TableRecord {
+                    seats: t
+                        .seats
+                        .iter()
+                        .map(|(seat, who)| (seat.clone(), who.map(|s| s.0)))
+                        .collect(),
+                    started: t.session.is_some(),
+                    commands: t.session.as_ref().map_or_else(Vec::new, |s| {
+                        s.command_seats()
+                            .iter()
+                            .cloned()
+                            .zip(s.commands().iter().cloned())
+                            .collect()
+                    }),
+                })
+                .collect(),
+        }
+    }
+
+    /// The class file as RON text.
+    pub fn record_text(&self) -> String {
+        ron::ser::to_string_pretty(&self.record(), ron::ser::PrettyConfig::default()).unwrap_or_default()
+    }
+
+    /// Rebuilds a class from its file on `scenario`, replaying every table's log from the
+    /// seats that gave each command.
+    ///
+    /// # Errors
+    /// [`ResumeError`] for an unreadable or out-of-bounds file, another scenario, or a log the
+    /// rules refuse.
+    pub fn resume(scenario: Arc<Scenario>, text: &str) -> Result<Self, ResumeError> {
+        let file: ClassFile = ron::from_str(text).map_err(|e| ResumeError::Unreadable(e.to_string()))?;
+        if file.format != CLASS_FORMAT {
+            return Err(ResumeError::Unreadable(format!("format {}", file.format)));
+        }
+        if file.scenario_id != scenario.meta().id || file.scenario_hash != scenario.content_hash() {
+            return Err(ResumeError::WrongScenario(file.scenario_id));
+        }
+        let mut class = Class::new(scenario);
+        class.locked = file.locked;
+        if file.students.len() > super::MAX_STUDENTS || file.tables.len() > super::MAX_STUDENTS {
+            return Err(ResumeError::OutOfBounds("too many students or tables".to_string()));
+        }
+        for (i, s) in file.students.iter().enumerate() {
+            let fits = |t: &str| !t.trim().is_empty() && t.chars().count() <= super::MAX_NAME_CHARS;
+            let token = Token::from_hex(&s.token);
+            let seated = file.tables.get(s.table).is_some_and(|t| {
+                t.seats
+                    .iter()
+                    .any(|(seat, who)| *seat == s.seat && *who == Some(i as u32))
+            });
+            let (true, true, Some(token), true) = (fits(&s.name), fits(&s.number), token, seated) else {
+                return Err(ResumeError::OutOfBounds(format!("student {i}")));
+            };
+            class.students.push(Student {
+                id: StudentId(i as u32),
+                name: s.name.clone(),
+                number: s.number.clone(),
+                token,
+                table: s.table,
+                seat: s.seat.clone(),
+            });
+        }
+        for (t, record) in file.tables.iter().enumerate() {
+            let known = record.seats.iter().all(|(seat, who)| {
+                class.seat_ids.contains(seat) && who.is_none_or(|w| (w as usize) < class.students.len())
+            });
+            if !known || record.commands.len() > MAX_LOGGED_COMMANDS {
+                return Err(ResumeError::OutOfBounds(format!("table {t}")));
+            }
+            let mut table = Table {
+                seats: record
+                    .seats
+                    .iter()
+                    .map(|(seat, who)| (seat.clone(), who.map(StudentId)))
+                    .collect(),
+                session: None,
+            };
+            if record.started {
+                let mut session = table_session(&class.scenario, &table);
+                for (index, (seat, command)) in record.commands.iter().enumerate() {
+                    session
+                        .apply_as(seat, command.clone())
+                        .map_err(|e| ResumeError::Replay {
+                            table: t,
+                            index,
+                            error: e.to_string(),
+                        })?;
+                }
+                table.session = Some(session);
+            }
+            class.tables.push(table);
+        }
+        Ok(class)
+    }
+
+    /// Every student at a company's seat with their verifiable report, in join order.
+    pub fn collect_reports(&self) -> Vec<(&Student, ReportFile)> {
+        self.students
+            .iter()
+            .filter(|s| self.is_company_seat(&s.seat))
+            .filter_map(|s| {
+                let session = self.tables.get(s.table)?.session.as_ref()?;
+                Some((s, ReportFile::of(session, student_record(s))))
+            })
+            .collect()
+    }
+
+    /// One CSV gradebook of every collected report (header and a row per student).
+    pub fn gradebook_csv(&self) -> String {
+        let mut csv = crate::export::csv_header();
+        csv.push('\n');
+        for student in self.students.iter() {
+            let Some(session) = self.tables.get(student.table).and_then(|t| t.session.as_ref()) else {
+                continue;
+            };
+            if !self.is_company_seat(&student.seat) {
+                continue;
+            }
+            let save = SaveFile::of(session, student_record(student));
+            csv.push_str(&crate::export::csv_row(&Report::of(session), &save));
+            csv.push('\n');
+        }
+        csv
+    }
+}
+
+/// The student as a save and a report name them.
+fn student_record(student: &Student) -> crate::sim::save::Student {
+    crate::sim::save::Student {
+        name: student.name.clone(),
+        id: student.number.clone(),
+    }
+}
+
+/// A table's session: people at both seats play on hotseat rules; otherwise the AI plays the
+/// counterparts.
+pub(super) fn table_session(scenario: &Arc<Scenario>, table: &Table) -> Session {
+    let counterparts_taken = table.seats.iter().any(|(seat, who)| {
+        who.is_some()
+            && scenario
+                .seats()
+                .iter()
+                .any(|s| &s.id == seat && s.plays == crate::sim::terms::SeatPlays::Counterparts)
+    });
+    if counterparts_taken {
+        Session::new_hotseat(Arc::clone(scenario), None)
+    } else {
+        Session::new(Arc::clone(scenario), None)
+    }
+}
