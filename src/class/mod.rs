@@ -6,6 +6,7 @@
 //! replicon layer) hands messages in and takes the answers out, so the host's rules are tested
 //! without sockets.
 
+pub mod dashboard;
 pub mod record;
 pub mod token;
 pub mod view;
@@ -105,6 +106,8 @@ pub struct Class {
     tables: Vec<Table>,
     locked: bool,
     paused: bool,
+    /// Students who ended today and wait for the others.
+    ready: std::collections::BTreeSet<StudentId>,
     refusals: Vec<RefusalRecord>,
 }
 
@@ -125,6 +128,7 @@ impl Class {
             tables: Vec::new(),
             locked: false,
             paused: false,
+            ready: std::collections::BTreeSet::new(),
             refusals: Vec::new(),
         }
     }
@@ -205,11 +209,28 @@ impl Class {
     /// Returns each table's events; a table whose scenario is over is left as it is.
     pub fn advance_day(&mut self) -> Vec<Result<Vec<Event>, RuleError>> {
         let company = self.company_seat().to_string();
+        self.ready.clear();
         self.tables
             .iter_mut()
             .filter_map(|t| t.session.as_mut())
             .map(|session| session.apply_as(&company, Command::EndDay))
             .collect()
+    }
+
+    /// Marks the student done for today; when every student is, the day ends at every table
+    /// (and the student gets their own table's events). Until then, nothing happens.
+    fn ready_for_tomorrow(&mut self, student: StudentId) -> Vec<Event> {
+        self.ready.insert(student);
+        if self.ready.len() < self.students.len() {
+            return Vec::new();
+        }
+        self.ready.clear();
+        let table = self.students.get(student.0 as usize).map(|s| s.table);
+        let days = self.advance_day();
+        table
+            .and_then(|t| days.into_iter().nth(t))
+            .and_then(Result::ok)
+            .unwrap_or_default()
     }
 
     /// The id of the seat playing the company.
@@ -257,6 +278,9 @@ impl Class {
             None => Err(Refusal::UnknownToken),
             Some((_, _, own)) if own != seat => Err(Refusal::NotYourSeat(seat.to_string())),
             Some(_) if self.paused => Err(Refusal::Paused),
+            Some(_) if !self.is_started() => Err(Refusal::NotStarted),
+            // The class keeps one calendar: a student's end of day waits for everyone's.
+            Some((id, _, _)) if command == Command::EndDay => Ok(self.ready_for_tomorrow(*id)),
             Some((_, table, _)) => match self.tables.get_mut(*table).and_then(|t| t.session.as_mut()) {
                 None => Err(Refusal::NotStarted),
                 Some(session) => session.apply_as(seat, command).map_err(Refusal::from),

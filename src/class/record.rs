@@ -23,6 +23,9 @@ pub struct ClassFile {
     pub scenario_id: String,
     pub scenario_hash: String,
     pub locked: bool,
+    /// Students who ended today and wait for the others.
+    #[serde(default)]
+    pub ready: Vec<u32>,
     pub students: Vec<StudentRecord>,
     pub tables: Vec<TableRecord>,
 }
@@ -69,6 +72,7 @@ impl Class {
             scenario_id: self.scenario.meta().id.clone(),
             scenario_hash: self.scenario.content_hash().to_string(),
             locked: self.locked,
+            ready: self.ready.iter().map(|s| s.0).collect(),
             students: self
                 .students
                 .iter()
@@ -145,6 +149,12 @@ impl Class {
                 table: s.table,
                 seat: s.seat.clone(),
             });
+        }
+        for id in &file.ready {
+            if (*id as usize) >= class.students.len() {
+                return Err(ResumeError::OutOfBounds(format!("ready student {id}")));
+            }
+            class.ready.insert(StudentId(*id));
         }
         for (t, record) in file.tables.iter().enumerate() {
             let known = record.seats.iter().all(|(seat, who)| {

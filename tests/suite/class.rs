@@ -326,3 +326,74 @@ fn the_end_of_class_gives_every_exporter_a_verifiable_report_and_one_gradebook()
     assert_eq!(csv.lines().count(), 3, "a header and two rows:\n{csv}");
     assert!(csv.contains("Li Na") && csv.contains("2024003"), "{csv}");
 }
+
+#[test]
+fn the_class_keeps_one_calendar_the_day_ends_when_everyone_has_ended_it() {
+    let mut class = b2b_class_of_three();
+    class.start();
+    let day = |class: &Class| -> Vec<u32> { class.dashboard().iter().map(|r| r.day).collect() };
+    assert_eq!(
+        class.submit(&token(1), "company", Command::EndDay),
+        Ok(Vec::new()),
+        "waits for the others"
+    );
+    class
+        .submit(&token(2), "counterparts", Command::EndDay)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let ready: Vec<bool> = class.dashboard().iter().map(|r| r.ready).collect();
+    assert_eq!(ready, [true, true, false]);
+    assert_eq!(day(&class), [1, 1, 1]);
+    let events = class
+        .submit(&token(3), "company", Command::EndDay)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        events.iter().any(|e| matches!(e, Event::DayStarted { day: 2, .. })),
+        "{events:?}"
+    );
+    assert_eq!(day(&class), [2, 2, 2]);
+    assert!(class.dashboard().iter().all(|r| !r.ready));
+}
+
+#[test]
+fn the_dashboard_shows_each_student_and_every_deal_for_one_pareto_chart() {
+    let class = a_class_under_way();
+    let rows = class.dashboard();
+    let seen: Vec<(&str, &str, Option<&str>)> = rows
+        .iter()
+        .map(|r| (r.name.as_str(), r.seat.as_str(), r.last_action.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Li Na", "company", Some("EndDay")),
+            ("Wang Wei", "counterparts", Some("AcceptOffer")),
+            ("Zhang Min", "company", Some("EndDay")),
+        ]
+    );
+    assert!(rows[0].cash.is_some() && rows[0].points.is_some());
+    assert!(
+        rows[1].cash.is_none() && rows[1].points.is_none(),
+        "the importer has no company"
+    );
+    let deals = class.deals();
+    assert_eq!(deals.len(), 1, "only table 0 has agreed: {deals:?}");
+    let session = class.tables()[0].session().unwrap_or_else(|| panic!("started"));
+    let talks = session
+        .talks_desk()
+        .talks("negotiate-deal")
+        .unwrap_or_else(|| panic!("talks"));
+    let bid = talks.offers()[0].bid;
+    assert_eq!(
+        (deals[0].seller, deals[0].buyer),
+        (
+            talks
+                .case()
+                .preferences(tradeport::sim::negotiation::Side::Seller)
+                .utility(bid),
+            talks
+                .case()
+                .preferences(tradeport::sim::negotiation::Side::Buyer)
+                .utility(bid)
+        )
+    );
+}

@@ -1,0 +1,108 @@
+//! What the instructor's dashboard shows: every student's seat, day, cash, points so far and
+//! last action, and every table's deal as (seller's, buyer's) utility for one Pareto chart.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Class, StudentId};
+use crate::sim::negotiation::{Side, TalksEnding};
+use crate::sim::{Command, Report};
+
+/// One student's line on the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudentRow {
+    pub student: StudentId,
+    pub name: String,
+    pub number: String,
+    pub table: usize,
+    pub seat: String,
+    /// The table's day (0 before the class starts).
+    pub day: u32,
+    /// The company's cash in the home currency, formatted, for a company's seat.
+    pub cash: Option<String>,
+    /// Points earned so far of the rubric's total, for a company's seat.
+    pub points: Option<(u32, u32)>,
+    /// The last command given from this seat, by name (`"MakeOffer"`), if any.
+    pub last_action: Option<String>,
+    /// Whether the student has ended today and waits for the others.
+    pub ready: bool,
+}
+
+/// One table's agreed deal, as the two sides value it (micro-utility).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DealPoint {
+    pub table: usize,
+    pub seller: u32,
+    pub buyer: u32,
+}
+
+/// A command's name, as the log writes it.
+pub fn command_name(command: &Command) -> String {
+    let text = ron::to_string(command).unwrap_or_default();
+    text.split(['(', ' '])
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .take(40)
+        .collect()
+}
+
+impl Class {
+    /// Every student's line, in join order.
+    pub fn dashboard(&self) -> Vec<StudentRow> {
+        self.students
+            .iter()
+            .map(|s| {
+                let session = self.tables.get(s.table).and_then(|t| t.session.as_ref());
+                let company = self.is_company_seat(&s.seat);
+                let report = session.filter(|_| company).map(Report::of);
+                let last_action = session.and_then(|session| {
+                    session
+                        .command_seats()
+                        .iter()
+                        .zip(session.commands())
+                        .rev()
+                        .find(|(seat, _)| **seat == s.seat)
+                        .map(|(_, command)| command_name(command))
+                });
+                StudentRow {
+                    student: s.id,
+                    name: s.name.clone(),
+                    number: s.number.clone(),
+                    table: s.table,
+                    seat: s.seat.clone(),
+                    day: session.map_or(0, |session| session.day()),
+                    cash: session
+                        .filter(|_| company)
+                        .map(|session| session.world().net_cash_in_home().format()),
+                    points: report.map(|r| (r.total_earned, r.total_possible)),
+                    last_action,
+                    ready: self.ready.contains(&s.id),
+                }
+            })
+            .collect()
+    }
+
+    /// Every table's agreed deal (the first negotiation that ended in agreement), for one
+    /// Pareto chart of the class.
+    pub fn deals(&self) -> Vec<DealPoint> {
+        self.tables
+            .iter()
+            .enumerate()
+            .filter_map(|(table, t)| {
+                let session = t.session.as_ref()?;
+                session.scenario().tasks().iter().find_map(|task| {
+                    let talks = session.talks_desk().talks(&task.id)?;
+                    let Some(TalksEnding::Agreed { bid, .. }) = talks.ending() else {
+                        return None;
+                    };
+                    let case = talks.case();
+                    Some(DealPoint {
+                        table,
+                        seller: case.preferences(Side::Seller).utility(bid),
+                        buyer: case.preferences(Side::Buyer).utility(bid),
+                    })
+                })
+            })
+            .collect()
+    }
+}
