@@ -49,8 +49,7 @@ pub fn command_name(command: &Command) -> String {
 impl Class {
     /// Every student's line, in join order.
     pub fn dashboard(&self) -> Vec<StudentRow> {
-        self.students
-            .iter()
+        self.present()
             .map(|s| {
                 let session = self.tables.get(s.table).and_then(|t| t.session.as_ref());
                 let company = self.is_company_seat(&s.seat);

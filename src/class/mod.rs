@@ -108,6 +108,8 @@ pub struct Class {
     paused: bool,
     /// Students who ended today and wait for the others.
     ready: std::collections::BTreeSet<StudentId>,
+    /// Students the instructor removed (their tokens hold nothing).
+    removed: std::collections::BTreeSet<StudentId>,
     refusals: Vec<RefusalRecord>,
 }
 
@@ -129,6 +131,7 @@ impl Class {
             locked: false,
             paused: false,
             ready: std::collections::BTreeSet::new(),
+            removed: std::collections::BTreeSet::new(),
             refusals: Vec::new(),
         }
     }
@@ -147,22 +150,22 @@ impl Class {
         if self.locked {
             return Err(JoinError::Locked);
         }
-        if self.is_started() {
-            return Err(JoinError::Started);
-        }
         if self.students.len() >= MAX_STUDENTS {
             return Err(JoinError::Full);
         }
         let id = StudentId(u32::try_from(self.students.len()).unwrap_or(u32::MAX));
+        // Before the start, the first free seat; after it, only a seat a removed student left
+        // where a person plays (the AI keeps the counterparts' seats it took at the start).
         let free = self.tables.iter().enumerate().find_map(|(t, table)| {
             table
                 .seats
                 .iter()
-                .find(|(_, who)| who.is_none())
+                .find(|(seat, who)| who.is_none() && table.session.as_ref().is_none_or(|s| s.is_human_seat(seat)))
                 .map(|(seat, _)| (t, seat.clone()))
         });
         let (table, seat) = match free {
             Some(found) => found,
+            None if self.is_started() => return Err(JoinError::Started),
             None => {
                 self.tables.push(Table {
                     seats: self.seat_ids.iter().map(|s| (s.clone(), None)).collect(),
@@ -217,11 +220,34 @@ impl Class {
             .collect()
     }
 
+    /// The instructor removes a student: their token no longer holds their seat, which waits
+    /// for a new student (the deal waits meanwhile). Returns whether the student was seated.
+    pub fn remove(&mut self, student: StudentId) -> bool {
+        let Some(s) = self.students.get(student.0 as usize) else {
+            return false;
+        };
+        if self.removed.contains(&student) {
+            return false;
+        }
+        let slot = self.tables.get_mut(s.table).and_then(|t| t.seats.get_mut(&s.seat));
+        if let Some(slot) = slot {
+            *slot = None;
+        }
+        self.removed.insert(student);
+        self.ready.remove(&student);
+        true
+    }
+
+    /// Students still in the class, in join order.
+    pub fn present(&self) -> impl Iterator<Item = &Student> {
+        self.students.iter().filter(|s| !self.removed.contains(&s.id))
+    }
+
     /// Marks the student done for today; when every student is, the day ends at every table
     /// (and the student gets their own table's events). Until then, nothing happens.
     fn ready_for_tomorrow(&mut self, student: StudentId) -> Vec<Event> {
         self.ready.insert(student);
-        if self.ready.len() < self.students.len() {
+        if self.ready.len() < self.present().count() {
             return Vec::new();
         }
         self.ready.clear();
@@ -259,7 +285,7 @@ impl Class {
     pub fn student_by_token(&self, token: &Token) -> Option<&Student> {
         let mut found = None;
         for student in &self.students {
-            if student.token.same_as(token) {
+            if student.token.same_as(token) && !self.removed.contains(&student.id) {
                 found = Some(student);
             }
         }

@@ -26,6 +26,9 @@ pub struct ClassFile {
     /// Students who ended today and wait for the others.
     #[serde(default)]
     pub ready: Vec<u32>,
+    /// Students the instructor removed.
+    #[serde(default)]
+    pub removed: Vec<u32>,
     pub students: Vec<StudentRecord>,
     pub tables: Vec<TableRecord>,
 }
@@ -73,6 +76,7 @@ impl Class {
             scenario_hash: self.scenario.content_hash().to_string(),
             locked: self.locked,
             ready: self.ready.iter().map(|s| s.0).collect(),
+            removed: self.removed.iter().map(|s| s.0).collect(),
             students: self
                 .students
                 .iter()
@@ -133,11 +137,12 @@ impl Class {
         for (i, s) in file.students.iter().enumerate() {
             let fits = |t: &str| !t.trim().is_empty() && t.chars().count() <= super::MAX_NAME_CHARS;
             let token = Token::from_hex(&s.token);
-            let seated = file.tables.get(s.table).is_some_and(|t| {
-                t.seats
-                    .iter()
-                    .any(|(seat, who)| *seat == s.seat && *who == Some(i as u32))
-            });
+            let seated = file.removed.contains(&(i as u32))
+                || file.tables.get(s.table).is_some_and(|t| {
+                    t.seats
+                        .iter()
+                        .any(|(seat, who)| *seat == s.seat && *who == Some(i as u32))
+                });
             let (true, true, Some(token), true) = (fits(&s.name), fits(&s.number), token, seated) else {
                 return Err(ResumeError::OutOfBounds(format!("student {i}")));
             };
@@ -149,6 +154,12 @@ impl Class {
                 table: s.table,
                 seat: s.seat.clone(),
             });
+        }
+        for id in &file.removed {
+            if (*id as usize) >= class.students.len() {
+                return Err(ResumeError::OutOfBounds(format!("removed student {id}")));
+            }
+            class.removed.insert(StudentId(*id));
         }
         for id in &file.ready {
             if (*id as usize) >= class.students.len() {
@@ -191,8 +202,7 @@ impl Class {
 
     /// Every student at a company's seat with their verifiable report, in join order.
     pub fn collect_reports(&self) -> Vec<(&Student, ReportFile)> {
-        self.students
-            .iter()
+        self.present()
             .filter(|s| self.is_company_seat(&s.seat))
             .filter_map(|s| {
                 let session = self.tables.get(s.table)?.session.as_ref()?;
@@ -205,7 +215,7 @@ impl Class {
     pub fn gradebook_csv(&self) -> String {
         let mut csv = crate::export::csv_header();
         csv.push('\n');
-        for student in self.students.iter() {
+        for student in self.present() {
             let Some(session) = self.tables.get(student.table).and_then(|t| t.session.as_ref()) else {
                 continue;
             };

@@ -397,3 +397,35 @@ fn the_dashboard_shows_each_student_and_every_deal_for_one_pareto_chart() {
         )
     );
 }
+
+#[test]
+fn a_removed_student_s_token_holds_nothing_and_a_newcomer_takes_the_seat() {
+    let mut class = a_class_under_way();
+    assert!(class.remove(StudentId(1)), "the importer leaves");
+    assert!(!class.remove(StudentId(1)), "once");
+    assert_eq!(
+        class.submit(&token(2), "counterparts", Command::EndDay),
+        Err(Refusal::UnknownToken)
+    );
+    // Table 1's counterparts are the AI's: only the vacant seat at table 0 can be taken.
+    let (newcomer, _) = class
+        .join("Chen Jie", "2024004", token(4))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let seat = class
+        .students()
+        .iter()
+        .find(|s| s.id == newcomer)
+        .map(|s| (s.table, s.seat.clone()));
+    assert_eq!(seat, Some((0, "counterparts".to_string())));
+    assert_eq!(
+        class.join("Late", "2024005", token(5)),
+        Err(JoinError::Started),
+        "no seat left"
+    );
+    let names: Vec<String> = class.dashboard().iter().map(|r| r.name.clone()).collect();
+    assert_eq!(names, ["Li Na", "Zhang Min", "Chen Jie"]);
+    // The class file keeps who left, and resumes.
+    let resumed = Class::resume(Arc::clone(class.scenario()), &class.record_text()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(resumed.student_by_token(&token(2)).is_none());
+    assert!(resumed.student_by_token(&token(4)).is_some());
+}
