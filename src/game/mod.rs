@@ -3,6 +3,7 @@
 
 pub mod autosave;
 pub mod c2c_demo;
+pub mod classroom;
 pub mod frame_stats;
 pub mod interface;
 pub mod launch;

@@ -28,4 +28,6 @@ mod app;
 #[cfg(feature = "gui")]
 mod c2c_ui;
 #[cfg(feature = "gui")]
+mod classroom_net;
+#[cfg(feature = "gui")]
 mod ui;
