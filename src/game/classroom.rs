@@ -99,9 +99,13 @@ fn seat_a_student(join: On<FromClient<JoinClass>>, mut hosted: ResMut<HostedClas
         .filter(|t| t.len() <= MAX_TOKEN_CHARS)
         .and_then(Token::from_hex)
         .filter(|t| hosted.class.student_by_token(t).is_some());
-    let seated = match earlier {
-        Some(token) => Ok(token),
-        None => match Token::random() {
+    // One seat per connected PC: a client already seated may only rejoin its own seat.
+    let already = hosted.clients.get(&client).cloned();
+    let seated = match (earlier, already) {
+        (Some(token), Some(held)) if !token.same_as(&held) => Err("this PC already holds a seat".to_string()),
+        (Some(token), _) => Ok(token),
+        (None, Some(_)) => Err("this PC already holds a seat".to_string()),
+        (None, None) => match Token::random() {
             Ok(fresh) => hosted
                 .class
                 .join(&join.name, &join.number, fresh)

@@ -161,6 +161,18 @@ fn two_students_join_over_loopback_and_the_host_refuses_a_forged_command() {
     );
     assert_ne!(exporter_token, importer_token);
 
+    // One seat per PC: a second join from the exporter's PC is refused, and seats nobody.
+    exporter.world_mut().commands().client_trigger(JoinClass {
+        name: "Li Na again".to_string(),
+        number: "2024099".to_string(),
+        token: None,
+    });
+    let refused = run_until(&mut [&mut host, &mut exporter, &mut importer], |apps| {
+        !apps[1].world().resource::<Inbox>().refused.is_empty()
+    });
+    assert!(refused, "a second join is answered");
+    assert_eq!(host.world().resource::<HostedClass>().class.students().len(), 2);
+
     host.world_mut().resource_mut::<HostedClass>().class.start();
     exporter.world_mut().commands().client_trigger(SendCommand {
         token: exporter_token.clone(),
