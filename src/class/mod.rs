@@ -302,7 +302,8 @@ impl Class {
         let student = self.student_by_token(token).map(|s| (s.id, s.table, s.seat.clone()));
         let outcome = match &student {
             None => Err(Refusal::UnknownToken),
-            Some((_, _, own)) if own != seat => Err(Refusal::NotYourSeat(seat.to_string())),
+            // The seat named is the client's text: kept short and printable in the log.
+            Some((_, _, own)) if own != seat => Err(Refusal::NotYourSeat(crate::escape::printable(seat, 40))),
             Some(_) if self.paused => Err(Refusal::Paused),
             Some(_) if !self.is_started() => Err(Refusal::NotStarted),
             // The class keeps one calendar: a student's end of day waits for everyone's.

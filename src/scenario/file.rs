@@ -96,7 +96,7 @@ pub struct Setup {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeatDef {
-    /// Lowercase letters, digits and `-`; unique among the seats.
+    /// Letters, digits, `-` and `_`; unique among the seats.
     pub id: String,
     pub name: Text,
     pub plays: SeatPlays,

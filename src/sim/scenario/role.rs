@@ -23,7 +23,7 @@ pub struct Company {
 /// A seat: a role a person (or the AI) plays.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seat {
-    /// Lowercase letters, digits and `-`; unique in the scenario.
+    /// Letters, digits, `-` and `_`; unique in the scenario.
     pub id: String,
     pub name: Text,
     pub plays: SeatPlays,

@@ -51,7 +51,7 @@ impl Session {
             .seats()
             .iter()
             .find(|s| s.id == seat)
-            .ok_or_else(|| RuleError::NoSuchSeat(seat.to_string()))?;
+            .ok_or_else(|| RuleError::NoSuchSeat(crate::escape::printable(seat, 40)))?;
         if !self.is_human_seat(seat) {
             return Err(RuleError::AiSeat(seat.to_string()));
         }
