@@ -453,14 +453,19 @@ fn verify_one(
         Ok(problems) if problems.is_empty() => {
             writeln!(
                 out,
-                "verified: {} on {}, seed {}: {} / {} points; {against}",
+                "verified: {}{} on {}, seed {}: {} / {} points; {against}",
                 crate::export::student_label(&report.student),
+                report
+                    .seat
+                    .as_deref()
+                    .map(|s| format!(" (seat {})", shown(s)))
+                    .unwrap_or_default(),
                 shown(&report.scenario_id),
                 report.seed,
                 report.claims.total_earned,
                 report.claims.total_possible
             )?;
-            let replayed = report.save.replay(scenario).map(|s| crate::sim::Report::of(&s)).ok();
+            let replayed = report.save.replay(scenario).ok().and_then(|s| report.graded(&s).ok());
             Ok(replayed.map(|r| (report.save, r)))
         }
         Ok(problems) => {

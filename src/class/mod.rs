@@ -6,6 +6,7 @@
 //! replicon layer) hands messages in and takes the answers out, so the host's rules are tested
 //! without sockets.
 
+pub mod ai_seat;
 pub mod dashboard;
 pub mod record;
 pub mod token;
@@ -46,11 +47,50 @@ pub struct Student {
 pub struct Table {
     /// The seats people may take, each with its student once taken.
     seats: BTreeMap<String, Option<StudentId>>,
-    /// Created when the class starts.
+    /// Created when the class starts: on hotseat rules whenever the table has a counterparts'
+    /// seat, so that every move (the AI's too) is a command in its log.
     session: Option<Session>,
+    /// The counterparts' seat the AI took at the start (nobody had), and its negotiators.
+    ai_seat: Option<String>,
+    ai: Vec<ai_seat::AiSeat>,
 }
 
 impl Table {
+    /// A table of `seat_ids`, not started.
+    fn new(seat_ids: &[String]) -> Self {
+        Self {
+            seats: seat_ids.iter().map(|s| (s.clone(), None)).collect(),
+            session: None,
+            ai_seat: None,
+            ai: Vec::new(),
+        }
+    }
+
+    /// The seat the AI plays, if any.
+    pub fn ai_seat(&self) -> Option<&str> {
+        self.ai_seat.as_deref()
+    }
+
+    /// Lets the AI answer until it is a person's turn again; returns the events of its moves.
+    fn run_ai(&mut self) -> Vec<Event> {
+        let (Some(session), Some(seat)) = (self.session.as_mut(), self.ai_seat.as_deref()) else {
+            return Vec::new();
+        };
+        let mut events = Vec::new();
+        for ai in &mut self.ai {
+            // Each move passes the turn or ends the talks: a negotiation has few rounds.
+            for _ in 0..crate::sim::scenario::negotiation::MAX_OPTIONS * 4 {
+                let Some(command) = ai.next_command(session) else {
+                    break;
+                };
+                match session.apply_as(seat, command) {
+                    Ok(mut more) => events.append(&mut more),
+                    Err(_) => break,
+                }
+            }
+        }
+        events
+    }
     pub fn seats(&self) -> &BTreeMap<String, Option<StudentId>> {
         &self.seats
     }
@@ -160,17 +200,14 @@ impl Class {
             table
                 .seats
                 .iter()
-                .find(|(seat, who)| who.is_none() && table.session.as_ref().is_none_or(|s| s.is_human_seat(seat)))
+                .find(|(seat, who)| who.is_none() && table.ai_seat.as_deref() != Some(seat.as_str()))
                 .map(|(seat, _)| (t, seat.clone()))
         });
         let (table, seat) = match free {
             Some(found) => found,
             None if self.is_started() => return Err(JoinError::Started),
             None => {
-                self.tables.push(Table {
-                    seats: self.seat_ids.iter().map(|s| (s.clone(), None)).collect(),
-                    session: None,
-                });
+                self.tables.push(Table::new(&self.seat_ids));
                 let company = self.company_seat().to_string();
                 (self.tables.len() - 1, company)
             }
@@ -189,14 +226,25 @@ impl Class {
         Ok((id, token))
     }
 
-    /// Starts every table's session: a table whose counterparts' seat a student took plays
-    /// both sides with people (hotseat rules); elsewhere the AI plays the counterparts.
+    /// Starts every table's session: where nobody took the counterparts' seat, the AI takes
+    /// it (and opens the talks if its side opens).
     pub fn start(&mut self) {
+        let company = self.company_seat().to_string();
         for table in &mut self.tables {
             if table.session.is_some() {
                 continue;
             }
-            table.session = Some(record::table_session(&self.scenario, table));
+            let session = record::table_session(&self.scenario, table);
+            table.ai_seat = table
+                .seats
+                .iter()
+                .find(|(seat, who)| who.is_none() && **seat != company)
+                .map(|(seat, _)| seat.clone());
+            if table.ai_seat.is_some() {
+                table.ai = ai_seat::AiSeat::for_table(&session);
+            }
+            table.session = Some(session);
+            table.run_ai();
         }
     }
 
@@ -215,8 +263,13 @@ impl Class {
         self.ready.clear();
         self.tables
             .iter_mut()
-            .filter_map(|t| t.session.as_mut())
-            .map(|session| session.apply_as(&company, Command::EndDay))
+            .filter(|t| t.session.is_some())
+            .map(|table| {
+                let day = table.session.as_mut().map(|s| s.apply_as(&company, Command::EndDay));
+                let mut events = day.unwrap_or(Ok(Vec::new()))?;
+                events.append(&mut table.run_ai());
+                Ok(events)
+            })
             .collect()
     }
 
@@ -308,9 +361,19 @@ impl Class {
             Some(_) if !self.is_started() => Err(Refusal::NotStarted),
             // The class keeps one calendar: a student's end of day waits for everyone's.
             Some((id, _, _)) if command == Command::EndDay => Ok(self.ready_for_tomorrow(*id)),
-            Some((_, table, _)) => match self.tables.get_mut(*table).and_then(|t| t.session.as_mut()) {
-                None => Err(Refusal::NotStarted),
-                Some(session) => session.apply_as(seat, command).map_err(Refusal::from),
+            Some((_, table, _)) => match self.tables.get_mut(*table) {
+                Some(table) if table.session.is_some() => {
+                    let applied = table.session.as_mut().map(|s| s.apply_as(seat, command));
+                    match applied {
+                        Some(Ok(mut events)) => {
+                            events.append(&mut table.run_ai());
+                            Ok(events)
+                        }
+                        Some(Err(e)) => Err(Refusal::from(e)),
+                        None => Err(Refusal::NotStarted),
+                    }
+                }
+                _ => Err(Refusal::NotStarted),
             },
         };
         if let Err(refusal) = &outcome {

@@ -51,6 +51,9 @@ pub struct StudentRecord {
 pub struct TableRecord {
     pub seats: Vec<(String, Option<u32>)>,
     pub started: bool,
+    /// The counterparts' seat the AI took at the start; its moves are in `commands`.
+    #[serde(default)]
+    pub ai_seat: Option<String>,
     pub commands: Vec<(String, Command)>,
 }
 
@@ -98,6 +101,7 @@ impl Class {
                         .map(|(seat, who)| (seat.clone(), who.map(|s| s.0)))
                         .collect(),
                     started: t.session.is_some(),
+                    ai_seat: t.ai_seat.clone(),
                     commands: t.session.as_ref().map_or_else(Vec::new, |s| {
                         s.command_seats()
                             .iter()
@@ -170,18 +174,20 @@ impl Class {
         for (t, record) in file.tables.iter().enumerate() {
             let known = record.seats.iter().all(|(seat, who)| {
                 class.seat_ids.contains(seat) && who.is_none_or(|w| (w as usize) < class.students.len())
-            });
+            }) && record
+                .ai_seat
+                .as_ref()
+                .is_none_or(|s| record.seats.iter().any(|(seat, who)| seat == s && who.is_none()));
             if !known || record.commands.len() > MAX_LOGGED_COMMANDS {
                 return Err(ResumeError::OutOfBounds(format!("table {t}")));
             }
-            let mut table = Table {
-                seats: record
-                    .seats
-                    .iter()
-                    .map(|(seat, who)| (seat.clone(), who.map(StudentId)))
-                    .collect(),
-                session: None,
-            };
+            let mut table = Table::new(&[]);
+            table.seats = record
+                .seats
+                .iter()
+                .map(|(seat, who)| (seat.clone(), who.map(StudentId)))
+                .collect();
+            table.ai_seat = record.ai_seat.clone();
             if record.started {
                 let mut session = table_session(&class.scenario, &table);
                 for (index, (seat, command)) in record.commands.iter().enumerate() {
@@ -193,6 +199,12 @@ impl Class {
                             error: e.to_string(),
                         })?;
                 }
+                if table.ai_seat.is_some() {
+                    table.ai = super::ai_seat::AiSeat::for_table(&session);
+                    for ai in &mut table.ai {
+                        ai.catch_up(&session);
+                    }
+                }
                 table.session = Some(session);
             }
             class.tables.push(table);
@@ -200,13 +212,20 @@ impl Class {
         Ok(class)
     }
 
-    /// Every student at a company's seat with their verifiable report, in join order.
+    /// Every student with their verifiable report, in join order: the company's report for
+    /// the company's seat, the counterparts' own (graded from their brief) for theirs.
     pub fn collect_reports(&self) -> Vec<(&Student, ReportFile)> {
         self.present()
-            .filter(|s| self.is_company_seat(&s.seat))
             .filter_map(|s| {
                 let session = self.tables.get(s.table)?.session.as_ref()?;
-                Some((s, ReportFile::of(session, student_record(s))))
+                Some((
+                    s,
+                    if self.is_company_seat(&s.seat) {
+                        ReportFile::of(session, student_record(s))
+                    } else {
+                        ReportFile::for_counterparts(session, &s.seat, student_record(s))
+                    },
+                ))
             })
             .collect()
     }
@@ -219,11 +238,13 @@ impl Class {
             let Some(session) = self.tables.get(student.table).and_then(|t| t.session.as_ref()) else {
                 continue;
             };
-            if !self.is_company_seat(&student.seat) {
-                continue;
-            }
             let save = SaveFile::of(session, student_record(student));
-            csv.push_str(&crate::export::csv_row(&Report::of(session), &save));
+            let report = if self.is_company_seat(&student.seat) {
+                Report::of(session)
+            } else {
+                Report::for_counterparts(session)
+            };
+            csv.push_str(&crate::export::csv_row(&report, &save));
             csv.push('\n');
         }
         csv
@@ -238,17 +259,16 @@ fn student_record(student: &Student) -> crate::sim::save::Student {
     }
 }
 
-/// A table's session: people at both seats play on hotseat rules; otherwise the AI plays the
-/// counterparts.
+/// A table's session: on hotseat rules when it has a counterparts' seat (a student or the
+/// class's AI gives that seat's moves as commands), as single player otherwise.
 pub(super) fn table_session(scenario: &Arc<Scenario>, table: &Table) -> Session {
-    let counterparts_taken = table.seats.iter().any(|(seat, who)| {
-        who.is_some()
-            && scenario
-                .seats()
-                .iter()
-                .any(|s| &s.id == seat && s.plays == crate::sim::terms::SeatPlays::Counterparts)
+    let has_counterparts = table.seats.keys().any(|seat| {
+        scenario
+            .seats()
+            .iter()
+            .any(|s| &s.id == seat && s.plays == crate::sim::terms::SeatPlays::Counterparts)
     });
-    if counterparts_taken {
+    if has_counterparts {
         Session::new_hotseat(Arc::clone(scenario), None)
     } else {
         Session::new(Arc::clone(scenario), None)

@@ -295,3 +295,163 @@ impl Report {
         }
     }
 }
+
+/// Points of the counterparts' standard negotiation rubric (issue 18): a deal no worse than
+/// walking away, the share of the possible gain kept, and no joint gain left on the table.
+const COUNTERPARTS_DEAL_POINTS: u32 = 40;
+const COUNTERPARTS_SHARE_POINTS: u32 = 30;
+const COUNTERPARTS_FRONTIER_POINTS: u32 = 30;
+
+impl Report {
+    /// The report of the student at the counterparts' seat (in class, the importer facing a
+    /// classmate's company): one task per negotiation, graded from that side's own brief by
+    /// the standard negotiation rubric. The counterparts have no company in the game, so
+    /// cash, reputation, inbox and customs are left at zero.
+    pub fn for_counterparts(session: &Session) -> Self {
+        let base = Report::of(session);
+        let zero = Money::new(0, base.cash_start_home.currency, base.cash_start_home.exponent);
+        let tasks: Vec<TaskResult> = session
+            .scenario()
+            .tasks()
+            .iter()
+            .filter_map(|t| {
+                let talks = session.talks_desk().talks(&t.id)?;
+                Some(counterparts_task(t, talks))
+            })
+            .collect();
+        let mut competencies: BTreeMap<Competency, (u32, u32)> = BTreeMap::new();
+        for t in &tasks {
+            let entry = competencies.entry(t.competency).or_insert((0, 0));
+            entry.0 += t.earned();
+            entry.1 += t.possible();
+        }
+        Report {
+            cash_start_home: zero,
+            cash_end_home: zero,
+            reputation_start: 0,
+            reputation_end: 0,
+            total_earned: tasks.iter().map(TaskResult::earned).sum(),
+            total_possible: tasks.iter().map(TaskResult::possible).sum(),
+            tasks,
+            competencies,
+            messages_received: 0,
+            messages_unread: 0,
+            customs_fees: zero,
+            customs_penalties: zero,
+            ..base
+        }
+    }
+}
+
+/// One negotiation graded from the counterparts' side.
+fn counterparts_task(task: &crate::sim::scenario::Task, talks: &crate::sim::negotiation::talks::Talks) -> TaskResult {
+    use crate::sim::negotiation::domain::format_utility;
+    let case = talks.case();
+    let side = case.student_side.other();
+    let mine = case.preferences(side);
+    let review = talks.review();
+    let utility = match side {
+        crate::sim::terms::Side::Seller => review.seller_utility,
+        crate::sim::terms::Side::Buyer => review.buyer_utility,
+    };
+    let best = case
+        .domain
+        .all_bids()
+        .into_iter()
+        .map(|b| mine.utility(b))
+        .max()
+        .unwrap_or(0);
+    let walk_away = mine.reservation();
+    let criterion = |id: &str, description: Text, earned: u32, possible: u32, reason: Text| CriterionResult {
+        id: id.to_string(),
+        description,
+        earned,
+        possible,
+        reason,
+        rule: None,
+        hint: None,
+        scored: true,
+    };
+    let criteria = match utility {
+        None => vec![criterion(
+            "deal-worth-more-than-walking-away",
+            why!(
+                "A deal worth more to your side than walking away",
+                "达成的交易对己方的价值高于放弃交易"
+            ),
+            0,
+            COUNTERPARTS_DEAL_POINTS + COUNTERPARTS_SHARE_POINTS + COUNTERPARTS_FRONTIER_POINTS,
+            match talks.ending() {
+                Some(_) => why!("the talks ended without a deal", "谈判未达成交易"),
+                None => why!("the talks are still open", "谈判尚未结束"),
+            },
+        )],
+        Some(u) => {
+            let kept = u.saturating_sub(walk_away);
+            let possible = best.saturating_sub(walk_away).max(1);
+            let share = u64::from(COUNTERPARTS_SHARE_POINTS) * u64::from(kept.min(possible)) / u64::from(possible);
+            let gap = review.to_frontier.unwrap_or(0);
+            vec![
+                criterion(
+                    "deal-worth-more-than-walking-away",
+                    why!(
+                        "A deal worth more to your side than walking away",
+                        "达成的交易对己方的价值高于放弃交易"
+                    ),
+                    if u >= walk_away { COUNTERPARTS_DEAL_POINTS } else { 0 },
+                    COUNTERPARTS_DEAL_POINTS,
+                    why!(
+                        "the deal is worth {} to your side; walking away was worth {}",
+                        "该交易对己方的效用为{}；放弃交易的效用为{}",
+                        format_utility(u),
+                        format_utility(walk_away)
+                    ),
+                ),
+                criterion(
+                    "share-of-the-possible-gain",
+                    why!(
+                        "Keep a good share of what your side could gain",
+                        "争取己方可得收益中的较大份额"
+                    ),
+                    share as u32,
+                    COUNTERPARTS_SHARE_POINTS,
+                    why!(
+                        "you kept {} of a possible {} above walking away",
+                        "在放弃交易之上，你争取到{}（最多可得{}）",
+                        format_utility(kept),
+                        format_utility(possible)
+                    ),
+                ),
+                criterion(
+                    "no-joint-gain-left",
+                    why!(
+                        "Leave no joint gain on the table (a Pareto-efficient deal)",
+                        "不浪费共同收益（帕累托最优的交易）"
+                    ),
+                    if gap == 0 { COUNTERPARTS_FRONTIER_POINTS } else { 0 },
+                    COUNTERPARTS_FRONTIER_POINTS,
+                    if gap == 0 {
+                        why!("no other deal was better for both sides", "没有对双方都更好的其他交易")
+                    } else {
+                        why!(
+                            "another deal was better for both sides (distance {} to the frontier)",
+                            "存在对双方都更好的交易（距帕累托前沿{}）",
+                            format_utility(gap)
+                        )
+                    },
+                ),
+            ]
+        }
+    };
+    TaskResult {
+        id: task.id.clone(),
+        title: task.title.clone(),
+        competency: task.competency,
+        status: if talks.offers().iter().any(|o| o.by == side) {
+            TaskStatus::Attempted
+        } else {
+            TaskStatus::NotAttempted
+        },
+        criteria,
+    }
+}

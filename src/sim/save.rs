@@ -243,6 +243,11 @@ pub struct ReportFile {
     pub student: Student,
     pub claims: Claims,
     pub save: SaveFile,
+    /// The seat graded, when it is not the company's (in class, the counterparts' seat of a
+    /// two-student table: its claims come from [`Report::for_counterparts`]). Absent in
+    /// single-player reports, which keep their exact text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<String>,
 }
 
 impl ReportFile {
@@ -258,6 +263,40 @@ impl ReportFile {
             student,
             claims: Claims::of(&Report::of(session)),
             save,
+            seat: None,
+        }
+    }
+
+    /// The report of the counterparts' seat `seat` of a session where a student played it.
+    pub fn for_counterparts(session: &Session, seat: &str, student: Student) -> Self {
+        Self {
+            claims: Claims::of(&Report::for_counterparts(session)),
+            seat: Some(seat.to_string()),
+            ..Self::of(session, student)
+        }
+    }
+
+    /// The report this file's claims are checked against: the company's, or the counterparts'
+    /// when the file names a counterparts' seat that the scenario has and a student played.
+    ///
+    /// # Errors
+    /// [`SaveError::Corrupted`] for a seat the scenario does not give a student.
+    pub fn graded(&self, session: &Session) -> Result<Report, SaveError> {
+        let Some(seat) = &self.seat else {
+            return Ok(Report::of(session));
+        };
+        let counterparts = session
+            .scenario()
+            .seats()
+            .iter()
+            .any(|s| &s.id == seat && s.plays == crate::sim::terms::SeatPlays::Counterparts);
+        if counterparts && session.is_hotseat() {
+            Ok(Report::for_counterparts(session))
+        } else {
+            Err(SaveError::Corrupted(format!(
+                "the report is for seat `{}`, which no student plays in this scenario",
+                crate::escape::printable(seat, 40)
+            )))
         }
     }
 
@@ -273,6 +312,11 @@ impl ReportFile {
         let report: Self = parse_versioned(text)?;
         report.student.check_limits()?;
         report.save.check_limits()?;
+        if report.seat.as_ref().is_some_and(|s| s.chars().count() > 40) {
+            return Err(SaveError::Corrupted(
+                "the seat id is longer than 40 characters".to_string(),
+            ));
+        }
         Ok(report)
     }
 
@@ -301,7 +345,7 @@ impl ReportFile {
             format!("{:?}", self.student),
             format!("{:?}", self.save.student),
         );
-        let actual = Claims::of(&Report::of(&session));
+        let actual = Claims::of(&self.graded(&session)?);
         let claimed = &self.claims;
         differ(
             "total points",

@@ -90,8 +90,41 @@ fn a_pair_plays_both_sides_and_the_ai_fills_an_empty_counterparts_seat() {
             .and_then(|s| s.talks_desk().talks("negotiate-deal"))
             .map(|t| t.is_hotseat())
     };
+    // Every class table plays on hotseat rules: the AI's moves are commands in the log too.
     assert_eq!(talks(&class, 0), Some(true), "two students");
-    assert_eq!(talks(&class, 1), Some(false), "the AI answers the student alone");
+    assert_eq!(talks(&class, 1), Some(true), "a student and the AI");
+    assert_eq!(class.tables()[0].ai_seat(), None);
+    assert_eq!(
+        class.tables()[1].ai_seat(),
+        Some("counterparts"),
+        "the AI took the empty seat"
+    );
+    // The AI (the scenario's own counterpart strategy) answers the lone exporter's offer at
+    // once, from the counterparts' seat, and that answer is in the table's log.
+    class
+        .submit(&token(3), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let alone = class.tables()[1].session().unwrap_or_else(|| panic!("started"));
+    assert_eq!(
+        alone.command_seats(),
+        ["company", "counterparts"],
+        "{:?}",
+        alone.commands()
+    );
+    let talks = alone
+        .talks_desk()
+        .talks("negotiate-deal")
+        .unwrap_or_else(|| panic!("talks"));
+    assert!(
+        talks.ending().is_some() || talks.to_move() == Some(tradeport::sim::negotiation::Side::Seller),
+        "the AI answered"
+    );
+    // The pair's table waits for the importer: nobody answers for them.
+    class
+        .submit(&token(1), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pair = class.tables()[0].session().unwrap_or_else(|| panic!("started"));
+    assert_eq!(pair.command_seats(), ["company"]);
 }
 
 #[test]
@@ -310,11 +343,43 @@ fn a_restarted_host_resumes_the_class_from_its_autosave() {
 }
 
 #[test]
-fn the_end_of_class_gives_every_exporter_a_verifiable_report_and_one_gradebook() {
+fn the_end_of_class_gives_every_student_a_verifiable_report_and_one_gradebook() {
     let class = a_class_under_way();
     let reports = class.collect_reports();
-    let names: Vec<&str> = reports.iter().map(|(s, _)| s.name.as_str()).collect();
-    assert_eq!(names, ["Li Na", "Zhang Min"], "the students at the company's seats");
+    let names: Vec<(&str, Option<&str>)> = reports
+        .iter()
+        .map(|(s, r)| (s.name.as_str(), r.seat.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [("Li Na", None), ("Wang Wei", Some("counterparts")), ("Zhang Min", None)],
+        "every student, the importer with their own seat's report"
+    );
+    // The importer's report is graded from the buyer's brief: a deal they accepted above
+    // their walk-away earns the first criterion; the exporter's report knows nothing of it.
+    let importer = &reports[1].1;
+    assert!(importer.claims.total_possible > 0);
+    assert_eq!(
+        importer.claims.cash_end, 0,
+        "the counterparts have no company in the game"
+    );
+    assert_ne!(importer.claims, reports[0].1.claims);
+    // A report cannot choose to be checked as another seat's: the company's report relabelled
+    // as the importer's no longer verifies.
+    let mut relabelled = reports[0].1.clone();
+    relabelled.seat = Some("counterparts".to_string());
+    let problems = relabelled
+        .verify(Arc::clone(class.scenario()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !problems.is_empty(),
+        "the company's claims do not hold as the importer's"
+    );
+    relabelled.seat = Some("company".to_string());
+    assert!(
+        relabelled.verify(Arc::clone(class.scenario())).is_err(),
+        "not a counterparts' seat"
+    );
     for (student, report) in &reports {
         let problems = report
             .verify(Arc::clone(class.scenario()))
@@ -323,7 +388,7 @@ fn the_end_of_class_gives_every_exporter_a_verifiable_report_and_one_gradebook()
         assert_eq!(report.student.id, student.number);
     }
     let csv = class.gradebook_csv();
-    assert_eq!(csv.lines().count(), 3, "a header and two rows:\n{csv}");
+    assert_eq!(csv.lines().count(), 4, "a header and three rows:\n{csv}");
     assert!(csv.contains("Li Na") && csv.contains("2024003"), "{csv}");
 }
 
