@@ -7,7 +7,10 @@
 //! without sockets.
 
 pub mod ai_seat;
+pub mod bot;
 pub mod dashboard;
+pub mod mirror;
+pub mod package;
 pub mod record;
 pub mod token;
 pub mod view;
@@ -386,6 +389,43 @@ impl Class {
             });
         }
         outcome
+    }
+
+    /// Whether the tables run on hotseat rules (the scenario has a counterparts' seat for a
+    /// student or the class's AI).
+    pub fn tables_are_hotseat(&self) -> bool {
+        self.seat_ids.iter().any(|s| s != self.company_seat())
+    }
+
+    /// How a company seat's PC starts following its table; `None` before the start.
+    pub fn table_start(&self, table: usize) -> Option<mirror::TableStart> {
+        let session = self.tables.get(table)?.session.as_ref()?;
+        Some(mirror::TableStart {
+            seed: session.seed(),
+            hotseat: session.is_hotseat(),
+        })
+    }
+
+    /// The commands given at `table` from the `from`th on, with their seats.
+    pub fn table_log(&self, table: usize, from: usize) -> Vec<(String, Command)> {
+        let Some(session) = self.tables.get(table).and_then(|t| t.session.as_ref()) else {
+            return Vec::new();
+        };
+        let seats = session.command_seats().iter().skip(from);
+        seats
+            .cloned()
+            .zip(session.commands().iter().skip(from).cloned())
+            .collect()
+    }
+
+    /// Whether every started table's scenario is over.
+    pub fn is_over(&self) -> bool {
+        self.is_started()
+            && self
+                .tables
+                .iter()
+                .filter_map(|t| t.session.as_ref())
+                .all(Session::is_finished)
     }
 
     /// What the student holding `token` may see of their table (see [`view::seat_view`]).

@@ -46,6 +46,37 @@ pub struct NegotiationView {
     pub own_walk_away: u32,
     /// Offers this seat's side may still make before the deadline.
     pub offers_left: u32,
+    /// Offers each side may make in all.
+    pub deadline_rounds: u32,
+    /// The issues on the table and their options, as the forms show them.
+    pub issues: Vec<IssueView>,
+    /// This seat's own brief: each issue's weight (basis points, adding up to 10,000) and each
+    /// option's value (micro-utility). A bid is worth the sum of weight × value / 10,000.
+    pub own_weights: Vec<u32>,
+    pub own_values: Vec<Vec<u32>>,
+}
+
+/// One issue and its options' labels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueView {
+    pub title: String,
+    pub options: Vec<String>,
+}
+
+impl NegotiationView {
+    /// What `options` (one per issue) are worth to this seat, as the host computes it;
+    /// `None` for a bid that does not fit the issues.
+    pub fn worth(&self, options: &[usize]) -> Option<u32> {
+        if options.len() != self.own_weights.len() || options.len() != self.own_values.len() {
+            return None;
+        }
+        let mut total = 0u64;
+        for (i, option) in options.iter().enumerate() {
+            let value = self.own_values.get(i)?.get(*option)?;
+            total += u64::from(*self.own_weights.get(i)?) * u64::from(*value) / 10_000;
+        }
+        u32::try_from(total).ok()
+    }
 }
 
 /// One offer as a seat sees it.
@@ -95,6 +126,20 @@ pub fn seat_view(session: &Session, seat: &str) -> Option<SeatView> {
                     .collect(),
                 own_walk_away: mine.reservation(),
                 offers_left: talks.offers_left(side),
+                deadline_rounds: case.deadline_rounds,
+                issues: case
+                    .domain
+                    .issues()
+                    .iter()
+                    .map(|issue| IssueView {
+                        title: issue.title().to_string(),
+                        options: (0..issue.len()).map(|o| issue.label(o)).collect(),
+                    })
+                    .collect(),
+                own_weights: (0..issues).map(|i| mine.weight(i)).collect(),
+                own_values: (0..issues)
+                    .map(|i| (0..case.domain.issues()[i].len()).map(|o| mine.value(i, o)).collect())
+                    .collect(),
             })
         })
         .collect();

@@ -76,6 +76,21 @@ pub fn play(scenario: Arc<Scenario>, seed: u64) -> ExpertRun {
     }
 }
 
+/// What the expert would do today in `session` (a table a student's PC follows in class):
+/// the commands it gives, in order. The session is the expert's to play on; the caller sends
+/// the commands to whoever decides (the class's host).
+pub fn moves_for_today(session: Session) -> Vec<Command> {
+    let before = session.commands().len();
+    let mut expert = Expert {
+        session,
+        moves: Vec::new(),
+        ad_bids: Vec::new(),
+        not_sold: Vec::new(),
+    };
+    expert.act();
+    expert.session.commands().get(before..).unwrap_or_default().to_vec()
+}
+
 struct Expert {
     session: Session,
     moves: Vec<ExpertMove>,

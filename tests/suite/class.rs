@@ -5,6 +5,10 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use tradeport::class::bot::{Policy, SeatPlayer};
+use tradeport::class::mirror::Mirror;
+use tradeport::class::package;
+use tradeport::class::view::seat_view;
 use tradeport::class::{Class, JoinError, Refusal, StudentId, Token};
 use tradeport::scenario::error::render_plain;
 use tradeport::scenario::load_scenario_file;
@@ -493,4 +497,163 @@ fn a_removed_student_s_token_holds_nothing_and_a_newcomer_takes_the_seat() {
     let resumed = Class::resume(Arc::clone(class.scenario()), &class.record_text()).unwrap_or_else(|e| panic!("{e}"));
     assert!(resumed.student_by_token(&token(2)).is_none());
     assert!(resumed.student_by_token(&token(4)).is_some());
+}
+
+/// Plays a table of two bots through the class's rules, with each bot fed only what the host
+/// would send its seat; returns the class when every table's scenario is over.
+fn bots_play(exporter: Policy, importer: Policy) -> Class {
+    let path = Path::new("scenarios/b2b-silk-blouses.scenario.ron");
+    let mut class = Class::new(bundled("b2b-silk-blouses"));
+    class
+        .join("Li Na", "2024001", token(1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class
+        .join("Wang Wei", "2024002", token(2))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class.start();
+    let package = package::package(path, class.tables_are_hotseat()).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    let followed = Arc::new(package::unpack(&package).unwrap_or_else(|d| panic!("{}", render_plain(&d))));
+    let start = class.table_start(0).unwrap_or_else(|| panic!("started"));
+    let mut players = [
+        (
+            token(1),
+            "company",
+            SeatPlayer::new(exporter, "company", Some(Mirror::new(followed, start))),
+        ),
+        (
+            token(2),
+            "counterparts",
+            SeatPlayer::new(importer, "counterparts", None),
+        ),
+    ];
+    let mut sent = 0;
+    // What the host sends after every change: the table's new commands to the company's PC,
+    // then each seat's view.
+    let send = |class: &Class, players: &mut [(Token, &str, SeatPlayer)], sent: &mut usize| {
+        let log = class.table_log(0, *sent);
+        players[0].2.on_log(*sent, &log).unwrap_or_else(|e| panic!("{e}"));
+        *sent += log.len();
+        for (token, _, player) in players.iter_mut() {
+            player.on_view(class.view_for(token).unwrap_or_else(|| panic!("a view")));
+        }
+    };
+    send(&class, &mut players, &mut sent);
+    for _ in 0..5_000 {
+        if class.is_over() {
+            break;
+        }
+        let mut moved = false;
+        for i in 0..players.len() {
+            let (token, seat, player) = &mut players[i];
+            let Some(command) = player.next_command() else { continue };
+            moved = true;
+            match class.submit(token, seat, command) {
+                Ok(_) => send(&class, &mut players, &mut sent),
+                Err(_) => players[i].2.on_refused(),
+            }
+        }
+        assert!(
+            moved,
+            "the bots wait for each other on day {:?}",
+            class.view_for(&token(1)).map(|v| v.day)
+        );
+    }
+    assert!(class.is_over(), "the scenario ends");
+    class
+}
+
+#[test]
+fn two_bots_play_a_deal_from_inquiry_to_payment_from_what_each_seat_is_sent() {
+    for (exporter, importer) in [
+        (Policy::Expert, Policy::Expert),
+        (Policy::Expert, Policy::Novice),
+        (Policy::Novice, Policy::Expert),
+    ] {
+        let class = bots_play(exporter, importer);
+        let session = class.tables()[0].session().unwrap_or_else(|| panic!("started"));
+        let talks = session
+            .talks_desk()
+            .talks("negotiate-deal")
+            .unwrap_or_else(|| panic!("talks"));
+        assert!(
+            matches!(
+                talks.ending(),
+                Some(tradeport::sim::negotiation::TalksEnding::Agreed { .. })
+            ),
+            "{exporter:?} vs {importer:?}: a deal; {:?} after {:?}",
+            talks.ending(),
+            talks.offers().iter().map(|o| (o.by, o.bid)).collect::<Vec<_>>()
+        );
+        assert!(
+            talks
+                .offers()
+                .iter()
+                .any(|o| o.by == tradeport::sim::negotiation::Side::Buyer),
+            "the importer bot made offers of its own"
+        );
+        let paid = session
+            .world()
+            .ledger()
+            .iter()
+            .any(|e| e.account == tradeport::sim::session::Account::ExportProceeds && e.money.minor > 0);
+        assert!(
+            paid,
+            "{exporter:?} vs {importer:?}: the buyer paid; ledger {:?}",
+            session.world().ledger()
+        );
+        let reports = class.collect_reports();
+        assert_eq!(reports.len(), 2);
+        for (student, report) in &reports {
+            let problems = report
+                .verify(Arc::clone(class.scenario()))
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(problems.is_empty(), "{}: {problems:?}", student.name);
+        }
+        eprintln!(
+            "{exporter:?} vs {importer:?}: exporter {}/{}, importer {}/{}, {} offers",
+            reports[0].1.claims.total_earned,
+            reports[0].1.claims.total_possible,
+            reports[1].1.claims.total_earned,
+            reports[1].1.claims.total_possible,
+            talks.offers().len()
+        );
+    }
+}
+
+#[test]
+fn the_company_s_pc_gets_no_counterparts_brief_and_follows_its_table_exactly() {
+    let path = Path::new("scenarios/b2b-silk-blouses.scenario.ron");
+    let package = package::package(path, true).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    // The buyer's brief (weights 45/15/10/30, walk-away 0.35) and Nordkontor's Boulware
+    // strategy are not in what is sent; the seller's own brief is.
+    assert!(!package.scenario.contains("\"45%\"") && !package.scenario.contains("reservation: \"0.35\""));
+    assert!(!package.scenario.contains("Boulware"));
+    assert!(package.scenario.contains("\"50%\"") && package.scenario.contains("reservation: \"0.40\""));
+    assert!(
+        package.packs.iter().all(|(_, label, _)| !label.contains('/')),
+        "no host folders"
+    );
+    let followed = package::unpack(&package).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    // An oversized or damaged package is refused with a message, not a crash.
+    let mut big = package.clone();
+    big.scenario = "x".repeat(2 * 1024 * 1024);
+    assert!(package::unpack(&big).is_err());
+    let mut damaged = package.clone();
+    damaged.scenario = damaged.scenario.replace("deadline_rounds", "dedline_rounds");
+    assert!(package::unpack(&damaged).is_err());
+    // Followed move by move, the company's table looks the same on the PC as on the host.
+    let class = a_class_under_way();
+    let mut mirror = Mirror::new(
+        Arc::new(followed),
+        class.table_start(0).unwrap_or_else(|| panic!("started")),
+    );
+    mirror
+        .extend(0, &class.table_log(0, 0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let session = mirror.session().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(seat_view(&session, "company"), class.view_for(&token(1)));
+    assert!(
+        mirror.extend(0, &class.table_log(0, 0)).is_err(),
+        "a log that does not follow on"
+    );
 }
