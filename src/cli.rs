@@ -81,6 +81,55 @@ pub enum CliCommand {
         #[arg(long)]
         scenario: Option<String>,
     },
+    /// Run a class on this PC for students on the LAN (with --headless: no window, for labs
+    /// and tests). Prints the join code and the address; starts once the seats are taken,
+    /// ends each day when every student has, and at the end sends each student their report
+    /// (and with --collect writes every report and a CSV gradebook).
+    Host {
+        /// Scenario file or bundled id.
+        scenario: String,
+        /// Run without a window (the only way in this version).
+        #[arg(long)]
+        headless: bool,
+        /// UDP port to listen on (0: any free port).
+        #[arg(long, default_value_t = 5000)]
+        port: u16,
+        /// Start once this many students are seated (default: every seat of one table).
+        #[arg(long)]
+        seats: Option<usize>,
+        /// Folder for every student's report and the gradebook at the end.
+        #[arg(long)]
+        collect: Option<PathBuf>,
+        /// Autosave the class to this file after every change.
+        #[arg(long)]
+        autosave: Option<PathBuf>,
+        /// Resume the class saved in --autosave (after a crash or a restart).
+        #[arg(long, requires = "autosave")]
+        resume: bool,
+    },
+    /// Join a class by its join code or IP:PORT and play one seat with a headless bot.
+    Join {
+        /// The join code the host shows (e.g. 60R2G-0M4Z8) or its IP:PORT.
+        host: String,
+        /// expert (the game's AI expert) or novice (concedes early, accepts the first offer
+        /// above its walk-away).
+        #[arg(long)]
+        bot: String,
+        #[arg(long)]
+        name: String,
+        /// Student number.
+        #[arg(long)]
+        id: String,
+        /// Keep the seat's token here, to rejoin the same seat after a crash.
+        #[arg(long)]
+        token_file: Option<PathBuf>,
+        /// Write the student's report here at the end of class.
+        #[arg(long)]
+        report: Option<PathBuf>,
+        /// Give up after this many seconds.
+        #[arg(long, default_value_t = 3600)]
+        timeout: u64,
+    },
     /// (For the crash-safety test.) Plays the AI expert's commands of a scenario one at a
     /// time, saving after each accepted command through the game's background writer, with
     /// the progress profile and a settings file; prints `accepted N` and `saved N` as they

@@ -57,6 +57,24 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
         )),
         Some(CliCommand::SaveDrill { scenario, dir, pace_ms }) => exit(cli::save_drill(&scenario, &dir, pace_ms)),
+        Some(CliCommand::Host {
+            scenario,
+            headless,
+            port,
+            seats,
+            collect,
+            autosave,
+            resume,
+        }) => host(&scenario, headless, port, seats, collect, autosave, resume),
+        Some(CliCommand::Join {
+            host,
+            bot,
+            name,
+            id,
+            token_file,
+            report,
+            timeout,
+        }) => join(&host, &bot, &name, &id, token_file, report, timeout),
         Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -81,6 +99,103 @@ fn play(args: PlayArgs) -> ExitCode {
 #[cfg(not(feature = "gui"))]
 fn play(_args: PlayArgs) -> ExitCode {
     eprintln!("tradeport: this build has no graphical interface (built without the `gui` feature)");
+    ExitCode::from(2)
+}
+
+#[cfg(feature = "gui")]
+fn host(
+    scenario: &str,
+    headless: bool,
+    port: u16,
+    seats: Option<usize>,
+    collect: Option<std::path::PathBuf>,
+    autosave: Option<std::path::PathBuf>,
+    resume: bool,
+) -> ExitCode {
+    if !headless {
+        eprintln!("tradeport: the instructor's window for hosting is not built yet; add --headless");
+        return ExitCode::from(2);
+    }
+    let path = match tradeport::catalog::resolve(scenario) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("tradeport: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    exit(tradeport::game::class_net::run_headless_host(
+        &tradeport::game::class_net::HeadlessHost {
+            scenario: path,
+            port,
+            seats,
+            collect,
+            autosave,
+            resume,
+        },
+        &mut std::io::stdout(),
+    ))
+}
+
+#[cfg(feature = "gui")]
+fn join(
+    host: &str,
+    bot: &str,
+    name: &str,
+    id: &str,
+    token_file: Option<std::path::PathBuf>,
+    report: Option<std::path::PathBuf>,
+    timeout: u64,
+) -> ExitCode {
+    let Some(address) = tradeport::class::code::parse_target(host) else {
+        eprintln!(
+            "tradeport: `{}` is neither a join code nor an IP:PORT address",
+            tradeport::escape::printable(host, 40)
+        );
+        return ExitCode::from(2);
+    };
+    let Some(policy) = tradeport::class::bot::Policy::parse(bot) else {
+        eprintln!("tradeport: --bot is expert or novice");
+        return ExitCode::from(2);
+    };
+    exit(tradeport::game::class_net::run_headless_join(
+        &tradeport::game::class_net::HeadlessJoin {
+            host: address,
+            bot: policy,
+            name: name.to_string(),
+            number: id.to_string(),
+            token_file,
+            report_file: report,
+            timeout: std::time::Duration::from_secs(timeout),
+        },
+        &mut std::io::stdout(),
+    ))
+}
+
+#[cfg(not(feature = "gui"))]
+fn host(
+    _: &str,
+    _: bool,
+    _: u16,
+    _: Option<usize>,
+    _: Option<std::path::PathBuf>,
+    _: Option<std::path::PathBuf>,
+    _: bool,
+) -> ExitCode {
+    eprintln!("tradeport: this build has no networking (built without the `gui` feature)");
+    ExitCode::from(2)
+}
+
+#[cfg(not(feature = "gui"))]
+fn join(
+    _: &str,
+    _: &str,
+    _: &str,
+    _: &str,
+    _: Option<std::path::PathBuf>,
+    _: Option<std::path::PathBuf>,
+    _: u64,
+) -> ExitCode {
+    eprintln!("tradeport: this build has no networking (built without the `gui` feature)");
     ExitCode::from(2)
 }
 

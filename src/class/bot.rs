@@ -179,6 +179,11 @@ impl SeatPlayer {
         }
     }
 
+    /// Follows the table from its start (a company's seat, once the host sends its log).
+    pub fn follow(&mut self, mirror: crate::class::mirror::Mirror) {
+        self.mirror = Some(mirror);
+    }
+
     /// Commands given at the table (company's seat only).
     ///
     /// # Errors

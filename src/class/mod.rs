@@ -8,6 +8,7 @@
 
 pub mod ai_seat;
 pub mod bot;
+pub mod code;
 pub mod dashboard;
 pub mod mirror;
 pub mod package;
@@ -43,6 +44,13 @@ pub struct Student {
     /// The table and the seat there.
     pub table: usize,
     pub seat: String,
+}
+
+impl Student {
+    /// The student's token, for the host to match connections (never sent to anyone else).
+    pub fn token_for_host(&self) -> &Token {
+        &self.token
+    }
 }
 
 /// One session of the scenario and who sits at its seats.
@@ -395,6 +403,12 @@ impl Class {
     /// student or the class's AI).
     pub fn tables_are_hotseat(&self) -> bool {
         self.seat_ids.iter().any(|s| s != self.company_seat())
+    }
+
+    /// The seats a person may take at each table (the headless host starts when all of one
+    /// table's are taken, by default).
+    pub fn seat_ids_count(&self) -> usize {
+        self.seat_ids.len()
     }
 
     /// How a company seat's PC starts following its table; `None` before the start.

@@ -1,20 +1,42 @@
-//! Classroom play on the LAN (issue 18): the messages between a student's PC and the host, and
-//! the host's Bevy plugin that passes them to the class's rules (`crate::class`) over
-//! bevy_replicon and renet's netcode. The host is the only authority: a client sends a join or
-//! a command with its token and seat, and gets back its seat and what that seat may see.
-
-use std::collections::BTreeMap;
+//! Classroom play on the LAN (issue 18): the messages between a student's PC and the host.
+//! The host is the only authority: a client says hello with its version, asks for a seat (or
+//! its seat back, with the token kept on the PC) and sends commands from that seat; the host
+//! answers with the seat, the scenario without the other side's brief (company seats), the
+//! table's commands as they happen (company seats), the seat's own view, refusals, and at
+//! the end the student's report. `class_host.rs` and `class_client.rs` are the two ends.
 
 use bevy::prelude::*;
 use bevy_replicon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::class::mirror::TableStart;
+use crate::class::package::ScenarioPackage;
 use crate::class::view::SeatView;
-use crate::class::{Class, Token};
 use crate::sim::Command;
+use crate::sim::terms::SeatPlays;
 
+/// The version a host and its students' PCs must share (the crate's version).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// Netcode's protocol id for Tradeport classes (the version is checked by [`Hello`], so that
+/// a PC of another version is told so instead of timing out).
+pub const PROTOCOL_ID: u64 = 0x7472_6164_6570_6f72;
 /// Longest token text a client may send (32 hex digits).
-const MAX_TOKEN_CHARS: usize = 32;
+pub const MAX_TOKEN_CHARS: usize = 32;
+/// Most students a host accepts at once (netcode's own limit is far higher).
+pub const MAX_CLIENTS: usize = 64;
+
+/// The first thing a PC says: its version. Registered first and never changed, so that any
+/// two versions understand each other this far.
+#[derive(Event, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hello {
+    pub version: String,
+}
+
+/// The host's answer to a PC of another version; registered first on the host's side.
+#[derive(Event, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrongVersion {
+    pub host_version: String,
+}
 
 /// A student asks for a seat (or, with the token kept from an earlier join, their seat back).
 #[derive(Event, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,15 +55,28 @@ pub struct SendCommand {
     pub command: Command,
 }
 
-/// The host's answer to a join: the token to keep and the seat it holds.
+/// The host's answer to a join: the token to keep, the seat it holds and, for a company's
+/// seat, the scenario to follow the table on.
 #[derive(Event, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seated {
     pub token: String,
     pub seat: String,
+    pub plays: SeatPlays,
     pub table: usize,
+    pub scenario_title: String,
+    pub package: Option<ScenarioPackage>,
 }
 
-/// What the student's seat may see now (sent after every change at the table).
+/// Commands given at a company seat's table since the `from`th (its own and the other
+/// side's), and how the table started.
+#[derive(Event, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableLog {
+    pub start: TableStart,
+    pub from: usize,
+    pub entries: Vec<(String, Command)>,
+}
+
+/// What the student's seat may see now (sent after every change).
 #[derive(Event, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeatUpdate {
     pub view: SeatView,
@@ -53,128 +88,26 @@ pub struct Refused {
     pub reason: String,
 }
 
+/// The class is over: the student's report (a `*.report.ron`, verifiable).
+#[derive(Event, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassOver {
+    pub report: String,
+}
+
 /// The messages of the class protocol; the host and every client add it.
 pub struct ClassProtocolPlugin;
 
 impl Plugin for ClassProtocolPlugin {
     fn build(&self, app: &mut App) {
-        app.add_client_event::<JoinClass>(Channel::Ordered)
+        // The order is the messages' ids: Hello and WrongVersion stay first.
+        app.add_client_event::<Hello>(Channel::Ordered)
+            .add_server_event::<WrongVersion>(Channel::Ordered)
+            .add_client_event::<JoinClass>(Channel::Ordered)
             .add_client_event::<SendCommand>(Channel::Ordered)
             .add_server_event::<Seated>(Channel::Ordered)
+            .add_server_event::<TableLog>(Channel::Ordered)
             .add_server_event::<SeatUpdate>(Channel::Ordered)
-            .add_server_event::<Refused>(Channel::Ordered);
-    }
-}
-
-/// The class the host runs, and which connected client holds which token.
-#[derive(Resource)]
-pub struct HostedClass {
-    pub class: Class,
-    clients: BTreeMap<ClientId, Token>,
-}
-
-impl HostedClass {
-    pub fn new(class: Class) -> Self {
-        Self {
-            class,
-            clients: BTreeMap::new(),
-        }
-    }
-}
-
-/// The host's side: joins and commands in, seats, views and refusals out.
-pub struct ClassHostPlugin;
-
-impl Plugin for ClassHostPlugin {
-    fn build(&self, app: &mut App) {
-        app.add_observer(seat_a_student).add_observer(apply_a_command);
-    }
-}
-
-fn seat_a_student(join: On<FromClient<JoinClass>>, mut hosted: ResMut<HostedClass>, mut commands: Commands) {
-    let client = join.client_id;
-    let earlier = join
-        .token
-        .as_deref()
-        .filter(|t| t.len() <= MAX_TOKEN_CHARS)
-        .and_then(Token::from_hex)
-        .filter(|t| hosted.class.student_by_token(t).is_some());
-    // One seat per connected PC: a client already seated may only rejoin its own seat.
-    let already = hosted.clients.get(&client).cloned();
-    let seated = match (earlier, already) {
-        (Some(token), Some(held)) if !token.same_as(&held) => Err("this PC already holds a seat".to_string()),
-        (Some(token), _) => Ok(token),
-        (None, Some(_)) => Err("this PC already holds a seat".to_string()),
-        (None, None) => match Token::random() {
-            Ok(fresh) => hosted
-                .class
-                .join(&join.name, &join.number, fresh)
-                .map(|(_, token)| token)
-                .map_err(|e| e.to_string()),
-            Err(e) => Err(format!("no random token: {e}")),
-        },
-    };
-    match seated {
-        Ok(token) => {
-            let student = hosted.class.student_by_token(&token).map(|s| (s.seat.clone(), s.table));
-            if let Some((seat, table)) = student {
-                commands.server_trigger(ToClients {
-                    targets: SendTargets::Single(client),
-                    message: Seated {
-                        token: token.to_hex(),
-                        seat,
-                        table,
-                    },
-                });
-                if let Some(view) = hosted.class.view_for(&token) {
-                    commands.server_trigger(ToClients {
-                        targets: SendTargets::Single(client),
-                        message: SeatUpdate { view },
-                    });
-                }
-                hosted.clients.insert(client, token);
-            }
-        }
-        Err(reason) => commands.server_trigger(ToClients {
-            targets: SendTargets::Single(client),
-            message: Refused { reason },
-        }),
-    }
-}
-
-fn apply_a_command(sent: On<FromClient<SendCommand>>, mut hosted: ResMut<HostedClass>, mut commands: Commands) {
-    let client = sent.client_id;
-    let token = Token::from_hex(&sent.token).filter(|_| sent.token.len() <= MAX_TOKEN_CHARS);
-    let outcome = match &token {
-        None => Err("that is not a token".to_string()),
-        Some(token) => hosted
-            .class
-            .submit(token, &sent.seat, sent.command.clone())
-            .map_err(|e| e.to_string()),
-    };
-    match outcome {
-        Err(reason) => commands.server_trigger(ToClients {
-            targets: SendTargets::Single(client),
-            message: Refused { reason },
-        }),
-        Ok(_) => {
-            // Everyone at the sender's table sees the change from their own seat.
-            let table = token
-                .as_ref()
-                .and_then(|t| hosted.class.student_by_token(t))
-                .map(|s| s.table);
-            let updates: Vec<(ClientId, SeatView)> = hosted
-                .clients
-                .iter()
-                .filter(|(_, t)| hosted.class.student_by_token(t).map(|s| s.table) == table)
-                .filter_map(|(c, t)| hosted.class.view_for(t).map(|v| (*c, v)))
-                .collect();
-            for (client, view) in updates {
-                commands.server_trigger(ToClients {
-                    targets: SendTargets::Single(client),
-                    message: SeatUpdate { view },
-                });
-            }
-        }
+            .add_server_event::<Refused>(Channel::Ordered)
+            .add_server_event::<ClassOver>(Channel::Ordered);
     }
 }

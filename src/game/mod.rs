@@ -3,6 +3,9 @@
 
 pub mod autosave;
 pub mod c2c_demo;
+pub mod class_client;
+pub mod class_host;
+pub mod class_net;
 pub mod classroom;
 pub mod frame_stats;
 pub mod interface;

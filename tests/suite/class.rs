@@ -657,3 +657,29 @@ fn the_company_s_pc_gets_no_counterparts_brief_and_follows_its_table_exactly() {
         "a log that does not follow on"
     );
 }
+
+#[test]
+fn a_join_code_is_the_host_s_address_written_short() {
+    use std::net::{Ipv4Addr, SocketAddrV4};
+    use tradeport::class::code;
+    for address in [
+        SocketAddrV4::new(Ipv4Addr::new(192, 168, 1, 23), 5000),
+        SocketAddrV4::new(Ipv4Addr::new(10, 0, 0, 1), 1),
+        SocketAddrV4::new(Ipv4Addr::new(255, 255, 255, 255), 65535),
+        SocketAddrV4::new(Ipv4Addr::new(127, 0, 0, 1), 0),
+    ] {
+        let written = code::encode(address);
+        assert_eq!(written.len(), 11, "{written}");
+        assert_eq!(code::decode(&written), Some(address));
+        // Typed in lower case, without the dash, with O for 0: still the same class.
+        let typed = written.to_lowercase().replace('-', "").replace('0', "o");
+        assert_eq!(code::parse_target(&typed), Some(address), "{typed}");
+    }
+    assert_eq!(
+        code::parse_target("192.168.1.23:5000"),
+        Some(SocketAddrV4::new(Ipv4Addr::new(192, 168, 1, 23), 5000))
+    );
+    for wrong in ["", "ABCDE", "ABCDE-FGHIJK", "UUUUU-UUUUU", "ZZZZZ-ZZZZZ", "12345-6789!"] {
+        assert_eq!(code::parse_target(wrong), None, "{wrong}");
+    }
+}

@@ -1,227 +1,451 @@
-//! Classroom play over loopback (issue 18): a host and two students' clients, headless, in one
-//! process on 127.0.0.1. The students join and are seated, the exporter's offer reaches the
-//! importer's view, and a forged command is refused by the host. Bounded loops only.
+//! Classroom play over loopback (issue 18): a headless host and headless students' PCs in one
+//! process on 127.0.0.1, built exactly as `tradeport host --headless` and `tradeport join
+//! --bot` build them. Bounded loops only: every wait gives up by itself.
 
-use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
-use std::path::Path;
+use std::net::{Ipv4Addr, SocketAddrV4};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
 use bevy_replicon::prelude::*;
-use bevy_replicon_renet::netcode::{
-    ClientAuthentication, NetcodeClientTransport, NetcodeServerTransport, ServerAuthentication, ServerConfig,
-};
-use bevy_replicon_renet::renet::ConnectionConfig;
-use bevy_replicon_renet::{RenetChannelsExt, RenetClient, RenetServer, RepliconRenetPlugins};
 use tradeport::class::Class;
+use tradeport::class::bot::Policy;
+use tradeport::class::package;
+use tradeport::game::class_client::{ClassClientPlugin, ClassSeat};
+use tradeport::game::class_host::{HostSettings, HostedClass};
+use tradeport::game::class_net::{connect, headless_app, host_app, join_app};
 use tradeport::game::classroom::{
-    ClassHostPlugin, ClassProtocolPlugin, HostedClass, JoinClass, Refused, SeatUpdate, Seated, SendCommand,
+    ClassOver, Hello, JoinClass, Refused, SeatUpdate, Seated, SendCommand, TableLog, WrongVersion,
 };
 use tradeport::scenario::error::render_plain;
 use tradeport::scenario::load_scenario_file;
-use tradeport::sim::Command;
+use tradeport::sim::save::ReportFile;
+use tradeport::sim::{Command, Scenario};
 
-const PROTOCOL_ID: u64 = 7;
+const SCENARIO: &str = "scenarios/b2b-silk-blouses.scenario.ron";
 
-/// What a client received from the host.
+fn scenario() -> Arc<Scenario> {
+    Arc::new(load_scenario_file(Path::new(SCENARIO)).unwrap_or_else(|d| panic!("{}", render_plain(&d))))
+}
+
+/// A fresh folder for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tradeport-class-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn loopback() -> SocketAddrV4 {
+    SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0)
+}
+
+/// A host for two students that starts when both are seated, autosaving and collecting.
+fn open_class(dir: &Path, class: Class, bind: SocketAddrV4) -> (App, SocketAddrV4) {
+    let package = package::package(Path::new(SCENARIO), true).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    host_app(
+        class,
+        Some(package),
+        HostSettings {
+            start_when_seated: Some(2),
+            autosave: Some(dir.join("class.ron")),
+            collect: Some(dir.join("reports")),
+        },
+        bind,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every message a PC received, as RON text, to inspect what left the host.
 #[derive(Resource, Default)]
-struct Inbox {
-    seated: Vec<Seated>,
-    views: Vec<SeatUpdate>,
-    refused: Vec<Refused>,
-}
+struct Wire(Vec<String>);
 
-fn app() -> App {
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        RepliconPlugins,
-        RepliconRenetPlugins,
-        ClassProtocolPlugin,
+fn record<E: Event + serde::Serialize>(message: On<E>, mut wire: ResMut<Wire>) {
+    wire.0.push(format!(
+        "{}: {}",
+        std::any::type_name::<E>(),
+        ron::to_string(message.event()).unwrap_or_default()
     ));
+}
+
+/// A bot's PC, keeping its token in `dir`.
+fn student(dir: &Path, who: &str, number: &str, policy: Policy, host: SocketAddrV4) -> App {
+    let mut seat = ClassSeat::new(who, number, Some(policy));
+    seat.token_file = Some(dir.join(format!("{number}.token")));
+    let mut app = join_app(seat, host).unwrap_or_else(|e| panic!("{e}"));
+    app.init_resource::<Wire>()
+        .add_observer(record::<Seated>)
+        .add_observer(record::<TableLog>)
+        .add_observer(record::<SeatUpdate>)
+        .add_observer(record::<Refused>)
+        .add_observer(record::<ClassOver>);
     app
 }
 
-fn now() -> Duration {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap_or_default()
-}
-
-fn connection(app: &App) -> ConnectionConfig {
-    let channels = app.world().resource::<RepliconChannels>();
-    ConnectionConfig {
-        server_channels_config: channels.server_configs(),
-        client_channels_config: channels.client_configs(),
-        ..Default::default()
-    }
-}
-
-fn host() -> (App, u16) {
-    let scenario = load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
-        .unwrap_or_else(|d| panic!("{}", render_plain(&d)));
-    let mut app = app();
-    app.add_plugins(ClassHostPlugin)
-        .insert_resource(HostedClass::new(Class::new(Arc::new(scenario))));
-    app.finish();
-    let socket = UdpSocket::bind(SocketAddr::new(Ipv4Addr::LOCALHOST.into(), 0)).unwrap_or_else(|e| panic!("{e}"));
-    let address = socket.local_addr().unwrap_or_else(|e| panic!("{e}"));
-    let transport = NetcodeServerTransport::new(
-        ServerConfig {
-            current_time: now(),
-            max_clients: 8,
-            protocol_id: PROTOCOL_ID,
-            public_addresses: vec![address],
-            authentication: ServerAuthentication::Unsecure,
-        },
-        socket,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let server = RenetServer::new(connection(&app));
-    app.insert_resource(server).insert_resource(transport);
-    (app, address.port())
-}
-
-fn client(port: u16, id: u64) -> App {
-    let mut app = app();
-    app.init_resource::<Inbox>()
-        .add_observer(|m: On<Seated>, mut inbox: ResMut<Inbox>| inbox.seated.push(m.event().clone()))
-        .add_observer(|m: On<SeatUpdate>, mut inbox: ResMut<Inbox>| inbox.views.push(m.event().clone()))
-        .add_observer(|m: On<Refused>, mut inbox: ResMut<Inbox>| inbox.refused.push(m.event().clone()));
-    app.finish();
-    let socket = UdpSocket::bind(SocketAddr::new(Ipv4Addr::LOCALHOST.into(), 0)).unwrap_or_else(|e| panic!("{e}"));
-    let transport = NetcodeClientTransport::new(
-        now(),
-        ClientAuthentication::Unsecure {
-            client_id: id,
-            protocol_id: PROTOCOL_ID,
-            server_addr: SocketAddr::new(Ipv4Addr::LOCALHOST.into(), port),
-            user_data: None,
-        },
-        socket,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let client = RenetClient::new(connection(&app));
-    app.insert_resource(client).insert_resource(transport);
-    app
-}
-
-/// Updates every app until `done` holds, at most 500 rounds of 2 ms.
-fn run_until(apps: &mut [&mut App], done: impl Fn(&[&mut App]) -> bool) -> bool {
-    for _ in 0..500 {
+/// Updates every app until `done` holds, at most `rounds` rounds of 1 ms.
+fn run_until(apps: &mut [&mut App], rounds: usize, done: impl Fn(&[&mut App]) -> bool) -> bool {
+    for _ in 0..rounds {
         for app in apps.iter_mut() {
             app.update();
         }
         if done(apps) {
             return true;
         }
-        std::thread::sleep(Duration::from_millis(2));
+        std::thread::sleep(Duration::from_millis(1));
     }
     false
 }
 
-fn inbox(app: &App) -> &Inbox {
-    app.world().resource::<Inbox>()
+fn seat(app: &App) -> &ClassSeat {
+    app.world().resource::<ClassSeat>()
+}
+
+fn hosted(app: &App) -> &HostedClass {
+    app.world().resource::<HostedClass>()
+}
+
+fn offers_made(host: &App) -> usize {
+    hosted(host)
+        .class
+        .tables()
+        .first()
+        .and_then(|t| t.session())
+        .and_then(|s| s.talks_desk().talks("negotiate-deal"))
+        .map_or(0, |t| t.offers().len())
+}
+
+/// Both reports arrived; each verifies against the real scenario, and the collected files
+/// are the same reports.
+fn check_the_end(host: &App, students: [&App; 2], dir: &Path) {
+    let scenario = scenario();
+    for (app, seat_id) in students.iter().zip(["company", "counterparts"]) {
+        let text = seat(app)
+            .report
+            .clone()
+            .unwrap_or_else(|| panic!("{seat_id}: a report"));
+        let report = ReportFile::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+        let problems = report.verify(Arc::clone(&scenario)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(problems.is_empty(), "{seat_id}: {problems:?}");
+        assert_eq!(
+            report.seat.as_deref(),
+            (seat_id == "counterparts").then_some("counterparts")
+        );
+    }
+    let session = hosted(host).class.tables()[0]
+        .session()
+        .unwrap_or_else(|| panic!("started"));
+    let talks = session
+        .talks_desk()
+        .talks("negotiate-deal")
+        .unwrap_or_else(|| panic!("talks"));
+    assert!(matches!(
+        talks.ending(),
+        Some(tradeport::sim::negotiation::TalksEnding::Agreed { .. })
+    ));
+    let paid = session
+        .world()
+        .ledger()
+        .iter()
+        .any(|e| e.account == tradeport::sim::session::Account::ExportProceeds && e.money.minor > 0);
+    assert!(paid, "the importer paid for the goods");
+    let written = &hosted(host).outcome.written;
+    assert_eq!(written.len(), 3, "two reports and the gradebook: {written:?}");
+    for path in written {
+        assert!(
+            path.starts_with(dir.join("reports")) && path.is_file(),
+            "{}",
+            path.display()
+        );
+    }
+    // The report a PC received is the one the host collected.
+    let mine = seat(students[0]).report.clone().unwrap_or_default();
+    assert!(
+        written
+            .iter()
+            .any(|p| std::fs::read_to_string(p).ok().as_ref() == Some(&mine))
+    );
 }
 
 #[test]
-fn two_students_join_over_loopback_and_the_host_refuses_a_forged_command() {
-    let (mut host, port) = host();
-    let mut exporter = client(port, 1);
-    let mut importer = client(port, 2);
-    let connected = run_until(&mut [&mut host, &mut exporter, &mut importer], |apps| {
-        apps[1].world().resource::<RenetClient>().is_connected()
-            && apps[2].world().resource::<RenetClient>().is_connected()
+fn a_headless_host_and_two_bots_complete_a_deal_from_inquiry_to_payment_over_loopback() {
+    let dir = scratch("deal");
+    let (mut host, address) = open_class(&dir, Class::new(scenario()), loopback());
+    let mut exporter = student(&dir, "Li Na", "2024001", Policy::Expert, address);
+    let mut importer = student(&dir, "Wang Wei", "2024002", Policy::Novice, address);
+    let over = run_until(&mut [&mut host, &mut exporter, &mut importer], 30_000, |apps| {
+        seat(apps[1]).is_done() && seat(apps[2]).is_done()
     });
-    assert!(connected, "both clients connect over loopback");
-
-    // The exporter joins first (the company's seat), then the importer.
-    for (who, name, number) in [(1usize, "Li Na", "2024001"), (2, "Wang Wei", "2024002")] {
-        let join = JoinClass {
-            name: name.to_string(),
-            number: number.to_string(),
-            token: None,
-        };
-        let app = if who == 1 { &mut exporter } else { &mut importer };
-        app.world_mut().commands().client_trigger(join);
-        let seated = run_until(&mut [&mut host, &mut exporter, &mut importer], |apps| {
-            !apps[who].world().resource::<Inbox>().seated.is_empty()
-        });
-        assert!(seated, "{name} is seated");
-    }
-    let seat = |app: &App| inbox(app).seated.first().map(|s| (s.seat.clone(), s.token.clone()));
-    let (exporter_seat, exporter_token) = seat(&exporter).unwrap_or_else(|| panic!("exporter seated"));
-    let (importer_seat, importer_token) = seat(&importer).unwrap_or_else(|| panic!("importer seated"));
-    assert_eq!(
-        (exporter_seat.as_str(), importer_seat.as_str()),
-        ("company", "counterparts")
+    assert!(
+        over,
+        "the class ends; notices {:?} {:?}",
+        seat(&exporter).notices,
+        seat(&importer).notices
     );
-    assert_ne!(exporter_token, importer_token);
+    check_the_end(&host, [&exporter, &importer], &dir);
 
-    // One seat per PC: a second join from the exporter's PC is refused, and seats nobody.
-    exporter.world_mut().commands().client_trigger(JoinClass {
-        name: "Li Na again".to_string(),
+    // Every message each PC received: the importer's never hold the exporter's brief (the
+    // seller's weights 50/15/10/25 and walk-away 0.40), a table's log or a scenario; the
+    // exporter's never hold the buyer's (45/15/10/30, walk-away 0.35) or its strategy.
+    let wire = |app: &App| app.world().resource::<Wire>().0.clone();
+    let importer_wire = wire(&importer);
+    // Each side does receive its own brief (so the checks below can fail).
+    assert!(importer_wire.iter().any(|m| m.contains("[4500,1500,1000,3000]")));
+    assert!(wire(&exporter).iter().any(|m| m.contains("[5000,1500,1000,2500]")));
+    for message in &importer_wire {
+        assert!(!message.contains("[5000,1500,1000,2500]"), "{message}");
+        assert!(!message.contains("own_walk_away:400000"), "{message}");
+        assert!(
+            !message.contains("TableLog") && !message.contains("package:Some"),
+            "{message}"
+        );
+        assert!(!message.contains("company:Some"), "the exporter's company: {message}");
+    }
+    let exporter_wire = wire(&exporter);
+    assert!(exporter_wire.iter().any(|m| m.contains("TableLog")));
+    for message in &exporter_wire {
+        assert!(!message.contains("[4500,1500,1000,3000]"), "{message}");
+        assert!(!message.contains("own_walk_away:350000"), "{message}");
+        assert!(
+            !message.contains("\\\"45%\\\"") && !message.contains("Boulware"),
+            "{message}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_student_whose_pc_crashes_mid_negotiation_rejoins_the_same_seat_and_finishes() {
+    let dir = scratch("rejoin");
+    let (mut host, address) = open_class(&dir, Class::new(scenario()), loopback());
+    let mut exporter = student(&dir, "Li Na", "2024001", Policy::Expert, address);
+    let mut importer = student(&dir, "Wang Wei", "2024002", Policy::Expert, address);
+    let talking = run_until(&mut [&mut host, &mut exporter, &mut importer], 20_000, |apps| {
+        offers_made(apps[0]) >= 3
+    });
+    assert!(talking, "the negotiation is under way");
+    let token = seat(&importer).token.clone().unwrap_or_else(|| panic!("a token"));
+    // The importer's PC dies: its app, socket and memory are gone; the token file stays.
+    drop(importer);
+    for _ in 0..50 {
+        host.update();
+        exporter.update();
+    }
+    let mut importer = student(&dir, "Wang Wei", "2024002", Policy::Expert, address);
+    let back = run_until(&mut [&mut host, &mut exporter, &mut importer], 5_000, |apps| {
+        seat(apps[2]).seat.is_some()
+    });
+    assert!(back, "rejoined: {:?}", seat(&importer).notices);
+    assert_eq!(seat(&importer).seat.as_deref(), Some("counterparts"), "the same seat");
+    assert_eq!(seat(&importer).token.as_deref(), Some(token.as_str()), "the same token");
+    assert_eq!(hosted(&host).class.students().len(), 2, "not a new student");
+    let over = run_until(&mut [&mut host, &mut exporter, &mut importer], 30_000, |apps| {
+        seat(apps[1]).is_done() && seat(apps[2]).is_done()
+    });
+    assert!(over, "the class ends: {:?}", seat(&importer).notices);
+    check_the_end(&host, [&exporter, &importer], &dir);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_host_restarted_from_its_autosave_resumes_the_class() {
+    let dir = scratch("restart");
+    let (mut host, address) = open_class(&dir, Class::new(scenario()), loopback());
+    let mut exporter = student(&dir, "Li Na", "2024001", Policy::Expert, address);
+    let mut importer = student(&dir, "Wang Wei", "2024002", Policy::Novice, address);
+    let talking = run_until(&mut [&mut host, &mut exporter, &mut importer], 20_000, |apps| {
+        offers_made(apps[0]) >= 2
+    });
+    assert!(talking, "the negotiation is under way");
+    let before: Vec<Command> = hosted(&host).class.tables()[0]
+        .session()
+        .map(|s| s.commands().to_vec())
+        .unwrap_or_default();
+    // The instructor's PC goes down with everyone's PCs; the autosave is all that is left.
+    drop((host, exporter, importer));
+    let text = std::fs::read_to_string(dir.join("class.ron")).unwrap_or_else(|e| panic!("{e}"));
+    let class = Class::resume(scenario(), &text).unwrap_or_else(|e| panic!("{e}"));
+    let resumed: Vec<Command> = class.tables()[0]
+        .session()
+        .map(|s| s.commands().to_vec())
+        .unwrap_or_default();
+    assert!(
+        resumed.len() >= before.len() && resumed[..before.len()] == before[..],
+        "nothing accepted is lost"
+    );
+    let (mut host, address) = open_class(&dir, class, SocketAddrV4::new(Ipv4Addr::LOCALHOST, address.port()));
+    let mut exporter = student(&dir, "Li Na", "2024001", Policy::Expert, address);
+    let mut importer = student(&dir, "Wang Wei", "2024002", Policy::Novice, address);
+    let over = run_until(&mut [&mut host, &mut exporter, &mut importer], 30_000, |apps| {
+        seat(apps[1]).is_done() && seat(apps[2]).is_done()
+    });
+    assert!(over, "the resumed class ends: {:?}", seat(&exporter).notices);
+    assert_eq!(
+        hosted(&host).class.students().len(),
+        2,
+        "the same two students, by their tokens"
+    );
+    check_the_end(&host, [&exporter, &importer], &dir);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// What a hand-driven PC received.
+#[derive(Resource, Default)]
+struct Answers {
+    seated: Vec<Seated>,
+    refused: Vec<Refused>,
+    wrong_version: Vec<WrongVersion>,
+}
+
+#[test]
+fn forged_and_wrong_version_messages_are_refused_and_change_nothing() {
+    let dir = scratch("forged");
+    let (mut host, address) = open_class(&dir, Class::new(scenario()), loopback());
+    // Two students, seated by their PCs (no bots: the test speaks for the importer).
+    let mut exporter = join_app(ClassSeat::new("Li Na", "2024001", None), address).unwrap_or_else(|e| panic!("{e}"));
+    let mut importer = join_app(ClassSeat::new("Wang Wei", "2024002", None), address).unwrap_or_else(|e| panic!("{e}"));
+    let seated = run_until(&mut [&mut host, &mut exporter, &mut importer], 5_000, |apps| {
+        seat(apps[1]).view.is_some() && seat(apps[2]).view.is_some()
+    });
+    assert!(seated, "both seated and the class started");
+    let exporter_token = seat(&exporter).token.clone().unwrap_or_default();
+    let importer_token = seat(&importer).token.clone().unwrap_or_default();
+    let offer = |note: &str| Command::MakeOffer {
+        task: "negotiate-deal".to_string(),
+        options: vec![18, 2, 0, 0],
+        note: note.to_string(),
+    };
+    let forgeries = [
+        // The importer on the exporter's seat, with its own token.
+        (importer_token.clone(), "company", offer("")),
+        // Out of turn: the seller opens these talks.
+        (importer_token.clone(), "counterparts", offer("")),
+        // Oversized: a note of 100,000 characters.
+        (exporter_token.clone(), "company", offer(&"x".repeat(100_000))),
+        // A token nobody holds, and one that is not a token at all.
+        ("00".repeat(16), "company", offer("")),
+        ("zz".repeat(40), "company", Command::EndDay),
+    ];
+    let count = forgeries.len();
+    for (token, seat_id, command) in forgeries {
+        let sender = if token == exporter_token {
+            &mut exporter
+        } else {
+            &mut importer
+        };
+        sender.world_mut().commands().client_trigger(SendCommand {
+            token,
+            seat: seat_id.to_string(),
+            command,
+        });
+    }
+    let answered = run_until(&mut [&mut host, &mut exporter, &mut importer], 5_000, |apps| {
+        seat(apps[1]).notices.len() + seat(apps[2]).notices.len() >= count
+    });
+    assert!(answered, "{:?} {:?}", seat(&exporter).notices, seat(&importer).notices);
+    let notices: Vec<String> = seat(&exporter)
+        .notices
+        .iter()
+        .chain(&seat(&importer).notices)
+        .cloned()
+        .collect();
+    assert!(notices.iter().all(|n| n.starts_with("refused:")), "{notices:?}");
+    let session = hosted(&host).class.tables()[0]
+        .session()
+        .unwrap_or_else(|| panic!("started"));
+    assert!(
+        session.commands().is_empty(),
+        "nothing was applied: {:?}",
+        session.commands()
+    );
+    assert!(hosted(&host).class.refusals().len() >= 4, "logged for the instructor");
+
+    // A PC of another version is told so plainly, and is not seated.
+    let mut stranger = headless_app();
+    stranger
+        .init_resource::<Answers>()
+        .add_observer(|m: On<WrongVersion>, mut a: ResMut<Answers>| a.wrong_version.push(m.event().clone()))
+        .add_observer(|m: On<Refused>, mut a: ResMut<Answers>| a.refused.push(m.event().clone()))
+        .add_observer(|m: On<Seated>, mut a: ResMut<Answers>| a.seated.push(m.event().clone()));
+    stranger.finish();
+    connect(&mut stranger, address).unwrap_or_else(|e| panic!("{e}"));
+    let connected = run_until(&mut [&mut host, &mut stranger], 5_000, |apps| {
+        apps[1]
+            .world()
+            .resource::<bevy_replicon_renet::RenetClient>()
+            .is_connected()
+    });
+    assert!(connected);
+    stranger.world_mut().commands().client_trigger(Hello {
+        version: "0.0.1".to_string(),
+    });
+    stranger.world_mut().commands().client_trigger(JoinClass {
+        name: "Old PC".to_string(),
         number: "2024099".to_string(),
         token: None,
     });
-    let refused = run_until(&mut [&mut host, &mut exporter, &mut importer], |apps| {
-        !apps[1].world().resource::<Inbox>().refused.is_empty()
+    let told = run_until(&mut [&mut host, &mut stranger], 5_000, |apps| {
+        let a = apps[1].world().resource::<Answers>();
+        !a.wrong_version.is_empty() && !a.refused.is_empty()
     });
-    assert!(refused, "a second join is answered");
-    assert_eq!(host.world().resource::<HostedClass>().class.students().len(), 2);
-
-    host.world_mut().resource_mut::<HostedClass>().class.start();
-    exporter.world_mut().commands().client_trigger(SendCommand {
-        token: exporter_token.clone(),
-        seat: exporter_seat.clone(),
-        command: Command::MakeOffer {
-            task: "negotiate-deal".to_string(),
-            options: vec![18, 2, 0, 0],
-            note: "Best regards".to_string(),
-        },
-    });
-    let offer_seen = run_until(&mut [&mut host, &mut exporter, &mut importer], |apps| {
-        apps[2]
-            .world()
-            .resource::<Inbox>()
-            .views
-            .iter()
-            .any(|u| u.view.negotiations.first().is_some_and(|n| n.offers.len() == 1))
-    });
-    assert!(offer_seen, "the importer's view shows the exporter's offer");
-    let last = inbox(&importer)
-        .views
-        .last()
-        .map(|u| u.view.clone())
-        .unwrap_or_else(|| panic!("a view"));
+    assert!(told, "the other version is answered");
+    let answers = stranger.world().resource::<Answers>();
+    assert_eq!(answers.wrong_version[0].host_version, env!("CARGO_PKG_VERSION"));
     assert!(
-        last.company.is_none(),
-        "the importer is not sent the exporter's company"
-    );
-
-    // The importer forges a command on the exporter's seat with its own token.
-    importer.world_mut().commands().client_trigger(SendCommand {
-        token: importer_token,
-        seat: exporter_seat,
-        command: Command::EndDay,
-    });
-    let refused = run_until(&mut [&mut host, &mut exporter, &mut importer], |apps| {
-        !apps[2].world().resource::<Inbox>().refused.is_empty()
-    });
-    assert!(refused, "the host answers the forgery");
-    assert!(
-        inbox(&importer).refused[0].reason.contains("not this student's"),
+        answers.refused[0].reason.contains("same version"),
         "{}",
-        inbox(&importer).refused[0].reason
+        answers.refused[0].reason
     );
-    let hosted = host.world().resource::<HostedClass>();
-    assert_eq!(hosted.class.refusals().len(), 1, "logged");
+    assert!(answers.seated.is_empty());
+    assert_eq!(hosted(&host).class.students().len(), 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The client plugin is what a GUI PC adds too: it must not need a bot.
+#[test]
+fn a_pc_without_a_bot_follows_its_table() {
+    let dir = scratch("follow");
+    let (mut host, address) = open_class(&dir, Class::new(scenario()), loopback());
+    let mut exporter = join_app(ClassSeat::new("Li Na", "2024001", None), address).unwrap_or_else(|e| panic!("{e}"));
+    let mut importer = student(&dir, "Wang Wei", "2024002", Policy::Expert, address);
+    let started = run_until(&mut [&mut host, &mut exporter, &mut importer], 5_000, |apps| {
+        seat(apps[1]).view.is_some()
+    });
+    assert!(started);
+    let offer = Command::MakeOffer {
+        task: "negotiate-deal".to_string(),
+        options: vec![18, 2, 0, 0],
+        note: "Best regards".to_string(),
+    };
+    let sent = {
+        let world = exporter.world_mut();
+        let seat = world.resource::<ClassSeat>();
+        let message = SendCommand {
+            token: seat.token.clone().unwrap_or_default(),
+            seat: seat.seat.clone().unwrap_or_default(),
+            command: offer,
+        };
+        world.commands().client_trigger(message);
+        true
+    };
+    assert!(sent);
+    // The importer bot answers; the exporter's PC follows both moves on its own copy.
+    let answered = run_until(&mut [&mut host, &mut exporter, &mut importer], 5_000, |apps| {
+        seat(apps[1]).mirror.as_ref().is_some_and(|m| m.len() >= 2)
+    });
+    assert!(answered, "{:?}", seat(&exporter).notices);
+    // The view of the same change comes right after the log.
+    run_until(&mut [&mut host, &mut exporter, &mut importer], 50, |_| false);
+    let followed = seat(&exporter)
+        .mirror
+        .as_ref()
+        .and_then(|m| m.session().ok())
+        .unwrap_or_else(|| panic!("the table replays"));
+    let view = tradeport::class::view::seat_view(&followed, "company");
     assert_eq!(
-        hosted.class.tables()[0].session().map(|s| s.commands().len()),
-        Some(1),
-        "only the exporter's offer was applied"
+        view.as_ref(),
+        seat(&exporter).view.as_ref(),
+        "the PC's copy agrees with the host"
     );
+    let _ = (ClassClientPlugin, std::fs::remove_dir_all(&dir));
 }

@@ -1,0 +1,295 @@
+//! The sockets of a class (renet's netcode over UDP) and the headless host and bot that
+//! `tradeport host --headless` and `tradeport join --bot` run, without a window. Tests build
+//! the same apps on 127.0.0.1.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, SocketAddrV4, UdpSocket};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy_replicon::prelude::*;
+use bevy_replicon_renet::netcode::{
+    ClientAuthentication, NetcodeClientTransport, NetcodeServerTransport, ServerAuthentication, ServerConfig,
+};
+use bevy_replicon_renet::renet::ConnectionConfig;
+use bevy_replicon_renet::{RenetChannelsExt, RenetClient, RenetServer, RepliconRenetPlugins};
+
+use super::class_client::{ClassClientPlugin, ClassSeat};
+use super::class_host::{ClassHostPlugin, HostSettings, HostedClass};
+use super::classroom::{ClassProtocolPlugin, MAX_CLIENTS, PROTOCOL_ID};
+use crate::class::Class;
+
+/// A Bevy app with the class protocol and no window.
+pub fn headless_app() -> App {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        RepliconPlugins,
+        RepliconRenetPlugins,
+        ClassProtocolPlugin,
+    ));
+    app
+}
+
+fn now() -> Duration {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or_default()
+}
+
+fn connection(app: &App) -> ConnectionConfig {
+    let channels = app.world().resource::<RepliconChannels>();
+    ConnectionConfig {
+        server_channels_config: channels.server_configs(),
+        client_channels_config: channels.client_configs(),
+        ..Default::default()
+    }
+}
+
+/// This PC's address on the LAN, as students would reach it: the address of the interface
+/// that routes outwards (no packet is sent), or loopback without a network.
+pub fn lan_address() -> Ipv4Addr {
+    let routed = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))
+        .and_then(|s| s.connect((Ipv4Addr::new(192, 0, 2, 1), 9)).map(|()| s))
+        .and_then(|s| s.local_addr());
+    match routed {
+        Ok(SocketAddr::V4(a)) if !a.ip().is_unspecified() => *a.ip(),
+        _ => Ipv4Addr::LOCALHOST,
+    }
+}
+
+/// Opens the host's socket on `bind` (port 0: any free port) and adds the server to `app`.
+/// Returns the address students use (the LAN address, or loopback when bound to it).
+///
+/// # Errors
+/// When the port cannot be opened.
+pub fn open_host(app: &mut App, bind: SocketAddrV4) -> std::io::Result<SocketAddrV4> {
+    let socket = UdpSocket::bind(bind)?;
+    let port = socket.local_addr()?.port();
+    let ip = if bind.ip().is_unspecified() {
+        lan_address()
+    } else {
+        *bind.ip()
+    };
+    let public = SocketAddrV4::new(ip, port);
+    let mut addresses = vec![SocketAddr::V4(public)];
+    let loopback = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port);
+    if !addresses.contains(&loopback) {
+        addresses.push(loopback);
+    }
+    let transport = NetcodeServerTransport::new(
+        ServerConfig {
+            current_time: now(),
+            max_clients: MAX_CLIENTS,
+            protocol_id: PROTOCOL_ID,
+            public_addresses: addresses,
+            authentication: ServerAuthentication::Unsecure,
+        },
+        socket,
+    )
+    .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let server = RenetServer::new(connection(app));
+    app.insert_resource(server).insert_resource(transport);
+    Ok(public)
+}
+
+/// Connects `app` to the host at `host`.
+///
+/// # Errors
+/// When no socket can be opened.
+pub fn connect(app: &mut App, host: SocketAddrV4) -> std::io::Result<()> {
+    let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))?;
+    // Netcode tells connections apart by a client id: random, so two PCs never share one.
+    let client_id = crate::class::Token::random()
+        .ok()
+        .and_then(|t| u64::from_str_radix(&t.to_hex()[..16], 16).ok())
+        .unwrap_or_else(|| now().as_nanos() as u64);
+    let transport = NetcodeClientTransport::new(
+        now(),
+        ClientAuthentication::Unsecure {
+            client_id,
+            protocol_id: PROTOCOL_ID,
+            server_addr: SocketAddr::V4(host),
+            user_data: None,
+        },
+        socket,
+    )
+    .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let client = RenetClient::new(connection(app));
+    app.insert_resource(client).insert_resource(transport);
+    Ok(())
+}
+
+/// A headless host app running `class`.
+///
+/// # Errors
+/// When the port cannot be opened.
+pub fn host_app(
+    class: Class,
+    package: Option<crate::class::package::ScenarioPackage>,
+    settings: HostSettings,
+    bind: SocketAddrV4,
+) -> std::io::Result<(App, SocketAddrV4)> {
+    let mut app = headless_app();
+    app.add_plugins(ClassHostPlugin)
+        .insert_resource(HostedClass::new(class, package, settings));
+    app.finish();
+    app.cleanup();
+    let address = open_host(&mut app, bind)?;
+    Ok((app, address))
+}
+
+/// A headless student's PC (a bot, or a test's hand) joining the host at `host`.
+///
+/// # Errors
+/// When no socket can be opened.
+pub fn join_app(seat: ClassSeat, host: SocketAddrV4) -> std::io::Result<App> {
+    let mut app = headless_app();
+    app.add_plugins(ClassClientPlugin).insert_resource(seat);
+    app.finish();
+    app.cleanup();
+    connect(&mut app, host)?;
+    Ok(app)
+}
+
+/// What `tradeport host --headless` was asked for.
+#[derive(Debug, Clone)]
+pub struct HeadlessHost {
+    pub scenario: PathBuf,
+    pub port: u16,
+    pub seats: Option<usize>,
+    pub collect: Option<PathBuf>,
+    pub autosave: Option<PathBuf>,
+    /// Resume the class in `autosave` instead of starting a new one.
+    pub resume: bool,
+}
+
+/// Runs a class without a window until every table's scenario is over (or Ctrl+C). Prints the
+/// join code and address, then what it wrote. Returns whether it ended cleanly.
+pub fn run_headless_host(args: &HeadlessHost, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+    let scenario = match crate::scenario::load_scenario_file(&args.scenario) {
+        Ok(s) => Arc::new(s),
+        Err(d) => {
+            writeln!(out, "{}", crate::scenario::error::render_plain(&d))?;
+            return Ok(false);
+        }
+    };
+    let class = match (&args.autosave, args.resume) {
+        (Some(path), true) => {
+            let text =
+                crate::scenario::load::read_bounded_text(path, 64 * 1024 * 1024).map_err(std::io::Error::other)?;
+            match Class::resume(Arc::clone(&scenario), &text) {
+                Ok(class) => class,
+                Err(e) => {
+                    writeln!(out, "tradeport: cannot resume {}: {e}", path.display())?;
+                    return Ok(false);
+                }
+            }
+        }
+        _ => Class::new(Arc::clone(&scenario)),
+    };
+    let hotseat = class.tables_are_hotseat();
+    let human_seats = class.seat_ids_count();
+    let package = match crate::class::package::package(&args.scenario, hotseat) {
+        Ok(p) => p,
+        Err(d) => {
+            writeln!(out, "{}", crate::scenario::error::render_plain(&d))?;
+            return Ok(false);
+        }
+    };
+    let settings = HostSettings {
+        start_when_seated: Some(args.seats.unwrap_or(human_seats).max(1)),
+        autosave: args.autosave.clone(),
+        collect: args.collect.clone(),
+    };
+    let (mut app, address) = host_app(
+        class,
+        Some(package),
+        settings,
+        SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, args.port),
+    )?;
+    writeln!(
+        out,
+        "class: {}\njoin code: {}\naddress: {address}",
+        scenario.meta().title.en,
+        crate::class::code::encode(address)
+    )?;
+    out.flush()?;
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let _ = ctrlc::try_set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
+    let mut over_since: Option<Instant> = None;
+    while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+        app.update();
+        let hosted = app.world().resource::<HostedClass>();
+        if hosted.outcome.over && over_since.is_none() {
+            over_since = Some(Instant::now());
+        }
+        // A second for the reports to reach the students' PCs.
+        if over_since.is_some_and(|t| t.elapsed() > Duration::from_secs(1)) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let hosted = app.world().resource::<HostedClass>();
+    for path in &hosted.outcome.written {
+        writeln!(out, "wrote {}", path.display())?;
+    }
+    for problem in &hosted.outcome.problems {
+        writeln!(out, "problem: {problem}")?;
+    }
+    Ok(hosted.outcome.over && hosted.outcome.problems.is_empty())
+}
+
+/// What `tradeport join --bot` was asked for.
+#[derive(Debug, Clone)]
+pub struct HeadlessJoin {
+    pub host: SocketAddrV4,
+    pub bot: crate::class::bot::Policy,
+    pub name: String,
+    pub number: String,
+    pub token_file: Option<PathBuf>,
+    pub report_file: Option<PathBuf>,
+    /// Give up after this long without the class ending.
+    pub timeout: Duration,
+}
+
+/// Plays one seat headless until the host sends the report. Returns whether it got one.
+pub fn run_headless_join(args: &HeadlessJoin, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+    let mut seat = ClassSeat::new(&args.name, &args.number, Some(args.bot));
+    seat.token_file = args.token_file.clone();
+    seat.report_file = args.report_file.clone();
+    let mut app = join_app(seat, args.host)?;
+    let started = Instant::now();
+    let mut said = 0;
+    let mut seated = false;
+    while started.elapsed() < args.timeout {
+        app.update();
+        let seat = app.world().resource::<ClassSeat>();
+        if !seated && let Some(s) = &seat.seat {
+            seated = true;
+            writeln!(out, "seated at {s} in {}", seat.scenario_title)?;
+        }
+        for notice in seat.notices.iter().skip(said) {
+            writeln!(out, "{notice}")?;
+        }
+        said = seat.notices.len();
+        if seat.wrong_version.is_some() {
+            return Ok(false);
+        }
+        if seat.is_done() {
+            writeln!(out, "the class is over; the report arrived")?;
+            return Ok(true);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    writeln!(
+        out,
+        "gave up after {} s without the end of class",
+        args.timeout.as_secs()
+    )?;
+    Ok(false)
+}
