@@ -106,10 +106,13 @@ pub enum CliCommand {
         /// Resume the class saved in --autosave (after a crash or a restart).
         #[arg(long, requires = "autosave")]
         resume: bool,
+        /// Run the whole class as an exam: hints and calculators off, reports marked exam.
+        #[arg(long)]
+        exam: bool,
     },
     /// Join a class by its join code or IP:PORT and play one seat with a headless bot.
     Join {
-        /// The join code the host shows (e.g. 60R2G-0M4Z8) or its IP:PORT.
+        /// The join code the host shows (e.g. 60N00-HE4W8) or its IP:PORT.
         host: String,
         /// expert (the game's AI expert) or novice (concedes early, accepts the first offer
         /// above its walk-away).

@@ -65,7 +65,8 @@ fn main() -> ExitCode {
             collect,
             autosave,
             resume,
-        }) => host(&scenario, headless, port, seats, collect, autosave, resume),
+            exam,
+        }) => host(&scenario, headless, port, seats, collect, autosave, (resume, exam)),
         Some(CliCommand::Join {
             host,
             bot,
@@ -110,7 +111,7 @@ fn host(
     seats: Option<usize>,
     collect: Option<std::path::PathBuf>,
     autosave: Option<std::path::PathBuf>,
-    resume: bool,
+    (resume, exam): (bool, bool),
 ) -> ExitCode {
     if !headless {
         eprintln!("tradeport: the instructor's window for hosting is not built yet; add --headless");
@@ -131,6 +132,7 @@ fn host(
             collect,
             autosave,
             resume,
+            exam,
         },
         &mut std::io::stdout(),
     ))
@@ -179,7 +181,7 @@ fn host(
     _: Option<usize>,
     _: Option<std::path::PathBuf>,
     _: Option<std::path::PathBuf>,
-    _: bool,
+    _: (bool, bool),
 ) -> ExitCode {
     eprintln!("tradeport: this build has no networking (built without the `gui` feature)");
     ExitCode::from(2)

@@ -1,5 +1,5 @@
 //! The short join code the host shows: its IPv4 address and port in ten letters and digits
-//! (Crockford's base 32: no I, L, O or U to misread), e.g. `60R2G-0M4Z8`. A student types the
+//! (Crockford's base 32: no I, L, O or U to misread), e.g. `60N00-HE4W8`. A student types the
 //! code or the address; the code is only the address written shorter, so it works on any LAN
 //! without a server, accounts or the internet.
 

@@ -15,6 +15,7 @@ use crate::sim::{Command, Scenario, Session};
 pub struct TableStart {
     pub seed: u64,
     pub hotseat: bool,
+    pub mode: crate::sim::session::PlayMode,
 }
 
 /// The table, followed.
@@ -66,11 +67,12 @@ impl Mirror {
     /// When a command the host sent does not replay here (another version, or a damaged
     /// message): which one and why.
     pub fn session(&self) -> Result<Session, String> {
-        let mut session = if self.start.hotseat {
+        let session = if self.start.hotseat {
             Session::new_hotseat(Arc::clone(&self.scenario), Some(self.start.seed))
         } else {
             Session::new(Arc::clone(&self.scenario), Some(self.start.seed))
         };
+        let mut session = session.with_mode(self.start.mode);
         for (i, (seat, command)) in self.log.iter().enumerate() {
             session
                 .apply_as(seat, command.clone())

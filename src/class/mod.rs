@@ -162,9 +162,22 @@ pub struct Class {
     /// Students the instructor removed (their tokens hold nothing).
     removed: std::collections::BTreeSet<StudentId>,
     refusals: Vec<RefusalRecord>,
+    /// Practice or exam, for every table (hints and calculators off in an exam).
+    mode: crate::sim::session::PlayMode,
 }
 
 impl Class {
+    /// The class in exam mode (or practice): every table's session and report says so.
+    /// Set before the start; a started table keeps its mode.
+    pub fn with_mode(mut self, mode: crate::sim::session::PlayMode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    pub fn mode(&self) -> crate::sim::session::PlayMode {
+        self.mode
+    }
+
     /// A class of `scenario`, open for joining.
     pub fn new(scenario: Arc<Scenario>) -> Self {
         let negotiates = scenario.tasks().iter().any(|t| t.negotiation.is_some());
@@ -184,6 +197,7 @@ impl Class {
             ready: std::collections::BTreeSet::new(),
             removed: std::collections::BTreeSet::new(),
             refusals: Vec::new(),
+            mode: crate::sim::session::PlayMode::Practice,
         }
     }
 
@@ -245,7 +259,7 @@ impl Class {
             if table.session.is_some() {
                 continue;
             }
-            let session = record::table_session(&self.scenario, table);
+            let session = record::table_session(&self.scenario, table).with_mode(self.mode);
             table.ai_seat = table
                 .seats
                 .iter()
@@ -417,6 +431,7 @@ impl Class {
         Some(mirror::TableStart {
             seed: session.seed(),
             hotseat: session.is_hotseat(),
+            mode: session.mode(),
         })
     }
 

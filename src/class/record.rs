@@ -23,6 +23,9 @@ pub struct ClassFile {
     pub scenario_id: String,
     pub scenario_hash: String,
     pub locked: bool,
+    /// Practice or exam (class files without it: practice).
+    #[serde(default)]
+    pub mode: crate::sim::session::PlayMode,
     /// Students who ended today and wait for the others.
     #[serde(default)]
     pub ready: Vec<u32>,
@@ -78,6 +81,7 @@ impl Class {
             scenario_id: self.scenario.meta().id.clone(),
             scenario_hash: self.scenario.content_hash().to_string(),
             locked: self.locked,
+            mode: self.mode,
             ready: self.ready.iter().map(|s| s.0).collect(),
             removed: self.removed.iter().map(|s| s.0).collect(),
             students: self
@@ -133,7 +137,7 @@ impl Class {
         if file.scenario_id != scenario.meta().id || file.scenario_hash != scenario.content_hash() {
             return Err(ResumeError::WrongScenario(file.scenario_id));
         }
-        let mut class = Class::new(scenario);
+        let mut class = Class::new(scenario).with_mode(file.mode);
         class.locked = file.locked;
         if file.students.len() > super::MAX_STUDENTS || file.tables.len() > super::MAX_STUDENTS {
             return Err(ResumeError::OutOfBounds("too many students or tables".to_string()));
@@ -189,7 +193,7 @@ impl Class {
                 .collect();
             table.ai_seat = record.ai_seat.clone();
             if record.started {
-                let mut session = table_session(&class.scenario, &table);
+                let mut session = table_session(&class.scenario, &table).with_mode(class.mode);
                 for (index, (seat, command)) in record.commands.iter().enumerate() {
                     session
                         .apply_as(seat, command.clone())

@@ -165,6 +165,8 @@ pub struct HeadlessHost {
     pub autosave: Option<PathBuf>,
     /// Resume the class in `autosave` instead of starting a new one.
     pub resume: bool,
+    /// Every table in exam mode (hints and calculators off; reports say so).
+    pub exam: bool,
 }
 
 /// Runs a class without a window until every table's scenario is over (or Ctrl+C). Prints the
@@ -189,7 +191,11 @@ pub fn run_headless_host(args: &HeadlessHost, out: &mut dyn std::io::Write) -> s
                 }
             }
         }
-        _ => Class::new(Arc::clone(&scenario)),
+        _ => Class::new(Arc::clone(&scenario)).with_mode(if args.exam {
+            crate::sim::session::PlayMode::Exam
+        } else {
+            crate::sim::session::PlayMode::Practice
+        }),
     };
     let hotseat = class.tables_are_hotseat();
     let human_seats = class.seat_ids_count();
@@ -213,8 +219,13 @@ pub fn run_headless_host(args: &HeadlessHost, out: &mut dyn std::io::Write) -> s
     )?;
     writeln!(
         out,
-        "class: {}\njoin code: {}\naddress: {address}",
+        "class: {}{}\njoin code: {}\naddress: {address}",
         scenario.meta().title.en,
+        if app.world().resource::<HostedClass>().class.mode().hints() {
+            ""
+        } else {
+            " (exam)"
+        },
         crate::class::code::encode(address)
     )?;
     out.flush()?;

@@ -675,6 +675,11 @@ fn a_join_code_is_the_host_s_address_written_short() {
         let typed = written.to_lowercase().replace('-', "").replace('0', "o");
         assert_eq!(code::parse_target(&typed), Some(address), "{typed}");
     }
+    // The example in README.md and docs/class.md (worked out by hand in base 32).
+    assert_eq!(
+        code::encode(SocketAddrV4::new(Ipv4Addr::new(192, 168, 1, 23), 5000)),
+        "60N00-HE4W8"
+    );
     assert_eq!(
         code::parse_target("192.168.1.23:5000"),
         Some(SocketAddrV4::new(Ipv4Addr::new(192, 168, 1, 23), 5000))
@@ -682,4 +687,37 @@ fn a_join_code_is_the_host_s_address_written_short() {
     for wrong in ["", "ABCDE", "ABCDE-FGHIJK", "UUUUU-UUUUU", "ZZZZZ-ZZZZZ", "12345-6789!"] {
         assert_eq!(code::parse_target(wrong), None, "{wrong}");
     }
+}
+
+#[test]
+fn a_class_run_as_an_exam_gives_exam_reports_and_resumes_as_one() {
+    use tradeport::sim::session::PlayMode;
+    let mut class = Class::new(bundled("b2b-silk-blouses")).with_mode(PlayMode::Exam);
+    class
+        .join("Li Na", "2024001", token(1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class
+        .join("Wang Wei", "2024002", token(2))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class.start();
+    class
+        .submit(&token(1), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let start = class.table_start(0).unwrap_or_else(|| panic!("started"));
+    assert_eq!(start.mode, PlayMode::Exam, "the students' PCs are told");
+    for (student, report) in class.collect_reports() {
+        assert_eq!(report.claims.mode, PlayMode::Exam, "{}", student.name);
+        let problems = report
+            .verify(Arc::clone(class.scenario()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+    let resumed = Class::resume(Arc::clone(class.scenario()), &class.record_text()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(resumed.mode(), PlayMode::Exam);
+    assert_eq!(resumed.tables()[0].session().map(|s| s.mode()), Some(PlayMode::Exam));
+    // A class file from before modes is a practice class.
+    let old = class.record_text().replace("mode: Exam,", "");
+    assert_ne!(old, class.record_text());
+    let practice = Class::resume(Arc::clone(class.scenario()), &old).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(practice.mode(), PlayMode::Practice);
 }
