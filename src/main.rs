@@ -57,25 +57,7 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
         )),
         Some(CliCommand::SaveDrill { scenario, dir, pace_ms }) => exit(cli::save_drill(&scenario, &dir, pace_ms)),
-        Some(CliCommand::Host {
-            scenario,
-            headless,
-            port,
-            seats,
-            collect,
-            autosave,
-            resume,
-            exam,
-        }) => host(&scenario, headless, port, seats, collect, autosave, (resume, exam)),
-        Some(CliCommand::Join {
-            host,
-            bot,
-            name,
-            id,
-            token_file,
-            report,
-            timeout,
-        }) => join(&host, &bot, &name, &id, token_file, report, timeout),
+        Some(command @ (CliCommand::Host { .. } | CliCommand::Join { .. })) => classroom(command),
         Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -103,100 +85,86 @@ fn play(_args: PlayArgs) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// `tradeport host` and `tradeport join`: a class on the LAN, headless.
 #[cfg(feature = "gui")]
-fn host(
-    scenario: &str,
-    headless: bool,
-    port: u16,
-    seats: Option<usize>,
-    collect: Option<std::path::PathBuf>,
-    autosave: Option<std::path::PathBuf>,
-    (resume, exam): (bool, bool),
-) -> ExitCode {
-    if !headless {
-        eprintln!("tradeport: the instructor's window for hosting is not built yet; add --headless");
-        return ExitCode::from(2);
-    }
-    let path = match tradeport::catalog::resolve(scenario) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("tradeport: {e}");
-            return ExitCode::from(2);
-        }
+fn classroom(command: CliCommand) -> ExitCode {
+    use tradeport::game::class_net::{HeadlessHost, HeadlessJoin, run_headless_host, run_headless_join};
+    let refuse = |message: String| {
+        eprintln!("tradeport: {message}");
+        ExitCode::from(2)
     };
-    exit(tradeport::game::class_net::run_headless_host(
-        &tradeport::game::class_net::HeadlessHost {
-            scenario: path,
+    match command {
+        CliCommand::Host { headless: false, .. } => {
+            refuse("the instructor's window for hosting is not built yet; add --headless".to_string())
+        }
+        CliCommand::Host {
+            scenario,
             port,
             seats,
             collect,
             autosave,
             resume,
             exam,
+            ..
+        } => match tradeport::catalog::resolve(&scenario) {
+            Err(e) => refuse(e),
+            Ok(path) => exit(run_headless_host(
+                &HeadlessHost {
+                    scenario: path,
+                    port,
+                    seats,
+                    collect,
+                    autosave,
+                    resume,
+                    exam,
+                },
+                &mut std::io::stdout(),
+            )),
         },
-        &mut std::io::stdout(),
-    ))
-}
-
-#[cfg(feature = "gui")]
-fn join(
-    host: &str,
-    bot: &str,
-    name: &str,
-    id: &str,
-    token_file: Option<std::path::PathBuf>,
-    report: Option<std::path::PathBuf>,
-    timeout: u64,
-) -> ExitCode {
-    let Some(address) = tradeport::class::code::parse_target(host) else {
-        eprintln!(
-            "tradeport: `{}` is neither a join code nor an IP:PORT address",
-            tradeport::escape::printable(host, 40)
-        );
-        return ExitCode::from(2);
-    };
-    let Some(policy) = tradeport::class::bot::Policy::parse(bot) else {
-        eprintln!("tradeport: --bot is expert or novice");
-        return ExitCode::from(2);
-    };
-    exit(tradeport::game::class_net::run_headless_join(
-        &tradeport::game::class_net::HeadlessJoin {
-            host: address,
-            bot: policy,
-            name: name.to_string(),
-            number: id.to_string(),
+        CliCommand::Join {
+            host,
+            bot,
+            name,
+            id,
             token_file,
-            report_file: report,
-            timeout: std::time::Duration::from_secs(timeout),
-        },
-        &mut std::io::stdout(),
-    ))
+            report,
+            timeout,
+        } => {
+            let Some(address) = tradeport::class::code::parse_target(&host) else {
+                return refuse(format!(
+                    "`{}` is neither a join code nor an IP:PORT address",
+                    tradeport::escape::printable(&host, 40)
+                ));
+            };
+            let Some(policy) = tradeport::class::bot::Policy::parse(&bot) else {
+                return refuse("--bot is expert or novice".to_string());
+            };
+            let limit = tradeport::class::MAX_NAME_CHARS;
+            if [&name, &id]
+                .iter()
+                .any(|t| t.trim().is_empty() || t.chars().count() > limit)
+            {
+                return refuse(format!("--name and --id are 1 to {limit} characters"));
+            }
+            exit(run_headless_join(
+                &HeadlessJoin {
+                    host: address,
+                    bot: policy,
+                    name,
+                    number: id,
+                    token_file,
+                    report_file: report,
+                    timeout: std::time::Duration::from_secs(timeout),
+                },
+                &mut std::io::stdout(),
+            ))
+        }
+        _ => ExitCode::from(2),
+    }
 }
 
 #[cfg(not(feature = "gui"))]
-fn host(
-    _: &str,
-    _: bool,
-    _: u16,
-    _: Option<usize>,
-    _: Option<std::path::PathBuf>,
-    _: Option<std::path::PathBuf>,
-    _: (bool, bool),
-) -> ExitCode {
-    eprintln!("tradeport: this build has no networking (built without the `gui` feature)");
-    ExitCode::from(2)
-}
-
-#[cfg(not(feature = "gui"))]
-fn join(
-    _: &str,
-    _: &str,
-    _: &str,
-    _: &str,
-    _: Option<std::path::PathBuf>,
-    _: Option<std::path::PathBuf>,
-    _: u64,
-) -> ExitCode {
+fn classroom(_command: CliCommand) -> ExitCode {
     eprintln!("tradeport: this build has no networking (built without the `gui` feature)");
     ExitCode::from(2)
 }

@@ -67,12 +67,8 @@ impl Mirror {
     /// When a command the host sent does not replay here (another version, or a damaged
     /// message): which one and why.
     pub fn session(&self) -> Result<Session, String> {
-        let session = if self.start.hotseat {
-            Session::new_hotseat(Arc::clone(&self.scenario), Some(self.start.seed))
-        } else {
-            Session::new(Arc::clone(&self.scenario), Some(self.start.seed))
-        };
-        let mut session = session.with_mode(self.start.mode);
+        let mut session = Session::start(Arc::clone(&self.scenario), Some(self.start.seed), self.start.hotseat)
+            .with_mode(self.start.mode);
         for (i, (seat, command)) in self.log.iter().enumerate() {
             session
                 .apply_as(seat, command.clone())

@@ -82,6 +82,15 @@ impl Table {
         self.ai_seat.as_deref()
     }
 
+    /// The commands given at the table from the `from`th on, with their seats.
+    fn log(&self, from: usize) -> Vec<(String, Command)> {
+        let Some(session) = &self.session else {
+            return Vec::new();
+        };
+        let seats = session.command_seats().iter().skip(from).cloned();
+        seats.zip(session.commands().iter().skip(from).cloned()).collect()
+    }
+
     /// Lets the AI answer until it is a person's turn again; returns the events of its moves.
     fn run_ai(&mut self) -> Vec<Event> {
         let (Some(session), Some(seat)) = (self.session.as_mut(), self.ai_seat.as_deref()) else {
@@ -255,11 +264,12 @@ impl Class {
     /// it (and opens the talks if its side opens).
     pub fn start(&mut self) {
         let company = self.company_seat().to_string();
+        let hotseat = self.tables_are_hotseat();
         for table in &mut self.tables {
             if table.session.is_some() {
                 continue;
             }
-            let session = record::table_session(&self.scenario, table).with_mode(self.mode);
+            let session = table_session(&self.scenario, hotseat, self.mode);
             table.ai_seat = table
                 .seats
                 .iter()
@@ -437,14 +447,12 @@ impl Class {
 
     /// The commands given at `table` from the `from`th on, with their seats.
     pub fn table_log(&self, table: usize, from: usize) -> Vec<(String, Command)> {
-        let Some(session) = self.tables.get(table).and_then(|t| t.session.as_ref()) else {
-            return Vec::new();
-        };
-        let seats = session.command_seats().iter().skip(from);
-        seats
-            .cloned()
-            .zip(session.commands().iter().skip(from).cloned())
-            .collect()
+        self.tables.get(table).map_or_else(Vec::new, |t| t.log(from))
+    }
+
+    /// A new table's session, in the class's mode (see [`table_session`]).
+    fn table_session(&self) -> Session {
+        table_session(&self.scenario, self.tables_are_hotseat(), self.mode)
     }
 
     /// Whether every started table's scenario is over.
@@ -477,4 +485,11 @@ impl Class {
     pub fn refusals(&self) -> &[RefusalRecord] {
         &self.refusals
     }
+}
+
+/// A class table's session: on hotseat rules when the tables have a counterparts' seat (a
+/// student or the class's AI gives that seat's moves as commands), as single player
+/// otherwise; decided by the scenario, never by a class file.
+fn table_session(scenario: &Arc<Scenario>, hotseat: bool, mode: crate::sim::session::PlayMode) -> Session {
+    Session::start(Arc::clone(scenario), None, hotseat).with_mode(mode)
 }

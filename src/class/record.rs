@@ -9,8 +9,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{Class, Student, StudentId, Table, Token};
-use crate::sim::save::{MAX_LOGGED_COMMANDS, ReportFile, SaveFile};
-use crate::sim::{Command, Report, Scenario, Session};
+use crate::sim::save::{MAX_LOGGED_COMMANDS, ReportFile};
+use crate::sim::{Command, Scenario};
 
 /// The only class-file format this build reads.
 pub const CLASS_FORMAT: u32 = 1;
@@ -106,13 +106,7 @@ impl Class {
                         .collect(),
                     started: t.session.is_some(),
                     ai_seat: t.ai_seat.clone(),
-                    commands: t.session.as_ref().map_or_else(Vec::new, |s| {
-                        s.command_seats()
-                            .iter()
-                            .cloned()
-                            .zip(s.commands().iter().cloned())
-                            .collect()
-                    }),
+                    commands: t.log(0),
                 })
                 .collect(),
         }
@@ -193,7 +187,7 @@ impl Class {
                 .collect();
             table.ai_seat = record.ai_seat.clone();
             if record.started {
-                let mut session = table_session(&class.scenario, &table).with_mode(class.mode);
+                let mut session = class.table_session();
                 for (index, (seat, command)) in record.commands.iter().enumerate() {
                     session
                         .apply_as(seat, command.clone())
@@ -234,21 +228,17 @@ impl Class {
             .collect()
     }
 
-    /// One CSV gradebook of every collected report (header and a row per student).
+    /// One CSV gradebook of every collected report (header and a row per student), each row
+    /// graded as `verify` grades that report.
     pub fn gradebook_csv(&self) -> String {
         let mut csv = crate::export::csv_header();
         csv.push('\n');
-        for student in self.present() {
-            let Some(session) = self.tables.get(student.table).and_then(|t| t.session.as_ref()) else {
+        for (student, file) in self.collect_reports() {
+            let session = self.tables.get(student.table).and_then(|t| t.session.as_ref());
+            let Some(report) = session.and_then(|s| file.graded(s).ok()) else {
                 continue;
             };
-            let save = SaveFile::of(session, student_record(student));
-            let report = if self.is_company_seat(&student.seat) {
-                Report::of(session)
-            } else {
-                Report::for_counterparts(session)
-            };
-            csv.push_str(&crate::export::csv_row(&report, &save));
+            csv.push_str(&crate::export::csv_row(&report, &file.save));
             csv.push('\n');
         }
         csv
@@ -260,21 +250,5 @@ fn student_record(student: &Student) -> crate::sim::save::Student {
     crate::sim::save::Student {
         name: student.name.clone(),
         id: student.number.clone(),
-    }
-}
-
-/// A table's session: on hotseat rules when it has a counterparts' seat (a student or the
-/// class's AI gives that seat's moves as commands), as single player otherwise.
-pub(super) fn table_session(scenario: &Arc<Scenario>, table: &Table) -> Session {
-    let has_counterparts = table.seats.keys().any(|seat| {
-        scenario
-            .seats()
-            .iter()
-            .any(|s| &s.id == seat && s.plays == crate::sim::terms::SeatPlays::Counterparts)
-    });
-    if has_counterparts {
-        Session::new_hotseat(Arc::clone(scenario), None)
-    } else {
-        Session::new(Arc::clone(scenario), None)
     }
 }

@@ -179,10 +179,21 @@ pub fn run_headless_host(args: &HeadlessHost, out: &mut dyn std::io::Write) -> s
             return Ok(false);
         }
     };
+    if args.seats.is_some_and(|n| n > MAX_CLIENTS) {
+        writeln!(
+            out,
+            "tradeport: --seats is at most {MAX_CLIENTS} (the PCs one host takes at once)"
+        )?;
+        return Ok(false);
+    }
     let class = match (&args.autosave, args.resume) {
         (Some(path), true) => {
-            let text =
-                crate::scenario::load::read_bounded_text(path, 64 * 1024 * 1024).map_err(std::io::Error::other)?;
+            let text = crate::scenario::load::read_bounded_text(path, 64 * 1024 * 1024).map_err(|e| {
+                std::io::Error::other(format!(
+                    "cannot read the class file {}: {e}",
+                    crate::escape::printable(&path.display().to_string(), 200)
+                ))
+            })?;
             match Class::resume(Arc::clone(&scenario), &text) {
                 Ok(class) => class,
                 Err(e) => {
@@ -220,7 +231,7 @@ pub fn run_headless_host(args: &HeadlessHost, out: &mut dyn std::io::Write) -> s
     writeln!(
         out,
         "class: {}{}\njoin code: {}\naddress: {address}",
-        scenario.meta().title.en,
+        crate::escape::printable(&scenario.meta().title.en, 200),
         if app.world().resource::<HostedClass>().class.mode().hints() {
             ""
         } else {

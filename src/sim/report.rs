@@ -262,12 +262,7 @@ impl Report {
                 }
             })
             .collect();
-        let mut competencies: BTreeMap<Competency, (u32, u32)> = BTreeMap::new();
-        for t in &tasks {
-            let entry = competencies.entry(t.competency).or_insert((0, 0));
-            entry.0 += t.earned();
-            entry.1 += t.possible();
-        }
+        let competencies = competencies_of(&tasks);
         let home = scenario.home_currency();
         let home_exp = scenario.exponent(home);
         let (cash_start_home, cash_end_home) = super::grading::cash_start_and_end(session);
@@ -296,6 +291,17 @@ impl Report {
     }
 }
 
+/// Earned and possible points per competency of `tasks`.
+fn competencies_of(tasks: &[TaskResult]) -> BTreeMap<Competency, (u32, u32)> {
+    let mut competencies = BTreeMap::new();
+    for t in tasks {
+        let entry = competencies.entry(t.competency).or_insert((0, 0));
+        entry.0 += t.earned();
+        entry.1 += t.possible();
+    }
+    competencies
+}
+
 /// Points of the counterparts' standard negotiation rubric (issue 18): a deal no worse than
 /// walking away, the share of the possible gain kept, and no joint gain left on the table.
 const COUNTERPARTS_DEAL_POINTS: u32 = 40;
@@ -319,12 +325,7 @@ impl Report {
                 Some(counterparts_task(t, talks))
             })
             .collect();
-        let mut competencies: BTreeMap<Competency, (u32, u32)> = BTreeMap::new();
-        for t in &tasks {
-            let entry = competencies.entry(t.competency).or_insert((0, 0));
-            entry.0 += t.earned();
-            entry.1 += t.possible();
-        }
+        let competencies = competencies_of(&tasks);
         Report {
             cash_start_home: zero,
             cash_end_home: zero,
@@ -350,17 +351,14 @@ fn counterparts_task(task: &crate::sim::scenario::Task, talks: &crate::sim::nego
     let side = case.student_side.other();
     let mine = case.preferences(side);
     let review = talks.review();
-    let utility = match side {
-        crate::sim::terms::Side::Seller => review.seller_utility,
-        crate::sim::terms::Side::Buyer => review.buyer_utility,
+    let (utility, best) = match side {
+        crate::sim::terms::Side::Seller => (
+            review.seller_utility,
+            review.space.points.iter().map(|p| p.seller).max(),
+        ),
+        crate::sim::terms::Side::Buyer => (review.buyer_utility, review.space.points.iter().map(|p| p.buyer).max()),
     };
-    let best = case
-        .domain
-        .all_bids()
-        .into_iter()
-        .map(|b| mine.utility(b))
-        .max()
-        .unwrap_or(0);
+    let best = best.unwrap_or(0);
     let walk_away = mine.reservation();
     let criterion = |id: &str, description: Text, earned: u32, possible: u32, reason: Text| CriterionResult {
         id: id.to_string(),

@@ -178,12 +178,7 @@ impl SaveFile {
                 found_hash: scenario.content_hash().to_string(),
             });
         }
-        let mut session = if self.hotseat {
-            Session::new_hotseat(scenario, Some(self.seed))
-        } else {
-            Session::new(scenario, Some(self.seed))
-        }
-        .with_mode(self.mode);
+        let mut session = Session::start(scenario, Some(self.seed), self.hotseat).with_mode(self.mode);
         for (index, command) in self.commands.iter().enumerate() {
             session.apply(command.clone()).map_err(|e| SaveError::Replay {
                 index,

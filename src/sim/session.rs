@@ -72,7 +72,9 @@ impl Session {
         Self::start(scenario, seed_override, true)
     }
 
-    fn start(scenario: Arc<Scenario>, seed_override: Option<u64>, hotseat: bool) -> Self {
+    /// [`Session::new_hotseat`] when `hotseat`, otherwise [`Session::new`] (for callers that
+    /// read the mode from a save or a class).
+    pub fn start(scenario: Arc<Scenario>, seed_override: Option<u64>, hotseat: bool) -> Self {
         let seed = seed_override.unwrap_or_else(|| scenario.seed());
         let world = World::start(scenario, seed);
         let shop = ShopDesk::open(&world);

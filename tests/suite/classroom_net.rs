@@ -12,7 +12,7 @@ use bevy_replicon::prelude::*;
 use tradeport::class::Class;
 use tradeport::class::bot::Policy;
 use tradeport::class::package;
-use tradeport::game::class_client::{ClassClientPlugin, ClassSeat};
+use tradeport::game::class_client::ClassSeat;
 use tradeport::game::class_host::{HostSettings, HostedClass};
 use tradeport::game::class_net::{connect, headless_app, host_app, join_app};
 use tradeport::game::classroom::{
@@ -417,18 +417,9 @@ fn a_pc_without_a_bot_follows_its_table() {
         options: vec![18, 2, 0, 0],
         note: "Best regards".to_string(),
     };
-    let sent = {
-        let world = exporter.world_mut();
-        let seat = world.resource::<ClassSeat>();
-        let message = SendCommand {
-            token: seat.token.clone().unwrap_or_default(),
-            seat: seat.seat.clone().unwrap_or_default(),
-            command: offer,
-        };
-        world.commands().client_trigger(message);
-        true
-    };
-    assert!(sent);
+    // The student's screen sends through the seat, as a window would.
+    let world = exporter.world_mut();
+    world.resource_scope(|world, seat: Mut<ClassSeat>| seat.send(&mut world.commands(), offer));
     // The importer bot answers; the exporter's PC follows both moves on its own copy.
     let answered = run_until(&mut [&mut host, &mut exporter, &mut importer], 5_000, |apps| {
         seat(apps[1]).mirror.as_ref().is_some_and(|m| m.len() >= 2)
@@ -447,5 +438,5 @@ fn a_pc_without_a_bot_follows_its_table() {
         seat(&exporter).view.as_ref(),
         "the PC's copy agrees with the host"
     );
-    let _ = (ClassClientPlugin, std::fs::remove_dir_all(&dir));
+    let _ = std::fs::remove_dir_all(&dir);
 }
