@@ -88,9 +88,13 @@ pub enum CliCommand {
     Host {
         /// Scenario file or bundled id.
         scenario: String,
-        /// Run without a window (the only way in this version).
+        /// Run without a window: print the join code, start once the seats are taken, write
+        /// the reports and exit (labs and tests). Without it the instructor's dashboard opens.
         #[arg(long)]
         headless: bool,
+        /// The dashboard window's size, `WIDTHxHEIGHT`.
+        #[arg(long, value_parser = parse_window_size)]
+        size: Option<WindowSize>,
         /// UDP port to listen on (0: any free port).
         #[arg(long, default_value_t = 5000)]
         port: u16,
@@ -110,19 +114,23 @@ pub enum CliCommand {
         #[arg(long)]
         exam: bool,
     },
-    /// Join a class by its join code or IP:PORT and play one seat with a headless bot.
+    /// Join a class by its join code or IP:PORT: in the game's window (the form filled in
+    /// with what is given), or with --bot, one seat played by a headless bot.
     Join {
         /// The join code the host shows (e.g. 60N00-HE4W8) or its IP:PORT.
-        host: String,
+        host: Option<String>,
         /// expert (the game's AI expert) or novice (concedes early, accepts the first offer
-        /// above its walk-away).
+        /// above its walk-away): play headless.
+        #[arg(long, requires_all = ["host", "name", "id"])]
+        bot: Option<String>,
         #[arg(long)]
-        bot: String,
-        #[arg(long)]
-        name: String,
+        name: Option<String>,
         /// Student number.
         #[arg(long)]
-        id: String,
+        id: Option<String>,
+        /// The window's size, `WIDTHxHEIGHT`.
+        #[arg(long, value_parser = parse_window_size)]
+        size: Option<WindowSize>,
         /// Keep the seat's token here, to rejoin the same seat after a crash.
         #[arg(long)]
         token_file: Option<PathBuf>,

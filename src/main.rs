@@ -94,9 +94,33 @@ fn classroom(command: CliCommand) -> ExitCode {
         ExitCode::from(2)
     };
     match command {
-        CliCommand::Host { headless: false, .. } => {
-            refuse("the instructor's window for hosting is not built yet; add --headless".to_string())
-        }
+        CliCommand::Host {
+            headless: false,
+            resume: true,
+            ..
+        } => refuse("resuming a class runs headless for now: add --headless".to_string()),
+        CliCommand::Host {
+            headless: false,
+            scenario,
+            port,
+            seats,
+            collect,
+            exam,
+            size,
+            ..
+        } => match tradeport::catalog::resolve(&scenario) {
+            Err(e) => refuse(e),
+            Ok(path) => window(
+                tradeport::game::class_window::ClassLaunch::Host {
+                    scenario: path,
+                    port,
+                    seats,
+                    exam,
+                    collect,
+                },
+                size,
+            ),
+        },
         CliCommand::Host {
             scenario,
             port,
@@ -123,12 +147,28 @@ fn classroom(command: CliCommand) -> ExitCode {
         },
         CliCommand::Join {
             host,
-            bot,
+            bot: None,
             name,
             id,
+            size,
+            ..
+        } => window(
+            tradeport::game::class_window::ClassLaunch::Join {
+                target: host.unwrap_or_default(),
+                name: name.unwrap_or_default(),
+                number: id.unwrap_or_default(),
+            },
+            size,
+        ),
+        CliCommand::Join {
+            host: Some(host),
+            bot: Some(bot),
+            name: Some(name),
+            id: Some(id),
             token_file,
             report,
             timeout,
+            ..
         } => {
             let Some(address) = tradeport::class::code::parse_target(&host) else {
                 return refuse(format!(
@@ -160,6 +200,18 @@ fn classroom(command: CliCommand) -> ExitCode {
             ))
         }
         _ => ExitCode::from(2),
+    }
+}
+
+/// The game's window opened on a class: the instructor's dashboard or the join form.
+#[cfg(feature = "gui")]
+fn window(launch: tradeport::game::class_window::ClassLaunch, size: Option<tradeport::cli::WindowSize>) -> ExitCode {
+    match tradeport::game::run_class(launch, size) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("tradeport: {message}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Class, StudentId};
 use crate::sim::negotiation::{Side, TalksEnding};
-use crate::sim::{Command, Report};
+use crate::sim::{Command, Report, Session};
 
 /// One student's line on the dashboard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +33,18 @@ pub struct DealPoint {
     pub table: usize,
     pub seller: u32,
     pub buyer: u32,
+}
+
+/// One line of the live feed: a command given at a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedLine {
+    pub table: usize,
+    /// The command's place in its table's log (0 first).
+    pub index: usize,
+    pub seat: String,
+    /// What was done, in words: an offer with its terms, an acceptance, a walk-out, or the
+    /// command's name.
+    pub what: String,
 }
 
 /// A command's name, as the log writes it.
@@ -81,6 +93,39 @@ impl Class {
             .collect()
     }
 
+    /// The latest `per_table` commands of each table, newest first within a table, tables in
+    /// order: the offers, acceptances and walk-outs the instructor watches.
+    pub fn feed(&self, per_table: usize) -> Vec<FeedLine> {
+        let mut lines = Vec::new();
+        for (table, t) in self.tables.iter().enumerate() {
+            let Some(session) = t.session.as_ref() else { continue };
+            let log = self.table_log(table, 0);
+            let first = log.len().saturating_sub(per_table);
+            for (index, (seat, command)) in log.into_iter().enumerate().skip(first).rev() {
+                lines.push(FeedLine {
+                    table,
+                    index,
+                    seat,
+                    what: describe(session, &command),
+                });
+            }
+        }
+        lines
+    }
+
+    /// The outcome space of the class's first negotiation (every table shares the scenario,
+    /// so one frontier serves the whole class's chart); `None` before the start or without
+    /// a negotiation.
+    pub fn deal_space(&self) -> Option<std::sync::Arc<crate::sim::negotiation::OutcomeSpace>> {
+        let session = self.tables.iter().find_map(|t| t.session.as_ref())?;
+        session
+            .scenario()
+            .tasks()
+            .iter()
+            .find_map(|task| session.talks_desk().talks(&task.id))
+            .map(|talks| talks.review().space)
+    }
+
     /// Every table's agreed deal (the first negotiation that ended in agreement), for one
     /// Pareto chart of the class.
     pub fn deals(&self) -> Vec<DealPoint> {
@@ -103,5 +148,28 @@ impl Class {
                 })
             })
             .collect()
+    }
+}
+
+/// A command in words for the feed: offers with their terms (as the forms label them).
+fn describe(session: &Session, command: &Command) -> String {
+    match command {
+        Command::MakeOffer { task, options, .. } => {
+            let terms = session
+                .talks_desk()
+                .talks(task)
+                .and_then(|talks| {
+                    let case = talks.case();
+                    let bid = case.domain.bid(options)?;
+                    Some(case.domain.describe(bid))
+                })
+                .unwrap_or_else(|| format!("{options:?}"));
+            format!("offer: {terms}")
+        }
+        Command::AcceptOffer { .. } => "accepted the offer on the table".to_string(),
+        Command::WalkAway { .. } => "walked away".to_string(),
+        Command::EndDay => "ended the day".to_string(),
+        Command::FinishEarly => "finished early".to_string(),
+        other => command_name(other),
     }
 }

@@ -308,6 +308,21 @@ impl Class {
             .collect()
     }
 
+    /// The instructor ends the class now: every table still running finishes early (from its
+    /// company's seat, in its log), so every report can be collected. Returns how many tables
+    /// it ended.
+    pub fn end(&mut self) -> usize {
+        let company = self.company_seat().to_string();
+        self.ready.clear();
+        let mut ended = 0;
+        for session in self.tables.iter_mut().filter_map(|t| t.session.as_mut()) {
+            if !session.is_finished() && session.apply_as(&company, Command::FinishEarly).is_ok() {
+                ended += 1;
+            }
+        }
+        ended
+    }
+
     /// The instructor removes a student: their token no longer holds their seat, which waits
     /// for a new student (the deal waits meanwhile). Returns whether the student was seated.
     pub fn remove(&mut self, student: StudentId) -> bool {
@@ -365,6 +380,9 @@ impl Class {
         self.locked = locked;
     }
 
+    pub fn is_locked(&self) -> bool {
+        self.locked
+    }
     pub fn is_started(&self) -> bool {
         self.tables.iter().any(|t| t.session.is_some())
     }

@@ -39,6 +39,10 @@ pub struct NegotiationView {
     pub side: Side,
     /// Whose move it is, or `None` once the talks are over.
     pub to_move: Option<Side>,
+    /// How the talks ended, once they have: agreed (`true`) or broken off, and by whom (who
+    /// accepted, or who walked away).
+    #[serde(default)]
+    pub ending: Option<(bool, Side)>,
     /// Every offer so far: who made it, the options chosen per issue, the note, and what it
     /// is worth to this seat's side (micro-utility, 1,000,000 = best).
     pub offers: Vec<OfferView>,
@@ -114,6 +118,10 @@ pub fn seat_view(session: &Session, seat: &str) -> Option<SeatView> {
                 task: task.id.clone(),
                 side,
                 to_move: talks.to_move(),
+                ending: talks.ending().map(|e| match e {
+                    crate::sim::negotiation::talks::TalksEnding::Agreed { by, .. } => (true, by),
+                    crate::sim::negotiation::talks::TalksEnding::Broken { by, .. } => (false, by),
+                }),
                 offers: talks
                     .offers()
                     .iter()

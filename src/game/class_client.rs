@@ -36,6 +36,8 @@ pub struct ClassSeat {
     pub bot: Option<Policy>,
     pub token: Option<String>,
     pub seat: Option<String>,
+    /// The table the seat is at (0 first).
+    pub table: Option<usize>,
     pub plays: Option<SeatPlays>,
     pub scenario_title: String,
     /// The scenario the host sent (company seats).
@@ -62,6 +64,7 @@ impl ClassSeat {
             bot,
             token: None,
             seat: None,
+            table: None,
             plays: None,
             scenario_title: String::new(),
             scenario: None,
@@ -116,11 +119,16 @@ impl Plugin for ClassClientPlugin {
             .add_observer(seat_update)
             .add_observer(refused)
             .add_observer(class_over)
-            .add_systems(Update, (join_when_connected, bot_plays).chain());
+            .add_systems(
+                Update,
+                (join_when_connected, bot_plays)
+                    .chain()
+                    .run_if(resource_exists::<ClassSeat>),
+            );
     }
 }
 
-fn join_when_connected(client: Option<Res<RenetClient>>, mut seat: ResMut<ClassSeat>, mut commands: Commands) {
+fn join_when_connected(client: Option<Res<RenetClient>>, If(mut seat): If<ResMut<ClassSeat>>, mut commands: Commands) {
     if seat.joined || !client.is_some_and(|c| c.is_connected()) {
         return;
     }
@@ -141,7 +149,7 @@ fn join_when_connected(client: Option<Res<RenetClient>>, mut seat: ResMut<ClassS
     });
 }
 
-fn wrong_version(message: On<WrongVersion>, mut seat: ResMut<ClassSeat>) {
+fn wrong_version(message: On<WrongVersion>, If(mut seat): If<ResMut<ClassSeat>>) {
     let host = crate::escape::printable(&message.host_version, 20);
     seat.wrong_version = Some(host.clone());
     seat.notice(format!(
@@ -149,7 +157,7 @@ fn wrong_version(message: On<WrongVersion>, mut seat: ResMut<ClassSeat>) {
     ));
 }
 
-fn seated(message: On<Seated>, mut seat: ResMut<ClassSeat>) {
+fn seated(message: On<Seated>, If(mut seat): If<ResMut<ClassSeat>>) {
     let message = message.event();
     if crate::class::Token::from_hex(&message.token).is_none() {
         return seat.notice("the host sent a seat without a valid token".to_string());
@@ -162,6 +170,7 @@ fn seated(message: On<Seated>, mut seat: ResMut<ClassSeat>) {
     seat.token = Some(message.token.clone());
     seat.seat = Some(crate::escape::printable(&message.seat, 40));
     seat.plays = Some(message.plays);
+    seat.table = Some(message.table);
     seat.scenario_title = crate::escape::printable(&message.scenario_title, 200);
     seat.scenario = None;
     seat.mirror = None;
@@ -178,7 +187,7 @@ fn seated(message: On<Seated>, mut seat: ResMut<ClassSeat>) {
     seat.player = seat.bot.map(|policy| SeatPlayer::new(policy, &own, None));
 }
 
-fn table_log(message: On<TableLog>, mut seat: ResMut<ClassSeat>) {
+fn table_log(message: On<TableLog>, If(mut seat): If<ResMut<ClassSeat>>) {
     let message = message.event();
     let Some(scenario) = seat.scenario.clone() else {
         return seat.notice("the host sent a table's log, but no scenario to follow it on".to_string());
@@ -206,7 +215,7 @@ fn table_log(message: On<TableLog>, mut seat: ResMut<ClassSeat>) {
     }
 }
 
-fn seat_update(message: On<SeatUpdate>, mut seat: ResMut<ClassSeat>) {
+fn seat_update(message: On<SeatUpdate>, If(mut seat): If<ResMut<ClassSeat>>) {
     let view = message.event().view.clone();
     if let Some(player) = seat.player.as_mut() {
         player.on_view(view.clone());
@@ -214,7 +223,7 @@ fn seat_update(message: On<SeatUpdate>, mut seat: ResMut<ClassSeat>) {
     seat.view = Some(view);
 }
 
-fn refused(message: On<Refused>, mut seat: ResMut<ClassSeat>) {
+fn refused(message: On<Refused>, If(mut seat): If<ResMut<ClassSeat>>) {
     if let Some(player) = seat.player.as_mut() {
         player.on_refused();
     }
@@ -222,7 +231,7 @@ fn refused(message: On<Refused>, mut seat: ResMut<ClassSeat>) {
     seat.notice(format!("refused: {reason}"));
 }
 
-fn class_over(message: On<ClassOver>, mut seat: ResMut<ClassSeat>) {
+fn class_over(message: On<ClassOver>, If(mut seat): If<ResMut<ClassSeat>>) {
     let text = message.event().report.clone();
     // Kept only if it is a report this PC can read.
     if let Err(e) = crate::sim::save::ReportFile::parse(&text) {
@@ -236,7 +245,7 @@ fn class_over(message: On<ClassOver>, mut seat: ResMut<ClassSeat>) {
     seat.report = Some(text);
 }
 
-fn bot_plays(mut seat: ResMut<ClassSeat>, mut commands: Commands) {
+fn bot_plays(If(mut seat): If<ResMut<ClassSeat>>, mut commands: Commands) {
     if let Some(message) = seat.bot_command() {
         commands.client_trigger(message);
     }

@@ -51,6 +51,8 @@ pub struct HostedClass {
     greeted: BTreeSet<ClientId>,
     /// How much of its table's log each company seat's PC has been sent.
     log_sent: BTreeMap<ClientId, usize>,
+    /// PCs sent their table's start (the first log, even empty).
+    start_sent: BTreeSet<ClientId>,
     changed: bool,
 }
 
@@ -64,6 +66,7 @@ impl HostedClass {
             clients: BTreeMap::new(),
             greeted: BTreeSet::new(),
             log_sent: BTreeMap::new(),
+            start_sent: BTreeSet::new(),
             changed: true,
         }
     }
@@ -77,6 +80,14 @@ impl HostedClass {
     pub fn connected(&self) -> usize {
         self.clients.len()
     }
+
+    /// The students whose PC is connected now.
+    pub fn connected_students(&self) -> BTreeSet<crate::class::StudentId> {
+        self.clients
+            .values()
+            .filter_map(|token| self.class.student_by_token(token).map(|s| s.id))
+            .collect()
+    }
 }
 
 /// The host's side: joins and commands in, seats, logs, views, refusals and reports out.
@@ -87,7 +98,12 @@ impl Plugin for ClassHostPlugin {
         app.add_observer(greet)
             .add_observer(seat_a_student)
             .add_observer(apply_a_command)
-            .add_systems(Update, (start_when_seated, send_changes, end_of_class).chain());
+            .add_systems(
+                Update,
+                (forget_disconnected, start_when_seated, send_changes, end_of_class)
+                    .chain()
+                    .run_if(resource_exists::<HostedClass>),
+            );
     }
 }
 
@@ -98,7 +114,7 @@ fn refuse(commands: &mut Commands, client: ClientId, reason: String) {
     });
 }
 
-fn greet(hello: On<FromClient<Hello>>, mut hosted: ResMut<HostedClass>, mut commands: Commands) {
+fn greet(hello: On<FromClient<Hello>>, If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands) {
     if hello.version == VERSION {
         hosted.greeted.insert(hello.client_id);
     } else {
@@ -111,7 +127,7 @@ fn greet(hello: On<FromClient<Hello>>, mut hosted: ResMut<HostedClass>, mut comm
     }
 }
 
-fn seat_a_student(join: On<FromClient<JoinClass>>, mut hosted: ResMut<HostedClass>, mut commands: Commands) {
+fn seat_a_student(join: On<FromClient<JoinClass>>, If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands) {
     let client = join.client_id;
     if !hosted.greeted.contains(&client) {
         return refuse(
@@ -164,6 +180,7 @@ fn seat_a_student(join: On<FromClient<JoinClass>>, mut hosted: ResMut<HostedClas
     for old in stale {
         hosted.clients.remove(&old);
         hosted.log_sent.remove(&old);
+        hosted.start_sent.remove(&old);
     }
     commands.server_trigger(ToClients {
         targets: SendTargets::Single(client),
@@ -178,10 +195,11 @@ fn seat_a_student(join: On<FromClient<JoinClass>>, mut hosted: ResMut<HostedClas
     });
     hosted.clients.insert(client, token);
     hosted.log_sent.insert(client, 0);
+    hosted.start_sent.remove(&client);
     hosted.changed = true;
 }
 
-fn apply_a_command(sent: On<FromClient<SendCommand>>, mut hosted: ResMut<HostedClass>, mut commands: Commands) {
+fn apply_a_command(sent: On<FromClient<SendCommand>>, If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands) {
     let token = Token::from_hex(&sent.token).filter(|_| sent.token.len() <= MAX_TOKEN_CHARS);
     let outcome = match &token {
         None => Err("that is not a token".to_string()),
@@ -196,8 +214,22 @@ fn apply_a_command(sent: On<FromClient<SendCommand>>, mut hosted: ResMut<HostedC
     }
 }
 
+/// A PC that disconnected holds no seat any more (its student rejoins with the token) and
+/// is sent nothing.
+fn forget_disconnected(mut hosted: ResMut<HostedClass>, connected: Query<(), With<ConnectedClient>>) {
+    let live = |client: &ClientId| client.entity().is_some_and(|e| connected.contains(e));
+    let gone = hosted.clients.keys().any(|c| !live(c)) || hosted.greeted.iter().any(|c| !live(c));
+    if gone {
+        let hosted = &mut *hosted;
+        hosted.clients.retain(|c, _| live(c));
+        hosted.greeted.retain(|c| live(c));
+        hosted.log_sent.retain(|c, _| live(c));
+        hosted.start_sent.retain(|c| live(c));
+    }
+}
+
 /// Starts the class once enough students are seated (the headless host's rule).
-fn start_when_seated(mut hosted: ResMut<HostedClass>) {
+fn start_when_seated(If(mut hosted): If<ResMut<HostedClass>>) {
     let Some(wanted) = hosted.settings.start_when_seated else {
         return;
     };
@@ -208,7 +240,7 @@ fn start_when_seated(mut hosted: ResMut<HostedClass>) {
 }
 
 /// After a change: the autosave, then every seated PC's new commands and view.
-fn send_changes(mut hosted: ResMut<HostedClass>, mut commands: Commands) {
+fn send_changes(If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands) {
     if !hosted.changed {
         return;
     }
@@ -230,7 +262,10 @@ fn send_changes(mut hosted: ResMut<HostedClass>, mut commands: Commands) {
         if company && let Some(start) = hosted.class.table_start(student.table) {
             let from = hosted.log_sent.get(client).copied().unwrap_or(0);
             let entries = hosted.class.table_log(student.table, from);
-            if !entries.is_empty() {
+            // The first log goes out even empty: it is how the PC learns the table started.
+            let started = hosted.start_sent.contains(client);
+            if !entries.is_empty() || !started {
+                hosted.start_sent.insert(*client);
                 hosted.log_sent.insert(*client, from + entries.len());
                 commands.server_trigger(ToClients {
                     targets: SendTargets::Single(*client),
@@ -249,7 +284,7 @@ fn send_changes(mut hosted: ResMut<HostedClass>, mut commands: Commands) {
 
 /// When every table's scenario is over: each student's report to their PC, and with
 /// `collect`, every report and the gradebook written to that folder.
-fn end_of_class(mut hosted: ResMut<HostedClass>, mut commands: Commands) {
+fn end_of_class(If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands) {
     if hosted.outcome.over || !hosted.class.is_over() {
         return;
     }

@@ -40,8 +40,8 @@ fn now() -> Duration {
         .unwrap_or_default()
 }
 
-fn connection(app: &App) -> ConnectionConfig {
-    let channels = app.world().resource::<RepliconChannels>();
+fn connection(world: &World) -> ConnectionConfig {
+    let channels = world.resource::<RepliconChannels>();
     ConnectionConfig {
         server_channels_config: channels.server_configs(),
         client_channels_config: channels.client_configs(),
@@ -61,12 +61,13 @@ pub fn lan_address() -> Ipv4Addr {
     }
 }
 
-/// Opens the host's socket on `bind` (port 0: any free port) and adds the server to `app`.
+/// Opens the host's socket on `bind` (port 0: any free port) and adds the server to the
+/// world (a headless app's, or the window's when the instructor hosts from the menu).
 /// Returns the address students use (the LAN address, or loopback when bound to it).
 ///
 /// # Errors
 /// When the port cannot be opened.
-pub fn open_host(app: &mut App, bind: SocketAddrV4) -> std::io::Result<SocketAddrV4> {
+pub fn open_host(world: &mut World, bind: SocketAddrV4) -> std::io::Result<SocketAddrV4> {
     let socket = UdpSocket::bind(bind)?;
     let port = socket.local_addr()?.port();
     let ip = if bind.ip().is_unspecified() {
@@ -91,16 +92,17 @@ pub fn open_host(app: &mut App, bind: SocketAddrV4) -> std::io::Result<SocketAdd
         socket,
     )
     .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let server = RenetServer::new(connection(app));
-    app.insert_resource(server).insert_resource(transport);
+    let server = RenetServer::new(connection(world));
+    world.insert_resource(server);
+    world.insert_resource(transport);
     Ok(public)
 }
 
-/// Connects `app` to the host at `host`.
+/// Connects this PC (the world's app) to the host at `host`.
 ///
 /// # Errors
 /// When no socket can be opened.
-pub fn connect(app: &mut App, host: SocketAddrV4) -> std::io::Result<()> {
+pub fn connect(world: &mut World, host: SocketAddrV4) -> std::io::Result<()> {
     let socket = UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0))?;
     // Netcode tells connections apart by a client id: random, so two PCs never share one.
     let client_id = crate::class::Token::random()
@@ -118,8 +120,9 @@ pub fn connect(app: &mut App, host: SocketAddrV4) -> std::io::Result<()> {
         socket,
     )
     .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let client = RenetClient::new(connection(app));
-    app.insert_resource(client).insert_resource(transport);
+    let client = RenetClient::new(connection(world));
+    world.insert_resource(client);
+    world.insert_resource(transport);
     Ok(())
 }
 
@@ -138,7 +141,7 @@ pub fn host_app(
         .insert_resource(HostedClass::new(class, package, settings));
     app.finish();
     app.cleanup();
-    let address = open_host(&mut app, bind)?;
+    let address = open_host(app.world_mut(), bind)?;
     Ok((app, address))
 }
 
@@ -151,7 +154,7 @@ pub fn join_app(seat: ClassSeat, host: SocketAddrV4) -> std::io::Result<App> {
     app.add_plugins(ClassClientPlugin).insert_resource(seat);
     app.finish();
     app.cleanup();
-    connect(&mut app, host)?;
+    connect(app.world_mut(), host)?;
     Ok(app)
 }
 

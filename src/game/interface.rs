@@ -95,7 +95,7 @@ pub fn ui_camera() -> impl Bundle {
 }
 
 /// A Ui covering the whole window, for screens laid out with panels.
-fn root_ui(ctx: &egui::Context) -> egui::Ui {
+pub(super) fn root_ui(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
         "tradeport-root".into(),
@@ -106,7 +106,11 @@ fn root_ui(ctx: &egui::Context) -> egui::Ui {
 }
 
 /// Installs fonts once and applies the UI scale whenever it changes.
-fn style_egui(mut contexts: EguiContexts, settings: Res<UserSettings>, mut applied: Local<Option<f32>>) -> Result {
+pub(super) fn style_egui(
+    mut contexts: EguiContexts,
+    settings: Res<UserSettings>,
+    mut applied: Local<Option<f32>>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
     if applied.is_none() {
         ui::theme::install_fonts(ctx);
@@ -235,6 +239,7 @@ fn draw_play(
         auto_advance: auto.enabled,
         paused: paused.0,
         notice: notice.0.as_deref(),
+        class_seat: false,
     };
     if let Some(action) = play::draw(&mut root_ui(ctx), &view, &mut drafts.play) {
         actions.write(UiAction(action));

@@ -6,6 +6,7 @@ pub mod c2c_demo;
 pub mod class_client;
 pub mod class_host;
 pub mod class_net;
+pub mod class_window;
 pub mod classroom;
 pub mod frame_stats;
 pub mod interface;
@@ -40,7 +41,12 @@ pub fn core_plugin(app: &mut App) {
 
 /// Everything the windowed game adds on top of the core.
 pub fn gui_plugin(app: &mut App) {
-    app.add_plugins((interface::plugin, launch::plugin, frame_stats::plugin));
+    app.add_plugins((
+        interface::plugin,
+        launch::plugin,
+        frame_stats::plugin,
+        class_window::plugin,
+    ));
 }
 
 /// Opens the game window and runs until the player quits.
@@ -48,6 +54,22 @@ pub fn gui_plugin(app: &mut App) {
 /// # Errors
 /// A sentence for the terminal: unknown screen or scenario, or a failed run.
 pub fn run(args: PlayArgs) -> Result<(), String> {
+    run_app(args, None)
+}
+
+/// Opens the game window on a class: the instructor's dashboard or the join form.
+///
+/// # Errors
+/// A sentence for the terminal, as [`run`].
+pub fn run_class(launch: class_window::ClassLaunch, size: Option<crate::cli::WindowSize>) -> Result<(), String> {
+    let args = PlayArgs {
+        size,
+        ..PlayArgs::default()
+    };
+    run_app(args, Some(launch))
+}
+
+fn run_app(args: PlayArgs, class: Option<class_window::ClassLaunch>) -> Result<(), String> {
     let launched = std::time::Instant::now();
     let requested_target = args.screen.as_deref().map(parse_screen_name).transpose()?;
     let scenario_path = args.scenario.as_deref().map(catalog::resolve).transpose()?;
@@ -125,6 +147,9 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
         hotseat: args.hotseat,
         stage: LaunchStage::WaitingForScenario,
     });
+    if let Some(launch) = class {
+        app.insert_resource(launch);
+    }
     if let Some(frames) = args.frame_stats {
         app.insert_resource(frame_stats::FrameStatsPlan::new(frames, launched));
         app.insert_resource(bevy::winit::WinitSettings::continuous());

@@ -14,6 +14,12 @@ pub enum Screen {
     Settings,
     Playing,
     Debrief,
+    /// The instructor's dashboard of a hosted class.
+    ClassHost,
+    /// The form to join a class.
+    ClassJoin,
+    /// A student's seat in a class.
+    ClassSeat,
 }
 
 /// The page shown while playing.

@@ -152,36 +152,7 @@ pub fn apply_ui_actions(
             | Action::BookShipment(_)
             | Action::Marketplace(_) => {
                 let Some(session) = session.as_mut() else { continue };
-                let command = match action {
-                    Action::EndDay => Command::EndDay,
-                    Action::MarkRead(id) => Command::MarkRead(*id),
-                    Action::SubmitDeclaration(task, form) => Command::SubmitDeclaration {
-                        task: task.clone(),
-                        form: form.clone(),
-                    },
-                    Action::SubmitClassification(sku, chosen) => Command::SubmitClassification {
-                        sku: sku.clone(),
-                        chosen: chosen.clone(),
-                    },
-                    Action::MakeOffer(task, options, note) => Command::MakeOffer {
-                        task: task.clone(),
-                        options: options.clone(),
-                        note: note.clone(),
-                    },
-                    Action::AcceptOffer(task) => Command::AcceptOffer { task: task.clone() },
-                    Action::WalkAway(task) => Command::WalkAway { task: task.clone() },
-                    Action::BookShipment(task) => Command::BookShipment { task: task.clone() },
-                    Action::Marketplace(command) => (**command).clone(),
-                    Action::PresentDocuments(task, form) => Command::PresentDocuments {
-                        task: task.clone(),
-                        form: form.clone(),
-                    },
-                    Action::GuessStrategy(task, guess) => Command::GuessStrategy {
-                        task: task.clone(),
-                        guess: *guess,
-                    },
-                    _ => Command::FinishEarly,
-                };
+                let Some(command) = command_of(action) else { continue };
                 match session.0.apply(command) {
                     Ok(_) => notice.0 = None,
                     Err(e) => notice.0 = Some(e.to_string()),
@@ -196,8 +167,8 @@ pub fn apply_ui_actions(
                 auto.enabled = *on;
                 auto.timer.reset();
             }
-            // Saves are the autosave system's business.
-            Action::ContinueGame(_) | Action::ExportReport => {}
+            // Saves are the autosave system's business, a class the class window's.
+            Action::ContinueGame(_) | Action::ExportReport | Action::Class(_) => {}
             Action::Pause => *paused = Paused(true),
             Action::Resume => *paused = Paused(false),
             Action::QuitToMenu => {
@@ -209,6 +180,42 @@ pub fn apply_ui_actions(
             }
         }
     }
+}
+
+/// The sim command a player's action asks for, if it asks for one (`FinishScenario`: finish
+/// early).
+pub fn command_of(action: &Action) -> Option<Command> {
+    Some(match action {
+        Action::EndDay => Command::EndDay,
+        Action::MarkRead(id) => Command::MarkRead(*id),
+        Action::FinishScenario => Command::FinishEarly,
+        Action::SubmitDeclaration(task, form) => Command::SubmitDeclaration {
+            task: task.clone(),
+            form: form.clone(),
+        },
+        Action::SubmitClassification(sku, chosen) => Command::SubmitClassification {
+            sku: sku.clone(),
+            chosen: chosen.clone(),
+        },
+        Action::MakeOffer(task, options, note) => Command::MakeOffer {
+            task: task.clone(),
+            options: options.clone(),
+            note: note.clone(),
+        },
+        Action::AcceptOffer(task) => Command::AcceptOffer { task: task.clone() },
+        Action::WalkAway(task) => Command::WalkAway { task: task.clone() },
+        Action::BookShipment(task) => Command::BookShipment { task: task.clone() },
+        Action::Marketplace(command) => (**command).clone(),
+        Action::PresentDocuments(task, form) => Command::PresentDocuments {
+            task: task.clone(),
+            form: form.clone(),
+        },
+        Action::GuessStrategy(task, guess) => Command::GuessStrategy {
+            task: task.clone(),
+            guess: *guess,
+        },
+        _ => return None,
+    })
 }
 
 fn save(store: Option<&SettingsStore>, settings: &UserSettings, notice: &mut Notice) {

@@ -179,6 +179,29 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
             }
             ui.label(RichText::new(cat.tr("menu-shortcuts")).small().color(MUTED));
         });
+        // A class on the lab's network: the instructor hosts the selected scenario, students join.
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(cat.tr("menu-class")).strong());
+            let hostable = draft
+                .selected
+                .and_then(|i| view.entries.get(i))
+                .is_some_and(|e| matches!(e.state, EntryState::Ready(_)));
+            if ui
+                .add_enabled(hostable, egui::Button::new(cat.tr("menu-host-class")))
+                .on_hover_text(cat.tr("menu-host-class-hint"))
+                .clicked()
+                && let Some(i) = draft.selected
+            {
+                action = Some(Action::Class(super::ClassAction::Host(i)));
+            }
+            if ui
+                .button(cat.tr("menu-join-class"))
+                .on_hover_text(cat.tr("menu-join-class-hint"))
+                .clicked()
+            {
+                action = Some(Action::Class(super::ClassAction::OpenJoin));
+            }
+        });
         ui.add_space(6.0);
     });
 

@@ -4,8 +4,10 @@
 pub mod auction;
 pub mod c2c;
 pub mod charts;
+pub mod classroom;
 pub mod cost_sheet;
 pub mod customs;
+pub mod dashboard;
 pub mod debrief;
 pub mod disputes;
 pub mod documents;
@@ -80,6 +82,34 @@ pub enum Action {
     ContinueGame(std::path::PathBuf),
     /// Save the report for the teacher: a verifiable report file and a printable page.
     ExportReport,
+    /// Hosting, joining and playing a class on the LAN.
+    Class(ClassAction),
+}
+
+/// What the instructor or a student asks of a class on the LAN.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClassAction {
+    /// Host a class of the menu's scenario at this index: the dashboard opens.
+    Host(usize),
+    /// Open the join form.
+    OpenJoin,
+    /// Join the class at a join code or `IP:PORT`.
+    Join {
+        target: String,
+        name: String,
+        number: String,
+    },
+    /// Send a command from this PC's seat to the host.
+    Send(Box<crate::sim::Command>),
+    Start,
+    SetPaused(bool),
+    AdvanceDay,
+    SetLocked(bool),
+    Remove(crate::class::StudentId),
+    /// End the class now and collect every report and the gradebook.
+    End,
+    /// Close the class (host) or leave it (student) and go back to the menu.
+    Leave,
 }
 
 /// A table's header row: one small bold label per message id, then the end of the row.

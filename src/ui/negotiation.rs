@@ -60,6 +60,10 @@ pub struct TalksView<'a> {
     /// The booked sailing, if any.
     pub sailing: Option<crate::sim::Date>,
     pub today: crate::sim::Date,
+    /// A company's seat in a class: the company's side only (the other side is another
+    /// student), and no review here: this PC has no other side's brief to judge the deal by;
+    /// the report from the instructor has it.
+    pub one_side: bool,
 }
 
 const FAMILIES: [ConcessionStrategy; 6] = [
@@ -100,7 +104,7 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
     ui.horizontal(|ui| {
         ui.selectable_value(&mut draft.tab, TalksTab::Talks, cat.tr("talks-tab-talks"));
         let over = talks.ending().is_some();
-        ui.add_enabled_ui(over, |ui| {
+        ui.add_enabled_ui(over && !view.one_side, |ui| {
             ui.selectable_value(&mut draft.tab, TalksTab::Review, cat.tr("talks-tab-review"))
                 .on_disabled_hover_text(cat.tr("talks-review-after"));
         });
@@ -116,7 +120,7 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
         ui.add_space(6.0);
     };
     // The review and the documents scroll as a whole; the talks keep their send bar pinned.
-    if draft.tab == TalksTab::Review && talks.ending().is_some() {
+    if draft.tab == TalksTab::Review && talks.ending().is_some() && !view.one_side {
         egui::ScrollArea::vertical()
             .id_salt("talks_review")
             .auto_shrink([false, false])
@@ -143,7 +147,9 @@ pub fn draw(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft) -> Opti
     status(ui, view);
     // Whose turn, and in hotseat mode whose screen it is.
     let acting = talks.to_move().unwrap_or(case.student_side);
-    let side_shown = if talks.is_hotseat() {
+    let side_shown = if view.one_side {
+        case.student_side
+    } else if talks.is_hotseat() {
         if talks.ending().is_none() && draft.revealed != Some(acting) {
             pass_the_screen(ui, view, acting, draft);
             return action;

@@ -17,6 +17,9 @@ pub struct PlayView<'a> {
     pub paused: bool,
     /// Why the last command was refused, if it was.
     pub notice: Option<&'a str>,
+    /// A company's seat in a class on the LAN: only the company's side of the talks, no
+    /// auto-advance or pause (the instructor runs the clock), no review until the report.
+    pub class_seat: bool,
 }
 
 /// UI-only state of the scenario screen.
@@ -248,6 +251,7 @@ fn page(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option<Act
                     profit: session.documents_desk().profit_sheet(&task.id),
                     sailing: session.documents_desk().booked_sailing(&task.id),
                     today: session.date(),
+                    one_side: view.class_seat,
                 };
                 if let Some(a) = super::negotiation::draw(ui, &view, &mut draft.talks) {
                     action = Some(a);
@@ -414,6 +418,12 @@ fn top_bar(ui: &mut egui::Ui, view: &PlayView, action: &mut Option<Action>) {
         .clicked()
     {
         *action = Some(Action::EndDay);
+    }
+    if view.class_seat {
+        if let Some(notice) = view.notice {
+            ui.label(RichText::new(notice).color(BAD));
+        }
+        return;
     }
     let mut auto = view.auto_advance;
     if ui

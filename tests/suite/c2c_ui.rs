@@ -320,6 +320,7 @@ fn inbox_harness<'a>(cat: &'a Catalogue, s: &'a Session, open: MessageId) -> Har
                 auto_advance: false,
                 paused: false,
                 notice: None,
+                class_seat: false,
             };
             if let Some(a) = play::draw(ui, &view, &mut state.0) {
                 state.1.push(a);

@@ -368,7 +368,7 @@ fn forged_and_wrong_version_messages_are_refused_and_change_nothing() {
         .add_observer(|m: On<Refused>, mut a: ResMut<Answers>| a.refused.push(m.event().clone()))
         .add_observer(|m: On<Seated>, mut a: ResMut<Answers>| a.seated.push(m.event().clone()));
     stranger.finish();
-    connect(&mut stranger, address).unwrap_or_else(|e| panic!("{e}"));
+    connect(stranger.world_mut(), address).unwrap_or_else(|e| panic!("{e}"));
     let connected = run_until(&mut [&mut host, &mut stranger], 5_000, |apps| {
         apps[1]
             .world()

@@ -28,6 +28,10 @@ mod app;
 #[cfg(feature = "gui")]
 mod c2c_ui;
 #[cfg(feature = "gui")]
+mod class_ui;
+#[cfg(feature = "gui")]
+mod class_window;
+#[cfg(feature = "gui")]
 mod classroom_net;
 #[cfg(feature = "gui")]
 mod ui;

@@ -197,6 +197,7 @@ fn play_harness_at<'a>(
                 auto_advance: false,
                 paused: state.paused,
                 notice: None,
+                class_seat: false,
             };
             if let Some(a) = play::draw(ui, &view, &mut state.draft) {
                 // Carry out the UI-only actions the way the game does.
@@ -646,6 +647,7 @@ fn talks_harness<'a>(
                 profit: session.documents_desk().profit_sheet(&task.id),
                 sailing: session.documents_desk().booked_sailing(&task.id),
                 today: session.date(),
+                one_side: false,
             };
             egui::ScrollArea::vertical().show(ui, |ui| {
                 if let Some(a) = negotiation::draw(ui, &view, &mut state.draft) {

@@ -1,0 +1,356 @@
+//! The class screens clicked through with egui_kittest: the instructor's dashboard, the join
+//! form and the counterparts' desk, each given a view from a real class (no network here;
+//! `class_window.rs` tests the wiring).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tradeport::class::{Class, StudentId, Token};
+use tradeport::i18n::{Catalogue, Language};
+use tradeport::scenario::error::render_plain;
+use tradeport::scenario::load_scenario_file;
+use tradeport::sim::Command;
+use tradeport::ui::classroom::{self, JoinDraft, JoinView, SeatDraft, SeatScreenView, SeatStatus};
+use tradeport::ui::dashboard::{self, DashboardDraft, DashboardView};
+use tradeport::ui::{Action, ClassAction};
+
+fn token(n: u8) -> Token {
+    Token::from_bytes([n; 16])
+}
+
+fn offer(options: Vec<usize>) -> Command {
+    Command::MakeOffer {
+        task: "negotiate-deal".to_string(),
+        options,
+        note: "Our best price for 2,400 pieces.".to_string(),
+    }
+}
+
+/// The bundled B2B class of three, started: Li Na (exporter) and Wang Wei (importer) at
+/// table 1, Zhang Min at table 2 with the AI; table 1 agreed on the second offer.
+fn class_with_a_deal() -> Class {
+    let scenario = Arc::new(
+        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
+    );
+    let mut class = Class::new(scenario);
+    for (n, (name, number)) in [("Li Na", "2024001"), ("Wang Wei", "2024002"), ("Zhang Min", "2024003")]
+        .into_iter()
+        .enumerate()
+    {
+        let n = u8::try_from(n + 1).unwrap_or(0);
+        class.join(name, number, token(n)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    class.start();
+    class
+        .submit(&token(1), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class
+        .submit(&token(2), "counterparts", offer(vec![5, 2, 0, 2]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class
+        .submit(
+            &token(1),
+            "company",
+            Command::AcceptOffer {
+                task: "negotiate-deal".to_string(),
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    class
+}
+
+#[derive(Default)]
+struct DashboardState {
+    draft: DashboardDraft,
+    actions: Vec<Action>,
+}
+
+fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
+    let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
+    let rows = Box::leak(Box::new(class.dashboard()));
+    let deals = Box::leak(Box::new(class.deals()));
+    let space = class.deal_space().map(|s| &*Box::leak(Box::new(s)));
+    let feed = Box::leak(Box::new(class.feed(6)));
+    let connected: &'static [StudentId] = Box::leak(Box::new([StudentId(0), StudentId(1)]));
+    let (started, paused, locked, over) = (
+        class.is_started(),
+        class.is_paused(),
+        class.is_locked(),
+        class.is_over(),
+    );
+    Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, state: &mut DashboardState| {
+            let view = DashboardView {
+                cat,
+                title: "Silk Blouses for Hamburg",
+                join_code: "60N00-HE4W8",
+                address: "192.168.1.23:5000",
+                exam: false,
+                started,
+                paused,
+                locked,
+                over,
+                rows,
+                connected,
+                deals,
+                space: space.map(|s| &**s),
+                feed,
+                refusals: &[],
+                collected: &[],
+            };
+            if let Some(a) = dashboard::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        DashboardState::default(),
+    )
+}
+
+#[test]
+fn the_dashboard_shows_every_student_the_feed_and_the_deal_and_confirms_before_ending() {
+    let class = class_with_a_deal();
+    assert_eq!(class.deals().len(), 1, "table 1 agreed");
+    let mut harness = dashboard_harness(&class);
+    harness.run();
+    assert!(
+        harness.query_by_label("60N00-HE4W8").is_some(),
+        "the join code is shown"
+    );
+    for name in ["Li Na", "Wang Wei", "Zhang Min"] {
+        assert!(harness.query_by_label(name).is_some(), "{name} is listed");
+    }
+    // The feed says what happened at table 1, in words, newest first.
+    assert!(
+        harness
+            .query_by_label_contains("Table 1 · company · accepted the offer on the table")
+            .is_some()
+    );
+    let offers = harness
+        .query_all_by_label_contains("Table 1 · counterparts · offer: unit price 25.50 EUR")
+        .count();
+    assert_eq!(offers, 1, "the importer's counter-offer, in the form's words");
+    // The deal's utilities under the chart (seller's / buyer's).
+    let point = class.deals()[0];
+    let listed = format!(
+        "Table 1: {} / {}",
+        tradeport::sim::negotiation::domain::format_utility(point.seller),
+        tradeport::sim::negotiation::domain::format_utility(point.buyer)
+    );
+    assert!(harness.query_by_label_contains(&listed).is_some(), "{listed}");
+    // Zhang Min is not connected: her row says so on hover; two of three are connected.
+    assert!(harness.query_by_label_contains("3 seated, 2 connected").is_some());
+
+    // Ending asks first; "No" does nothing, "Yes" ends.
+    harness.get_by_label("End the class and collect").click();
+    harness.run();
+    harness.get_by_label("No").click();
+    harness.run();
+    assert!(harness.state().actions.is_empty(), "{:?}", harness.state().actions);
+    harness.get_by_label("End the class and collect").click();
+    harness.run();
+    harness.get_by_label("Yes").click();
+    harness.run();
+    assert_eq!(harness.state().actions, vec![Action::Class(ClassAction::End)]);
+}
+
+#[test]
+fn the_dashboard_removes_a_student_only_when_confirmed_and_pauses_a_running_class() {
+    let class = class_with_a_deal();
+    let mut harness = dashboard_harness(&class);
+    harness.run();
+    harness.get_by_label("Pause").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![Action::Class(ClassAction::SetPaused(true))]
+    );
+    harness.state_mut().actions.clear();
+    // The second "Remove" is Wang Wei's.
+    let removes: Vec<_> = harness.query_all_by_label("Remove").collect();
+    assert_eq!(removes.len(), 3);
+    removes[1].click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Remove Wang Wei from the class?")
+            .is_some()
+    );
+    harness.get_by_label("Yes").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![Action::Class(ClassAction::Remove(StudentId(1)))]
+    );
+}
+
+#[test]
+fn a_class_not_started_offers_start_and_lock_but_no_pause_or_end() {
+    let scenario = Arc::new(
+        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
+    );
+    let mut class = Class::new(scenario);
+    class
+        .join("Li Na", "2024001", token(1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = dashboard_harness(&class);
+    harness.run();
+    assert!(harness.query_by_label_contains("waiting for students").is_some());
+    assert!(harness.query_by_label_contains("1 seated, 2 connected").is_some());
+    harness.get_by_label("Pause").click();
+    harness.get_by_label("End the class and collect").click();
+    harness.run();
+    assert!(harness.state().actions.is_empty(), "disabled before the start");
+    harness.get_by_label("Lock joining").click();
+    harness.run();
+    harness.get_by_label("Start the class").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![
+            Action::Class(ClassAction::SetLocked(true)),
+            Action::Class(ClassAction::Start)
+        ]
+    );
+}
+
+#[derive(Default)]
+struct JoinState {
+    draft: JoinDraft,
+    actions: Vec<Action>,
+}
+
+fn join_harness(draft: JoinDraft) -> Harness<'static, JoinState> {
+    let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
+    Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, state: &mut JoinState| {
+            let view = JoinView { cat, problem: None };
+            if let Some(a) = classroom::join_form(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        JoinState {
+            draft,
+            actions: Vec::new(),
+        },
+    )
+}
+
+#[test]
+fn the_join_form_joins_only_with_a_code_or_address_a_name_and_a_number() {
+    let mut harness = join_harness(JoinDraft {
+        target: "60N00-HE4W".to_string(),
+        name: "Li Na".to_string(),
+        number: "2024001".to_string(),
+    });
+    harness.run();
+    assert!(harness.query_by_label_contains("neither a join code").is_some());
+    harness.get_by_label("Join").click();
+    harness.run();
+    assert!(
+        harness.state().actions.is_empty(),
+        "a code one letter short joins nothing"
+    );
+
+    let mut harness = join_harness(JoinDraft {
+        target: " 60n00-he4w8 ".to_string(),
+        name: " Li Na ".to_string(),
+        number: "2024001".to_string(),
+    });
+    harness.run();
+    assert!(harness.query_by_label_contains("neither a join code").is_none());
+    harness.get_by_label("Join").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![Action::Class(ClassAction::Join {
+            target: "60n00-he4w8".to_string(),
+            name: "Li Na".to_string(),
+            number: "2024001".to_string(),
+        })]
+    );
+}
+
+#[derive(Default)]
+struct SeatState {
+    draft: SeatDraft,
+    actions: Vec<Action>,
+}
+
+#[test]
+fn the_counterparts_desk_shows_its_own_brief_and_answers_the_offer_on_the_table() {
+    let scenario = Arc::new(
+        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
+    );
+    let mut class = Class::new(scenario);
+    class
+        .join("Li Na", "2024001", token(1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class
+        .join("Wang Wei", "2024002", token(2))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class.start();
+    class
+        .submit(&token(1), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let seat_view = class
+        .view_for(&token(2))
+        .unwrap_or_else(|| panic!("the importer has a view"));
+    let talks = &seat_view.negotiations[0];
+    let on_table_worth = talks.offers[0].worth_to_me;
+    let your_move = format!("Your move ({} offers left", talks.offers_left);
+    let seat_view: &'static _ = Box::leak(Box::new(seat_view));
+    let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, state: &mut SeatState| {
+            let view = SeatScreenView {
+                cat,
+                status: SeatStatus::Playing,
+                scenario_title: "Silk Blouses for Hamburg",
+                name: "Wang Wei",
+                seat: Some("counterparts"),
+                table: Some(0),
+                view: Some(seat_view),
+                notices: &[],
+                report: None,
+                report_kept: None,
+            };
+            if let Some(a) = classroom::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        SeatState::default(),
+    );
+    harness.run();
+    assert!(harness.query_by_label("You negotiate as the buyer.").is_some());
+    assert!(harness.query_by_label_contains(&your_move).is_some(), "{your_move}");
+    // The seller's note and the offer's worth to this seat, as the host computed it.
+    assert!(harness.query_by_label("Our best price for 2,400 pieces.").is_some());
+    let worth = format!(
+        "worth {} to you",
+        tradeport::sim::negotiation::domain::format_utility(on_table_worth)
+    );
+    assert!(harness.query_by_label(&worth).is_some(), "{worth}");
+    // The counter-offer starts from the offer on the table; sending it sends those terms.
+    harness.get_by_label("Send offer").click();
+    harness.run();
+    harness.get_by_label("Accept their offer").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![
+            Action::Class(ClassAction::Send(Box::new(Command::MakeOffer {
+                task: "negotiate-deal".to_string(),
+                options: vec![18, 2, 0, 0],
+                note: String::new(),
+            }))),
+            Action::Class(ClassAction::Send(Box::new(Command::AcceptOffer {
+                task: "negotiate-deal".to_string(),
+            }))),
+        ]
+    );
+}

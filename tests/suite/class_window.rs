@@ -1,0 +1,259 @@
+//! The class screens' wiring in a headless Bevy app built like the game window (no GPU): the
+//! instructor hosts from the window and ends the class, a student's window joins, follows its
+//! table and sends the usual screens' commands to the host. Over 127.0.0.1, bounded loops.
+
+use std::net::{Ipv4Addr, SocketAddrV4};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use tradeport::class::Class;
+use tradeport::class::bot::Policy;
+use tradeport::game::class_client::ClassSeat;
+use tradeport::game::class_host::{HostSettings, HostedClass};
+use tradeport::game::class_net::{host_app, join_app};
+use tradeport::game::class_window::{self, ClassFiles, ClassLaunch, ClassWindow, FollowedTable};
+use tradeport::game::core_plugin;
+use tradeport::game::scenario_assets::{ScenarioFolder, register_source};
+use tradeport::game::screens::Screen;
+use tradeport::game::session::UiAction;
+use tradeport::game::settings::SettingsStore;
+use tradeport::scenario::error::render_plain;
+use tradeport::scenario::load_scenario_file;
+use tradeport::sim::Command;
+use tradeport::sim::save::ReportFile;
+use tradeport::ui::{Action, ClassAction};
+
+const SCENARIO: &str = "scenarios/b2b-silk-blouses.scenario.ron";
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tradeport-class-window-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+/// An app wired like the game's window, without the window: the core, the class screens and
+/// their networking, the class files in `files`.
+fn window_app(files: &Path, launch: Option<ClassLaunch>) -> App {
+    let mut app = App::new();
+    let folder = ScenarioFolder::new(PathBuf::from("scenarios"));
+    app.insert_resource(folder.clone());
+    app.insert_resource(SettingsStore {
+        path: Err("tests do not save settings".to_string()),
+    });
+    register_source(&mut app, &folder);
+    app.add_plugins((MinimalPlugins, StatesPlugin, AssetPlugin::default()));
+    app.add_plugins((core_plugin, class_window::plugin));
+    app.insert_resource(ClassFiles(Some(files.to_path_buf())));
+    if let Some(launch) = launch {
+        app.insert_resource(launch);
+    }
+    app.finish();
+    app.cleanup();
+    app
+}
+
+/// Updates every app until `done` holds, for at most `millis` of real time.
+fn run_until(apps: &mut [&mut App], millis: u64, mut done: impl FnMut(&[&mut App]) -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_millis(millis);
+    while Instant::now() < deadline {
+        for app in apps.iter_mut() {
+            app.update();
+        }
+        if done(apps) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    false
+}
+
+fn act(app: &mut App, action: ClassAction) {
+    app.world_mut().write_message(UiAction(Action::Class(action)));
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+#[test]
+fn the_instructor_hosts_from_the_window_starts_pauses_and_ends_the_class_and_collects() {
+    let dir = scratch("host");
+    let mut window = window_app(
+        &dir,
+        Some(ClassLaunch::Host {
+            scenario: PathBuf::from(SCENARIO),
+            port: 0,
+            seats: None,
+            exam: false,
+            collect: Some(dir.join("reports")),
+        }),
+    );
+    assert!(
+        run_until(&mut [&mut window], 5_000, |a| screen(a[0]) == Screen::ClassHost),
+        "the dashboard opens"
+    );
+    let (address, code) = window
+        .world()
+        .resource::<ClassWindow>()
+        .hosting
+        .clone()
+        .unwrap_or_else(|| panic!("hosting"));
+    assert_eq!(
+        tradeport::class::code::decode(&code),
+        Some(address),
+        "the code is the address"
+    );
+    // The students reach the host on loopback at the same port.
+    let host = SocketAddrV4::new(Ipv4Addr::LOCALHOST, address.port());
+    let mut li =
+        join_app(ClassSeat::new("Li Na", "2024001", Some(Policy::Expert)), host).unwrap_or_else(|e| panic!("{e}"));
+    let mut wang =
+        join_app(ClassSeat::new("Wang Wei", "2024002", Some(Policy::Novice)), host).unwrap_or_else(|e| panic!("{e}"));
+    let seated = run_until(&mut [&mut window, &mut li, &mut wang], 10_000, |a| {
+        a[0].world().resource::<HostedClass>().class.present().count() == 2
+    });
+    assert!(seated, "both students seated");
+    let hosted = window.world().resource::<HostedClass>();
+    assert!(!hosted.class.is_started(), "a window's class waits for the instructor");
+    assert_eq!(hosted.connected_students().len(), 2);
+
+    act(&mut window, ClassAction::Start);
+    act(&mut window, ClassAction::SetPaused(true));
+    window.update();
+    let class = &window.world().resource::<HostedClass>().class;
+    assert!(class.is_started() && class.is_paused());
+    act(&mut window, ClassAction::SetPaused(false));
+    // Let the bots play a little, then end the class for everyone.
+    let moved = run_until(&mut [&mut window, &mut li, &mut wang], 10_000, |a| {
+        !a[0].world().resource::<HostedClass>().class.table_log(0, 0).is_empty()
+    });
+    assert!(moved, "the bots played");
+    act(&mut window, ClassAction::End);
+    let collected = run_until(&mut [&mut window, &mut li, &mut wang], 10_000, |a| {
+        a[0].world().resource::<HostedClass>().outcome.over
+            && a[1].world().resource::<ClassSeat>().is_done()
+            && a[2].world().resource::<ClassSeat>().is_done()
+    });
+    assert!(collected, "the class ended and each PC got its report");
+    let outcome = &window.world().resource::<HostedClass>().outcome;
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+    let reports: Vec<&PathBuf> = outcome
+        .written
+        .iter()
+        .filter(|p| p.to_string_lossy().ends_with(".report.ron"))
+        .collect();
+    assert_eq!(reports.len(), 2, "{:?}", outcome.written);
+    for path in reports {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+        let report = ReportFile::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(report.claims.finished, "ended by the instructor: {}", path.display());
+    }
+    let gradebook = std::fs::read_to_string(dir.join("reports/gradebook.csv")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        gradebook.contains("Li Na") && gradebook.contains("Wang Wei"),
+        "{gradebook}"
+    );
+    // The autosave is in the class's own folder under the class files.
+    let autosaved = std::fs::read_dir(dir.join("classes"))
+        .map(|entries| entries.flatten().any(|e| e.path().join("class.ron").is_file()))
+        .unwrap_or(false);
+    assert!(autosaved, "the class was autosaved");
+
+    act(&mut window, ClassAction::Leave);
+    assert!(run_until(&mut [&mut window], 2_000, |a| screen(a[0]) == Screen::MainMenu));
+    assert!(
+        window.world().get_resource::<HostedClass>().is_none(),
+        "the class is closed"
+    );
+}
+
+#[test]
+fn a_student_s_window_joins_follows_its_table_and_sends_the_usual_screens_commands() {
+    let dir = scratch("student");
+    let scenario = Arc::new(load_scenario_file(Path::new(SCENARIO)).unwrap_or_else(|d| panic!("{}", render_plain(&d))));
+    let package = tradeport::class::package::package(Path::new(SCENARIO), true)
+        .unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    let (mut host, address) = host_app(
+        Class::new(scenario),
+        Some(package),
+        HostSettings {
+            start_when_seated: Some(2),
+            ..HostSettings::default()
+        },
+        SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut window = window_app(&dir, None);
+    window.update();
+    act(
+        &mut window,
+        ClassAction::Join {
+            target: address.to_string(),
+            name: "Li Na".to_string(),
+            number: "2024001".to_string(),
+        },
+    );
+    let seated = run_until(&mut [&mut host, &mut window], 10_000, |a| {
+        a[1].world().get_resource::<ClassSeat>().and_then(|s| s.seat.clone()) == Some("company".to_string())
+    });
+    assert!(seated, "the first to join takes the exporter's seat");
+    assert_eq!(screen(&window), Screen::ClassSeat);
+    let token_file = window.world().resource::<ClassSeat>().token_file.clone();
+    assert!(
+        token_file
+            .as_deref()
+            .is_some_and(|p| p.starts_with(&dir) && p.is_file()),
+        "the seat's token is kept under the class files: {token_file:?}"
+    );
+    // The importer: a bot on another PC. Two seated, the class starts by itself.
+    let mut wang = join_app(ClassSeat::new("Wang Wei", "2024002", None), address).unwrap_or_else(|e| panic!("{e}"));
+    let following = run_until(&mut [&mut host, &mut window, &mut wang], 10_000, |a| {
+        a[1].world().get_resource::<FollowedTable>().is_some()
+    });
+    assert!(following, "the window follows its table once the class starts");
+
+    // The usual screens' offer goes to the host from the company's seat; finishing early
+    // is not a student's to send in class.
+    window.world_mut().write_message(UiAction(Action::FinishScenario));
+    window.world_mut().write_message(UiAction(Action::MakeOffer(
+        "negotiate-deal".to_string(),
+        vec![18, 2, 0, 0],
+        "Our best price.".to_string(),
+    )));
+    let logged = run_until(&mut [&mut host, &mut window, &mut wang], 10_000, |a| {
+        a[1].world().get_resource::<FollowedTable>().is_some_and(|t| {
+            t.session
+                .commands()
+                .iter()
+                .any(|c| matches!(c, Command::MakeOffer { .. }))
+        })
+    });
+    assert!(logged, "the offer reached the host and came back in the table's log");
+    let log = host.world().resource::<HostedClass>().class.table_log(0, 0);
+    assert!(
+        log.iter()
+            .any(|(seat, c)| seat == "company" && matches!(c, Command::MakeOffer { .. })),
+        "{log:?}"
+    );
+    assert!(
+        !log.iter().any(|(_, c)| matches!(c, Command::FinishEarly)),
+        "finish early was not sent: {log:?}"
+    );
+    // The importer's PC sees the offer; nothing was applied on the student's PC itself.
+    let importer_sees = run_until(&mut [&mut host, &mut window, &mut wang], 5_000, |a| {
+        a[2].world()
+            .resource::<ClassSeat>()
+            .view
+            .as_ref()
+            .is_some_and(|v| v.negotiations.iter().any(|n| !n.offers.is_empty()))
+    });
+    assert!(importer_sees);
+
+    act(&mut window, ClassAction::Leave);
+    assert!(run_until(&mut [&mut window], 2_000, |a| screen(a[0]) == Screen::MainMenu));
+    assert!(window.world().get_resource::<ClassSeat>().is_none());
+}
