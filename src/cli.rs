@@ -500,8 +500,24 @@ fn verify_one(
             return Ok(None);
         }
     };
+    // Events the instructor fired in class change the game; the instructor who fired them
+    // sees them named here (a report claiming events no instructor fired is suspect).
+    let fired: Vec<String> = report
+        .save
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            crate::sim::Command::FireEvent { event } => Some(shown(event)),
+            _ => None,
+        })
+        .collect();
     let against = format!(
-        "checked against {} ({})",
+        "{}checked against {} ({})",
+        if fired.is_empty() {
+            String::new()
+        } else {
+            format!("events fired by the instructor: {}; ", fired.join(", "))
+        },
         shown_path(&scenario_path),
         scenario.content_hash()
     );

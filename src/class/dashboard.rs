@@ -170,6 +170,7 @@ fn describe(session: &Session, command: &Command) -> String {
         Command::WalkAway { .. } => "walked away".to_string(),
         Command::EndDay => "ended the day".to_string(),
         Command::FinishEarly => "finished early".to_string(),
+        Command::FireEvent { event } => format!("fired the scenario's event `{event}`"),
         other => command_name(other),
     }
 }

@@ -308,6 +308,34 @@ impl Class {
             .collect()
     }
 
+    /// The instructor fires the scenario's random event `event` (an exchange-rate shock, a
+    /// congested port…) at one table, or at every started table still running: in each
+    /// table's log from the instructor's seat, so every PC following the table and every
+    /// report's replay sees it. Returns each table tried with the outcome.
+    pub fn fire_event(&mut self, table: Option<usize>, event: &str) -> Vec<(usize, Result<(), RuleError>)> {
+        let mut outcomes = Vec::new();
+        for (index, t) in self.tables.iter_mut().enumerate() {
+            if table.is_some_and(|wanted| wanted != index) {
+                continue;
+            }
+            let Some(session) = t.session.as_mut() else { continue };
+            if session.is_finished() {
+                continue;
+            }
+            let fired = session.apply_as(
+                crate::sim::session::INSTRUCTOR_SEAT,
+                Command::FireEvent {
+                    event: event.to_string(),
+                },
+            );
+            if fired.is_ok() {
+                t.run_ai();
+            }
+            outcomes.push((index, fired.map(|_| ())));
+        }
+        outcomes
+    }
+
     /// The instructor ends the class now: every table still running finishes early (from its
     /// company's seat, in its log), so every report can be collected. Returns how many tables
     /// it ended.

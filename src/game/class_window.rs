@@ -44,6 +44,8 @@ pub struct ClassWindow {
     pub problem: Option<String>,
     /// The hosted class's address and join code.
     pub hosting: Option<(SocketAddrV4, String)>,
+    /// What the instructor's last event did.
+    pub fired: Option<String>,
     /// The report the host sent, read, and where it was kept.
     pub report: Option<ReportFile>,
     pub report_kept: Option<String>,
@@ -280,8 +282,10 @@ fn carry_out_class_actions(
     folder: Res<ScenarioFolder>,
     mode: Res<NextMode>,
     mut next_screen: ResMut<NextState<Screen>>,
+    mut window: ResMut<ClassWindow>,
     mut commands: Commands,
 ) {
+    let mut fired_notice = None;
     for UiAction(action) in actions.read() {
         let class_action = match action {
             Action::Class(a) => a.clone(),
@@ -343,11 +347,37 @@ fn carry_out_class_actions(
                     ClassAction::End => {
                         class.end();
                     }
+                    ClassAction::FireEvent { table, event } => {
+                        let outcomes = class.fire_event(table, &event);
+                        let fired: Vec<String> = outcomes
+                            .iter()
+                            .filter(|(_, r)| r.is_ok())
+                            .map(|(t, _)| (t + 1).to_string())
+                            .collect();
+                        let refused = outcomes
+                            .iter()
+                            .find_map(|(t, r)| r.as_ref().err().map(|e| (t + 1, e.to_string())));
+                        let summary = match (fired.is_empty(), refused) {
+                            (false, None) => format!("`{event}` fired at table(s) {}", fired.join(", ")),
+                            (false, Some((t, why))) => {
+                                format!(
+                                    "`{event}` fired at table(s) {}; not at table {t}: {why}",
+                                    fired.join(", ")
+                                )
+                            }
+                            (true, Some((t, why))) => format!("`{event}` not fired (table {t}: {why})"),
+                            (true, None) => format!("`{event}`: no table is running"),
+                        };
+                        fired_notice = Some(summary);
+                    }
                     _ => continue,
                 }
                 hosted.mark_changed();
             }
         }
+    }
+    if fired_notice.is_some() {
+        window.fired = fired_notice;
     }
 }
 
@@ -451,7 +481,14 @@ fn draw_dashboard(
         .as_ref()
         .map(|(a, c)| (a.to_string(), c.clone()))
         .unwrap_or_default();
+    let fired = window.fired.clone();
     let title = crate::ui::pick(&class.scenario().meta().title, text.0.language()).to_string();
+    let events: Vec<(String, String)> = class
+        .scenario()
+        .random_events()
+        .iter()
+        .map(|e| (e.id.clone(), dashboard::describe_effect(&e.effect, text.0.language())))
+        .collect();
     let view = dashboard::DashboardView {
         cat: &text.0,
         title: &title,
@@ -469,6 +506,9 @@ fn draw_dashboard(
         feed: &feed,
         refusals: &refusals,
         collected: &collected,
+        events: &events,
+        tables: class.tables().len(),
+        notice: fired.as_deref(),
     };
     if let Some(action) = dashboard::draw(&mut root_ui(ctx), &view, &mut window.dashboard) {
         actions.write(UiAction(action));

@@ -26,7 +26,7 @@ mod store;
 mod talks;
 mod world;
 
-pub use command::Command;
+pub use command::{Command, INSTRUCTOR_SEAT};
 pub use customs::{CustomsDesk, CustomsView};
 pub use documents::{DocumentsDesk, DocumentsView};
 pub use event::{Account, Event, LedgerEntry, Message, MessageId, PlayMode, RuleError};
@@ -132,6 +132,7 @@ impl Session {
         let world = &mut self.world;
         let events = match &command {
             Command::EndDay => self.end_day(),
+            Command::FireEvent { event } => self.fire_event(event)?,
             Command::MarkRead(id) => world.mark_read(*id)?,
             Command::FinishEarly => {
                 world.finished = true;
@@ -265,6 +266,25 @@ impl Session {
                 self.run_effect(&e.effect, events);
             }
         }
+    }
+
+    /// The instructor fires the scenario's random event `id` now; it counts as one of its
+    /// `max_times`. Validated first: nothing changes on error.
+    fn fire_event(&mut self, id: &str) -> Result<Vec<Event>, RuleError> {
+        let scenario = Arc::clone(&self.world.scenario);
+        let event = scenario
+            .random_events()
+            .iter()
+            .find(|e| e.id == id)
+            .ok_or_else(|| RuleError::NoSuchEvent(crate::escape::printable(id, 40)))?;
+        let fired = self.random_fired.get(id).copied().unwrap_or(0);
+        if fired >= event.max_times {
+            return Err(RuleError::EventSpent(event.id.clone()));
+        }
+        self.random_fired.insert(event.id.clone(), fired + 1);
+        let mut events = Vec::new();
+        self.run_effect(&event.effect, &mut events);
+        Ok(events)
     }
 
     /// A scenario event: a buyer's question goes to the shop desk, the rest change the world.

@@ -347,6 +347,10 @@ pub enum Relief {
     DutyAndVat,
 }
 
+/// The seat the instructor gives commands from in a class (`FireEvent`); a scenario's seat
+/// may never have this id.
+pub const INSTRUCTOR_SEAT: &str = "instructor";
+
 /// What a seat plays: the student's company (every activity of the scenario's `role`), or the
 /// counterparts' side of the negotiations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -34,6 +34,12 @@ pub struct DashboardView<'a> {
     pub refusals: &'a [String],
     /// Where the reports and the gradebook were written, and any problems.
     pub collected: &'a [String],
+    /// The scenario's random events the instructor may fire: (id, what it does).
+    pub events: &'a [(String, String)],
+    /// How many tables the class has.
+    pub tables: usize,
+    /// What the last instructor action did (an event fired, or why not).
+    pub notice: Option<&'a str>,
 }
 
 /// The dashboard's own UI state: a removal or an end waiting for confirmation.
@@ -41,6 +47,28 @@ pub struct DashboardView<'a> {
 pub struct DashboardDraft {
     pub confirm_remove: Option<StudentId>,
     pub confirm_end: bool,
+    /// The event chosen to fire (index into the view's events) and where: `None` = every table.
+    pub event: usize,
+    pub event_table: Option<usize>,
+}
+
+/// What a scenario event does, in a few words for the instructor's list.
+pub fn describe_effect(effect: &crate::sim::scenario::Effect, language: crate::i18n::Language) -> String {
+    use crate::sim::scenario::Effect;
+    match effect {
+        Effect::ExchangeRateShock { currency, change } => {
+            let sign = if change.0 < 0 { "−" } else { "+" };
+            let bp = change.0.unsigned_abs();
+            format!("{currency} {sign}{}.{:02} %", bp / 100, bp % 100)
+        }
+        Effect::Message { subject, .. } | Effect::Question { subject, .. } => {
+            super::pick(subject, language).to_string()
+        }
+        Effect::CashChange { money, reason } => format!("{} ({})", money.format(), super::pick(reason, language)),
+        Effect::ReputationChange { delta, reason } => {
+            format!("reputation {delta:+} ({})", super::pick(reason, language))
+        }
+    }
 }
 
 pub fn draw(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft) -> Option<Action> {
@@ -118,6 +146,46 @@ pub fn draw(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft)
                 action = Some(Action::Class(ClassAction::Leave));
             }
         });
+        if !view.events.is_empty() && view.started && !view.over {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(cat.tr("dash-event")).strong());
+                let chosen = view.events.get(draft.event).map_or("", |(_, what)| what.as_str());
+                egui::ComboBox::from_id_salt("dash-event-choice")
+                    .selected_text(chosen)
+                    .width(320.0)
+                    .show_ui(ui, |ui| {
+                        for (i, (id, what)) in view.events.iter().enumerate() {
+                            ui.selectable_value(&mut draft.event, i, format!("{what}  [{id}]"));
+                        }
+                    });
+                let place = |t: Option<usize>| match t {
+                    None => cat.tr("dash-event-everyone"),
+                    Some(t) => format!("{} {}", cat.tr("dash-table"), t + 1),
+                };
+                egui::ComboBox::from_id_salt("dash-event-table")
+                    .selected_text(place(draft.event_table))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut draft.event_table, None, place(None));
+                        for t in 0..view.tables {
+                            ui.selectable_value(&mut draft.event_table, Some(t), place(Some(t)));
+                        }
+                    });
+                if ui
+                    .button(cat.tr("dash-event-fire"))
+                    .on_hover_text(cat.tr("dash-event-hint"))
+                    .clicked()
+                    && let Some((id, _)) = view.events.get(draft.event)
+                {
+                    action = Some(Action::Class(ClassAction::FireEvent {
+                        table: draft.event_table,
+                        event: id.clone(),
+                    }));
+                }
+                if let Some(notice) = view.notice {
+                    ui.label(RichText::new(notice).small().color(MUTED));
+                }
+            });
+        }
         ui.add_space(6.0);
     });
 

@@ -106,6 +106,11 @@ pub enum ClassAction {
     AdvanceDay,
     SetLocked(bool),
     Remove(crate::class::StudentId),
+    /// Fire one of the scenario's random events now, at one table or (`None`) at every one.
+    FireEvent {
+        table: Option<usize>,
+        event: String,
+    },
     /// End the class now and collect every report and the gradebook.
     End,
     /// Close the class (host) or leave it (student) and go back to the menu.

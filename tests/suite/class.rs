@@ -721,3 +721,68 @@ fn a_class_run_as_an_exam_gives_exam_reports_and_resumes_as_one() {
     let practice = Class::resume(Arc::clone(class.scenario()), &old).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(practice.mode(), PlayMode::Practice);
 }
+
+#[test]
+fn the_instructor_fires_a_scenario_event_at_one_table_and_every_report_still_verifies() {
+    let mut class = b2b_class_of_three();
+    class.start();
+    let eur = tradeport::sim::CurrencyCode::parse("EUR").unwrap_or_else(|| panic!("EUR"));
+    let rate = |class: &Class, table: usize| {
+        class.tables()[table]
+            .session()
+            .and_then(|s| s.world().rate(eur))
+            .unwrap_or_else(|| panic!("a EUR rate at table {table}"))
+    };
+    let before = (rate(&class, 0), rate(&class, 1));
+
+    // Nobody but the instructor fires events: a student's attempt is refused and logged.
+    let forged = class.submit(
+        &token(1),
+        "company",
+        Command::FireEvent {
+            event: "eur-weakens".to_string(),
+        },
+    );
+    assert!(forged.is_err(), "{forged:?}");
+    // An event the scenario does not have is refused, and nothing changes.
+    let unknown = class.fire_event(None, "euro-collapses");
+    assert!(
+        unknown.iter().all(|(_, r)| matches!(r, Err(RuleError::NoSuchEvent(_)))),
+        "{unknown:?}"
+    );
+    assert_eq!((rate(&class, 0), rate(&class, 1)), before);
+
+    // The scenario's own "-2%" at table 1 only: EUR falls 2% there, table 2 keeps its rate.
+    let fired = class.fire_event(Some(0), "eur-weakens");
+    assert_eq!(fired.len(), 1);
+    assert!(fired[0].1.is_ok(), "{fired:?}");
+    assert_eq!(
+        rate(&class, 0).0,
+        before.0.0 - before.0.0 * 2 / 100,
+        "2% down at table 1"
+    );
+    assert_eq!(rate(&class, 1), before.1, "table 2 untouched");
+    let log = class.table_log(0, 0);
+    assert_eq!(
+        log.last(),
+        Some(&(
+            "instructor".to_string(),
+            Command::FireEvent {
+                event: "eur-weakens".to_string()
+            }
+        )),
+        "in the table's log, from the instructor's seat"
+    );
+    // It happens at most as often as the scenario allows (once, by default).
+    let again = class.fire_event(Some(0), "eur-weakens");
+    assert!(matches!(again[0].1, Err(RuleError::EventSpent(_))), "{again:?}");
+
+    // Every report, replayed from its log with the instructor's event, verifies.
+    class.end();
+    for (student, report) in class.collect_reports() {
+        let problems = report
+            .verify(Arc::clone(class.scenario()))
+            .unwrap_or_else(|e| panic!("{}: {e}", student.name));
+        assert!(problems.is_empty(), "{}: {problems:?}", student.name);
+    }
+}

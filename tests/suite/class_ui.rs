@@ -75,6 +75,16 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
     let space = class.deal_space().map(|s| &*Box::leak(Box::new(s)));
     let feed = Box::leak(Box::new(class.feed(6)));
     let connected: &'static [StudentId] = Box::leak(Box::new([StudentId(0), StudentId(1)]));
+    let events: &'static [(String, String)] = Box::leak(
+        class
+            .scenario()
+            .random_events()
+            .iter()
+            .map(|e| (e.id.clone(), dashboard::describe_effect(&e.effect, Language::English)))
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    );
+    let tables = class.tables().len();
     let (started, paused, locked, over) = (
         class.is_started(),
         class.is_paused(),
@@ -100,6 +110,9 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
                 feed,
                 refusals: &[],
                 collected: &[],
+                events,
+                tables,
+                notice: None,
             };
             if let Some(a) = dashboard::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
@@ -351,6 +364,39 @@ fn the_counterparts_desk_shows_its_own_brief_and_answers_the_offer_on_the_table(
             Action::Class(ClassAction::Send(Box::new(Command::AcceptOffer {
                 task: "negotiate-deal".to_string(),
             }))),
+        ]
+    );
+}
+
+#[test]
+fn the_dashboard_fires_one_of_the_scenario_s_own_events_at_every_table_or_one() {
+    let class = class_with_a_deal();
+    let mut harness = dashboard_harness(&class);
+    harness.run();
+    // The scenario's events, named by what they do: the EUR shock is the scenario's "-2%".
+    let first = &class.scenario().random_events()[0];
+    assert_eq!(
+        dashboard::describe_effect(&first.effect, Language::English),
+        "EUR −2.00 %"
+    );
+    harness.get_by_label("Fire now").click();
+    harness.run();
+    harness.state_mut().draft.event = 2;
+    harness.state_mut().draft.event_table = Some(1);
+    harness.run();
+    harness.get_by_label("Fire now").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![
+            Action::Class(ClassAction::FireEvent {
+                table: None,
+                event: "eur-weakens".to_string(),
+            }),
+            Action::Class(ClassAction::FireEvent {
+                table: Some(1),
+                event: "port-congestion".to_string(),
+            }),
         ]
     );
 }

@@ -947,3 +947,7 @@ dash-yes = Yes
 dash-no = No
 class-talks-agreed = Deal: { $side } accepted the offer on the table. The contract, the shipment and the payment follow at the exporter's desk.
 class-talks-broken = No deal: { $side } walked away.
+dash-event = Event:
+dash-event-everyone = every table
+dash-event-fire = Fire now
+dash-event-hint = Fires one of the scenario's own events now (as written in the scenario, with its figures): in each table's log, so the students' screens, debriefs and reports show it. Each event happens at most as often as the scenario allows.

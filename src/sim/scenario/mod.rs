@@ -1309,6 +1309,13 @@ fn validate_seats(c: &mut Checker, seats: &[SeatDef], role: &Role) -> Vec<Seat> 
     for (i, seat) in seats.iter().enumerate() {
         c.id(&format!("setup.seats[{i}].id"), &seat.id);
         c.text(&format!("setup.seats[{i}].name"), &seat.name);
+        if seat.id == crate::sim::terms::INSTRUCTOR_SEAT {
+            c.error_hint(
+                &format!("setup.seats[{i}].id"),
+                format!("seat id `{}`", seat.id),
+                "`instructor` is the class instructor's own seat: name this seat otherwise".to_string(),
+            );
+        }
     }
     c.unique("setup.seats", "id", "seat id", seats.iter().map(|s| s.id.as_str()));
     let playing = |plays: SeatPlays| seats.iter().filter(|s| s.plays == plays).count();

@@ -7,6 +7,8 @@ use crate::sim::customs::declaration::DeclarationForm;
 use crate::sim::deal::DocumentsForm;
 use crate::sim::money::BasisPoints;
 
+pub use crate::sim::terms::INSTRUCTOR_SEAT;
+
 /// What the player (or a script) asks the session to do.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Command {
@@ -138,5 +140,11 @@ pub enum Command {
         task: String,
         choices: Vec<Option<usize>>,
         note: String,
+    },
+    /// The instructor fires one of the scenario's random events now (a class's dashboard:
+    /// an exchange-rate shock, a congested port), counted against the event's `max_times`.
+    /// Only the instructor's seat ([`INSTRUCTOR_SEAT`]) gives it.
+    FireEvent {
+        event: String,
     },
 }

@@ -267,6 +267,10 @@ pub enum RuleError {
     AlreadyAnswered(String),
     #[error("choose one statement (or none) for each of the letter's {0} points")]
     BadLetterChoices(usize),
+    #[error("the scenario has no event `{0}` to fire")]
+    NoSuchEvent(String),
+    #[error("event `{0}` has already happened as often as the scenario allows")]
+    EventSpent(String),
 }
 
 /// How hints are given: practice shows the rubric's hints and the calculators (break-even,

@@ -34,6 +34,9 @@ impl Session {
     /// The seat whose turn a command is when none is named: a negotiation move belongs to the
     /// seat playing the side to move; everything else to the company's.
     pub fn acting_seat(&self, command: &Command) -> String {
+        if matches!(command, Command::FireEvent { .. }) {
+            return super::INSTRUCTOR_SEAT.to_string();
+        }
         let plays = match negotiation_move(command).and_then(|task| self.talks.talks(task)) {
             Some(talks) if talks.to_move() == Some(talks.case().student_side.other()) => SeatPlays::Counterparts,
             _ => SeatPlays::Company,
@@ -45,6 +48,15 @@ impl Session {
     /// counterparts' seat giving anything but its own negotiation moves, or a negotiation move
     /// out of the seat's turn.
     pub(super) fn check_seat(&self, seat: &str, command: &Command) -> Result<(), RuleError> {
+        // The instructor fires events and does nothing else; nobody else fires them.
+        let fires = matches!(command, Command::FireEvent { .. });
+        if seat == super::INSTRUCTOR_SEAT || fires {
+            return if seat == super::INSTRUCTOR_SEAT && fires {
+                Ok(())
+            } else {
+                Err(RuleError::NotThisSeat(crate::escape::printable(seat, 40)))
+            };
+        }
         let found = self
             .world
             .scenario
