@@ -25,6 +25,9 @@ pub struct StudentRow {
     pub last_action: Option<String>,
     /// Whether the student has ended today and waits for the others.
     pub ready: bool,
+    /// Whether the AI holds the seat while the student's PC is away.
+    #[serde(default)]
+    pub held_by_ai: bool,
 }
 
 /// One table's agreed deal, as the two sides value it (micro-utility).
@@ -88,6 +91,7 @@ impl Class {
                     points: report.map(|r| (r.total_earned, r.total_possible)),
                     last_action,
                     ready: self.ready.contains(&s.id),
+                    held_by_ai: self.is_held_by_ai(s.id),
                 }
             })
             .collect()

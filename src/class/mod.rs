@@ -10,6 +10,7 @@ pub mod ai_seat;
 pub mod bot;
 pub mod code;
 pub mod dashboard;
+pub mod discovery;
 pub mod mirror;
 pub mod package;
 pub mod record;
@@ -64,6 +65,9 @@ pub struct Table {
     /// The counterparts' seat the AI took at the start (nobody had), and its negotiators.
     ai_seat: Option<String>,
     ai: Vec<ai_seat::AiSeat>,
+    /// The counterparts' seat the AI holds while its student's PC is away (the scenario's
+    /// `away_seat: AiHolds`), with the negotiators in `ai`.
+    holding: Option<String>,
 }
 
 impl Table {
@@ -74,6 +78,7 @@ impl Table {
             session: None,
             ai_seat: None,
             ai: Vec::new(),
+            holding: None,
         }
     }
 
@@ -93,7 +98,8 @@ impl Table {
 
     /// Lets the AI answer until it is a person's turn again; returns the events of its moves.
     fn run_ai(&mut self) -> Vec<Event> {
-        let (Some(session), Some(seat)) = (self.session.as_mut(), self.ai_seat.as_deref()) else {
+        let seat = self.ai_seat.as_deref().or(self.holding.as_deref());
+        let (Some(session), Some(seat)) = (self.session.as_mut(), seat) else {
             return Vec::new();
         };
         let mut events = Vec::new();
@@ -351,6 +357,60 @@ impl Class {
         ended
     }
 
+    /// A student's PC went away (`true`: crashed, disconnected) or came back. Where the
+    /// scenario says `away_seat: AiHolds`, the AI plays an away student's counterparts' seat
+    /// (the same agent and strategy as an empty seat's, caught up on the talks so far) until
+    /// they are back; otherwise, and always for a company's seat (its report grades the
+    /// student's own work), the deal waits. Returns whether the AI took or gave back a seat.
+    pub fn set_away(&mut self, student: StudentId, away: bool) -> bool {
+        if self.scenario.away_seat() != crate::scenario::file::AwaySeat::AiHolds || self.removed.contains(&student) {
+            return false;
+        }
+        let Some(s) = self.students.get(student.0 as usize) else {
+            return false;
+        };
+        if s.seat == self.company_seat() {
+            return false;
+        }
+        let seat = s.seat.clone();
+        let Some(table) = self.tables.get_mut(s.table) else {
+            return false;
+        };
+        let Some(session) = table.session.as_ref() else {
+            return false;
+        };
+        match (away, table.holding.is_some()) {
+            (true, false) => {
+                let mut negotiators = ai_seat::AiSeat::for_table(session);
+                for negotiator in &mut negotiators {
+                    negotiator.catch_up(session);
+                }
+                table.ai = negotiators;
+                table.holding = Some(seat);
+                table.run_ai();
+                true
+            }
+            (false, true) => {
+                table.holding = None;
+                table.ai.clear();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the AI holds this student's seat while their PC is away.
+    pub fn is_held_by_ai(&self, student: StudentId) -> bool {
+        self.students
+            .get(student.0 as usize)
+            .and_then(|s| {
+                self.tables
+                    .get(s.table)
+                    .map(|t| t.holding.as_deref() == Some(s.seat.as_str()))
+            })
+            .unwrap_or(false)
+    }
+
     /// The instructor removes a student: their token no longer holds their seat, which waits
     /// for a new student (the deal waits meanwhile). Returns whether the student was seated.
     pub fn remove(&mut self, student: StudentId) -> bool {
@@ -378,7 +438,12 @@ impl Class {
     /// (and the student gets their own table's events). Until then, nothing happens.
     fn ready_for_tomorrow(&mut self, student: StudentId) -> Vec<Event> {
         self.ready.insert(student);
-        if self.ready.len() < self.present().count() {
+        // A student whose seat the AI holds is not waited for.
+        let waited_for = self
+            .present()
+            .filter(|s| !self.is_held_by_ai(s.id) || self.ready.contains(&s.id))
+            .count();
+        if self.ready.len() < waited_for {
             return Vec::new();
         }
         self.ready.clear();

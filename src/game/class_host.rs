@@ -90,6 +90,11 @@ impl HostedClass {
     }
 }
 
+/// The host's answer to students' PCs looking for classes on the network (see
+/// [`crate::class::discovery`]); absent where its port could not be opened.
+#[derive(Resource, Debug)]
+pub struct ClassBeacon(pub crate::class::discovery::Responder);
+
 /// The host's side: joins and commands in, seats, logs, views, refusals and reports out.
 pub struct ClassHostPlugin;
 
@@ -103,7 +108,8 @@ impl Plugin for ClassHostPlugin {
                 (forget_disconnected, start_when_seated, send_changes, end_of_class)
                     .chain()
                     .run_if(resource_exists::<HostedClass>),
-            );
+            )
+            .add_systems(Update, answer_discovery.run_if(resource_exists::<ClassBeacon>));
     }
 }
 
@@ -193,6 +199,9 @@ fn seat_a_student(join: On<FromClient<JoinClass>>, If(mut hosted): If<ResMut<Hos
             package: (plays == SeatPlays::Company).then(|| hosted.package.clone()).flatten(),
         },
     });
+    if let Some(id) = hosted.class.student_by_token(&token).map(|s| s.id) {
+        hosted.class.set_away(id, false);
+    }
     hosted.clients.insert(client, token);
     hosted.log_sent.insert(client, 0);
     hosted.start_sent.remove(&client);
@@ -214,6 +223,10 @@ fn apply_a_command(sent: On<FromClient<SendCommand>>, If(mut hosted): If<ResMut<
     }
 }
 
+fn answer_discovery(beacon: Res<ClassBeacon>) {
+    beacon.0.answer_waiting();
+}
+
 /// A PC that disconnected holds no seat any more (its student rejoins with the token) and
 /// is sent nothing.
 fn forget_disconnected(mut hosted: ResMut<HostedClass>, connected: Query<(), With<ConnectedClient>>) {
@@ -221,6 +234,18 @@ fn forget_disconnected(mut hosted: ResMut<HostedClass>, connected: Query<(), Wit
     let gone = hosted.clients.keys().any(|c| !live(c)) || hosted.greeted.iter().any(|c| !live(c));
     if gone {
         let hosted = &mut *hosted;
+        // Their seats wait, or the AI holds them (the scenario's choice) until they rejoin.
+        let away: Vec<_> = hosted
+            .clients
+            .iter()
+            .filter(|(c, _)| !live(c))
+            .filter_map(|(_, token)| hosted.class.student_by_token(token).map(|s| s.id))
+            .collect();
+        for student in away {
+            if hosted.class.set_away(student, true) {
+                hosted.changed = true;
+            }
+        }
         hosted.clients.retain(|c, _| live(c));
         hosted.greeted.retain(|c| live(c));
         hosted.log_sent.retain(|c, _| live(c));

@@ -98,6 +98,22 @@ pub fn open_host(world: &mut World, bind: SocketAddrV4) -> std::io::Result<Socke
     Ok(public)
 }
 
+/// Answers students' PCs looking for classes on the network, on `bind` (normally
+/// `0.0.0.0:DISCOVERY_PORT`), for the class on `class_port`.
+///
+/// # Errors
+/// When the port is taken (another class hosted on this PC); the join code still works.
+pub fn open_beacon(world: &mut World, bind: SocketAddrV4, class_port: u16, title: &str) -> std::io::Result<()> {
+    let announcement = crate::class::discovery::Announcement {
+        version: super::classroom::VERSION.to_string(),
+        port: class_port,
+        title: title.to_string(),
+    };
+    let responder = crate::class::discovery::Responder::open(bind, &announcement)?;
+    world.insert_resource(super::class_host::ClassBeacon(responder));
+    Ok(())
+}
+
 /// Connects this PC (the world's app) to the host at `host`.
 ///
 /// # Errors
@@ -231,16 +247,26 @@ pub fn run_headless_host(args: &HeadlessHost, out: &mut dyn std::io::Write) -> s
         settings,
         SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, args.port),
     )?;
+    let beacon = open_beacon(
+        app.world_mut(),
+        SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, crate::class::discovery::DISCOVERY_PORT),
+        address.port(),
+        &scenario.meta().title.en,
+    );
     writeln!(
         out,
-        "class: {}{}\njoin code: {}\naddress: {address}",
+        "class: {}{}\njoin code: {}\naddress: {address}\ndiscovery: {}",
         crate::escape::printable(&scenario.meta().title.en, 200),
         if app.world().resource::<HostedClass>().class.mode().hints() {
             ""
         } else {
             " (exam)"
         },
-        crate::class::code::encode(address)
+        crate::class::code::encode(address),
+        match beacon {
+            Ok(()) => "on (students can find this class from \"Join a class\")".to_string(),
+            Err(e) => format!("off ({e}); the join code works"),
+        }
     )?;
     out.flush()?;
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));

@@ -46,6 +46,9 @@ pub struct ClassWindow {
     pub hosting: Option<(SocketAddrV4, String)>,
     /// What the instructor's last event did.
     pub fired: Option<String>,
+    /// Classes found on the network, and whether a search was made.
+    pub found: Vec<crate::class::discovery::FoundClass>,
+    pub searched: bool,
     /// The report the host sent, read, and where it was kept.
     pub report: Option<ReportFile>,
     pub report_kept: Option<String>,
@@ -66,6 +69,26 @@ pub struct ClassFiles(pub Option<PathBuf>);
 impl Default for ClassFiles {
     fn default() -> Self {
         Self(crate::saves::data_dir())
+    }
+}
+
+/// A search for classes on the network, listening for answers for [`SEARCH_TIME`].
+#[derive(Resource, Debug)]
+pub struct ClassSearch {
+    search: crate::class::discovery::Search,
+    started: std::time::Instant,
+}
+
+/// How long a search listens for hosts' answers.
+pub const SEARCH_TIME: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Where the join form's search asks (the broadcast address; tests ask loopback).
+#[derive(Resource, Debug, Clone)]
+pub struct SearchTargets(pub Vec<SocketAddrV4>);
+
+impl Default for SearchTargets {
+    fn default() -> Self {
+        Self(vec![crate::class::discovery::Search::everyone()])
     }
 }
 
@@ -100,6 +123,7 @@ pub fn plugin(app: &mut App) {
     ))
     .init_resource::<ClassWindow>()
     .init_resource::<ClassFiles>()
+    .init_resource::<SearchTargets>()
     .add_systems(Startup, launch_from_command_line)
     .add_systems(
         Update,
@@ -107,6 +131,7 @@ pub fn plugin(app: &mut App) {
             carry_out_class_actions,
             follow_the_table,
             keep_the_report,
+            gather_found_classes,
             wake_for_the_network,
         )
             .chain()
@@ -163,6 +188,11 @@ fn host(
     let address = super::class_net::open_host(world, bind(port))
         .or_else(|_| super::class_net::open_host(world, bind(0)))
         .map_err(|e| format!("the class could not open a port: {e}"))?;
+    let title = scenario.meta().title.en.clone();
+    let discovery = SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, crate::class::discovery::DISCOVERY_PORT);
+    if let Err(e) = super::class_net::open_beacon(world, discovery, address.port(), &title) {
+        warn!("students cannot find this class on the network ({e}); the join code works");
+    }
     world.insert_resource(HostedClass::new(class, Some(package), settings));
     let code = crate::class::code::encode(address);
     info!("hosting a class: join code {code}, address {address}");
@@ -215,6 +245,8 @@ fn leave(world: &mut World) {
     world.remove_resource::<HostedClass>();
     world.remove_resource::<ClassSeat>();
     world.remove_resource::<FollowedTable>();
+    world.remove_resource::<super::class_host::ClassBeacon>();
+    world.remove_resource::<ClassSearch>();
     let mut window = world.resource_mut::<ClassWindow>();
     window.hosting = None;
     window.report = None;
@@ -283,6 +315,7 @@ fn carry_out_class_actions(
     mode: Res<NextMode>,
     mut next_screen: ResMut<NextState<Screen>>,
     mut window: ResMut<ClassWindow>,
+    targets: Res<SearchTargets>,
     mut commands: Commands,
 ) {
     let mut fired_notice = None;
@@ -315,6 +348,17 @@ fn carry_out_class_actions(
                 });
             }
             ClassAction::OpenJoin => next_screen.set(Screen::ClassJoin),
+            ClassAction::Discover => {
+                window.searched = true;
+                window.found.clear();
+                match crate::class::discovery::Search::start(&targets.0) {
+                    Ok(search) => commands.insert_resource(ClassSearch {
+                        search,
+                        started: std::time::Instant::now(),
+                    }),
+                    Err(e) => window.problem = Some(format!("could not ask the network: {e}")),
+                }
+            }
             ClassAction::Join { target, name, number } => {
                 commands.queue(move |world: &mut World| {
                     if let Err(problem) = join(world, &target, &name, &number) {
@@ -388,13 +432,16 @@ pub const CLASS_WAKEUP: std::time::Duration = std::time::Duration::from_millis(1
 /// host's answers, the other side's offers, the students' moves on the dashboard), a few
 /// times a second. Out of class it sleeps as before.
 fn wake_for_the_network(
-    hosted: Option<Res<HostedClass>>,
-    seat: Option<Res<ClassSeat>>,
+    (hosted, seat, search): (
+        Option<Res<HostedClass>>,
+        Option<Res<ClassSeat>>,
+        Option<Res<ClassSearch>>,
+    ),
     settings: Option<ResMut<bevy::winit::WinitSettings>>,
     mut before: Local<Option<bevy::winit::WinitSettings>>,
 ) {
     let Some(mut settings) = settings else { return };
-    let in_class = hosted.is_some() || seat.is_some();
+    let in_class = hosted.is_some() || seat.is_some() || search.is_some();
     let continuous = matches!(settings.focused_mode, bevy::winit::UpdateMode::Continuous);
     match (in_class, before.is_some()) {
         (true, false) if !continuous => {
@@ -408,6 +455,15 @@ fn wake_for_the_network(
             }
         }
         _ => {}
+    }
+}
+
+/// Gathers the hosts' answers while the search listens.
+fn gather_found_classes(search: Option<ResMut<ClassSearch>>, mut window: ResMut<ClassWindow>, mut commands: Commands) {
+    let Some(mut search) = search else { return };
+    window.found = search.search.poll().to_vec();
+    if search.started.elapsed() > SEARCH_TIME {
+        commands.remove_resource::<ClassSearch>();
     }
 }
 
@@ -519,6 +575,7 @@ fn draw_dashboard(
 fn draw_join_form(
     mut contexts: EguiContexts,
     text: Res<UiText>,
+    search: Option<Res<ClassSearch>>,
     mut window: ResMut<ClassWindow>,
     mut actions: MessageWriter<UiAction>,
 ) -> Result {
@@ -527,6 +584,9 @@ fn draw_join_form(
     let view = classroom::JoinView {
         cat: &text.0,
         problem: window.problem.as_deref(),
+        found: &window.found,
+        searching: search.is_some(),
+        searched: window.searched,
     };
     if let Some(action) = classroom::join_form(&mut root_ui(ctx), &view, &mut window.join) {
         actions.write(UiAction(action));

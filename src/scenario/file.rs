@@ -90,6 +90,28 @@ pub struct Setup {
     /// hotseat, by a second student).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub seats: Vec<SeatDef>,
+    /// In a class, what happens while a student's PC is away (crashed, disconnected) until
+    /// they rejoin: `Waits` (the default; the deal waits) or `AiHolds` (the AI plays the
+    /// counterparts' seat meanwhile; a company's seat always waits, its report grades the
+    /// student's own work). Optional: absent in older files, whose content hash is unchanged.
+    #[serde(default, skip_serializing_if = "AwaySeat::is_default")]
+    pub away_seat: AwaySeat,
+}
+
+/// What a class does with the seat of a student whose PC is away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum AwaySeat {
+    /// The deal waits for the student to rejoin.
+    #[default]
+    Waits,
+    /// The AI plays the counterparts' seat until the student rejoins.
+    AiHolds,
+}
+
+impl AwaySeat {
+    pub fn is_default(&self) -> bool {
+        *self == AwaySeat::Waits
+    }
 }
 
 /// A seat, e.g. `(id: "exporter", name: (en: "Exporter", zh: "出口商"), plays: Company)`.

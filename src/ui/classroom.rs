@@ -31,6 +31,11 @@ pub struct JoinView<'a> {
     pub cat: &'a Catalogue,
     /// Why the last join failed, if it did.
     pub problem: Option<&'a str>,
+    /// Classes found on this network, and whether the search is still listening.
+    pub found: &'a [crate::class::discovery::FoundClass],
+    pub searching: bool,
+    /// A search has been made (so "no class answered" can be said).
+    pub searched: bool,
 }
 
 /// Whether the typed target is a join code or an address this PC can reach.
@@ -82,6 +87,41 @@ pub fn join_form(ui: &mut egui::Ui, view: &JoinView, draft: &mut JoinDraft) -> O
         }
         if let Some(problem) = view.problem {
             ui.label(RichText::new(problem).color(BAD));
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(!view.searching, egui::Button::new(cat.tr("class-find")))
+                .on_hover_text(cat.tr("class-find-hint"))
+                .clicked()
+            {
+                action = Some(Action::Class(ClassAction::Discover));
+            }
+            if view.searching {
+                ui.spinner();
+            }
+        });
+        for class in view.found {
+            let other_version = class.version != env!("CARGO_PKG_VERSION");
+            let mut line = format!("{} · {} · {}", class.title, class.code, class.address);
+            if other_version {
+                line.push_str(&format!(
+                    "  ({})",
+                    cat.tr_args("class-found-version", &[("version", Arg::from(class.version.as_str()))])
+                ));
+            }
+            if ui
+                .add_enabled(
+                    !other_version,
+                    egui::Button::selectable(draft.target == class.code, line),
+                )
+                .clicked()
+            {
+                draft.target = class.code.clone();
+            }
+        }
+        if !view.searching && view.found.is_empty() && view.searched {
+            ui.label(RichText::new(cat.tr("class-found-none")).color(MUTED));
         }
         ui.add_space(10.0);
         let ready = target_ok && !draft.name.trim().is_empty() && !draft.number.trim().is_empty();

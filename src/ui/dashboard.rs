@@ -350,7 +350,14 @@ fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft)
                 });
                 ui.label(RichText::new(&row.number).monospace());
                 ui.label((row.table + 1).to_string());
-                ui.label(&row.seat);
+                if row.held_by_ai {
+                    ui.label(
+                        RichText::new(cat.tr_args("dash-held", &[("seat", Arg::from(row.seat.as_str()))])).color(WARN),
+                    )
+                    .on_hover_text(cat.tr("dash-held-hint"));
+                } else {
+                    ui.label(&row.seat);
+                }
                 let day = if row.ready {
                     format!("{} ✔", row.day)
                 } else {

@@ -93,6 +93,8 @@ pub enum ClassAction {
     Host(usize),
     /// Open the join form.
     OpenJoin,
+    /// Look for classes on this network (a broadcast the hosts answer).
+    Discover,
     /// Join the class at a join code or `IP:PORT`.
     Join {
         target: String,

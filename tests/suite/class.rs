@@ -786,3 +786,160 @@ fn the_instructor_fires_a_scenario_event_at_one_table_and_every_report_still_ver
         assert!(problems.is_empty(), "{}: {problems:?}", student.name);
     }
 }
+
+#[test]
+fn a_host_answers_a_search_on_the_network_and_ignores_everything_else() {
+    use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4, UdpSocket};
+    use tradeport::class::discovery::{Announcement, Responder, Search};
+    let loopback = |port| SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
+    let v4 = |a: std::io::Result<SocketAddr>| match a {
+        Ok(SocketAddr::V4(a)) => a,
+        other => panic!("{other:?}"),
+    };
+    let responder = Responder::open(
+        loopback(0),
+        &Announcement {
+            version: "9.9.9".to_string(),
+            port: 5000,
+            title: "Silk Blouses\u{1b}[31m for Hamburg".to_string(),
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let host = v4(responder.local_addr());
+    let mut search = Search::start(&[host]).unwrap_or_else(|e| panic!("{e}"));
+    let answers_to = loopback(v4(search.local_addr()).port());
+    // A stranger's datagram to the host gets no answer; forged answers to the PC (port 0, too
+    // long, another program's) are not classes.
+    let stranger = UdpSocket::bind(loopback(0)).unwrap_or_else(|e| panic!("{e}"));
+    stranger
+        .set_read_timeout(Some(std::time::Duration::from_millis(200)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let _ = stranger.send_to(b"TRADEPORT-DISCOVER 2", host);
+    let _ = stranger.send_to(b"TRADEPORT-CLASS 1\n9.9.9\n0\nNo port", answers_to);
+    let _ = stranger.send_to(
+        format!("TRADEPORT-CLASS 1\n9.9.9\n6000\n{}", "x".repeat(600)).as_bytes(),
+        answers_to,
+    );
+    let _ = stranger.send_to(b"HTTP/1.1 200 OK", answers_to);
+    let mut answered = 0;
+    for _ in 0..400 {
+        answered += responder.answer_waiting();
+        if !search.poll().is_empty() && answered > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // A little longer, for anything else to arrive.
+    for _ in 0..20 {
+        responder.answer_waiting();
+        search.poll();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(answered, 1, "the one real question was answered");
+    let found = search.found();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].address, loopback(5000), "the host's address, the class's port");
+    assert_eq!(found[0].code, tradeport::class::code::encode(loopback(5000)));
+    assert_eq!(found[0].version, "9.9.9");
+    assert!(found[0].title.starts_with("Silk Blouses"), "{}", found[0].title);
+    assert!(!found[0].title.contains('\u{1b}'), "escaped: {:?}", found[0].title);
+    let mut buffer = [0u8; 64];
+    assert!(
+        stranger.recv_from(&mut buffer).is_err(),
+        "the stranger's wrong question was not answered"
+    );
+}
+
+/// The bundled B2B scenario with `away_seat: AiHolds`.
+fn b2b_where_the_ai_holds_away_seats() -> Arc<Scenario> {
+    let path = Path::new("scenarios/b2b-silk-blouses.scenario.ron");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut file =
+        tradeport::scenario::load::parse_scenario("b2b", &text).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    file.setup.away_seat = tradeport::scenario::file::AwaySeat::AiHolds;
+    Arc::new(tradeport::scenario::assemble_at(path, &file).unwrap_or_else(|d| panic!("{}", render_plain(&d))))
+}
+
+#[test]
+fn an_away_importer_s_seat_waits_by_default_and_is_held_by_the_ai_where_the_scenario_says() {
+    let counterparts_moves = |class: &Class| {
+        class
+            .table_log(0, 0)
+            .iter()
+            .filter(|(seat, _)| seat == "counterparts")
+            .count()
+    };
+    // The bundled scenario: the deal waits for the importer.
+    let mut waits = Class::new(bundled("b2b-silk-blouses"));
+    waits
+        .join("Li Na", "2024001", token(1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    waits
+        .join("Wang Wei", "2024002", token(2))
+        .unwrap_or_else(|e| panic!("{e}"));
+    waits.start();
+    waits
+        .submit(&token(1), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !waits.set_away(StudentId(1), true),
+        "the scenario does not let the AI hold seats"
+    );
+    assert_eq!(counterparts_moves(&waits), 0, "the deal waits");
+
+    // With `away_seat: AiHolds` the AI answers for the away importer, and stops when they are back.
+    let mut held = Class::new(b2b_where_the_ai_holds_away_seats());
+    held.join("Li Na", "2024001", token(1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    held.join("Wang Wei", "2024002", token(2))
+        .unwrap_or_else(|e| panic!("{e}"));
+    held.start();
+    held.submit(&token(1), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!held.set_away(StudentId(0), true), "a company's seat always waits");
+    assert!(held.set_away(StudentId(1), true));
+    assert!(held.is_held_by_ai(StudentId(1)));
+    assert!(held.dashboard()[1].held_by_ai);
+    assert_eq!(
+        counterparts_moves(&held),
+        1,
+        "the AI answered the offer from the importer's seat"
+    );
+    // The exporter ends the day: the held importer is not waited for.
+    let day = held.tables()[0].session().map_or(0, |s| s.day());
+    held.submit(&token(1), "company", Command::EndDay)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(held.tables()[0].session().map_or(0, |s| s.day()), day + 1);
+    // Back: the seat is the student's again; the next offer waits for them.
+    assert!(held.set_away(StudentId(1), false));
+    assert!(!held.is_held_by_ai(StudentId(1)));
+    let talks_open = held.tables()[0]
+        .session()
+        .and_then(|s| s.talks_desk().talks("negotiate-deal"))
+        .is_some_and(|t| t.ending().is_none());
+    if talks_open {
+        // The AI countered: the exporter's move, and nobody answers it for the student now.
+        let before = counterparts_moves(&held);
+        held.submit(&token(1), "company", offer(vec![17, 2, 0, 0]))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(counterparts_moves(&held), before, "nobody answers for the student now");
+    } else {
+        let last = held
+            .table_log(0, 0)
+            .into_iter()
+            .rev()
+            .find(|(seat, _)| seat == "counterparts");
+        assert!(
+            matches!(last, Some((_, Command::AcceptOffer { .. }))),
+            "the AI accepted for the importer: {last:?}"
+        );
+    }
+    // Every report still verifies, the AI's moves included.
+    held.end();
+    for (student, report) in held.collect_reports() {
+        let problems = report
+            .verify(Arc::clone(held.scenario()))
+            .unwrap_or_else(|e| panic!("{}: {e}", student.name));
+        assert!(problems.is_empty(), "{}: {problems:?}", student.name);
+    }
+}

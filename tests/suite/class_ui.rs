@@ -240,7 +240,13 @@ fn join_harness(draft: JoinDraft) -> Harness<'static, JoinState> {
     let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
     Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
         move |ui, state: &mut JoinState| {
-            let view = JoinView { cat, problem: None };
+            let view = JoinView {
+                cat,
+                problem: None,
+                found: &[],
+                searching: false,
+                searched: false,
+            };
             if let Some(a) = classroom::join_form(ui, &view, &mut state.draft) {
                 state.actions.push(a);
             }
@@ -397,6 +403,75 @@ fn the_dashboard_fires_one_of_the_scenario_s_own_events_at_every_table_or_one() 
                 table: Some(1),
                 event: "port-congestion".to_string(),
             }),
+        ]
+    );
+}
+
+#[test]
+fn a_class_found_on_the_network_fills_in_its_join_code() {
+    use std::net::{Ipv4Addr, SocketAddrV4};
+    use tradeport::class::discovery::FoundClass;
+    let address = SocketAddrV4::new(Ipv4Addr::new(192, 168, 1, 23), 5000);
+    let found: &'static [FoundClass] = Box::leak(Box::new([
+        FoundClass {
+            address,
+            code: "60N00-HE4W8".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            title: "Silk Blouses for Hamburg".to_string(),
+        },
+        FoundClass {
+            address: SocketAddrV4::new(Ipv4Addr::new(192, 168, 1, 24), 5000),
+            code: "60N00-JE4W8".to_string(),
+            version: "0.0.1".to_string(),
+            title: "An old class".to_string(),
+        },
+    ]));
+    let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, state: &mut JoinState| {
+            let view = JoinView {
+                cat,
+                problem: None,
+                found,
+                searching: false,
+                searched: true,
+            };
+            if let Some(a) = classroom::join_form(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        JoinState {
+            draft: JoinDraft {
+                target: String::new(),
+                name: "Li Na".to_string(),
+                number: "2024001".to_string(),
+            },
+            actions: Vec::new(),
+        },
+    );
+    harness.run();
+    // A class of another version is listed but cannot be chosen.
+    harness.get_by_label_contains("An old class").click();
+    harness.run();
+    assert_eq!(harness.state().draft.target, "");
+    harness
+        .get_by_label_contains("Silk Blouses for Hamburg · 60N00-HE4W8")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().draft.target, "60N00-HE4W8");
+    harness.get_by_label("Find classes on this network").click();
+    harness.run();
+    harness.get_by_label("Join").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![
+            Action::Class(ClassAction::Discover),
+            Action::Class(ClassAction::Join {
+                target: "60N00-HE4W8".to_string(),
+                name: "Li Na".to_string(),
+                number: "2024001".to_string(),
+            })
         ]
     );
 }

@@ -257,3 +257,38 @@ fn a_student_s_window_joins_follows_its_table_and_sends_the_usual_screens_comman
     assert!(run_until(&mut [&mut window], 2_000, |a| screen(a[0]) == Screen::MainMenu));
     assert!(window.world().get_resource::<ClassSeat>().is_none());
 }
+
+#[test]
+fn the_join_form_finds_a_class_on_the_network() {
+    use tradeport::class::discovery::{Announcement, Responder};
+    use tradeport::game::class_window::SearchTargets;
+    let dir = scratch("search");
+    let responder = Responder::open(
+        SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0),
+        &Announcement {
+            version: tradeport::game::classroom::VERSION.to_string(),
+            port: 5000,
+            title: "Silk Blouses for Hamburg".to_string(),
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let host = match responder.local_addr() {
+        Ok(std::net::SocketAddr::V4(a)) => a,
+        other => panic!("{other:?}"),
+    };
+    let mut window = window_app(&dir, None);
+    window.insert_resource(SearchTargets(vec![host]));
+    window.update();
+    act(&mut window, ClassAction::Discover);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline && window.world().resource::<ClassWindow>().found.is_empty() {
+        window.update();
+        responder.answer_waiting();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let found = window.world().resource::<ClassWindow>().found.clone();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].title, "Silk Blouses for Hamburg");
+    assert_eq!(found[0].address, SocketAddrV4::new(Ipv4Addr::LOCALHOST, 5000));
+    assert!(window.world().resource::<ClassWindow>().searched);
+}

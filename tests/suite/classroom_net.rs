@@ -440,3 +440,47 @@ fn a_pc_without_a_bot_follows_its_table() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_importer_whose_pc_goes_away_is_held_by_the_ai_where_the_scenario_says_until_back() {
+    let dir = scratch("held");
+    let path = Path::new(SCENARIO);
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut file =
+        tradeport::scenario::load::parse_scenario("b2b", &text).unwrap_or_else(|d| panic!("{}", render_plain(&d)));
+    file.setup.away_seat = tradeport::scenario::file::AwaySeat::AiHolds;
+    let scenario =
+        Arc::new(tradeport::scenario::assemble_at(path, &file).unwrap_or_else(|d| panic!("{}", render_plain(&d))));
+    let (mut host, address) = open_class(&dir, Class::new(scenario), loopback());
+    let mut exporter = student(&dir, "Li Na", "2024001", Policy::Expert, address);
+    let mut importer = student(&dir, "Wang Wei", "2024002", Policy::Novice, address);
+    let started = run_until(&mut [&mut host, &mut exporter, &mut importer], 10_000, |apps| {
+        hosted(apps[0]).class.is_started() && seat(apps[2]).view.is_some()
+    });
+    assert!(started, "the class started");
+    let importer_id = tradeport::class::StudentId(1);
+    assert!(!hosted(&host).class.is_held_by_ai(importer_id));
+    // The importer's PC says goodbye (a closed laptop, a pulled cable is noticed later).
+    importer
+        .world_mut()
+        .resource_mut::<bevy_replicon_renet::RenetClient>()
+        .disconnect();
+    importer.update();
+    drop(importer);
+    let held = run_until(&mut [&mut host, &mut exporter], 10_000, |apps| {
+        hosted(apps[0]).class.is_held_by_ai(importer_id)
+    });
+    assert!(held, "the AI holds the away importer's seat");
+    // The importer rejoins with the token kept on the PC: the seat is theirs again.
+    let mut importer = student(&dir, "Wang Wei", "2024002", Policy::Novice, address);
+    let back = run_until(&mut [&mut host, &mut exporter, &mut importer], 10_000, |apps| {
+        seat(apps[2]).seat.is_some()
+    });
+    assert!(back, "rejoined: {:?}", seat(&importer).notices);
+    assert!(
+        !hosted(&host).class.is_held_by_ai(importer_id),
+        "the student's own seat again"
+    );
+    assert_eq!(hosted(&host).class.students().len(), 2, "not a new student");
+    let _ = std::fs::remove_dir_all(&dir);
+}

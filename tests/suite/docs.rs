@@ -17,6 +17,7 @@ fn schema() -> Registry {
     let mut tracer = Tracer::new(TracerConfig::default());
     trace!(tracer:
         SeatPlays,
+        AwaySeat,
         TradeMode,
         Difficulty,
         BrandType,

@@ -269,6 +269,7 @@ pub struct Scenario {
     meta: ScenarioMeta,
     role: Role,
     seats: Vec<Seat>,
+    away_seat: crate::scenario::file::AwaySeat,
     start_date: Date,
     length_days: u32,
     home_currency: CurrencyCode,
@@ -1066,6 +1067,7 @@ impl Scenario {
             },
             role,
             seats,
+            away_seat: s.away_seat,
             start_date,
             length_days: length,
             home_currency,
@@ -1096,6 +1098,10 @@ impl Scenario {
     /// The seats people (or the AI) play: the declared ones, or the company's and the
     /// counterparts' (see [`role::default_seats`]). Exactly one plays the company, one the
     /// counterparts.
+    /// In a class, what a student's seat does while their PC is away.
+    pub fn away_seat(&self) -> crate::scenario::file::AwaySeat {
+        self.away_seat
+    }
     pub fn seats(&self) -> &[Seat] {
         &self.seats
     }
