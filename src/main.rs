@@ -96,28 +96,30 @@ fn classroom(command: CliCommand) -> ExitCode {
     match command {
         CliCommand::Host {
             headless: false,
-            resume: true,
-            ..
-        } => refuse("resuming a class runs headless for now: add --headless".to_string()),
-        CliCommand::Host {
-            headless: false,
             scenario,
             port,
             seats,
             collect,
+            autosave,
+            resume,
             exam,
             size,
-            ..
         } => match tradeport::catalog::resolve(&scenario) {
             Err(e) => refuse(e),
             Ok(path) => window(
-                tradeport::game::class_window::ClassLaunch::Host {
+                tradeport::game::class_window::ClassLaunch::Host(tradeport::game::class_window::HostRequest {
                     scenario: path,
                     port,
                     seats,
-                    exam,
+                    mode: if exam {
+                        tradeport::sim::session::PlayMode::Exam
+                    } else {
+                        tradeport::sim::session::PlayMode::Practice
+                    },
                     collect,
-                },
+                    autosave,
+                    resume,
+                }),
                 size,
             ),
         },

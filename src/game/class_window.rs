@@ -92,17 +92,30 @@ impl Default for SearchTargets {
     }
 }
 
+/// Largest class file read back (a class's every table's log is far smaller).
+pub const MAX_CLASS_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A class to host: a new one, or one resumed from its class file after a restart.
+#[derive(Debug, Clone)]
+pub struct HostRequest {
+    pub scenario: PathBuf,
+    pub port: u16,
+    /// Start by itself once this many students are seated (otherwise the instructor starts).
+    pub seats: Option<usize>,
+    pub mode: crate::sim::session::PlayMode,
+    /// Where the reports and the gradebook go (default: beside the class file).
+    pub collect: Option<PathBuf>,
+    /// The class file (default: a new folder per class in the data folder).
+    pub autosave: Option<PathBuf>,
+    /// Resume the class in `autosave` instead of starting a new one.
+    pub resume: bool,
+}
+
 /// What the command line asked the window to open with.
 #[derive(Resource, Debug, Clone)]
 pub enum ClassLaunch {
     /// `tradeport host SCENARIO` (the dashboard).
-    Host {
-        scenario: PathBuf,
-        port: u16,
-        seats: Option<usize>,
-        exam: bool,
-        collect: Option<PathBuf>,
-    },
+    Host(HostRequest),
     /// `tradeport join [CODE]` (the join form, filled in; joined at once when complete).
     Join {
         target: String,
@@ -164,25 +177,40 @@ fn class_folder(files: &ClassFiles, scenario_id: &str) -> PathBuf {
 }
 
 /// Starts hosting `scenario_path` in this window: the class, its package, the socket.
-fn host(
-    world: &mut World,
-    scenario_path: PathBuf,
-    port: u16,
-    seats: Option<usize>,
-    mode: crate::sim::session::PlayMode,
-    collect: Option<PathBuf>,
-) -> Result<(), String> {
+fn host(world: &mut World, request: HostRequest) -> Result<(), String> {
+    let HostRequest {
+        scenario: scenario_path,
+        port,
+        seats,
+        mode,
+        collect,
+        autosave,
+        resume,
+    } = request;
     let scenario = crate::scenario::load_scenario_file(&scenario_path)
         .map(Arc::new)
         .map_err(|d| crate::scenario::error::render_plain(&d))?;
-    let class = Class::new(Arc::clone(&scenario)).with_mode(mode);
+    let folder = class_folder(world.resource::<ClassFiles>(), &scenario.meta().id);
+    let autosave = autosave.unwrap_or_else(|| folder.join("class.ron"));
+    let class = if resume {
+        let text = crate::scenario::load::read_bounded_text(&autosave, MAX_CLASS_FILE_BYTES).map_err(|e| {
+            format!(
+                "cannot read the class file {}: {e}",
+                crate::escape::printable(&autosave.display().to_string(), 200)
+            )
+        })?;
+        Class::resume(Arc::clone(&scenario), &text).map_err(|e| format!("cannot resume the class: {e}"))?
+    } else {
+        Class::new(Arc::clone(&scenario)).with_mode(mode)
+    };
     let package = crate::class::package::package(&scenario_path, class.tables_are_hotseat())
         .map_err(|d| crate::scenario::error::render_plain(&d))?;
-    let folder = class_folder(world.resource::<ClassFiles>(), &scenario.meta().id);
+    // Reports go beside the class file unless the instructor named a folder.
+    let collect = collect.unwrap_or_else(|| autosave.parent().map_or_else(|| folder.clone(), PathBuf::from));
     let settings = HostSettings {
         start_when_seated: seats.map(|n| n.clamp(1, super::classroom::MAX_CLIENTS)),
-        autosave: Some(folder.join("class.ron")),
-        collect: Some(collect.unwrap_or(folder)),
+        autosave: Some(autosave),
+        collect: Some(collect),
     };
     let bind = |port| SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, port);
     let address = super::class_net::open_host(world, bind(port))
@@ -259,20 +287,7 @@ fn launch_from_command_line(launch: Option<Res<ClassLaunch>>, mut commands: Comm
     let launch = launch.clone();
     commands.queue(move |world: &mut World| {
         let outcome = match &launch {
-            ClassLaunch::Host {
-                scenario,
-                port,
-                seats,
-                exam,
-                collect,
-            } => {
-                let mode = if *exam {
-                    crate::sim::session::PlayMode::Exam
-                } else {
-                    crate::sim::session::PlayMode::Practice
-                };
-                host(world, scenario.clone(), *port, *seats, mode, collect.clone())
-            }
+            ClassLaunch::Host(request) => host(world, request.clone()),
             ClassLaunch::Join { target, name, number } => {
                 let mut window = world.resource_mut::<ClassWindow>();
                 window.join = JoinDraft {
@@ -293,7 +308,7 @@ fn launch_from_command_line(launch: Option<Res<ClassLaunch>>, mut commands: Comm
             error!("{problem}");
             world.resource_mut::<ClassWindow>().problem = Some(problem);
             let screen = match launch {
-                ClassLaunch::Host { .. } => Screen::MainMenu,
+                ClassLaunch::Host(_) => Screen::MainMenu,
                 ClassLaunch::Join { .. } => Screen::ClassJoin,
             };
             world.resource_mut::<NextState<Screen>>().set(screen);
@@ -341,7 +356,16 @@ fn carry_out_class_actions(
                 let path = folder.dir.join(&slot.file_name);
                 let mode = mode.0;
                 commands.queue(move |world: &mut World| {
-                    if let Err(problem) = host(world, path, DEFAULT_PORT, None, mode, None) {
+                    let request = HostRequest {
+                        scenario: path,
+                        port: DEFAULT_PORT,
+                        seats: None,
+                        mode,
+                        collect: None,
+                        autosave: None,
+                        resume: false,
+                    };
+                    if let Err(problem) = host(world, request) {
                         world.resource_mut::<super::session::Notice>().0 = Some(problem.clone());
                         world.resource_mut::<ClassWindow>().problem = Some(problem);
                     }

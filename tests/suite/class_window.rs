@@ -14,7 +14,7 @@ use tradeport::class::bot::Policy;
 use tradeport::game::class_client::ClassSeat;
 use tradeport::game::class_host::{HostSettings, HostedClass};
 use tradeport::game::class_net::{host_app, join_app};
-use tradeport::game::class_window::{self, ClassFiles, ClassLaunch, ClassWindow, FollowedTable};
+use tradeport::game::class_window::{self, ClassFiles, ClassLaunch, ClassWindow, FollowedTable, HostRequest};
 use tradeport::game::core_plugin;
 use tradeport::game::scenario_assets::{ScenarioFolder, register_source};
 use tradeport::game::screens::Screen;
@@ -84,13 +84,15 @@ fn the_instructor_hosts_from_the_window_starts_pauses_and_ends_the_class_and_col
     let dir = scratch("host");
     let mut window = window_app(
         &dir,
-        Some(ClassLaunch::Host {
+        Some(ClassLaunch::Host(HostRequest {
             scenario: PathBuf::from(SCENARIO),
             port: 0,
             seats: None,
-            exam: false,
+            mode: tradeport::sim::session::PlayMode::Practice,
             collect: Some(dir.join("reports")),
-        }),
+            autosave: None,
+            resume: false,
+        })),
     );
     assert!(
         run_until(&mut [&mut window], 5_000, |a| screen(a[0]) == Screen::ClassHost),
@@ -291,4 +293,79 @@ fn the_join_form_finds_a_class_on_the_network() {
     assert_eq!(found[0].title, "Silk Blouses for Hamburg");
     assert_eq!(found[0].address, SocketAddrV4::new(Ipv4Addr::LOCALHOST, 5000));
     assert!(window.world().resource::<ClassWindow>().searched);
+}
+
+#[test]
+fn the_dashboard_resumes_a_class_from_its_class_file_after_a_restart() {
+    let dir = scratch("resume");
+    let scenario = Arc::new(load_scenario_file(Path::new(SCENARIO)).unwrap_or_else(|d| panic!("{}", render_plain(&d))));
+    let token = |n: u8| tradeport::class::Token::from_bytes([n; 16]);
+    let mut class = Class::new(Arc::clone(&scenario));
+    class
+        .join("Li Na", "2024001", token(1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class
+        .join("Wang Wei", "2024002", token(2))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class.start();
+    class
+        .submit(
+            &token(1),
+            "company",
+            Command::MakeOffer {
+                task: "negotiate-deal".to_string(),
+                options: vec![18, 2, 0, 0],
+                note: String::new(),
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.join("class.ron");
+    std::fs::write(&file, class.record_text()).unwrap_or_else(|e| panic!("{e}"));
+    let mut window = window_app(
+        &dir,
+        Some(ClassLaunch::Host(HostRequest {
+            scenario: PathBuf::from(SCENARIO),
+            port: 0,
+            seats: None,
+            mode: tradeport::sim::session::PlayMode::Practice,
+            collect: None,
+            autosave: Some(file.clone()),
+            resume: true,
+        })),
+    );
+    assert!(
+        run_until(&mut [&mut window], 5_000, |a| screen(a[0]) == Screen::ClassHost),
+        "the dashboard opens on the resumed class"
+    );
+    let hosted = window.world().resource::<HostedClass>();
+    assert!(hosted.class.is_started());
+    assert_eq!(hosted.class.students().len(), 2);
+    assert_eq!(
+        hosted.class.table_log(0, 0),
+        class.table_log(0, 0),
+        "nothing accepted is lost"
+    );
+    // A class file that is not one leaves the menu with the reason, and nothing hosted.
+    std::fs::write(&file, "(not a class)").unwrap_or_else(|e| panic!("{e}"));
+    let mut broken = window_app(
+        &dir,
+        Some(ClassLaunch::Host(HostRequest {
+            scenario: PathBuf::from(SCENARIO),
+            port: 0,
+            seats: None,
+            mode: tradeport::sim::session::PlayMode::Practice,
+            collect: None,
+            autosave: Some(file),
+            resume: true,
+        })),
+    );
+    run_until(&mut [&mut broken], 500, |_| false);
+    assert!(broken.world().get_resource::<HostedClass>().is_none());
+    let problem = broken
+        .world()
+        .resource::<ClassWindow>()
+        .problem
+        .clone()
+        .unwrap_or_default();
+    assert!(problem.contains("cannot resume"), "{problem}");
 }
