@@ -153,6 +153,21 @@ pub enum Refusal {
     Rule(#[from] RuleError),
 }
 
+/// Why the instructor could not move a student; nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AssignError {
+    #[error("seats are assigned before the class starts")]
+    Started,
+    #[error("that student is not in the class")]
+    NoStudent,
+    #[error("the tables have no seat `{0}`")]
+    NoSeat(String),
+    #[error("there is no table {0}")]
+    NoTable(usize),
+    #[error("a table's company seat must be taken before anyone else sits there (a student always plays the company)")]
+    CompanyEmpty,
+}
+
 /// A refused message, for the instructor's log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefusalRecord {
@@ -264,6 +279,69 @@ impl Class {
             seat,
         });
         Ok((id, token))
+    }
+
+    /// Before the start, the instructor moves a student to `seat` at `table` (the number of
+    /// tables: a new table); a student sitting there takes the mover's old seat. Tables left
+    /// empty are removed (the others keep their order). Validated first: nothing changes on
+    /// error.
+    ///
+    /// # Errors
+    /// [`AssignError`] after the start, for a student not in the class, a seat or table the
+    /// class does not have, or a table that would have someone but nobody at its company seat.
+    pub fn assign(&mut self, student: StudentId, table: usize, seat: &str) -> Result<(), AssignError> {
+        if self.is_started() {
+            return Err(AssignError::Started);
+        }
+        let from = self
+            .present()
+            .find(|s| s.id == student)
+            .map(|s| (s.table, s.seat.clone()))
+            .ok_or(AssignError::NoStudent)?;
+        if !self.seat_ids.iter().any(|s| s == seat) {
+            return Err(AssignError::NoSeat(crate::escape::printable(seat, 40)));
+        }
+        if table > self.tables.len() {
+            return Err(AssignError::NoTable(table + 1));
+        }
+        let mut seating: Vec<BTreeMap<String, Option<StudentId>>> =
+            self.tables.iter().map(|t| t.seats.clone()).collect();
+        if table == seating.len() {
+            seating.push(self.seat_ids.iter().map(|s| (s.clone(), None)).collect());
+        }
+        let occupant = seating.get(table).and_then(|t| t.get(seat)).copied().flatten();
+        if let Some(slot) = seating.get_mut(table).and_then(|t| t.get_mut(seat)) {
+            *slot = Some(student);
+        }
+        if let Some(slot) = seating.get_mut(from.0).and_then(|t| t.get_mut(&from.1)) {
+            *slot = occupant.filter(|o| *o != student);
+        }
+        let company = self.company_seat().to_string();
+        let taken = |t: &BTreeMap<String, Option<StudentId>>| t.values().any(Option::is_some);
+        if seating
+            .iter()
+            .any(|t| taken(t) && t.get(&company).copied().flatten().is_none())
+        {
+            return Err(AssignError::CompanyEmpty);
+        }
+        seating.retain(|t| taken(t));
+        self.tables = seating
+            .into_iter()
+            .map(|seats| {
+                let mut t = Table::new(&self.seat_ids);
+                t.seats = seats;
+                t
+            })
+            .collect();
+        for (index, t) in self.tables.iter().enumerate() {
+            for (seat, who) in &t.seats {
+                if let Some(s) = who.and_then(|id| self.students.get_mut(id.0 as usize)) {
+                    s.table = index;
+                    s.seat = seat.clone();
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Starts every table's session: where nobody took the counterparts' seat, the AI takes
@@ -542,6 +620,11 @@ impl Class {
 
     /// The seats a person may take at each table (the headless host starts when all of one
     /// table's are taken, by default).
+    /// The seats people may take at each table.
+    pub fn seat_ids(&self) -> Vec<String> {
+        self.seat_ids.clone()
+    }
+
     pub fn seat_ids_count(&self) -> usize {
         self.seat_ids.len()
     }

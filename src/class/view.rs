@@ -159,3 +159,53 @@ pub fn seat_view(session: &Session, seat: &str) -> Option<SeatView> {
         negotiations,
     })
 }
+
+/// Most tasks and criteria per task a debrief carries (the scenario limits are lower).
+pub const MAX_DEBRIEF_ITEMS: usize = 64;
+
+/// One task of a student's debrief at the end of class: what each criterion earned and why,
+/// with the rule and the hint, graded on the host as the student's report is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DebriefTask {
+    pub title: Text,
+    pub earned: u32,
+    pub possible: u32,
+    pub criteria: Vec<DebriefCriterion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DebriefCriterion {
+    pub description: Text,
+    pub earned: u32,
+    pub possible: u32,
+    pub reason: Text,
+    pub rule: Option<Text>,
+    pub hint: Option<Text>,
+}
+
+/// The debrief of a graded report, bounded.
+pub fn debrief_of(report: &crate::sim::Report) -> Vec<DebriefTask> {
+    report
+        .tasks
+        .iter()
+        .take(MAX_DEBRIEF_ITEMS)
+        .map(|task| DebriefTask {
+            title: task.title.clone(),
+            earned: task.earned(),
+            possible: task.possible(),
+            criteria: task
+                .criteria
+                .iter()
+                .take(MAX_DEBRIEF_ITEMS)
+                .map(|c| DebriefCriterion {
+                    description: c.description.clone(),
+                    earned: c.earned,
+                    possible: c.possible,
+                    reason: c.reason.clone(),
+                    rule: c.rule.clone(),
+                    hint: c.hint.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}

@@ -49,6 +49,8 @@ pub struct ClassSeat {
     /// Refusals and problems, newest last.
     pub notices: Vec<String>,
     pub report: Option<String>,
+    /// The debrief the host sent with the report.
+    pub debrief: Vec<crate::class::view::DebriefTask>,
     /// The host runs another version.
     pub wrong_version: Option<String>,
     joined: bool,
@@ -73,6 +75,7 @@ impl ClassSeat {
             view: None,
             notices: Vec::new(),
             report: None,
+            debrief: Vec::new(),
             wrong_version: None,
             joined: false,
         }
@@ -233,6 +236,13 @@ fn refused(message: On<Refused>, If(mut seat): If<ResMut<ClassSeat>>) {
 
 fn class_over(message: On<ClassOver>, If(mut seat): If<ResMut<ClassSeat>>) {
     let text = message.event().report.clone();
+    let debrief: Vec<_> = message
+        .event()
+        .debrief
+        .iter()
+        .take(crate::class::view::MAX_DEBRIEF_ITEMS)
+        .cloned()
+        .collect();
     // Kept only if it is a report this PC can read.
     if let Err(e) = crate::sim::save::ReportFile::parse(&text) {
         return seat.notice(format!("the host sent a report this PC cannot read: {e}"));
@@ -243,6 +253,7 @@ fn class_over(message: On<ClassOver>, If(mut seat): If<ResMut<ClassSeat>>) {
         seat.notice(format!("the report could not be written to {}: {e}", path.display()));
     }
     seat.report = Some(text);
+    seat.debrief = debrief;
 }
 
 fn bot_plays(If(mut seat): If<ResMut<ClassSeat>>, mut commands: Commands) {

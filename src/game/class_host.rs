@@ -53,6 +53,9 @@ pub struct HostedClass {
     log_sent: BTreeMap<ClientId, usize>,
     /// PCs sent their table's start (the first log, even empty).
     start_sent: BTreeSet<ClientId>,
+    /// The seat and table each PC was last told it holds (the instructor may move students
+    /// before the start: a PC whose seat changed is seated again).
+    seated_as: BTreeMap<ClientId, (String, usize)>,
     changed: bool,
 }
 
@@ -67,6 +70,7 @@ impl HostedClass {
             greeted: BTreeSet::new(),
             log_sent: BTreeMap::new(),
             start_sent: BTreeSet::new(),
+            seated_as: BTreeMap::new(),
             changed: true,
         }
     }
@@ -79,6 +83,25 @@ impl HostedClass {
     /// Connected PCs holding a seat.
     pub fn connected(&self) -> usize {
         self.clients.len()
+    }
+
+    /// What a PC holding `token` is told of its seat: the seat, its table and, for a
+    /// company's seat, the scenario to follow the table on.
+    fn seated_message(&self, token: &Token) -> Option<Seated> {
+        let student = self.class.student_by_token(token)?;
+        let plays = if student.seat == self.class.company_seat() {
+            SeatPlays::Company
+        } else {
+            SeatPlays::Counterparts
+        };
+        Some(Seated {
+            token: token.to_hex(),
+            seat: student.seat.clone(),
+            plays,
+            table: student.table,
+            scenario_title: self.class.scenario().meta().title.en.clone(),
+            package: (plays == SeatPlays::Company).then(|| self.package.clone()).flatten(),
+        })
     }
 
     /// The students whose PC is connected now.
@@ -167,13 +190,8 @@ fn seat_a_student(join: On<FromClient<JoinClass>>, If(mut hosted): If<ResMut<Hos
         Ok(token) => token,
         Err(reason) => return refuse(&mut commands, client, reason),
     };
-    let Some((seat, table)) = hosted.class.student_by_token(&token).map(|s| (s.seat.clone(), s.table)) else {
+    let Some(message) = hosted.seated_message(&token) else {
         return;
-    };
-    let plays = if seat == hosted.class.company_seat() {
-        SeatPlays::Company
-    } else {
-        SeatPlays::Counterparts
     };
     // A rejoin from a new connection: the seat's old connection holds nothing any more, and
     // the new one is sent its table from the start.
@@ -187,17 +205,12 @@ fn seat_a_student(join: On<FromClient<JoinClass>>, If(mut hosted): If<ResMut<Hos
         hosted.clients.remove(&old);
         hosted.log_sent.remove(&old);
         hosted.start_sent.remove(&old);
+        hosted.seated_as.remove(&old);
     }
+    hosted.seated_as.insert(client, (message.seat.clone(), message.table));
     commands.server_trigger(ToClients {
         targets: SendTargets::Single(client),
-        message: Seated {
-            token: token.to_hex(),
-            seat,
-            plays,
-            table,
-            scenario_title: hosted.class.scenario().meta().title.en.clone(),
-            package: (plays == SeatPlays::Company).then(|| hosted.package.clone()).flatten(),
-        },
+        message,
     });
     if let Some(id) = hosted.class.student_by_token(&token).map(|s| s.id) {
         hosted.class.set_away(id, false);
@@ -250,6 +263,7 @@ fn forget_disconnected(mut hosted: ResMut<HostedClass>, connected: Query<(), Wit
         hosted.greeted.retain(|c| live(c));
         hosted.log_sent.retain(|c, _| live(c));
         hosted.start_sent.retain(|c| live(c));
+        hosted.seated_as.retain(|c, _| live(c));
     }
 }
 
@@ -283,6 +297,19 @@ fn send_changes(If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands)
         let Some(student) = hosted.class.student_by_token(token) else {
             continue;
         };
+        // Moved by the instructor before the start: seated again, and its table from the start.
+        let now = (student.seat.clone(), student.table);
+        if hosted.seated_as.get(client) != Some(&now)
+            && let Some(message) = hosted.seated_message(token)
+        {
+            hosted.seated_as.insert(*client, now);
+            hosted.log_sent.insert(*client, 0);
+            hosted.start_sent.remove(client);
+            commands.server_trigger(ToClients {
+                targets: SendTargets::Single(*client),
+                message,
+            });
+        }
         let company = student.seat == hosted.class.company_seat();
         if company && let Some(start) = hosted.class.table_start(student.table) {
             let from = hosted.log_sent.get(client).copied().unwrap_or(0);
@@ -314,21 +341,32 @@ fn end_of_class(If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands)
         return;
     }
     hosted.outcome.over = true;
-    let reports: Vec<(Token, String, String, String)> = hosted
-        .class
+    type Collected = (Token, String, String, String, Vec<crate::class::view::DebriefTask>);
+    let class = &hosted.class;
+    let reports: Vec<Collected> = class
         .collect_reports()
         .into_iter()
         .map(|(s, r)| {
             // Join order first: two students typing the same number keep separate files.
             let name = format!("{:03}-{}", s.id.0 + 1, file_safe(&s.number));
-            (s.token_for_host().clone(), name, s.seat.clone(), r.to_text())
+            let debrief = class
+                .tables()
+                .get(s.table)
+                .and_then(|t| t.session())
+                .and_then(|session| r.graded(session).ok())
+                .map(|report| crate::class::view::debrief_of(&report))
+                .unwrap_or_default();
+            (s.token_for_host().clone(), name, s.seat.clone(), r.to_text(), debrief)
         })
         .collect();
     for (client, token) in &hosted.clients {
-        if let Some((_, _, _, text)) = reports.iter().find(|(t, ..)| t.same_as(token)) {
+        if let Some((_, _, _, text, debrief)) = reports.iter().find(|(t, ..)| t.same_as(token)) {
             commands.server_trigger(ToClients {
                 targets: SendTargets::Single(*client),
-                message: ClassOver { report: text.clone() },
+                message: ClassOver {
+                    report: text.clone(),
+                    debrief: debrief.clone(),
+                },
             });
         }
     }
@@ -337,7 +375,7 @@ fn end_of_class(If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands)
     };
     let mut written = Vec::new();
     let mut problems = Vec::new();
-    for (_, number, seat, text) in &reports {
+    for (_, number, seat, text, _) in &reports {
         let path = dir.join(format!("{number}-{}.report.ron", file_safe(seat)));
         match crate::saves::write_atomic(&path, text) {
             Ok(()) => written.push(path),

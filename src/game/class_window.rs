@@ -412,6 +412,11 @@ fn carry_out_class_actions(
                     ClassAction::Remove(student) => {
                         class.remove(student);
                     }
+                    ClassAction::Assign { student, table, seat } => {
+                        if let Err(e) = class.assign(student, table, &seat) {
+                            fired_notice = Some(format!("not moved: {e}"));
+                        }
+                    }
                     ClassAction::End => {
                         class.end();
                     }
@@ -562,6 +567,7 @@ fn draw_dashboard(
         .map(|(a, c)| (a.to_string(), c.clone()))
         .unwrap_or_default();
     let fired = window.fired.clone();
+    let seat_ids = class.seat_ids();
     let title = crate::ui::pick(&class.scenario().meta().title, text.0.language()).to_string();
     let events: Vec<(String, String)> = class
         .scenario()
@@ -588,6 +594,7 @@ fn draw_dashboard(
         collected: &collected,
         events: &events,
         tables: class.tables().len(),
+        seat_ids: &seat_ids,
         notice: fired.as_deref(),
     };
     if let Some(action) = dashboard::draw(&mut root_ui(ctx), &view, &mut window.dashboard) {
@@ -659,6 +666,7 @@ fn draw_class_seat(
         notices: &seat.notices,
         report: window.report.as_ref(),
         report_kept: window.report_kept.as_deref(),
+        debrief: &seat.debrief,
     };
     let company = seat.plays == Some(SeatPlays::Company);
     let mut ui = root_ui(ctx);

@@ -88,10 +88,12 @@ pub struct Refused {
     pub reason: String,
 }
 
-/// The class is over: the student's report (a `*.report.ron`, verifiable).
+/// The class is over: the student's report (a `*.report.ron`, verifiable) and their
+/// debrief (each criterion's points, reason, rule and hint, graded as the report is).
 #[derive(Event, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassOver {
     pub report: String,
+    pub debrief: Vec<crate::class::view::DebriefTask>,
 }
 
 /// The messages of the class protocol; the host and every client add it.

@@ -170,6 +170,8 @@ pub struct SeatScreenView<'a> {
     pub report: Option<&'a ReportFile>,
     /// Where the report was kept on this PC, or why not.
     pub report_kept: Option<&'a str>,
+    /// The debrief the host sent with the report.
+    pub debrief: &'a [crate::class::view::DebriefTask],
 }
 
 /// The counterparts' desk's form: the options chosen per issue and the note.
@@ -472,13 +474,58 @@ fn report_panel(ui: &mut egui::Ui, view: &SeatScreenView, report: &ReportFile) {
         .size(22.0)
         .strong(),
     );
-    egui::Grid::new("class-report-tasks").striped(true).show(ui, |ui| {
-        for (task, earned, possible) in &claims.tasks {
-            ui.label(task);
-            ui.label(format!("{earned} / {possible}"));
-            ui.end_row();
+    let language = cat.language();
+    if view.debrief.is_empty() {
+        egui::Grid::new("class-report-tasks").striped(true).show(ui, |ui| {
+            for (task, earned, possible) in &claims.tasks {
+                ui.label(task);
+                ui.label(format!("{earned} / {possible}"));
+                ui.end_row();
+            }
+        });
+    }
+    for task in view.debrief.iter().take(crate::class::view::MAX_DEBRIEF_ITEMS) {
+        ui.add_space(8.0);
+        ui.label(
+            RichText::new(format!(
+                "{} — {} / {}",
+                super::pick(&task.title, language),
+                task.earned,
+                task.possible
+            ))
+            .strong(),
+        );
+        for c in task.criteria.iter().take(crate::class::view::MAX_DEBRIEF_ITEMS) {
+            let full = c.earned >= c.possible;
+            let (mark, color) = if full { ("✔", GOOD) } else { ("✘", BAD) };
+            ui.label(
+                RichText::new(format!(
+                    "{mark} {} — {} / {}",
+                    super::pick(&c.description, language),
+                    c.earned,
+                    c.possible
+                ))
+                .color(color),
+            );
+            ui.indent(("criterion", &c.description.en), |ui| {
+                ui.label(RichText::new(super::pick(&c.reason, language)).small());
+                if !full {
+                    if let Some(rule) = &c.rule {
+                        ui.label(RichText::new(super::pick(rule, language)).small().color(MUTED));
+                    }
+                    if let Some(hint) = &c.hint {
+                        ui.label(
+                            RichText::new(
+                                cat.tr_args("task-hint", &[("hint", Arg::from(super::pick(hint, language)))]),
+                            )
+                            .small()
+                            .color(ACCENT),
+                        );
+                    }
+                }
+            });
         }
-    });
+    }
     if let Some(kept) = view.report_kept {
         ui.add_space(8.0);
         ui.label(RichText::new(kept).color(MUTED));

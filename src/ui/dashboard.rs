@@ -38,6 +38,8 @@ pub struct DashboardView<'a> {
     pub events: &'a [(String, String)],
     /// How many tables the class has.
     pub tables: usize,
+    /// The seats at every table (the instructor moves students between them before the start).
+    pub seat_ids: &'a [String],
     /// What the last instructor action did (an event fired, or why not).
     pub notice: Option<&'a str>,
 }
@@ -261,7 +263,7 @@ pub fn draw(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft)
             ui.label(RichText::new(cat.tr("dash-no-students")).color(MUTED));
         }
         egui::ScrollArea::both().id_salt("dash-students").show(ui, |ui| {
-            students(ui, view, draft);
+            students(ui, view, draft, &mut action);
         });
     });
 
@@ -313,7 +315,7 @@ fn confirm(ui: &mut egui::Ui, id: &str, question: &str, cat: &Catalogue, answer:
     }
 }
 
-fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft) {
+fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft, action: &mut Option<Action>) {
     let cat = view.cat;
     egui::Grid::new("dash-students-grid")
         .striped(true)
@@ -335,6 +337,9 @@ fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft)
                 } else {
                     ui.label(RichText::new(cat.tr(key)).small().strong());
                 }
+            }
+            if !view.started {
+                ui.label("");
             }
             ui.end_row();
             for row in view.rows {
@@ -370,6 +375,36 @@ fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft)
                         .map_or_else(|| "—".to_string(), |(e, p)| format!("{e} / {p}")),
                 );
                 ui.label(RichText::new(row.last_action.as_deref().unwrap_or("—")).small());
+                if !view.started {
+                    let choice = egui::ComboBox::from_id_salt(("dash-move", row.student.0))
+                        .selected_text(cat.tr("dash-move"))
+                        .show_ui(ui, |ui| {
+                            let mut chosen = None;
+                            for table in 0..=view.tables {
+                                for seat in view.seat_ids {
+                                    if table == row.table && *seat == row.seat {
+                                        continue;
+                                    }
+                                    let label = if table == view.tables {
+                                        cat.tr_args("dash-move-new-table", &[("seat", Arg::from(seat.as_str()))])
+                                    } else {
+                                        format!("{} {} · {seat}", cat.tr("dash-table"), table + 1)
+                                    };
+                                    if ui.selectable_label(false, label).clicked() {
+                                        chosen = Some((table, seat.clone()));
+                                    }
+                                }
+                            }
+                            chosen
+                        });
+                    if let Some(Some((table, seat))) = choice.inner {
+                        *action = Some(Action::Class(ClassAction::Assign {
+                            student: row.student,
+                            table,
+                            seat,
+                        }));
+                    }
+                }
                 if ui
                     .small_button(cat.tr("dash-remove"))
                     .on_hover_text(cat.tr("dash-remove-hint"))

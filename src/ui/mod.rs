@@ -108,6 +108,12 @@ pub enum ClassAction {
     AdvanceDay,
     SetLocked(bool),
     Remove(crate::class::StudentId),
+    /// Before the start: move a student to a seat at a table (the number of tables: a new one).
+    Assign {
+        student: crate::class::StudentId,
+        table: usize,
+        seat: String,
+    },
     /// Fire one of the scenario's random events now, at one table or (`None`) at every one.
     FireEvent {
         table: Option<usize>,

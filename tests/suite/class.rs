@@ -943,3 +943,55 @@ fn an_away_importer_s_seat_waits_by_default_and_is_held_by_the_ai_where_the_scen
         assert!(problems.is_empty(), "{}: {problems:?}", student.name);
     }
 }
+
+#[test]
+fn before_the_start_the_instructor_moves_students_between_seats_and_tables() {
+    let mut class = b2b_class_of_three();
+    let place = |class: &Class, id: u32| {
+        class
+            .students()
+            .iter()
+            .find(|s| s.id == StudentId(id))
+            .map(|s| (s.table, s.seat.clone()))
+    };
+    // Zhang Min takes Wang Wei's importer seat; Wang Wei takes hers.
+    class
+        .assign(StudentId(2), 0, "counterparts")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(place(&class, 2), Some((0, "counterparts".to_string())));
+    assert_eq!(place(&class, 1), Some((1, "company".to_string())));
+    // Wang Wei to a new table: his old one is left empty and goes; two tables remain.
+    class
+        .assign(StudentId(1), 2, "company")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(class.tables().len(), 2);
+    assert_eq!(place(&class, 1), Some((1, "company".to_string())));
+    // Refused, and nothing changes: a table with an importer but no exporter, a seat or
+    // table the class does not have.
+    let before: Vec<_> = (0..3).map(|i| place(&class, i)).collect();
+    assert_eq!(
+        class.assign(StudentId(0), 1, "counterparts"),
+        Err(tradeport::class::AssignError::CompanyEmpty)
+    );
+    assert!(matches!(
+        class.assign(StudentId(0), 0, "instructor"),
+        Err(tradeport::class::AssignError::NoSeat(_))
+    ));
+    assert_eq!(
+        class.assign(StudentId(0), 5, "company"),
+        Err(tradeport::class::AssignError::NoTable(6))
+    );
+    assert_eq!((0..3).map(|i| place(&class, i)).collect::<Vec<_>>(), before);
+    // After the start the seats are fixed; the moved pair plays.
+    class.start();
+    assert_eq!(
+        class.assign(StudentId(1), 0, "company"),
+        Err(tradeport::class::AssignError::Started)
+    );
+    class
+        .submit(&token(1), "company", offer(vec![18, 2, 0, 0]))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class
+        .submit(&token(3), "counterparts", offer(vec![5, 2, 0, 2]))
+        .unwrap_or_else(|e| panic!("Zhang Min answers from the importer's seat: {e}"));
+}

@@ -85,6 +85,7 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
             .into_boxed_slice(),
     );
     let tables = class.tables().len();
+    let seat_ids: &'static [String] = Box::leak(class.seat_ids().into_boxed_slice());
     let (started, paused, locked, over) = (
         class.is_started(),
         class.is_paused(),
@@ -112,6 +113,7 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
                 collected: &[],
                 events,
                 tables,
+                seat_ids,
                 notice: None,
             };
             if let Some(a) = dashboard::draw(ui, &view, &mut state.draft) {
@@ -337,6 +339,7 @@ fn the_counterparts_desk_shows_its_own_brief_and_answers_the_offer_on_the_table(
                 notices: &[],
                 report: None,
                 report_kept: None,
+                debrief: &[],
             };
             if let Some(a) = classroom::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
@@ -474,4 +477,93 @@ fn a_class_found_on_the_network_fills_in_its_join_code() {
             })
         ]
     );
+}
+
+#[test]
+fn before_the_start_the_dashboard_moves_a_student_to_another_seat() {
+    let scenario = Arc::new(
+        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
+    );
+    let mut class = Class::new(scenario);
+    class
+        .join("Li Na", "2024001", token(1))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class
+        .join("Wang Wei", "2024002", token(2))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = dashboard_harness(&class);
+    harness.run();
+    let moves: Vec<_> = harness.query_all_by_value("Move to…").collect();
+    assert_eq!(moves.len(), 2, "one per student before the start");
+    moves[1].click();
+    harness.run();
+    // Wang Wei (table 1, importer) can go to table 1's exporter seat or a new table.
+    assert!(harness.query_by_label("a new table · company").is_some());
+    harness.get_by_label("Table 1 · company").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions,
+        vec![Action::Class(ClassAction::Assign {
+            student: StudentId(1),
+            table: 0,
+            seat: "company".to_string(),
+        })]
+    );
+}
+
+#[test]
+fn the_end_of_class_shows_the_student_s_debrief_with_each_criterion_and_hint() {
+    let mut class = class_with_a_deal();
+    class.end();
+    let (student, report) = class
+        .collect_reports()
+        .into_iter()
+        .next()
+        .map(|(s, r)| (s.clone(), r))
+        .unwrap_or_else(|| panic!("Li Na's report"));
+    let session = class.tables()[student.table]
+        .session()
+        .unwrap_or_else(|| panic!("table 1"));
+    let graded = report.graded(session).unwrap_or_else(|e| panic!("{e}"));
+    let debrief: &'static [_] = Box::leak(tradeport::class::view::debrief_of(&graded).into_boxed_slice());
+    let report: &'static _ = Box::leak(Box::new(report));
+    // A criterion the student missed, with its hint, is explained.
+    let missed = debrief
+        .iter()
+        .flat_map(|t| &t.criteria)
+        .find(|c| c.earned < c.possible && c.hint.is_some())
+        .unwrap_or_else(|| panic!("a missed criterion with a hint"));
+    let missed_line = format!("✘ {} — {} / {}", missed.description.en, missed.earned, missed.possible);
+    let hint_line = format!("Tip: {}", missed.hint.as_ref().map_or("", |h| h.en.as_str()));
+    let score = format!(
+        "{} / {} points",
+        report.claims.total_earned, report.claims.total_possible
+    );
+    let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, state: &mut SeatState| {
+            let view = SeatScreenView {
+                cat,
+                status: SeatStatus::Over,
+                scenario_title: "Silk Blouses for Hamburg",
+                name: "Li Na",
+                seat: Some("company"),
+                table: Some(0),
+                view: None,
+                notices: &[],
+                report: Some(report),
+                report_kept: Some("Kept on this PC: reports/class.report.ron"),
+                debrief,
+            };
+            if let Some(a) = classroom::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        SeatState::default(),
+    );
+    harness.run();
+    assert!(harness.query_by_label(&score).is_some(), "{score}");
+    assert!(harness.query_by_label(&missed_line).is_some(), "{missed_line}");
+    assert!(harness.query_by_label(&hint_line).is_some(), "{hint_line}");
 }

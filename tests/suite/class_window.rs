@@ -154,6 +154,15 @@ fn the_instructor_hosts_from_the_window_starts_pauses_and_ends_the_class_and_col
         let report = ReportFile::parse(&text).unwrap_or_else(|e| panic!("{e}"));
         assert!(report.claims.finished, "ended by the instructor: {}", path.display());
     }
+    // Each PC got its debrief with its report: every task, graded as the report is.
+    for student in [&li, &wang] {
+        let seat = student.world().resource::<ClassSeat>();
+        let report = ReportFile::parse(seat.report.as_deref().unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+        let earned: u32 = seat.debrief.iter().map(|t| t.earned).sum();
+        assert!(!seat.debrief.is_empty(), "{} has a debrief", seat.name);
+        assert_eq!(earned, report.claims.total_earned, "{}", seat.name);
+        assert!(seat.debrief.iter().all(|t| !t.criteria.is_empty()));
+    }
     let gradebook = std::fs::read_to_string(dir.join("reports/gradebook.csv")).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         gradebook.contains("Li Na") && gradebook.contains("Wang Wei"),
@@ -368,4 +377,63 @@ fn the_dashboard_resumes_a_class_from_its_class_file_after_a_restart() {
         .clone()
         .unwrap_or_default();
     assert!(problem.contains("cannot resume"), "{problem}");
+}
+
+#[test]
+fn a_student_moved_by_the_instructor_before_the_start_is_seated_again_on_their_pc() {
+    let dir = scratch("move");
+    let mut window = window_app(
+        &dir,
+        Some(ClassLaunch::Host(HostRequest {
+            scenario: PathBuf::from(SCENARIO),
+            port: 0,
+            seats: None,
+            mode: tradeport::sim::session::PlayMode::Practice,
+            collect: None,
+            autosave: None,
+            resume: false,
+        })),
+    );
+    assert!(run_until(&mut [&mut window], 5_000, |a| screen(a[0]) == Screen::ClassHost));
+    let port = window
+        .world()
+        .resource::<ClassWindow>()
+        .hosting
+        .as_ref()
+        .map_or(0, |(a, _)| a.port());
+    let host = SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
+    let mut li = join_app(ClassSeat::new("Li Na", "2024001", None), host).unwrap_or_else(|e| panic!("{e}"));
+    let mut wang = join_app(ClassSeat::new("Wang Wei", "2024002", None), host).unwrap_or_else(|e| panic!("{e}"));
+    let seat_of = |app: &App| app.world().resource::<ClassSeat>().seat.clone().unwrap_or_default();
+    let seated = run_until(&mut [&mut window, &mut li, &mut wang], 10_000, |a| {
+        !seat_of(a[1]).is_empty() && !seat_of(a[2]).is_empty()
+    });
+    assert!(seated);
+    assert_eq!(
+        (seat_of(&li), seat_of(&wang)),
+        ("company".to_string(), "counterparts".to_string())
+    );
+    // The instructor swaps them: Wang Wei to the exporter's seat.
+    act(
+        &mut window,
+        ClassAction::Assign {
+            student: tradeport::class::StudentId(1),
+            table: 0,
+            seat: "company".to_string(),
+        },
+    );
+    let swapped = run_until(&mut [&mut window, &mut li, &mut wang], 10_000, |a| {
+        seat_of(a[1]) == "counterparts" && seat_of(a[2]) == "company"
+    });
+    assert!(swapped, "both PCs were seated again");
+    // Now the exporter, Wang Wei's PC has the scenario to follow the table on; Li Na's has none.
+    act(&mut window, ClassAction::Start);
+    let following = run_until(&mut [&mut window, &mut li, &mut wang], 10_000, |a| {
+        a[2].world().resource::<ClassSeat>().mirror.is_some() && a[1].world().resource::<ClassSeat>().view.is_some()
+    });
+    assert!(
+        following,
+        "the new exporter follows the table, the new importer has its view"
+    );
+    assert!(li.world().resource::<ClassSeat>().mirror.is_none());
 }

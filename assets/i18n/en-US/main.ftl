@@ -957,3 +957,5 @@ class-found-version = Tradeport { $version }: install the instructor's version
 class-found-none = No class answered. Type the join code your instructor shows.
 dash-held = { $seat } (AI holds)
 dash-held-hint = The student's PC is away; the scenario lets the AI play this seat until they rejoin.
+dash-move = Move to…
+dash-move-new-table = a new table · { $seat }
