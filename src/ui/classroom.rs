@@ -497,7 +497,7 @@ fn report_panel(ui: &mut egui::Ui, view: &SeatScreenView, report: &ReportFile) {
         );
         for c in task.criteria.iter().take(crate::class::view::MAX_DEBRIEF_ITEMS) {
             let full = c.earned >= c.possible;
-            let (mark, color) = if full { ("✔", GOOD) } else { ("✘", BAD) };
+            let (mark, color) = if full { ("✔", GOOD) } else { ("✖", BAD) };
             ui.label(
                 RichText::new(format!(
                     "{mark} {} — {} / {}",

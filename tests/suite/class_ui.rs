@@ -534,7 +534,7 @@ fn the_end_of_class_shows_the_student_s_debrief_with_each_criterion_and_hint() {
         .flat_map(|t| &t.criteria)
         .find(|c| c.earned < c.possible && c.hint.is_some())
         .unwrap_or_else(|| panic!("a missed criterion with a hint"));
-    let missed_line = format!("✘ {} — {} / {}", missed.description.en, missed.earned, missed.possible);
+    let missed_line = format!("✖ {} — {} / {}", missed.description.en, missed.earned, missed.possible);
     let hint_line = format!("Tip: {}", missed.hint.as_ref().map_or("", |h| h.en.as_str()));
     let score = format!(
         "{} / {} points",
