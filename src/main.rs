@@ -85,29 +85,29 @@ fn play(_args: PlayArgs) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// `tradeport host` and `tradeport join`: a class on the LAN, headless.
+/// `tradeport host` and `tradeport join`: a class on the LAN, in the window or headless.
 #[cfg(feature = "gui")]
 fn classroom(command: CliCommand) -> ExitCode {
-    use tradeport::game::class_net::{HeadlessHost, HeadlessJoin, run_headless_host, run_headless_join};
+    use tradeport::game::class_net::{HeadlessJoin, HostRequest, run_headless_host, run_headless_join};
     let refuse = |message: String| {
         eprintln!("tradeport: {message}");
         ExitCode::from(2)
     };
     match command {
         CliCommand::Host {
-            headless: false,
             scenario,
+            headless,
+            size,
             port,
             seats,
             collect,
             autosave,
             resume,
             exam,
-            size,
         } => match tradeport::catalog::resolve(&scenario) {
             Err(e) => refuse(e),
-            Ok(path) => window(
-                tradeport::game::class_window::ClassLaunch::Host(tradeport::game::class_window::HostRequest {
+            Ok(path) => {
+                let request = HostRequest {
                     scenario: path,
                     port,
                     seats,
@@ -119,33 +119,13 @@ fn classroom(command: CliCommand) -> ExitCode {
                     collect,
                     autosave,
                     resume,
-                }),
-                size,
-            ),
-        },
-        CliCommand::Host {
-            scenario,
-            port,
-            seats,
-            collect,
-            autosave,
-            resume,
-            exam,
-            ..
-        } => match tradeport::catalog::resolve(&scenario) {
-            Err(e) => refuse(e),
-            Ok(path) => exit(run_headless_host(
-                &HeadlessHost {
-                    scenario: path,
-                    port,
-                    seats,
-                    collect,
-                    autosave,
-                    resume,
-                    exam,
-                },
-                &mut std::io::stdout(),
-            )),
+                };
+                if headless {
+                    exit(run_headless_host(&request, &mut std::io::stdout()))
+                } else {
+                    window(tradeport::game::class_window::ClassLaunch::Host(request), size)
+                }
+            }
         },
         CliCommand::Join {
             host,

@@ -174,23 +174,28 @@ pub fn join_app(seat: ClassSeat, host: SocketAddrV4) -> std::io::Result<App> {
     Ok(app)
 }
 
-/// What `tradeport host --headless` was asked for.
+/// A class to host (`tradeport host`, headless or in the window): a new one, or one resumed
+/// from its class file after a restart.
 #[derive(Debug, Clone)]
-pub struct HeadlessHost {
+pub struct HostRequest {
     pub scenario: PathBuf,
     pub port: u16,
+    /// Start by itself once this many students are seated (headless default: every seat of
+    /// one table; in the window the instructor starts).
     pub seats: Option<usize>,
+    /// Practice, or exam for every table (hints and calculators off; reports say so).
+    pub mode: crate::sim::session::PlayMode,
+    /// Where the reports and the gradebook go (window default: beside the class file).
     pub collect: Option<PathBuf>,
+    /// The class file (window default: a new folder per class in the data folder).
     pub autosave: Option<PathBuf>,
     /// Resume the class in `autosave` instead of starting a new one.
     pub resume: bool,
-    /// Every table in exam mode (hints and calculators off; reports say so).
-    pub exam: bool,
 }
 
 /// Runs a class without a window until every table's scenario is over (or Ctrl+C). Prints the
 /// join code and address, then what it wrote. Returns whether it ended cleanly.
-pub fn run_headless_host(args: &HeadlessHost, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+pub fn run_headless_host(args: &HostRequest, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
     let scenario = match crate::scenario::load_scenario_file(&args.scenario) {
         Ok(s) => Arc::new(s),
         Err(d) => {
@@ -221,11 +226,7 @@ pub fn run_headless_host(args: &HeadlessHost, out: &mut dyn std::io::Write) -> s
                 }
             }
         }
-        _ => Class::new(Arc::clone(&scenario)).with_mode(if args.exam {
-            crate::sim::session::PlayMode::Exam
-        } else {
-            crate::sim::session::PlayMode::Practice
-        }),
+        _ => Class::new(Arc::clone(&scenario)).with_mode(args.mode),
     };
     let hotseat = class.tables_are_hotseat();
     let human_seats = class.seat_ids_count();

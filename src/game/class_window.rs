@@ -95,21 +95,7 @@ impl Default for SearchTargets {
 /// Largest class file read back (a class's every table's log is far smaller).
 pub const MAX_CLASS_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// A class to host: a new one, or one resumed from its class file after a restart.
-#[derive(Debug, Clone)]
-pub struct HostRequest {
-    pub scenario: PathBuf,
-    pub port: u16,
-    /// Start by itself once this many students are seated (otherwise the instructor starts).
-    pub seats: Option<usize>,
-    pub mode: crate::sim::session::PlayMode,
-    /// Where the reports and the gradebook go (default: beside the class file).
-    pub collect: Option<PathBuf>,
-    /// The class file (default: a new folder per class in the data folder).
-    pub autosave: Option<PathBuf>,
-    /// Resume the class in `autosave` instead of starting a new one.
-    pub resume: bool,
-}
+pub use super::class_net::HostRequest;
 
 /// What the command line asked the window to open with.
 #[derive(Resource, Debug, Clone)]

@@ -16,6 +16,14 @@ use tradeport::ui::classroom::{self, JoinDraft, JoinView, SeatDraft, SeatScreenV
 use tradeport::ui::dashboard::{self, DashboardDraft, DashboardView};
 use tradeport::ui::{Action, ClassAction};
 
+/// The bundled B2B scenario.
+fn b2b() -> Arc<tradeport::sim::Scenario> {
+    Arc::new(
+        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
+    )
+}
+
 fn token(n: u8) -> Token {
     Token::from_bytes([n; 16])
 }
@@ -31,10 +39,7 @@ fn offer(options: Vec<usize>) -> Command {
 /// The bundled B2B class of three, started: Li Na (exporter) and Wang Wei (importer) at
 /// table 1, Zhang Min at table 2 with the AI; table 1 agreed on the second offer.
 fn class_with_a_deal() -> Class {
-    let scenario = Arc::new(
-        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
-            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
-    );
+    let scenario = b2b();
     let mut class = Class::new(scenario);
     for (n, (name, number)) in [("Li Na", "2024001"), ("Wang Wei", "2024002"), ("Zhang Min", "2024003")]
         .into_iter()
@@ -203,10 +208,7 @@ fn the_dashboard_removes_a_student_only_when_confirmed_and_pauses_a_running_clas
 
 #[test]
 fn a_class_not_started_offers_start_and_lock_but_no_pause_or_end() {
-    let scenario = Arc::new(
-        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
-            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
-    );
+    let scenario = b2b();
     let mut class = Class::new(scenario);
     class
         .join("Li Na", "2024001", token(1))
@@ -303,10 +305,7 @@ struct SeatState {
 
 #[test]
 fn the_counterparts_desk_shows_its_own_brief_and_answers_the_offer_on_the_table() {
-    let scenario = Arc::new(
-        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
-            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
-    );
+    let scenario = b2b();
     let mut class = Class::new(scenario);
     class
         .join("Li Na", "2024001", token(1))
@@ -481,10 +480,7 @@ fn a_class_found_on_the_network_fills_in_its_join_code() {
 
 #[test]
 fn before_the_start_the_dashboard_moves_a_student_to_another_seat() {
-    let scenario = Arc::new(
-        load_scenario_file(Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
-            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
-    );
+    let scenario = b2b();
     let mut class = Class::new(scenario);
     class
         .join("Li Na", "2024001", token(1))

@@ -71,6 +71,20 @@ fn run_until(apps: &mut [&mut App], millis: u64, mut done: impl FnMut(&[&mut App
     false
 }
 
+/// The window hosting the bundled B2B class on any free port: a new class, or the one in
+/// `autosave` resumed.
+fn hosting(collect: Option<PathBuf>, autosave: Option<PathBuf>, resume: bool) -> ClassLaunch {
+    ClassLaunch::Host(HostRequest {
+        scenario: PathBuf::from(SCENARIO),
+        port: 0,
+        seats: None,
+        mode: tradeport::sim::session::PlayMode::Practice,
+        collect,
+        autosave,
+        resume,
+    })
+}
+
 fn act(app: &mut App, action: ClassAction) {
     app.world_mut().write_message(UiAction(Action::Class(action)));
 }
@@ -82,18 +96,7 @@ fn screen(app: &App) -> Screen {
 #[test]
 fn the_instructor_hosts_from_the_window_starts_pauses_and_ends_the_class_and_collects() {
     let dir = scratch("host");
-    let mut window = window_app(
-        &dir,
-        Some(ClassLaunch::Host(HostRequest {
-            scenario: PathBuf::from(SCENARIO),
-            port: 0,
-            seats: None,
-            mode: tradeport::sim::session::PlayMode::Practice,
-            collect: Some(dir.join("reports")),
-            autosave: None,
-            resume: false,
-        })),
-    );
+    let mut window = window_app(&dir, Some(hosting(Some(dir.join("reports")), None, false)));
     assert!(
         run_until(&mut [&mut window], 5_000, |a| screen(a[0]) == Screen::ClassHost),
         "the dashboard opens"
@@ -330,18 +333,7 @@ fn the_dashboard_resumes_a_class_from_its_class_file_after_a_restart() {
         .unwrap_or_else(|e| panic!("{e}"));
     let file = dir.join("class.ron");
     std::fs::write(&file, class.record_text()).unwrap_or_else(|e| panic!("{e}"));
-    let mut window = window_app(
-        &dir,
-        Some(ClassLaunch::Host(HostRequest {
-            scenario: PathBuf::from(SCENARIO),
-            port: 0,
-            seats: None,
-            mode: tradeport::sim::session::PlayMode::Practice,
-            collect: None,
-            autosave: Some(file.clone()),
-            resume: true,
-        })),
-    );
+    let mut window = window_app(&dir, Some(hosting(None, Some(file.clone()), true)));
     assert!(
         run_until(&mut [&mut window], 5_000, |a| screen(a[0]) == Screen::ClassHost),
         "the dashboard opens on the resumed class"
@@ -356,18 +348,7 @@ fn the_dashboard_resumes_a_class_from_its_class_file_after_a_restart() {
     );
     // A class file that is not one leaves the menu with the reason, and nothing hosted.
     std::fs::write(&file, "(not a class)").unwrap_or_else(|e| panic!("{e}"));
-    let mut broken = window_app(
-        &dir,
-        Some(ClassLaunch::Host(HostRequest {
-            scenario: PathBuf::from(SCENARIO),
-            port: 0,
-            seats: None,
-            mode: tradeport::sim::session::PlayMode::Practice,
-            collect: None,
-            autosave: Some(file),
-            resume: true,
-        })),
-    );
+    let mut broken = window_app(&dir, Some(hosting(None, Some(file), true)));
     run_until(&mut [&mut broken], 500, |_| false);
     assert!(broken.world().get_resource::<HostedClass>().is_none());
     let problem = broken
@@ -382,18 +363,7 @@ fn the_dashboard_resumes_a_class_from_its_class_file_after_a_restart() {
 #[test]
 fn a_student_moved_by_the_instructor_before_the_start_is_seated_again_on_their_pc() {
     let dir = scratch("move");
-    let mut window = window_app(
-        &dir,
-        Some(ClassLaunch::Host(HostRequest {
-            scenario: PathBuf::from(SCENARIO),
-            port: 0,
-            seats: None,
-            mode: tradeport::sim::session::PlayMode::Practice,
-            collect: None,
-            autosave: None,
-            resume: false,
-        })),
-    );
+    let mut window = window_app(&dir, Some(hosting(None, None, false)));
     assert!(run_until(&mut [&mut window], 5_000, |a| screen(a[0]) == Screen::ClassHost));
     let port = window
         .world()
