@@ -1,8 +1,6 @@
 //! A student's secret token: 128 random bits from the operating system, given at join and kept
 //! on the student's PC. It, not a name anyone could type, is what a seat belongs to.
 
-use std::io::Read;
-
 /// 16 secret bytes, shown as 32 lowercase hex digits.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Token([u8; 16]);
@@ -21,7 +19,7 @@ impl Token {
     /// When the random source cannot be read.
     pub fn random() -> std::io::Result<Self> {
         let mut bytes = [0u8; 16];
-        std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
+        getrandom::fill(&mut bytes).map_err(|e| std::io::Error::other(e.to_string()))?;
         Ok(Self(bytes))
     }
 

@@ -35,6 +35,9 @@ pub struct CompanyView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NegotiationView {
     pub task: String,
+    /// The task's title (its description is the company's brief and stays on the host).
+    #[serde(default)]
+    pub title: Text,
     /// The side this seat plays.
     pub side: Side,
     /// Whose move it is, or `None` once the talks are over.
@@ -116,6 +119,7 @@ pub fn seat_view(session: &Session, seat: &str) -> Option<SeatView> {
             let issues = case.domain.issues().len();
             Some(NegotiationView {
                 task: task.id.clone(),
+                title: task.title.clone(),
                 side,
                 to_move: talks.to_move(),
                 ending: talks.ending().map(|e| match e {

@@ -333,6 +333,9 @@ fn negotiation(ui: &mut egui::Ui, cat: &Catalogue, talks: &NegotiationView, draf
             .filter(|o| o.len() == issues)
             .unwrap_or_else(|| vec![0; issues]);
     }
+    if !talks.title.en.is_empty() {
+        ui.heading(super::pick(&talks.title, cat.language()));
+    }
     ui.label(
         RichText::new(cat.tr_args("class-talks-as", &[("side", Arg::from(side_label(cat, talks.side)))])).strong(),
     );

@@ -269,6 +269,15 @@ fn each_seat_is_sent_only_its_own_side() {
             "seller's {secret} sent to the importer: {wire}"
         );
     }
+    // The task's title goes out; its description (the exporter's brief: the margin to keep)
+    // does not.
+    let task = &class.scenario().tasks()[1];
+    assert_eq!(task.id, "negotiate-deal");
+    assert_eq!(importer.negotiations[0].title, task.title);
+    assert!(
+        !wire.contains(&task.description.en),
+        "the exporter's task description sent to the importer"
+    );
     assert!(class.view_for(&token(99)).is_none(), "no view for an unknown token");
 }
 

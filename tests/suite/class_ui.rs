@@ -348,6 +348,10 @@ fn the_counterparts_desk_shows_its_own_brief_and_answers_the_offer_on_the_table(
     );
     harness.run();
     assert!(harness.query_by_label("You negotiate as the buyer.").is_some());
+    assert!(
+        harness.query_by_label("Close the blouse contract").is_some(),
+        "the task's title"
+    );
     assert!(harness.query_by_label_contains(&your_move).is_some(), "{your_move}");
     // The seller's note and the offer's worth to this seat, as the host computed it.
     assert!(harness.query_by_label("Our best price for 2,400 pieces.").is_some());
