@@ -141,6 +141,18 @@ pub enum CliCommand {
         #[arg(long, default_value_t = 3600)]
         timeout: u64,
     },
+    /// A benchmark: a class of N bot students on loopback in one process; prints the host's
+    /// tick times (p50, p95, p99, max) and the traffic per client.
+    ClassBench {
+        /// Scenario file or bundled id (a B2C one gives every student a store).
+        scenario: String,
+        /// Bot students (at most 64).
+        #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u16).range(1..=64))]
+        clients: u16,
+        /// Stop after this many seconds if the class is not over.
+        #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+        seconds: u64,
+    },
     /// (For the crash-safety test.) Plays the AI expert's commands of a scenario one at a
     /// time, saving after each accepted command through the game's background writer, with
     /// the progress profile and a settings file; prints `accepted N` and `saved N` as they

@@ -57,7 +57,9 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
         )),
         Some(CliCommand::SaveDrill { scenario, dir, pace_ms }) => exit(cli::save_drill(&scenario, &dir, pace_ms)),
-        Some(command @ (CliCommand::Host { .. } | CliCommand::Join { .. })) => classroom(command),
+        Some(command @ (CliCommand::Host { .. } | CliCommand::Join { .. } | CliCommand::ClassBench { .. })) => {
+            classroom(command)
+        }
         Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -94,6 +96,21 @@ fn classroom(command: CliCommand) -> ExitCode {
         ExitCode::from(2)
     };
     match command {
+        CliCommand::ClassBench {
+            scenario,
+            clients,
+            seconds,
+        } => match tradeport::catalog::resolve(&scenario) {
+            Err(e) => refuse(e),
+            Ok(path) => exit(tradeport::game::class_bench::run(
+                &tradeport::game::class_bench::ClassBench {
+                    scenario: path,
+                    clients: usize::from(clients),
+                    seconds,
+                },
+                &mut std::io::stdout(),
+            )),
+        },
         CliCommand::Host {
             scenario,
             headless,

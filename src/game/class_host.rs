@@ -56,6 +56,8 @@ pub struct HostedClass {
     /// The seat and table each PC was last told it holds (the instructor may move students
     /// before the start: a PC whose seat changed is seated again).
     seated_as: BTreeMap<ClientId, (String, usize)>,
+    /// The view each PC was last sent.
+    view_sent: BTreeMap<ClientId, crate::class::view::SeatView>,
     changed: bool,
 }
 
@@ -71,6 +73,7 @@ impl HostedClass {
             log_sent: BTreeMap::new(),
             start_sent: BTreeSet::new(),
             seated_as: BTreeMap::new(),
+            view_sent: BTreeMap::new(),
             changed: true,
         }
     }
@@ -206,6 +209,7 @@ fn seat_a_student(join: On<FromClient<JoinClass>>, If(mut hosted): If<ResMut<Hos
         hosted.log_sent.remove(&old);
         hosted.start_sent.remove(&old);
         hosted.seated_as.remove(&old);
+        hosted.view_sent.remove(&old);
     }
     hosted.seated_as.insert(client, (message.seat.clone(), message.table));
     commands.server_trigger(ToClients {
@@ -215,6 +219,7 @@ fn seat_a_student(join: On<FromClient<JoinClass>>, If(mut hosted): If<ResMut<Hos
     if let Some(id) = hosted.class.student_by_token(&token).map(|s| s.id) {
         hosted.class.set_away(id, false);
     }
+    hosted.view_sent.remove(&client);
     hosted.clients.insert(client, token);
     hosted.log_sent.insert(client, 0);
     hosted.start_sent.remove(&client);
@@ -232,7 +237,11 @@ fn apply_a_command(sent: On<FromClient<SendCommand>>, If(mut hosted): If<ResMut<
     };
     match outcome {
         Err(reason) => refuse(&mut commands, sent.client_id, reason),
-        Ok(_) => hosted.changed = true,
+        Ok(_) => {
+            // The sender is answered with its view even when it did not change.
+            hosted.view_sent.remove(&sent.client_id);
+            hosted.changed = true;
+        }
     }
 }
 
@@ -264,6 +273,7 @@ fn forget_disconnected(mut hosted: ResMut<HostedClass>, connected: Query<(), Wit
         hosted.log_sent.retain(|c, _| live(c));
         hosted.start_sent.retain(|c| live(c));
         hosted.seated_as.retain(|c, _| live(c));
+        hosted.view_sent.retain(|c, _| live(c));
     }
 }
 
@@ -303,6 +313,7 @@ fn send_changes(If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands)
             && let Some(message) = hosted.seated_message(token)
         {
             hosted.seated_as.insert(*client, now);
+            hosted.view_sent.remove(client);
             hosted.log_sent.insert(*client, 0);
             hosted.start_sent.remove(client);
             commands.server_trigger(ToClients {
@@ -325,7 +336,12 @@ fn send_changes(If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands)
                 });
             }
         }
-        if let Some(view) = hosted.class.view_for(token) {
+        // Only a view that changed goes out: a command at one table changes nothing at the
+        // others, and a class of forty would otherwise send every view after every command.
+        if let Some(view) = hosted.class.view_for(token)
+            && hosted.view_sent.get(client) != Some(&view)
+        {
+            hosted.view_sent.insert(*client, view.clone());
             commands.server_trigger(ToClients {
                 targets: SendTargets::Single(*client),
                 message: SeatUpdate { view },

@@ -3,6 +3,7 @@
 
 pub mod autosave;
 pub mod c2c_demo;
+pub mod class_bench;
 pub mod class_client;
 pub mod class_host;
 pub mod class_net;

@@ -484,3 +484,18 @@ fn an_importer_whose_pc_goes_away_is_held_by_the_ai_where_the_scenario_says_unti
     assert_eq!(hosted(&host).class.students().len(), 2, "not a new student");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_class_benchmark_seats_every_bot_and_times_the_host() {
+    use tradeport::game::class_bench::{ClassBench, measure};
+    let figures = measure(&ClassBench {
+        scenario: PathBuf::from("scenarios/b2c-eu-storefront.scenario.ron"),
+        clients: 3,
+        seconds: 3,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(figures.seated, 3, "every bot has a seat");
+    assert!(figures.ticks > 0, "the host's ticks after the start are timed");
+    assert!(figures.p50 <= figures.p95 && figures.p95 <= figures.p99 && figures.p99 <= figures.max);
+    assert!(figures.commands > 0, "the bots played");
+}

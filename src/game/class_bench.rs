@@ -1,0 +1,198 @@
+//! `tradeport class-bench`: a class of N bot students on loopback in one process, to measure
+//! what the host costs (issue 19's load target: 40 clients, host tick p95 under 5 ms on a lab
+//! PC). It times every host update after the start, samples each connection's traffic, and
+//! prints the figures; it asserts nothing (a benchmark, not a test).
+
+use std::net::{Ipv4Addr, SocketAddrV4};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy_replicon_renet::RenetServer;
+
+use super::class_client::ClassSeat;
+use super::class_host::{HostSettings, HostedClass};
+use super::class_net::{host_app, join_app};
+use crate::class::Class;
+use crate::class::bot::Policy;
+
+/// Most bot students one benchmark runs.
+pub const MAX_BENCH_CLIENTS: usize = super::classroom::MAX_CLIENTS;
+
+/// What to measure.
+#[derive(Debug, Clone)]
+pub struct ClassBench {
+    pub scenario: PathBuf,
+    pub clients: usize,
+    /// Stop after this long even if the class is not over.
+    pub seconds: u64,
+}
+
+/// What was measured.
+#[derive(Debug, Clone, Default)]
+pub struct BenchFigures {
+    pub clients: usize,
+    pub seated: usize,
+    /// Host updates timed (from the start of the class).
+    pub ticks: usize,
+    pub p50: Duration,
+    pub p95: Duration,
+    pub p99: Duration,
+    pub max: Duration,
+    /// Mean over the samples of the host's traffic per connected client, bytes per second.
+    pub bytes_out_per_client: f64,
+    pub bytes_in_per_client: f64,
+    pub over: bool,
+    pub elapsed: Duration,
+    pub commands: usize,
+}
+
+fn percentile(sorted: &[Duration], per_mille: usize) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let index = (sorted.len() * per_mille).div_ceil(1000).saturating_sub(1);
+    sorted.get(index.min(sorted.len() - 1)).copied().unwrap_or_default()
+}
+
+/// Runs the class and measures it.
+///
+/// # Errors
+/// A sentence: the scenario does not load, or a socket cannot be opened.
+pub fn measure(args: &ClassBench) -> Result<BenchFigures, String> {
+    let clients = args.clients.clamp(1, MAX_BENCH_CLIENTS);
+    let scenario = crate::scenario::load_scenario_file(&args.scenario)
+        .map(Arc::new)
+        .map_err(|d| crate::scenario::error::render_plain(&d))?;
+    let class = Class::new(Arc::clone(&scenario));
+    let package = crate::class::package::package(&args.scenario, class.tables_are_hotseat())
+        .map_err(|d| crate::scenario::error::render_plain(&d))?;
+    let settings = HostSettings {
+        start_when_seated: Some(clients),
+        autosave: None,
+        collect: None,
+    };
+    let (mut host, address) = host_app(
+        class,
+        Some(package),
+        settings,
+        SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0),
+    )
+    .map_err(|e| format!("the host's socket: {e}"))?;
+    let mut students = Vec::with_capacity(clients);
+    for n in 0..clients {
+        // Alternate the policies, so both kinds of traffic are in the class.
+        let policy = if n % 2 == 0 { Policy::Expert } else { Policy::Novice };
+        let seat = ClassSeat::new(&format!("Bot {}", n + 1), &format!("B{:04}", n + 1), Some(policy));
+        students.push(join_app(seat, address).map_err(|e| format!("a student's socket: {e}"))?);
+    }
+    let began = Instant::now();
+    let deadline = began + Duration::from_secs(args.seconds.max(1));
+    let mut ticks = Vec::new();
+    let mut samples = 0usize;
+    let (mut out_sum, mut in_sum) = (0.0f64, 0.0f64);
+    let mut last_sample = Instant::now();
+    let mut over_at: Option<Instant> = None;
+    while Instant::now() < deadline {
+        let tick = Instant::now();
+        host.update();
+        let took = tick.elapsed();
+        let hosted = host.world().resource::<HostedClass>();
+        if hosted.class.is_started() {
+            ticks.push(took);
+        }
+        if hosted.outcome.over && over_at.is_none() {
+            over_at = Some(Instant::now());
+        }
+        // A moment for the reports to reach the PCs, then stop.
+        if over_at.is_some_and(|t| t.elapsed() > Duration::from_millis(500)) {
+            break;
+        }
+        for student in &mut students {
+            student.update();
+        }
+        if last_sample.elapsed() >= Duration::from_millis(500) {
+            last_sample = Instant::now();
+            if let Some(server) = host.world().get_resource::<RenetServer>() {
+                let ids = server.clients_id();
+                if !ids.is_empty() {
+                    let (mut sent, mut received) = (0.0, 0.0);
+                    for id in &ids {
+                        if let Ok(info) = server.network_info(*id) {
+                            sent += info.bytes_sent_per_second;
+                            received += info.bytes_received_per_second;
+                        }
+                    }
+                    out_sum += sent / ids.len() as f64;
+                    in_sum += received / ids.len() as f64;
+                    samples += 1;
+                }
+            }
+        }
+    }
+    let hosted = host.world().resource::<HostedClass>();
+    let commands = hosted
+        .class
+        .tables()
+        .iter()
+        .filter_map(|t| t.session())
+        .map(|s| s.commands().len())
+        .sum();
+    ticks.sort();
+    Ok(BenchFigures {
+        clients,
+        seated: hosted.class.present().count(),
+        ticks: ticks.len(),
+        p50: percentile(&ticks, 500),
+        p95: percentile(&ticks, 950),
+        p99: percentile(&ticks, 990),
+        max: ticks.last().copied().unwrap_or_default(),
+        bytes_out_per_client: if samples == 0 { 0.0 } else { out_sum / samples as f64 },
+        bytes_in_per_client: if samples == 0 { 0.0 } else { in_sum / samples as f64 },
+        over: hosted.outcome.over,
+        elapsed: began.elapsed(),
+        commands,
+    })
+}
+
+/// Runs the benchmark and prints its figures as a Markdown table. Returns whether it ran.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn run(args: &ClassBench, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+    let figures = match measure(args) {
+        Ok(f) => f,
+        Err(e) => {
+            writeln!(out, "tradeport: {e}")?;
+            return Ok(false);
+        }
+    };
+    let ms = |d: Duration| format!("{:.3}", d.as_secs_f64() * 1000.0);
+    writeln!(
+        out,
+        "class of {} bot students on loopback, {} seated, {} commands, class over: {}, {:.1} s",
+        figures.clients,
+        figures.seated,
+        figures.commands,
+        if figures.over { "yes" } else { "no (time limit)" },
+        figures.elapsed.as_secs_f64()
+    )?;
+    writeln!(
+        out,
+        "| host ticks | p50 ms | p95 ms | p99 ms | max ms | bytes/s out per client | bytes/s in per client |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|---|")?;
+    writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {:.0} | {:.0} |",
+        figures.ticks,
+        ms(figures.p50),
+        ms(figures.p95),
+        ms(figures.p99),
+        ms(figures.max),
+        figures.bytes_out_per_client,
+        figures.bytes_in_per_client
+    )?;
+    Ok(figures.seated == figures.clients)
+}
