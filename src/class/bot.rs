@@ -159,9 +159,11 @@ pub struct SeatPlayer {
     mirror: Option<crate::class::mirror::Mirror>,
     view: Option<crate::class::view::SeatView>,
     awaiting: Option<Command>,
-    /// Commands the host refused today (not tried again today).
-    refused: Vec<Command>,
-    refused_day: u32,
+    /// Commands sent today, taken or refused: not sent again today (the expert works today's
+    /// moves out afresh from the table after each one, and some — a cost sheet before a
+    /// listing — it would give again every time).
+    tried: Vec<Command>,
+    tried_day: u32,
     ended_day: Option<u32>,
 }
 
@@ -173,8 +175,8 @@ impl SeatPlayer {
             mirror,
             view: None,
             awaiting: None,
-            refused: Vec::new(),
-            refused_day: 0,
+            tried: Vec::new(),
+            tried_day: 0,
             ended_day: None,
         }
     }
@@ -198,13 +200,15 @@ impl SeatPlayer {
     /// The seat's view after a change at the table: the last command, if any, was taken.
     pub fn on_view(&mut self, view: crate::class::view::SeatView) {
         self.view = Some(view);
-        self.awaiting = None;
+        if let Some(command) = self.awaiting.take() {
+            self.tried.push(command);
+        }
     }
 
     /// The host refused the last command.
     pub fn on_refused(&mut self) {
         if let Some(command) = self.awaiting.take() {
-            self.refused.push(command);
+            self.tried.push(command);
         }
     }
 
@@ -223,9 +227,9 @@ impl SeatPlayer {
             return None;
         }
         let day = view.day;
-        if day != self.refused_day {
-            self.refused.clear();
-            self.refused_day = day;
+        if day != self.tried_day {
+            self.tried.clear();
+            self.tried_day = day;
         }
         let moves: Vec<Command> = match &self.mirror {
             Some(mirror) => match mirror.session() {
@@ -239,7 +243,7 @@ impl SeatPlayer {
                 .filter_map(|n| negotiation_move(self.policy, n))
                 .collect(),
         };
-        let next = moves.into_iter().find(|m| !self.refused.contains(m)).or_else(|| {
+        let next = moves.into_iter().find(|m| !self.tried.contains(m)).or_else(|| {
             (self.ended_day != Some(day)).then(|| {
                 self.ended_day = Some(day);
                 Command::EndDay

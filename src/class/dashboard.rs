@@ -175,6 +175,42 @@ fn describe(session: &Session, command: &Command) -> String {
         Command::EndDay => "ended the day".to_string(),
         Command::FinishEarly => "finished early".to_string(),
         Command::FireEvent { event } => format!("fired the scenario's event `{event}`"),
+        Command::PublishListing { market, sku, terms, .. } => {
+            let money = |minor: i64| {
+                session
+                    .scenario()
+                    .markets()
+                    .iter()
+                    .find(|m| &m.id == market)
+                    .map_or_else(
+                        || minor.to_string(),
+                        |m| crate::sim::Money::new(minor, m.currency, session.scenario().exponent(m.currency)).format(),
+                    )
+            };
+            format!(
+                "listed {sku}: price {} · bid {} a click · +{} units · {}",
+                money(terms.price),
+                money(terms.bid),
+                terms.add_stock,
+                terms.shipping
+            )
+        }
+        Command::MarketDay(results) => {
+            let store = |market: &str| session.store_desk().store(market).map_or(0, |s| s.competitor_count());
+            let orders: u32 = results
+                .iter()
+                .map(|r| {
+                    let rivals = store(&r.market);
+                    r.stats
+                        .listings
+                        .iter()
+                        .skip(rivals)
+                        .map(|l| l.all_orders())
+                        .sum::<u32>()
+                })
+                .sum();
+            format!("the market's day: {orders} orders")
+        }
         other => command_name(other),
     }
 }

@@ -11,6 +11,7 @@ pub mod bot;
 pub mod code;
 pub mod dashboard;
 pub mod discovery;
+pub mod leaderboard;
 pub mod mirror;
 pub mod package;
 pub mod record;
@@ -20,6 +21,7 @@ pub mod view;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::sim::marketplace::MarketClock;
 use crate::sim::terms::SeatPlays;
 use crate::sim::{Command, Event, RuleError, Scenario, Session};
 pub use token::Token;
@@ -28,6 +30,8 @@ pub use token::Token;
 pub const MAX_NAME_CHARS: usize = 80;
 /// Most students in one class.
 pub const MAX_STUDENTS: usize = 200;
+/// Most students holding one seat as a team.
+pub const MAX_TEAM: usize = 3;
 /// Refused messages kept for the instructor (the oldest are dropped).
 pub const MAX_REFUSALS_KEPT: usize = 1_000;
 
@@ -57,8 +61,11 @@ impl Student {
 /// One session of the scenario and who sits at its seats.
 #[derive(Debug)]
 pub struct Table {
-    /// The seats people may take, each with its student once taken.
-    seats: BTreeMap<String, Option<StudentId>>,
+    /// The seats people may take, each with the students holding it (a team of up to the
+    /// class's team size; empty: nobody, or the AI).
+    seats: BTreeMap<String, Vec<StudentId>>,
+    /// Who gave each student's command: (its index in the session's log, the student).
+    by: Vec<(usize, StudentId)>,
     /// Created when the class starts: on hotseat rules whenever the table has a counterparts'
     /// seat, so that every move (the AI's too) is a command in its log.
     session: Option<Session>,
@@ -74,7 +81,8 @@ impl Table {
     /// A table of `seat_ids`, not started.
     fn new(seat_ids: &[String]) -> Self {
         Self {
-            seats: seat_ids.iter().map(|s| (s.clone(), None)).collect(),
+            seats: seat_ids.iter().map(|s| (s.clone(), Vec::new())).collect(),
+            by: Vec::new(),
             session: None,
             ai_seat: None,
             ai: Vec::new(),
@@ -117,8 +125,13 @@ impl Table {
         }
         events
     }
-    pub fn seats(&self) -> &BTreeMap<String, Option<StudentId>> {
+    pub fn seats(&self) -> &BTreeMap<String, Vec<StudentId>> {
         &self.seats
+    }
+
+    /// Which student gave each of the students' commands: (index in the table's log, who).
+    pub fn given_by(&self) -> &[(usize, StudentId)] {
+        &self.by
     }
     pub fn session(&self) -> Option<&Session> {
         self.session.as_ref()
@@ -194,6 +207,13 @@ pub struct Class {
     refusals: Vec<RefusalRecord>,
     /// Practice or exam, for every table (hints and calculators off in an exam).
     mode: crate::sim::session::PlayMode,
+    /// A class of a scenario with a marketplace: every table is a store in one shared market,
+    /// whose shoppers' stream this is (from the start).
+    market: Option<MarketClock>,
+    /// The shared market's standings since the last change.
+    standings: leaderboard::Standings,
+    /// Students a seat takes (a team of 1 to [`MAX_TEAM`], the instructor's choice).
+    team_size: usize,
 }
 
 impl Class {
@@ -228,7 +248,48 @@ impl Class {
             removed: std::collections::BTreeSet::new(),
             refusals: Vec::new(),
             mode: crate::sim::session::PlayMode::Practice,
+            market: None,
+            standings: leaderboard::Standings::default(),
+            team_size: 1,
         }
+    }
+
+    /// The class with teams of `size` students (1 to [`MAX_TEAM`]) at each seat: joining fills a
+    /// seat's team before the next seat. Set before anyone joins.
+    pub fn with_team_size(mut self, size: usize) -> Self {
+        self.team_size = size.clamp(1, MAX_TEAM);
+        self
+    }
+
+    pub fn team_size(&self) -> usize {
+        self.team_size
+    }
+
+    /// The students holding `student`'s seat with them (in join order, themselves included).
+    pub fn team_of(&self, student: StudentId) -> Vec<&Student> {
+        let Some(s) = self.students.get(student.0 as usize) else {
+            return Vec::new();
+        };
+        self.present()
+            .filter(|o| o.table == s.table && o.seat == s.seat)
+            .collect()
+    }
+
+    /// Whether the class's tables are stores in one shared marketplace (the scenario has a
+    /// storefront): their days are one market day, where they compete for the same shoppers.
+    pub fn shares_market(&self) -> bool {
+        self.scenario.markets().iter().any(|m| m.storefront.is_some())
+    }
+
+    /// The stores of the shared market, in store order (every started table).
+    pub(crate) fn market_stores(&self) -> Vec<&Session> {
+        self.tables.iter().filter_map(|t| t.session.as_ref()).collect()
+    }
+
+    /// A started table's place among the shared market's stores.
+    pub(crate) fn store_index(&self, table: usize) -> Option<usize> {
+        self.tables.get(table)?.session.as_ref()?;
+        Some(self.tables[..table].iter().filter(|t| t.session.is_some()).count())
     }
 
     /// Seats a new student at the first free seat (a new table when every table is full) and
@@ -249,13 +310,15 @@ impl Class {
             return Err(JoinError::Full);
         }
         let id = StudentId(u32::try_from(self.students.len()).unwrap_or(u32::MAX));
-        // Before the start, the first free seat; after it, only a seat a removed student left
-        // where a person plays (the AI keeps the counterparts' seats it took at the start).
+        // Before the start, the first seat with room in its team; after it, only a seat its
+        // students all left where a person plays (the AI keeps the counterparts' seats it took
+        // at the start).
+        let room = if self.is_started() { 1 } else { self.team_size };
         let free = self.tables.iter().enumerate().find_map(|(t, table)| {
             table
                 .seats
                 .iter()
-                .find(|(seat, who)| who.is_none() && table.ai_seat.as_deref() != Some(seat.as_str()))
+                .find(|(seat, who)| who.len() < room && table.ai_seat.as_deref() != Some(seat.as_str()))
                 .map(|(seat, _)| (t, seat.clone()))
         });
         let (table, seat) = match free {
@@ -268,7 +331,7 @@ impl Class {
             }
         };
         if let Some(slot) = self.tables.get_mut(table).and_then(|t| t.seats.get_mut(&seat)) {
-            *slot = Some(id);
+            slot.push(id);
         }
         self.students.push(Student {
             id,
@@ -282,9 +345,9 @@ impl Class {
     }
 
     /// Before the start, the instructor moves a student to `seat` at `table` (the number of
-    /// tables: a new table); a student sitting there takes the mover's old seat. Tables left
-    /// empty are removed (the others keep their order). Validated first: nothing changes on
-    /// error.
+    /// tables: a new table): they join its team when it has room, otherwise its last student
+    /// takes the mover's old seat. Tables left empty are removed (the others keep their
+    /// order). Validated first: nothing changes on error.
     ///
     /// # Errors
     /// [`AssignError`] after the start, for a student not in the class, a seat or table the
@@ -304,23 +367,37 @@ impl Class {
         if table > self.tables.len() {
             return Err(AssignError::NoTable(table + 1));
         }
-        let mut seating: Vec<BTreeMap<String, Option<StudentId>>> =
-            self.tables.iter().map(|t| t.seats.clone()).collect();
+        let mut seating: Vec<BTreeMap<String, Vec<StudentId>>> = self.tables.iter().map(|t| t.seats.clone()).collect();
         if table == seating.len() {
-            seating.push(self.seat_ids.iter().map(|s| (s.clone(), None)).collect());
+            seating.push(self.seat_ids.iter().map(|s| (s.clone(), Vec::new())).collect());
         }
-        let occupant = seating.get(table).and_then(|t| t.get(seat)).copied().flatten();
+        if (table, seat) == (from.0, from.1.as_str()) {
+            return Ok(());
+        }
+        if let Some(old) = seating.get_mut(from.0).and_then(|t| t.get_mut(&from.1)) {
+            old.retain(|s| *s != student);
+        }
+        // A full team: its last student swaps places with the mover.
+        let full = seating
+            .get(table)
+            .and_then(|t| t.get(seat))
+            .is_some_and(|team| team.len() >= self.team_size);
+        let swapped = if full {
+            seating.get_mut(table).and_then(|t| t.get_mut(seat)).and_then(Vec::pop)
+        } else {
+            None
+        };
         if let Some(slot) = seating.get_mut(table).and_then(|t| t.get_mut(seat)) {
-            *slot = Some(student);
+            slot.push(student);
         }
-        if let Some(slot) = seating.get_mut(from.0).and_then(|t| t.get_mut(&from.1)) {
-            *slot = occupant.filter(|o| *o != student);
+        if let (Some(other), Some(old)) = (swapped, seating.get_mut(from.0).and_then(|t| t.get_mut(&from.1))) {
+            old.push(other);
         }
         let company = self.company_seat().to_string();
-        let taken = |t: &BTreeMap<String, Option<StudentId>>| t.values().any(Option::is_some);
+        let taken = |t: &BTreeMap<String, Vec<StudentId>>| t.values().any(|team| !team.is_empty());
         if seating
             .iter()
-            .any(|t| taken(t) && t.get(&company).copied().flatten().is_none())
+            .any(|t| taken(t) && t.get(&company).is_none_or(Vec::is_empty))
         {
             return Err(AssignError::CompanyEmpty);
         }
@@ -334,10 +411,12 @@ impl Class {
             })
             .collect();
         for (index, t) in self.tables.iter().enumerate() {
-            for (seat, who) in &t.seats {
-                if let Some(s) = who.and_then(|id| self.students.get_mut(id.0 as usize)) {
-                    s.table = index;
-                    s.seat = seat.clone();
+            for (seat, team) in &t.seats {
+                for id in team {
+                    if let Some(s) = self.students.get_mut(id.0 as usize) {
+                        s.table = index;
+                        s.seat = seat.clone();
+                    }
                 }
             }
         }
@@ -357,7 +436,7 @@ impl Class {
             table.ai_seat = table
                 .seats
                 .iter()
-                .find(|(seat, who)| who.is_none() && **seat != company)
+                .find(|(seat, team)| team.is_empty() && **seat != company)
                 .map(|(seat, _)| seat.clone());
             if table.ai_seat.is_some() {
                 table.ai = ai_seat::AiSeat::for_table(&session);
@@ -365,6 +444,10 @@ impl Class {
             table.session = Some(session);
             table.run_ai();
         }
+        if self.shares_market() && self.market.is_none() {
+            self.market = Some(MarketClock::new(self.scenario.seed()));
+        }
+        self.refresh_standings();
     }
 
     /// Pauses (or resumes) the class: while paused every student's command is refused.
@@ -380,6 +463,21 @@ impl Class {
     pub fn advance_day(&mut self) -> Vec<Result<Vec<Event>, RuleError>> {
         let company = self.company_seat().to_string();
         self.ready.clear();
+        if let Some(clock) = self.market.as_mut() {
+            let mut stores: Vec<&mut Session> = self.tables.iter_mut().filter_map(|t| t.session.as_mut()).collect();
+            let days = clock.end_day(&mut stores);
+            let started = self.tables.iter_mut().filter(|t| t.session.is_some());
+            let outcomes = started
+                .zip(days)
+                .map(|(table, day)| {
+                    let mut events = day?;
+                    events.append(&mut table.run_ai());
+                    Ok(events)
+                })
+                .collect();
+            self.refresh_standings();
+            return outcomes;
+        }
         self.tables
             .iter_mut()
             .filter(|t| t.session.is_some())
@@ -417,6 +515,7 @@ impl Class {
             }
             outcomes.push((index, fired.map(|_| ())));
         }
+        self.refresh_standings();
         outcomes
     }
 
@@ -432,6 +531,7 @@ impl Class {
                 ended += 1;
             }
         }
+        self.refresh_standings();
         ended
     }
 
@@ -500,7 +600,7 @@ impl Class {
         }
         let slot = self.tables.get_mut(s.table).and_then(|t| t.seats.get_mut(&s.seat));
         if let Some(slot) = slot {
-            *slot = None;
+            slot.retain(|id| *id != student);
         }
         self.removed.insert(student);
         self.ready.remove(&student);
@@ -516,12 +616,20 @@ impl Class {
     /// (and the student gets their own table's events). Until then, nothing happens.
     fn ready_for_tomorrow(&mut self, student: StudentId) -> Vec<Event> {
         self.ready.insert(student);
-        // A student whose seat the AI holds is not waited for.
-        let waited_for = self
+        // Every seat is waited for (a team's when one of its students has ended the day),
+        // except one the AI holds.
+        let seat_of = |s: &Student| (s.table, s.seat.clone());
+        let waited_for: std::collections::BTreeSet<_> = self
             .present()
             .filter(|s| !self.is_held_by_ai(s.id) || self.ready.contains(&s.id))
-            .count();
-        if self.ready.len() < waited_for {
+            .map(seat_of)
+            .collect();
+        let ready: std::collections::BTreeSet<_> = self
+            .present()
+            .filter(|s| self.ready.contains(&s.id))
+            .map(seat_of)
+            .collect();
+        if !waited_for.is_subset(&ready) {
             return Vec::new();
         }
         self.ready.clear();
@@ -585,12 +693,17 @@ impl Class {
             Some(_) if !self.is_started() => Err(Refusal::NotStarted),
             // The class keeps one calendar: a student's end of day waits for everyone's.
             Some((id, _, _)) if command == Command::EndDay => Ok(self.ready_for_tomorrow(*id)),
-            Some((_, table, _)) => match self.tables.get_mut(*table) {
+            Some((id, table, _)) => match self.tables.get_mut(*table) {
                 Some(table) if table.session.is_some() => {
+                    let index = table.session.as_ref().map_or(0, |s| s.commands().len());
                     let applied = table.session.as_mut().map(|s| s.apply_as(seat, command));
                     match applied {
                         Some(Ok(mut events)) => {
+                            table.by.push((index, *id));
                             events.append(&mut table.run_ai());
+                            if self.market.is_some() {
+                                self.refresh_standings();
+                            }
                             Ok(events)
                         }
                         Some(Err(e)) => Err(Refusal::from(e)),
@@ -663,7 +776,9 @@ impl Class {
     pub fn view_for(&self, token: &Token) -> Option<view::SeatView> {
         let student = self.student_by_token(token)?;
         let session = self.tables.get(student.table)?.session.as_ref()?;
-        view::seat_view(session, &student.seat)
+        let mut view = view::seat_view(session, &student.seat)?;
+        view.market = self.market_standing(student.table);
+        Some(view)
     }
 
     pub fn scenario(&self) -> &Arc<Scenario> {

@@ -9,7 +9,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{Class, Student, StudentId, Table, Token};
-use crate::sim::save::{MAX_LOGGED_COMMANDS, ReportFile};
+use crate::sim::marketplace::{MarketClock, market_log};
+use crate::sim::save::{MAX_LOGGED_COMMANDS, MarketSave, ReportFile, TeamRecord};
 use crate::sim::{Command, Scenario};
 
 /// The only class-file format this build reads.
@@ -34,6 +35,9 @@ pub struct ClassFile {
     pub removed: Vec<u32>,
     pub students: Vec<StudentRecord>,
     pub tables: Vec<TableRecord>,
+    /// Students a seat takes (absent: one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_size: Option<usize>,
 }
 
 /// A student and their seat.
@@ -48,11 +52,15 @@ pub struct StudentRecord {
     pub seat: String,
 }
 
-/// A table: its seats' students (`None`: the AI or nobody), and, once started, its log.
+/// A table: its seats' students (`None`: the AI or nobody; a team's students each have an
+/// entry), and, once started, its log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableRecord {
     pub seats: Vec<(String, Option<u32>)>,
+    /// Who gave each student's command: (its index in `commands`, the student).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<(usize, u32)>,
     pub started: bool,
     /// The counterparts' seat the AI took at the start; its moves are in `commands`.
     #[serde(default)]
@@ -102,13 +110,31 @@ impl Class {
                     seats: t
                         .seats
                         .iter()
-                        .map(|(seat, who)| (seat.clone(), who.map(|s| s.0)))
+                        .flat_map(|(seat, team)| {
+                            let held: Vec<(String, Option<u32>)> =
+                                team.iter().map(|s| (seat.clone(), Some(s.0))).collect();
+                            if held.is_empty() {
+                                vec![(seat.clone(), None)]
+                            } else {
+                                held
+                            }
+                        })
                         .collect(),
+                    by: t.by.iter().map(|(i, s)| (*i, s.0)).collect(),
                     started: t.session.is_some(),
                     ai_seat: t.ai_seat.clone(),
-                    commands: t.log(0),
+                    // A shared market's days are worked out again on resuming.
+                    commands: if self.market.is_some() {
+                        t.log(0)
+                            .into_iter()
+                            .map(|(seat, c)| (seat, as_market_step(c)))
+                            .collect()
+                    } else {
+                        t.log(0)
+                    },
                 })
                 .collect(),
+            team_size: (self.team_size > 1).then_some(self.team_size),
         }
     }
 
@@ -131,7 +157,9 @@ impl Class {
         if file.scenario_id != scenario.meta().id || file.scenario_hash != scenario.content_hash() {
             return Err(ResumeError::WrongScenario(file.scenario_id));
         }
-        let mut class = Class::new(scenario).with_mode(file.mode);
+        let mut class = Class::new(scenario)
+            .with_mode(file.mode)
+            .with_team_size(file.team_size.unwrap_or(1));
         class.locked = file.locked;
         if file.students.len() > super::MAX_STUDENTS || file.tables.len() > super::MAX_STUDENTS {
             return Err(ResumeError::OutOfBounds("too many students or tables".to_string()));
@@ -180,13 +208,24 @@ impl Class {
                 return Err(ResumeError::OutOfBounds(format!("table {t}")));
             }
             let mut table = Table::new(&[]);
-            table.seats = record
-                .seats
-                .iter()
-                .map(|(seat, who)| (seat.clone(), who.map(StudentId)))
-                .collect();
+            for (seat, who) in &record.seats {
+                let team = table.seats.entry(seat.clone()).or_default();
+                team.extend(who.map(StudentId));
+            }
+            if table.seats.values().any(|team| team.len() > class.team_size)
+                || record
+                    .by
+                    .iter()
+                    .any(|(i, s)| *i >= record.commands.len() || *s as usize >= class.students.len())
+            {
+                return Err(ResumeError::OutOfBounds(format!("table {t}")));
+            }
+            table.by = record.by.iter().map(|(i, s)| (*i, StudentId(*s))).collect();
             table.ai_seat = record.ai_seat.clone();
-            if record.started {
+            if record.started && class.shares_market() {
+                // Replayed with the whole market below.
+                table.session = Some(class.table_session());
+            } else if record.started {
                 let mut session = class.table_session();
                 for (index, (seat, command)) in record.commands.iter().enumerate() {
                     session
@@ -207,23 +246,73 @@ impl Class {
             }
             class.tables.push(table);
         }
+        if class.shares_market() && class.is_started() {
+            class.resume_market(&file)?;
+        }
         Ok(class)
+    }
+
+    /// Replays a shared market's stores together from the tables' logs (each market day is
+    /// worked out again), which must give the very logs recorded.
+    fn resume_market(&mut self, file: &ClassFile) -> Result<(), ResumeError> {
+        let started: Vec<(usize, &TableRecord)> = file.tables.iter().enumerate().filter(|(_, t)| t.started).collect();
+        let logs: Vec<Vec<Command>> = started
+            .iter()
+            .map(|(_, t)| t.commands.iter().map(|(_, c)| as_market_step(c.clone())).collect())
+            .collect();
+        let mut clock = MarketClock::new(self.scenario.seed());
+        let mut stores: Vec<&mut crate::sim::Session> =
+            self.tables.iter_mut().filter_map(|t| t.session.as_mut()).collect();
+        clock.replay(&mut stores, &logs).map_err(|e| ResumeError::Replay {
+            table: started.get(e.store).map_or(e.store, |(t, _)| *t),
+            index: e.index,
+            error: e.error.to_string(),
+        })?;
+        for ((table, record), store) in started.iter().zip(&stores) {
+            let replayed: Vec<(String, Command)> =
+                store.command_seats().iter().cloned().zip(market_log(store)).collect();
+            if replayed != record.commands {
+                return Err(ResumeError::Replay {
+                    table: *table,
+                    index: replayed.len().min(record.commands.len()),
+                    error: "the shared market's days replay differently from the class file".to_string(),
+                });
+            }
+        }
+        self.market = Some(clock);
+        self.refresh_standings();
+        Ok(())
     }
 
     /// Every student with their verifiable report, in join order: the company's report for
     /// the company's seat, the counterparts' own (graded from their brief) for theirs.
     pub fn collect_reports(&self) -> Vec<(&Student, ReportFile)> {
+        // A shared market's stores are verified against every store's log.
+        let logs: Vec<Vec<Command>> = if self.market.is_some() {
+            self.market_stores().into_iter().map(market_log).collect()
+        } else {
+            Vec::new()
+        };
         self.present()
             .filter_map(|s| {
                 let session = self.tables.get(s.table)?.session.as_ref()?;
-                Some((
-                    s,
-                    if self.is_company_seat(&s.seat) {
-                        ReportFile::of(session, student_record(s))
-                    } else {
-                        ReportFile::for_counterparts(session, &s.seat, student_record(s))
-                    },
-                ))
+                let store = self.store_index(s.table).filter(|_| self.market.is_some());
+                let mut file = if let Some(store) = store {
+                    ReportFile::of_market_store(session, student_record(s), MarketSave::new(store, logs.clone()))
+                } else if self.is_company_seat(&s.seat) {
+                    ReportFile::of(session, student_record(s))
+                } else {
+                    ReportFile::for_counterparts(session, &s.seat, student_record(s))
+                };
+                // A team's students each get the team's report with their own commands listed.
+                if self.team_size > 1 {
+                    let given = self.tables.get(s.table).map(|t| t.by.as_slice()).unwrap_or_default();
+                    file.team = Some(TeamRecord {
+                        members: self.team_of(s.id).into_iter().map(student_record).collect(),
+                        own_commands: given.iter().filter(|(_, by)| *by == s.id).map(|(i, _)| *i).collect(),
+                    });
+                }
+                Some((s, file))
             })
             .collect()
     }
@@ -242,6 +331,14 @@ impl Class {
             csv.push('\n');
         }
         csv
+    }
+}
+
+/// A command as a shared market's log keeps it: a market's day as `EndDay`.
+fn as_market_step(command: Command) -> Command {
+    match command {
+        Command::MarketDay(_) => Command::EndDay,
+        other => other,
     }
 }
 

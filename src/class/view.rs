@@ -19,6 +19,10 @@ pub struct SeatView {
     /// The company's state: only for the company's seat.
     pub company: Option<CompanyView>,
     pub negotiations: Vec<NegotiationView>,
+    /// A shared marketplace's leaderboard and this store's decisions beside the class's
+    /// (absent in other classes).
+    #[serde(default)]
+    pub market: Option<super::leaderboard::MarketStanding>,
 }
 
 /// The company's cash and standing.
@@ -161,6 +165,7 @@ pub fn seat_view(session: &Session, seat: &str) -> Option<SeatView> {
         finished: session.is_finished(),
         company,
         negotiations,
+        market: None,
     })
 }
 

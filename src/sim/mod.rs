@@ -21,6 +21,7 @@ pub mod expert;
 pub mod grading;
 pub mod letters;
 pub mod market;
+pub mod marketplace;
 pub mod money;
 pub mod negotiation;
 pub mod profile;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::marketplace::{MAX_STORES, SharedMarket, market_log};
 use super::report::Report;
 use super::scenario::Scenario;
 use super::session::{Command, Session};
@@ -39,6 +40,31 @@ pub struct SaveFile {
     pub student: Student,
     /// The commands the session accepted, in order.
     pub commands: Vec<Command>,
+    /// A store in a class's shared marketplace: the whole market's log, which replays every
+    /// store (this one is `store`). Absent for every other session, whose saves keep their
+    /// exact text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market: Option<MarketSave>,
+}
+
+/// A store's place in a shared marketplace and the market's log (see `sim::marketplace`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketSave {
+    /// Which store this save is (0-based).
+    pub store: u32,
+    /// Every store's log, each `EndDay` a day the market ended ([`market_log`]).
+    pub logs: Vec<Vec<Command>>,
+}
+
+impl MarketSave {
+    /// The save of store `store` of a market whose stores' logs are `logs`.
+    pub fn new(store: usize, logs: Vec<Vec<Command>>) -> Self {
+        Self {
+            store: u32::try_from(store).unwrap_or(u32::MAX),
+            logs,
+        }
+    }
 }
 
 /// Longest student name a save or report may carry, in characters.
@@ -126,6 +152,15 @@ impl SaveFile {
             mode: session.mode(),
             student,
             commands: session.commands().to_vec(),
+            market: None,
+        }
+    }
+
+    /// The save of store `market.store` of a shared marketplace (`session` is that store).
+    pub fn of_market_store(session: &Session, student: Student, market: MarketSave) -> Self {
+        Self {
+            market: Some(market),
+            ..Self::of(session, student)
         }
     }
 
@@ -154,12 +189,33 @@ impl SaveFile {
                 self.commands.len()
             )));
         }
+        if let Some(market) = &self.market {
+            let stores = market.logs.len();
+            if stores == 0 || stores > MAX_STORES || market.store as usize >= stores {
+                return Err(SaveError::Corrupted(format!(
+                    "the save is store {} of a market of {stores} stores (1 to {MAX_STORES})",
+                    u64::from(market.store) + 1,
+                )));
+            }
+            let steps: usize = market.logs.iter().map(Vec::len).sum();
+            if market.logs.iter().any(|l| l.len() > MAX_LOGGED_COMMANDS) || steps > MAX_LOGGED_COMMANDS * 10 {
+                return Err(SaveError::Corrupted(format!(
+                    "the market's logs have {steps} commands, over the limit of {MAX_LOGGED_COMMANDS} a store and {} in all",
+                    MAX_LOGGED_COMMANDS * 10
+                )));
+            }
+        }
         Ok(())
     }
 
     /// BLAKE3 (hex) of the command log.
     pub fn log_digest(&self) -> String {
-        let log = ron::to_string(&self.commands).unwrap_or_default();
+        let mut log = ron::to_string(&self.commands).unwrap_or_default();
+        // A store of a shared market: the whole market's log too (others' moves change its
+        // numbers). Other saves' digests are as they always were.
+        if let Some(market) = &self.market {
+            log.push_str(&ron::to_string(market).unwrap_or_default());
+        }
         blake3::hash(log.as_bytes()).to_hex().to_string()
     }
 
@@ -178,12 +234,45 @@ impl SaveFile {
                 found_hash: scenario.content_hash().to_string(),
             });
         }
+        if let Some(market) = &self.market {
+            return self.replay_market_store(&scenario, market);
+        }
+        // A shared market's day is only believed from the market's own log.
+        if let Some(index) = self.commands.iter().position(|c| matches!(c, Command::MarketDay(_))) {
+            return Err(SaveError::Replay {
+                index,
+                error: "a shared market's day without the market's log".to_string(),
+            });
+        }
         let mut session = Session::start(scenario, Some(self.seed), self.hotseat).with_mode(self.mode);
         for (index, command) in self.commands.iter().enumerate() {
             session.apply(command.clone()).map_err(|e| SaveError::Replay {
                 index,
                 error: e.to_string(),
             })?;
+        }
+        Ok(session)
+    }
+}
+
+impl SaveFile {
+    /// Replays the whole shared market and takes this save's store, which must have accepted
+    /// exactly the save's own commands.
+    fn replay_market_store(&self, scenario: &Arc<Scenario>, market: &MarketSave) -> Result<Session, SaveError> {
+        let replayed =
+            SharedMarket::replay(scenario, self.seed, self.mode, &market.logs).map_err(|e| SaveError::Replay {
+                index: e.index,
+                error: format!("store {}: {}", e.store + 1, e.error),
+            })?;
+        let session = replayed
+            .into_store(market.store as usize)
+            .ok_or_else(|| SaveError::Corrupted(format!("the market has no store {}", market.store)))?;
+        if session.commands() != self.commands.as_slice()
+            || market.logs.get(market.store as usize) != Some(&market_log(&session))
+        {
+            return Err(SaveError::Corrupted(
+                "the store's commands are not the ones the market's log gives it".to_string(),
+            ));
         }
         Ok(session)
     }
@@ -243,6 +332,22 @@ pub struct ReportFile {
     /// single-player reports, which keep their exact text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seat: Option<String>,
+    /// A seat a team held (in class): the team's students and which commands of the log this
+    /// student gave. Absent otherwise, so other reports keep their exact text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<TeamRecord>,
+}
+
+/// Most students a report's team may name.
+pub const MAX_TEAM_MEMBERS: usize = 3;
+
+/// A team's report: who held the seat together, and this student's own commands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamRecord {
+    pub members: Vec<Student>,
+    /// Indices into the save's `commands` of the commands this student gave.
+    pub own_commands: Vec<usize>,
 }
 
 impl ReportFile {
@@ -259,6 +364,17 @@ impl ReportFile {
             claims: Claims::of(&Report::of(session)),
             save,
             seat: None,
+            team: None,
+        }
+    }
+
+    /// The report of store `market.store` of a shared marketplace (`session` is that store).
+    pub fn of_market_store(session: &Session, student: Student, market: MarketSave) -> Self {
+        let save = SaveFile::of_market_store(session, student.clone(), market);
+        Self {
+            log_digest: save.log_digest(),
+            save,
+            ..Self::of(session, student)
         }
     }
 
@@ -311,6 +427,18 @@ impl ReportFile {
             return Err(SaveError::Corrupted(
                 "the seat id is longer than 40 characters".to_string(),
             ));
+        }
+        if let Some(team) = &report.team {
+            if team.members.len() > MAX_TEAM_MEMBERS || team.own_commands.len() > MAX_LOGGED_COMMANDS {
+                return Err(SaveError::Corrupted(format!(
+                    "the team has {} students (at most {MAX_TEAM_MEMBERS}) and {} commands of its own",
+                    team.members.len(),
+                    team.own_commands.len()
+                )));
+            }
+            for member in &team.members {
+                member.check_limits()?;
+            }
         }
         Ok(report)
     }
@@ -370,6 +498,14 @@ impl ReportFile {
             actual.reputation_end.to_string(),
         );
         differ("tasks", format!("{:?}", claimed.tasks), format!("{:?}", actual.tasks));
+        if let Some(team) = &self.team {
+            if !team.members.contains(&self.student) {
+                problems.push("team: the report's student is not one of the team".to_string());
+            }
+            if let Some(i) = team.own_commands.iter().find(|i| **i >= self.save.commands.len()) {
+                problems.push(format!("team: the student's command {i} is not in the log"));
+            }
+        }
         Ok(problems)
     }
 }

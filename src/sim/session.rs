@@ -26,7 +26,7 @@ mod store;
 mod talks;
 mod world;
 
-pub use command::{Command, INSTRUCTOR_SEAT};
+pub use command::{Command, INSTRUCTOR_SEAT, MARKET_SEAT};
 pub use customs::{CustomsDesk, CustomsView};
 pub use documents::{DocumentsDesk, DocumentsView};
 pub use event::{Account, Event, LedgerEntry, Message, MessageId, PlayMode, RuleError};
@@ -133,6 +133,7 @@ impl Session {
         let events = match &command {
             Command::EndDay => self.end_day(),
             Command::FireEvent { event } => self.fire_event(event)?,
+            Command::MarketDay(results) => self.market_day(results)?,
             Command::MarkRead(id) => world.mark_read(*id)?,
             Command::FinishEarly => {
                 world.finished = true;
@@ -199,9 +200,7 @@ impl Session {
             | Command::EstimatePurchase { .. }
             | Command::BidAbroad { .. } => self.shop.apply(world, &command)?,
         };
-        self.commands.push(command);
-        self.seats.push(seat.to_string());
-        self.record(events.clone());
+        self.log(seat, command, events.clone());
         Ok(events)
     }
 
@@ -215,10 +214,23 @@ impl Session {
     /// Ends today: on the last day the scenario ends; otherwise the next day starts and every
     /// desk runs it, in a fixed order.
     fn end_day(&mut self) -> Vec<Event> {
+        let mut events = match self.day_before_stores() {
+            Ok(events) => events,
+            Err(ended) => return ended,
+        };
+        let world = &mut self.world;
+        self.store.run_day(world, &mut events);
+        self.shop.run_day(world, &mut events);
+        events
+    }
+
+    /// Ends today up to the stores' day: the next day starts and every other desk runs it.
+    /// `Err` with the events when today was the scenario's last day (it has ended).
+    fn day_before_stores(&mut self) -> Result<Vec<Event>, Vec<Event>> {
         let world = &mut self.world;
         if world.day >= world.scenario.length_days() {
             world.finished = true;
-            return vec![Event::ScenarioEnded { day: world.day }];
+            return Err(vec![Event::ScenarioEnded { day: world.day }]);
         }
         world.day += 1;
         let mut events = vec![Event::DayStarted {
@@ -240,9 +252,57 @@ impl Session {
                 }
             });
         self.documents.collect_receivables(world, &mut events);
-        self.store.run_day(world, &mut events);
+        Ok(events)
+    }
+
+    /// A shared marketplace's end of day (`Command::MarketDay`): as `EndDay`, but each
+    /// marketplace's store day is the one the whole market ran. Checked before anything
+    /// changes: a result for every store this session has, and none for another.
+    fn market_day(&mut self, results: &[crate::sim::market::SharedDayResult]) -> Result<Vec<Event>, RuleError> {
+        let ends_today = self.world.day >= self.world.scenario.length_days();
+        let stores = self.store.stores();
+        let fits = results.len() == stores.len()
+            && results
+                .iter()
+                .all(|r| stores.get(&r.market).is_some_and(|s| s.check_shared_day(r).is_ok()));
+        if !ends_today && !fits {
+            return Err(RuleError::OutOfRange(
+                "the market's day does not fit this store's listings".to_string(),
+            ));
+        }
+        let mut events = match self.day_before_stores() {
+            Ok(events) => events,
+            Err(ended) => return Ok(ended),
+        };
+        let world = &mut self.world;
+        self.store.before_shared_day(world);
+        for result in results {
+            if let Some(store) = self.store.stores_mut().get_mut(&result.market) {
+                store.take_shared_day(world.day, result);
+            }
+        }
+        self.store.after_shared_day(world, &mut events);
         self.shop.run_day(world, &mut events);
-        events
+        Ok(events)
+    }
+
+    /// The online stores by market, as a shared marketplace works out their day from them.
+    pub(crate) fn stores_by_market(&self) -> &BTreeMap<String, crate::sim::market::Store> {
+        self.store.stores()
+    }
+
+    /// A market's shoppers on the next day and its price elasticity (see the store desk).
+    pub(crate) fn market_demand_tomorrow(&self, market: &str) -> Option<(u32, f64)> {
+        let def = self.world.scenario.markets().iter().find(|m| m.id == market)?;
+        let store = self.store.stores().get(market)?;
+        Some(store::market_demand(def, store, self.world.date_of(self.world.day + 1)))
+    }
+
+    /// Logs an accepted command from `seat` with its events.
+    fn log(&mut self, seat: &str, command: Command, events: Vec<Event>) {
+        self.commands.push(command);
+        self.seats.push(seat.to_string());
+        self.record(events);
     }
 
     /// Scheduled events of today, then random ones in id order (a fixed order keeps runs equal).

@@ -351,6 +351,10 @@ pub enum Relief {
 /// may never have this id.
 pub const INSTRUCTOR_SEAT: &str = "instructor";
 
+/// The seat a class's shared marketplace ends each store's day from (`MarketDay`); a
+/// scenario's seat may never have this id.
+pub const MARKET_SEAT: &str = "market";
+
 /// What a seat plays: the student's company (every activity of the scenario's `role`), or the
 /// counterparts' side of the negotiations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -18,7 +18,7 @@ const SESSION_LINES_AT_MOST: usize = 600;
 /// The direction of use issue 17 asks for: a module may use modules of its own layer or below.
 /// Basic types, then the validated scenario, then the desks, the session, grading, reports and
 /// what reads reports.
-const LAYERS: [(&str, usize); 18] = [
+const LAYERS: [(&str, usize); 19] = [
     ("date", 0),
     ("terms", 0),
     ("money", 0),
@@ -33,6 +33,7 @@ const LAYERS: [(&str, usize); 18] = [
     ("negotiation", 2),
     ("session", 3),
     ("grading", 4),
+    ("marketplace", 4),
     ("report", 5),
     ("expert", 6),
     ("profile", 6),

@@ -51,7 +51,7 @@ fn students_fill_each_table_s_seats_in_join_order() {
     assert_eq!(seated, [(0, "company"), (0, "counterparts"), (1, "company")]);
     assert_eq!(
         class.tables()[1].seats().get("counterparts"),
-        Some(&None),
+        Some(&Vec::new()),
         "left to the AI"
     );
     // Without a negotiation there is no counterparts' seat to take: one student per table.

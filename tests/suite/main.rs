@@ -21,6 +21,7 @@ mod negotiation;
 mod saves;
 mod scenarios;
 mod seats;
+mod shared_market;
 mod sim;
 
 #[cfg(feature = "gui")]

@@ -21,7 +21,7 @@ fn searches(keywords: &[Keyword], visits: u32) -> DayDemand<'_> {
 }
 
 /// Listing terms shipped by post with 2 days' handling.
-fn terms(price: i64, add_stock: u32, bid: i64, daily_budget: i64, discount: i64) -> Box<ListingTerms> {
+pub(crate) fn terms(price: i64, add_stock: u32, bid: i64, daily_budget: i64, discount: i64) -> Box<ListingTerms> {
     Box::new(ListingTerms {
         price,
         add_stock,
@@ -345,7 +345,7 @@ fn the_bundled_storefronts_load_and_seasons_raise_traffic() {
 }
 
 /// The student's German phone-case listing, well written.
-fn student_text() -> tradeport::sim::market::ListingText {
+pub(crate) fn student_text() -> tradeport::sim::market::ListingText {
     tradeport::sim::market::ListingText {
         title: "BayVolt Handyhülle für iPhone 15, transparent, stoßfest, TPU Hülle mit erhöhtem Rand".into(),
         bullets: vec![

@@ -10,7 +10,7 @@ use super::listing::{Keyword, Listing};
 use super::ranking::{build_pages, conversion_rate, threshold};
 
 /// What happened to one listing today.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ListingDay {
     pub impressions: u32,
     pub clicks: u32,
@@ -82,7 +82,7 @@ fn book_order(listing: &mut Listing, day: &mut ListingDay, coupon_fee: i64) -> i
 }
 
 /// The day's totals, one entry per listing (same order as the listings).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DayStats {
     pub visits: u32,
     pub listings: Vec<ListingDay>,

@@ -3,7 +3,7 @@
 use crate::sim::money::BasisPoints;
 
 /// A listing's id within its market.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct ListingId(pub u32);
 
 /// Who sells: the student's store or an AI competitor.

@@ -23,6 +23,6 @@ pub use margin::OrderMargin;
 pub use quality::{Finding, ListingRules, ListingText, QualityReport, score_listing};
 pub use ranking::{ResultPage, Slot, build_pages, organic_score};
 pub use store::{
-    Campaign, CampaignKind, CampaignResult, InboundShipment, ListingError, ListingTerms, PublishPlan, Store,
-    StoreMoney, StudentListing,
+    Campaign, CampaignKind, CampaignResult, InboundShipment, ListingAfterDay, ListingError, ListingTerms, PublishPlan,
+    SharedDayResult, Store, StoreMoney, StudentListing,
 };

@@ -170,6 +170,54 @@ pub struct CampaignResult {
     pub cost: i64,
 }
 
+/// What a market's day changed on one listing: its price (competitors reprice), stock (sold,
+/// returned, restocked), coupon (it comes off when its budget is spent), rating and reviews,
+/// and sales velocity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ListingAfterDay {
+    pub price: i64,
+    pub stock: u32,
+    pub coupon: BasisPoints,
+    pub coupon_budget: i64,
+    pub rating_tenths: u16,
+    pub reviews: u32,
+    pub sales_7d: u32,
+}
+
+impl ListingAfterDay {
+    fn of(listing: &Listing) -> Self {
+        Self {
+            price: listing.price,
+            stock: listing.stock,
+            coupon: listing.coupon,
+            coupon_budget: listing.coupon_budget,
+            rating_tenths: listing.rating_tenths,
+            reviews: listing.reviews,
+            sales_7d: listing.sales_7d,
+        }
+    }
+
+    fn apply_to(self, listing: &mut Listing) {
+        listing.price = self.price;
+        listing.stock = self.stock;
+        listing.coupon = self.coupon;
+        listing.coupon_budget = self.coupon_budget;
+        listing.rating_tenths = self.rating_tenths;
+        listing.reviews = self.reviews;
+        listing.sales_7d = self.sales_7d;
+    }
+}
+
+/// What a shared market's day did to one store in one marketplace: each of its listings (the
+/// competitors' first, then its own, as in [`Store::listings`]) and the day's numbers for each.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SharedDayResult {
+    /// The market's id.
+    pub market: String,
+    pub listings: Vec<ListingAfterDay>,
+    pub stats: DayStats,
+}
+
 /// One market's store.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Store {
@@ -651,16 +699,28 @@ impl Store {
     /// reprice, shoppers search and creators' followers visit, then returns, reviews and sales
     /// velocity follow from the day's orders.
     pub fn run_day(&mut self, day: u32, visits: u32, elasticity: f64, rng: &mut ChaCha8Rng) -> DayStats {
+        self.begin_day(day);
+        let direct = self.post_visits(day);
+        self.market_day(day, visits, elasticity, &direct, rng)
+    }
+
+    /// The store's own morning: warehouse stock arrives, deals and coupons start and end.
+    fn begin_day(&mut self, day: u32) {
         self.receive_inbound(day);
         self.apply_campaigns(day);
+    }
+
+    /// The market's part of a day, on every listing in `self.listings`: competitors restock and
+    /// reprice, shoppers search and creators' followers visit (`direct`, per listing), then
+    /// returns, reviews and sales velocity; the day goes into the history.
+    fn market_day(&mut self, day: u32, visits: u32, elasticity: f64, direct: &[u32], rng: &mut ChaCha8Rng) -> DayStats {
         self.restock_competitors();
         self.reprice_competitors();
-        let direct = self.post_visits(day);
         let demand = DayDemand {
             keywords: &self.storefront.keywords,
             elasticity,
             visits,
-            direct: &direct,
+            direct,
             coupon_fee: self.storefront.coupon_fee,
         };
         let mut stats = simulate_day(&mut self.listings, &demand, rng);
@@ -699,5 +759,155 @@ impl Store {
         }
         self.history.push((day, stats.clone()));
         stats
+    }
+
+    /// This store's morning of `day` on a copy (warehouse stock arrives, deals and coupons
+    /// start and end), without its history: what a shared market's day starts from.
+    fn morning_copy(&self, day: u32) -> Store {
+        let mut copy = Store {
+            market: self.market.clone(),
+            storefront: self.storefront.clone(),
+            listings: self.listings.clone(),
+            student: self.student.clone(),
+            history: Vec::new(),
+            money: Vec::new(),
+            campaigns: self.campaigns.clone(),
+            inbound: self.inbound.clone(),
+            recent_orders: self.recent_orders.clone(),
+            base_prices: self.base_prices.clone(),
+            base_stock: self.base_stock.clone(),
+            pricing: self.pricing.clone(),
+        };
+        copy.begin_day(day);
+        copy
+    }
+
+    /// Day `day` of a marketplace that several stores of the same storefront share (a
+    /// class's shared market, issue 19), worked out without changing them: each store's own
+    /// morning, then one market of the AI competitors and every store's listings, where the
+    /// same shoppers search, compare and buy, every store's bids meet in one ads auction and
+    /// stock runs out for everyone. Returns what the day did to each store, in the order
+    /// given, for [`Store::take_shared_day`].
+    pub fn shared_day_results(
+        stores: &[&Store],
+        day: u32,
+        visits: u32,
+        elasticity: f64,
+        rng: &mut ChaCha8Rng,
+    ) -> Vec<SharedDayResult> {
+        let mornings: Vec<Store> = stores.iter().map(|s| s.morning_copy(day)).collect();
+        let Some(first) = mornings.first() else {
+            return Vec::new();
+        };
+        let rivals = first.competitor_count();
+        let mut joint = Store {
+            listings: first.listings[..rivals].to_vec(),
+            student: Vec::new(),
+            campaigns: Vec::new(),
+            inbound: Vec::new(),
+            recent_orders: first.recent_orders[..rivals].to_vec(),
+            ..first.clone()
+        };
+        let mut direct = vec![0u32; rivals];
+        // Each store's own listings: (index in the store, index in the joint market).
+        let mut placed: Vec<Vec<(usize, usize)>> = Vec::with_capacity(mornings.len());
+        for store in &mornings {
+            let posts = store.post_visits(day);
+            let mut at = Vec::with_capacity(store.student.len());
+            for own in &store.student {
+                let index = own.id.0 as usize;
+                let (Some(listing), Some(recent)) = (store.listings.get(index), store.recent_orders.get(index)) else {
+                    continue;
+                };
+                at.push((index, joint.listings.len()));
+                let mut listing = listing.clone();
+                listing.id = ListingId(joint.listings.len() as u32);
+                joint.listings.push(listing);
+                joint.recent_orders.push(recent.clone());
+                direct.push(posts.get(index).copied().unwrap_or(0));
+            }
+            placed.push(at);
+        }
+        let stats = joint.market_day(day, visits, elasticity, &direct, rng);
+        mornings
+            .iter()
+            .zip(placed)
+            .map(|(store, at)| {
+                let mut result = SharedDayResult {
+                    market: store.market.clone(),
+                    listings: joint.listings[..rivals].iter().map(ListingAfterDay::of).collect(),
+                    stats: DayStats {
+                        visits: stats.visits,
+                        listings: stats.listings[..rivals].to_vec(),
+                    },
+                };
+                for (_, j) in at {
+                    if let (Some(listing), Some(day)) = (joint.listings.get(j), stats.listings.get(j)) {
+                        result.listings.push(ListingAfterDay::of(listing));
+                        result.stats.listings.push(*day);
+                    }
+                }
+                result
+            })
+            .collect()
+    }
+
+    /// Whether `result` fits this store (one entry per listing, in its market); changes nothing.
+    pub fn check_shared_day(&self, result: &SharedDayResult) -> Result<(), String> {
+        let n = self.listings.len();
+        if result.market != self.market || result.listings.len() != n || result.stats.listings.len() != n {
+            return Err(format!(
+                "the market's day for `{}` does not fit the store (its {n} listings)",
+                crate::escape::printable(&result.market, 40)
+            ));
+        }
+        Ok(())
+    }
+
+    /// Takes day `day` of a shared market as [`Store::shared_day_results`] worked it out:
+    /// this store's own morning, then every listing as the market left it, the orders of the
+    /// last 7 days and the day in the history. Check it with [`Store::check_shared_day`]
+    /// first.
+    pub fn take_shared_day(&mut self, day: u32, result: &SharedDayResult) {
+        self.begin_day(day);
+        for ((listing, after), (window, stats)) in self
+            .listings
+            .iter_mut()
+            .zip(&result.listings)
+            .zip(self.recent_orders.iter_mut().zip(&result.stats.listings))
+        {
+            after.apply_to(listing);
+            window.push(stats.kept_orders());
+            if window.len() > 7 {
+                window.remove(0);
+            }
+        }
+        self.history.push((day, result.stats.clone()));
+    }
+
+    /// A shared market's listings as its shoppers see them today (the order
+    /// [`Store::run_shared_day`] ranks them in): the AI competitors', then each store's own in
+    /// store order, each with the index of the store it belongs to (`None`: a competitor).
+    pub fn shared_listings(stores: &[&Store]) -> Vec<(Option<usize>, Listing)> {
+        let Some(first) = stores.first() else {
+            return Vec::new();
+        };
+        let rivals = first.competitor_count();
+        let mut all: Vec<(Option<usize>, Listing)> =
+            first.listings[..rivals].iter().map(|l| (None, l.clone())).collect();
+        for (index, store) in stores.iter().enumerate() {
+            for own in &store.student {
+                if let Some(listing) = store.listings.get(own.id.0 as usize) {
+                    let id = ListingId(all.len() as u32);
+                    all.push((Some(index), Listing { id, ..listing.clone() }));
+                }
+            }
+        }
+        all
+    }
+
+    /// How many AI competitors' listings come first in `listings`.
+    pub fn competitor_count(&self) -> usize {
+        self.pricing.len().min(self.listings.len())
     }
 }

@@ -1315,11 +1315,14 @@ fn validate_seats(c: &mut Checker, seats: &[SeatDef], role: &Role) -> Vec<Seat> 
     for (i, seat) in seats.iter().enumerate() {
         c.id(&format!("setup.seats[{i}].id"), &seat.id);
         c.text(&format!("setup.seats[{i}].name"), &seat.name);
-        if seat.id == crate::sim::terms::INSTRUCTOR_SEAT {
+        if seat.id == crate::sim::terms::INSTRUCTOR_SEAT || seat.id == crate::sim::terms::MARKET_SEAT {
             c.error_hint(
                 &format!("setup.seats[{i}].id"),
                 format!("seat id `{}`", seat.id),
-                "`instructor` is the class instructor's own seat: name this seat otherwise".to_string(),
+                format!(
+                    "`{}` is reserved for a class (the instructor's seat, and the shared market's): name this seat otherwise",
+                    seat.id
+                ),
             );
         }
     }

@@ -7,7 +7,7 @@ use crate::sim::customs::declaration::DeclarationForm;
 use crate::sim::deal::DocumentsForm;
 use crate::sim::money::BasisPoints;
 
-pub use crate::sim::terms::INSTRUCTOR_SEAT;
+pub use crate::sim::terms::{INSTRUCTOR_SEAT, MARKET_SEAT};
 
 /// What the player (or a script) asks the session to do.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -147,4 +147,9 @@ pub enum Command {
     FireEvent {
         event: String,
     },
+    /// A class's shared marketplace ends the day at this store: the day goes on as `EndDay`,
+    /// but the stores' day is the one the whole market ran (`sim::marketplace`), given here for
+    /// each of the store's marketplaces. Only the market's seat ([`MARKET_SEAT`]) gives it; a
+    /// save with one replays only with the market's log, which is checked against it.
+    MarketDay(Vec<crate::sim::market::SharedDayResult>),
 }

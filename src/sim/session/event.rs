@@ -219,6 +219,8 @@ pub struct LedgerEntry {
 pub enum RuleError {
     #[error("the scenario has ended")]
     ScenarioOver,
+    #[error("in a shared marketplace the day ends for every store together")]
+    SharedDay,
     #[error("a number or text in this command is out of range: {0}")]
     OutOfRange(String),
     #[error("there is no message {0:?}")]

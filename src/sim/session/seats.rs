@@ -37,6 +37,9 @@ impl Session {
         if matches!(command, Command::FireEvent { .. }) {
             return super::INSTRUCTOR_SEAT.to_string();
         }
+        if matches!(command, Command::MarketDay(_)) {
+            return super::MARKET_SEAT.to_string();
+        }
         let plays = match negotiation_move(command).and_then(|task| self.talks.talks(task)) {
             Some(talks) if talks.to_move() == Some(talks.case().student_side.other()) => SeatPlays::Counterparts,
             _ => SeatPlays::Company,
@@ -48,6 +51,15 @@ impl Session {
     /// counterparts' seat giving anything but its own negotiation moves, or a negotiation move
     /// out of the seat's turn.
     pub(super) fn check_seat(&self, seat: &str, command: &Command) -> Result<(), RuleError> {
+        // The shared market ends a store's day and does nothing else; nobody else does that.
+        let market_day = matches!(command, Command::MarketDay(_));
+        if seat == super::MARKET_SEAT || market_day {
+            return if seat == super::MARKET_SEAT && market_day {
+                Ok(())
+            } else {
+                Err(RuleError::NotThisSeat(crate::escape::printable(seat, 40)))
+            };
+        }
         // The instructor fires events and does nothing else; nobody else fires them.
         let fires = matches!(command, Command::FireEvent { .. });
         if seat == super::INSTRUCTOR_SEAT || fires {

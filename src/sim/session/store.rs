@@ -264,33 +264,84 @@ impl StoreDesk {
     /// Runs every store's day and pays the student's proceeds out.
     pub(super) fn run_day(&mut self, world: &mut World, events: &mut Vec<Event>) {
         let scenario = Arc::clone(&world.scenario);
-        let date = world.date();
-        let home = scenario.home_currency();
-        let home_exp = scenario.exponent(home);
         for market in scenario.markets() {
-            // The margin each listing runs on today, before the day's sales.
-            let skus: Vec<String> = self
-                .stores
-                .get(&market.id)
-                .map(|s| s.student.iter().map(|l| l.sku.clone()).collect())
-                .unwrap_or_default();
-            for sku in skus {
-                if let Some(share) = self.order_margin(world, &market.id, &sku).and_then(|m| m.share()) {
-                    self.margins_by_day
-                        .entry((market.id.clone(), sku))
-                        .or_default()
-                        .push((world.day, share));
-                }
-            }
+            self.record_margins(world, &market.id);
             let Some(store) = self.stores.get_mut(&market.id) else {
                 continue;
             };
-            let traffic = store.storefront.traffic_on(date);
-            let visits = u32::try_from(traffic.of(i64::from(market.daily_shoppers))).unwrap_or(0);
-            let elasticity = market.price_elasticity.0 as f64 / 1e6;
+            let (visits, elasticity) = market_demand(market, store, world.date());
             let stats = store.run_day(world.day, visits, elasticity, &mut world.rng);
+            self.book_day(world, market, &stats, events);
+        }
+    }
+
+    /// A store day in a shared marketplace, before the market runs: the margin each listing
+    /// runs on today.
+    pub(super) fn before_shared_day(&mut self, world: &World) {
+        for market in world.scenario.markets() {
+            self.record_margins(world, &market.id);
+        }
+    }
+
+    /// A store day in a shared marketplace, after the market ran it: each store's day (the
+    /// last in its history, when it is today's) is booked and paid out.
+    pub(super) fn after_shared_day(&mut self, world: &mut World, events: &mut Vec<Event>) {
+        let scenario = Arc::clone(&world.scenario);
+        for market in scenario.markets() {
+            let today = self
+                .stores
+                .get(&market.id)
+                .and_then(|s| s.history.last())
+                .filter(|(day, _)| *day == world.day)
+                .map(|(_, stats)| stats.clone());
+            if let Some(stats) = today {
+                self.book_day(world, market, &stats, events);
+            }
+        }
+    }
+
+    /// The stores by market, for the shared marketplace to run their day.
+    pub(super) fn stores_mut(&mut self) -> &mut BTreeMap<String, Store> {
+        &mut self.stores
+    }
+
+    /// The margin each of the student's listings in a market runs on today, before the day's
+    /// sales.
+    fn record_margins(&mut self, world: &World, market: &str) {
+        let skus: Vec<String> = self
+            .stores
+            .get(market)
+            .map(|s| s.student.iter().map(|l| l.sku.clone()).collect())
+            .unwrap_or_default();
+        for sku in skus {
+            if let Some(share) = self.order_margin(world, market, &sku).and_then(|m| m.share()) {
+                self.margins_by_day
+                    .entry((market.to_string(), sku))
+                    .or_default()
+                    .push((world.day, share));
+            }
+        }
+    }
+
+    /// Books a market's store day: orders, fees, taxes, parcels and the payout, and the
+    /// platform's daily summary in the inbox.
+    fn book_day(
+        &mut self,
+        world: &mut World,
+        market: &crate::sim::scenario::Market,
+        stats: &crate::sim::market::DayStats,
+        events: &mut Vec<Event>,
+    ) {
+        let scenario = Arc::clone(&world.scenario);
+        let date = world.date();
+        let home = scenario.home_currency();
+        let home_exp = scenario.exponent(home);
+        {
+            let Some(store) = self.stores.get_mut(&market.id) else {
+                return;
+            };
             if store.student.is_empty() {
-                continue;
+                return;
             }
             let exp = scenario.exponent(market.currency);
             let mut day = crate::sim::market::StoreMoney {
@@ -543,6 +594,18 @@ impl StoreDesk {
 }
 
 /// The currency of a market's store.
+/// A market's shoppers today (its daily shoppers at the storefront's traffic for the date) and
+/// its price elasticity.
+pub(super) fn market_demand(
+    market: &crate::sim::scenario::Market,
+    store: &Store,
+    date: crate::sim::Date,
+) -> (u32, f64) {
+    let traffic = store.storefront.traffic_on(date);
+    let visits = u32::try_from(traffic.of(i64::from(market.daily_shoppers))).unwrap_or(0);
+    (visits, market.price_elasticity.0 as f64 / 1e6)
+}
+
 fn market_currency(world: &World, market: &str) -> Result<CurrencyCode, RuleError> {
     world
         .scenario
