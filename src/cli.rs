@@ -113,6 +113,10 @@ pub enum CliCommand {
         /// Run the whole class as an exam: hints and calculators off, reports marked exam.
         #[arg(long)]
         exam: bool,
+        /// Students holding each seat as a team (1 to 3): joining fills a team before the
+        /// next seat; each gets the team's report with their own actions.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
+        team_size: u8,
     },
     /// Join a class by its join code or IP:PORT: in the game's window (the form filled in
     /// with what is given), or with --bot, one seat played by a headless bot.

@@ -121,6 +121,7 @@ fn classroom(command: CliCommand) -> ExitCode {
             autosave,
             resume,
             exam,
+            team_size,
         } => match tradeport::catalog::resolve(&scenario) {
             Err(e) => refuse(e),
             Ok(path) => {
@@ -136,6 +137,7 @@ fn classroom(command: CliCommand) -> ExitCode {
                     collect,
                     autosave,
                     resume,
+                    team_size: usize::from(team_size),
                 };
                 if headless {
                     exit(run_headless_host(&request, &mut std::io::stdout()))

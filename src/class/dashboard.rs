@@ -209,7 +209,7 @@ fn describe(session: &Session, command: &Command) -> String {
                         .sum::<u32>()
                 })
                 .sum();
-            format!("the market's day: {orders} orders")
+            format!("the market's day: orders {orders}")
         }
         other => command_name(other),
     }

@@ -21,7 +21,8 @@ pub struct LeaderboardRow {
     /// Profit after every fee, tax, ad, promotion, parcel and the goods, formatted.
     pub profit: String,
     pub orders: u32,
-    /// Ad spend over ad sales, `"12.5%"`; `None` before any ad sale.
+    /// Ad spend over ad sales, `"12.5%"`; `"no ad sales"` with the spend when ads sold
+    /// nothing; `None` without ads.
     pub acos: Option<String>,
     /// Average stars (`"4.3"`) and how many reviews; `None` before any review.
     pub rating: Option<String>,
@@ -72,7 +73,7 @@ pub(super) struct Standings {
 impl Class {
     /// Works the shared market's standings out again (after anything that may change them).
     pub(super) fn refresh_standings(&mut self) {
-        if self.market.is_none() {
+        if !self.shares_market() {
             return;
         }
         let Some(market) = self.scenario.markets().iter().find(|m| m.storefront.is_some()) else {
@@ -111,7 +112,11 @@ impl Class {
                     .collect(),
                 profit: money(standing.profit),
                 orders: standing.orders,
-                acos: standing.acos.map(|a| percent(a.0)),
+                acos: match standing.acos {
+                    Some(a) => Some(percent(a.0)),
+                    None if standing.ad_spend > 0 => Some(format!("{} spent, no ad sales", money(standing.ad_spend))),
+                    None => None,
+                },
                 rating: standing.rating_tenths.map(|r| format!("{}.{}", r / 10, r % 10)),
                 reviews: standing.reviews,
             })
@@ -121,7 +126,9 @@ impl Class {
     /// The class's market as the store at `table` sees it: the leaderboard and its decisions
     /// beside the class's; `None` for a class without a shared market.
     pub fn market_standing(&self, table: usize) -> Option<MarketStanding> {
-        self.market.as_ref()?;
+        if !self.shares_market() {
+            return None;
+        }
         let s = &self.standings;
         let money = |minor: i64| format_money(s.currency, minor);
         let mine = s.rows.iter().find(|(t, _)| *t == table).map(|(_, st)| st);

@@ -230,6 +230,13 @@ impl Class {
 
     /// A class of `scenario`, open for joining.
     pub fn new(scenario: Arc<Scenario>) -> Self {
+        let mut class = Self::unseated(scenario);
+        class.refresh_standings();
+        class
+    }
+
+    /// A class of `scenario` with nobody in it yet.
+    fn unseated(scenario: Arc<Scenario>) -> Self {
         let negotiates = scenario.tasks().iter().any(|t| t.negotiation.is_some());
         let seat_ids = scenario
             .seats()

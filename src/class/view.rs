@@ -6,9 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::Session;
 use crate::sim::negotiation::Side;
 use crate::sim::terms::{SeatPlays, Text};
+use crate::sim::{Command, Session};
 
 /// One seat's view of its table, as sent over the network.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -167,6 +167,36 @@ pub fn seat_view(session: &Session, seat: &str) -> Option<SeatView> {
         negotiations,
         market: None,
     })
+}
+
+/// A team member's own commands in the store's log, in words with the day each was given on:
+/// (day, what). Indices outside the log are skipped.
+pub fn team_actions(commands: &[Command], own: &[usize]) -> Vec<(u32, String)> {
+    own.iter()
+        .filter_map(|&i| {
+            let command = commands.get(i)?;
+            let days_ended = commands
+                .get(..i)?
+                .iter()
+                .filter(|c| matches!(c, Command::EndDay | Command::MarketDay(_)))
+                .count();
+            let what = match command {
+                Command::PublishListing { sku, .. }
+                | Command::StartDeal { sku, .. }
+                | Command::StartCoupon { sku, .. }
+                | Command::BookInfluencer { sku, .. }
+                | Command::SubmitCostSheet { sku, .. } => {
+                    format!(
+                        "{} {}",
+                        super::dashboard::command_name(command),
+                        crate::escape::printable(sku, 40)
+                    )
+                }
+                other => super::dashboard::command_name(other),
+            };
+            Some((u32::try_from(days_ended).unwrap_or(u32::MAX).saturating_add(1), what))
+        })
+        .collect()
 }
 
 /// Most tasks and criteria per task a debrief carries (the scenario limits are lower).

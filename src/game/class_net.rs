@@ -191,6 +191,8 @@ pub struct HostRequest {
     pub autosave: Option<PathBuf>,
     /// Resume the class in `autosave` instead of starting a new one.
     pub resume: bool,
+    /// Students holding each seat as a team (1 to 3).
+    pub team_size: usize,
 }
 
 /// Runs a class without a window until every table's scenario is over (or Ctrl+C). Prints the
@@ -226,7 +228,9 @@ pub fn run_headless_host(args: &HostRequest, out: &mut dyn std::io::Write) -> st
                 }
             }
         }
-        _ => Class::new(Arc::clone(&scenario)).with_mode(args.mode),
+        _ => Class::new(Arc::clone(&scenario))
+            .with_mode(args.mode)
+            .with_team_size(args.team_size),
     };
     let hotseat = class.tables_are_hotseat();
     let human_seats = class.seat_ids_count();
@@ -238,7 +242,7 @@ pub fn run_headless_host(args: &HostRequest, out: &mut dyn std::io::Write) -> st
         }
     };
     let settings = HostSettings {
-        start_when_seated: Some(args.seats.unwrap_or(human_seats).max(1)),
+        start_when_seated: Some(args.seats.unwrap_or(human_seats * class.team_size()).max(1)),
         autosave: args.autosave.clone(),
         collect: args.collect.clone(),
     };

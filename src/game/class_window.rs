@@ -172,6 +172,7 @@ fn host(world: &mut World, request: HostRequest) -> Result<(), String> {
         collect,
         autosave,
         resume,
+        team_size,
     } = request;
     let scenario = crate::scenario::load_scenario_file(&scenario_path)
         .map(Arc::new)
@@ -187,7 +188,9 @@ fn host(world: &mut World, request: HostRequest) -> Result<(), String> {
         })?;
         Class::resume(Arc::clone(&scenario), &text).map_err(|e| format!("cannot resume the class: {e}"))?
     } else {
-        Class::new(Arc::clone(&scenario)).with_mode(mode)
+        Class::new(Arc::clone(&scenario))
+            .with_mode(mode)
+            .with_team_size(team_size)
     };
     let package = crate::class::package::package(&scenario_path, class.tables_are_hotseat())
         .map_err(|d| crate::scenario::error::render_plain(&d))?;
@@ -223,9 +226,11 @@ fn join(world: &mut World, target: &str, name: &str, number: &str) -> Result<(),
         .ok_or_else(|| "that is neither a join code nor an address like 192.168.1.23:5000".to_string())?;
     let mut seat = ClassSeat::new(name, number, None);
     if let Some(dir) = world.resource::<ClassFiles>().0.clone() {
-        // The token is this PC's claim to its seat: kept per class address, so a crash or a
-        // restart rejoins the same seat.
-        let key = format!("{}-{}", address.ip(), address.port()).replace('.', "_");
+        // The token is this student's claim to their seat: kept per class address and
+        // student number, so a crash or a restart rejoins the same seat, and a classmate
+        // joining from the same PC account gets a seat of their own.
+        let student = blake3::hash(number.trim().as_bytes()).to_hex();
+        let key = format!("{}-{}-{}", address.ip(), address.port(), &student[..12]).replace('.', "_");
         seat.token_file = Some(dir.join("classes").join(format!("token-{key}.txt")));
         seat.report_file = Some(dir.join("reports").join(format!("class-{key}.report.ron")));
         if let Some(parent) = seat.token_file.as_deref().and_then(std::path::Path::parent) {
@@ -350,6 +355,7 @@ fn carry_out_class_actions(
                         collect: None,
                         autosave: None,
                         resume: false,
+                        team_size: 1,
                     };
                     if let Err(problem) = host(world, request) {
                         world.resource_mut::<super::session::Notice>().0 = Some(problem.clone());
@@ -538,6 +544,7 @@ fn draw_dashboard(
     let connected: Vec<_> = hosted.connected_students().into_iter().collect();
     let deals = class.deals();
     let space = class.deal_space();
+    let market = class.market_standing(usize::MAX);
     let feed = class.feed(6);
     let refusals: Vec<String> = class.refusals().iter().map(|r| r.refusal.to_string()).collect();
     let mut collected: Vec<String> = hosted
@@ -582,6 +589,7 @@ fn draw_dashboard(
         tables: class.tables().len(),
         seat_ids: &seat_ids,
         notice: fired.as_deref(),
+        market: market.as_ref(),
     };
     if let Some(action) = dashboard::draw(&mut root_ui(ctx), &view, &mut window.dashboard) {
         actions.write(UiAction(action));

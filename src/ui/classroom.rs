@@ -221,6 +221,9 @@ pub fn banner(ui: &mut egui::Ui, view: &SeatScreenView) -> Option<Action> {
             action = Some(Action::Class(ClassAction::Leave));
         }
     });
+    if let Some(standing) = view.view.and_then(|v| v.market.as_ref()) {
+        super::leaderboard::banner_section(ui, cat, standing, view.table);
+    }
     action
 }
 
@@ -528,6 +531,29 @@ fn report_panel(ui: &mut egui::Ui, view: &SeatScreenView, report: &ReportFile) {
                 }
             });
         }
+    }
+    if let Some(team) = &report.team {
+        ui.add_space(8.0);
+        let members: Vec<&str> = team.members.iter().map(|m| m.name.as_str()).collect();
+        ui.label(RichText::new(cat.tr_args("class-team", &[("members", Arg::from(members.join(", ")))])).strong());
+        let actions = crate::class::view::team_actions(&report.save.commands, &team.own_commands);
+        ui.label(cat.tr_args("class-team-actions", &[("count", Arg::from(actions.len()))]));
+        for (day, what) in actions.iter().take(crate::class::view::MAX_DEBRIEF_ITEMS) {
+            ui.label(
+                RichText::new(cat.tr_args(
+                    "class-team-action",
+                    &[("day", Arg::from(*day)), ("what", Arg::from(what.as_str()))],
+                ))
+                .small(),
+            );
+        }
+    }
+    if let Some(standing) = view.view.and_then(|v| v.market.as_ref()) {
+        ui.add_space(8.0);
+        ui.label(RichText::new(cat.tr("dec-title")).strong().color(ACCENT));
+        super::leaderboard::decisions(ui, cat, &standing.decisions, true);
+        ui.add_space(6.0);
+        super::leaderboard::leaderboard(ui, cat, &standing.leaderboard, view.table);
     }
     if let Some(kept) = view.report_kept {
         ui.add_space(8.0);

@@ -42,6 +42,8 @@ pub struct DashboardView<'a> {
     pub seat_ids: &'a [String],
     /// What the last instructor action did (an event fired, or why not).
     pub notice: Option<&'a str>,
+    /// A shared marketplace's leaderboard and the class's decisions (a B2C class).
+    pub market: Option<&'a crate::class::leaderboard::MarketStanding>,
 }
 
 /// The dashboard's own UI state: a removal or an end waiting for confirmation.
@@ -224,8 +226,17 @@ pub fn draw(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft)
         .resizable(true)
         .show(ui, |ui| {
             ui.add_space(6.0);
-            ui.label(RichText::new(cat.tr("dash-chart")).strong());
-            deal_chart(ui, cat, view.space, view.deals);
+            if let Some(market) = view.market {
+                ui.label(RichText::new(cat.tr("dash-leaderboard")).strong());
+                super::leaderboard::leaderboard(ui, cat, &market.leaderboard, None);
+                if !market.decisions.is_empty() {
+                    ui.add_space(6.0);
+                    super::leaderboard::decisions(ui, cat, &market.decisions, false);
+                }
+            } else {
+                ui.label(RichText::new(cat.tr("dash-chart")).strong());
+                deal_chart(ui, cat, view.space, view.deals);
+            }
             ui.add_space(8.0);
             ui.label(RichText::new(cat.tr("dash-feed")).strong());
             egui::ScrollArea::vertical().id_salt("dash-feed").show(ui, |ui| {

@@ -12,6 +12,7 @@ pub mod debrief;
 pub mod disputes;
 pub mod documents;
 pub mod hs;
+pub mod leaderboard;
 pub mod letters;
 pub mod listing;
 pub mod menu;

@@ -90,6 +90,7 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
             .into_boxed_slice(),
     );
     let tables = class.tables().len();
+    let market = class.market_standing(usize::MAX).map(|m| &*Box::leak(Box::new(m)));
     let seat_ids: &'static [String] = Box::leak(class.seat_ids().into_boxed_slice());
     let (started, paused, locked, over) = (
         class.is_started(),
@@ -120,6 +121,7 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
                 tables,
                 seat_ids,
                 notice: None,
+                market,
             };
             if let Some(a) = dashboard::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
@@ -566,4 +568,140 @@ fn the_end_of_class_shows_the_student_s_debrief_with_each_criterion_and_hint() {
     assert!(harness.query_by_label(&score).is_some(), "{score}");
     assert!(harness.query_by_label(&missed_line).is_some(), "{missed_line}");
     assert!(harness.query_by_label(&hint_line).is_some(), "{hint_line}");
+}
+
+/// The bundled B2C scenario's class: Li Na and Wang Wei as one team at store 1 (teams of two),
+/// Zhang Min alone at store 2; both stores list the phone case (store 1 cheaper, with ads)
+/// and three market days are played.
+fn market_class() -> Class {
+    let scenario = Arc::new(
+        load_scenario_file(Path::new("scenarios/b2c-eu-storefront.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{}", render_plain(&d))),
+    );
+    let mut class = Class::new(scenario).with_team_size(2);
+    for (n, name) in [(1, "Li Na"), (2, "Wang Wei"), (3, "Zhang Min")] {
+        class
+            .join(name, &format!("202400{n}"), token(n))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    class.start();
+    let publish = |price: i64, bid: i64| Command::PublishListing {
+        market: "de-marketplace".into(),
+        sku: "PC-TPU-61".into(),
+        text: Box::new(crate::market::student_text()),
+        terms: crate::market::terms(price, 300, bid, 1_500, 0),
+    };
+    for (n, command) in [(1, publish(1_149, 45)), (3, publish(1_399, 0))] {
+        class
+            .submit(&token(n), "company", command)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    for _ in 0..3 {
+        for n in [2, 3] {
+            class
+                .submit(&token(n), "company", Command::EndDay)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    assert_eq!(class.tables()[0].session().map(tradeport::sim::Session::day), Some(4));
+    class
+}
+
+#[test]
+fn a_market_class_s_dashboard_ranks_the_stores_instead_of_charting_deals() {
+    let class = market_class();
+    let board = class.leaderboard();
+    assert_eq!(board.len(), 2);
+    let mut harness = dashboard_harness(&class);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Leaderboard: profit after every fee")
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label_contains("All pairs' deals").is_none(),
+        "no deal chart in a market"
+    );
+    for row in &board {
+        let store = format!("Table {}", row.table + 1);
+        assert!(harness.query_by_label(&store).is_some(), "{store} ranked");
+        assert!(harness.query_by_label(&row.profit).is_some(), "{}", row.profit);
+    }
+    assert!(
+        harness.query_by_label("Li Na, Wang Wei").is_some(),
+        "a team is one store"
+    );
+    // The class's spread of decisions, without a "yours" column for the instructor.
+    assert!(
+        harness.query_by_label("11.49 EUR – 13.99 EUR").is_some(),
+        "the price range"
+    );
+    assert!(harness.query_by_label("Yours").is_none());
+}
+
+#[test]
+fn a_store_sees_its_rank_and_its_debrief_puts_its_decisions_and_own_actions_beside_the_class() {
+    let mut class = market_class();
+    let seat_view: &'static _ = Box::leak(Box::new(class.view_for(&token(1)).unwrap_or_else(|| panic!("a view"))));
+    let standing = seat_view
+        .market
+        .as_ref()
+        .unwrap_or_else(|| panic!("the market's standing"));
+    let mine = standing
+        .leaderboard
+        .iter()
+        .find(|r| r.table == 0)
+        .unwrap_or_else(|| panic!("store 1 ranked"));
+    let rank_line = format!("Amazon.de: your store is {} of 2 · profit {}", mine.rank, mine.profit);
+    class.end();
+    let report: &'static _ = Box::leak(Box::new(
+        class
+            .collect_reports()
+            .into_iter()
+            .find(|(s, _)| s.name == "Li Na")
+            .map(|(_, r)| r)
+            .unwrap_or_else(|| panic!("Li Na's report")),
+    ));
+    let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, state: &mut SeatState| {
+            let view = SeatScreenView {
+                cat,
+                status: SeatStatus::Over,
+                scenario_title: "Phone Accessories",
+                name: "Li Na",
+                seat: Some("company"),
+                table: Some(0),
+                view: Some(seat_view),
+                notices: &[],
+                report: Some(report),
+                report_kept: None,
+                debrief: &[],
+            };
+            if let Some(a) = classroom::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        SeatState::default(),
+    );
+    harness.run();
+    // The banner folds the leaderboard under the store's rank; opened, it marks the store.
+    harness.get_by_label(&rank_line).click();
+    harness.run();
+    assert!(harness.query_all_by_label("Table 1 (you)").count() >= 1);
+    // The debrief: the team, what this student did for it, and the decisions beside the class's.
+    assert!(harness.query_by_label("Team: Li Na, Wang Wei").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("What you did for the team (1 of the store's commands)")
+            .is_some(),
+        "Li Na listed the case; Wang Wei ended the days"
+    );
+    assert!(harness.query_by_label("· day 1: PublishListing PC-TPU-61").is_some());
+    assert!(harness.query_all_by_label("Your decisions beside the class's").count() >= 1);
+    assert!(
+        harness.query_all_by_label("11.49 EUR").count() >= 1,
+        "store 1's price, shown as its own"
+    );
 }

@@ -82,6 +82,7 @@ fn hosting(collect: Option<PathBuf>, autosave: Option<PathBuf>, resume: bool) ->
         collect,
         autosave,
         resume,
+        team_size: 1,
     })
 }
 
