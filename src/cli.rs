@@ -527,8 +527,25 @@ fn verify_one(
             _ => None,
         })
         .collect();
+    // A store of a class's shared market, and a team's report, say so: the instructor sees
+    // whose market and whose team the numbers come from.
+    let market = report.save.market.as_ref().map_or_else(String::new, |m| {
+        format!(
+            "store {} of a shared market of {}; ",
+            u64::from(m.store) + 1,
+            m.logs.len()
+        )
+    });
+    let team = report.team.as_ref().map_or_else(String::new, |t| {
+        let names: Vec<String> = t.members.iter().map(|m| shown(&m.name)).collect();
+        format!(
+            "team: {} ({} of the commands their own); ",
+            names.join(", "),
+            t.own_commands.len()
+        )
+    });
     let against = format!(
-        "{}checked against {} ({})",
+        "{market}{team}{}checked against {} ({})",
         if fired.is_empty() {
             String::new()
         } else {

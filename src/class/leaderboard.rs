@@ -4,6 +4,8 @@
 //! stock), for the debrief. Only the class's spread goes to a student, never another
 //! store's bid.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::Class;
@@ -37,9 +39,12 @@ pub struct Spread {
     pub high: String,
 }
 
-/// A product's decisions: this store's beside the class's.
+/// A product's decisions in one market: this store's beside the class's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionRow {
+    /// The market's name (a class's leaderboard may count several of its stores) and id.
+    pub market: crate::sim::terms::Text,
+    pub market_id: String,
     pub sku: String,
     /// How many stores list it.
     pub stores: usize,
@@ -58,6 +63,10 @@ pub struct MarketStanding {
     pub platform: String,
     pub leaderboard: Vec<LeaderboardRow>,
     pub decisions: Vec<DecisionRow>,
+    /// The shoppers who searched the shared market on its last day (every store's share of
+    /// them together), once a day has been played.
+    #[serde(default)]
+    pub shoppers_last_day: Option<u32>,
 }
 
 /// The market's standings as the class keeps them between changes.
@@ -68,36 +77,112 @@ pub(super) struct Standings {
     /// Money formatting: the market's currency and its exponent.
     currency: Option<(crate::sim::CurrencyCode, u32)>,
     pub(super) rows: Vec<(usize, Standing)>,
+    /// The markets counted, with their names.
+    market_names: Vec<(String, crate::sim::terms::Text)>,
+    /// What every store is shown, worked out at the last change.
+    shown: Option<MarketStanding>,
 }
 
 impl Class {
-    /// Works the shared market's standings out again (after anything that may change them).
+    /// Marks the shared market's standings as changed (after anything that may change them):
+    /// they are worked out again once, by [`Class::settle_standings`] or the next read.
     pub(super) fn refresh_standings(&mut self) {
-        if !self.shares_market() {
-            return;
+        self.standings_stale = true;
+    }
+
+    /// Works the standings out again if anything changed since (the host does it once per
+    /// tick, however many commands the tick carried).
+    pub fn settle_standings(&mut self) {
+        if self.standings_stale {
+            self.standings = self.compute_standings();
+            self.standings_stale = false;
         }
-        let Some(market) = self.scenario.markets().iter().find(|m| m.storefront.is_some()) else {
-            return;
+    }
+
+    /// The standings as they are now.
+    fn current_standings(&self) -> std::borrow::Cow<'_, Standings> {
+        if self.standings_stale {
+            std::borrow::Cow::Owned(self.compute_standings())
+        } else {
+            std::borrow::Cow::Borrowed(&self.standings)
+        }
+    }
+
+    /// The shared market's standings worked out from every store.
+    fn compute_standings(&self) -> Standings {
+        if !self.shares_market() {
+            return Standings::default();
+        }
+        // Every storefront market in the first one's currency (the bundled scenario's German
+        // and French stores, both in EUR) counts: one profit per store.
+        let scenario = Arc::clone(&self.scenario);
+        let Some(first) = scenario.markets().iter().find(|m| m.storefront.is_some()) else {
+            return Standings::default();
         };
+        let markets: Vec<&crate::sim::scenario::Market> = scenario
+            .markets()
+            .iter()
+            .filter(|m| m.storefront.is_some() && m.currency == first.currency)
+            .collect();
         let tables: Vec<usize> = (0..self.tables.len())
             .filter(|t| self.store_index(*t).is_some())
             .collect();
-        let rows = standings(&self.market_stores(), &market.id);
-        self.standings = Standings {
-            market: market.id.clone(),
-            platform: market
-                .storefront
-                .as_ref()
-                .map(|s| s.platform.clone())
-                .unwrap_or_default(),
-            currency: Some((market.currency, self.scenario.exponent(market.currency))),
+        let stores = self.market_stores();
+        let mut rows = standings(&stores, &first.id);
+        for market in markets.iter().skip(1) {
+            rows = rows
+                .into_iter()
+                .zip(standings(&stores, &market.id))
+                .map(|(a, b)| a.merged(b))
+                .collect();
+        }
+        let platforms: Vec<String> = markets
+            .iter()
+            .filter_map(|m| m.storefront.as_ref().map(|s| s.platform.clone()))
+            .collect();
+        let mut standings = Standings {
+            market: first.id.clone(),
+            platform: platforms.join(" + "),
+            currency: Some((first.currency, scenario.exponent(first.currency))),
             rows: tables.into_iter().zip(rows).collect(),
+            market_names: markets.iter().map(|m| (m.id.clone(), m.name.clone())).collect(),
+            shown: None,
         };
+        standings.shown = Some(self.build_market_standing(&standings));
+        standings
     }
 
     /// The shared market's leaderboard, best profit first; empty for other classes.
     pub fn leaderboard(&self) -> Vec<LeaderboardRow> {
-        let s = &self.standings;
+        self.current_standings()
+            .shown
+            .as_ref()
+            .map(|m| m.leaderboard.clone())
+            .unwrap_or_default()
+    }
+
+    /// The class's market as the store at `table` sees it: the leaderboard and its decisions
+    /// beside the class's; `None` for a class without a shared market. (Worked out once per
+    /// change, not once per student and tick.)
+    pub fn market_standing(&self, table: usize) -> Option<MarketStanding> {
+        let current = self.current_standings();
+        let s = current.as_ref();
+        let mut shown = s.shown.clone()?;
+        let money = |minor: i64| format_money(s.currency, minor);
+        let mine = s.rows.iter().find(|(t, _)| *t == table).map(|(_, st)| st);
+        for row in &mut shown.decisions {
+            row.yours = mine
+                .and_then(|m| {
+                    m.listings
+                        .iter()
+                        .find(|l| l.sku == row.sku && l.market == row.market_id)
+                })
+                .map(|l| (money(l.price), money(l.bid), l.stock.to_string()));
+        }
+        Some(shown)
+    }
+
+    fn build_leaderboard(&self, s: &Standings) -> Vec<LeaderboardRow> {
         let money = |minor: i64| format_money(s.currency, minor);
         let mut rows: Vec<&(usize, Standing)> = s.rows.iter().collect();
         rows.sort_by(|a, b| b.1.profit.cmp(&a.1.profit).then(a.0.cmp(&b.0)));
@@ -123,29 +208,32 @@ impl Class {
             .collect()
     }
 
-    /// The class's market as the store at `table` sees it: the leaderboard and its decisions
-    /// beside the class's; `None` for a class without a shared market.
-    pub fn market_standing(&self, table: usize) -> Option<MarketStanding> {
-        if !self.shares_market() {
-            return None;
-        }
-        let s = &self.standings;
+    /// The class's market with the class's decisions (no store's own).
+    fn build_market_standing(&self, s: &Standings) -> MarketStanding {
         let money = |minor: i64| format_money(s.currency, minor);
-        let mine = s.rows.iter().find(|(t, _)| *t == table).map(|(_, st)| st);
-        let mut skus: Vec<&str> = s
+        // Products in the order of the markets, then by SKU.
+        let mut skus: Vec<(usize, &str, &str)> = s
             .rows
             .iter()
-            .flat_map(|(_, st)| st.listings.iter().map(|l| l.sku.as_str()))
+            .flat_map(|(_, st)| st.listings.iter())
+            .map(|l| {
+                let order = s
+                    .market_names
+                    .iter()
+                    .position(|(id, _)| *id == l.market)
+                    .unwrap_or(usize::MAX);
+                (order, l.market.as_str(), l.sku.as_str())
+            })
             .collect();
         skus.sort_unstable();
         skus.dedup();
         let decisions = skus
             .into_iter()
-            .map(|sku| {
+            .map(|(_, market, sku)| {
                 let listed: Vec<_> = s
                     .rows
                     .iter()
-                    .filter_map(|(_, st)| st.listings.iter().find(|l| l.sku == sku))
+                    .filter_map(|(_, st)| st.listings.iter().find(|l| l.sku == sku && l.market == market))
                     .collect();
                 let spread = |values: Vec<i64>, show: &dyn Fn(i64) -> String| {
                     let (low, median, high) = low_median_high(values);
@@ -157,23 +245,35 @@ impl Class {
                 };
                 let units = |n: i64| n.to_string();
                 DecisionRow {
+                    market: s
+                        .market_names
+                        .iter()
+                        .find(|(id, _)| id == market)
+                        .map(|(_, name)| name.clone())
+                        .unwrap_or_default(),
                     sku: sku.to_string(),
                     stores: listed.len(),
-                    yours: mine
-                        .and_then(|m| m.listings.iter().find(|l| l.sku == sku))
-                        .map(|l| (money(l.price), money(l.bid), l.stock.to_string())),
+                    market_id: market.to_string(),
+                    yours: None,
                     price: spread(listed.iter().map(|l| l.price).collect(), &money),
                     bid: spread(listed.iter().map(|l| l.bid).collect(), &money),
                     stock: spread(listed.iter().map(|l| i64::from(l.stock)).collect(), &units),
                 }
             })
             .collect();
-        Some(MarketStanding {
+        let shoppers_last_day = self
+            .market_stores()
+            .first()
+            .and_then(|store| store.store_desk().store(&s.market))
+            .and_then(|store| store.history.last())
+            .map(|(_, day)| day.visits);
+        MarketStanding {
             market: s.market.clone(),
             platform: s.platform.clone(),
-            leaderboard: self.leaderboard(),
+            leaderboard: self.build_leaderboard(s),
             decisions,
-        })
+            shoppers_last_day,
+        }
     }
 }
 

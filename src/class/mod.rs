@@ -210,8 +210,9 @@ pub struct Class {
     /// A class of a scenario with a marketplace: every table is a store in one shared market,
     /// whose shoppers' stream this is (from the start).
     market: Option<MarketClock>,
-    /// The shared market's standings since the last change.
+    /// The shared market's standings, and whether something changed since they were worked out.
     standings: leaderboard::Standings,
+    standings_stale: bool,
     /// Students a seat takes (a team of 1 to [`MAX_TEAM`], the instructor's choice).
     team_size: usize,
 }
@@ -257,6 +258,7 @@ impl Class {
             mode: crate::sim::session::PlayMode::Practice,
             market: None,
             standings: leaderboard::Standings::default(),
+            standings_stale: true,
             team_size: 1,
         }
     }
@@ -348,6 +350,7 @@ impl Class {
             table,
             seat,
         });
+        self.refresh_standings();
         Ok((id, token))
     }
 
@@ -427,6 +430,7 @@ impl Class {
                 }
             }
         }
+        self.refresh_standings();
         Ok(())
     }
 
@@ -611,6 +615,7 @@ impl Class {
         }
         self.removed.insert(student);
         self.ready.remove(&student);
+        self.refresh_standings();
         true
     }
 

@@ -249,6 +249,7 @@ impl Class {
         if class.shares_market() && class.is_started() {
             class.resume_market(&file)?;
         }
+        class.refresh_standings();
         Ok(class)
     }
 

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
-use bevy_replicon_renet::RenetServer;
 
 use super::class_client::ClassSeat;
 use super::class_host::{HostSettings, HostedClass};
@@ -46,6 +45,12 @@ pub struct BenchFigures {
     pub over: bool,
     pub elapsed: Duration,
     pub commands: usize,
+    /// Ticks that ended the class's day (in a B2C class, the shared market's day), their
+    /// median and slowest, and the p95 of every other tick.
+    pub day_ticks: usize,
+    pub day_p50: Duration,
+    pub day_max: Duration,
+    pub other_p95: Duration,
 }
 
 fn percentile(sorted: &[Duration], per_mille: usize) -> Duration {
@@ -94,13 +99,23 @@ pub fn measure(args: &ClassBench) -> Result<BenchFigures, String> {
     let (mut out_sum, mut in_sum) = (0.0f64, 0.0f64);
     let mut last_sample = Instant::now();
     let mut over_at: Option<Instant> = None;
+    let day_of = |app: &App| {
+        let class = &app.world().resource::<HostedClass>().class;
+        class.tables().first().and_then(|t| t.session()).map(|s| s.day())
+    };
+    let mut day_ticks = Vec::new();
     while Instant::now() < deadline {
+        let before = day_of(&host);
         let tick = Instant::now();
         host.update();
         let took = tick.elapsed();
         let hosted = host.world().resource::<HostedClass>();
         if hosted.class.is_started() {
             ticks.push(took);
+            // A tick that ended the class's day (a shared market's day, for a B2C class).
+            if before.is_some() && day_of(&host) != before {
+                day_ticks.push(took);
+            }
         }
         if hosted.outcome.over && over_at.is_none() {
             over_at = Some(Instant::now());
@@ -114,20 +129,10 @@ pub fn measure(args: &ClassBench) -> Result<BenchFigures, String> {
         }
         if last_sample.elapsed() >= Duration::from_millis(500) {
             last_sample = Instant::now();
-            if let Some(server) = host.world().get_resource::<RenetServer>() {
-                let ids = server.clients_id();
-                if !ids.is_empty() {
-                    let (mut sent, mut received) = (0.0, 0.0);
-                    for id in &ids {
-                        if let Ok(info) = server.network_info(*id) {
-                            sent += info.bytes_sent_per_second;
-                            received += info.bytes_received_per_second;
-                        }
-                    }
-                    out_sum += sent / ids.len() as f64;
-                    in_sum += received / ids.len() as f64;
-                    samples += 1;
-                }
+            if let Some((sent, received)) = super::class_net::traffic_per_client(host.world()) {
+                out_sum += sent;
+                in_sum += received;
+                samples += 1;
             }
         }
     }
@@ -140,7 +145,18 @@ pub fn measure(args: &ClassBench) -> Result<BenchFigures, String> {
         .map(|s| s.commands().len())
         .sum();
     ticks.sort();
+    day_ticks.sort();
+    let mut other_ticks = ticks.clone();
+    for t in &day_ticks {
+        if let Some(i) = other_ticks.iter().position(|o| o == t) {
+            other_ticks.remove(i);
+        }
+    }
     Ok(BenchFigures {
+        day_ticks: day_ticks.len(),
+        day_p50: percentile(&day_ticks, 500),
+        day_max: day_ticks.last().copied().unwrap_or_default(),
+        other_p95: percentile(&other_ticks, 950),
         clients,
         seated: hosted.class.present().count(),
         ticks: ticks.len(),
@@ -193,6 +209,14 @@ pub fn run(args: &ClassBench, out: &mut dyn std::io::Write) -> std::io::Result<b
         ms(figures.max),
         figures.bytes_out_per_client,
         figures.bytes_in_per_client
+    )?;
+    writeln!(
+        out,
+        "ticks that ended the day: {} (median {} ms, slowest {} ms); p95 of the other ticks: {} ms",
+        figures.day_ticks,
+        ms(figures.day_p50),
+        ms(figures.day_max),
+        ms(figures.other_p95)
     )?;
     Ok(figures.seated == figures.clients)
 }

@@ -294,6 +294,8 @@ fn send_changes(If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands)
         return;
     }
     hosted.changed = false;
+    // The shared market's leaderboard, once for all the tick's commands.
+    hosted.class.settle_standings();
     if let Some(path) = hosted.settings.autosave.clone()
         && let Err(e) = crate::saves::write_atomic(&path, &hosted.class.record_text())
     {

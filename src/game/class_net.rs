@@ -114,6 +114,24 @@ pub fn open_beacon(world: &mut World, bind: SocketAddrV4, class_port: u16, title
     Ok(())
 }
 
+/// The host's traffic now per connected client, bytes per second (out, in), from renet's
+/// per-connection rates; `None` with nobody connected.
+pub fn traffic_per_client(world: &World) -> Option<(f64, f64)> {
+    let server = world.get_resource::<RenetServer>()?;
+    let ids = server.clients_id();
+    if ids.is_empty() {
+        return None;
+    }
+    let (mut sent, mut received) = (0.0, 0.0);
+    for id in &ids {
+        if let Ok(info) = server.network_info(*id) {
+            sent += info.bytes_sent_per_second;
+            received += info.bytes_received_per_second;
+        }
+    }
+    Some((sent / ids.len() as f64, received / ids.len() as f64))
+}
+
 /// Connects this PC (the world's app) to the host at `host`.
 ///
 /// # Errors
@@ -278,9 +296,25 @@ pub fn run_headless_host(args: &HostRequest, out: &mut dyn std::io::Write) -> st
     let flag = Arc::clone(&stop);
     let _ = ctrlc::try_set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
     let mut over_since: Option<Instant> = None;
+    // Every host update's time once the class runs, for the summary at the end (the load
+    // figure of a lab: p95 of the host's tick).
+    let mut ticks: Vec<Duration> = Vec::new();
+    let (mut traffic, mut samples, mut last_sample) = ((0.0, 0.0), 0u32, Instant::now());
     while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+        let tick = Instant::now();
         app.update();
+        let took = tick.elapsed();
         let hosted = app.world().resource::<HostedClass>();
+        if hosted.class.is_started() && ticks.len() < 10_000_000 {
+            ticks.push(took);
+            if last_sample.elapsed() >= Duration::from_millis(500)
+                && let Some((sent, received)) = traffic_per_client(app.world())
+            {
+                last_sample = Instant::now();
+                traffic = (traffic.0 + sent, traffic.1 + received);
+                samples += 1;
+            }
+        }
         if hosted.outcome.over && over_since.is_none() {
             over_since = Some(Instant::now());
         }
@@ -291,6 +325,26 @@ pub fn run_headless_host(args: &HostRequest, out: &mut dyn std::io::Write) -> st
         std::thread::sleep(Duration::from_millis(5));
     }
     let hosted = app.world().resource::<HostedClass>();
+    ticks.sort();
+    if let Some(max) = ticks.last() {
+        let at = |per_mille: usize| {
+            let i = (ticks.len() * per_mille).div_ceil(1000).saturating_sub(1);
+            ticks
+                .get(i.min(ticks.len() - 1))
+                .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+        };
+        writeln!(
+            out,
+            "host ticks: {} · p50 {:.3} ms · p95 {:.3} ms · p99 {:.3} ms · max {:.3} ms · per client {:.0} B/s out, {:.0} B/s in",
+            ticks.len(),
+            at(500),
+            at(950),
+            at(990),
+            max.as_secs_f64() * 1000.0,
+            traffic.0 / f64::from(samples.max(1)),
+            traffic.1 / f64::from(samples.max(1))
+        )?;
+    }
     for path in &hosted.outcome.written {
         writeln!(out, "wrote {}", path.display())?;
     }

@@ -255,6 +255,8 @@ impl MarketClock {
 /// What a store decided on one product, for the debrief's "you beside the class".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListingDecision {
+    /// The market's id and the product.
+    pub market: String,
     pub sku: String,
     /// The price shoppers pay now, minor units of the market currency.
     pub price: i64,
@@ -284,6 +286,27 @@ pub struct Standing {
     pub rating_tenths: Option<u16>,
     pub reviews: u32,
     pub listings: Vec<ListingDecision>,
+}
+
+impl Standing {
+    /// This standing and `other` (the same store in another market of the same currency) as
+    /// one: money, orders and reviews added, ACoS and the average rating worked out again.
+    pub fn merged(mut self, other: Standing) -> Standing {
+        let stars = |s: &Standing| u64::from(s.rating_tenths.unwrap_or(0)) * u64::from(s.reviews);
+        let all_stars = stars(&self) + stars(&other);
+        self.profit = self.profit.saturating_add(other.profit);
+        self.sales = self.sales.saturating_add(other.sales);
+        self.orders += other.orders;
+        self.ad_spend = self.ad_spend.saturating_add(other.ad_spend);
+        self.ad_sales = self.ad_sales.saturating_add(other.ad_sales);
+        self.reviews += other.reviews;
+        self.listings.extend(other.listings);
+        self.acos = (self.ad_sales > 0).then(|| BasisPoints(self.ad_spend.saturating_mul(10_000) / self.ad_sales));
+        self.rating_tenths = (self.reviews > 0)
+            .then(|| u16::try_from(all_stars / u64::from(self.reviews)).ok())
+            .flatten();
+        self
+    }
 }
 
 /// Each store's standing in `market`, in store order (`stores[i]` is store `i`).
@@ -328,6 +351,7 @@ pub fn standings(stores: &[&Session], market: &str) -> Vec<Standing> {
                 stars += u64::from(listing.rating_tenths) * u64::from(listing.reviews);
                 standing.reviews += listing.reviews;
                 standing.listings.push(ListingDecision {
+                    market: market.to_string(),
                     sku: own.sku.clone(),
                     price: listing.effective_price(),
                     bid: listing.bid,

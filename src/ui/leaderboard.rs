@@ -88,11 +88,21 @@ pub fn decisions(ui: &mut egui::Ui, cat: &Catalogue, rows: &[DecisionRow], with_
                     ("dec-stock", yours.map(|y| y.2.clone()), &row.stock),
                 ];
                 for (i, (key, mine, spread)) in lines.into_iter().enumerate() {
-                    if i == 0 {
-                        ui.label(RichText::new(&row.sku).strong())
-                            .on_hover_text(cat.tr_args("dec-stores", &[("count", Arg::from(row.stores))]));
-                    } else {
-                        ui.label("");
+                    match i {
+                        0 => {
+                            ui.label(RichText::new(&row.sku).strong())
+                                .on_hover_text(cat.tr_args("dec-stores", &[("count", Arg::from(row.stores))]));
+                        }
+                        1 => {
+                            ui.label(
+                                RichText::new(super::pick(&row.market, cat.language()))
+                                    .small()
+                                    .color(MUTED),
+                            );
+                        }
+                        _ => {
+                            ui.label("");
+                        }
                     }
                     ui.label(cat.tr(key));
                     if with_yours {
@@ -127,6 +137,19 @@ pub fn banner_section(ui: &mut egui::Ui, cat: &Catalogue, standing: &MarketStand
     egui::CollapsingHeader::new(RichText::new(title).strong().color(ACCENT))
         .id_salt("class-market")
         .show(ui, |ui| {
+            if let Some(shoppers) = standing.shoppers_last_day {
+                ui.label(
+                    RichText::new(cat.tr_args(
+                        "class-market-shoppers",
+                        &[
+                            ("stores", Arg::from(standing.leaderboard.len())),
+                            ("shoppers", Arg::from(shoppers)),
+                        ],
+                    ))
+                    .small()
+                    .color(MUTED),
+                );
+            }
             leaderboard(ui, cat, &standing.leaderboard, table);
             if !standing.decisions.is_empty() {
                 ui.add_space(4.0);

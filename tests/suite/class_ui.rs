@@ -653,7 +653,14 @@ fn a_store_sees_its_rank_and_its_debrief_puts_its_decisions_and_own_actions_besi
         .iter()
         .find(|r| r.table == 0)
         .unwrap_or_else(|| panic!("store 1 ranked"));
-    let rank_line = format!("Amazon.de: your store is {} of 2 · profit {}", mine.rank, mine.profit);
+    assert_eq!(
+        standing.platform, "Amazon.de + Amazon.fr",
+        "both EUR stores are counted"
+    );
+    let rank_line = format!(
+        "{}: your store is {} of 2 · profit {}",
+        standing.platform, mine.rank, mine.profit
+    );
     class.end();
     let report: &'static _ = Box::leak(Box::new(
         class

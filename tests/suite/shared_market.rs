@@ -473,3 +473,60 @@ fn a_team_s_two_students_act_on_one_store_and_each_gets_its_report_with_their_ow
     assert_eq!(resumed.tables()[0].given_by(), class.tables()[0].given_by());
     assert_eq!(resumed.team_size(), 2);
 }
+
+#[test]
+fn a_store_s_standing_in_two_markets_of_one_currency_adds_up() {
+    use tradeport::sim::marketplace::Standing;
+    let standing = |profit: i64, ad_spend: i64, ad_sales: i64, rating: Option<u16>, reviews: u32| Standing {
+        store: 0,
+        profit,
+        sales: 10_000,
+        orders: 10,
+        ad_spend,
+        ad_sales,
+        acos: None,
+        rating_tenths: rating,
+        reviews,
+        listings: Vec::new(),
+    };
+    let both = standing(1_000, 500, 2_000, Some(40), 3).merged(standing(-300, 500, 0, Some(50), 1));
+    assert_eq!(
+        (both.profit, both.orders, both.ad_spend, both.ad_sales),
+        (700, 20, 1_000, 2_000)
+    );
+    assert_eq!(
+        both.acos,
+        Some(tradeport::sim::BasisPoints(5_000)),
+        "1,000 spent over 2,000 sold"
+    );
+    assert_eq!(
+        (both.rating_tenths, both.reviews),
+        (Some(42), 4),
+        "(3 × 4.0 + 5.0) / 4 = 4.25"
+    );
+    let none = standing(0, 0, 0, None, 0).merged(standing(0, 0, 0, None, 0));
+    assert_eq!((none.acos, none.rating_tenths), (None, None));
+}
+
+#[test]
+fn a_student_cannot_give_the_market_s_day_nor_claim_the_market_s_seat() {
+    use tradeport::class::{Class, Refusal, Token};
+    let mut class = Class::new(scenario());
+    let t = Token::from_bytes([7; 16]);
+    class
+        .join("Li Na", "2026001", t.clone())
+        .unwrap_or_else(|e| panic!("{e}"));
+    class.start();
+    let forged = Command::MarketDay(Vec::new());
+    assert!(matches!(
+        class.submit(&t, "company", forged.clone()),
+        Err(Refusal::Rule(RuleError::NotThisSeat(_)))
+    ));
+    assert!(matches!(
+        class.submit(&t, "market", forged),
+        Err(Refusal::NotYourSeat(_))
+    ));
+    let store = class.tables()[0].session().unwrap_or_else(|| panic!("started"));
+    assert!(store.commands().is_empty(), "nothing was applied");
+    assert_eq!(store.day(), 1);
+}

@@ -987,3 +987,4 @@ class-team = Team: { $members }
 class-team-actions = What you did for the team ({ $count } of the store's commands):
 dash-leaderboard = Leaderboard: profit after every fee, tax, ad, parcel and the goods
 class-team-action = · day { $day }: { $what }
+class-market-shoppers = { $stores } stores share this market: { $shoppers } shoppers searched it yesterday (the scenario's daily shoppers for each store; market research shows one store's share).
