@@ -530,3 +530,35 @@ fn a_student_cannot_give_the_market_s_day_nor_claim_the_market_s_seat() {
     assert!(store.commands().is_empty(), "nothing was applied");
     assert_eq!(store.day(), 1);
 }
+
+#[test]
+fn stores_with_equal_listings_take_turns_at_the_higher_place() {
+    // On the first day three equal listings rank exactly equal: which store shoppers meet
+    // first must not always be the same one (the first to join), or it gets ahead for good.
+    let scenario = scenario();
+    let mut leaders = std::collections::BTreeSet::new();
+    for seed in 1..=8 {
+        let mut market = SharedMarket::open(&scenario, 3, seed, PlayMode::Practice);
+        for store in 0..3 {
+            apply(&mut market, store, publish(1_249, 0, 0));
+        }
+        market.end_day();
+        let clicks: Vec<u32> = market
+            .stores()
+            .iter()
+            .map(|s| {
+                let store = s.store_desk().store(MARKET).unwrap_or_else(|| panic!("no store"));
+                let own = store.student[0].id.0 as usize;
+                store
+                    .history
+                    .last()
+                    .and_then(|(_, day)| day.listings.get(own))
+                    .map_or(0, |l| l.clicks)
+            })
+            .collect();
+        let best = clicks.iter().copied().max().unwrap_or(0);
+        assert!(best > 0, "seed {seed}: {clicks:?}");
+        leaders.extend(clicks.iter().enumerate().filter(|(_, c)| **c == best).map(|(i, _)| i));
+    }
+    assert!(leaders.len() > 1, "the same store led every first day: {leaders:?}");
+}

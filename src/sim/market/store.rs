@@ -809,9 +809,16 @@ impl Store {
             ..first.clone()
         };
         let mut direct = vec![0u32; rivals];
+        // The stores enter the joint market in a new order each day (from the market's own
+        // stream): where listings rank equal, no store always takes the higher place.
+        let mut order: Vec<usize> = (0..mornings.len()).collect();
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.random_range(0..=i));
+        }
         // Each store's own listings: (index in the store, index in the joint market).
-        let mut placed: Vec<Vec<(usize, usize)>> = Vec::with_capacity(mornings.len());
-        for store in &mornings {
+        let mut placed: Vec<Vec<(usize, usize)>> = vec![Vec::new(); mornings.len()];
+        for &k in &order {
+            let Some(store) = mornings.get(k) else { continue };
             let posts = store.post_visits(day);
             let mut at = Vec::with_capacity(store.student.len());
             for own in &store.student {
@@ -826,7 +833,7 @@ impl Store {
                 joint.recent_orders.push(recent.clone());
                 direct.push(posts.get(index).copied().unwrap_or(0));
             }
-            placed.push(at);
+            placed[k] = at;
         }
         let stats = joint.market_day(day, visits, elasticity, &direct, rng);
         mornings
@@ -885,9 +892,9 @@ impl Store {
         self.history.push((day, result.stats.clone()));
     }
 
-    /// A shared market's listings as its shoppers see them today (the order
-    /// [`Store::run_shared_day`] ranks them in): the AI competitors', then each store's own in
-    /// store order, each with the index of the store it belongs to (`None`: a competitor).
+    /// A shared market's listings as its shoppers see them: the AI competitors', then each
+    /// store's own in store order (the market's day takes the stores in a new order each day),
+    /// each with the index of the store it belongs to (`None`: a competitor).
     pub fn shared_listings(stores: &[&Store]) -> Vec<(Option<usize>, Listing)> {
         let Some(first) = stores.first() else {
             return Vec::new();
