@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::{Class, Student, StudentId, Table, Token};
-use crate::sim::marketplace::{MarketClock, market_log};
+use crate::sim::marketplace::{MarketClock, as_market_step, market_log};
 use crate::sim::save::{MAX_LOGGED_COMMANDS, MarketSave, ReportFile, TeamRecord};
 use crate::sim::{Command, Scenario};
 
@@ -332,14 +332,6 @@ impl Class {
             csv.push('\n');
         }
         csv
-    }
-}
-
-/// A command as a shared market's log keeps it: a market's day as `EndDay`.
-fn as_market_step(command: Command) -> Command {
-    match command {
-        Command::MarketDay(_) => Command::EndDay,
-        other => other,
     }
 }
 

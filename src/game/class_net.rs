@@ -327,12 +327,7 @@ pub fn run_headless_host(args: &HostRequest, out: &mut dyn std::io::Write) -> st
     let hosted = app.world().resource::<HostedClass>();
     ticks.sort();
     if let Some(max) = ticks.last() {
-        let at = |per_mille: usize| {
-            let i = (ticks.len() * per_mille).div_ceil(1000).saturating_sub(1);
-            ticks
-                .get(i.min(ticks.len() - 1))
-                .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-        };
+        let at = |per_mille: usize| super::class_bench::percentile(&ticks, per_mille).as_secs_f64() * 1000.0;
         writeln!(
             out,
             "host ticks: {} · p50 {:.3} ms · p95 {:.3} ms · p99 {:.3} ms · max {:.3} ms · per client {:.0} B/s out, {:.0} B/s in",

@@ -97,14 +97,20 @@ pub fn shared_visits(visits: u32, stores: usize) -> u32 {
 /// A store's log as the market's log keeps it: its session's commands with each `MarketDay`
 /// read as `EndDay` (the market ended the day; the replay works the day out again).
 pub fn market_log(store: &Session) -> Vec<Command> {
-    store
-        .commands()
-        .iter()
-        .map(|c| match c {
-            Command::MarketDay(_) => Command::EndDay,
-            other => other.clone(),
-        })
-        .collect()
+    store.commands().iter().cloned().map(as_market_step).collect()
+}
+
+/// A command as the market's log keeps it: a market's day as `EndDay`.
+pub fn as_market_step(command: Command) -> Command {
+    match command {
+        Command::MarketDay(_) => Command::EndDay,
+        other => other,
+    }
+}
+
+/// Ad spend over ad sales; `None` before any ad sale.
+fn acos(ad_spend: i64, ad_sales: i64) -> Option<BasisPoints> {
+    (ad_sales > 0).then(|| BasisPoints(ad_spend.saturating_mul(10_000) / ad_sales))
 }
 
 /// A shared market replayed or played outside a class: its stores and its clock.
@@ -138,7 +144,7 @@ impl SharedMarket {
         let session = self
             .stores
             .get_mut(store)
-            .ok_or_else(|| RuleError::NoSuchSeat(format!("store {}", store + 1)))?;
+            .ok_or_else(|| RuleError::NoSuchSeat(format!("store {}", store.saturating_add(1))))?;
         session.apply(command)
     }
 
@@ -301,7 +307,7 @@ impl Standing {
         self.ad_sales = self.ad_sales.saturating_add(other.ad_sales);
         self.reviews += other.reviews;
         self.listings.extend(other.listings);
-        self.acos = (self.ad_sales > 0).then(|| BasisPoints(self.ad_spend.saturating_mul(10_000) / self.ad_sales));
+        self.acos = acos(self.ad_spend, self.ad_sales);
         self.rating_tenths = (self.reviews > 0)
             .then(|| u16::try_from(all_stars / u64::from(self.reviews)).ok())
             .flatten();
@@ -360,10 +366,7 @@ pub fn standings(stores: &[&Session], market: &str) -> Vec<Standing> {
                     shipping: own.shipping.clone(),
                 });
             }
-            if standing.ad_sales > 0 {
-                let share = standing.ad_spend.saturating_mul(10_000) / standing.ad_sales;
-                standing.acos = Some(BasisPoints(share));
-            }
+            standing.acos = acos(standing.ad_spend, standing.ad_sales);
             if standing.reviews > 0 {
                 standing.rating_tenths = u16::try_from(stars / u64::from(standing.reviews)).ok();
             }
