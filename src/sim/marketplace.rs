@@ -13,6 +13,7 @@ use rand::SeedableRng;
 use rand::rngs::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use super::c2c::{ClassmateTrade, ShopEvent};
 use super::market::{SharedDayResult, Store};
 use super::money::BasisPoints;
 use super::scenario::Scenario;
@@ -48,6 +49,29 @@ impl MarketClock {
             .iter()
             .map(|s| !s.is_finished() && s.day() < s.scenario().length_days())
             .collect();
+        // Classmates' moves on each other's listings reach the sellers' shops before their day.
+        let (into_sellers, mut into_buyers) = classmates_moves(stores, &running);
+        let mut before: Vec<Vec<Event>> = vec![Vec::new(); stores.len()];
+        for (seller, trades) in into_sellers.into_iter().enumerate() {
+            if trades.is_empty() {
+                continue;
+            }
+            let Ok(events) = stores[seller].apply_as(MARKET_SEAT, Command::ClassmateTrades(trades)) else {
+                continue;
+            };
+            for event in &events {
+                if let Event::Shop(ShopEvent::ClassmateMoveRefused { buyer, listing, why }) = event
+                    && let Some(news) = into_buyers.get_mut(*buyer as usize)
+                {
+                    news.push(ClassmateTrade::Refused {
+                        seller: u32::try_from(seller).unwrap_or(u32::MAX),
+                        listing: *listing,
+                        why: why.clone(),
+                    });
+                }
+            }
+            before[seller] = events;
+        }
         let mut results: Vec<Vec<SharedDayResult>> = vec![Vec::new(); stores.len()];
         let first = stores.iter().zip(&running).find(|(_, r)| **r).map(|(s, _)| &**s);
         if let Some(first) = first {
@@ -71,18 +95,108 @@ impl MarketClock {
                 }
             }
         }
-        stores
+        let mut days: Vec<Result<Vec<Event>, RuleError>> = stores
             .iter_mut()
             .zip(results)
-            .map(|(s, results)| s.apply_as(MARKET_SEAT, Command::MarketDay(results)))
-            .collect()
+            .zip(before)
+            .map(|((s, results), mut before)| {
+                let day = s.apply_as(MARKET_SEAT, Command::MarketDay(results))?;
+                before.extend(day);
+                Ok(before)
+            })
+            .collect();
+        // Then each buyer's shop hears what became of its moves and purchases.
+        for (buyer, mut news) in into_buyers.into_iter().enumerate() {
+            news.extend(purchase_news(stores, buyer));
+            if news.is_empty() || stores[buyer].is_finished() {
+                continue;
+            }
+            let heard = stores[buyer].apply_as(MARKET_SEAT, Command::ClassmateTrades(news));
+            if let (Ok(heard), Some(Ok(day))) = (heard, days.get_mut(buyer)) {
+                day.extend(heard);
+            }
+        }
+        days
     }
+}
+
+/// Each seller's share of the classmates' moves made today (in buyer order, each buyer's in
+/// the order made) and their ratings of delivered items; and, for each buyer, the moves that
+/// cannot reach a seller (their own shop, a shop not in the market or over).
+fn classmates_moves(stores: &[&mut Session], running: &[bool]) -> (Vec<Vec<ClassmateTrade>>, Vec<Vec<ClassmateTrade>>) {
+    let mut into_sellers = vec![Vec::new(); stores.len()];
+    let mut into_buyers = vec![Vec::new(); stores.len()];
+    for (buyer, session) in stores.iter().enumerate() {
+        let Some(shop) = session.shop_desk().shop().filter(|_| running[buyer]) else {
+            continue;
+        };
+        let buyer_id = u32::try_from(buyer).unwrap_or(u32::MAX);
+        for record in shop.buyer_moves.iter().filter(|m| m.day == session.day()) {
+            let seller = record.seller as usize;
+            let why = if seller == buyer {
+                Some("that is your own shop")
+            } else if !running.get(seller).copied().unwrap_or(false) {
+                Some("there is no such shop open in the class's market")
+            } else {
+                None
+            };
+            match why {
+                Some(why) => into_buyers[buyer].push(ClassmateTrade::Refused {
+                    seller: record.seller,
+                    listing: record.listing,
+                    why: why.to_string(),
+                }),
+                None => into_sellers[seller].push(ClassmateTrade::Move {
+                    buyer: buyer_id,
+                    listing: record.listing,
+                    action: record.action.clone(),
+                }),
+            }
+        }
+        for purchase in &shop.bought {
+            let Some(stars) = purchase
+                .stars
+                .filter(|_| (purchase.news.seller as usize) < stores.len())
+            else {
+                continue;
+            };
+            let order = stores[purchase.news.seller as usize]
+                .shop_desk()
+                .shop()
+                .and_then(|s| s.orders.get(purchase.news.order as usize));
+            if order.is_some_and(|o| o.feedback.is_none() && o.classmate == Some(buyer_id)) {
+                into_sellers[purchase.news.seller as usize].push(ClassmateTrade::Rated {
+                    buyer: buyer_id,
+                    order: purchase.news.order,
+                    stars,
+                });
+            }
+        }
+    }
+    (into_sellers, into_buyers)
+}
+
+/// What `buyer`'s shop has not heard yet of its purchases from every other shop, in shop order.
+fn purchase_news(stores: &[&mut Session], buyer: usize) -> Vec<ClassmateTrade> {
+    let Some(own) = stores.get(buyer).and_then(|s| s.shop_desk().shop()) else {
+        return Vec::new();
+    };
+    let buyer_id = u32::try_from(buyer).unwrap_or(u32::MAX);
+    stores
+        .iter()
+        .enumerate()
+        .filter(|(seller, _)| *seller != buyer)
+        .filter_map(|(seller, s)| Some((seller, s.shop_desk().shop()?)))
+        .flat_map(|(seller, shop)| shop.news_for(u32::try_from(seller).unwrap_or(u32::MAX), buyer_id))
+        .filter(|news| own.is_news(news))
+        .map(ClassmateTrade::Purchase)
+        .collect()
 }
 
 /// A store's own command, not one only the market gives (its day ends with everyone's).
 fn store_may_give(command: &Command) -> Result<(), RuleError> {
     match command {
-        Command::EndDay | Command::MarketDay(_) => Err(RuleError::SharedDay),
+        Command::EndDay | Command::MarketDay(_) | Command::ClassmateTrades(_) => Err(RuleError::SharedDay),
         _ => Ok(()),
     }
 }
@@ -100,10 +214,12 @@ pub fn market_log(store: &Session) -> Vec<Command> {
     store.commands().iter().cloned().map(as_market_step).collect()
 }
 
-/// A command as the market's log keeps it: a market's day as `EndDay`.
+/// A command as the market's log keeps it: a market's day as `EndDay`, classmates' trades as
+/// an empty `ClassmateTrades` (the replay works both out again, and checks they were there).
 pub fn as_market_step(command: Command) -> Command {
     match command {
         Command::MarketDay(_) => Command::EndDay,
+        Command::ClassmateTrades(_) => Command::ClassmateTrades(Vec::new()),
         other => other,
     }
 }
@@ -223,7 +339,7 @@ impl MarketClock {
             let mut at_day_end = vec![false; logs.len()];
             for (store, (session, log)) in stores.iter_mut().zip(logs).enumerate() {
                 while let Some(command) = log.get(next[store]) {
-                    if *command == Command::EndDay {
+                    if matches!(command, Command::EndDay | Command::ClassmateTrades(_)) {
                         at_day_end[store] = true;
                         break;
                     }
@@ -247,9 +363,21 @@ impl MarketClock {
                     ));
                 }
             }
+            let logged_before: Vec<usize> = stores.iter().map(|s| s.commands().len()).collect();
             for (store, outcome) in self.end_day(stores).into_iter().enumerate() {
                 if at_day_end[store] {
                     outcome.map_err(|e| refused(store, next[store], e))?;
+                }
+                // What the market gave this store must be what its log has, step for step.
+                let given = stores[store].commands().get(logged_before[store]..).unwrap_or_default();
+                for command in given {
+                    if logs[store].get(next[store]) != Some(&as_market_step(command.clone())) {
+                        return Err(refused(
+                            store,
+                            next[store],
+                            RuleError::OutOfRange("the store's log differs from the market's day".to_string()),
+                        ));
+                    }
                     next[store] += 1;
                 }
             }

@@ -238,7 +238,11 @@ impl SaveFile {
             return self.replay_market_store(&scenario, market);
         }
         // A shared market's day is only believed from the market's own log.
-        if let Some(index) = self.commands.iter().position(|c| matches!(c, Command::MarketDay(_))) {
+        if let Some(index) = self
+            .commands
+            .iter()
+            .position(|c| matches!(c, Command::MarketDay(_) | Command::ClassmateTrades(_)))
+        {
             return Err(SaveError::Replay {
                 index,
                 error: "a shared market's day without the market's log".to_string(),

@@ -198,7 +198,10 @@ impl Session {
             | Command::ResolveDispute { .. }
             | Command::PostParcel { .. }
             | Command::EstimatePurchase { .. }
-            | Command::BidAbroad { .. } => self.shop.apply(world, &command)?,
+            | Command::BidAbroad { .. }
+            | Command::BuyFromClassmate { .. }
+            | Command::RateClassmate { .. }
+            | Command::ClassmateTrades(_) => self.shop.apply(world, &command)?,
         };
         self.log(seat, command, events.clone());
         Ok(events)

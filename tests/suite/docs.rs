@@ -232,6 +232,10 @@ fn command_schema() -> Registry {
         tradeport::sim::c2c::SaleFormat,
         tradeport::sim::c2c::Resolution,
         tradeport::sim::c2c::OfferReply,
+        tradeport::sim::c2c::PurchaseStatus,
+        tradeport::sim::terms::QuestionTopic,
+        tradeport::sim::c2c::BuyerMove,
+        tradeport::sim::c2c::ClassmateTrade,
         tradeport::sim::deal::Freight,
         tradeport::sim::deal::CargoClauses,
         Command

@@ -4,6 +4,7 @@
 mod architecture;
 mod c2c;
 mod class;
+mod classmates;
 mod cli;
 mod crash_safety;
 mod declaration;

@@ -50,6 +50,10 @@ pub enum HaggleState {
     AwaitingSeller {
         offer: i64,
     },
+    /// The seller's counter-offer waits for a classmate's answer.
+    AwaitingBuyer {
+        counter: i64,
+    },
     Agreed {
         price: i64,
     },
@@ -65,7 +69,8 @@ pub enum HaggleError {
     BadCounter,
 }
 
-/// A make-an-offer negotiation between the student (seller) and one AI buyer.
+/// A make-an-offer negotiation between the student (seller) and one buyer: an AI buyer, or a
+/// classmate (a class of a C2C scenario) who answers a counter-offer themselves.
 #[derive(Debug, Clone)]
 pub struct Haggle {
     list_price: i64,
@@ -73,6 +78,8 @@ pub struct Haggle {
     domain: Domain,
     buyer: BuyerBrief,
     agent: Agent,
+    /// The buyer is a classmate: a counter waits for their answer instead of the agent's.
+    classmate: bool,
     round: u32,
     moves: Vec<HaggleMove>,
     state: HaggleState,
@@ -132,6 +139,7 @@ impl Haggle {
             domain,
             buyer,
             agent: agent.clone(),
+            classmate: false,
             round: 0,
             moves: Vec::new(),
             state: HaggleState::Ended,
@@ -164,6 +172,75 @@ impl Haggle {
     pub fn buyer(&self) -> &BuyerBrief {
         &self.buyer
     }
+    /// A classmate's offer of `offer` on a listing at `list_price` (1 to the price): the same
+    /// haggle, but a counter-offer waits for the classmate's answer
+    /// ([`Haggle::classmate_answers`]). `None` for an offer out of range.
+    pub fn with_classmate(
+        list_price: i64,
+        offer: i64,
+        currency: CurrencyCode,
+        exponent: u32,
+        rng: &mut ChaCha8Rng,
+    ) -> Option<Self> {
+        if offer <= 0 || offer >= list_price {
+            return None;
+        }
+        let brief = BuyerBrief {
+            target: offer,
+            limit: offer,
+            strategy: Strategy::TimeDependent { e_milli: 1_000 },
+            patience: 1,
+        };
+        let mut haggle = Self::open(list_price, currency, exponent, brief, rng)?;
+        haggle.classmate = true;
+        haggle.moves = vec![HaggleMove::BuyerOffers(offer)];
+        haggle.state = HaggleState::AwaitingSeller { offer };
+        Some(haggle)
+    }
+
+    /// Whether the buyer is a classmate.
+    pub fn is_classmate(&self) -> bool {
+        self.classmate
+    }
+
+    /// The seller's counter-offer waiting for a classmate's answer.
+    pub fn counter_waiting(&self) -> Option<i64> {
+        match self.state {
+            HaggleState::AwaitingBuyer { counter } => Some(counter),
+            _ => None,
+        }
+    }
+
+    /// A classmate answers the seller's counter-offer: `amount` equal to it accepts, an amount
+    /// between their last offer and the counter offers that instead.
+    ///
+    /// # Errors
+    /// [`HaggleError::NotOpen`] when no counter waits for a classmate, [`HaggleError::BadCounter`]
+    /// for an amount outside that range; nothing changes then.
+    pub fn classmate_answers(&mut self, amount: i64) -> Result<HaggleMove, HaggleError> {
+        let counter = self.counter_waiting().ok_or(HaggleError::NotOpen)?;
+        let last = self
+            .moves
+            .iter()
+            .rev()
+            .find_map(|m| match m {
+                HaggleMove::BuyerOffers(p) => Some(*p),
+                _ => None,
+            })
+            .unwrap_or(0);
+        let answer = if amount == counter {
+            self.state = HaggleState::Agreed { price: counter };
+            HaggleMove::BuyerAccepts(counter)
+        } else if amount > last && amount < counter {
+            self.state = HaggleState::AwaitingSeller { offer: amount };
+            HaggleMove::BuyerOffers(amount)
+        } else {
+            return Err(HaggleError::BadCounter);
+        };
+        self.moves.push(answer);
+        Ok(answer)
+    }
+
     /// The buyer's offer waiting for an answer.
     pub fn offer(&self) -> Option<i64> {
         match self.state {
@@ -194,9 +271,9 @@ impl Haggle {
         Ok(())
     }
 
-    /// The seller did not answer in time; the buyer's offer lapses.
+    /// The seller (or a classmate, for a counter) did not answer in time; the offer lapses.
     pub fn expire(&mut self) {
-        if self.offer().is_some() {
+        if self.offer().is_some() || self.counter_waiting().is_some() {
             self.moves.push(HaggleMove::Expired);
             self.state = HaggleState::Ended;
         }
@@ -204,7 +281,7 @@ impl Haggle {
 
     /// The item sold to another buyer; this offer ends.
     pub fn withdraw(&mut self) {
-        if self.offer().is_some() {
+        if self.offer().is_some() || self.counter_waiting().is_some() {
             self.moves.push(HaggleMove::SoldElsewhere);
             self.state = HaggleState::Ended;
         }
@@ -222,6 +299,10 @@ impl Haggle {
             return Err(HaggleError::BadCounter);
         }
         self.moves.push(HaggleMove::SellerCounters(price));
+        if self.classmate {
+            self.state = HaggleState::AwaitingBuyer { counter: price };
+            return Ok(HaggleMove::SellerCounters(price));
+        }
         // Judged as the first option at or above the counter, never below it.
         let option = self
             .prices

@@ -22,6 +22,9 @@ pub use haggle::{BuyerBrief, Haggle, HaggleError, HaggleMove, HaggleState};
 pub use parcel::{ImportCharges, import_charges};
 pub use questions::{AnswerGrade, QuestionId, Statement, Verdict, grade_answer};
 pub use shop::{
+    BuyerMove, BuyerMoveRecord, ClassmatePurchase, ClassmateTrade, PurchaseNews, PurchaseStatus, classmate_name,
+};
+pub use shop::{
     Dispute, DisputeKind, DisputeOutcome, ItemListing, ItemListingId, ItemTerms, ListingStatus, OfferId, OfferReply,
     Order, OrderId, OrderStatus, Outcome, PostTo, PurchaseGrade, Question, Resolution, SaleFormat, Shop, ShopError,
     ShopEvent, World,

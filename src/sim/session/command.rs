@@ -152,4 +152,23 @@ pub enum Command {
     /// each of the store's marketplaces. Only the market's seat ([`MARKET_SEAT`]) gives it; a
     /// save with one replays only with the market's log, which is checked against it.
     MarketDay(Vec<crate::sim::market::SharedDayResult>),
+    /// A class of a C2C scenario: the student, as a buyer, bids on, buys, makes an offer for
+    /// or asks about listing `listing` of a classmate's shop (`shop`, its number in the class's
+    /// market from 0). Recorded now; the seller's shop takes it when the class's day ends.
+    BuyFromClassmate {
+        shop: u32,
+        listing: u32,
+        action: crate::sim::c2c::BuyerMove,
+    },
+    /// The student rates (1 to 5 stars) the classmate who sold them purchase `purchase` (an
+    /// index into their purchases), once it has arrived.
+    RateClassmate {
+        purchase: u32,
+        stars: u8,
+    },
+    /// A class's market carries trade between classmates' shops: their moves into a seller's
+    /// shop before its day ends, and the news of their purchases into a buyer's shop after it.
+    /// Only the market's seat ([`MARKET_SEAT`]) gives it; a save with one replays only with the
+    /// market's log, which is checked against it.
+    ClassmateTrades(Vec<crate::sim::c2c::ClassmateTrade>),
 }

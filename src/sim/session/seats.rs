@@ -37,7 +37,7 @@ impl Session {
         if matches!(command, Command::FireEvent { .. }) {
             return super::INSTRUCTOR_SEAT.to_string();
         }
-        if matches!(command, Command::MarketDay(_)) {
+        if matches!(command, Command::MarketDay(_) | Command::ClassmateTrades(_)) {
             return super::MARKET_SEAT.to_string();
         }
         let plays = match negotiation_move(command).and_then(|task| self.talks.talks(task)) {
@@ -52,7 +52,7 @@ impl Session {
     /// out of the seat's turn.
     pub(super) fn check_seat(&self, seat: &str, command: &Command) -> Result<(), RuleError> {
         // The shared market ends a store's day and does nothing else; nobody else does that.
-        let market_day = matches!(command, Command::MarketDay(_));
+        let market_day = matches!(command, Command::MarketDay(_) | Command::ClassmateTrades(_));
         if seat == super::MARKET_SEAT || market_day {
             return if seat == super::MARKET_SEAT && market_day {
                 Ok(())

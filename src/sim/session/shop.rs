@@ -180,6 +180,20 @@ impl ShopDesk {
             Command::BidAbroad { market, max } => self.with_shop(company, |shop, world, rng| {
                 shop.bid_abroad(world, market, *max, day, rng)
             })??,
+            Command::BuyFromClassmate { shop, listing, action } => {
+                let (seller, listing) = (*shop, *listing);
+                self.with_shop(company, |shop, _, _| {
+                    shop.record_buyer_move(seller, listing, action.clone(), day)
+                })??;
+                Outcome::default()
+            }
+            Command::RateClassmate { purchase, stars } => {
+                self.with_shop(company, |shop, _, _| shop.rate_purchase(*purchase, *stars))??;
+                Outcome::default()
+            }
+            Command::ClassmateTrades(trades) => {
+                self.with_shop(company, |shop, world, rng| shop.take_trades(world, trades, day, rng))?
+            }
             _ => return Ok(Vec::new()),
         };
         let mut events = Vec::new();

@@ -91,6 +91,7 @@ impl Shop {
                 style,
                 waiting_for: None,
                 left: false,
+                classmate: None,
             };
             if asks {
                 let topics = question_topics(&terms, &faults, rng);
@@ -327,7 +328,16 @@ impl Shop {
             AuctionResult::Sold { winner, price, .. } => {
                 let buyer = listing.buyers.get(winner.0 as usize).cloned();
                 if let Some(buyer) = buyer {
-                    self.sell(world, id, buyer.name, buyer.counterpart, price, day, outcome);
+                    self.sell(
+                        world,
+                        id,
+                        buyer.name,
+                        buyer.counterpart,
+                        buyer.classmate,
+                        price,
+                        day,
+                        outcome,
+                    );
                 }
             }
             AuctionResult::NoBids | AuctionResult::ReserveNotMet { .. } => {
@@ -386,7 +396,7 @@ impl Shop {
             }
             self.listings[index].buyers.push(buyer.clone());
             if buyer.value >= price {
-                self.sell(world, id, buyer.name, buyer.counterpart, price, day, outcome);
+                self.sell(world, id, buyer.name, buyer.counterpart, None, price, day, outcome);
                 continue;
             }
             if !offers || buyer.value * 100 < price * LEAST_OFFER_SHARE {
@@ -427,6 +437,7 @@ impl Shop {
                 listing: id,
                 buyer: buyer.name.clone(),
                 counterpart: buyer.counterpart.clone(),
+                classmate: None,
                 haggle,
                 // Seen by the student the next morning.
                 day: day + 1,
@@ -448,7 +459,7 @@ impl Shop {
                         offer: offer_id,
                         accepted: true,
                     });
-                    self.sell(world, id, buyer.name, buyer.counterpart, amount, day, outcome);
+                    self.sell(world, id, buyer.name, buyer.counterpart, None, amount, day, outcome);
                 }
                 Some(false) => {
                     offer.automatic = true;
@@ -549,6 +560,7 @@ fn named_buyer(c: &crate::sim::scenario::Counterpart, terms: &ItemTerms, referen
         style,
         waiting_for: None,
         left: false,
+        classmate: None,
     }
 }
 
@@ -584,7 +596,7 @@ pub(super) fn crowd_name(rng: &mut ChaCha8Rng) -> String {
     format!("{first}***{last} ({feedback})")
 }
 
-fn merge(into: &mut Outcome, from: Outcome) {
+pub(super) fn merge(into: &mut Outcome, from: Outcome) {
     into.events.extend(from.events);
     into.postings.extend(from.postings);
     into.reputation.extend(from.reputation);

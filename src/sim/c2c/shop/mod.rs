@@ -23,8 +23,14 @@ use super::questions::{AnswerFacts, AnswerGrade, QuestionId, Statement, Verdict,
 use super::site::AuctionSite;
 
 mod buyers;
+mod classmates;
 mod parcels;
 mod purchase;
+
+pub use classmates::{
+    BuyerMove, BuyerMoveRecord, ClassmatePurchase, ClassmateTrade, MAX_BUYER_MOVES_PER_DAY, PurchaseNews,
+    PurchaseStatus, classmate_name,
+};
 
 pub use purchase::{Landed, PurchaseAuction, PurchaseOutcome, Rival, landed_at, purchase_grade};
 
@@ -129,6 +135,10 @@ pub enum ShopError {
     NoPurchase(String),
     #[error(transparent)]
     Bid(super::auction::BidError),
+    #[error("that listing is no longer open")]
+    ListingClosed,
+    #[error("there is no such purchase, or it cannot be rated now")]
+    NoClassmatePurchase,
 }
 
 /// How a bidder behaves.
@@ -154,6 +164,8 @@ pub struct Buyer {
     pub waiting_for: Option<QuestionId>,
     /// Gone (no longer interested).
     pub left: bool,
+    /// A classmate's shop (its index in the class's market) bidding through the site.
+    pub classmate: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,6 +230,8 @@ pub struct Offer {
     pub listing: ItemListingId,
     pub buyer: String,
     pub counterpart: Option<String>,
+    /// The classmate's shop making the offer (a class's market).
+    pub classmate: Option<u32>,
     pub haggle: Haggle,
     /// The day the buyer's latest offer came.
     pub day: u32,
@@ -299,6 +313,8 @@ pub struct Order {
     pub market: String,
     pub buyer: String,
     pub counterpart: Option<String>,
+    /// The classmate's shop that bought it (a class's market): they rate it themselves.
+    pub classmate: Option<u32>,
     /// Market currency minor units.
     pub price: i64,
     pub sold_day: u32,
@@ -351,6 +367,8 @@ pub struct Question {
     pub subject: Text,
     pub body: Text,
     pub answer: Option<Answer>,
+    /// The classmate's shop that asked (a class's market).
+    pub classmate: Option<u32>,
 }
 
 /// The buying exercise's grade.
@@ -456,6 +474,19 @@ pub enum ShopEvent {
         market: String,
         correct: bool,
     },
+    /// A classmate's move on one of the student's listings could not be carried out (the
+    /// class's market tells the classmate why).
+    ClassmateMoveRefused {
+        buyer: u32,
+        listing: u32,
+        why: String,
+    },
+    /// Where something the student bought from a classmate stands now.
+    ClassmatePurchase {
+        seller: u32,
+        order: u32,
+        status: PurchaseStatus,
+    },
     /// The auction abroad the student bid in closed.
     BoughtAbroad {
         market: String,
@@ -547,6 +578,10 @@ pub struct Shop {
     pub bids_abroad: Vec<PurchaseAuction>,
     /// Items the student holds and may list (second-hand products).
     pub in_hand: BTreeSet<String>,
+    /// What the student bought from classmates (a class's market).
+    pub bought: Vec<ClassmatePurchase>,
+    /// The student's moves on classmates' listings, as a buyer.
+    pub buyer_moves: Vec<BuyerMoveRecord>,
 }
 
 impl Shop {
@@ -863,6 +898,7 @@ impl Shop {
             subject: subject.clone(),
             body: body.clone(),
             answer: None,
+            classmate: None,
         });
         let mut outcome = Outcome::default();
         outcome.events.push(ShopEvent::QuestionAsked { question: id });
@@ -992,18 +1028,21 @@ impl Shop {
                 HaggleMove::SellerDeclines
             }
             OfferReply::Counter(price) => {
-                outcome.events.push(ShopEvent::Haggled {
-                    offer,
-                    step: HaggleMove::SellerCounters(price),
-                });
+                // A classmate answers a counter later; an AI buyer at once (both moves shown).
+                if !o.haggle.is_classmate() {
+                    outcome.events.push(ShopEvent::Haggled {
+                        offer,
+                        step: HaggleMove::SellerCounters(price),
+                    });
+                }
                 o.haggle.counter(price, rng)?
             }
         };
         o.day = day;
         outcome.events.push(ShopEvent::Haggled { offer, step });
         if let HaggleState::Agreed { price } = o.haggle.state() {
-            let (buyer, counterpart) = (o.buyer.clone(), o.counterpart.clone());
-            self.sell(world, listing, buyer, counterpart, price, day, &mut outcome);
+            let (buyer, counterpart, classmate) = (o.buyer.clone(), o.counterpart.clone(), o.classmate);
+            self.sell(world, listing, buyer, counterpart, classmate, price, day, &mut outcome);
         }
         Ok(outcome)
     }
@@ -1070,6 +1109,7 @@ impl Shop {
         listing: ItemListingId,
         buyer: String,
         counterpart: Option<String>,
+        classmate: Option<u32>,
         price: i64,
         day: u32,
         outcome: &mut Outcome,
@@ -1112,6 +1152,7 @@ impl Shop {
             market: terms.market.clone(),
             buyer: buyer.clone(),
             counterpart,
+            classmate,
             price,
             sold_day: day,
             ship_day,
@@ -1208,7 +1249,8 @@ impl Shop {
 
     fn expire_offers(&mut self, day: u32, outcome: &mut Outcome) {
         for o in &mut self.offers {
-            if o.haggle.offer().is_some() && o.day + OFFER_DAYS <= day + 1 && day > o.day {
+            let open = o.haggle.offer().is_some() || o.haggle.counter_waiting().is_some();
+            if open && o.day + OFFER_DAYS <= day + 1 && day > o.day {
                 o.haggle.expire();
                 outcome.events.push(ShopEvent::Haggled {
                     offer: o.id,
