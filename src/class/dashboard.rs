@@ -211,6 +211,22 @@ fn describe(session: &Session, command: &Command) -> String {
                 .sum();
             format!("the market's day: orders {orders}")
         }
+        Command::BuyFromClassmate { shop, listing, action } => {
+            use crate::sim::c2c::BuyerMove;
+            let on = format!(
+                "{}'s listing {}",
+                crate::sim::c2c::classmate_name(*shop),
+                u64::from(*listing) + 1
+            );
+            match action {
+                BuyerMove::Bid { .. } => format!("bid on {on}"),
+                BuyerMove::BuyNow => format!("bought now from {on}"),
+                BuyerMove::Offer { .. } => format!("made an offer on {on}"),
+                BuyerMove::Ask { .. } => format!("asked about {on}"),
+            }
+        }
+        Command::RateClassmate { stars, .. } => format!("rated a classmate's item {stars} stars"),
+        Command::ClassmateTrades(trades) => format!("trades with classmates: {}", trades.len()),
         other => command_name(other),
     }
 }

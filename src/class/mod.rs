@@ -8,6 +8,7 @@
 
 pub mod ai_seat;
 pub mod bot;
+pub mod classmates;
 pub mod code;
 pub mod dashboard;
 pub mod discovery;
@@ -284,10 +285,68 @@ impl Class {
             .collect()
     }
 
-    /// Whether the class's tables are stores in one shared marketplace (the scenario has a
-    /// storefront): their days are one market day, where they compete for the same shoppers.
+    /// Whether the class's tables are stores or shops in one shared market (the scenario has a
+    /// storefront or an auction site): their days are one market day, where they compete for
+    /// the same shoppers, and (C2C) buy from each other.
     pub fn shares_market(&self) -> bool {
-        self.scenario.markets().iter().any(|m| m.storefront.is_some())
+        self.scenario
+            .markets()
+            .iter()
+            .any(|m| m.storefront.is_some() || m.auction_site.is_some())
+    }
+
+    /// Whether the class's shops trade with each other (the scenario has an auction site).
+    pub fn trades_between_shops(&self) -> bool {
+        self.scenario.markets().iter().any(|m| m.auction_site.is_some())
+    }
+
+    /// The classmates' shops as the student at `table` sees them (a class of a C2C scenario).
+    fn classmates_view(&self, table: usize) -> Option<classmates::ClassmatesView> {
+        if !self.trades_between_shops() {
+            return None;
+        }
+        let own = self.store_index(table)?;
+        let shops: Vec<(&Session, String)> = self
+            .tables
+            .iter()
+            .enumerate()
+            .filter_map(|(t, tab)| {
+                let names: Vec<&str> = self
+                    .present()
+                    .filter(|s| s.table == t)
+                    .map(|s| s.name.as_str())
+                    .collect();
+                Some((tab.session.as_ref()?, names.join(", ")))
+            })
+            .collect();
+        classmates::classmates_view(&shops, own)
+    }
+
+    /// A move on a classmate's listing, checked against the seller's shop now (it is taken when
+    /// the day ends, when the listing may have changed): another shop of the class, a listing
+    /// still open.
+    fn check_classmate_move(&self, table: usize, command: &Command) -> Result<(), Refusal> {
+        let Command::BuyFromClassmate { shop, listing, .. } = command else {
+            return Ok(());
+        };
+        let refuse = |why: &str| Err(Refusal::Rule(RuleError::OutOfRange(why.to_string())));
+        if self.store_index(table) == Some(*shop as usize) {
+            return refuse("that is your own shop");
+        }
+        let seller = self
+            .tables
+            .iter()
+            .filter_map(|t| t.session.as_ref())
+            .nth(*shop as usize);
+        let open = seller
+            .and_then(|s| s.shop_desk().shop())
+            .and_then(|s| s.listings.get(*listing as usize))
+            .is_some_and(|l| l.status == crate::sim::c2c::ListingStatus::Live);
+        if open {
+            Ok(())
+        } else {
+            refuse("that listing is not open")
+        }
     }
 
     /// The stores of the shared market, in store order (every started table).
@@ -697,6 +756,10 @@ impl Class {
     /// command the rules refuse (out of turn, out of range, not allowed now).
     pub fn submit(&mut self, token: &Token, seat: &str, command: Command) -> Result<Vec<Event>, Refusal> {
         let student = self.student_by_token(token).map(|s| (s.id, s.table, s.seat.clone()));
+        let classmate_move = match &student {
+            Some((_, table, _)) => self.check_classmate_move(*table, &command),
+            None => Ok(()),
+        };
         let outcome = match &student {
             None => Err(Refusal::UnknownToken),
             // The seat named is the client's text: kept short and printable in the log.
@@ -705,6 +768,7 @@ impl Class {
             Some(_) if !self.is_started() => Err(Refusal::NotStarted),
             // The class keeps one calendar: a student's end of day waits for everyone's.
             Some((id, _, _)) if command == Command::EndDay => Ok(self.ready_for_tomorrow(*id)),
+            Some(_) if classmate_move.is_err() => classmate_move.clone().map(|()| Vec::new()),
             Some((id, table, _)) => match self.tables.get_mut(*table) {
                 Some(table) if table.session.is_some() => {
                     let index = table.session.as_ref().map_or(0, |s| s.commands().len());
@@ -790,6 +854,7 @@ impl Class {
         let session = self.tables.get(student.table)?.session.as_ref()?;
         let mut view = view::seat_view(session, &student.seat)?;
         view.market = self.market_standing(student.table);
+        view.classmates = self.classmates_view(student.table);
         Some(view)
     }
 

@@ -23,6 +23,10 @@ pub struct SeatView {
     /// (absent in other classes).
     #[serde(default)]
     pub market: Option<super::leaderboard::MarketStanding>,
+    /// A class of a C2C scenario: the classmates' shops as this student sees them as a buyer
+    /// (absent in other classes).
+    #[serde(default)]
+    pub classmates: Option<super::classmates::ClassmatesView>,
 }
 
 /// The company's cash and standing.
@@ -166,6 +170,7 @@ pub fn seat_view(session: &Session, seat: &str) -> Option<SeatView> {
         company,
         negotiations,
         market: None,
+        classmates: None,
     })
 }
 

@@ -669,7 +669,7 @@ fn draw_class_seat(
             let mut action = None;
             bevy_egui::egui::Panel::top("class-seat-banner").show(&mut ui, |ui| {
                 ui.add_space(4.0);
-                action = classroom::banner(ui, &view);
+                action = classroom::banner(ui, &view, &mut window.seat.classmates);
                 ui.add_space(4.0);
             });
             let play_view = play::PlayView {

@@ -227,6 +227,9 @@ pub fn describe(cat: &Catalogue, session: &Session, event: &ShopEvent) -> Option
         | ShopEvent::Haggled { .. }
         | ShopEvent::Shipped { .. }
         | ShopEvent::Delivered { .. }
-        | ShopEvent::QuestionAsked { .. } => return None,
+        | ShopEvent::QuestionAsked { .. }
+        // The buyer's inbox tells these; the seller has nothing to do.
+        | ShopEvent::ClassmateMoveRefused { .. }
+        | ShopEvent::ClassmatePurchase { .. } => return None,
     })
 }

@@ -182,10 +182,16 @@ pub struct SeatDraft {
     pub note: String,
     /// How many offers the talks had when the form was last set.
     pub synced_offers: Option<usize>,
+    /// The buyer's form on classmates' listings (a class of a C2C scenario).
+    pub classmates: super::classmates::ClassmatesDraft,
 }
 
 /// The class banner: who and where this PC sits, the class's state.
-pub fn banner(ui: &mut egui::Ui, view: &SeatScreenView) -> Option<Action> {
+pub fn banner(
+    ui: &mut egui::Ui,
+    view: &SeatScreenView,
+    classmates: &mut super::classmates::ClassmatesDraft,
+) -> Option<Action> {
     let cat = view.cat;
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
@@ -224,6 +230,12 @@ pub fn banner(ui: &mut egui::Ui, view: &SeatScreenView) -> Option<Action> {
     if let Some(standing) = view.view.and_then(|v| v.market.as_ref()) {
         super::leaderboard::banner_section(ui, cat, standing, view.table);
     }
+    if let Some(shops) = view.view.and_then(|v| v.classmates.as_ref())
+        && view.status == SeatStatus::Playing
+        && let Some(a) = super::classmates::banner_section(ui, cat, shops, classmates)
+    {
+        action = Some(a);
+    }
     action
 }
 
@@ -233,7 +245,7 @@ pub fn draw(ui: &mut egui::Ui, view: &SeatScreenView, draft: &mut SeatDraft) -> 
     let mut action = None;
     egui::Panel::top("class-seat-banner").show(ui, |ui| {
         ui.add_space(4.0);
-        action = banner(ui, view);
+        action = banner(ui, view, &mut draft.classmates);
         ui.add_space(4.0);
     });
     egui::CentralPanel::default().show(ui, |ui| {

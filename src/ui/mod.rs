@@ -4,6 +4,7 @@
 pub mod auction;
 pub mod c2c;
 pub mod charts;
+pub mod classmates;
 pub mod classroom;
 pub mod cost_sheet;
 pub mod customs;

@@ -608,6 +608,95 @@ fn market_class() -> Class {
 }
 
 #[test]
+fn a_student_makes_an_offer_and_asks_a_question_on_a_classmate_s_listing_from_the_banner() {
+    let class = crate::classmates::c2c_class();
+    let seat_view: &'static _ = Box::leak(Box::new(
+        class
+            .view_for(&crate::classmates::student_token(2))
+            .unwrap_or_else(|| panic!("a view")),
+    ));
+    let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, state: &mut SeatState| {
+            let view = SeatScreenView {
+                cat,
+                status: SeatStatus::Playing,
+                scenario_title: "Vintage cameras",
+                name: "Wang Wei",
+                seat: Some("company"),
+                table: Some(1),
+                view: Some(seat_view),
+                notices: &[],
+                report: None,
+                report_kept: None,
+                debrief: &[],
+            };
+            if let Some(a) = classroom::banner(ui, &view, &mut state.draft.classmates) {
+                state.actions.push(a);
+            }
+        },
+        SeatState::default(),
+    );
+    harness.run();
+    harness
+        .get_by_label("Classmates' shops: 1 listings open · 0 bought")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Shop 1 (Li Na)").is_some());
+    assert!(harness.query_by_label("400.00 USD").is_some());
+    assert!(harness.query_by_label("Fixed price · offers taken").is_some());
+    harness.get_by_label("Choose").click();
+    harness.run();
+    // Nothing typed: the offer is not sent, and the student is told why.
+    harness.get_by_label("Make this offer").click();
+    harness.run();
+    assert!(harness.state().actions.is_empty());
+    assert!(
+        harness
+            .query_by_label("Type an amount above zero, like 95.00.")
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Amount")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Amount")
+        .type_text("250");
+    harness.run();
+    harness.get_by_label("Make this offer").click();
+    harness.run();
+    harness.get_by_label("Import charges").click();
+    harness.run();
+    harness.get_by_label("Send the question").click();
+    harness.run();
+    let sent: Vec<Command> = harness
+        .state()
+        .actions
+        .iter()
+        .filter_map(|a| match a {
+            Action::Marketplace(c) => Some((**c).clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        sent.first(),
+        Some(&Command::BuyFromClassmate {
+            shop: 0,
+            listing: 0,
+            action: tradeport::sim::c2c::BuyerMove::Offer { amount: 25_000 },
+        })
+    );
+    assert!(matches!(
+        sent.get(1),
+        Some(Command::BuyFromClassmate {
+            action: tradeport::sim::c2c::BuyerMove::Ask { topics, .. },
+            ..
+        }) if topics == &vec![tradeport::sim::terms::QuestionTopic::ImportCharges]
+    ));
+}
+
+#[test]
 fn a_market_class_s_dashboard_ranks_the_stores_instead_of_charting_deals() {
     let class = market_class();
     let board = class.leaderboard();

@@ -390,3 +390,151 @@ fn only_the_market_gives_classmates_trades_and_a_students_moves_are_bounded() {
             .is_err()
     );
 }
+
+/// A class of the bundled C2C scenario: Li Na (shop 1) lists the OM-1 at $400 with offers;
+/// Wang Wei (shop 2) follows it in his view. One class day is played.
+pub(crate) fn c2c_class() -> tradeport::class::Class {
+    use tradeport::class::{Class, Token};
+    let mut class = Class::new(scenario());
+    for (n, name) in [(1u8, "Li Na"), (2, "Wang Wei")] {
+        class
+            .join(name, &format!("202600{n}"), Token::from_bytes([n; 16]))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    class.start();
+    class
+        .submit(&student_token(1), "company", list_camera(fixed_price(40_000)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    class_day(&mut class);
+    class
+}
+
+pub(crate) fn student_token(n: u8) -> tradeport::class::Token {
+    tradeport::class::Token::from_bytes([n; 16])
+}
+
+/// Both students end the day (the class's day ends with the second).
+pub(crate) fn class_day(class: &mut tradeport::class::Class) {
+    for n in [1, 2] {
+        class
+            .submit(&student_token(n), "company", Command::EndDay)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn two_students_trade_through_the_class_host_and_each_report_verifies() {
+    let mut class = c2c_class();
+    let view = class
+        .view_for(&student_token(2))
+        .and_then(|v| v.classmates)
+        .unwrap_or_else(|| panic!("a C2C class shows the classmates' shops"));
+    assert_eq!(view.own_shop, 1);
+    assert_eq!(view.listings.len(), 1, "Li Na's camera, not his own shop");
+    let listing = &view.listings[0];
+    assert_eq!(listing.seller, "Shop 1 (Li Na)");
+    assert_eq!(listing.price, "400.00 USD");
+    assert_eq!(listing.faults_told.len(), 2);
+    assert!(listing.auction.is_none() && listing.offers);
+    // Li Na's own view lists nothing of hers.
+    let hers = class.view_for(&student_token(1)).and_then(|v| v.classmates);
+    assert_eq!(hers.map(|v| v.listings.len()), Some(0));
+    // The host refuses a move on one's own shop or a listing that is not there, at once.
+    for (shop, listing) in [(1, 0), (0, 7)] {
+        let refused = class.submit(&student_token(2), "company", buy(shop, listing, BuyerMove::BuyNow));
+        assert!(refused.is_err(), "shop {shop} listing {listing}");
+    }
+    // Wang Wei offers $250; Li Na counters $300 the next day; he accepts.
+    class
+        .submit(
+            &student_token(2),
+            "company",
+            buy(0, 0, BuyerMove::Offer { amount: 25_000 }),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    class_day(&mut class);
+    let offer = class.tables()[0]
+        .session()
+        .and_then(|s| s.shop_desk().shop())
+        .and_then(|s| s.offers.iter().find(|o| o.classmate == Some(1)).map(|o| o.id))
+        .unwrap_or_else(|| panic!("his offer reached her shop"));
+    let reply = Command::ReplyToOffer {
+        offer,
+        reply: OfferReply::Counter(30_000),
+    };
+    class
+        .submit(&student_token(1), "company", reply)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let his = class.view_for(&student_token(2)).and_then(|v| v.classmates);
+    let counter = his.and_then(|v| v.listings.first().and_then(|l| l.yours.counter.clone()));
+    assert_eq!(
+        counter,
+        Some((30_000, "300.00 USD".to_string())),
+        "he sees her counter at once"
+    );
+    class
+        .submit(
+            &student_token(2),
+            "company",
+            buy(0, 0, BuyerMove::Offer { amount: 30_000 }),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    class_day(&mut class);
+    let order = class.tables()[0]
+        .session()
+        .and_then(|s| s.shop_desk().shop())
+        .and_then(|s| s.orders.first().cloned())
+        .unwrap_or_else(|| panic!("sold"));
+    assert_eq!((order.classmate, order.price), (Some(1), 30_000));
+    let form = class.tables()[0]
+        .session()
+        .and_then(|s| s.shop_desk().model_cn23(order.id))
+        .unwrap_or_else(|| panic!("a CN23"));
+    class
+        .submit(
+            &student_token(1),
+            "company",
+            Command::PostParcel {
+                order: order.id,
+                form: Box::new(form),
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    for _ in 0..15 {
+        let purchases = class
+            .view_for(&student_token(2))
+            .and_then(|v| v.classmates)
+            .map(|v| v.purchases)
+            .unwrap_or_default();
+        if purchases.first().is_some_and(|p| p.status == PurchaseStatus::Delivered) {
+            break;
+        }
+        class_day(&mut class);
+    }
+    class
+        .submit(
+            &student_token(2),
+            "company",
+            Command::RateClassmate { purchase: 0, stars: 4 },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    class_day(&mut class);
+    let feedback = class.tables()[0]
+        .session()
+        .and_then(|s| s.shop_desk().shop())
+        .and_then(|s| s.orders.first().and_then(|o| o.feedback));
+    assert_eq!(feedback, Some(4), "his stars are her feedback");
+    // A restarted host replays the class to the same record; every report verifies.
+    let resumed = tradeport::class::Class::resume(scenario(), &class.record_text()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(resumed.record(), class.record());
+    class.end();
+    let reports = class.collect_reports();
+    assert_eq!(reports.len(), 2);
+    for (student, report) in reports {
+        let file = ReportFile::parse(&report.to_text()).unwrap_or_else(|e| panic!("{e}"));
+        let problems = file
+            .verify(scenario())
+            .unwrap_or_else(|e| panic!("{}: {e}", student.name));
+        assert!(problems.is_empty(), "{}: {problems:?}", student.name);
+    }
+}

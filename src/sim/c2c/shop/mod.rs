@@ -28,8 +28,8 @@ mod parcels;
 mod purchase;
 
 pub use classmates::{
-    BuyerMove, BuyerMoveRecord, ClassmatePurchase, ClassmateTrade, MAX_BUYER_MOVES_PER_DAY, PurchaseNews,
-    PurchaseStatus, classmate_name,
+    BuyerMove, BuyerMoveRecord, ClassmatePurchase, ClassmateTrade, MAX_BUYER_MOVES_PER_DAY, MAX_QUESTION_NOTE_CHARS,
+    PurchaseNews, PurchaseStatus, classmate_name,
 };
 
 pub use purchase::{Landed, PurchaseAuction, PurchaseOutcome, Rival, landed_at, purchase_grade};

@@ -1,0 +1,239 @@
+//! What a student sees of the classmates' shops in a class of a C2C scenario: every other
+//! shop's open listings as a buyer sees them on the site (never a reserve, an automatic-answer
+//! rule or another bidder's maximum), where they stand on each (their maximum and whether it
+//! leads, an offer or a counter-offer waiting, what the seller answered to their questions),
+//! and what they bought. Worked out on the host from the shops; sent in the seat's view.
+
+use serde::{Deserialize, Serialize};
+
+use crate::sim::Session;
+use crate::sim::c2c::auction::DAY_MINUTES;
+use crate::sim::c2c::{BidderId, ListingStatus, PurchaseStatus, SaleFormat, Shop, classmate_name};
+use crate::sim::money::Money;
+use crate::sim::terms::{ConditionGrade, QuestionTopic, Text};
+
+/// Most classmates' listings one view carries.
+pub const MAX_LISTINGS_SHOWN: usize = 200;
+
+/// The classmates' shops as one student sees them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassmatesView {
+    /// This student's shop number in the class's market (from 0).
+    pub own_shop: u32,
+    pub listings: Vec<ClassmateListing>,
+    pub purchases: Vec<PurchaseRow>,
+}
+
+/// A classmate's open listing, as buyers see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassmateListing {
+    pub shop: u32,
+    /// "Shop 2 (Li Na)".
+    pub seller: String,
+    pub listing: u32,
+    pub market: String,
+    pub sku: String,
+    /// The product's name.
+    pub item: Text,
+    /// The market currency's decimal places (amounts typed are read with it).
+    pub exponent: u32,
+    /// The price shown (the current bid, or the fixed price), formatted, and in minor units.
+    pub price: String,
+    pub price_minor: i64,
+    /// Auction: the number of bids, when it ends, the buy-it-now price while open, and the
+    /// least this student may bid now (minor units).
+    pub auction: Option<AuctionFacts>,
+    /// Fixed price: whether it takes offers.
+    pub offers: bool,
+    pub claimed_grade: ConditionGrade,
+    /// The faults the description tells, in the item's words.
+    pub faults_told: Vec<Text>,
+    pub postage: Text,
+    pub handling_days: u32,
+    pub duty_paid: bool,
+    pub states_import_charges: bool,
+    /// This student's standing on it.
+    pub yours: YourStanding,
+}
+
+/// What an auction shows a bidder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuctionFacts {
+    pub bids: u32,
+    /// It ends on this day at this time (minutes after midnight).
+    pub ends_day: u32,
+    pub ends_minute: u32,
+    pub buy_it_now: Option<String>,
+    pub minimum_bid: i64,
+}
+
+/// Where one student stands on a classmate's listing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YourStanding {
+    /// Their maximum bid, formatted, and whether it leads.
+    pub max_bid: Option<String>,
+    pub leading: bool,
+    /// Their offer waiting for the seller, formatted.
+    pub offer_waiting: Option<String>,
+    /// The seller's counter-offer waiting for them (minor units, and formatted).
+    pub counter: Option<(i64, String)>,
+    /// Their questions' answers: per topic, the statement the seller sent (none: left out);
+    /// `None` while a question waits for an answer.
+    pub answers: Vec<Option<Vec<(QuestionTopic, Option<Text>)>>>,
+}
+
+/// Something this student bought from a classmate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PurchaseRow {
+    /// Its index among their purchases (what `RateClassmate` names).
+    pub index: u32,
+    pub seller: String,
+    pub sku: String,
+    pub price: String,
+    pub status: PurchaseStatus,
+    pub deliver_day: u32,
+    pub stars: Option<u8>,
+}
+
+/// The view of the classmates' shops for the student at shop `own` (shops in market order,
+/// each with the names of the students holding it).
+pub fn classmates_view(shops: &[(&Session, String)], own: usize) -> Option<ClassmatesView> {
+    let (own_session, _) = shops.get(own)?;
+    let own_shop = own_session.shop_desk().shop()?;
+    let own_id = u32::try_from(own).ok()?;
+    let mut listings = Vec::new();
+    for (index, (session, names)) in shops.iter().enumerate() {
+        let Some(shop) = session.shop_desk().shop().filter(|_| index != own) else {
+            continue;
+        };
+        let shop_id = u32::try_from(index).unwrap_or(u32::MAX);
+        let seller = if names.is_empty() {
+            classmate_name(shop_id)
+        } else {
+            format!("{} ({names})", classmate_name(shop_id))
+        };
+        for l in shop.listings.iter().filter(|l| l.status == ListingStatus::Live) {
+            if listings.len() >= MAX_LISTINGS_SHOWN {
+                break;
+            }
+            if let Some(row) = listing_row(session, shop, l, shop_id, &seller, own_id) {
+                listings.push(row);
+            }
+        }
+    }
+    let purchases = own_shop
+        .bought
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PurchaseRow {
+            index: u32::try_from(i).unwrap_or(u32::MAX),
+            seller: classmate_name(p.news.seller),
+            sku: p.news.sku.clone(),
+            price: market_money(own_session, &p.news.market, p.news.price).format(),
+            status: p.news.status,
+            deliver_day: p.news.deliver_day,
+            stars: p.stars,
+        })
+        .collect();
+    Some(ClassmatesView {
+        own_shop: own_id,
+        listings,
+        purchases,
+    })
+}
+
+fn market_money(session: &Session, market: &str, minor: i64) -> Money {
+    let scenario = session.scenario();
+    let currency = scenario
+        .markets()
+        .iter()
+        .find(|m| m.id == market)
+        .map_or(scenario.home_currency(), |m| m.currency);
+    Money::new(minor, currency, scenario.exponent(currency))
+}
+
+fn listing_row(
+    session: &Session,
+    shop: &Shop,
+    l: &crate::sim::c2c::ItemListing,
+    shop_id: u32,
+    seller: &str,
+    buyer: u32,
+) -> Option<ClassmateListing> {
+    let scenario = session.scenario();
+    let market = scenario.markets().iter().find(|m| m.id == l.terms.market)?;
+    let product = scenario.product(&l.terms.sku)?;
+    let money = |minor: i64| market_money(session, &l.terms.market, minor).format();
+    let bidder = l.buyers.iter().position(|b| b.classmate == Some(buyer));
+    let bidder_id = BidderId(u32::try_from(bidder.unwrap_or(l.buyers.len())).unwrap_or(u32::MAX));
+    let auction = l.auction.as_ref().map(|a| AuctionFacts {
+        bids: u32::try_from(a.history().len()).unwrap_or(u32::MAX),
+        ends_day: a.closes() / DAY_MINUTES + 1,
+        ends_minute: a.closes() % DAY_MINUTES,
+        buy_it_now: a.terms().buy_it_now.filter(|_| a.buy_it_now_open()).map(money),
+        minimum_bid: a.minimum_bid(bidder_id),
+    });
+    let mut yours = YourStanding::default();
+    if let (Some(a), Some(b)) = (&l.auction, bidder) {
+        let id = BidderId(u32::try_from(b).unwrap_or(u32::MAX));
+        // A maximum planned for tonight counts once the day ends; until then show the plan.
+        let max = a.max_of(id).or(l.buyers.get(b).map(|b| b.value));
+        yours.max_bid = max.map(money);
+        yours.leading = a.leader() == Some(id);
+    }
+    for o in shop
+        .offers
+        .iter()
+        .filter(|o| o.listing == l.id && o.classmate == Some(buyer))
+    {
+        if let Some(offer) = o.haggle.offer() {
+            yours.offer_waiting = Some(money(offer));
+        }
+        if let Some(counter) = o.haggle.counter_waiting() {
+            yours.counter = Some((counter, money(counter)));
+        }
+    }
+    yours.answers = shop
+        .questions
+        .iter()
+        .filter(|q| q.classmate == Some(buyer) && q.listing == Some(l.id))
+        .map(|q| {
+            q.answer.as_ref().map(|a| {
+                a.sent
+                    .iter()
+                    .map(|(t, s)| (*t, s.as_ref().map(|s| s.text.clone())))
+                    .collect()
+            })
+        })
+        .collect();
+    let faults = product.condition.as_ref().map(|(_, f)| f.clone()).unwrap_or_default();
+    let site = market.auction_site.as_ref()?;
+    Some(ClassmateListing {
+        shop: shop_id,
+        seller: seller.to_string(),
+        listing: l.id.0,
+        market: l.terms.market.clone(),
+        sku: l.terms.sku.clone(),
+        item: product.name.clone(),
+        exponent: scenario.exponent(market.currency),
+        price: money(l.shown_price()),
+        price_minor: l.shown_price(),
+        auction,
+        offers: matches!(l.terms.format, SaleFormat::FixedPrice { offers: true, .. }),
+        claimed_grade: l.terms.claimed_grade,
+        faults_told: l
+            .terms
+            .disclosed_faults
+            .iter()
+            .filter_map(|i| faults.get(*i).cloned())
+            .collect(),
+        postage: site
+            .postage(&l.terms.postage)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        handling_days: l.terms.handling_days,
+        duty_paid: l.terms.duty_paid,
+        states_import_charges: l.terms.states_import_charges,
+        yours,
+    })
+}
