@@ -80,6 +80,9 @@ pub struct YourStanding {
     /// Their questions' answers: per topic, the statement the seller sent (none: left out);
     /// `None` while a question waits for an answer.
     pub answers: Vec<Option<Vec<(QuestionTopic, Option<Text>)>>>,
+    /// Their moves today, which reach the seller when the class's day ends.
+    #[serde(default)]
+    pub sent_today: Vec<crate::sim::c2c::BuyerMove>,
 }
 
 /// Something this student bought from a classmate.
@@ -89,10 +92,49 @@ pub struct PurchaseRow {
     pub index: u32,
     pub seller: String,
     pub sku: String,
+    pub item: Text,
     pub price: String,
     pub status: PurchaseStatus,
     pub deliver_day: u32,
     pub stars: Option<u8>,
+}
+
+/// A sale from one classmate's shop to another's, for the instructor's dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TradeRow {
+    pub day: u32,
+    /// "Shop 1 (Li Na)".
+    pub seller: String,
+    pub buyer: String,
+    pub item: Text,
+    pub price: String,
+    pub status: PurchaseStatus,
+    pub stars: Option<u8>,
+}
+
+/// Every sale between the class's shops (shops in market order, each with the names of its
+/// students), in shop and order order.
+pub fn trades_between(shops: &[(&Session, String)]) -> Vec<TradeRow> {
+    let name = |shop: u32| shop_name(shops, shop);
+    let mut rows = Vec::new();
+    for (index, (session, _)) in shops.iter().enumerate() {
+        let Some(shop) = session.shop_desk().shop() else {
+            continue;
+        };
+        for o in &shop.orders {
+            let Some(buyer) = o.classmate else { continue };
+            rows.push(TradeRow {
+                day: o.sold_day,
+                seller: name(u32::try_from(index).unwrap_or(u32::MAX)),
+                buyer: name(buyer),
+                item: item_name(session, &o.sku),
+                price: market_money(session, &o.market, o.price).format(),
+                status: PurchaseStatus::from(o.status),
+                stars: o.feedback,
+            });
+        }
+    }
+    rows
 }
 
 /// The view of the classmates' shops for the student at shop `own` (shops in market order,
@@ -102,21 +144,23 @@ pub fn classmates_view(shops: &[(&Session, String)], own: usize) -> Option<Class
     let own_shop = own_session.shop_desk().shop()?;
     let own_id = u32::try_from(own).ok()?;
     let mut listings = Vec::new();
-    for (index, (session, names)) in shops.iter().enumerate() {
+    for (index, (session, _)) in shops.iter().enumerate() {
         let Some(shop) = session.shop_desk().shop().filter(|_| index != own) else {
             continue;
         };
         let shop_id = u32::try_from(index).unwrap_or(u32::MAX);
-        let seller = if names.is_empty() {
-            classmate_name(shop_id)
-        } else {
-            format!("{} ({names})", classmate_name(shop_id))
-        };
+        let seller = shop_name(shops, shop_id);
         for l in shop.listings.iter().filter(|l| l.status == ListingStatus::Live) {
             if listings.len() >= MAX_LISTINGS_SHOWN {
                 break;
             }
-            if let Some(row) = listing_row(session, shop, l, shop_id, &seller, own_id) {
+            if let Some(mut row) = listing_row(session, shop, l, shop_id, &seller, own_id) {
+                row.yours.sent_today = own_shop
+                    .buyer_moves
+                    .iter()
+                    .filter(|m| m.day == own_session.day() && m.seller == shop_id && m.listing == l.id.0)
+                    .map(|m| m.action.clone())
+                    .collect();
                 listings.push(row);
             }
         }
@@ -127,8 +171,9 @@ pub fn classmates_view(shops: &[(&Session, String)], own: usize) -> Option<Class
         .enumerate()
         .map(|(i, p)| PurchaseRow {
             index: u32::try_from(i).unwrap_or(u32::MAX),
-            seller: classmate_name(p.news.seller),
+            seller: shop_name(shops, p.news.seller),
             sku: p.news.sku.clone(),
+            item: item_name(own_session, &p.news.sku),
             price: market_money(own_session, &p.news.market, p.news.price).format(),
             status: p.news.status,
             deliver_day: p.news.deliver_day,
@@ -140,6 +185,25 @@ pub fn classmates_view(shops: &[(&Session, String)], own: usize) -> Option<Class
         listings,
         purchases,
     })
+}
+
+/// A product's name, or its SKU when the scenario has no such product.
+fn item_name(session: &Session, sku: &str) -> Text {
+    session.scenario().product(sku).map_or_else(
+        || Text {
+            en: sku.to_string(),
+            zh: sku.to_string(),
+        },
+        |p| p.name.clone(),
+    )
+}
+
+/// "Shop 1 (Li Na)": a shop's number and the students holding it.
+fn shop_name(shops: &[(&Session, String)], shop: u32) -> String {
+    match shops.get(shop as usize).map(|(_, n)| n.as_str()) {
+        Some(names) if !names.is_empty() => format!("{} ({names})", classmate_name(shop)),
+        _ => classmate_name(shop),
+    }
 }
 
 fn market_money(session: &Session, market: &str, minor: i64) -> Money {

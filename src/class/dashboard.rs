@@ -195,6 +195,7 @@ fn describe(session: &Session, command: &Command) -> String {
                 terms.shipping
             )
         }
+        Command::MarketDay(results) if results.is_empty() => "the class's day ended".to_string(),
         Command::MarketDay(results) => {
             let store = |market: &str| session.store_desk().store(market).map_or(0, |s| s.competitor_count());
             let orders: u32 = results

@@ -306,8 +306,19 @@ impl Class {
             return None;
         }
         let own = self.store_index(table)?;
-        let shops: Vec<(&Session, String)> = self
-            .tables
+        classmates::classmates_view(&self.shops_with_names(), own)
+    }
+
+    /// Every sale between the class's shops, for the dashboard; `None` in a class without an
+    /// auction site.
+    pub fn classmate_trades(&self) -> Option<Vec<classmates::TradeRow>> {
+        self.trades_between_shops()
+            .then(|| classmates::trades_between(&self.shops_with_names()))
+    }
+
+    /// The started tables' sessions in market order, each with its students' names.
+    fn shops_with_names(&self) -> Vec<(&Session, String)> {
+        self.tables
             .iter()
             .enumerate()
             .filter_map(|(t, tab)| {
@@ -318,8 +329,7 @@ impl Class {
                     .collect();
                 Some((tab.session.as_ref()?, names.join(", ")))
             })
-            .collect();
-        classmates::classmates_view(&shops, own)
+            .collect()
     }
 
     /// A move on a classmate's listing, checked against the seller's shop now (it is taken when

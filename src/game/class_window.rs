@@ -545,6 +545,7 @@ fn draw_dashboard(
     let deals = class.deals();
     let space = class.deal_space();
     let market = class.market_standing(usize::MAX);
+    let classmate_trades = class.classmate_trades();
     let feed = class.feed(6);
     let refusals: Vec<String> = class.refusals().iter().map(|r| r.refusal.to_string()).collect();
     let mut collected: Vec<String> = hosted
@@ -590,6 +591,7 @@ fn draw_dashboard(
         seat_ids: &seat_ids,
         notice: fired.as_deref(),
         market: market.as_ref(),
+        classmate_trades: classmate_trades.as_deref(),
     };
     if let Some(action) = dashboard::draw(&mut root_ui(ctx), &view, &mut window.dashboard) {
         actions.write(UiAction(action));

@@ -155,6 +155,10 @@ fn sale_line(cat: &Catalogue, l: &ClassmateListing) -> String {
 /// Where this student stands on a listing, in a few words.
 fn yours_line(cat: &Catalogue, l: &ClassmateListing) -> RichText {
     let y = &l.yours;
+    if !y.sent_today.is_empty() {
+        let sent: Vec<String> = y.sent_today.iter().map(|m| sent_move(cat, m, l.exponent)).collect();
+        return RichText::new(cat.tr_args("cm-sent-today", &[("moves", Arg::from(sent.join(" · ")))])).color(ACCENT);
+    }
     if let Some((_, counter)) = &y.counter {
         return RichText::new(cat.tr_args("cm-counter-waiting", &[("price", Arg::from(counter.as_str()))])).color(WARN);
     }
@@ -213,6 +217,7 @@ fn buyer_form(ui: &mut egui::Ui, cat: &Catalogue, l: &ClassmateListing, draft: &
         let mut with_amount = |make: fn(i64) -> BuyerMove| match amount {
             Some(a) => {
                 draft.problem = None;
+                draft.amount.clear();
                 Some(buy(l, make(a)))
             }
             None => {
@@ -311,6 +316,19 @@ fn buyer_form(ui: &mut egui::Ui, cat: &Catalogue, l: &ClassmateListing, draft: &
     action
 }
 
+/// A move sent today, in a few words ("bid up to 260.00").
+fn sent_move(cat: &Catalogue, action: &BuyerMove, exponent: u32) -> String {
+    match action {
+        BuyerMove::Bid { max } => cat.tr_args("cm-sent-bid", &[("max", Arg::from(format_minor(*max, exponent)))]),
+        BuyerMove::BuyNow => cat.tr("cm-sent-buy-now"),
+        BuyerMove::Offer { amount } => cat.tr_args(
+            "cm-sent-offer",
+            &[("amount", Arg::from(format_minor(*amount, exponent)))],
+        ),
+        BuyerMove::Ask { .. } => cat.tr("cm-sent-question"),
+    }
+}
+
 /// Minor units as a plain decimal ("95.00") for the hint beside the amount field.
 fn format_minor(minor: i64, exponent: u32) -> String {
     if exponent == 0 {
@@ -330,7 +348,12 @@ fn format_minor(minor: i64, exponent: u32) -> String {
 fn purchase_line(ui: &mut egui::Ui, cat: &Catalogue, p: &PurchaseRow) -> Option<Action> {
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{} · {} · {}", p.seller, p.sku, p.price));
+        ui.label(format!(
+            "{} · {} · {}",
+            p.seller,
+            pick(&p.item, cat.language()),
+            p.price
+        ));
         let status = match p.status {
             PurchaseStatus::AwaitingPost => cat.tr("cm-status-awaiting"),
             PurchaseStatus::InTransit => cat.tr_args("cm-status-transit", &[("day", Arg::from(p.deliver_day))]),

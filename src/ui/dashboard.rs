@@ -44,6 +44,8 @@ pub struct DashboardView<'a> {
     pub notice: Option<&'a str>,
     /// A shared marketplace's leaderboard and the class's decisions (a B2C class).
     pub market: Option<&'a crate::class::leaderboard::MarketStanding>,
+    /// Sales between the class's shops (a C2C class), newest last.
+    pub classmate_trades: Option<&'a [crate::class::classmates::TradeRow]>,
 }
 
 /// The dashboard's own UI state: a removal or an end waiting for confirmation.
@@ -233,6 +235,9 @@ pub fn draw(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft)
                     ui.add_space(6.0);
                     super::leaderboard::decisions(ui, cat, &market.decisions, false);
                 }
+            } else if let Some(trades) = view.classmate_trades {
+                ui.label(RichText::new(cat.tr("dash-classmate-trades")).strong());
+                classmate_trades(ui, cat, trades);
             } else {
                 ui.label(RichText::new(cat.tr("dash-chart")).strong());
                 deal_chart(ui, cat, view.space, view.deals);
@@ -430,6 +435,48 @@ fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft,
 
 /// Every table's deal as (seller's, buyer's) utility over the class's outcome space: the
 /// possible deals in grey, the Pareto frontier in blue, each table's deal labelled.
+/// The sales between classmates' shops: day, seller, buyer, item, price, where it is, stars.
+pub fn classmate_trades(ui: &mut egui::Ui, cat: &Catalogue, trades: &[crate::class::classmates::TradeRow]) {
+    use crate::sim::c2c::PurchaseStatus;
+    if trades.is_empty() {
+        ui.label(RichText::new(cat.tr("dash-no-classmate-trades")).color(MUTED));
+        return;
+    }
+    egui::Grid::new("dash-classmate-trades")
+        .striped(true)
+        .spacing([8.0, 2.0])
+        .show(ui, |ui| {
+            for key in [
+                "dash-trade-day",
+                "dash-trade-seller",
+                "dash-trade-buyer",
+                "dash-trade-item",
+                "dash-trade-price",
+                "dash-trade-status",
+            ] {
+                ui.label(RichText::new(cat.tr(key)).small().strong());
+            }
+            ui.end_row();
+            for t in trades.iter().rev().take(40) {
+                ui.label(RichText::new(t.day.to_string()).small());
+                ui.label(RichText::new(&t.seller).small());
+                ui.label(RichText::new(&t.buyer).small());
+                ui.label(RichText::new(super::pick(&t.item, cat.language())).small());
+                ui.label(RichText::new(&t.price).small().monospace());
+                let status = match (t.status, t.stars) {
+                    (_, Some(stars)) => cat.tr_args("cm-rated-by-buyer", &[("stars", Arg::from(u32::from(stars)))]),
+                    (PurchaseStatus::AwaitingPost, None) => cat.tr("cm-status-awaiting"),
+                    (PurchaseStatus::InTransit, None) => cat.tr("dash-trade-posted"),
+                    (PurchaseStatus::Delivered, None) => cat.tr("cm-status-delivered"),
+                    (PurchaseStatus::Lost, None) => cat.tr("cm-status-lost"),
+                    (PurchaseStatus::Cancelled, None) => cat.tr("dash-trade-cancelled"),
+                };
+                ui.label(RichText::new(status).small());
+                ui.end_row();
+            }
+        });
+}
+
 pub fn deal_chart(ui: &mut egui::Ui, cat: &Catalogue, space: Option<&OutcomeSpace>, deals: &[DealPoint]) {
     let size = egui::vec2(ui.available_width().clamp(200.0, 420.0), 240.0);
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());

@@ -202,6 +202,10 @@ pub fn draw(ui: &mut egui::Ui, view: &OffersView, draft: &mut OffersDraft) -> Op
                             cat.tr_args("c2c-outcome-agreed", &[("price", Arg::from(money(price)))]),
                             GOOD,
                         ),
+                        (HaggleState::AwaitingBuyer { counter }, _) => (
+                            cat.tr_args("c2c-outcome-counter-waits", &[("price", Arg::from(money(counter)))]),
+                            ACCENT,
+                        ),
                         (_, true) => (cat.tr("c2c-outcome-auto-declined"), MUTED),
                         _ => (
                             o.haggle

@@ -91,6 +91,7 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
     );
     let tables = class.tables().len();
     let market = class.market_standing(usize::MAX).map(|m| &*Box::leak(Box::new(m)));
+    let trades = class.classmate_trades().map(|t| &*Box::leak(t.into_boxed_slice()));
     let seat_ids: &'static [String] = Box::leak(class.seat_ids().into_boxed_slice());
     let (started, paused, locked, over) = (
         class.is_started(),
@@ -122,6 +123,7 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
                 seat_ids,
                 notice: None,
                 market,
+                classmate_trades: trades,
             };
             if let Some(a) = dashboard::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
@@ -694,6 +696,43 @@ fn a_student_makes_an_offer_and_asks_a_question_on_a_classmate_s_listing_from_th
             ..
         }) if topics == &vec![tradeport::sim::terms::QuestionTopic::ImportCharges]
     ));
+}
+
+#[test]
+fn a_c2c_class_s_dashboard_lists_the_trades_between_classmates_instead_of_charting_deals() {
+    let mut class = crate::classmates::c2c_class();
+    let mut harness = dashboard_harness(&class);
+    harness.run();
+    assert!(harness.query_by_label("Trades between classmates").is_some());
+    assert!(
+        harness
+            .query_by_label("No student has bought from a classmate yet.")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("All pairs' deals").is_none());
+    drop(harness);
+    class
+        .submit(
+            &crate::classmates::student_token(2),
+            "company",
+            Command::BuyFromClassmate {
+                shop: 0,
+                listing: 0,
+                action: tradeport::sim::c2c::BuyerMove::BuyNow,
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    crate::classmates::class_day(&mut class);
+    let mut harness = dashboard_harness(&class);
+    harness.run();
+    for text in [
+        "Shop 1 (Li Na)",
+        "Shop 2 (Wang Wei)",
+        "400.00 USD",
+        "paid, waiting to be posted",
+    ] {
+        assert!(harness.query_by_label(text).is_some(), "{text}");
+    }
 }
 
 #[test]

@@ -524,6 +524,17 @@ fn two_students_trade_through_the_class_host_and_each_report_verifies() {
         .and_then(|s| s.shop_desk().shop())
         .and_then(|s| s.orders.first().and_then(|o| o.feedback));
     assert_eq!(feedback, Some(4), "his stars are her feedback");
+    let trades = class.classmate_trades().unwrap_or_default();
+    assert_eq!(trades.len(), 1);
+    assert_eq!(
+        (
+            trades[0].seller.as_str(),
+            trades[0].buyer.as_str(),
+            trades[0].price.as_str(),
+            trades[0].stars
+        ),
+        ("Shop 1 (Li Na)", "Shop 2 (Wang Wei)", "300.00 USD", Some(4))
+    );
     // A restarted host replays the class to the same record; every report verifies.
     let resumed = tradeport::class::Class::resume(scenario(), &class.record_text()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(resumed.record(), class.record());
