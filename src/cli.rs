@@ -530,8 +530,20 @@ fn verify_one(
     // A store of a class's shared market, and a team's report, say so: the instructor sees
     // whose market and whose team the numbers come from.
     let market = report.save.market.as_ref().map_or_else(String::new, |m| {
+        // A C2C class's shops trade with each other: how often this one did, as a buyer.
+        let moves = report
+            .save
+            .commands
+            .iter()
+            .filter(|c| matches!(c, crate::sim::Command::BuyFromClassmate { .. }))
+            .count();
+        let bought = if moves > 0 {
+            format!(", {moves} move(s) on classmates' listings")
+        } else {
+            String::new()
+        };
         format!(
-            "store {} of a shared market of {}; ",
+            "table {} of a shared market of {}{bought}; ",
             u64::from(m.store) + 1,
             m.logs.len()
         )

@@ -8,9 +8,66 @@
 //! - `novice`: concedes early (a conceder, most of the way in the first rounds) and accepts
 //!   the first offer worth more than walking away; at a company's seat it negotiates so and
 //!   does the paperwork as the expert would.
+//! - Both, in a class of a C2C scenario, also buy from classmates: one bid on each
+//!   classmate's auction and five stars for what arrives ([`classmate_moves`]).
 
 use crate::class::view::NegotiationView;
 use crate::sim::{Command, Session};
+
+/// Items a bot buys from classmates at most (bought, or bid or offered on).
+const MOST_BOUGHT_FROM_CLASSMATES: usize = 2;
+
+/// A bot's moves as a buyer in a C2C class, as a collector with a small budget would: five
+/// stars for every item that arrived; a counter-offer accepted; and, while it holds fewer than
+/// [`MOST_BOUGHT_FROM_CLASSMATES`] items and offers, one bid a quarter over an auction's price
+/// when first seen (never raised) or an offer of 85% of a fixed price that takes offers.
+pub fn classmate_moves(view: &crate::class::classmates::ClassmatesView) -> Vec<Command> {
+    use crate::sim::c2c::{BuyerMove, PurchaseStatus};
+    let buy = |l: &crate::class::classmates::ClassmateListing, action| Command::BuyFromClassmate {
+        shop: l.shop,
+        listing: l.listing,
+        action,
+    };
+    let mut moves: Vec<Command> = view
+        .purchases
+        .iter()
+        .filter(|p| p.status == PurchaseStatus::Delivered && p.stars.is_none())
+        .map(|p| Command::RateClassmate {
+            purchase: p.index,
+            stars: 5,
+        })
+        .collect();
+    moves.extend(view.listings.iter().filter_map(|l| {
+        let (counter, _) = l.yours.counter.as_ref()?;
+        Some(buy(l, BuyerMove::Offer { amount: *counter }))
+    }));
+    let engaged = |l: &&crate::class::classmates::ClassmateListing| {
+        l.yours.max_bid.is_some()
+            || l.yours.offer_waiting.is_some()
+            || l.yours.counter.is_some()
+            || !l.yours.sent_today.is_empty()
+    };
+    let held = view.purchases.len() + view.listings.iter().filter(engaged).count();
+    let fresh = view
+        .listings
+        .iter()
+        .filter(|l| !engaged(l))
+        .filter_map(|l| match &l.auction {
+            Some(auction) => {
+                let max = l.price_minor.saturating_add(l.price_minor / 4);
+                (auction.minimum_bid <= max).then(|| buy(l, BuyerMove::Bid { max }))
+            }
+            None if l.offers => Some(buy(
+                l,
+                BuyerMove::Offer {
+                    amount: l.price_minor * 85 / 100,
+                },
+            )),
+            None => None,
+        });
+    moves.extend(fresh.take(MOST_BOUGHT_FROM_CLASSMATES.saturating_sub(held)));
+    moves
+}
 
 /// How a bot plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,12 +300,18 @@ impl SeatPlayer {
                 .filter_map(|n| negotiation_move(self.policy, n))
                 .collect(),
         };
-        let next = moves.into_iter().find(|m| !self.tried.contains(m)).or_else(|| {
-            (self.ended_day != Some(day)).then(|| {
-                self.ended_day = Some(day);
-                Command::EndDay
-            })
-        })?;
+        // In a C2C class it also buys from classmates, as a collector would.
+        let buying = view.classmates.as_ref().map(classmate_moves).unwrap_or_default();
+        let next = moves
+            .into_iter()
+            .chain(buying)
+            .find(|m| !self.tried.contains(m))
+            .or_else(|| {
+                (self.ended_day != Some(day)).then(|| {
+                    self.ended_day = Some(day);
+                    Command::EndDay
+                })
+            })?;
         self.awaiting = Some(next.clone());
         Some(next)
     }

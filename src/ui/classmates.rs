@@ -122,13 +122,24 @@ pub fn draw(ui: &mut egui::Ui, cat: &Catalogue, view: &ClassmatesView, draft: &m
             action = Some(a);
         }
     }
-    if !view.purchases.is_empty() {
-        ui.add_space(6.0);
-        ui.label(RichText::new(cat.tr("cm-purchases")).strong());
-        for p in &view.purchases {
-            if let Some(a) = purchase_line(ui, cat, p) {
-                action = Some(a);
-            }
+    if let Some(a) = purchases(ui, cat, &view.purchases, true) {
+        action = Some(a);
+    }
+    action
+}
+
+/// What the student bought from classmates (nothing drawn when nothing was bought), with
+/// stars to give when `can_rate` and an item has arrived unrated.
+pub fn purchases(ui: &mut egui::Ui, cat: &Catalogue, rows: &[PurchaseRow], can_rate: bool) -> Option<Action> {
+    let mut action = None;
+    if rows.is_empty() {
+        return None;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(cat.tr("cm-purchases")).strong());
+    for p in rows {
+        if let Some(a) = purchase_line(ui, cat, p, can_rate) {
+            action = Some(a);
         }
     }
     action
@@ -345,7 +356,7 @@ fn format_minor(minor: i64, exponent: u32) -> String {
 }
 
 /// One purchase: where it is, and stars to give once it has arrived.
-fn purchase_line(ui: &mut egui::Ui, cat: &Catalogue, p: &PurchaseRow) -> Option<Action> {
+fn purchase_line(ui: &mut egui::Ui, cat: &Catalogue, p: &PurchaseRow, can_rate: bool) -> Option<Action> {
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
@@ -366,7 +377,7 @@ fn purchase_line(ui: &mut egui::Ui, cat: &Catalogue, p: &PurchaseRow) -> Option<
             (_, Some(stars)) => {
                 ui.label(cat.tr_args("cm-rated", &[("stars", Arg::from(u32::from(stars)))]));
             }
-            (PurchaseStatus::Delivered, None) => {
+            (PurchaseStatus::Delivered, None) if can_rate => {
                 ui.label(cat.tr("cm-rate"));
                 for stars in 1..=5u8 {
                     if ui.small_button(stars.to_string()).clicked() {

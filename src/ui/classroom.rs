@@ -567,6 +567,10 @@ fn report_panel(ui: &mut egui::Ui, view: &SeatScreenView, report: &ReportFile) {
         ui.add_space(6.0);
         super::leaderboard::leaderboard(ui, cat, &standing.leaderboard, view.table);
     }
+    if let Some(shops) = view.view.and_then(|v| v.classmates.as_ref()) {
+        // The class is over: what was bought is shown, no longer rated.
+        let _ = super::classmates::purchases(ui, cat, &shops.purchases, false);
+    }
     if let Some(kept) = view.report_kept {
         ui.add_space(8.0);
         ui.label(RichText::new(kept).color(MUTED));

@@ -442,38 +442,45 @@ pub fn classmate_trades(ui: &mut egui::Ui, cat: &Catalogue, trades: &[crate::cla
         ui.label(RichText::new(cat.tr("dash-no-classmate-trades")).color(MUTED));
         return;
     }
-    egui::Grid::new("dash-classmate-trades")
-        .striped(true)
-        .spacing([8.0, 2.0])
+    // Scrolled sideways rather than widening the panel over the students' list.
+    egui::ScrollArea::horizontal()
+        .id_salt("dash-classmate-trades-scroll")
         .show(ui, |ui| {
-            for key in [
-                "dash-trade-day",
-                "dash-trade-seller",
-                "dash-trade-buyer",
-                "dash-trade-item",
-                "dash-trade-price",
-                "dash-trade-status",
-            ] {
-                ui.label(RichText::new(cat.tr(key)).small().strong());
-            }
-            ui.end_row();
-            for t in trades.iter().rev().take(40) {
-                ui.label(RichText::new(t.day.to_string()).small());
-                ui.label(RichText::new(&t.seller).small());
-                ui.label(RichText::new(&t.buyer).small());
-                ui.label(RichText::new(super::pick(&t.item, cat.language())).small());
-                ui.label(RichText::new(&t.price).small().monospace());
-                let status = match (t.status, t.stars) {
-                    (_, Some(stars)) => cat.tr_args("cm-rated-by-buyer", &[("stars", Arg::from(u32::from(stars)))]),
-                    (PurchaseStatus::AwaitingPost, None) => cat.tr("cm-status-awaiting"),
-                    (PurchaseStatus::InTransit, None) => cat.tr("dash-trade-posted"),
-                    (PurchaseStatus::Delivered, None) => cat.tr("cm-status-delivered"),
-                    (PurchaseStatus::Lost, None) => cat.tr("cm-status-lost"),
-                    (PurchaseStatus::Cancelled, None) => cat.tr("dash-trade-cancelled"),
-                };
-                ui.label(RichText::new(status).small());
-                ui.end_row();
-            }
+            egui::Grid::new("dash-classmate-trades")
+                .striped(true)
+                .spacing([8.0, 2.0])
+                .show(ui, |ui| {
+                    for key in [
+                        "dash-trade-day",
+                        "dash-trade-seller",
+                        "dash-trade-buyer",
+                        "dash-trade-item",
+                        "dash-trade-price",
+                        "dash-trade-status",
+                    ] {
+                        ui.label(RichText::new(cat.tr(key)).small().strong());
+                    }
+                    ui.end_row();
+                    for t in trades.iter().rev().take(40) {
+                        ui.label(RichText::new(t.day.to_string()).small());
+                        ui.label(RichText::new(&t.seller).small());
+                        ui.label(RichText::new(&t.buyer).small());
+                        ui.label(RichText::new(super::pick(&t.item, cat.language())).small());
+                        ui.label(RichText::new(&t.price).small().monospace());
+                        let status = match (t.status, t.stars) {
+                            (_, Some(stars)) => {
+                                cat.tr_args("cm-rated-by-buyer", &[("stars", Arg::from(u32::from(stars)))])
+                            }
+                            (PurchaseStatus::AwaitingPost, None) => cat.tr("cm-status-awaiting"),
+                            (PurchaseStatus::InTransit, None) => cat.tr("dash-trade-posted"),
+                            (PurchaseStatus::Delivered, None) => cat.tr("cm-status-delivered"),
+                            (PurchaseStatus::Lost, None) => cat.tr("cm-status-lost"),
+                            (PurchaseStatus::Cancelled, None) => cat.tr("dash-trade-cancelled"),
+                        };
+                        ui.label(RichText::new(status).small());
+                        ui.end_row();
+                    }
+                });
         });
 }
 

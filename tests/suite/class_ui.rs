@@ -699,6 +699,67 @@ fn a_student_makes_an_offer_and_asks_a_question_on_a_classmate_s_listing_from_th
 }
 
 #[test]
+fn a_c2c_student_s_end_screen_lists_what_they_bought_from_classmates() {
+    let mut class = crate::classmates::c2c_class();
+    let buy_now = Command::BuyFromClassmate {
+        shop: 0,
+        listing: 0,
+        action: tradeport::sim::c2c::BuyerMove::BuyNow,
+    };
+    class
+        .submit(&crate::classmates::student_token(2), "company", buy_now)
+        .unwrap_or_else(|e| panic!("{e}"));
+    crate::classmates::class_day(&mut class);
+    class.end();
+    let seat_view: &'static _ = Box::leak(Box::new(
+        class
+            .view_for(&crate::classmates::student_token(2))
+            .unwrap_or_else(|| panic!("a view")),
+    ));
+    let report: &'static _ = Box::leak(Box::new(
+        class
+            .collect_reports()
+            .into_iter()
+            .find(|(s, _)| s.name == "Wang Wei")
+            .map(|(_, r)| r)
+            .unwrap_or_else(|| panic!("his report")),
+    ));
+    let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        move |ui, state: &mut SeatState| {
+            let view = SeatScreenView {
+                cat,
+                status: SeatStatus::Over,
+                scenario_title: "Vintage cameras",
+                name: "Wang Wei",
+                seat: Some("company"),
+                table: Some(1),
+                view: Some(seat_view),
+                notices: &[],
+                report: Some(report),
+                report_kept: None,
+                debrief: &[],
+            };
+            if let Some(a) = classroom::draw(ui, &view, &mut state.draft) {
+                state.actions.push(a);
+            }
+        },
+        SeatState::default(),
+    );
+    harness.run();
+    assert!(harness.query_by_label("What you bought from classmates").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Shop 1 (Li Na) · Olympus OM-1")
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label("Rate the seller (stars):").is_none(),
+        "the class is over"
+    );
+}
+
+#[test]
 fn a_c2c_class_s_dashboard_lists_the_trades_between_classmates_instead_of_charting_deals() {
     let mut class = crate::classmates::c2c_class();
     let mut harness = dashboard_harness(&class);

@@ -549,3 +549,30 @@ fn two_students_trade_through_the_class_host_and_each_report_verifies() {
         assert!(problems.is_empty(), "{}: {problems:?}", student.name);
     }
 }
+
+#[test]
+fn a_c2c_class_of_bots_buys_from_classmates_and_every_report_verifies() {
+    let class = crate::shared_market::class_played_by_bots("scenarios/c2c-vintage-cameras.scenario.ron");
+    let trades = class.classmate_trades().unwrap_or_default();
+    // Haggled (85% offered, the seller's counter taken) or won at auction, posted, arrived, rated.
+    assert!(
+        trades
+            .iter()
+            .any(|t| t.status == PurchaseStatus::Delivered && t.stars == Some(5)),
+        "the bots traded an item from listing to feedback: {trades:?}"
+    );
+    for trade in trades.iter().filter(|t| t.status == PurchaseStatus::Delivered) {
+        assert_eq!(trade.stars, Some(5), "{trade:?}");
+    }
+    let reports = class.collect_reports();
+    assert_eq!(reports.len(), 3);
+    for (student, report) in reports {
+        let file = ReportFile::parse(&report.to_text()).unwrap_or_else(|e| panic!("{e}"));
+        let problems = file
+            .verify(scenario())
+            .unwrap_or_else(|e| panic!("{}: {e}", student.name));
+        assert!(problems.is_empty(), "{}: {problems:?}", student.name);
+    }
+    let resumed = tradeport::class::Class::resume(scenario(), &class.record_text()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(resumed.record(), class.record());
+}

@@ -273,11 +273,21 @@ fn ranking_across_the_students_is_monotone_in_price_and_bid() {
 /// A class of the B2C scenario with three students, each at their own store, played by expert
 /// bots from exactly what the host sends each seat (their table's log and view), to the end.
 fn a_market_class_played_by_bots() -> tradeport::class::Class {
+    class_played_by_bots("scenarios/b2c-eu-storefront.scenario.ron")
+}
+
+/// A class of three expert bots on the bundled scenario at `path`, played to its end through
+/// the host from what each seat is sent; each PC's followed table is checked against the host's.
+pub(crate) fn class_played_by_bots(path: &str) -> tradeport::class::Class {
     use tradeport::class::bot::{Policy, SeatPlayer};
     use tradeport::class::mirror::Mirror;
     use tradeport::class::{Class, Token};
-    let path = std::path::Path::new("scenarios/b2c-eu-storefront.scenario.ron");
-    let mut class = Class::new(scenario());
+    let path = std::path::Path::new(path);
+    let scenario = Arc::new(
+        tradeport::scenario::load_scenario_file(path)
+            .unwrap_or_else(|d| panic!("{}", tradeport::scenario::error::render_plain(&d))),
+    );
+    let mut class = Class::new(scenario);
     assert!(class.shares_market());
     let tokens: Vec<Token> = (1..=3u8).map(|n| Token::from_bytes([n; 16])).collect();
     for (i, token) in tokens.iter().enumerate() {
@@ -346,6 +356,7 @@ fn a_market_class_played_by_bots() -> tradeport::class::Class {
             host.store_desk().store(MARKET),
             "table {table}"
         );
+        assert_eq!(followed_store.world().cash(), host.world().cash(), "table {table}");
     }
     class
 }
