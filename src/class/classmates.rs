@@ -32,9 +32,8 @@ pub struct ClassmateListing {
     pub seller: String,
     pub listing: u32,
     pub market: String,
+    /// The product (its name, faults and postage are read from the scenario on the PC).
     pub sku: String,
-    /// The product's name.
-    pub item: Text,
     /// The market currency's decimal places (amounts typed are read with it).
     pub exponent: u32,
     /// The price shown (the current bid, or the fixed price), formatted, and in minor units.
@@ -46,9 +45,10 @@ pub struct ClassmateListing {
     /// Fixed price: whether it takes offers.
     pub offers: bool,
     pub claimed_grade: ConditionGrade,
-    /// The faults the description tells, in the item's words.
-    pub faults_told: Vec<Text>,
-    pub postage: Text,
+    /// The faults the description tells (indices into the product's faults).
+    pub faults_told: Vec<usize>,
+    /// The site's postage service id.
+    pub postage: String,
     pub handling_days: u32,
     pub duty_paid: bool,
     pub states_import_charges: bool,
@@ -92,7 +92,6 @@ pub struct PurchaseRow {
     pub index: u32,
     pub seller: String,
     pub sku: String,
-    pub item: Text,
     pub price: String,
     pub status: PurchaseStatus,
     pub deliver_day: u32,
@@ -137,33 +136,56 @@ pub fn trades_between(shops: &[(&Session, String)]) -> Vec<TradeRow> {
     rows
 }
 
-/// The view of the classmates' shops for the student at shop `own` (shops in market order,
-/// each with the names of the students holding it).
-pub fn classmates_view(shops: &[(&Session, String)], own: usize) -> Option<ClassmatesView> {
-    let (own_session, _) = shops.get(own)?;
-    let own_shop = own_session.shop_desk().shop()?;
-    let own_id = u32::try_from(own).ok()?;
+/// Every shop's open listings as any buyer sees them (no one's own standing yet), in market
+/// order: worked out once per change of the class and shared by every student's view.
+pub fn public_listings(shops: &[(&Session, String)]) -> Vec<ClassmateListing> {
     let mut listings = Vec::new();
     for (index, (session, _)) in shops.iter().enumerate() {
-        let Some(shop) = session.shop_desk().shop().filter(|_| index != own) else {
+        let Some(shop) = session.shop_desk().shop() else {
             continue;
         };
         let shop_id = u32::try_from(index).unwrap_or(u32::MAX);
         let seller = shop_name(shops, shop_id);
-        for l in shop.listings.iter().filter(|l| l.status == ListingStatus::Live) {
-            if listings.len() >= MAX_LISTINGS_SHOWN {
-                break;
-            }
-            if let Some(mut row) = listing_row(session, shop, l, shop_id, &seller, own_id) {
-                row.yours.sent_today = own_shop
-                    .buyer_moves
-                    .iter()
-                    .filter(|m| m.day == own_session.day() && m.seller == shop_id && m.listing == l.id.0)
-                    .map(|m| m.action.clone())
-                    .collect();
-                listings.push(row);
-            }
-        }
+        listings.extend(
+            shop.listings
+                .iter()
+                .filter(|l| l.status == ListingStatus::Live)
+                .filter_map(|l| listing_row(session, l, shop_id, &seller)),
+        );
+    }
+    listings
+}
+
+/// The view of the classmates' shops for the student at shop `own` (shops in market order,
+/// each with the names of the students holding it; `public` from [`public_listings`]).
+pub fn classmates_view(
+    shops: &[(&Session, String)],
+    own: usize,
+    public: &[ClassmateListing],
+) -> Option<ClassmatesView> {
+    let (own_session, _) = shops.get(own)?;
+    let own_shop = own_session.shop_desk().shop()?;
+    let own_id = u32::try_from(own).ok()?;
+    let mut listings = Vec::new();
+    for row in public.iter().filter(|r| r.shop != own_id).take(MAX_LISTINGS_SHOWN) {
+        let Some((session, shop)) = shops
+            .get(row.shop as usize)
+            .and_then(|(s, _)| Some((*s, s.shop_desk().shop()?)))
+        else {
+            continue;
+        };
+        let Some(l) = shop.listings.get(row.listing as usize) else {
+            continue;
+        };
+        let mut row = row.clone();
+        fill_yours(&mut row, session, shop, l, own_id);
+        row.yours.sent_today = own_shop
+            .buyer_moves
+            .iter()
+            .filter(|m| m.day == own_session.day() && m.seller == row.shop && m.listing == row.listing)
+            .map(|m| m.action.clone())
+            .collect();
+        listings.push(row);
     }
     let purchases = own_shop
         .bought
@@ -173,7 +195,6 @@ pub fn classmates_view(shops: &[(&Session, String)], own: usize) -> Option<Class
             index: u32::try_from(i).unwrap_or(u32::MAX),
             seller: shop_name(shops, p.news.seller),
             sku: p.news.sku.clone(),
-            item: item_name(own_session, &p.news.sku),
             price: market_money(own_session, &p.news.market, p.news.price).format(),
             status: p.news.status,
             deliver_day: p.news.deliver_day,
@@ -216,28 +237,63 @@ fn market_money(session: &Session, market: &str, minor: i64) -> Money {
     Money::new(minor, currency, scenario.exponent(currency))
 }
 
+/// A listing's public facts (what any buyer sees; the least a newcomer may bid).
 fn listing_row(
     session: &Session,
-    shop: &Shop,
     l: &crate::sim::c2c::ItemListing,
     shop_id: u32,
     seller: &str,
-    buyer: u32,
 ) -> Option<ClassmateListing> {
     let scenario = session.scenario();
     let market = scenario.markets().iter().find(|m| m.id == l.terms.market)?;
-    let product = scenario.product(&l.terms.sku)?;
+    scenario.product(&l.terms.sku)?;
     let money = |minor: i64| market_money(session, &l.terms.market, minor).format();
-    let bidder = l.buyers.iter().position(|b| b.classmate == Some(buyer));
-    let bidder_id = BidderId(u32::try_from(bidder.unwrap_or(l.buyers.len())).unwrap_or(u32::MAX));
+    let newcomer = BidderId(u32::try_from(l.buyers.len()).unwrap_or(u32::MAX));
     let auction = l.auction.as_ref().map(|a| AuctionFacts {
         bids: u32::try_from(a.history().len()).unwrap_or(u32::MAX),
         ends_day: a.closes() / DAY_MINUTES + 1,
         ends_minute: a.closes() % DAY_MINUTES,
         buy_it_now: a.terms().buy_it_now.filter(|_| a.buy_it_now_open()).map(money),
-        minimum_bid: a.minimum_bid(bidder_id),
+        minimum_bid: a.minimum_bid(newcomer),
     });
+    // Only a listing on an auction site of a product the scenario has is shown.
+    market.auction_site.as_ref()?;
+    Some(ClassmateListing {
+        shop: shop_id,
+        seller: seller.to_string(),
+        listing: l.id.0,
+        market: l.terms.market.clone(),
+        sku: l.terms.sku.clone(),
+        exponent: scenario.exponent(market.currency),
+        price: money(l.shown_price()),
+        price_minor: l.shown_price(),
+        auction,
+        offers: matches!(l.terms.format, SaleFormat::FixedPrice { offers: true, .. }),
+        claimed_grade: l.terms.claimed_grade,
+        faults_told: l.terms.disclosed_faults.clone(),
+        postage: l.terms.postage.clone(),
+        handling_days: l.terms.handling_days,
+        duty_paid: l.terms.duty_paid,
+        states_import_charges: l.terms.states_import_charges,
+        yours: YourStanding::default(),
+    })
+}
+
+/// Where `buyer` stands on the listing `l` of `shop`: their maximum and the least they may
+/// bid now, an offer or a counter waiting, their questions' answers.
+fn fill_yours(
+    row: &mut ClassmateListing,
+    session: &Session,
+    shop: &Shop,
+    l: &crate::sim::c2c::ItemListing,
+    buyer: u32,
+) {
+    let money = |minor: i64| market_money(session, &l.terms.market, minor).format();
+    let bidder = l.buyers.iter().position(|b| b.classmate == Some(buyer));
     let mut yours = YourStanding::default();
+    if let (Some(a), Some(b), Some(facts)) = (&l.auction, bidder, row.auction.as_mut()) {
+        facts.minimum_bid = a.minimum_bid(BidderId(u32::try_from(b).unwrap_or(u32::MAX)));
+    }
     if let (Some(a), Some(b)) = (&l.auction, bidder) {
         let id = BidderId(u32::try_from(b).unwrap_or(u32::MAX));
         // A maximum planned for tonight counts once the day ends; until then show the plan.
@@ -270,34 +326,5 @@ fn listing_row(
             })
         })
         .collect();
-    let faults = product.condition.as_ref().map(|(_, f)| f.clone()).unwrap_or_default();
-    let site = market.auction_site.as_ref()?;
-    Some(ClassmateListing {
-        shop: shop_id,
-        seller: seller.to_string(),
-        listing: l.id.0,
-        market: l.terms.market.clone(),
-        sku: l.terms.sku.clone(),
-        item: product.name.clone(),
-        exponent: scenario.exponent(market.currency),
-        price: money(l.shown_price()),
-        price_minor: l.shown_price(),
-        auction,
-        offers: matches!(l.terms.format, SaleFormat::FixedPrice { offers: true, .. }),
-        claimed_grade: l.terms.claimed_grade,
-        faults_told: l
-            .terms
-            .disclosed_faults
-            .iter()
-            .filter_map(|i| faults.get(*i).cloned())
-            .collect(),
-        postage: site
-            .postage(&l.terms.postage)
-            .map(|p| p.name.clone())
-            .unwrap_or_default(),
-        handling_days: l.terms.handling_days,
-        duty_paid: l.terms.duty_paid,
-        states_import_charges: l.terms.states_import_charges,
-        yours,
-    })
+    row.yours = yours;
 }

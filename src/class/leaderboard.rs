@@ -81,6 +81,8 @@ pub(super) struct Standings {
     market_names: Vec<(String, crate::sim::terms::Text)>,
     /// What every store is shown, worked out at the last change.
     shown: Option<MarketStanding>,
+    /// A C2C class: every shop's open listings as buyers see them, at the last change.
+    pub(super) classmates: Vec<super::classmates::ClassmateListing>,
 }
 
 impl Class {
@@ -100,7 +102,7 @@ impl Class {
     }
 
     /// The standings as they are now.
-    fn current_standings(&self) -> std::borrow::Cow<'_, Standings> {
+    pub(super) fn current_standings(&self) -> std::borrow::Cow<'_, Standings> {
         if self.standings_stale {
             std::borrow::Cow::Owned(self.compute_standings())
         } else {
@@ -108,8 +110,18 @@ impl Class {
         }
     }
 
-    /// The shared market's standings worked out from every store.
+    /// The shared market's standings worked out from every store, and (a C2C class) every
+    /// shop's open listings as buyers see them.
     fn compute_standings(&self) -> Standings {
+        let mut standings = self.compute_store_standings();
+        if self.trades_between_shops() {
+            standings.classmates = super::classmates::public_listings(&self.shops_with_names());
+        }
+        standings
+    }
+
+    /// The storefront stores' standings.
+    fn compute_store_standings(&self) -> Standings {
         if !self.shares_market() {
             return Standings::default();
         }
@@ -147,6 +159,7 @@ impl Class {
             rows: tables.into_iter().zip(rows).collect(),
             market_names: markets.iter().map(|m| (m.id.clone(), m.name.clone())).collect(),
             shown: None,
+            classmates: Vec::new(),
         };
         standings.shown = Some(self.build_market_standing(&standings));
         standings

@@ -306,7 +306,8 @@ impl Class {
             return None;
         }
         let own = self.store_index(table)?;
-        classmates::classmates_view(&self.shops_with_names(), own)
+        let standings = self.current_standings();
+        classmates::classmates_view(&self.shops_with_names(), own, &standings.classmates)
     }
 
     /// Every sale between the class's shops, for the dashboard; `None` in a class without an

@@ -663,6 +663,7 @@ fn draw_class_seat(
         report: window.report.as_ref(),
         report_kept: window.report_kept.as_deref(),
         debrief: &seat.debrief,
+        scenario: followed.as_deref().map(|t| t.session.scenario()),
     };
     let company = seat.plays == Some(SeatPlays::Company);
     let mut ui = root_ui(ctx);

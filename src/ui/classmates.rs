@@ -13,10 +13,10 @@ use super::questions::topic_label;
 use super::theme::{ACCENT, BAD, GOOD, MUTED, WARN};
 use crate::class::classmates::{ClassmateListing, ClassmatesView, PurchaseRow};
 use crate::i18n::{Arg, Catalogue};
-use crate::sim::Command;
 use crate::sim::c2c::questions::grade_name;
 use crate::sim::c2c::{BuyerMove, PurchaseStatus};
 use crate::sim::terms::QuestionTopic;
+use crate::sim::{Command, Scenario};
 
 const TOPICS: [QuestionTopic; 4] = [
     QuestionTopic::Size,
@@ -44,10 +44,41 @@ fn buy(listing: &ClassmateListing, action: BuyerMove) -> Action {
     }))
 }
 
+/// Names from the scenario the PC follows (the view carries ids to stay small): a product's
+/// name, its faults, a postage service; the id itself when there is no scenario or no match.
+#[derive(Clone, Copy)]
+struct Names<'a> {
+    scenario: Option<&'a Scenario>,
+    language: crate::i18n::Language,
+}
+
+impl Names<'_> {
+    fn item(&self, sku: &str) -> String {
+        self.scenario
+            .and_then(|s| s.product(sku))
+            .map_or_else(|| sku.to_string(), |p| pick(&p.name, self.language).to_string())
+    }
+    fn fault(&self, sku: &str, index: usize) -> String {
+        self.scenario
+            .and_then(|s| s.product(sku))
+            .and_then(|p| p.condition.as_ref())
+            .and_then(|(_, faults)| faults.get(index))
+            .map_or_else(|| format!("#{}", index + 1), |f| pick(f, self.language).to_string())
+    }
+    fn postage(&self, market: &str, id: &str) -> String {
+        self.scenario
+            .and_then(|s| s.markets().iter().find(|m| m.id == market))
+            .and_then(|m| m.auction_site.as_ref())
+            .and_then(|site| site.postage(id))
+            .map_or_else(|| id.to_string(), |p| pick(&p.name, self.language).to_string())
+    }
+}
+
 /// The classmates' section of the banner, folded by default.
 pub fn banner_section(
     ui: &mut egui::Ui,
     cat: &Catalogue,
+    scenario: Option<&Scenario>,
     view: &ClassmatesView,
     draft: &mut ClassmatesDraft,
 ) -> Option<Action> {
@@ -66,14 +97,24 @@ pub fn banner_section(
                 .id_salt("class-classmates-scroll")
                 .max_height(330.0)
                 .show(ui, |ui| {
-                    action = draw(ui, cat, view, draft);
+                    action = draw(ui, cat, scenario, view, draft);
                 });
         });
     action
 }
 
 /// The listings, the form for the chosen one, and the purchases.
-pub fn draw(ui: &mut egui::Ui, cat: &Catalogue, view: &ClassmatesView, draft: &mut ClassmatesDraft) -> Option<Action> {
+pub fn draw(
+    ui: &mut egui::Ui,
+    cat: &Catalogue,
+    scenario: Option<&Scenario>,
+    view: &ClassmatesView,
+    draft: &mut ClassmatesDraft,
+) -> Option<Action> {
+    let names = Names {
+        scenario,
+        language: cat.language(),
+    };
     let language = cat.language();
     let mut action = None;
     hint(ui, cat.tr("cm-hint"));
@@ -99,7 +140,7 @@ pub fn draw(ui: &mut egui::Ui, cat: &Catalogue, view: &ClassmatesView, draft: &m
                 for l in &view.listings {
                     let chosen = draft.chosen == Some((l.shop, l.listing));
                     ui.label(&l.seller);
-                    ui.label(pick(&l.item, language));
+                    ui.label(names.item(&l.sku));
                     ui.label(pick(&grade_name(l.claimed_grade), language));
                     ui.label(RichText::new(&l.price).monospace());
                     ui.label(sale_line(cat, l));
@@ -118,11 +159,11 @@ pub fn draw(ui: &mut egui::Ui, cat: &Catalogue, view: &ClassmatesView, draft: &m
         .and_then(|(s, l)| view.listings.iter().find(|x| x.shop == s && x.listing == l));
     if let Some(listing) = chosen {
         ui.add_space(6.0);
-        if let Some(a) = buyer_form(ui, cat, listing, draft) {
+        if let Some(a) = buyer_form(ui, cat, names, listing, draft) {
             action = Some(a);
         }
     }
-    if let Some(a) = purchases(ui, cat, &view.purchases, true) {
+    if let Some(a) = purchases(ui, cat, scenario, &view.purchases, true) {
         action = Some(a);
     }
     action
@@ -130,7 +171,17 @@ pub fn draw(ui: &mut egui::Ui, cat: &Catalogue, view: &ClassmatesView, draft: &m
 
 /// What the student bought from classmates (nothing drawn when nothing was bought), with
 /// stars to give when `can_rate` and an item has arrived unrated.
-pub fn purchases(ui: &mut egui::Ui, cat: &Catalogue, rows: &[PurchaseRow], can_rate: bool) -> Option<Action> {
+pub fn purchases(
+    ui: &mut egui::Ui,
+    cat: &Catalogue,
+    scenario: Option<&Scenario>,
+    rows: &[PurchaseRow],
+    can_rate: bool,
+) -> Option<Action> {
+    let names = Names {
+        scenario,
+        language: cat.language(),
+    };
     let mut action = None;
     if rows.is_empty() {
         return None;
@@ -138,7 +189,7 @@ pub fn purchases(ui: &mut egui::Ui, cat: &Catalogue, rows: &[PurchaseRow], can_r
     ui.add_space(6.0);
     ui.label(RichText::new(cat.tr("cm-purchases")).strong());
     for p in rows {
-        if let Some(a) = purchase_line(ui, cat, p, can_rate) {
+        if let Some(a) = purchase_line(ui, cat, names, p, can_rate) {
             action = Some(a);
         }
     }
@@ -188,16 +239,22 @@ fn yours_line(cat: &Catalogue, l: &ClassmateListing) -> RichText {
 }
 
 /// The chosen listing: what the seller tells, and the moves a buyer has.
-fn buyer_form(ui: &mut egui::Ui, cat: &Catalogue, l: &ClassmateListing, draft: &mut ClassmatesDraft) -> Option<Action> {
+fn buyer_form(
+    ui: &mut egui::Ui,
+    cat: &Catalogue,
+    names: Names,
+    l: &ClassmateListing,
+    draft: &mut ClassmatesDraft,
+) -> Option<Action> {
     let language = cat.language();
     let mut action = None;
-    ui.label(RichText::new(format!("{} — {}", l.seller, pick(&l.item, language))).strong());
+    ui.label(RichText::new(format!("{} — {}", l.seller, names.item(&l.sku))).strong());
     let faults = if l.faults_told.is_empty() {
         cat.tr("cm-no-faults-told")
     } else {
         l.faults_told
             .iter()
-            .map(|f| pick(f, language))
+            .map(|f| names.fault(&l.sku, *f))
             .collect::<Vec<_>>()
             .join("; ")
     };
@@ -207,7 +264,7 @@ fn buyer_form(ui: &mut egui::Ui, cat: &Catalogue, l: &ClassmateListing, draft: &
         cat.tr_args(
             "cm-postage",
             &[
-                ("postage", Arg::from(pick(&l.postage, language))),
+                ("postage", Arg::from(names.postage(&l.market, &l.postage))),
                 ("days", Arg::from(l.handling_days)),
             ],
         ),
@@ -356,15 +413,10 @@ fn format_minor(minor: i64, exponent: u32) -> String {
 }
 
 /// One purchase: where it is, and stars to give once it has arrived.
-fn purchase_line(ui: &mut egui::Ui, cat: &Catalogue, p: &PurchaseRow, can_rate: bool) -> Option<Action> {
+fn purchase_line(ui: &mut egui::Ui, cat: &Catalogue, names: Names, p: &PurchaseRow, can_rate: bool) -> Option<Action> {
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!(
-            "{} · {} · {}",
-            p.seller,
-            pick(&p.item, cat.language()),
-            p.price
-        ));
+        ui.label(format!("{} · {} · {}", p.seller, names.item(&p.sku), p.price));
         let status = match p.status {
             PurchaseStatus::AwaitingPost => cat.tr("cm-status-awaiting"),
             PurchaseStatus::InTransit => cat.tr_args("cm-status-transit", &[("day", Arg::from(p.deliver_day))]),

@@ -157,6 +157,8 @@ pub enum SeatStatus {
 
 /// What the seat screen shows.
 pub struct SeatScreenView<'a> {
+    /// The scenario, on a PC that follows its table (classmates' listings are named from it).
+    pub scenario: Option<&'a crate::sim::Scenario>,
     pub cat: &'a Catalogue,
     pub status: SeatStatus,
     pub scenario_title: &'a str,
@@ -232,7 +234,7 @@ pub fn banner(
     }
     if let Some(shops) = view.view.and_then(|v| v.classmates.as_ref())
         && view.status == SeatStatus::Playing
-        && let Some(a) = super::classmates::banner_section(ui, cat, shops, classmates)
+        && let Some(a) = super::classmates::banner_section(ui, cat, view.scenario, shops, classmates)
     {
         action = Some(a);
     }
@@ -569,7 +571,7 @@ fn report_panel(ui: &mut egui::Ui, view: &SeatScreenView, report: &ReportFile) {
     }
     if let Some(shops) = view.view.and_then(|v| v.classmates.as_ref()) {
         // The class is over: what was bought is shown, no longer rated.
-        let _ = super::classmates::purchases(ui, cat, &shops.purchases, false);
+        let _ = super::classmates::purchases(ui, cat, view.scenario, &shops.purchases, false);
     }
     if let Some(kept) = view.report_kept {
         ui.add_space(8.0);

@@ -343,6 +343,7 @@ fn the_counterparts_desk_shows_its_own_brief_and_answers_the_offer_on_the_table(
                 report: None,
                 report_kept: None,
                 debrief: &[],
+                scenario: None,
             };
             if let Some(a) = classroom::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
@@ -559,6 +560,7 @@ fn the_end_of_class_shows_the_student_s_debrief_with_each_criterion_and_hint() {
                 report: Some(report),
                 report_kept: Some("Kept on this PC: reports/class.report.ron"),
                 debrief,
+                scenario: None,
             };
             if let Some(a) = classroom::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
@@ -617,6 +619,7 @@ fn a_student_makes_an_offer_and_asks_a_question_on_a_classmate_s_listing_from_th
             .view_for(&crate::classmates::student_token(2))
             .unwrap_or_else(|| panic!("a view")),
     ));
+    let scenario: &'static tradeport::sim::Scenario = Box::leak(Box::new((**class.scenario()).clone()));
     let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
     let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
         move |ui, state: &mut SeatState| {
@@ -632,6 +635,7 @@ fn a_student_makes_an_offer_and_asks_a_question_on_a_classmate_s_listing_from_th
                 report: None,
                 report_kept: None,
                 debrief: &[],
+                scenario: Some(scenario),
             };
             if let Some(a) = classroom::banner(ui, &view, &mut state.draft.classmates) {
                 state.actions.push(a);
@@ -649,6 +653,14 @@ fn a_student_makes_an_offer_and_asks_a_question_on_a_classmate_s_listing_from_th
     assert!(harness.query_by_label("Fixed price · offers taken").is_some());
     harness.get_by_label("Choose").click();
     harness.run();
+    // Names, faults and postage come from the scenario the PC follows (the view carries ids).
+    assert!(
+        harness
+            .query_by_label("Olympus OM-1 35 mm SLR body (used, 1970s)")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Small dent on the top cover").is_some());
+    assert!(harness.query_by_label_contains("Posted by China Post EMS").is_some());
     // Nothing typed: the offer is not sent, and the student is told why.
     harness.get_by_label("Make this offer").click();
     harness.run();
@@ -724,6 +736,7 @@ fn a_c2c_student_s_end_screen_lists_what_they_bought_from_classmates() {
             .map(|(_, r)| r)
             .unwrap_or_else(|| panic!("his report")),
     ));
+    let scenario: &'static tradeport::sim::Scenario = Box::leak(Box::new((**class.scenario()).clone()));
     let cat = Box::leak(Box::new(Catalogue::new(Language::English)));
     let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
         move |ui, state: &mut SeatState| {
@@ -739,6 +752,7 @@ fn a_c2c_student_s_end_screen_lists_what_they_bought_from_classmates() {
                 report: Some(report),
                 report_kept: None,
                 debrief: &[],
+                scenario: Some(scenario),
             };
             if let Some(a) = classroom::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
@@ -874,6 +888,7 @@ fn a_store_sees_its_rank_and_its_debrief_puts_its_decisions_and_own_actions_besi
                 report: Some(report),
                 report_kept: None,
                 debrief: &[],
+                scenario: None,
             };
             if let Some(a) = classroom::draw(ui, &view, &mut state.draft) {
                 state.actions.push(a);
