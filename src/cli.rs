@@ -156,6 +156,10 @@ pub enum CliCommand {
         /// Stop after this many seconds if the class is not over.
         #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
         seconds: u64,
+        /// Each bot waits this long between two moves (a student's pace) and the host runs at
+        /// 60 ticks a second, as in a lab; 0 (the default): every bot as fast as it can.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=60_000))]
+        think_ms: u64,
     },
     /// (For the crash-safety test.) Plays the AI expert's commands of a scenario one at a
     /// time, saving after each accepted command through the game's background writer, with

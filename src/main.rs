@@ -100,6 +100,7 @@ fn classroom(command: CliCommand) -> ExitCode {
             scenario,
             clients,
             seconds,
+            think_ms,
         } => match tradeport::catalog::resolve(&scenario) {
             Err(e) => refuse(e),
             Ok(path) => exit(tradeport::game::class_bench::run(
@@ -107,6 +108,7 @@ fn classroom(command: CliCommand) -> ExitCode {
                     scenario: path,
                     clients: usize::from(clients),
                     seconds,
+                    think: std::time::Duration::from_millis(think_ms),
                 },
                 &mut std::io::stdout(),
             )),

@@ -26,7 +26,13 @@ pub struct ClassBench {
     pub clients: usize,
     /// Stop after this long even if the class is not over.
     pub seconds: u64,
+    /// Each bot's pause between two updates (a student's pace), with the host at 60 ticks a
+    /// second; zero: every bot and the host as fast as they can.
+    pub think: Duration,
 }
+
+/// A lab host's frame: 60 ticks a second.
+const HOST_FRAME: Duration = Duration::from_micros(16_667);
 
 /// What was measured.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +51,8 @@ pub struct BenchFigures {
     pub over: bool,
     pub elapsed: Duration,
     pub commands: usize,
+    /// The class's day when the benchmark stopped.
+    pub day: u32,
     /// Ticks that ended the class's day (in a B2C class, the shared market's day), their
     /// median and slowest, and the p95 of every other tick.
     pub day_ticks: usize,
@@ -105,6 +113,8 @@ pub fn measure(args: &ClassBench) -> Result<BenchFigures, String> {
         class.tables().first().and_then(|t| t.session()).map(|s| s.day())
     };
     let mut day_ticks = Vec::new();
+    let mut thought: Vec<Option<Instant>> = vec![None; students.len()];
+    let paced = !args.think.is_zero();
     while Instant::now() < deadline {
         let before = day_of(&host);
         let tick = Instant::now();
@@ -125,8 +135,15 @@ pub fn measure(args: &ClassBench) -> Result<BenchFigures, String> {
         if over_at.is_some_and(|t| t.elapsed() > Duration::from_millis(500)) {
             break;
         }
-        for student in &mut students {
-            student.update();
+        for (student, last) in students.iter_mut().zip(&mut thought) {
+            if last.is_none_or(|t| t.elapsed() >= args.think) {
+                student.update();
+                *last = Some(Instant::now());
+            }
+        }
+        if paced {
+            // The rest of the host's frame (the students' PCs are other machines in a lab).
+            std::thread::sleep(HOST_FRAME.saturating_sub(tick.elapsed()));
         }
         if last_sample.elapsed() >= Duration::from_millis(500) {
             last_sample = Instant::now();
@@ -170,6 +187,7 @@ pub fn measure(args: &ClassBench) -> Result<BenchFigures, String> {
         over: hosted.outcome.over,
         elapsed: began.elapsed(),
         commands,
+        day: day_of(&host).unwrap_or(0),
     })
 }
 
@@ -188,12 +206,21 @@ pub fn run(args: &ClassBench, out: &mut dyn std::io::Write) -> std::io::Result<b
     let ms = |d: Duration| format!("{:.3}", d.as_secs_f64() * 1000.0);
     writeln!(
         out,
-        "class of {} bot students on loopback, {} seated, {} commands, class over: {}, {:.1} s",
+        "class of {} bot students on loopback, {} seated, {} commands, day {}, class over: {}, {:.1} s{}",
         figures.clients,
         figures.seated,
         figures.commands,
+        figures.day,
         if figures.over { "yes" } else { "no (time limit)" },
-        figures.elapsed.as_secs_f64()
+        figures.elapsed.as_secs_f64(),
+        if args.think.is_zero() {
+            String::new()
+        } else {
+            format!(
+                "; each bot moves at most every {} ms, the host runs at 60 ticks a second",
+                args.think.as_millis()
+            )
+        }
     )?;
     writeln!(
         out,

@@ -372,11 +372,13 @@ fn buyer_form(
         match answer {
             None => hint(ui, cat.tr("cm-answer-waiting")),
             Some(said) => {
+                // A statement names its topic itself ("Condition: …"); a topic left out is named here.
                 for (topic, statement) in said {
-                    let text = statement
-                        .as_ref()
-                        .map_or_else(|| cat.tr("cm-answer-left-out"), |s| pick(s, language).to_string());
-                    ui.label(format!("{}: {text}", topic_label(cat, *topic)));
+                    let text = statement.as_ref().map_or_else(
+                        || format!("{}: {}", topic_label(cat, *topic), cat.tr("cm-answer-left-out")),
+                        |s| pick(s, language).to_string(),
+                    );
+                    ui.label(text);
                 }
             }
         }

@@ -435,52 +435,48 @@ fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft,
 
 /// Every table's deal as (seller's, buyer's) utility over the class's outcome space: the
 /// possible deals in grey, the Pareto frontier in blue, each table's deal labelled.
-/// The sales between classmates' shops: day, seller, buyer, item, price, where it is, stars.
+/// The sales between classmates' shops, newest first, two lines each: the day, seller and
+/// buyer; the item, price, and where it is (with the stars once rated).
 pub fn classmate_trades(ui: &mut egui::Ui, cat: &Catalogue, trades: &[crate::class::classmates::TradeRow]) {
     use crate::sim::c2c::PurchaseStatus;
     if trades.is_empty() {
         ui.label(RichText::new(cat.tr("dash-no-classmate-trades")).color(MUTED));
         return;
     }
-    // Scrolled sideways rather than widening the panel over the students' list.
-    egui::ScrollArea::horizontal()
-        .id_salt("dash-classmate-trades-scroll")
+    egui::ScrollArea::vertical()
+        .id_salt("dash-classmate-trades")
+        .max_height(220.0)
         .show(ui, |ui| {
-            egui::Grid::new("dash-classmate-trades")
-                .striped(true)
-                .spacing([8.0, 2.0])
-                .show(ui, |ui| {
-                    for key in [
-                        "dash-trade-day",
-                        "dash-trade-seller",
-                        "dash-trade-buyer",
-                        "dash-trade-item",
-                        "dash-trade-price",
-                        "dash-trade-status",
-                    ] {
-                        ui.label(RichText::new(cat.tr(key)).small().strong());
-                    }
-                    ui.end_row();
-                    for t in trades.iter().rev().take(40) {
-                        ui.label(RichText::new(t.day.to_string()).small());
-                        ui.label(RichText::new(&t.seller).small());
-                        ui.label(RichText::new(&t.buyer).small());
-                        ui.label(RichText::new(super::pick(&t.item, cat.language())).small());
-                        ui.label(RichText::new(&t.price).small().monospace());
-                        let status = match (t.status, t.stars) {
-                            (_, Some(stars)) => {
-                                cat.tr_args("cm-rated-by-buyer", &[("stars", Arg::from(u32::from(stars)))])
-                            }
-                            (PurchaseStatus::AwaitingPost, None) => cat.tr("cm-status-awaiting"),
-                            (PurchaseStatus::InTransit, None) => cat.tr("dash-trade-posted"),
-                            (PurchaseStatus::Delivered, None) => cat.tr("cm-status-delivered"),
-                            (PurchaseStatus::Lost, None) => cat.tr("cm-status-lost"),
-                            (PurchaseStatus::Cancelled, None) => cat.tr("dash-trade-cancelled"),
-                        };
-                        ui.label(RichText::new(status).small());
-                        ui.end_row();
-                    }
-                });
+            for t in trades.iter().rev().take(40) {
+                ui.label(
+                    RichText::new(cat.tr_args(
+                        "dash-trade-line",
+                        &[
+                            ("day", Arg::from(t.day)),
+                            ("seller", Arg::from(t.seller.as_str())),
+                            ("buyer", Arg::from(t.buyer.as_str())),
+                        ],
+                    ))
+                    .small()
+                    .strong(),
+                );
+                let status = match (t.status, t.stars) {
+                    (_, Some(stars)) => cat.tr_args("cm-rated-by-buyer", &[("stars", Arg::from(u32::from(stars)))]),
+                    (PurchaseStatus::AwaitingPost, None) => cat.tr("cm-status-awaiting"),
+                    (PurchaseStatus::InTransit, None) => cat.tr("dash-trade-posted"),
+                    (PurchaseStatus::Delivered, None) => cat.tr("cm-status-delivered"),
+                    (PurchaseStatus::Lost, None) => cat.tr("cm-status-lost"),
+                    (PurchaseStatus::Cancelled, None) => cat.tr("dash-trade-cancelled"),
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "{} · {} · {status}",
+                        super::pick(&t.item, cat.language()),
+                        t.price
+                    ))
+                    .small(),
+                );
+            }
         });
 }
 

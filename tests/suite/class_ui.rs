@@ -801,10 +801,8 @@ fn a_c2c_class_s_dashboard_lists_the_trades_between_classmates_instead_of_charti
     let mut harness = dashboard_harness(&class);
     harness.run();
     for text in [
-        "Shop 1 (Li Na)",
-        "Shop 2 (Wang Wei)",
-        "400.00 USD",
-        "paid, waiting to be posted",
+        "Day 2: Shop 1 (Li Na) → Shop 2 (Wang Wei)",
+        "Olympus OM-1 35 mm SLR body (used, 1970s) · 400.00 USD · paid, waiting to be posted",
     ] {
         assert!(harness.query_by_label(text).is_some(), "{text}");
     }

@@ -492,6 +492,7 @@ fn the_class_benchmark_seats_every_bot_and_times_the_host() {
         scenario: PathBuf::from("scenarios/b2c-eu-storefront.scenario.ron"),
         clients: 3,
         seconds: 3,
+        think: std::time::Duration::ZERO,
     })
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(figures.seated, 3, "every bot has a seat");
