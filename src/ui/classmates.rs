@@ -125,31 +125,32 @@ pub fn draw(
             .striped(true)
             .spacing([10.0, 3.0])
             .show(ui, |ui| {
+                // "Choose" first: the column never moves when "You" grows.
                 for key in [
+                    "",
                     "cm-col-seller",
                     "cm-col-item",
                     "cm-col-condition",
                     "cm-col-price",
                     "cm-col-sale",
                     "cm-col-yours",
-                    "",
                 ] {
                     ui.label(RichText::new(if key.is_empty() { String::new() } else { cat.tr(key) }).strong());
                 }
                 ui.end_row();
                 for l in &view.listings {
                     let chosen = draft.chosen == Some((l.shop, l.listing));
+                    if ui.selectable_label(chosen, cat.tr("cm-choose")).clicked() {
+                        draft.chosen = if chosen { None } else { Some((l.shop, l.listing)) };
+                        draft.amount.clear();
+                        draft.problem = None;
+                    }
                     ui.label(&l.seller);
                     ui.label(names.item(&l.sku));
                     ui.label(pick(&grade_name(l.claimed_grade), language));
                     ui.label(RichText::new(&l.price).monospace());
                     ui.label(sale_line(cat, l));
                     ui.label(yours_line(cat, l));
-                    if ui.selectable_label(chosen, cat.tr("cm-choose")).clicked() {
-                        draft.chosen = if chosen { None } else { Some((l.shop, l.listing)) };
-                        draft.amount.clear();
-                        draft.problem = None;
-                    }
                     ui.end_row();
                 }
             });
