@@ -58,6 +58,16 @@ pub enum CliCommand {
     /// Play every pair of AI negotiation strategies against each other on a scenario's
     /// negotiation and print agreement rate, utilities, welfare, rounds and throughput.
     Tournament(TournamentArgs),
+    /// Plays a scenario as the game's AI expert (the same commands a student gives) and prints
+    /// each decision with its reason, then the score per task and criterion: what a full run
+    /// can earn, and which criteria even the expert misses.
+    Expert {
+        /// Scenario file or bundled scenario id.
+        scenario: String,
+        /// The seed to play (default: the scenario's own).
+        #[arg(long)]
+        seed: Option<u64>,
+    },
     /// Re-simulate a save headless (scenario hash + seed + command log) and print its report;
     /// `--report FILE` also writes a report file an instructor can verify.
     Replay {
@@ -788,6 +798,77 @@ pub fn list(out: &mut dyn std::io::Write) -> std::io::Result<()> {
 /// Whether stdout is a terminal (for colours).
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
+}
+
+/// Runs `expert`: the expert's decisions by day, then its score per task and criterion.
+/// Returns whether the scenario loaded and was played.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn expert(scenario: &str, seed: Option<u64>, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+    let path = match catalog::resolve(scenario) {
+        Ok(p) => p,
+        Err(message) => {
+            writeln!(out, "{}", shown(&message))?;
+            return Ok(false);
+        }
+    };
+    let loaded = match scenario::load_scenario_file(&path) {
+        Ok(s) => std::sync::Arc::new(s),
+        Err(diagnostics) => {
+            write!(out, "{}", render_plain(&diagnostics))?;
+            return Ok(false);
+        }
+    };
+    let seed = seed.unwrap_or_else(|| loaded.seed());
+    let run = crate::sim::expert::play(std::sync::Arc::clone(&loaded), seed);
+    let report = &run.report;
+    writeln!(
+        out,
+        "Expert run: {} ({}), seed {seed}, {} of {} days",
+        shown(&report.title.en),
+        shown(&report.scenario_id),
+        report.days_played,
+        report.length_days
+    )?;
+    for m in &run.moves {
+        let task = m
+            .task
+            .as_deref()
+            .map_or_else(String::new, |t| format!(" [{}]", shown(t)));
+        writeln!(out, "day {}{task}: {}", m.day, shown(&m.what.en))?;
+    }
+    writeln!(out)?;
+    for task in &report.tasks {
+        writeln!(
+            out,
+            "{} — {} / {}",
+            shown(&task.title.en),
+            task.earned(),
+            task.possible()
+        )?;
+        for c in task.criteria.iter().filter(|c| c.earned < c.possible) {
+            writeln!(
+                out,
+                "  missed {} / {}: {} — {}",
+                c.earned,
+                c.possible,
+                shown(&c.description.en),
+                shown(&c.reason.en)
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "Total: {} / {} points; cash {} → {}; reputation {} → {}",
+        report.total_earned,
+        report.total_possible,
+        report.cash_start_home.format(),
+        report.cash_end_home.format(),
+        report.reputation_start,
+        report.reputation_end
+    )?;
+    Ok(true)
 }
 
 /// Runs `tournament`: the table of pairings and the throughput. Returns whether the scenario

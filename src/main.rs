@@ -30,6 +30,7 @@ fn main() -> ExitCode {
         }
         Some(CliCommand::LandedCost { file, json }) => exit(cli::landed_cost(&file, json, &mut std::io::stdout())),
         Some(CliCommand::Tournament(t)) => exit(cli::tournament(&t, &mut std::io::stdout())),
+        Some(CliCommand::Expert { scenario, seed }) => exit(cli::expert(&scenario, seed, &mut std::io::stdout())),
         Some(CliCommand::Replay { save, scenario, report }) => exit(cli::replay(
             &save,
             scenario.as_deref(),

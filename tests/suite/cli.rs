@@ -97,6 +97,47 @@ fn tournament_prints_every_pairing_and_the_throughput() {
 }
 
 #[test]
+fn expert_prints_its_decisions_and_the_score_the_library_gives() {
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        let mut out = Vec::new();
+        assert!(tradeport::cli::expert(id, Some(7), &mut out).unwrap_or(false), "{id}");
+        let text = String::from_utf8_lossy(&out);
+        let path = tradeport::catalog::resolve(id).unwrap_or_else(|e| panic!("{e}"));
+        let scenario = std::sync::Arc::new(
+            tradeport::scenario::load_scenario_file(&path)
+                .unwrap_or_else(|d| panic!("{}", tradeport::scenario::error::render_plain(&d))),
+        );
+        let run = tradeport::sim::expert::play(scenario, 7);
+        let total = format!(
+            "Total: {} / {} points",
+            run.report.total_earned, run.report.total_possible
+        );
+        assert!(text.contains(&total), "{id}: {total} in\n{text}");
+        assert!(
+            text.contains(&format!("seed 7, {} of", run.report.days_played)),
+            "{text}"
+        );
+        // Every decision is printed, each with its day.
+        let decisions = text.lines().filter(|l| l.starts_with("day ")).count();
+        assert_eq!(decisions, run.moves.len(), "{id}");
+        // Every criterion the expert misses is named with why.
+        let missed: usize = run
+            .report
+            .tasks
+            .iter()
+            .map(|t| t.criteria.iter().filter(|c| c.earned < c.possible).count())
+            .sum();
+        assert_eq!(
+            text.lines().filter(|l| l.starts_with("  missed ")).count(),
+            missed,
+            "{id}"
+        );
+    }
+    let mut out = Vec::new();
+    assert!(!tradeport::cli::expert("no-such-scenario", None, &mut out).unwrap_or(true));
+}
+
+#[test]
 fn window_sizes_are_read_and_bounded() {
     use tradeport::cli::{WindowSize, parse_window_size};
     assert_eq!(
