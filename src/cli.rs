@@ -44,6 +44,9 @@ pub enum CliCommand {
         /// `hint:` lines; verdict lines start with `#`. Stable, for scripts and golden files.
         #[arg(long)]
         plain: bool,
+        /// Exit 1 on any warning too (a warning alone never changes the exit code).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// List the bundled scenarios.
     List,
@@ -678,15 +681,31 @@ pub fn save_drill(scenario: &str, dir: &std::path::Path, pace_ms: u64) -> std::i
 
 /// Runs `check`: prints each file's verdict and diagnostics; returns the number of files with errors.
 pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle) -> std::io::Result<usize> {
+    check_with_warnings(paths, out, style).map(|(failed, _)| failed)
+}
+
+/// As [`check`], with warnings for what is valid but will not work as meant: a scenario whose
+/// file is not named after its id, and two files of one id. Returns the number of files with
+/// errors and the number of warnings.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn check_with_warnings(
+    paths: &[PathBuf],
+    out: &mut dyn std::io::Write,
+    style: CheckStyle,
+) -> std::io::Result<(usize, usize)> {
     let mark = if style == CheckStyle::Plain { "# " } else { "" };
     let files = catalog::expand(paths);
     let mut failed = 0;
+    let mut warnings = Vec::new();
+    let mut ids: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
     if files.is_empty() {
         writeln!(
             out,
             "{mark}no *.scenario.ron or *.rules.ron files found in the given paths"
         )?;
-        return Ok(1);
+        return Ok((1, 0));
     }
     for path in &files {
         let result = match catalog::kind_of(path) {
@@ -700,8 +719,25 @@ pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle)
                     .and_then(|file| crate::sim::customs::hs::Nomenclature::validate(&label, file))
                     .map(|n| format!("nomenclature {} with {}", n.edition(), n.national_extension()))
             }
-            _ => scenario::load_scenario_file(path)
-                .map(|s| format!("scenario `{}` — {}", s.meta().id, s.meta().title.en)),
+            _ => scenario::load_scenario_file(path).map(|s| {
+                let id = s.meta().id.clone();
+                let stem = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .and_then(|n| n.strip_suffix(".scenario.ron"))
+                    .unwrap_or_default();
+                if stem != id {
+                    warnings.push(format!(
+                        "{}: the file is named `{}` but the scenario's id is `{}`: students and reports name it by its id; call the file `{}.scenario.ron`",
+                        shown_path(path),
+                        shown(stem),
+                        shown(&id),
+                        shown(&id)
+                    ));
+                }
+                ids.entry(id.clone()).or_default().push(shown_path(path));
+                format!("scenario `{}` — {}", id, s.meta().title.en)
+            }),
         };
         match result {
             Ok(summary) => writeln!(out, "{mark}ok    {}  ({})", shown_path(path), shown(&summary))?,
@@ -733,13 +769,26 @@ pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle)
             }
         }
     }
+    for (id, paths) in ids.iter().filter(|(_, p)| p.len() > 1) {
+        warnings.push(format!(
+            "scenario id `{}` is used by {} files ({}): a report names its scenario by id, so only one of them can be checked against",
+            shown(id),
+            paths.len(),
+            paths.join(", ")
+        ));
+    }
+    for warning in &warnings {
+        writeln!(out, "{mark}warning {warning}")?;
+    }
     writeln!(
         out,
-        "{mark}{} file{} checked, {failed} with errors",
+        "{mark}{} file{} checked, {failed} with errors, {} warning{}",
         files.len(),
-        if files.len() == 1 { "" } else { "s" }
+        if files.len() == 1 { "" } else { "s" },
+        warnings.len(),
+        if warnings.len() == 1 { "" } else { "s" }
     )?;
-    Ok(failed)
+    Ok((failed, warnings.len()))
 }
 
 /// Whether a diagnostic's file may be quoted while checking `checked`: the file itself, a file

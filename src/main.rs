@@ -10,7 +10,11 @@ fn main() -> ExitCode {
     match args.command {
         None => play(PlayArgs::default()),
         Some(CliCommand::Play(play_args)) => play(play_args),
-        Some(CliCommand::Check { paths, plain }) => {
+        Some(CliCommand::Check {
+            paths,
+            plain,
+            deny_warnings,
+        }) => {
             let mut stdout = std::io::stdout();
             let style = if plain {
                 CheckStyle::Plain
@@ -19,8 +23,9 @@ fn main() -> ExitCode {
             } else {
                 CheckStyle::Snippet
             };
-            match cli::check(&paths, &mut stdout, style) {
-                Ok(0) => ExitCode::SUCCESS,
+            match cli::check_with_warnings(&paths, &mut stdout, style) {
+                Ok((0, 0)) => ExitCode::SUCCESS,
+                Ok((0, _)) if !deny_warnings => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::FAILURE,
                 Err(e) => {
                     eprintln!("tradeport: {e}");

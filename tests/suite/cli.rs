@@ -42,6 +42,45 @@ fn check_counts_every_broken_fixture() {
 }
 
 #[test]
+fn check_warns_of_a_misnamed_file_and_a_duplicate_id_without_failing() {
+    let dir = std::env::temp_dir().join(format!("tradeport-check-warn-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("rules")).unwrap_or_else(|e| panic!("{e}"));
+    for pack in ["us", "uk", "cn-export"] {
+        let name = format!("{pack}.rules.ron");
+        std::fs::copy(
+            PathBuf::from("scenarios/rules").join(&name),
+            dir.join("rules").join(&name),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let source = PathBuf::from("scenarios/c2c-vintage-cameras.scenario.ron");
+    std::fs::copy(&source, dir.join("c2c-vintage-cameras.scenario.ron")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(&source, dir.join("my-copy.scenario.ron")).unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::new();
+    let (failed, warnings) = tradeport::cli::check_with_warnings(&[dir.clone()], &mut out, CheckStyle::Plain)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out);
+    assert_eq!(failed, 0, "warnings are not errors: {text}");
+    assert_eq!(warnings, 2, "{text}");
+    assert!(
+        text.contains("the file is named `my-copy` but the scenario's id is `c2c-vintage-cameras`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("scenario id `c2c-vintage-cameras` is used by 2 files"),
+        "{text}"
+    );
+    assert!(text.contains("0 with errors, 2 warnings"), "{text}");
+    // The bundled folder has none.
+    let mut out = Vec::new();
+    let bundled = tradeport::cli::check_with_warnings(&[PathBuf::from("scenarios")], &mut out, CheckStyle::Plain)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bundled, (0, 0), "{}", String::from_utf8_lossy(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn check_of_an_empty_selection_fails() {
     let mut out = Vec::new();
     let failed = check(&[PathBuf::from("docs")], &mut out, CheckStyle::Plain).unwrap_or(0);
