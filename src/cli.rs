@@ -684,8 +684,9 @@ pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle)
     check_with_warnings(paths, out, style).map(|(failed, _)| failed)
 }
 
-/// As [`check`], with warnings for what is valid but will not work as meant: a scenario whose
-/// file is not named after its id, and two files of one id. Returns the number of files with
+/// As [`check`], with warnings for what is valid but will not work as meant: a rubric
+/// criterion the AI expert misses (played on the scenario's seed), a scenario whose file is not
+/// named after its id, and two files of one id. Returns the number of files with
 /// errors and the number of warnings.
 ///
 /// # Errors
@@ -736,7 +737,25 @@ pub fn check_with_warnings(
                     ));
                 }
                 ids.entry(id.clone()).or_default().push(shown_path(path));
-                format!("scenario `{}` — {}", id, s.meta().title.en)
+                let summary = format!("scenario `{}` — {}", id, s.meta().title.en);
+                // A rubric no play can earn: the AI expert plays it and every criterion it
+                // misses is named, with why.
+                let seed = s.seed();
+                let run = crate::sim::expert::play(std::sync::Arc::new(s), seed);
+                for task in &run.report.tasks {
+                    for c in task.criteria.iter().filter(|c| c.scored && c.earned < c.possible) {
+                        warnings.push(format!(
+                            "{}: the AI expert earns {} of {} on `{}` ({}): {} — check that a student can earn it",
+                            shown_path(path),
+                            c.earned,
+                            c.possible,
+                            shown(&c.description.en),
+                            shown(&task.title.en),
+                            shown(&c.reason.en)
+                        ));
+                    }
+                }
+                summary
             }),
         };
         match result {

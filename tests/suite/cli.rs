@@ -58,8 +58,9 @@ fn check_warns_of_a_misnamed_file_and_a_duplicate_id_without_failing() {
     std::fs::copy(&source, dir.join("c2c-vintage-cameras.scenario.ron")).unwrap_or_else(|e| panic!("{e}"));
     std::fs::copy(&source, dir.join("my-copy.scenario.ron")).unwrap_or_else(|e| panic!("{e}"));
     let mut out = Vec::new();
-    let (failed, warnings) = tradeport::cli::check_with_warnings(&[dir.clone()], &mut out, CheckStyle::Plain)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (failed, warnings) =
+        tradeport::cli::check_with_warnings(std::slice::from_ref(&dir), &mut out, CheckStyle::Plain)
+            .unwrap_or_else(|e| panic!("{e}"));
     let text = String::from_utf8_lossy(&out);
     assert_eq!(failed, 0, "warnings are not errors: {text}");
     assert_eq!(warnings, 2, "{text}");
@@ -72,6 +73,25 @@ fn check_warns_of_a_misnamed_file_and_a_duplicate_id_without_failing() {
         "{text}"
     );
     assert!(text.contains("0 with errors, 2 warnings"), "{text}");
+    // A criterion the expert cannot earn (the lens is to be sold at a fixed price, yet the
+    // rubric asks its auction to end above the reserve) is named, with why.
+    let text = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("{e}"));
+    let unearnable = text.replace(
+        "AuctionSoldAboveReserve(product: \"CAM-SEAGULL\")",
+        "AuctionSoldAboveReserve(product: \"LENS-FD50\")",
+    );
+    assert_ne!(unearnable, text, "the bundled rubric has the auction criterion");
+    std::fs::write(dir.join("my-copy.scenario.ron"), unearnable).unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::new();
+    let (failed, _) = tradeport::cli::check_with_warnings(std::slice::from_ref(&dir), &mut out, CheckStyle::Plain)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out);
+    assert_eq!(failed, 0, "{text}");
+    assert!(
+        text.contains("the AI expert earns 0 of 6 on `The Seagull auction ends above its reserve.`")
+            && text.contains("LENS-FD50 was not auctioned to a close"),
+        "{text}"
+    );
     // The bundled folder has none.
     let mut out = Vec::new();
     let bundled = tradeport::cli::check_with_warnings(&[PathBuf::from("scenarios")], &mut out, CheckStyle::Plain)
