@@ -15,6 +15,7 @@ use crate::class::classmates::{ClassmateListing, ClassmatesView, PurchaseRow};
 use crate::i18n::{Arg, Catalogue};
 use crate::sim::c2c::questions::grade_name;
 use crate::sim::c2c::{BuyerMove, PurchaseStatus};
+use crate::sim::money::format_minor;
 use crate::sim::terms::QuestionTopic;
 use crate::sim::{Command, Scenario};
 
@@ -52,7 +53,13 @@ struct Names<'a> {
     language: crate::i18n::Language,
 }
 
-impl Names<'_> {
+impl<'a> Names<'a> {
+    fn new(scenario: Option<&'a Scenario>, cat: &Catalogue) -> Self {
+        Self {
+            scenario,
+            language: cat.language(),
+        }
+    }
     fn item(&self, sku: &str) -> String {
         self.scenario
             .and_then(|s| s.product(sku))
@@ -63,7 +70,10 @@ impl Names<'_> {
             .and_then(|s| s.product(sku))
             .and_then(|p| p.condition.as_ref())
             .and_then(|(_, faults)| faults.get(index))
-            .map_or_else(|| format!("#{}", index + 1), |f| pick(f, self.language).to_string())
+            .map_or_else(
+                || format!("#{}", index.saturating_add(1)),
+                |f| pick(f, self.language).to_string(),
+            )
     }
     fn postage(&self, market: &str, id: &str) -> String {
         self.scenario
@@ -111,10 +121,7 @@ pub fn draw(
     view: &ClassmatesView,
     draft: &mut ClassmatesDraft,
 ) -> Option<Action> {
-    let names = Names {
-        scenario,
-        language: cat.language(),
-    };
+    let names = Names::new(scenario, cat);
     let language = cat.language();
     let mut action = None;
     hint(ui, cat.tr("cm-hint"));
@@ -179,10 +186,7 @@ pub fn purchases(
     rows: &[PurchaseRow],
     can_rate: bool,
 ) -> Option<Action> {
-    let names = Names {
-        scenario,
-        language: cat.language(),
-    };
+    let names = Names::new(scenario, cat);
     let mut action = None;
     if rows.is_empty() {
         return None;
@@ -398,21 +402,6 @@ fn sent_move(cat: &Catalogue, action: &BuyerMove, exponent: u32) -> String {
         ),
         BuyerMove::Ask { .. } => cat.tr("cm-sent-question"),
     }
-}
-
-/// Minor units as a plain decimal ("95.00") for the hint beside the amount field.
-fn format_minor(minor: i64, exponent: u32) -> String {
-    if exponent == 0 {
-        return minor.to_string();
-    }
-    let unit = 10i64.pow(exponent.min(6));
-    let sign = if minor < 0 { "-" } else { "" };
-    format!(
-        "{sign}{}.{:0width$}",
-        minor.abs() / unit,
-        minor.abs() % unit,
-        width = exponent.min(6) as usize
-    )
 }
 
 /// One purchase: where it is, and stars to give once it has arrived.

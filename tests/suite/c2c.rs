@@ -704,7 +704,7 @@ fn post_parcels(session: &mut Session) {
 }
 
 /// Sums the ledger of one account.
-fn account_total(session: &Session, account: Account) -> i64 {
+pub(crate) fn account_total(session: &Session, account: Account) -> i64 {
     session
         .world()
         .ledger()

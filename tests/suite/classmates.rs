@@ -12,7 +12,7 @@ use tradeport::sim::c2c::{
     BuyerMove, ClassmateTrade, ItemTerms, OfferReply, OrderStatus, PurchaseStatus, SaleFormat, Shop, ShopEvent,
 };
 use tradeport::sim::marketplace::SharedMarket;
-use tradeport::sim::save::{MarketSave, ReportFile, Student};
+use tradeport::sim::save::ReportFile;
 use tradeport::sim::session::{Account, PlayMode};
 use tradeport::sim::terms::{ConditionGrade, QuestionTopic};
 use tradeport::sim::{Command, Event, RuleError, Scenario, Session};
@@ -76,31 +76,8 @@ fn shop(market: &SharedMarket, store: usize) -> &Shop {
         .unwrap_or_else(|| panic!("a C2C shop"))
 }
 
-fn ledger(session: &Session, account: Account) -> i64 {
-    session
-        .world()
-        .ledger()
-        .iter()
-        .filter(|e| e.account == account)
-        .map(|e| e.money.minor)
-        .sum()
-}
-
-fn student(store: usize) -> Student {
-    Student {
-        name: format!("Student {}", store + 1),
-        id: format!("2026{store:03}"),
-    }
-}
-
-fn reports(market: &SharedMarket) -> Vec<String> {
-    market
-        .stores()
-        .iter()
-        .enumerate()
-        .map(|(i, s)| ReportFile::of_market_store(s, student(i), MarketSave::new(i, market.logs())).to_text())
-        .collect()
-}
+use crate::c2c::account_total as ledger;
+use crate::shared_market::reports;
 
 /// Shop 0 lists the OM-1 at $400 with offers; shop 1 offers $250, shop 0 counters $300,
 /// shop 1 takes it, shop 0 posts it with a correct CN23, it arrives and shop 1 gives 5 stars;
@@ -575,4 +552,21 @@ fn a_c2c_class_of_bots_buys_from_classmates_and_every_report_verifies() {
     }
     let resumed = tradeport::class::Class::resume(scenario(), &class.record_text()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(resumed.record(), class.record());
+}
+
+#[test]
+fn a_move_naming_the_largest_listing_number_is_answered_without_overflow() {
+    let scenario = scenario();
+    let mut market = SharedMarket::open(&scenario, 2, SEED, PlayMode::Practice);
+    // On one's own shop and on the other's: both refused back to the buyer with why.
+    apply(&mut market, 1, buy(1, u32::MAX, BuyerMove::BuyNow));
+    apply(&mut market, 1, buy(0, u32::MAX, BuyerMove::Bid { max: 1 }));
+    end_day(&mut market);
+    let told = market.stores()[1]
+        .world()
+        .inbox()
+        .iter()
+        .filter(|m| m.body.en.contains("listing 4294967296 was not taken"))
+        .count();
+    assert_eq!(told, 2);
 }

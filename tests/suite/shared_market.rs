@@ -79,7 +79,7 @@ fn student(store: usize) -> Student {
 }
 
 /// Each store's report file as text.
-fn reports(market: &SharedMarket) -> Vec<String> {
+pub(crate) fn reports(market: &SharedMarket) -> Vec<String> {
     market
         .stores()
         .iter()

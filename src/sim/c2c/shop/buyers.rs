@@ -443,13 +443,7 @@ impl Shop {
                 day: day + 1,
                 automatic: false,
             };
-            let auto = if auto_accept_from.is_some_and(|a| amount >= a) {
-                Some(true)
-            } else if auto_decline_below.is_some_and(|d| amount < d) {
-                Some(false)
-            } else {
-                None
-            };
+            let auto = automatic_answer(amount, auto_accept_from, auto_decline_below);
             match auto {
                 Some(true) => {
                     offer.automatic = true;

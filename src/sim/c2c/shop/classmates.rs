@@ -363,13 +363,7 @@ impl Shop {
             day: day + 1,
             automatic: false,
         };
-        let auto = if auto_accept_from.is_some_and(|a| amount >= a) {
-            Some(true)
-        } else if auto_decline_below.is_some_and(|d| amount < d) {
-            Some(false)
-        } else {
-            None
-        };
+        let auto = automatic_answer(amount, auto_accept_from, auto_decline_below);
         if let Some(accepted) = auto {
             entry.automatic = true;
             if accepted {
@@ -442,8 +436,11 @@ impl Shop {
                             format!("{seller}未能接受你的操作"),
                         ),
                         text(
-                            format!("Your move on {seller}'s listing {} was not taken: {why}.", listing + 1),
-                            format!("你对{seller}第{}件商品的操作未被接受：{why}。", listing + 1),
+                            format!(
+                                "Your move on {seller}'s listing {} was not taken: {why}.",
+                                u64::from(*listing) + 1
+                            ),
+                            format!("你对{seller}第{}件商品的操作未被接受：{why}。", u64::from(*listing) + 1),
                         ),
                     );
                 }

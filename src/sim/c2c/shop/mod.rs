@@ -562,6 +562,18 @@ fn text(en: impl Into<String>, zh: impl Into<String>) -> Text {
     }
 }
 
+/// The seller's automatic rules on an offer of `amount`: accepted from `accept_from`,
+/// declined below `decline_below`, else `None` (the seller answers).
+fn automatic_answer(amount: i64, accept_from: Option<i64>, decline_below: Option<i64>) -> Option<bool> {
+    if accept_from.is_some_and(|a| amount >= a) {
+        Some(true)
+    } else if decline_below.is_some_and(|d| amount < d) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 fn chance(rng: &mut ChaCha8Rng, bp: i64) -> bool {
     rng.random_range(0..10_000i64) < bp
 }
