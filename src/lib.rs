@@ -4,6 +4,7 @@
 //! LAN; all build without graphics. The `gui`
 //! feature adds `game` (Bevy glue) and `ui` (egui screens).
 
+pub mod authoring;
 pub mod catalog;
 pub mod class;
 pub mod cli;

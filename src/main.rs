@@ -66,6 +66,10 @@ fn main() -> ExitCode {
         Some(command @ (CliCommand::Host { .. } | CliCommand::Join { .. } | CliCommand::ClassBench { .. })) => {
             classroom(command)
         }
+        Some(CliCommand::New { mode, lang, file }) => {
+            exit(cli::new_scenario(&mode, &lang, &file, &mut std::io::stdout()))
+        }
+        Some(CliCommand::Simulate(args)) => exit(cli::simulate(&args, &mut std::io::stdout())),
         Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

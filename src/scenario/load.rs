@@ -152,6 +152,13 @@ fn parse_versioned<T: DeserializeOwned>(label: &str, text: &str) -> Result<T, Ve
     if let Err(d) = check_size(label, text.len() as u64) {
         return Err(vec![d]);
     }
+    // Notepad and WPS save UTF-8 with a byte-order mark; it is not part of the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(vec![Diagnostic::at_path(label, "", "the file is empty").with_hint(
+            "a scenario starts with `(format: 1, meta: (...), setup: (...))`; `tradeport new --mode b2b FILE` writes one to start from",
+        )]);
+    }
     if let Ok(FormatProbe { format: Some(version) }) = ron_options().from_str::<FormatProbe>(text)
         && version != FORMAT_VERSION
     {
@@ -243,6 +250,9 @@ fn spanned_to_diagnostic(label: &str, text: &str, path: &str, e: &ron::error::Sp
             ));
         }
     }
+    if let Some(named) = full_width_near(line_text, e.span.start.col) {
+        hint = Some(named);
+    }
     Diagnostic {
         file: label.to_string(),
         at: Some(LineCol {
@@ -253,6 +263,53 @@ fn spanned_to_diagnostic(label: &str, text: &str, path: &str, e: &ron::error::Sp
         message,
         hint,
     }
+}
+
+/// Full-width (Chinese) punctuation RON does not read, with the ASCII mark it stands for.
+const FULL_WIDTH: [(char, &str, &str); 9] = [
+    ('，', ",", "comma"),
+    ('：', ":", "colon"),
+    ('“', "\"", "opening quotation mark"),
+    ('”', "\"", "closing quotation mark"),
+    ('（', "(", "opening parenthesis"),
+    ('）', ")", "closing parenthesis"),
+    ('；', ";", "semicolon"),
+    ('【', "[", "opening bracket"),
+    ('】', "]", "closing bracket"),
+];
+
+/// A hint naming the full-width punctuation mark at or just before column `col` (1-based,
+/// in characters) of `line`, outside double-quoted text, if there is one: the usual cause of
+/// a syntax error in a file typed with a Chinese input method.
+fn full_width_near(line: &str, col: usize) -> Option<String> {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in line.chars().enumerate() {
+        if i + 1 > col + 1 {
+            break;
+        }
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        if c == '"' {
+            in_string = true;
+            continue;
+        }
+        if i + 2 >= col
+            && let Some((mark, ascii, name)) = FULL_WIDTH.iter().find(|(m, _, _)| *m == c)
+        {
+            return Some(format!(
+                "`{mark}` is a full-width (Chinese) {name}; outside quoted text RON needs the ASCII `{ascii}` (switch the input method to English punctuation)"
+            ));
+        }
+    }
+    None
 }
 
 fn one_of(expected: &[&str]) -> String {

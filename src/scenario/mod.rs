@@ -7,6 +7,7 @@ pub mod limits;
 pub mod load;
 pub mod nomenclature;
 pub mod pretty;
+pub mod scaffold;
 pub mod shipment;
 
 use std::path::{Path, PathBuf};

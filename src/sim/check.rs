@@ -160,8 +160,8 @@ impl Checker {
         if text.en.trim().is_empty() {
             self.error(
                 &format!("{path}.en"),
-                "English text is empty",
-                Some("every text needs at least its English version"),
+                "text is empty",
+                Some("write `en: \"...\"`, `zh: \"...\"` or both (a text only in Chinese is shown to English readers marked as such)"),
             );
         }
     }

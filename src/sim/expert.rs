@@ -11,6 +11,7 @@ use crate::sim::market::{ListingTerms, quality::SHOTS};
 use crate::sim::money::{BasisPoints, Money};
 use crate::sim::negotiation::IssueOptions;
 use crate::sim::negotiation::domain::{Bid, format_utility};
+use crate::sim::players::{Player, Slips, TalksMove};
 use crate::sim::report::Report;
 use crate::sim::scenario::{Scenario, Task};
 use crate::sim::session::{Command, Session};
@@ -52,11 +53,29 @@ pub fn play_like(student: &Session) -> ExpertRun {
 
 /// Plays `scenario` with `seed` from the first day to the last.
 pub fn play(scenario: Arc<Scenario>, seed: u64) -> ExpertRun {
+    play_as(scenario, seed, Player::Expert)
+}
+
+/// Plays `scenario` with `seed` as `player`: the expert, or a novice or random player who
+/// follows the expert's plan with their own slips (see [`crate::sim::players`]).
+pub fn play_as(scenario: Arc<Scenario>, seed: u64, player: Player) -> ExpertRun {
+    run(scenario, seed, player, true)
+}
+
+/// The report of [`play_as`], without writing down why each decision was made (for
+/// `simulate`, which plays thousands of runs and reads only their scores).
+pub fn report_as(scenario: Arc<Scenario>, seed: u64, player: Player) -> Report {
+    run(scenario, seed, player, false).report
+}
+
+fn run(scenario: Arc<Scenario>, seed: u64, player: Player, explain: bool) -> ExpertRun {
     let mut expert = Expert {
         session: Session::new(scenario, Some(seed)),
         moves: Vec::new(),
         ad_bids: Vec::new(),
         not_sold: Vec::new(),
+        slips: Slips::of(player, seed),
+        explain,
     };
     let days = expert.session.scenario().length_days();
     for _ in 0..=days {
@@ -86,6 +105,8 @@ pub fn moves_for_today(session: Session) -> Vec<Command> {
         moves: Vec::new(),
         ad_bids: Vec::new(),
         not_sold: Vec::new(),
+        slips: None,
+        explain: true,
     };
     expert.act();
     expert.session.commands().get(before..).unwrap_or_default().to_vec()
@@ -98,13 +119,27 @@ struct Expert {
     ad_bids: Vec<(String, String, i64)>,
     /// Storefront products the expert decided not to sell: (market, sku).
     not_sold: Vec<(String, String)>,
+    /// A novice's or random player's departures from the plan; none for the expert.
+    slips: Option<Slips>,
+    /// Whether each decision is written down with why (the debrief's and `expert`'s list).
+    explain: bool,
 }
 
 impl Expert {
     /// Applies `command`; a refused one is simply not made.
     fn apply(&mut self, task: Option<&str>, command: Command, what: impl FnOnce() -> Text) -> bool {
+        let command = match self.slips.as_mut() {
+            Some(slips) => match slips.adjust(command) {
+                Some(command) => command,
+                None => return false,
+            },
+            None => command,
+        };
         if self.session.apply(command).is_err() {
             return false;
+        }
+        if !self.explain {
+            return true;
         }
         self.moves.push(ExpertMove {
             day: self.session.day(),
@@ -285,6 +320,24 @@ impl Expert {
         let next = if left > 0 { self.next_offer(task) } else { None };
         let good_on_table = on_table.filter(|b| self.acceptable(task, *b));
         let id = task.id.clone();
+        if let Some(slips) = self.slips.as_mut() {
+            let all = domain.all_bids();
+            let worth = on_table.map(|b| brief.utility(b));
+            let command = match slips.talks_move(worth, brief.reservation(), all.len(), left) {
+                TalksMove::AsExpert => None,
+                TalksMove::Accept => Some(Command::AcceptOffer { task: id.clone() }),
+                TalksMove::WalkAway => Some(Command::WalkAway { task: id.clone() }),
+                TalksMove::Offer(i) => all.get(i).map(|bid| Command::MakeOffer {
+                    task: id.clone(),
+                    options: (0..domain.issues().len()).map(|issue| bid.option(issue)).collect(),
+                    note: "OK, how about this?".to_string(),
+                }),
+            };
+            if let Some(command) = command {
+                self.apply(Some(&id), command, || why!("a player's own move", "玩家自己的一步"));
+                return;
+            }
+        }
         if let Some(theirs) = good_on_table
             && next.is_none_or(|n| brief.utility(theirs) >= brief.utility(n))
         {

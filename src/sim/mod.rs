@@ -24,12 +24,14 @@ pub mod market;
 pub mod marketplace;
 pub mod money;
 pub mod negotiation;
+pub mod players;
 pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod save;
 pub mod scenario;
 pub mod session;
+pub mod simulate;
 pub mod terms;
 
 pub use date::Date;

@@ -6,13 +6,37 @@ use serde::{Deserialize, Serialize};
 
 /// A text in English and Simplified Chinese.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, from = "WrittenText")]
 pub struct Text {
-    /// English text (required, non-empty).
+    /// English text (non-empty; for a text written only in Chinese, the Chinese marked
+    /// [`CHINESE_ONLY`], so an English screen shows it and says why).
     pub en: String,
     /// Simplified Chinese text (may be empty while a translation is pending).
-    #[serde(default)]
     pub zh: String,
+}
+
+/// What an English screen shows before a text the scenario gives only in Chinese.
+pub const CHINESE_ONLY: &str = "[Chinese only] ";
+
+/// A text as a file writes it: English, Chinese or both.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Text")]
+struct WrittenText {
+    #[serde(default)]
+    en: String,
+    #[serde(default)]
+    zh: String,
+}
+
+impl From<WrittenText> for Text {
+    fn from(written: WrittenText) -> Self {
+        let en = if written.en.trim().is_empty() && !written.zh.trim().is_empty() {
+            format!("{CHINESE_ONLY}{}", written.zh)
+        } else {
+            written.en
+        };
+        Self { en, zh: written.zh }
+    }
 }
 
 /// Which kind of cross-border trade the scenario practises.

@@ -18,7 +18,7 @@ const SESSION_LINES_AT_MOST: usize = 600;
 /// The direction of use issue 17 asks for: a module may use modules of its own layer or below.
 /// Basic types, then the validated scenario, then the desks, the session, grading, reports and
 /// what reads reports.
-const LAYERS: [(&str, usize); 19] = [
+const LAYERS: [(&str, usize); 21] = [
     ("date", 0),
     ("terms", 0),
     ("money", 0),
@@ -38,6 +38,8 @@ const LAYERS: [(&str, usize); 19] = [
     ("expert", 6),
     ("profile", 6),
     ("save", 6),
+    ("players", 6),
+    ("simulate", 7),
 ];
 
 /// `module -> used` pairs where `used` sits in a higher layer than `module`.

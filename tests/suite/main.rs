@@ -2,6 +2,7 @@
 //! and (with the `gui` feature) a headless Bevy app and egui screens driven by egui_kittest.
 
 mod architecture;
+mod authoring;
 mod c2c;
 mod class;
 mod classmates;

@@ -5,6 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+mod simulate;
+
+pub use simulate::{SimulateArgs, simulate};
+
 use crate::catalog::{self, FileKind};
 use crate::scenario::error::render_plain;
 use crate::scenario::{self, load, pretty};
@@ -50,6 +54,20 @@ pub enum CliCommand {
     },
     /// List the bundled scenarios.
     List,
+    /// Write a new scenario to start from: complete, commented and valid (bilingual texts, a
+    /// rubric whose every point the AI expert earns, bundled rule packs named by id), its id
+    /// taken from the file name. Never overwrites a file.
+    New {
+        /// The kind of trade: b2b (an export deal), b2c (a marketplace store), c2c (selling
+        /// second-hand items abroad).
+        #[arg(long, value_parser = ["b2b", "b2c", "c2c"])]
+        mode: String,
+        /// The language of the guide in the file's opening comment (texts are bilingual).
+        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+        lang: String,
+        /// The new file, named `ID.scenario.ron`.
+        file: PathBuf,
+    },
     /// Cost a consignment described in a *.shipment.ron file: customs value, duty, consumption
     /// tax, VAT and fees, each with the rule behind it (see docs/landed-cost.md).
     LandedCost {
@@ -71,6 +89,10 @@ pub enum CliCommand {
         #[arg(long)]
         seed: Option<u64>,
     },
+    /// Play a scenario many times with AI players (the expert, a novice, a random player) on
+    /// every core and print each player's score distribution, how often each rubric criterion
+    /// is earned, balance warnings and the runs per second.
+    Simulate(SimulateArgs),
     /// Re-simulate a save headless (scenario hash + seed + command log) and print its report;
     /// `--report FILE` also writes a report file an instructor can verify.
     Replay {
@@ -738,22 +760,9 @@ pub fn check_with_warnings(
                 }
                 ids.entry(id.clone()).or_default().push(shown_path(path));
                 let summary = format!("scenario `{}` — {}", id, s.meta().title.en);
-                // A rubric no play can earn: the AI expert plays it and every criterion it
-                // misses is named, with why.
-                let seed = s.seed();
-                let run = crate::sim::expert::play(std::sync::Arc::new(s), seed);
-                for task in &run.report.tasks {
-                    for c in task.criteria.iter().filter(|c| c.scored && c.earned < c.possible) {
-                        warnings.push(format!(
-                            "{}: the AI expert earns {} of {} on `{}` ({}): {} — check that a student can earn it",
-                            shown_path(path),
-                            c.earned,
-                            c.possible,
-                            shown(&c.description.en),
-                            shown(&task.title.en),
-                            shown(&c.reason.en)
-                        ));
-                    }
+                let source = load::read_text(path, &path.display().to_string()).ok();
+                for warning in crate::authoring::warnings(&std::sync::Arc::new(s), source.as_deref()) {
+                    warnings.push(format!("{}: {}", shown_path(path), shown(&warning)));
                 }
                 summary
             }),
@@ -827,6 +836,62 @@ fn snippet_source_allowed(checked: &std::path::Path, file: &str) -> bool {
         .any(|allowed| file == allowed || file.starts_with(&allowed))
 }
 
+/// Runs `new`: writes the scenario (never over an existing file), then checks it. Returns
+/// whether it was written.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn new_scenario(
+    mode: &str,
+    lang: &str,
+    file: &std::path::Path,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<bool> {
+    use crate::scenario::scaffold::{GuideLanguage, id_from_file_name, new_scenario};
+    use crate::sim::terms::TradeMode;
+    let mode = match mode {
+        "b2b" => TradeMode::B2B,
+        "b2c" => TradeMode::B2C,
+        _ => TradeMode::C2C,
+    };
+    let guide = if lang == "zh" {
+        GuideLanguage::Chinese
+    } else {
+        GuideLanguage::English
+    };
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let id = match id_from_file_name(name) {
+        Ok(id) => id,
+        Err(why) => {
+            writeln!(out, "{}: {why}", shown_path(file))?;
+            return Ok(false);
+        }
+    };
+    let text = new_scenario(mode, &id, guide);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()).and_then(|()| f.sync_all()));
+    if let Err(e) = written {
+        let why = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            "the file exists; `new` never overwrites one (choose another name)".to_string()
+        } else {
+            e.to_string()
+        };
+        writeln!(out, "{}: {}", shown_path(file), shown(&why))?;
+        return Ok(false);
+    }
+    writeln!(out, "wrote {} (scenario `{id}`)", shown_path(file))?;
+    let (failed, warnings) = check_with_warnings(&[file.to_path_buf()], out, CheckStyle::Plain)?;
+    writeln!(
+        out,
+        "next: edit it (the comment at the top says where to start), then `tradeport check {0}` and `tradeport simulate {0}`",
+        shown_path(file)
+    )?;
+    Ok(failed == 0 && warnings == 0)
+}
+
 /// Runs `list`.
 pub fn list(out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let dir = catalog::bundled_dir();
@@ -868,25 +933,39 @@ pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
 }
 
+/// The scenario a headless command names (a file or a bundled id), loaded; when it does not
+/// load, its problems are printed and `None` returned.
+///
+/// # Errors
+/// When the output cannot be written.
+fn load_for_headless(
+    scenario: &str,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<Option<std::sync::Arc<crate::sim::Scenario>>> {
+    let path = match catalog::resolve(scenario) {
+        Ok(p) => p,
+        Err(message) => {
+            writeln!(out, "{}", shown(&message))?;
+            return Ok(None);
+        }
+    };
+    match scenario::load_scenario_file(&path) {
+        Ok(s) => Ok(Some(std::sync::Arc::new(s))),
+        Err(diagnostics) => {
+            write!(out, "{}", render_plain(&diagnostics))?;
+            Ok(None)
+        }
+    }
+}
+
 /// Runs `expert`: the expert's decisions by day, then its score per task and criterion.
 /// Returns whether the scenario loaded and was played.
 ///
 /// # Errors
 /// When the output cannot be written.
 pub fn expert(scenario: &str, seed: Option<u64>, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
-    let path = match catalog::resolve(scenario) {
-        Ok(p) => p,
-        Err(message) => {
-            writeln!(out, "{}", shown(&message))?;
-            return Ok(false);
-        }
-    };
-    let loaded = match scenario::load_scenario_file(&path) {
-        Ok(s) => std::sync::Arc::new(s),
-        Err(diagnostics) => {
-            write!(out, "{}", render_plain(&diagnostics))?;
-            return Ok(false);
-        }
+    let Some(loaded) = load_for_headless(scenario, out)? else {
+        return Ok(false);
     };
     let seed = seed.unwrap_or_else(|| loaded.seed());
     let run = crate::sim::expert::play(std::sync::Arc::clone(&loaded), seed);

@@ -1,0 +1,309 @@
+//! Instructors' tools over a valid scenario: the warnings `check` prints for what is valid but
+//! cannot work in play (a rubric criterion no play earns, a check on a task of the wrong
+//! kind, a letter nobody writes, no zone of agreement, inconsistent weights, a consignor who
+//! is not the company, events without effect, characters the font cannot draw). Events
+//! after the last day are errors already, found by validation. Each warning names the field it is about.
+
+pub mod font;
+
+use std::sync::Arc;
+
+use crate::sim::Scenario;
+use crate::sim::scenario::rubric::Check;
+use crate::sim::scenario::{Effect, Task};
+use crate::sim::terms::{Activity, TradeDirection};
+
+/// Every warning for `scenario`; `source` is its file's text, for the characters the font
+/// cannot draw (left out when `None`).
+pub fn warnings(scenario: &Arc<Scenario>, source: Option<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (t, task) in scenario.tasks().iter().enumerate() {
+        wrong_activity(t, task, &mut out);
+        silent_letter(scenario, t, task, &mut out);
+        no_agreement(scenario, t, task, &mut out);
+        declaration(scenario, t, task, &mut out);
+    }
+    events(scenario, &mut out);
+    if let Some(text) = source {
+        undrawable(text, &mut out);
+    }
+    expert_misses(scenario, &mut out);
+    out
+}
+
+/// Every check a criterion names, `All` unfolded.
+fn checks(check: &Check) -> Vec<&Check> {
+    match check {
+        Check::All(list) => list.iter().flat_map(checks).collect(),
+        other => vec![other],
+    }
+}
+
+/// What a check reads, when it needs a part of the task the task may lack.
+fn needs(check: &Check) -> Option<(&'static str, fn(&Task) -> bool)> {
+    match check {
+        Check::DeclarationFields { .. } | Check::DeclarationFirstTime => {
+            Some(("a declaration (`declaration:`)", |t| t.declaration.is_some()))
+        }
+        Check::ContractSigned
+        | Check::ContractIncoterm { .. }
+        | Check::ContractPayment { .. }
+        | Check::ContractMarginAtLeast { .. }
+        | Check::OpeningOfferWorth { .. }
+        | Check::ConcessionsShrink
+        | Check::AgreedUtilityAtLeast { .. }
+        | Check::DocumentsFirstTime => Some(("a negotiation (`negotiation:`)", |t| t.negotiation.is_some())),
+        Check::LetterPointRight { .. } => Some(("a letter to answer (`letter:`)", |t| t.letter.is_some())),
+        Check::ListingQualityAtLeast { .. }
+        | Check::MarginAtLeast { .. }
+        | Check::AcosBelowMargin
+        | Check::UnitsSoldAtLeast { .. }
+        | Check::ListingLive
+        | Check::PricedForMarket { .. }
+        | Check::CostSheetRight { .. }
+        | Check::AdsCutWhenLosing { .. }
+        | Check::AcosAtMost { .. }
+        | Check::StoreProfitable => Some(("a storefront listing (activity `Storefront` or `Promotion`)", |t| {
+            matches!(t.activity, Activity::Storefront | Activity::Promotion)
+        })),
+        _ => None,
+    }
+}
+
+fn check_name(check: &Check) -> String {
+    let debug = format!("{check:?}");
+    debug
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn wrong_activity(t: usize, task: &Task, out: &mut Vec<String>) {
+    for (c, criterion) in task.rubric.iter().enumerate() {
+        for check in criterion.check.iter().flat_map(checks) {
+            if let Some((what, has)) = needs(check)
+                && !has(task)
+            {
+                out.push(format!(
+                    "setup.tasks[{t}].rubric[{c}]: `{}` checks {what}, which task `{}` ({:?}) does not have: no play can earn it; move the criterion to the task that has one",
+                    check_name(check),
+                    task.id,
+                    task.activity
+                ));
+            }
+        }
+    }
+}
+
+/// A letter is the first message from the task's counterpart; warn when none ever comes.
+fn silent_letter(scenario: &Scenario, t: usize, task: &Task, out: &mut Vec<String>) {
+    if task.letter.is_none() {
+        return;
+    }
+    let Some(who) = task.counterpart.as_deref() else {
+        out.push(format!(
+            "setup.tasks[{t}]: task `{}` asks for a reply to a letter but names no `counterpart` to write it",
+            task.id
+        ));
+        return;
+    };
+    let writes = |effect: &Effect| match effect {
+        Effect::Message { from, .. } => from.as_deref() == Some(who),
+        Effect::Question { from, .. } => from == who,
+        _ => false,
+    };
+    let length = scenario.length_days();
+    let scheduled = scenario
+        .scheduled_events()
+        .iter()
+        .any(|e| e.day <= length && writes(&e.effect));
+    let randomly = scenario
+        .random_events()
+        .iter()
+        .any(|e| e.from_day <= length && e.daily_chance.0 > 0 && e.max_times > 0 && writes(&e.effect));
+    let talks = scenario
+        .tasks()
+        .iter()
+        .any(|other| other.negotiation.is_some() && other.counterpart.as_deref() == Some(who));
+    if !scheduled && !talks {
+        out.push(format!(
+            "setup.tasks[{t}]: task `{}` asks for a reply to a letter from `{who}`, but `{who}` never writes{}: add a `Message(from: \"{who}\", …)` event on a day before the task is due",
+            task.id,
+            if randomly { " for certain (only a random event may)" } else { "" }
+        ));
+    }
+}
+
+/// A negotiation where no bid is worth its walk-away to both sides, or whose prices are all
+/// below the product's cost.
+fn no_agreement(scenario: &Arc<Scenario>, t: usize, task: &Task, out: &mut Vec<String>) {
+    use crate::sim::negotiation::IssueOptions;
+    let Some(case) = &task.negotiation else { return };
+    let bids = case.domain.all_bids();
+    let both = bids.iter().any(|b| {
+        case.seller.utility(*b) >= case.seller.reservation() && case.buyer.utility(*b) >= case.buyer.reservation()
+    });
+    if !both {
+        out.push(format!(
+            "setup.tasks[{t}].negotiation: no zone of agreement: no offer is worth its walk-away value to both the seller and the buyer, so no deal is possible; lower one side's `reservation` or widen the options"
+        ));
+    }
+    let Some(product) = task.product.as_deref().and_then(|sku| scenario.product(sku)) else {
+        return;
+    };
+    let session = crate::sim::Session::new(Arc::clone(scenario), Some(scenario.seed()));
+    let home = scenario.home_currency();
+    let Some(cost) = session.world().in_currency(product.unit_cost, home) else {
+        return;
+    };
+    for issue in case.domain.issues() {
+        if let IssueOptions::UnitPrice {
+            currency,
+            exponent,
+            prices,
+        } = issue
+        {
+            let best = prices
+                .iter()
+                .filter_map(|p| {
+                    session
+                        .world()
+                        .in_currency(crate::sim::Money::new(*p, *currency, *exponent), home)
+                })
+                .max();
+            if best.is_some_and(|b| b <= cost) {
+                out.push(format!(
+                    "setup.tasks[{t}].negotiation: every unit price is at or below the unit cost of `{}` at the starting rate: no deal leaves a margin; raise the price options",
+                    product.sku
+                ));
+            }
+        }
+    }
+}
+
+/// Declaration lines whose weights do not follow from the product, and a consignor (or, on
+/// import, a consignee) who is not the student's company.
+fn declaration(scenario: &Scenario, t: usize, task: &Task, out: &mut Vec<String>) {
+    let Some(case) = &task.declaration else { return };
+    let company = &scenario.role().company.name;
+    let (party, name) = match case.direction {
+        TradeDirection::Export => ("consignor", &case.consignor),
+        TradeDirection::Import => ("consignee", &case.consignee),
+    };
+    let same = |a: &str, b: &str| !b.trim().is_empty() && a.trim().eq_ignore_ascii_case(b.trim());
+    if !same(name, &company.en) && !same(name, &company.zh) {
+        out.push(format!(
+            "setup.tasks[{t}].declaration.{party}: `{name}` is not the student's company (`{}`): the model answer would declare someone else's goods",
+            company.en
+        ));
+    }
+    for (l, line) in case.lines.iter().enumerate() {
+        let Some(product) = scenario.product(&line.product) else {
+            continue;
+        };
+        let expected = u64::from(product.net_weight_g) * u64::from(line.quantity);
+        // A tenth either way allows for rounding on the packing list.
+        let off = |declared: u64, expected: u64| declared * 10 < expected * 9 || declared * 10 > expected * 11;
+        if expected > 0 && off(line.net_g, expected) {
+            out.push(format!(
+                "setup.tasks[{t}].declaration.lines[{l}].net_kg: {} kg for {} × `{}` of {} g each ({} kg): the packing list and the product disagree",
+                kg(line.net_g),
+                line.quantity,
+                product.sku,
+                product.net_weight_g,
+                kg(expected)
+            ));
+        }
+        let least_gross = u64::from(product.gross_weight_g) * u64::from(line.quantity);
+        if line.gross_g < line.net_g || (least_gross > 0 && line.gross_g * 10 < least_gross * 9) {
+            out.push(format!(
+                "setup.tasks[{t}].declaration.lines[{l}].gross_kg: {} kg is below the line's net weight ({} kg) or the products' own gross weight ({} kg)",
+                kg(line.gross_g),
+                kg(line.net_g),
+                kg(least_gross)
+            ));
+        }
+    }
+}
+
+fn kg(grams: u64) -> String {
+    format!("{}.{:03}", grams / 1000, grams % 1000)
+}
+
+fn events(scenario: &Scenario, out: &mut Vec<String>) {
+    let no_effect = |effect: &Effect| match effect {
+        Effect::ExchangeRateShock { change, .. } => change.0 == 0,
+        Effect::CashChange { money, .. } => money.minor == 0,
+        Effect::ReputationChange { delta, .. } => *delta == 0,
+        Effect::Message { .. } | Effect::Question { .. } => false,
+    };
+    // An event after the last day is already an error (validation); here, what is valid but
+    // does nothing.
+    for (i, event) in scenario.scheduled_events().iter().enumerate() {
+        if no_effect(&event.effect) {
+            out.push(format!(
+                "setup.events.scheduled[{i}]: the event changes nothing (a change of zero)"
+            ));
+        }
+    }
+    for (i, event) in scenario.random_events().iter().enumerate() {
+        if event.daily_chance.0 == 0 || event.max_times == 0 {
+            out.push(format!(
+                "setup.events.random[{i}]: `{}` has no chance of happening (daily_chance or max_times is zero)",
+                event.id
+            ));
+        }
+        if no_effect(&event.effect) {
+            out.push(format!(
+                "setup.events.random[{i}]: `{}` changes nothing (a change of zero)",
+                event.id
+            ));
+        }
+    }
+}
+
+/// Characters in quoted text that the bundled font cannot draw, by line and column.
+fn undrawable(text: &str, out: &mut Vec<String>) {
+    let mut found: Vec<(usize, usize, char)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let (mut quoted, mut escaped) = (false, false);
+        for (col, c) in line.chars().enumerate() {
+            if !quoted {
+                if c == '/' && line.chars().nth(col + 1) == Some('/') {
+                    break;
+                }
+                quoted = c == '"';
+                continue;
+            }
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => quoted = false,
+                _ if !font::can_draw(c) && !found.iter().any(|(_, _, f)| *f == c) => found.push((n + 1, col + 1, c)),
+                _ => {}
+            }
+        }
+    }
+    for (line, col, c) in found.iter().take(20) {
+        out.push(format!(
+            "line {line}:{col}: `{}` (U+{:04X}) is not in the bundled font (Latin and GB2312 Chinese): it shows as a box on screen; use a common character instead",
+            crate::escape::printable(&c.to_string(), 4),
+            u32::from(*c)
+        ));
+    }
+}
+
+/// A rubric no play can earn: the AI expert plays the scenario on its seed, and every
+/// criterion it misses is named, with why.
+fn expert_misses(scenario: &Arc<Scenario>, out: &mut Vec<String>) {
+    let run = crate::sim::expert::play(Arc::clone(scenario), scenario.seed());
+    for task in &run.report.tasks {
+        for c in task.criteria.iter().filter(|c| c.scored && c.earned < c.possible) {
+            out.push(format!(
+                "the AI expert earns {} of {} on `{}` ({}): {} — check that a student can earn it",
+                c.earned, c.possible, c.description.en, task.title.en, c.reason.en
+            ));
+        }
+    }
+}
