@@ -5,6 +5,7 @@
 //! after the last day are errors already, found by validation. Each warning names the field it is about.
 
 pub mod font;
+pub mod workbench;
 
 use std::sync::Arc;
 

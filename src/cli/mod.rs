@@ -303,13 +303,33 @@ pub fn parse_window_size(text: &str) -> Result<WindowSize, String> {
 /// names. A save or report never chooses a file: an id that is not a plain id, or a file in
 /// the current folder named like the id, is never used.
 fn scenario_for(name: Option<&str>, id: &str) -> Result<(std::sync::Arc<crate::sim::Scenario>, PathBuf), String> {
+    variant_for(name, id, None)
+}
+
+/// The scenario a save was played on: the named file or the bundled one of its id, as the
+/// variant of the save's class code and student number when it has a class code.
+fn scenario_for_save(
+    name: Option<&str>,
+    save: &crate::sim::save::SaveFile,
+) -> Result<(std::sync::Arc<crate::sim::Scenario>, PathBuf), String> {
+    variant_for(name, &save.scenario_id, save.variant_key().as_ref())
+}
+
+fn variant_for(
+    name: Option<&str>,
+    id: &str,
+    key: Option<&crate::sim::scenario::VariantKey>,
+) -> Result<(std::sync::Arc<crate::sim::Scenario>, PathBuf), String> {
     let path = match name {
         Some(name) => catalog::resolve(name)?,
         None => catalog::resolve_bundled(id)?,
     };
-    crate::scenario::load_scenario_file(&path)
-        .map(|s| (std::sync::Arc::new(s), path))
-        .map_err(|d| crate::scenario::error::render_plain(&d))
+    match key {
+        Some(key) => crate::scenario::variant::load(&path, key),
+        None => crate::scenario::load_scenario_file(&path),
+    }
+    .map(|s| (std::sync::Arc::new(s), path))
+    .map_err(|d| crate::scenario::error::render_plain(&d))
 }
 
 /// Untrusted text (ids, names, paths, messages that quote them) for one terminal line: line
@@ -385,7 +405,7 @@ pub fn replay(
             return Ok(false);
         }
     };
-    let (scenario, scenario_path) = match scenario_for(scenario, &save.scenario_id) {
+    let (scenario, scenario_path) = match scenario_for_save(scenario, &save) {
         Ok(s) => s,
         Err(e) => {
             writeln!(err, "tradeport: {}", shown_lines(&e))?;
@@ -445,14 +465,14 @@ pub fn report(
             }
         },
     };
-    let session =
-        match scenario_for(scenario, &save.scenario_id).and_then(|(s, _)| save.replay(s).map_err(|e| e.to_string())) {
-            Ok(session) => session,
-            Err(e) => {
-                writeln!(err, "tradeport: {}: {}", shown_path(save_path), shown(&e))?;
-                return Ok(false);
-            }
-        };
+    let session = match scenario_for_save(scenario, &save).and_then(|(s, _)| save.replay(s).map_err(|e| e.to_string()))
+    {
+        Ok(session) => session,
+        Err(e) => {
+            writeln!(err, "tradeport: {}: {}", shown_path(save_path), shown(&e))?;
+            return Ok(false);
+        }
+    };
     let report = crate::sim::Report::of(&session);
     if let Some(path) = html {
         let expert = crate::sim::expert::play_like(&session);
@@ -548,7 +568,9 @@ fn verify_one(
             return Ok(None);
         }
     };
-    let (scenario, scenario_path) = match scenario_for(scenario, &report.scenario_id) {
+    // By the report's own id (which must agree with its save's), as the variant its save names.
+    let (scenario, scenario_path) = match variant_for(scenario, &report.scenario_id, report.save.variant_key().as_ref())
+    {
         Ok(s) => s,
         Err(e) => {
             writeln!(out, "NOT VERIFIED: {name}: {}", shown_lines(&e))?;
@@ -595,8 +617,16 @@ fn verify_one(
             t.own_commands.len()
         )
     });
+    // A variant's report names its class code: the numbers were that student's own.
+    let variant = report.save.class_code.as_deref().map_or_else(String::new, |code| {
+        format!(
+            "variant of class {} for student number {}; ",
+            shown(code),
+            shown(&report.save.student.id)
+        )
+    });
     let against = format!(
-        "{market}{team}{}checked against {} ({})",
+        "{variant}{market}{team}{}checked against {} ({})",
         if fired.is_empty() {
             String::new()
         } else {

@@ -300,7 +300,7 @@ pub fn autosave_and_continue(
     session: Option<Res<ActiveSession>>,
     (folder, enabled): (Res<SaveFolder>, Res<AutosaveEnabled>),
     mut student: ResMut<ActiveStudent>,
-    next_student: Res<NextStudent>,
+    (next_student, scenario_folder): (Res<NextStudent>, Option<Res<super::scenario_assets::ScenarioFolder>>),
     catalog: Res<ScenarioCatalog>,
     assets: Res<Assets<ScenarioAsset>>,
     server: Res<AssetServer>,
@@ -345,13 +345,25 @@ pub fn autosave_and_continue(
                         continue;
                     }
                 };
-                let scenario = catalog
+                let found = catalog
                     .entries(&assets, &server)
                     .into_iter()
-                    .find_map(|e| match e.state {
-                        EntryState::Ready(s) if s.meta().id == save.scenario_id => Some(s),
+                    .enumerate()
+                    .find_map(|(i, e)| match e.state {
+                        EntryState::Ready(s) if s.meta().id == save.scenario_id => Some((i, s)),
                         _ => None,
                     });
+                // A save played on a student's variant continues on that variant.
+                let scenario = match (found, save.variant_key(), scenario_folder.as_deref()) {
+                    (Some((i, _)), Some(key), Some(dir)) => match catalog.variant(i, dir, &key) {
+                        Ok(s) => Some(s),
+                        Err(why) => {
+                            notice.0 = Some(why);
+                            continue;
+                        }
+                    },
+                    (found, _, _) => found.map(|(_, s)| s),
+                };
                 let Some(scenario) = scenario else {
                     notice.0 = Some(format!(
                         "scenario `{}` of this save is not in the scenario folder",

@@ -147,12 +147,13 @@ fn draw_menu(
     folder: Res<ScenarioFolder>,
     mut drafts: ResMut<Drafts>,
     mut actions: MessageWriter<UiAction>,
-    (saved, mut next_student, notice, profile, mut next_mode): (
+    (saved, mut next_student, notice, profile, mut next_mode, mut next_class_code): (
         Res<super::autosave::SavedGames>,
         ResMut<super::autosave::NextStudent>,
         Res<super::session::Notice>,
         Res<super::autosave::PlayerProfile>,
         ResMut<super::session::NextMode>,
+        ResMut<super::session::NextClassCode>,
     ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -177,6 +178,9 @@ fn draw_menu(
     };
     if next_student.0 != typed {
         next_student.0 = typed;
+    }
+    if next_class_code.0 != drafts.menu.class_code.trim() {
+        next_class_code.0 = drafts.menu.class_code.trim().to_string();
     }
     let mode = if drafts.menu.exam {
         crate::sim::session::PlayMode::Exam

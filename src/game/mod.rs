@@ -17,6 +17,7 @@ pub mod scenario_assets;
 pub mod screens;
 pub mod session;
 pub mod settings;
+pub mod workshop;
 
 use std::path::PathBuf;
 
@@ -44,6 +45,8 @@ pub fn core_plugin(app: &mut App) {
 pub fn gui_plugin(app: &mut App) {
     app.add_plugins((
         interface::plugin,
+        // After the interface: it draws its screen with the interface's egui.
+        workshop::plugin,
         launch::plugin,
         frame_stats::plugin,
         class_window::plugin,

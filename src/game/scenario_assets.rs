@@ -139,6 +139,22 @@ impl ScenarioCatalog {
         assets.get(&slot.handle)?.outcome.as_ref().ok().cloned()
     }
 
+    /// `key`'s variant of the scenario in slot `index`, read from its file in `folder`.
+    ///
+    /// # Errors
+    /// Why the variant cannot be played (the file's or the variant's problems).
+    pub fn variant(
+        &self,
+        index: usize,
+        folder: &ScenarioFolder,
+        key: &crate::sim::scenario::VariantKey,
+    ) -> Result<Arc<Scenario>, String> {
+        let slot = self.slots.get(index).ok_or("no such scenario in the folder")?;
+        crate::scenario::variant::load(&folder.dir.join(&slot.file_name), key)
+            .map(Arc::new)
+            .map_err(|d| crate::scenario::error::render_plain(&d))
+    }
+
     /// Slot index of a file name.
     pub fn index_of(&self, file_name: &str) -> Option<usize> {
         self.slots.iter().position(|s| s.file_name == file_name)

@@ -20,6 +20,8 @@ pub enum Screen {
     ClassJoin,
     /// A student's seat in a class.
     ClassSeat,
+    /// The scenario workshop (instructors).
+    Workshop,
 }
 
 /// The page shown while playing.

@@ -32,6 +32,10 @@ pub struct DebriefReport {
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct UiAction(pub Action);
 
+/// The class code typed in the menu: with one, a new session plays the student's variant.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct NextClassCode(pub String);
+
 /// Seed override from the command line.
 #[derive(Resource, Debug, Clone, Copy, Default)]
 pub struct SeedOverride(pub Option<u64>);
@@ -60,6 +64,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<UiAction>()
         .init_resource::<SeedOverride>()
         .init_resource::<NextMode>()
+        .init_resource::<NextClassCode>()
         .init_resource::<AutoAdvance>()
         .init_resource::<Notice>()
         // Autosave reads the same actions after they are carried out, before the frame's
@@ -76,6 +81,36 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Debrief), build_debrief_report);
 }
 
+/// The scenario a new session plays: the one in slot `index` as written, or — when a class
+/// code is typed — the student's variant of it (which needs their student number).
+fn scenario_to_start(
+    catalog: &ScenarioCatalog,
+    assets: &Assets<ScenarioAsset>,
+    index: usize,
+    folder: Option<&super::scenario_assets::ScenarioFolder>,
+    class_code: &str,
+    student_id: &str,
+) -> Result<std::sync::Arc<crate::sim::Scenario>, String> {
+    let written = catalog
+        .ready(index, assets)
+        .ok_or_else(|| format!("scenario {index} is not ready to start"))?;
+    if class_code.trim().is_empty() {
+        return Ok(written);
+    }
+    if let Some(problem) = crate::scenario::variant::class_code_problem(class_code) {
+        return Err(problem);
+    }
+    if student_id.trim().is_empty() {
+        return Err("a class code needs your student number: type it beside your name".to_string());
+    }
+    let folder = folder.ok_or("no scenario folder")?;
+    catalog.variant(
+        index,
+        folder,
+        &crate::sim::scenario::VariantKey::new(class_code, student_id),
+    )
+}
+
 /// Carries out every action the UI sent this frame.
 #[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource it touches
 pub fn apply_ui_actions(
@@ -84,7 +119,13 @@ pub fn apply_ui_actions(
     mut session: Option<ResMut<ActiveSession>>,
     catalog: Res<ScenarioCatalog>,
     assets: Res<Assets<ScenarioAsset>>,
-    (seed, mode): (Res<SeedOverride>, Res<NextMode>),
+    (seed, mode, class_code, folder, next_student): (
+        Res<SeedOverride>,
+        Res<NextMode>,
+        Res<NextClassCode>,
+        Option<Res<super::scenario_assets::ScenarioFolder>>,
+        Option<Res<super::autosave::NextStudent>>,
+    ),
     screen: Res<State<Screen>>,
     mut next_screen: ResMut<NextState<Screen>>,
     mut page: ResMut<CurrentPage>,
@@ -98,12 +139,22 @@ pub fn apply_ui_actions(
 ) {
     for UiAction(action) in actions.read() {
         match action {
-            Action::StartScenario(index) | Action::StartHotseat(index) => match catalog.ready(*index, &assets) {
-                Some(scenario) => {
+            Action::StartScenario(index) | Action::StartHotseat(index) => match scenario_to_start(
+                &catalog,
+                &assets,
+                *index,
+                folder.as_deref(),
+                &class_code.0,
+                next_student.as_deref().map_or("", |s| s.0.id.as_str()),
+            ) {
+                Err(why) => notice.0 = Some(why),
+                Ok(scenario) => {
+                    // A variant plays its own seed, drawn from the class code and the student.
+                    let seed = if scenario.variant().is_some() { None } else { seed.0 };
                     let session = if matches!(action, Action::StartHotseat(_)) {
-                        Session::new_hotseat(scenario, seed.0)
+                        Session::new_hotseat(scenario, seed)
                     } else {
-                        Session::new(scenario, seed.0)
+                        Session::new(scenario, seed)
                     }
                     .with_mode(mode.0);
                     commands.insert_resource(ActiveSession(session));
@@ -112,7 +163,6 @@ pub fn apply_ui_actions(
                     auto.enabled = false;
                     next_screen.set(Screen::Playing);
                 }
-                None => notice.0 = Some(format!("scenario {index} is not ready to start")),
             },
             Action::OpenSettings => {
                 settings_return.0 = Some(*screen.get());
@@ -168,7 +218,8 @@ pub fn apply_ui_actions(
                 auto.timer.reset();
             }
             // Saves are the autosave system's business, a class the class window's.
-            Action::ContinueGame(_) | Action::ExportReport | Action::Class(_) => {}
+            // Carried out by the autosave, the class and the workshop plugins.
+            Action::ContinueGame(_) | Action::ExportReport | Action::Class(_) | Action::OpenWorkshop(_) => {}
             Action::Pause => *paused = Paused(true),
             Action::Resume => *paused = Paused(false),
             Action::QuitToMenu => {

@@ -29,6 +29,22 @@ pub struct ScenarioFile {
     pub meta: Meta,
     /// The world the student plays in.
     pub setup: Setup,
+    /// Numbers drawn for each student's variant when the scenario is played with a class code
+    /// (see `tradeport::scenario::variant`); without a class code the file's own numbers hold.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<VariantRange>,
+}
+
+/// A number of the scenario that each student's variant draws from a range: `field` is its
+/// path in the file (`setup.tasks[1].negotiation.seller.reservation`), and the value is one
+/// of `from`, `from + step`, … up to `to`, written like the field (`"0.40"`, `"19%"`, `1200`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariantRange {
+    pub field: String,
+    pub from: String,
+    pub to: String,
+    pub step: String,
 }
 
 /// Scenario metadata shown in the browser.

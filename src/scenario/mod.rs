@@ -9,6 +9,7 @@ pub mod nomenclature;
 pub mod pretty;
 pub mod scaffold;
 pub mod shipment;
+pub mod variant;
 
 use std::path::{Path, PathBuf};
 
@@ -340,7 +341,15 @@ pub fn assemble_at(path: &Path, file: &ScenarioFile) -> Result<Scenario, Vec<Dia
             }
         })
         .collect();
-    assemble(&label, file, packs, read_nomenclature(path, file))
+    let variant_problems = variant::check(&label, path, file);
+    match assemble(&label, file, packs, read_nomenclature(path, file)) {
+        Ok(scenario) if variant_problems.is_empty() => Ok(scenario),
+        Ok(_) => Err(variant_problems),
+        Err(mut problems) => {
+            problems.extend(variant_problems);
+            Err(problems)
+        }
+    }
 }
 
 /// Reads, parses and validates a `*.shipment.ron` file and the rule pack it names.

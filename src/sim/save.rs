@@ -45,6 +45,11 @@ pub struct SaveFile {
     /// exact text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub market: Option<MarketSave>,
+    /// The class code of a session played on a student's variant of the scenario (its seed
+    /// and numbers drawn from the class code and the student number). Absent otherwise, so
+    /// other saves keep their exact text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class_code: Option<String>,
 }
 
 /// A store's place in a shared marketplace and the market's log (see `sim::marketplace`).
@@ -138,6 +143,10 @@ pub enum SaveError {
     },
     #[error("command {index} of the log was refused on replay: {error}")]
     Replay { index: usize, error: String },
+    #[error(
+        "the save was not played on the variant of class `{class_code}` for student number `{student_id}`: it is another student's variant (or the scenario changed since)"
+    )]
+    OtherVariant { class_code: String, student_id: String },
 }
 
 impl SaveFile {
@@ -153,7 +162,15 @@ impl SaveFile {
             student,
             commands: session.commands().to_vec(),
             market: None,
+            class_code: session.scenario().variant().map(|v| v.class_code.clone()),
         }
+    }
+
+    /// Whose variant of the scenario this save was played on, if any.
+    pub fn variant_key(&self) -> Option<crate::sim::scenario::VariantKey> {
+        self.class_code
+            .as_deref()
+            .map(|code| crate::sim::scenario::VariantKey::new(code, &self.student.id))
     }
 
     /// The save of store `market.store` of a shared marketplace (`session` is that store).
@@ -183,6 +200,11 @@ impl SaveFile {
     /// Refuses a save whose student or log is over its limits.
     fn check_limits(&self) -> Result<(), SaveError> {
         self.student.check_limits()?;
+        if let Some(code) = &self.class_code
+            && let Some(problem) = crate::scenario::variant::class_code_problem(code)
+        {
+            return Err(SaveError::Corrupted(format!("the class code: {problem}")));
+        }
         if self.commands.len() > MAX_LOGGED_COMMANDS {
             return Err(SaveError::Corrupted(format!(
                 "the log has {} commands, over the limit of {MAX_LOGGED_COMMANDS}",
@@ -226,6 +248,20 @@ impl SaveFile {
     /// [`SaveError::Replay`] when a logged command is refused (the log does not belong to this
     /// scenario and seed).
     pub fn replay(&self, scenario: Arc<Scenario>) -> Result<Session, SaveError> {
+        let other_variant = || SaveError::OtherVariant {
+            class_code: self.class_code.clone().unwrap_or_default(),
+            student_id: self.student.id.clone(),
+        };
+        // A variant is the named student's: its content hash covers the numbers and the seed
+        // drawn for them, and the save must be of that seed.
+        let variant_named = scenario.variant() == self.variant_key().as_ref();
+        if self.class_code.is_some()
+            && variant_named
+            && scenario.meta().id == self.scenario_id
+            && scenario.content_hash() != self.scenario_hash
+        {
+            return Err(other_variant());
+        }
         if scenario.meta().id != self.scenario_id || scenario.content_hash() != self.scenario_hash {
             return Err(SaveError::WrongScenario {
                 expected: self.scenario_id.clone(),
@@ -233,6 +269,9 @@ impl SaveFile {
                 found: scenario.meta().id.clone(),
                 found_hash: scenario.content_hash().to_string(),
             });
+        }
+        if !variant_named || (self.class_code.is_some() && self.seed != scenario.seed()) {
+            return Err(other_variant());
         }
         if let Some(market) = &self.market {
             return self.replay_market_store(&scenario, market);

@@ -210,7 +210,7 @@ pub fn balance_warnings(results: &[(Player, Distribution)], criteria: &[Criterio
         && e < 9_500
     {
         out.push(format!(
-            "the expert earns {} on average: some points are hard to earn on other seeds (see the criteria below)",
+            "the expert earns {} on average: some points are hard to earn on other seeds (see the criteria above)",
             pct(e)
         ));
     }

@@ -92,7 +92,14 @@ pub fn compose(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) {
         .or_insert_with(|| vec![None; options.len()]);
     choices.resize(options.len(), None);
     for (i, (_, label, list)) in options.iter().enumerate() {
-        pick_statement(ui, language, pick(label, language), list, &mut choices[i]);
+        pick_statement(
+            ui,
+            language,
+            pick(label, language),
+            list,
+            &mut choices[i],
+            super::questions::shuffle_seed(session),
+        );
     }
     let note = draft.notes.entry(view.task.to_string()).or_default();
     ui.horizontal(|ui| {

@@ -56,6 +56,9 @@ pub struct MenuDraft {
     /// Who plays: shown in reports and gradebooks.
     pub student_name: String,
     pub student_id: String,
+    /// A class code from the instructor: with it, the student plays their own variant of the
+    /// scenario (seed and numbers drawn from the code and the student number).
+    pub class_code: String,
     /// Show the progress panel instead of the scenario's details.
     pub show_progress: bool,
     /// Start the next scenario as an exam: no hints or calculators while playing.
@@ -162,6 +165,17 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
                     .char_limit(crate::sim::save::MAX_STUDENT_ID_CHARS)
                     .desired_width(90.0),
             );
+            let code_label = ui
+                .label(cat.tr("menu-class-code"))
+                .on_hover_text(cat.tr("menu-class-code-hint"));
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.class_code)
+                    .char_limit(crate::scenario::variant::MAX_CLASS_CODE_CHARS)
+                    .desired_width(90.0)
+                    .hint_text(cat.tr("menu-class-code-none")),
+            )
+            .labelled_by(code_label.id)
+            .on_hover_text(cat.tr("menu-class-code-hint"));
             ui.checkbox(&mut draft.exam, cat.tr("menu-exam"))
                 .on_hover_text(cat.tr("menu-exam-hint"));
             ui.separator();
@@ -200,6 +214,15 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
                 .clicked()
             {
                 action = Some(Action::Class(super::ClassAction::OpenJoin));
+            }
+            ui.separator();
+            if ui
+                .add_enabled(hostable, egui::Button::new(cat.tr("menu-workshop")))
+                .on_hover_text(cat.tr("menu-workshop-hint"))
+                .clicked()
+                && let Some(i) = draft.selected
+            {
+                action = Some(Action::OpenWorkshop(i));
             }
         });
         ui.add_space(6.0);

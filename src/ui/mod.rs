@@ -27,6 +27,7 @@ pub mod research;
 pub mod settings;
 pub mod store;
 pub mod theme;
+pub mod workshop;
 
 use crate::i18n::{Catalogue, Language};
 use crate::scenario::file::{Activity, Competency, CounterpartKind, Difficulty, Text, TradeMode};
@@ -50,6 +51,8 @@ pub enum Action {
     StartHotseat(usize),
     OpenSettings,
     CloseSettings,
+    /// Open the menu's scenario at this index in the scenario workshop.
+    OpenWorkshop(usize),
     SetUiScale(f32),
     SetLanguage(Language),
     Quit,

@@ -102,7 +102,14 @@ pub fn compose(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) 
         .or_insert_with(|| vec![None; options.len()]);
     choices.resize(options.len(), None);
     for (i, (topic, list)) in options.iter().enumerate() {
-        pick_statement(ui, language, &topic_label(cat, *topic), list, &mut choices[i]);
+        pick_statement(
+            ui,
+            language,
+            &topic_label(cat, *topic),
+            list,
+            &mut choices[i],
+            shuffle_seed(session),
+        );
     }
     let note = draft.notes.entry(view.question).or_default();
     ui.horizontal(|ui| {
@@ -173,16 +180,29 @@ pub fn send_row(
     .inner
 }
 
-/// One point of an answer: its label and a radio button per statement.
+/// The seed answer options are shuffled by in `session`: its own seed when it plays a
+/// student's variant (neighbours see the options in different orders), none otherwise.
+pub fn shuffle_seed(session: &Session) -> Option<u64> {
+    session.scenario().variant().map(|_| session.seed())
+}
+
+/// One point of an answer: its label and a radio button per statement, in the order of the
+/// student's variant when `shuffle` is given (the choice is kept by the statement's own index).
 pub fn pick_statement(
     ui: &mut egui::Ui,
     language: crate::i18n::Language,
     label: &str,
     statements: &[crate::sim::c2c::Statement],
     choice: &mut Option<usize>,
+    shuffle: Option<u64>,
 ) {
     ui.label(RichText::new(label).strong());
-    for (j, statement) in statements.iter().enumerate() {
+    let order = match shuffle {
+        Some(seed) => crate::scenario::variant::answer_order(seed, label, statements.len()),
+        None => (0..statements.len()).collect(),
+    };
+    for j in order {
+        let Some(statement) = statements.get(j) else { continue };
         if ui.radio(*choice == Some(j), pick(&statement.text, language)).clicked() {
             *choice = Some(j);
         }

@@ -605,3 +605,118 @@ fn the_ui_camera_is_single_sampled_and_clears_to_the_panel_grey() {
     let [r, g, b, _] = egui::Visuals::light().panel_fill.to_array();
     assert_eq!(color.to_srgba().to_u8_array(), [r, g, b, 255]);
 }
+
+#[test]
+fn a_class_code_starts_the_students_own_variant_and_continues_on_it() {
+    use tradeport::game::autosave::{NextStudent, SaveFolder, save_path};
+    use tradeport::game::session::{NextClassCode, Notice};
+    use tradeport::sim::save::Student;
+    let saves = scratch_folder("variant-saves");
+    let mut app = headless_app(Path::new("scenarios"));
+    app.insert_resource(SaveFolder(Some(saves.clone())));
+    assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
+    let index = entries(&app)
+        .iter()
+        .position(|e| e.file_name == "b2b-silk-blouses.scenario.ron")
+        .unwrap_or(usize::MAX);
+    let written_seed = match &entries(&app)[index].state {
+        EntryState::Ready(s) => s.seed(),
+        _ => unreachable!("loaded"),
+    };
+    // A class code without a student number is refused with why.
+    app.insert_resource(NextClassCode("GZ-2026-A".into()));
+    app.insert_resource(NextStudent(Student::default()));
+    app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::MainMenu);
+    let notice = app.world().resource::<Notice>().0.clone().unwrap_or_default();
+    assert!(notice.contains("student number"), "{notice}");
+    // With one, the session plays the student's variant: its own seed.
+    let student = Student {
+        name: "Li Na".into(),
+        id: "S01".into(),
+    };
+    app.insert_resource(NextStudent(student.clone()));
+    app.world_mut().write_message(UiAction(Action::StartScenario(index)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    let key = tradeport::sim::scenario::VariantKey::new("GZ-2026-A", "S01");
+    let session = &app.world().resource::<ActiveSession>().0;
+    assert_eq!(session.scenario().variant(), Some(&key));
+    assert_eq!(
+        session.seed(),
+        tradeport::scenario::variant::variant_seed(written_seed, &key)
+    );
+    app.world_mut().write_message(UiAction(Action::EndDay));
+    app.update();
+    flush_saves(&app);
+    let path = save_path(&saves, "b2b-silk-blouses");
+    let save = tradeport::saves::read_save(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(save.class_code.as_deref(), Some("GZ-2026-A"));
+    // Continued from the menu (whatever is typed there now), it is the same variant.
+    app.world_mut().write_message(UiAction(Action::QuitToMenu));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::MainMenu));
+    app.insert_resource(NextClassCode(String::new()));
+    app.world_mut().write_message(UiAction(Action::ContinueGame(path)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Playing));
+    let session = &app.world().resource::<ActiveSession>().0;
+    assert_eq!((session.day(), session.scenario().variant()), (2, Some(&key)));
+    let _ = std::fs::remove_dir_all(&saves);
+}
+
+#[test]
+fn the_workshop_opens_the_menus_scenario_edits_simulates_and_saves_a_new_file() {
+    use tradeport::game::workshop::{OpenWorkshop, WorkshopRequest};
+    use tradeport::ui::workshop::WorkshopAction;
+    let dir = scratch_folder("workshop");
+    let mut out = Vec::new();
+    let file = dir.join("silk.scenario.ron");
+    assert!(tradeport::cli::new_scenario("b2b", "en", &file, &mut out).unwrap_or_else(|e| panic!("{e}")));
+    let mut app = headless_app(&dir);
+    app.add_plugins(tradeport::game::workshop::plugin);
+    assert!(update_until(&mut app, 60, all_loaded), "scenarios did not load");
+    app.world_mut().write_message(UiAction(Action::OpenWorkshop(0)));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::Workshop));
+    assert!(app.world().resource::<OpenWorkshop>().bench.problems.is_empty());
+    let set = |app: &mut App, field: &str, value: &str| {
+        app.world_mut().write_message(WorkshopRequest(WorkshopAction::Set {
+            field: field.into(),
+            value: value.into(),
+        }));
+        app.update();
+    };
+    set(&mut app, "setup.products[0].unit_cost.amount", "150.00");
+    set(&mut app, "setup.length_days", "twenty");
+    {
+        let open = app.world().resource::<OpenWorkshop>();
+        assert!(open.bench.changed);
+        assert!(
+            open.notice.as_deref().is_some_and(|n| n.contains("whole number")),
+            "{:?}",
+            open.notice
+        );
+    }
+    app.world_mut().write_message(WorkshopRequest(WorkshopAction::Simulate));
+    assert!(
+        update_until(&mut app, 120, |a| a
+            .world()
+            .resource::<OpenWorkshop>()
+            .simulation
+            .is_some()),
+        "the quick simulate finishes"
+    );
+    app.world_mut().write_message(WorkshopRequest(WorkshopAction::SaveAs(
+        "silk-cheap.scenario.ron".into(),
+    )));
+    app.update();
+    let saved = tradeport::scenario::load_scenario_file(&dir.join("silk-cheap.scenario.ron"))
+        .unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(saved.products()[0].unit_cost.minor, 15_000);
+    // The menu lists the new file.
+    assert!(update_until(&mut app, 10, |a| entries(a)
+        .iter()
+        .any(|e| e.file_name == "silk-cheap.scenario.ron")));
+    app.world_mut().write_message(WorkshopRequest(WorkshopAction::Close));
+    assert!(update_until(&mut app, 5, |a| screen(a) == Screen::MainMenu));
+    let _ = std::fs::remove_dir_all(&dir);
+}

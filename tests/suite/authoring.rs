@@ -373,3 +373,215 @@ fn each_warning_fires_on_its_mistake_and_the_bundled_scenarios_have_none() {
         );
     }
 }
+
+/// The bundled B2B scenario with `variants` ranges, written to `dir` (rule packs by id).
+fn scenario_with_variants(dir: &Path, ranges: &str) -> PathBuf {
+    let text = std::fs::read_to_string("scenarios/b2b-silk-blouses.scenario.ron").unwrap_or_else(|e| panic!("{e}"));
+    let text = text
+        .replace("file: \"rules/cn-export.rules.ron\"", "file: \"\"")
+        .replace("file: \"rules/eu.rules.ron\"", "file: \"\"")
+        .replace("id: \"b2b-silk-blouses\"", "id: \"silk-variants\"");
+    let end = text.rfind(')').unwrap_or_else(|| unreachable!());
+    let varied = format!("{}    variants: [{ranges}],\n)\n", &text[..end]);
+    let path = dir.join("silk-variants.scenario.ron");
+    std::fs::write(&path, varied).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+const RANGES: &str = r#"
+        (field: "setup.tasks[1].negotiation.buyer.reservation", from: "0.30", to: "0.40", step: "0.01"),
+        (field: "setup.products[0].unit_cost.amount", from: "160.00", to: "176.00", step: "0.50"),
+        (field: "setup.exchange_rates[0].rate", from: "8.1000", to: "8.4000", step: "0.0050"),
+    "#;
+
+#[test]
+fn two_students_variants_differ_and_each_verifies_only_as_its_own() {
+    use tradeport::sim::save::{ReportFile, SaveFile, Student};
+    use tradeport::sim::scenario::VariantKey;
+    let dir = empty_folder("variants");
+    let path = scenario_with_variants(&dir, RANGES);
+    // The file as written is valid, at its ranges' lowest and highest values too.
+    let ((errors, _), text) = checked(&path);
+    assert_eq!(errors, 0, "{text}");
+    let base = scenario::load_scenario_file(&path).unwrap_or_else(|d| panic!("{d:?}"));
+    let li = VariantKey::new("gz-2026-a", "S01");
+    let wang = VariantKey::new("GZ-2026-A", "S02");
+    let a = scenario::variant::load(&path, &li).unwrap_or_else(|d| panic!("{d:?}"));
+    let b = scenario::variant::load(&path, &wang).unwrap_or_else(|d| panic!("{d:?}"));
+    assert_ne!(a.seed(), b.seed());
+    assert_ne!(a.seed(), base.seed());
+    assert_ne!(a.content_hash(), b.content_hash());
+    assert_eq!(a.variant(), Some(&li));
+    // Each drawn number lies in its range (and the same key draws the same variant).
+    let again = scenario::variant::load(&path, &li).unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(again.content_hash(), a.content_hash());
+    let cost = |s: &tradeport::sim::Scenario| s.products()[0].unit_cost.minor;
+    assert!((16_000..=17_600).contains(&cost(&a)) && (16_000..=17_600).contains(&cost(&b)));
+    let differ = [&a, &b].map(|s| {
+        (
+            cost(s),
+            s.tasks()[1].negotiation.as_ref().map(|n| n.buyer.reservation()),
+        )
+    });
+    assert_ne!(differ[0], differ[1], "two students' numbers differ");
+
+    // Li Na plays her variant; her report verifies, and as Wang Wei's it does not.
+    let arc = Arc::new(a);
+    let run = tradeport::sim::expert::play(Arc::clone(&arc), arc.seed());
+    let li_na = Student {
+        name: "Li Na".into(),
+        id: "S01".into(),
+    };
+    let report = ReportFile::of(&run.session, li_na);
+    assert_eq!(report.save.class_code.as_deref(), Some("GZ-2026-A"));
+    let file = dir.join("li-na.report.ron");
+    std::fs::write(&file, report.to_text()).unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::new();
+    let scenario_arg = path.display().to_string();
+    let verified = tradeport::cli::verify(&file, Some(&scenario_arg), &mut out).unwrap_or_else(|e| panic!("{e}"));
+    let printed = String::from_utf8_lossy(&out);
+    assert!(verified, "{printed}");
+    assert!(
+        printed.contains("variant of class GZ-2026-A for student number S01"),
+        "{printed}"
+    );
+    let copied = report
+        .to_text()
+        .replace("id: \"S01\"", "id: \"S02\"")
+        .replace("name: \"Li Na\"", "name: \"Wang Wei\"");
+    assert_ne!(copied, report.to_text());
+    std::fs::write(&file, copied).unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::new();
+    assert!(!tradeport::cli::verify(&file, Some(&scenario_arg), &mut out).unwrap_or_else(|e| panic!("{e}")));
+    let printed = String::from_utf8_lossy(&out);
+    assert!(printed.contains("another student's variant"), "{printed}");
+    // Nor does her save replay on the scenario as written, nor a save without a class code
+    // on a variant.
+    let save = SaveFile::of(
+        &run.session,
+        Student {
+            name: "Li Na".into(),
+            id: "S01".into(),
+        },
+    );
+    assert!(save.replay(Arc::new(base)).is_err());
+    let plain = SaveFile {
+        class_code: None,
+        ..save
+    };
+    assert!(plain.replay(Arc::clone(&arc)).is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn without_a_class_code_saves_keep_their_exact_text_and_bad_ranges_are_errors() {
+    let scenario = bundled("b2b-silk-blouses");
+    let run = tradeport::sim::expert::play(Arc::clone(&scenario), scenario.seed());
+    let save = tradeport::sim::save::SaveFile::of(&run.session, Default::default());
+    assert!(save.class_code.is_none() && !save.to_text().contains("class_code"));
+    let dir = empty_folder("bad-variants");
+    for (ranges, expected) in [
+        (
+            r#"(field: "setup.nowhere", from: "1", to: "2", step: "1")"#,
+            "is not a number of this scenario",
+        ),
+        (
+            r#"(field: "setup.tasks[1].negotiation.buyer.reservation", from: "0.5", to: "0.4", step: "0.01")"#,
+            "`from` at most `to`",
+        ),
+        (
+            r#"(field: "setup.length_days", from: "10", to: "400", step: "1")"#,
+            "at its highest value",
+        ),
+    ] {
+        let path = scenario_with_variants(&dir, ranges);
+        let ((errors, _), text) = checked(&path);
+        assert_eq!(errors, 1, "{ranges}: {text}");
+        assert!(text.contains(expected), "{ranges}: {text}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_workshop_edits_knobs_checks_live_and_saves_a_new_file_beside_the_original() {
+    use tradeport::authoring::workbench::{KnobKind, Workbench, to_ron};
+    // What the workshop writes reads back as the same scenario, for every bundled file.
+    for id in BUNDLED {
+        let path = PathBuf::from(format!("scenarios/{id}.scenario.ron"));
+        let bench = Workbench::open(&path).unwrap_or_else(|d| panic!("{d:?}"));
+        assert!(bench.problems.is_empty() && bench.warnings.is_empty(), "{id}");
+        let again = load::parse_scenario("again.ron", &to_ron(&bench.file)).unwrap_or_else(|d| panic!("{id}: {d:?}"));
+        assert_eq!(again, bench.file, "{id}");
+    }
+    let dir = empty_folder("workshop");
+    let mut out = Vec::new();
+    assert!(new_scenario("b2b", "en", &dir.join("silk.scenario.ron"), &mut out).unwrap_or_else(|e| panic!("{e}")));
+    let mut bench = Workbench::open(&dir.join("silk.scenario.ron")).unwrap_or_else(|d| panic!("{d:?}"));
+    let knobs = bench.knobs();
+    for field in [
+        "setup.start_date",
+        "setup.products[0].unit_cost.amount",
+        "setup.exchange_rates[0].rate",
+        "setup.counterparts[0].personality.strategy",
+        "setup.tasks[1].negotiation.buyer.reservation",
+        "setup.tasks[0].rubric[0].points",
+    ] {
+        assert!(knobs.iter().any(|k| k.field == field), "{field} is a knob");
+    }
+    assert!(knobs.iter().any(|k| matches!(k.kind, KnobKind::Choice(_))));
+    // A change the rules refuse is a problem at once, with its field; undoing it clears it.
+    bench
+        .set("setup.tasks[0].rubric[0].points", "9")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(bench.changed);
+    assert!(
+        bench.problems.iter().any(|d| d.message.contains("100")),
+        "{:?}",
+        bench.problems
+    );
+    bench
+        .set("setup.tasks[0].rubric[0].points", "8")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(bench.problems.is_empty(), "{:?}", bench.problems);
+    // A valid change that breaks play is a warning at once: no zone of agreement.
+    bench
+        .set("setup.tasks[1].negotiation.buyer.reservation", "0.99")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        bench.warnings.iter().any(|w| w.contains("no zone of agreement")),
+        "{:?}",
+        bench.warnings
+    );
+    bench
+        .set("setup.tasks[1].negotiation.buyer.reservation", "0.30")
+        .unwrap_or_else(|e| panic!("{e}"));
+    bench
+        .set("setup.products[0].unit_cost.amount", "170.00")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(bench.set("setup.length_days", "twenty").is_err(), "not a whole number");
+    assert!(
+        bench
+            .set("setup.counterparts[0].personality.strategy", "Greedy")
+            .is_err()
+    );
+    // A quick simulate of the variant.
+    let quick = bench.quick_simulate(4, 2).unwrap_or_else(|| unreachable!("valid"));
+    assert_eq!(quick.players.len(), 3);
+    // Saved beside the original under a new id; never over a file.
+    let saved = bench
+        .save_as("silk-cheaper.scenario.ron")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved, dir.join("silk-cheaper.scenario.ron"));
+    let text = std::fs::read_to_string(&saved).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains("The original's comments are not carried over"));
+    let reloaded = scenario::load_scenario_file(&saved).unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(reloaded.meta().id, "silk-cheaper");
+    assert_eq!(reloaded.products()[0].unit_cost.minor, 17_000);
+    assert!(
+        bench
+            .save_as("silk-cheaper.scenario.ron")
+            .is_err_and(|e| e.contains("exists"))
+    );
+    assert!(bench.save_as("Silk Cheaper.ron").is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -88,6 +88,18 @@ fn menu_select_a_scenario_then_start_it() {
     harness.run();
     assert!(harness.state().draft.exam);
 
+    // A class code from the teacher goes with the next start (no code: the scenario as written).
+    assert!(harness.state().draft.class_code.is_empty());
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Class code")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Class code")
+        .type_text("GZ-2026-A");
+    harness.run();
+    assert_eq!(harness.state().draft.class_code, "GZ-2026-A");
+
     harness.get_by_label("Start scenario").click();
     harness.run();
     assert_eq!(harness.state().actions.last(), Some(&Action::StartScenario(c2c)));
@@ -1757,4 +1769,83 @@ fn the_top_bar_keeps_one_row_at_1280x800_and_1366x768() {
             );
         }
     }
+}
+
+struct WorkshopState {
+    bench: tradeport::authoring::workbench::Workbench,
+    draft: tradeport::ui::workshop::WorkshopDraft,
+    actions: Vec<tradeport::ui::workshop::WorkshopAction>,
+}
+
+#[test]
+fn the_workshop_sends_an_edited_value_and_shows_the_checks_problem() {
+    use tradeport::authoring::workbench::Workbench;
+    use tradeport::ui::workshop::{WorkshopAction, WorkshopView, draw};
+    let cat = Catalogue::new(Language::English);
+    let bench = Workbench::open(std::path::Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+        .unwrap_or_else(|d| panic!("{d:?}"));
+    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+        |ui, state: &mut WorkshopState| {
+            tradeport::ui::theme::apply_style(ui.ctx());
+            let knobs = state.bench.knobs();
+            let view = WorkshopView {
+                cat: &cat,
+                file_name: "b2b-silk-blouses.scenario.ron",
+                knobs: &knobs,
+                problems: &state.bench.problems,
+                warnings: &state.bench.warnings,
+                changed: state.bench.changed,
+                simulation: None,
+                simulating: false,
+                notice: None,
+            };
+            if let Some(a) = draw(ui, &view, &mut state.draft) {
+                // As the game does: the request changes the bench, the form shows the result.
+                if let WorkshopAction::Set { field, value } = &a {
+                    let _ = state.bench.set(field, value);
+                    state.draft.editing.remove(field);
+                }
+                state.actions.push(a);
+            }
+        },
+        WorkshopState {
+            bench,
+            draft: Default::default(),
+            actions: Vec::new(),
+        },
+    );
+    harness.run();
+    assert!(harness.query_by_label("No problems: the scenario is valid.").is_some());
+    assert_eq!(harness.state().draft.save_name, "b2b-silk-blouses-variant.scenario.ron");
+    let field = "Days";
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
+        .click();
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press(egui::Key::Backspace);
+        harness.run();
+    }
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, field)
+        .type_text("400");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.run();
+    assert_eq!(
+        harness.state().actions.first(),
+        Some(&WorkshopAction::Set {
+            field: "setup.length_days".into(),
+            value: "400".into()
+        })
+    );
+    assert!(harness.state().bench.changed);
+    assert!(!harness.state().bench.problems.is_empty(), "400 days is over the limit");
+    assert!(harness.query_by_label("No problems: the scenario is valid.").is_none());
+    assert!(harness.query_by_label_contains("setup.length_days").is_some());
+    // Saving waits until the problems are fixed; going back is always there.
+    harness.get_by_label("← Menu").click();
+    harness.run();
+    assert_eq!(harness.state().actions.last(), Some(&WorkshopAction::Close));
 }

@@ -291,6 +291,28 @@ pub struct Scenario {
     content_hash: String,
     /// The scenario folder's own nomenclature for the HS exercise, if it names one.
     nomenclature: Option<std::sync::Arc<nomenclature::Nomenclature>>,
+    /// The class code and student number this is the variant of (see
+    /// `crate::scenario::variant`); `None` for the scenario as written.
+    variant: Option<VariantKey>,
+}
+
+/// Whose variant of a scenario a session plays: a class code and a student number.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VariantKey {
+    /// Trimmed, letters in capitals.
+    pub class_code: String,
+    /// Trimmed.
+    pub student_id: String,
+}
+
+impl VariantKey {
+    /// The key for what a student typed (class code in any case, spaces around ignored).
+    pub fn new(class_code: &str, student_id: &str) -> Self {
+        Self {
+            class_code: class_code.trim().to_uppercase(),
+            student_id: student_id.trim().to_string(),
+        }
+    }
 }
 
 /// Rule packs that a scenario references and that loaded, by reference id (those that failed
@@ -1086,6 +1108,7 @@ impl Scenario {
             seed: s.seed,
             content_hash: String::new(),
             nomenclature: None,
+            variant: None,
         })
     }
 
@@ -1165,6 +1188,15 @@ impl Scenario {
     /// BLAKE3 (hex) of the scenario and its rule packs as parsed; empty if not loaded from files.
     pub fn content_hash(&self) -> &str {
         &self.content_hash
+    }
+    /// Whose variant this is, if it is one.
+    pub fn variant(&self) -> Option<&VariantKey> {
+        self.variant.as_ref()
+    }
+    /// Marks the scenario as the variant of `key` (the variant loader does, once it has drawn
+    /// the variant's numbers and seed into the file).
+    pub fn set_variant(&mut self, key: VariantKey) {
+        self.variant = Some(key);
     }
     /// Records the content hash (the loader computes it).
     pub fn set_content_hash(&mut self, hash: String) {

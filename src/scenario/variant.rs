@@ -1,0 +1,392 @@
+//! A variant of a scenario for each student of a class: the class code and the student number
+//! derive the session's seed, and every range in the file's `variants` draws its number from
+//! that seed. The variant is written into the file in memory (the drawn numbers and
+//! `setup.seed`) and validated like any scenario, so its content hash names exactly what the
+//! student played: a save played on one student's variant never verifies as another's.
+//!
+//! Without a class code nothing here runs and the scenario is exactly as written.
+
+use std::path::Path;
+
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+use serde_json::Value;
+
+use super::error::Diagnostic;
+use super::file::{ScenarioFile, VariantRange};
+use crate::sim::Scenario;
+use crate::sim::scenario::VariantKey;
+
+/// Longest class code (letters, digits and `-`).
+pub const MAX_CLASS_CODE_CHARS: usize = 32;
+/// Most ranges a scenario's `variants` may list.
+pub const MAX_RANGES: usize = 50;
+/// Most values one range may hold.
+pub const MAX_STEPS: i128 = 100_000;
+
+/// Why a class code cannot be used, if it cannot: 1 to 32 letters, digits and `-`.
+pub fn class_code_problem(code: &str) -> Option<String> {
+    let code = code.trim();
+    if code.is_empty()
+        || code.chars().count() > MAX_CLASS_CODE_CHARS
+        || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return Some(format!(
+            "a class code is 1 to {MAX_CLASS_CODE_CHARS} letters, digits and `-`, e.g. `GZ-2026-A`"
+        ));
+    }
+    None
+}
+
+/// The seed of `key`'s variant of a scenario whose own seed is `base`.
+pub fn variant_seed(base: u64, key: &VariantKey) -> u64 {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(b"tradeport variant 1\0");
+    hasher.update(&base.to_le_bytes());
+    hasher.update(key.class_code.as_bytes());
+    hasher.update(b"\0");
+    hasher.update(key.student_id.as_bytes());
+    let bytes = hasher.finalize();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&bytes.as_bytes()[..8]);
+    u64::from_le_bytes(first)
+}
+
+/// The order a student's variant shows `count` answer options in: a permutation of
+/// `0..count` drawn from the session's `seed` and the question's `label` (each question its
+/// own order).
+pub fn answer_order(seed: u64, label: &str, count: usize) -> Vec<usize> {
+    let salt = blake3::hash(label.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&salt.as_bytes()[..8]);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ u64::from_le_bytes(first));
+    let mut order: Vec<usize> = (0..count).collect();
+    for i in (1..count).rev() {
+        order.swap(i, rng.random_range(0..=i));
+    }
+    order
+}
+
+/// A number as a file writes it: `"0.40"`, `"-2%"`, `"23.00"` or `1200`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Written {
+    /// The digits without the point.
+    units: i128,
+    decimals: u32,
+    percent: bool,
+}
+
+fn parse_number(text: &str) -> Option<Written> {
+    let text = text.trim();
+    let (body, percent) = match text.strip_suffix('%') {
+        Some(body) => (body.trim_end(), true),
+        None => (text, false),
+    };
+    let (negative, digits) = match body.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, body),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() || whole.len() > 15 || fraction.len() > 9 {
+        return None;
+    }
+    if !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let units: i128 = format!("{whole}{fraction}").parse().ok()?;
+    Some(Written {
+        units: if negative { -units } else { units },
+        decimals: fraction.len() as u32,
+        percent,
+    })
+}
+
+fn scaled(w: Written, decimals: u32) -> i128 {
+    w.units * 10_i128.pow(decimals - w.decimals)
+}
+
+fn format_number(units: i128, decimals: u32, percent: bool) -> String {
+    let sign = if units < 0 { "-" } else { "" };
+    let abs = units.unsigned_abs();
+    let text = if decimals == 0 {
+        abs.to_string()
+    } else {
+        let scale = 10_u128.pow(decimals);
+        format!("{}.{:0width$}", abs / scale, abs % scale, width = decimals as usize)
+    };
+    format!("{sign}{text}{}", if percent { "%" } else { "" })
+}
+
+/// A range read: its values are `from + k·step` for k in 0..=`count`, in units of `decimals`.
+struct Range {
+    pointer: String,
+    from: i128,
+    step: i128,
+    count: i128,
+    decimals: u32,
+    percent: bool,
+}
+
+/// `setup.tasks[1].negotiation.seller.reservation` as a JSON pointer.
+fn pointer(field: &str) -> Option<String> {
+    let mut out = String::new();
+    for part in field.split('.') {
+        let (name, mut rest) = part.split_once('[').map_or((part, ""), |(n, r)| (n, r));
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return None;
+        }
+        out.push('/');
+        out.push_str(name);
+        while !rest.is_empty() {
+            let (index, after) = rest.split_once(']')?;
+            let index: usize = index.parse().ok()?;
+            out.push_str(&format!("/{index}"));
+            rest = after.strip_prefix('[').unwrap_or(after);
+            if !after.is_empty() && !after.starts_with('[') {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+fn read_range(i: usize, range: &VariantRange, file: &Value) -> Result<Range, (String, String, String)> {
+    let at = |field: &str, message: String, hint: &str| (format!("variants[{i}].{field}"), message, hint.to_string());
+    let Some(pointer) = pointer(&range.field) else {
+        return Err(at(
+            "field",
+            format!("`{}` is not a field path", range.field),
+            "write the path as in check's messages, e.g. `setup.tasks[1].negotiation.seller.reservation`",
+        ));
+    };
+    let leaf = file.pointer(&pointer);
+    let current = match leaf {
+        Some(Value::String(s)) => parse_number(s),
+        Some(Value::Number(n)) => n.as_i64().map(|n| Written {
+            units: i128::from(n),
+            decimals: 0,
+            percent: false,
+        }),
+        _ => None,
+    };
+    let Some(current) = current else {
+        return Err(at(
+            "field",
+            format!("`{}` is not a number of this scenario", range.field),
+            "name a field that holds a number, a rate or an amount (list items by index, from 0)",
+        ));
+    };
+    let parsed = [&range.from, &range.to, &range.step].map(|t| parse_number(t));
+    let [Some(from), Some(to), Some(step)] = parsed else {
+        return Err(at(
+            "from",
+            "`from`, `to` and `step` must be numbers written like the field".to_string(),
+            "e.g. from: \"0.35\", to: \"0.45\", step: \"0.01\"",
+        ));
+    };
+    if from.percent != current.percent || to.percent != current.percent {
+        return Err(at(
+            "from",
+            format!(
+                "`{}` is written {}with `%`",
+                range.field,
+                if current.percent { "" } else { "without " }
+            ),
+            "write `from` and `to` as the field is written",
+        ));
+    }
+    if matches!(leaf, Some(Value::Number(_))) && [from, to, step].iter().any(|w| w.decimals > 0) {
+        return Err(at(
+            "step",
+            "the field is a whole number".to_string(),
+            "use whole numbers",
+        ));
+    }
+    let decimals = from.decimals.max(to.decimals).max(step.decimals);
+    let (lo, hi, st) = (scaled(from, decimals), scaled(to, decimals), scaled(step, decimals));
+    if st <= 0 || lo > hi {
+        return Err(at(
+            "step",
+            "`step` must be above zero and `from` at most `to`".to_string(),
+            "e.g. from: \"0.35\", to: \"0.45\", step: \"0.01\"",
+        ));
+    }
+    let count = (hi - lo) / st;
+    if count > MAX_STEPS {
+        return Err(at(
+            "step",
+            format!("the range holds {count} values, more than {MAX_STEPS}"),
+            "use a larger step",
+        ));
+    }
+    Ok(Range {
+        pointer,
+        from: lo,
+        step: st,
+        count,
+        decimals,
+        percent: current.percent,
+    })
+}
+
+/// Which value of each range a variant takes.
+enum Pick<'a> {
+    Lowest,
+    Highest,
+    Drawn(&'a mut ChaCha8Rng),
+}
+
+/// The file with each range's value picked, and its seed set to `seed` (when given).
+fn with_values(
+    file: &ScenarioFile,
+    pick: Pick<'_>,
+    seed: Option<u64>,
+) -> Result<ScenarioFile, Vec<(String, String, String)>> {
+    let mut value = serde_json::to_value(file).map_err(|e| vec![(String::new(), e.to_string(), String::new())])?;
+    let snapshot = value.clone();
+    let mut problems = Vec::new();
+    let mut pick = pick;
+    for (i, range) in file.variants.iter().take(MAX_RANGES).enumerate() {
+        match read_range(i, range, &snapshot) {
+            Err(p) => problems.push(p),
+            Ok(r) => {
+                let k = match &mut pick {
+                    Pick::Lowest => 0,
+                    Pick::Highest => r.count,
+                    Pick::Drawn(rng) => i128::from(rng.random_range(0..=r.count as u64)),
+                };
+                let units = r.from + k * r.step;
+                if let Some(leaf) = value.pointer_mut(&r.pointer) {
+                    *leaf = match leaf {
+                        Value::Number(_) => i64::try_from(units).map_or(Value::Null, Value::from),
+                        _ => Value::String(format_number(units, r.decimals, r.percent)),
+                    };
+                }
+            }
+        }
+    }
+    if file.variants.len() > MAX_RANGES {
+        problems.push((
+            "variants".to_string(),
+            format!("{} ranges, more than {MAX_RANGES}", file.variants.len()),
+            "vary the few numbers that make a copied answer wrong".to_string(),
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if let (Some(seed), Some(setup)) = (seed, value.get_mut("setup")) {
+        setup["seed"] = Value::from(seed);
+    }
+    serde_json::from_value(value).map_err(|e| vec![("variants".to_string(), e.to_string(), String::new())])
+}
+
+/// `key`'s variant of the parsed `file`.
+///
+/// # Errors
+/// The problems of the file's `variants` (field path, message, hint).
+pub fn apply(file: &ScenarioFile, key: &VariantKey) -> Result<ScenarioFile, Vec<(String, String, String)>> {
+    let seed = variant_seed(file.setup.seed, key);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    with_values(file, Pick::Drawn(&mut rng), Some(seed))
+}
+
+/// The problems of a file's `variants`: each range read, and the scenario validated with every
+/// range at its lowest and at its highest value (a variant must be as valid as the file).
+pub fn check(label: &str, path: &Path, file: &ScenarioFile) -> Vec<Diagnostic> {
+    if file.variants.is_empty() {
+        return Vec::new();
+    }
+    let to_diagnostic = |(field, message, hint): (String, String, String)| {
+        let d = Diagnostic::at_path(label, field, message);
+        if hint.is_empty() { d } else { d.with_hint(hint) }
+    };
+    let mut out = Vec::new();
+    for (pick, name) in [(Pick::Lowest, "lowest"), (Pick::Highest, "highest")] {
+        match with_values(file, pick, None) {
+            Err(problems) => return problems.into_iter().map(to_diagnostic).collect(),
+            Ok(mut varied) => {
+                varied.variants.clear();
+                if let Err(problems) = super::assemble_at(path, &varied) {
+                    out.extend(problems.into_iter().map(|mut d| {
+                        d.message = format!("with every `variants` range at its {name} value: {}", d.message);
+                        d
+                    }));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads the scenario file at `path` and builds `key`'s variant of it.
+///
+/// # Errors
+/// Every problem of the file, or of its variant.
+pub fn load(path: &Path, key: &VariantKey) -> Result<Scenario, Vec<Diagnostic>> {
+    let label = path.display().to_string();
+    if let Some(problem) = class_code_problem(&key.class_code) {
+        return Err(vec![Diagnostic::at_path(&label, "", problem)]);
+    }
+    let text = super::load::read_text(path, &label).map_err(|d| vec![d])?;
+    let file = super::load::parse_scenario(&label, &text)?;
+    let varied = apply(&file, key).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|(field, message, hint)| Diagnostic::at_path(&label, field, message).with_hint(hint))
+            .collect::<Vec<_>>()
+    })?;
+    let mut scenario = super::assemble_at(path, &varied)?;
+    scenario.set_variant(key.clone());
+    Ok(scenario)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_and_write_as_the_file_does() {
+        for text in ["0.40", "-2%", "23.00", "19%", "1200", "0.005"] {
+            let w = parse_number(text).unwrap_or_else(|| unreachable!("{text}"));
+            assert_eq!(format_number(w.units, w.decimals, w.percent), text);
+        }
+        for text in ["", "1e5", "abc", "1.2.3", "--1", "1.0000000001"] {
+            assert!(parse_number(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn field_paths_become_pointers() {
+        assert_eq!(
+            pointer("setup.tasks[1].negotiation.seller.reservation").as_deref(),
+            Some("/setup/tasks/1/negotiation/seller/reservation")
+        );
+        assert_eq!(pointer("a.b[2][3].c").as_deref(), Some("/a/b/2/3/c"));
+        for bad in ["", "a..b", "a[x]", "a[1", "a/b", "a[1]b"] {
+            assert!(pointer(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn answer_orders_are_permutations_that_differ_by_seed_and_question() {
+        let a = answer_order(1, "Price", 5);
+        let mut sorted = a.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, vec![0, 1, 2, 3, 4]);
+        assert_eq!(a, answer_order(1, "Price", 5));
+        let others: Vec<Vec<usize>> = (2..12).map(|s| answer_order(s, "Price", 5)).collect();
+        assert!(others.iter().any(|o| *o != a), "seeds give other orders");
+        assert!((2..12).any(|s| answer_order(s, "MOQ", 5) != answer_order(s, "Price", 5)));
+        assert!(answer_order(3, "x", 0).is_empty());
+    }
+
+    #[test]
+    fn the_seed_depends_on_the_class_code_and_the_student() {
+        let a = variant_seed(7, &VariantKey::new("gz-2026-a", "S01"));
+        assert_eq!(a, variant_seed(7, &VariantKey::new(" GZ-2026-A ", "S01 ")));
+        assert_ne!(a, variant_seed(7, &VariantKey::new("GZ-2026-A", "S02")));
+        assert_ne!(a, variant_seed(7, &VariantKey::new("GZ-2026-B", "S01")));
+        assert_ne!(a, variant_seed(8, &VariantKey::new("GZ-2026-A", "S01")));
+    }
+}
