@@ -30,8 +30,9 @@ pub enum KnobKind {
 pub struct Knob {
     /// Where it is in the file, as `check` names fields (`setup.products[0].unit_cost.amount`).
     pub field: String,
-    /// The section of the form it belongs to.
-    pub group: &'static str,
+    /// The section of the form it belongs to (the scenario, rates, products, counterparts, or
+    /// one task).
+    pub group: String,
     /// What it is, in English (the form's label; the field path is shown beside it).
     pub label: String,
     pub kind: KnobKind,
@@ -103,7 +104,7 @@ impl Workbench {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let mut add = |field: String, group: &'static str, label: String, kind: KnobKind| {
+        let mut add = |field: String, group: &str, label: String, kind: KnobKind| {
             if let Some(leaf) = value.pointer(&pointer_of(&field)) {
                 let shown = match leaf {
                     Value::String(s) => s.clone(),
@@ -112,7 +113,7 @@ impl Workbench {
                 };
                 out.push(Knob {
                     field,
-                    group,
+                    group: group.to_string(),
                     label,
                     kind,
                     value: shown,
@@ -176,31 +177,32 @@ impl Workbench {
             );
         }
         for (t, task) in self.file.setup.tasks.iter().enumerate() {
+            let group = format!("Task `{}`: {}", task.id, task.title.en);
             add(
                 format!("setup.tasks[{t}].due_day"),
-                "Tasks",
-                format!("{}: due day", task.id),
+                &group,
+                "Due day".into(),
                 KnobKind::Number,
             );
             for side in ["seller", "buyer"] {
                 add(
                     format!("setup.tasks[{t}].negotiation.{side}.reservation"),
-                    "Negotiations",
-                    format!("{}: the {side}'s walk-away value (0 to 1)", task.id),
+                    &group,
+                    format!("The {side}'s walk-away value (0 to 1)"),
                     KnobKind::Text,
                 );
             }
             add(
                 format!("setup.tasks[{t}].negotiation.deadline_rounds"),
-                "Negotiations",
-                format!("{}: rounds before the deadline", task.id),
+                &group,
+                "Rounds before the deadline".into(),
                 KnobKind::Number,
             );
             for (c, criterion) in task.rubric.iter().enumerate() {
                 add(
                     format!("setup.tasks[{t}].rubric[{c}].points"),
-                    "Rubric",
-                    format!("{}: {}", task.id, criterion.description.en),
+                    &group,
+                    format!("Points: {}", criterion.description.en),
                     KnobKind::Number,
                 );
             }
@@ -208,7 +210,7 @@ impl Workbench {
         add(
             "setup.rubric_total".into(),
             "Rubric",
-            "Rubric total".into(),
+            "Rubric total (the criteria's points add up to it)".into(),
             KnobKind::Number,
         );
         out
@@ -274,7 +276,8 @@ impl Workbench {
     }
 
     /// Saves the scenario as a new file `name` (`ID.scenario.ron`) beside the original: its id
-    /// becomes the file's, and it never overwrites a file. The original's comments are not
+    /// becomes the file's (and its title, if unchanged, says the id), and it never overwrites
+    /// a file. The original's comments are not
     /// carried over (the new file says so at its top).
     ///
     /// # Errors
@@ -282,6 +285,18 @@ impl Workbench {
     pub fn save_as(&mut self, name: &str) -> Result<PathBuf, String> {
         let id = crate::scenario::scaffold::id_from_file_name(name.trim())?;
         let mut file = self.file.clone();
+        // Two files of one title look the same in the menu: a copy whose title was left as
+        // it was names its id after the title.
+        let opened = crate::scenario::load::read_text(&self.path, "")
+            .ok()
+            .and_then(|t| crate::scenario::load::parse_scenario("", &t).ok())
+            .map(|f| f.meta.title);
+        if opened.as_ref() == Some(&file.meta.title) {
+            file.meta.title.en = format!("{} ({id})", file.meta.title.en);
+            if !file.meta.title.zh.is_empty() {
+                file.meta.title.zh = format!("{}（{id}）", file.meta.title.zh);
+            }
+        }
         file.meta.id = id;
         let target = self.path.parent().unwrap_or(Path::new(".")).join(name.trim());
         crate::scenario::assemble_at(&target, &file).map_err(|problems| {

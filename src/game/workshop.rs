@@ -85,6 +85,7 @@ fn apply_requests(
     mut commands: Commands,
     workshop: Option<ResMut<OpenWorkshop>>,
     mut next_screen: ResMut<NextState<Screen>>,
+    text: Res<super::settings::UiText>,
 ) {
     let Some(mut workshop) = workshop else {
         requests.clear();
@@ -94,6 +95,10 @@ fn apply_requests(
         match request {
             WorkshopAction::Set { field, value } => {
                 workshop.notice = workshop.bench.set(field, value).err();
+                // A simulation of the scenario before the change no longer holds.
+                if workshop.notice.is_none() {
+                    workshop.simulation = None;
+                }
                 // The form shows the value as it now stands.
                 workshop.draft.editing.remove(field);
             }
@@ -115,7 +120,10 @@ fn apply_requests(
             }
             WorkshopAction::SaveAs(name) => {
                 workshop.notice = Some(match workshop.bench.save_as(name) {
-                    Ok(path) => format!("saved {}", path.display()),
+                    Ok(path) => text.0.tr_args(
+                        "workshop-saved",
+                        &[("path", crate::i18n::Arg::from(path.display().to_string()))],
+                    ),
                     Err(why) => why,
                 });
             }

@@ -241,6 +241,7 @@ pub fn balance_warnings(results: &[(Player, Distribution)], criteria: &[Criterio
             );
         }
     }
+    let total: u32 = criteria.iter().map(|c| c.possible).sum();
     if runs >= 20 {
         for (c, criterion) in criteria.iter().enumerate() {
             let share = |p: Player| {
@@ -256,7 +257,8 @@ pub fn balance_warnings(results: &[(Player, Distribution)], criteria: &[Criterio
                     criterion.description.en, criterion.task.en
                 ));
             }
-            if share(Player::Random).is_some_and(|s| s >= 95) {
+            // A criterion everyone earns matters only if it is worth something (3% or more).
+            if share(Player::Random).is_some_and(|s| s >= 95) && criterion.possible * 100 >= total * 3 {
                 out.push(format!(
                     "`{}` ({}) is earned even by random play: it does not tell anyone apart",
                     criterion.description.en, criterion.task.en

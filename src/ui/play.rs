@@ -561,6 +561,19 @@ fn overview(ui: &mut egui::Ui, cat: &Catalogue, session: &Session) {
     if !role.company.description.en.is_empty() {
         ui.label(pick(&role.company.description, language));
     }
+    // A student's own variant says so: its numbers are not the neighbour's.
+    if let Some(variant) = scenario.variant() {
+        ui.label(
+            RichText::new(cat.tr_args(
+                "overview-variant",
+                &[
+                    ("code", Arg::from(variant.class_code.as_str())),
+                    ("id", Arg::from(variant.student_id.as_str())),
+                ],
+            ))
+            .color(super::theme::WARN),
+        );
+    }
     ui.add_space(8.0);
     ui.label(pick(&scenario.meta().description, language));
     ui.add_space(12.0);

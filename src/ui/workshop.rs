@@ -98,19 +98,22 @@ pub fn draw(ui: &mut egui::Ui, view: &WorkshopView, draft: &mut WorkshopDraft) -
         });
     egui::CentralPanel::default().show(ui, |ui| {
         ui.label(RichText::new(cat.tr("workshop-intro")).small().color(MUTED));
-        egui::ScrollArea::vertical().id_salt("workshop-knobs").show(ui, |ui| {
-            let mut group = "";
-            for knob in view.knobs {
-                if knob.group != group {
-                    group = knob.group;
-                    ui.add_space(6.0);
-                    ui.label(RichText::new(group).strong());
+        egui::ScrollArea::vertical()
+            .id_salt("workshop-knobs")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let mut group = "";
+                for knob in view.knobs {
+                    if knob.group != group {
+                        group = &knob.group;
+                        ui.add_space(6.0);
+                        ui.label(RichText::new(group).strong());
+                    }
+                    if let Some(a) = knob_row(ui, knob, draft) {
+                        action = Some(a);
+                    }
                 }
-                if let Some(a) = knob_row(ui, knob, draft) {
-                    action = Some(a);
-                }
-            }
-        });
+            });
     });
     action
 }
@@ -120,9 +123,19 @@ pub fn draw(ui: &mut egui::Ui, view: &WorkshopView, draft: &mut WorkshopDraft) -
 fn knob_row(ui: &mut egui::Ui, knob: &Knob, draft: &mut WorkshopDraft) -> Option<WorkshopAction> {
     let mut action = None;
     ui.horizontal(|ui| {
+        // A fixed-width, left-aligned label column; the whole label and the field path show
+        // on hover.
         let label = ui
-            .add_sized([330.0, 18.0], egui::Label::new(&knob.label).truncate())
-            .on_hover_text(&knob.field);
+            .allocate_ui_with_layout(
+                egui::vec2(360.0, 18.0),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_min_width(360.0);
+                    ui.add(egui::Label::new(&knob.label).truncate())
+                },
+            )
+            .inner
+            .on_hover_text(format!("{}\n{}", knob.label, knob.field));
         match &knob.kind {
             KnobKind::Choice(names) => {
                 egui::ComboBox::from_id_salt(&knob.field)
@@ -143,7 +156,7 @@ fn knob_row(ui: &mut egui::Ui, knob: &Knob, draft: &mut WorkshopDraft) -> Option
                     .editing
                     .entry(knob.field.clone())
                     .or_insert_with(|| knob.value.clone());
-                let width = if knob.kind == KnobKind::Number { 90.0 } else { 220.0 };
+                let width = if knob.kind == KnobKind::Number { 90.0 } else { 340.0 };
                 let edit = ui
                     .add(egui::TextEdit::singleline(text).desired_width(width))
                     .labelled_by(label.id);

@@ -576,6 +576,11 @@ fn the_workshop_edits_knobs_checks_live_and_saves_a_new_file_beside_the_original
     assert!(text.contains("The original's comments are not carried over"));
     let reloaded = scenario::load_scenario_file(&saved).unwrap_or_else(|d| panic!("{d:?}"));
     assert_eq!(reloaded.meta().id, "silk-cheaper");
+    assert!(
+        reloaded.meta().title.en.ends_with("(silk-cheaper)"),
+        "an unchanged title names the copy: {}",
+        reloaded.meta().title.en
+    );
     assert_eq!(reloaded.products()[0].unit_cost.minor, 17_000);
     assert!(
         bench

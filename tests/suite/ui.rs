@@ -1849,3 +1849,23 @@ fn the_workshop_sends_an_edited_value_and_shows_the_checks_problem() {
     harness.run();
     assert_eq!(harness.state().actions.last(), Some(&WorkshopAction::Close));
 }
+
+#[test]
+fn a_students_variant_says_so_on_the_overview_and_the_scenario_as_written_does_not() {
+    let cat = Catalogue::new(Language::English);
+    let written = session("b2b-silk-blouses");
+    let mut harness = play_harness(&cat, &written);
+    harness.run();
+    assert!(harness.query_by_label_contains("Your own variant").is_none());
+    let key = tradeport::sim::scenario::VariantKey::new("GZ-2026-A", "S01");
+    let variant = tradeport::scenario::variant::load(Path::new("scenarios/b2b-silk-blouses.scenario.ron"), &key)
+        .unwrap_or_else(|d| panic!("{d:?}"));
+    let s = Session::new(Arc::new(variant), None);
+    let mut harness = play_harness(&cat, &s);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Your own variant of this scenario (class GZ-2026-A, student S01)")
+            .is_some()
+    );
+}

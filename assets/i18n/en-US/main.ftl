@@ -844,6 +844,7 @@ menu-exam-hint = Practice mode (the default) shows each criterion's hint and the
 menu-student-name = Your name
 menu-student-id = Student ID
 menu-class-code = Class code
+overview-variant = Your own variant of this scenario (class { $code }, student { $id }): its random events and some of its numbers are yours alone, so compare ideas with classmates, not answers.
 menu-class-code-none = (none)
 menu-class-code-hint = From your teacher. With a class code you play your own variant of the scenario: its random events and some of its numbers are drawn from the class code and your student ID, so your answers are your own. Leave it empty to play the scenario as written.
 debrief-export = Save my report for the teacher

@@ -832,6 +832,7 @@ menu-exam-hint = 练习模式（默认）在游戏中显示每个评分项的提
 menu-student-name = 姓名
 menu-student-id = 学号
 menu-class-code = 班级码
+overview-variant = 这是你自己的情景变体（班级 { $code }，学号 { $id }）：随机事件和部分数字只属于你，可以和同学交流思路，但不要对答案。
 menu-class-code-none = （无）
 menu-class-code-hint = 由老师提供。填写班级码后，你玩的是属于自己的情景变体：随机事件和部分数字由班级码和你的学号生成，答案只属于你自己。不填则按原情景进行。
 debrief-export = 保存报告交给老师
