@@ -18,6 +18,8 @@ use crate::ui::workshop::{QUICK_RUNS, WorkshopAction, WorkshopDraft};
 #[derive(Resource)]
 pub struct OpenWorkshop {
     pub bench: Workbench,
+    /// The bench's knobs as they stand (worked out again after each change, not each frame).
+    pub knobs: Vec<crate::authoring::workbench::Knob>,
     pub file_name: String,
     pub simulation: Option<QuickSimulation>,
     /// Where a quick simulate running on its thread leaves its result.
@@ -60,6 +62,7 @@ fn open_from_menu(
         match Workbench::open(&folder.dir.join(&slot.file_name)) {
             Ok(bench) => {
                 commands.insert_resource(OpenWorkshop {
+                    knobs: bench.knobs(),
                     bench,
                     file_name: slot.file_name.clone(),
                     simulation: None,
@@ -98,6 +101,7 @@ fn apply_requests(
                 // A simulation of the scenario before the change no longer holds.
                 if workshop.notice.is_none() {
                     workshop.simulation = None;
+                    workshop.knobs = workshop.bench.knobs();
                 }
                 // The form shows the value as it now stands.
                 workshop.draft.editing.remove(field);
@@ -158,11 +162,10 @@ fn draw(
     let Some(mut workshop) = workshop else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
     let workshop = &mut *workshop;
-    let knobs = workshop.bench.knobs();
     let view = crate::ui::workshop::WorkshopView {
         cat: &text.0,
         file_name: &workshop.file_name,
-        knobs: &knobs,
+        knobs: &workshop.knobs,
         problems: &workshop.bench.problems,
         warnings: &workshop.bench.warnings,
         changed: workshop.bench.changed,

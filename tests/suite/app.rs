@@ -691,6 +691,12 @@ fn the_workshop_opens_the_menus_scenario_edits_simulates_and_saves_a_new_file() 
         let open = app.world().resource::<OpenWorkshop>();
         assert!(open.bench.changed);
         assert!(
+            open.knobs
+                .iter()
+                .any(|k| k.field == "setup.products[0].unit_cost.amount" && k.value == "150.00"),
+            "the form shows the value as it now stands"
+        );
+        assert!(
             open.notice.as_deref().is_some_and(|n| n.contains("whole number")),
             "{:?}",
             open.notice
