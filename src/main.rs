@@ -56,10 +56,16 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         )),
-        Some(CliCommand::Verify { reports, scenario, csv }) => exit(cli::verify_all(
+        Some(CliCommand::Verify {
+            reports,
+            scenario,
+            csv,
+            class_code,
+        }) => exit(cli::verify_class(
             &reports,
             scenario.as_deref(),
             csv.as_deref(),
+            class_code.as_deref(),
             &mut std::io::stdout(),
         )),
         Some(CliCommand::SaveDrill { scenario, dir, pace_ms }) => exit(cli::save_drill(&scenario, &dir, pace_ms)),

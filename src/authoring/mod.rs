@@ -32,6 +32,35 @@ pub fn warnings(scenario: &Arc<Scenario>, source: Option<&str>) -> Vec<String> {
     out
 }
 
+/// The warnings of a sample of students' variants of a file with `variants` (see
+/// `crate::scenario::variant::sample_keys`): a range can leave some students with no zone of
+/// agreement or a point nobody can earn. Each distinct warning once, naming the first sample
+/// student it showed in.
+pub fn variant_warnings(path: &std::path::Path, file: &crate::scenario::file::ScenarioFile) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for key in crate::scenario::variant::sample_keys() {
+        let Ok(mut varied) = crate::scenario::variant::apply(file, &key) else {
+            continue;
+        };
+        varied.variants.clear();
+        let Ok(scenario) = crate::scenario::assemble_at(path, &varied) else {
+            continue;
+        };
+        for warning in warnings(&Arc::new(scenario), None) {
+            // The same warning with other numbers is one finding.
+            let shape: String = warning.chars().filter(|c| !c.is_ascii_digit()).collect();
+            if seen.insert(shape) {
+                out.push(format!(
+                    "in the variant of sample student {} (class {}): {warning}",
+                    key.student_id, key.class_code
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// Every check a criterion names, `All` unfolded.
 fn checks(check: &Check) -> Vec<&Check> {
     match check {
@@ -114,22 +143,23 @@ fn silent_letter(scenario: &Scenario, t: usize, task: &Task, out: &mut Vec<Strin
         Effect::Question { from, .. } => from == who,
         _ => false,
     };
-    let length = scenario.length_days();
+    // The letter must come by the day the reply is due (or the last day).
+    let by = task.due_day.unwrap_or(u32::MAX).min(scenario.length_days());
     let scheduled = scenario
         .scheduled_events()
         .iter()
-        .any(|e| e.day <= length && writes(&e.effect));
+        .any(|e| e.day <= by && writes(&e.effect));
     let randomly = scenario
         .random_events()
         .iter()
-        .any(|e| e.from_day <= length && e.daily_chance.0 > 0 && e.max_times > 0 && writes(&e.effect));
+        .any(|e| e.from_day <= by && e.daily_chance.0 > 0 && e.max_times > 0 && writes(&e.effect));
     let talks = scenario
         .tasks()
         .iter()
         .any(|other| other.negotiation.is_some() && other.counterpart.as_deref() == Some(who));
     if !scheduled && !talks {
         out.push(format!(
-            "setup.tasks[{t}]: task `{}` asks for a reply to a letter from `{who}`, but `{who}` never writes{}: add a `Message(from: \"{who}\", …)` event on a day before the task is due",
+            "setup.tasks[{t}]: task `{}` asks for a reply to a letter from `{who}`, but `{who}` does not write by day {by}{}: add a `Message(from: \"{who}\", …)` event on day {by} or before",
             task.id,
             if randomly { " for certain (only a random event may)" } else { "" }
         ));
@@ -264,29 +294,59 @@ fn events(scenario: &Scenario, out: &mut Vec<String>) {
     }
 }
 
-/// Characters in quoted text that the bundled font cannot draw, by line and column.
+/// Characters in quoted text that the bundled font cannot draw, by line and column: the first
+/// place of each, at most [`MAX_UNDRAWABLE`] of them. One pass over the text, comments
+/// (`//` and `/* */`) skipped.
 fn undrawable(text: &str, out: &mut Vec<String>) {
     let mut found: Vec<(usize, usize, char)> = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let (mut quoted, mut escaped) = (false, false);
-        for (col, c) in line.chars().enumerate() {
-            if !quoted {
-                if c == '/' && line.chars().nth(col + 1) == Some('/') {
-                    break;
-                }
-                quoted = c == '"';
-                continue;
+    let mut seen = std::collections::BTreeSet::new();
+    let (mut line, mut col) = (1usize, 0usize);
+    let (mut quoted, mut escaped, mut line_comment, mut block_comment) = (false, false, false, false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        col += 1;
+        if c == '\n' {
+            (line, col, line_comment) = (line + 1, 0, false);
+            continue;
+        }
+        if line_comment {
+            continue;
+        }
+        if block_comment {
+            if c == '*' && chars.peek() == Some(&'/') {
+                chars.next();
+                col += 1;
+                block_comment = false;
             }
-            match (escaped, c) {
-                (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => quoted = false,
-                _ if !font::can_draw(c) && !found.iter().any(|(_, _, f)| *f == c) => found.push((n + 1, col + 1, c)),
+            continue;
+        }
+        if !quoted {
+            match (c, chars.peek()) {
+                ('/', Some('/')) => line_comment = true,
+                ('/', Some('*')) => {
+                    chars.next();
+                    col += 1;
+                    block_comment = true;
+                }
+                ('"', _) => quoted = true,
                 _ => {}
             }
+            continue;
+        }
+        match (escaped, c) {
+            (true, _) => escaped = false,
+            (false, '\\') => escaped = true,
+            (false, '"') => quoted = false,
+            _ if !font::can_draw(c) && seen.insert(c) => {
+                found.push((line, col, c));
+                if found.len() == MAX_UNDRAWABLE {
+                    break;
+                }
+            }
+            _ => {}
         }
     }
-    for (line, col, c) in found.iter().take(20) {
+    for (line, col, c) in &found {
         out.push(format!(
             "line {line}:{col}: `{}` (U+{:04X}) is not in the bundled font (Latin and GB2312 Chinese): it shows as a box on screen; use a common character instead",
             crate::escape::printable(&c.to_string(), 4),
@@ -294,6 +354,9 @@ fn undrawable(text: &str, out: &mut Vec<String>) {
         ));
     }
 }
+
+/// Most characters the font cannot draw that one check names.
+const MAX_UNDRAWABLE: usize = 20;
 
 /// A rubric no play can earn: the AI expert plays the scenario on its seed, and every
 /// criterion it misses is named, with why.

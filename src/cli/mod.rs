@@ -220,6 +220,10 @@ pub enum CliCommand {
         /// Append a gradebook row for each report that verifies (header when the file is new).
         #[arg(long)]
         csv: Option<PathBuf>,
+        /// The class code you gave the class: a report played without it (on the scenario as
+        /// written) or with another one is refused.
+        #[arg(long)]
+        class_code: Option<String>,
     },
 }
 
@@ -451,7 +455,7 @@ pub fn report(
         Err(e) => match crate::saves::read_report(save_path).ok() {
             Some(_) => {
                 let mut said = Vec::new();
-                match verify_one(save_path, scenario, &mut said)? {
+                match verify_one(save_path, scenario, None, &mut said)? {
                     Some((save, _)) => save,
                     None => {
                         err.write_all(&said)?;
@@ -525,7 +529,7 @@ pub fn verify(
     scenario: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<bool> {
-    Ok(verify_one(report_path, scenario, out)?.is_some())
+    Ok(verify_one(report_path, scenario, None, out)?.is_some())
 }
 
 /// Runs `verify` on a class's reports: a verdict line for each, a gradebook row appended to
@@ -536,9 +540,24 @@ pub fn verify_all(
     csv: Option<&std::path::Path>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<bool> {
+    verify_class(reports, scenario, csv, None, out)
+}
+
+/// As [`verify_all`], and with `class_code` every report must have been played on its
+/// student's variant of that class code.
+///
+/// # Errors
+/// When the output or the gradebook cannot be written.
+pub fn verify_class(
+    reports: &[PathBuf],
+    scenario: Option<&str>,
+    csv: Option<&std::path::Path>,
+    class_code: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<bool> {
     let mut verified = 0;
     for path in reports {
-        if let Some((save, report)) = verify_one(path, scenario, out)? {
+        if let Some((save, report)) = verify_one(path, scenario, class_code, out)? {
             verified += 1;
             if let Some(csv) = csv {
                 append_row(csv, &report, &save)?;
@@ -558,6 +577,7 @@ pub fn verify_all(
 fn verify_one(
     report_path: &std::path::Path,
     scenario: Option<&str>,
+    class_code: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<Option<(crate::sim::save::SaveFile, crate::sim::Report)>> {
     let name = shown_path(report_path);
@@ -568,6 +588,26 @@ fn verify_one(
             return Ok(None);
         }
     };
+    // The instructor's class code, not the report's, says which variants count: without it a
+    // copied report with the code left out would verify against the scenario as written.
+    if let Some(expected) = class_code {
+        let expected = crate::sim::scenario::VariantKey::new(expected, "").class_code;
+        let played = report.save.variant_key().map(|k| k.class_code);
+        if played.as_deref() != Some(expected.as_str()) {
+            writeln!(
+                out,
+                "NOT VERIFIED: {name}: {}",
+                match played {
+                    None => format!(
+                        "played without the class code {} (on the scenario as written, not the student's own variant)",
+                        shown(&expected)
+                    ),
+                    Some(other) => format!("played with class code {}, not {}", shown(&other), shown(&expected)),
+                }
+            )?;
+            return Ok(None);
+        }
+    }
     // By the report's own id (which must agree with its save's), as the variant its save names.
     let (scenario, scenario_path) = match variant_for(scenario, &report.scenario_id, report.save.variant_key().as_ref())
     {
@@ -791,7 +831,14 @@ pub fn check_with_warnings(
                 ids.entry(id.clone()).or_default().push(shown_path(path));
                 let summary = format!("scenario `{}` — {}", id, s.meta().title.en);
                 let source = load::read_text(path, &path.display().to_string()).ok();
-                for warning in crate::authoring::warnings(&std::sync::Arc::new(s), source.as_deref()) {
+                let mut found = crate::authoring::warnings(&std::sync::Arc::new(s), source.as_deref());
+                // A scenario with `variants`: what some students' variants would meet too.
+                if let Some(file) = source.as_deref().and_then(|t| load::parse_scenario("", t).ok())
+                    && !file.variants.is_empty()
+                {
+                    found.extend(crate::authoring::variant_warnings(path, &file));
+                }
+                for warning in found {
                     warnings.push(format!("{}: {}", shown_path(path), shown(&warning)));
                 }
                 summary

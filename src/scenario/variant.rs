@@ -212,10 +212,10 @@ fn read_range(i: usize, range: &VariantRange, file: &Value) -> Result<Range, (St
         ));
     }
     let count = (hi - lo) / st;
-    if count > MAX_STEPS {
+    if count + 1 > MAX_STEPS {
         return Err(at(
             "step",
-            format!("the range holds {count} values, more than {MAX_STEPS}"),
+            format!("the range holds {} values, more than {MAX_STEPS}", count + 1),
             "use a larger step",
         ));
     }
@@ -316,7 +316,32 @@ pub fn check(label: &str, path: &Path, file: &ScenarioFile) -> Vec<Diagnostic> {
             }
         }
     }
+    // Ranges mix: a sample of students' variants, each drawn as in class, must be valid too
+    // (a late due day with a short scenario is valid at both ends but not together).
+    for key in sample_keys() {
+        let Ok(mut varied) = apply(file, &key) else { continue };
+        varied.variants.clear();
+        if let Err(problems) = super::assemble_at(path, &varied) {
+            for mut d in problems {
+                d.message = format!(
+                    "in the variant of sample student {} (class {}): {}",
+                    key.student_id, key.class_code, d.message
+                );
+                if !out.iter().any(|o| o.path == d.path) {
+                    out.push(d);
+                }
+            }
+        }
+    }
     out
+}
+
+/// Students whose variants `check` tries besides the ranges' ends.
+pub const SAMPLE_STUDENTS: u32 = 12;
+
+/// The keys of the sample students `check` tries (class `CHECK`, students 1 to 12).
+pub fn sample_keys() -> impl Iterator<Item = VariantKey> {
+    (1..=SAMPLE_STUDENTS).map(|n| VariantKey::new("CHECK", &n.to_string()))
 }
 
 /// Reads the scenario file at `path` and builds `key`'s variant of it.

@@ -156,6 +156,18 @@ impl Checker {
         false
     }
 
+    /// A text that goes on trade documents (a product's name): it needs its own English.
+    pub fn english_text(&mut self, path: &str, text: &Text) {
+        self.text(path, text);
+        if text.en.starts_with(crate::sim::terms::CHINESE_ONLY) {
+            self.error(
+                &format!("{path}.en"),
+                "this text needs English",
+                Some("a product's name goes on invoices and customs declarations, which are written in English"),
+            );
+        }
+    }
+
     pub fn text(&mut self, path: &str, text: &Text) {
         if text.en.trim().is_empty() {
             self.error(

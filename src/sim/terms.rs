@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields, from = "WrittenText")]
 pub struct Text {
-    /// English text (non-empty; for a text written only in Chinese, the Chinese marked
+    /// English text (for a text whose file leaves `en` out, the Chinese marked
     /// [`CHINESE_ONLY`], so an English screen shows it and says why).
     pub en: String,
     /// Simplified Chinese text (may be empty while a translation is pending).
@@ -22,18 +22,30 @@ pub const CHINESE_ONLY: &str = "[Chinese only] ";
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename = "Text")]
 struct WrittenText {
-    #[serde(default)]
+    /// [`ABSENT`] when the file leaves it out (a text written only in Chinese). Not an
+    /// `Option`: saves and class messages in compact formats always carry `en`, so their
+    /// shape stays what it was.
+    #[serde(default = "absent")]
     en: String,
     #[serde(default)]
     zh: String,
 }
 
+/// What `en` reads as when a file leaves it out (control characters no one types).
+const ABSENT: &str = "\u{1}\u{2}absent";
+
+fn absent() -> String {
+    ABSENT.to_string()
+}
+
 impl From<WrittenText> for Text {
     fn from(written: WrittenText) -> Self {
-        let en = if written.en.trim().is_empty() && !written.zh.trim().is_empty() {
-            format!("{CHINESE_ONLY}{}", written.zh)
-        } else {
-            written.en
+        // Only a text that leaves `en` out is Chinese-only: one written `en: ""` stays as it
+        // always read (and its file keeps its content hash).
+        let en = match written.en.as_str() {
+            ABSENT if !written.zh.trim().is_empty() => format!("{CHINESE_ONLY}{}", written.zh),
+            ABSENT => String::new(),
+            _ => written.en,
         };
         Self { en, zh: written.zh }
     }

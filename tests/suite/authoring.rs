@@ -74,10 +74,22 @@ fn a_byte_order_mark_is_accepted_and_keeps_the_content_hash() {
     let plain = parse_edited(|t| t).unwrap_or_else(|d| panic!("{d:?}"));
     let marked = parse_edited(|t| format!("\u{feff}{t}")).unwrap_or_else(|d| panic!("{d:?}"));
     assert_eq!(plain, marked);
-    let path = Path::new("scenarios/b2b-silk-blouses.scenario.ron");
-    let a = scenario::assemble_at(path, &plain).unwrap_or_else(|d| panic!("{d:?}"));
-    let b = scenario::assemble_at(path, &marked).unwrap_or_else(|d| panic!("{d:?}"));
-    assert_eq!(a.content_hash(), b.content_hash());
+    // A file saved with the mark, read from disk beside its rule packs, is the bundled one.
+    let dir = empty_folder("bom");
+    let text = std::fs::read_to_string("scenarios/b2c-eu-storefront.scenario.ron").unwrap_or_else(|e| panic!("{e}"));
+    let with_mark = dir.join("b2c-eu-storefront.scenario.ron");
+    std::fs::write(&with_mark, format!("\u{feff}{text}")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(dir.join("rules")).unwrap_or_else(|e| panic!("{e}"));
+    for pack in ["eu", "cn-export"] {
+        std::fs::copy(
+            format!("scenarios/rules/{pack}.rules.ron"),
+            dir.join(format!("rules/{pack}.rules.ron")),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let loaded = scenario::load_scenario_file(&with_mark).unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(loaded.content_hash(), bundled("b2c-eu-storefront").content_hash());
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -141,6 +153,20 @@ fn a_chinese_only_text_is_shown_to_english_readers_marked_as_such() {
     assert!(
         d.iter()
             .any(|d| d.path == "meta.title.en" && d.message == "text is empty"),
+        "{d:?}"
+    );
+    // A text written `en: ""` stays empty (as it always read: its file keeps its hash); only
+    // one that leaves `en` out is Chinese-only.
+    let file = parse_edited(|t| t.replacen("en: \"Silk Blouses for Hamburg\"", "en: \"\"", 1))
+        .unwrap_or_else(|d| panic!("{d:?}"));
+    assert_eq!(file.meta.title.en, "");
+    // A product's name goes on documents: it needs its English.
+    let file = parse_edited(|t| t.replacen("en: \"Women's long-sleeve blouse, 100% mulberry silk, ivory\",", "", 1))
+        .unwrap_or_else(|d| panic!("{d:?}"));
+    let d = scenario::assemble_at(Path::new("scenarios/b2b-silk-blouses.scenario.ron"), &file).unwrap_err();
+    assert!(
+        d.iter()
+            .any(|d| d.path == "setup.products[0].name.en" && d.message == "this text needs English"),
         "{d:?}"
     );
 }
@@ -327,7 +353,7 @@ fn each_warning_fires_on_its_mistake_and_the_bundled_scenarios_have_none() {
         (
             "from: \"hanse-forwarding\",",
             "from: \"\",",
-            "asks for a reply to a letter from `hanse-forwarding`, but `hanse-forwarding` never writes",
+            "asks for a reply to a letter from `hanse-forwarding`, but `hanse-forwarding` does not write by day",
         ),
         (
             "reservation: \"0.40\",",
@@ -365,6 +391,9 @@ fn each_warning_fires_on_its_mistake_and_the_bundled_scenarios_have_none() {
             "(U+20000) is not in the bundled font",
         ),
     ];
+    // A character the font lacks in a comment is never drawn: no warning.
+    let quiet = warnings_with("    format: 1,", "    format: 1, /* 𠀀 */ // 𠀀");
+    assert!(!quiet.iter().any(|w| w.contains("bundled font")), "{quiet:#?}");
     for (from, to, expected) in cases {
         let warnings = warnings_with(from, to);
         assert!(
@@ -455,6 +484,41 @@ fn two_students_variants_differ_and_each_verifies_only_as_its_own() {
     assert!(!tradeport::cli::verify(&file, Some(&scenario_arg), &mut out).unwrap_or_else(|e| panic!("{e}")));
     let printed = String::from_utf8_lossy(&out);
     assert!(printed.contains("another student's variant"), "{printed}");
+    // The instructor names the class's code: her report verifies with it, not with another;
+    // a report played without any code (copied from a classmate who left it out) is refused.
+    std::fs::write(&file, report.to_text()).unwrap_or_else(|e| panic!("{e}"));
+    let with_code = |code: &str, path: &Path| {
+        let mut out = Vec::new();
+        let ok = tradeport::cli::verify_class(&[path.to_path_buf()], Some(&scenario_arg), None, Some(code), &mut out)
+            .unwrap_or_else(|e| panic!("{e}"));
+        (ok, String::from_utf8_lossy(&out).to_string())
+    };
+    assert!(with_code("gz-2026-a", &file).0);
+    let (ok, printed) = with_code("GZ-2026-B", &file);
+    assert!(
+        !ok && printed.contains("played with class code GZ-2026-A, not GZ-2026-B"),
+        "{printed}"
+    );
+    let plain_run = tradeport::sim::expert::play(Arc::new(base.clone()), base.seed());
+    let plain_report = ReportFile::of(
+        &plain_run.session,
+        Student {
+            name: "Wang Wei".into(),
+            id: "S02".into(),
+        },
+    );
+    let plain_file = dir.join("wang-wei.report.ron");
+    std::fs::write(&plain_file, plain_report.to_text()).unwrap_or_else(|e| panic!("{e}"));
+    let (ok, printed) = with_code("GZ-2026-A", &plain_file);
+    assert!(
+        !ok && printed.contains("played without the class code GZ-2026-A"),
+        "{printed}"
+    );
+    let mut out = Vec::new();
+    assert!(
+        tradeport::cli::verify(&plain_file, Some(&scenario_arg), &mut out).unwrap_or_else(|e| panic!("{e}")),
+        "without --class-code the scenario as written is checked, as before"
+    );
     // Nor does her save replay on the scenario as written, nor a save without a class code
     // on a variant.
     let save = SaveFile::of(
@@ -470,6 +534,34 @@ fn two_students_variants_differ_and_each_verifies_only_as_its_own() {
         ..save
     };
     assert!(plain.replay(Arc::clone(&arc)).is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn ranges_that_only_fail_together_are_found_in_a_sample_students_variant() {
+    let dir = empty_folder("mixed-variants");
+    // Both ends are valid (18 days and due on 18, 20 and 20), but a student who draws a
+    // short scenario and a late due day cannot start.
+    let path = scenario_with_variants(
+        &dir,
+        r#"(field: "setup.length_days", from: "18", to: "20", step: "1"),
+           (field: "setup.tasks[3].due_day", from: "18", to: "20", step: "1")"#,
+    );
+    let ((errors, _), text) = checked(&path);
+    assert_eq!(errors, 1, "{text}");
+    assert!(text.contains("in the variant of sample student"), "{text}");
+    // A range that leaves some students no deal is a warning, named with a sample student.
+    let path = scenario_with_variants(
+        &dir,
+        r#"(field: "setup.tasks[1].negotiation.buyer.reservation", from: "0.35", to: "0.99", step: "0.01")"#,
+    );
+    let ((errors, warnings), text) = checked(&path);
+    assert_eq!(errors, 0, "{text}");
+    assert!(
+        warnings > 0 && text.contains("in the variant of sample student"),
+        "{text}"
+    );
+    assert!(text.contains("no zone of agreement"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -570,7 +570,7 @@ impl Scenario {
         for (i, d) in s.products.iter().enumerate() {
             let p = format!("setup.products[{i}]");
             c.id(&format!("{p}.sku"), &d.sku);
-            c.text(&format!("{p}.name"), &d.name);
+            c.english_text(&format!("{p}.name"), &d.name);
             let hs = HsCode::parse(&d.hs_code);
             if hs.is_none() {
                 let digits = d.hs_code.chars().filter(char::is_ascii_digit).count();
