@@ -25,11 +25,56 @@ impl Language {
         }
     }
 
+    /// The language a locale name asks for (`zh_CN.UTF-8`, `zh-TW`, `en_GB`, `en`), if it is
+    /// one of the game's: any Chinese is Chinese, any English English.
+    pub fn from_locale(locale: &str) -> Option<Language> {
+        let lowered = locale.trim().to_ascii_lowercase();
+        let primary = lowered.split(['_', '-', '.', '@']).next().unwrap_or_default();
+        match primary {
+            "zh" => Some(Language::Chinese),
+            "en" => Some(Language::English),
+            _ => None,
+        }
+    }
+
+    /// The system's language, from `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set), as
+    /// POSIX reads them; English when none names a language of the game.
+    pub fn from_system() -> Language {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .and_then(|value| Language::from_locale(&value))
+            .unwrap_or(Language::English)
+    }
+
     /// The language's own name, as shown in the selector.
     pub fn native_name(self) -> &'static str {
         match self {
             Language::English => "English",
             Language::Chinese => "简体中文",
+        }
+    }
+}
+
+#[cfg(test)]
+mod locale_tests {
+    use super::Language;
+
+    #[test]
+    fn locale_names_choose_the_language() {
+        for (locale, language) in [
+            ("zh_CN.UTF-8", Some(Language::Chinese)),
+            ("zh-TW", Some(Language::Chinese)),
+            ("zh", Some(Language::Chinese)),
+            ("en_GB.UTF-8", Some(Language::English)),
+            ("EN", Some(Language::English)),
+            ("C.UTF-8", None),
+            ("POSIX", None),
+            ("de_DE", None),
+            ("", None),
+        ] {
+            assert_eq!(Language::from_locale(locale), language, "{locale}");
         }
     }
 }

@@ -9,7 +9,7 @@ const FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
 /// Whether the bundled font has a glyph for `c` (controls such as a line break are never
 /// drawn, so they count as drawable).
 pub fn can_draw(c: char) -> bool {
-    if c.is_control() {
+    if c.is_control() || EGUI_SYMBOLS.contains(&c) {
         return true;
     }
     let Ok(code) = u16::try_from(u32::from(c)) else {
@@ -28,6 +28,10 @@ pub fn can_draw(c: char) -> bool {
         })
         .is_ok()
 }
+
+/// Symbols the interface draws with egui's own fonts (its emoji and symbol fallbacks), not the
+/// bundled one: seen on screen (the stars of a rating, the ticks of the dashboard, warnings).
+const EGUI_SYMBOLS: [char; 8] = ['−', '✔', '✓', '✗', '⚠', '★', '☆', '✘'];
 
 static RANGES: OnceLock<Vec<(u16, u16)>> = OnceLock::new();
 

@@ -258,6 +258,10 @@ pub struct PlayArgs {
     /// Seed for the session's random events (default: the scenario's seed).
     #[arg(long)]
     pub seed: Option<u64>,
+    /// The interface's language for this run: en or zh (default: the settings, or on a first
+    /// start the system's language).
+    #[arg(long, value_parser = ["en", "zh"])]
+    pub lang: Option<String>,
     /// Two students on one machine: they play both sides of each negotiation.
     #[arg(long)]
     pub hotseat: bool,

@@ -138,6 +138,12 @@ fn run_app(args: PlayArgs, class: Option<class_window::ClassLaunch>) -> Result<(
             }),
     );
     app.add_plugins((core_plugin, gui_plugin));
+    if let Some(language) = args.lang.as_deref().and_then(crate::i18n::Language::from_locale) {
+        app.insert_resource(settings::UiText(crate::i18n::Catalogue::new(language)));
+        if let Some(mut chosen) = app.world_mut().get_resource_mut::<settings::UserSettings>() {
+            chosen.language = language;
+        }
+    }
     app.insert_resource(session::SeedOverride(args.seed));
     // Screenshots and demonstrations read the saves but never write them.
     app.insert_resource(autosave::SaveFolder(crate::saves::data_dir().map(|d| d.join("saves"))));

@@ -43,11 +43,19 @@ impl SettingsStore {
         }
     }
 
-    /// Reads settings; a missing or unreadable file gives defaults (and a warning), never a crash.
+    /// Reads settings; an unreadable file gives defaults (and a warning), never a crash. On a
+    /// first start (no file yet) the language is the system's.
     pub fn load(&self) -> UserSettings {
-        let Ok(path) = &self.path else {
-            return UserSettings::default();
+        let first_start = || UserSettings {
+            language: Language::from_system(),
+            ..UserSettings::default()
         };
+        let Ok(path) = &self.path else {
+            return first_start();
+        };
+        if !path.exists() {
+            return first_start();
+        }
         match crate::scenario::load::read_bounded_text(path, 64 * 1024) {
             Ok(text) => ron::from_str(&text).unwrap_or_else(|e| {
                 warn!("ignoring unreadable settings file {}: {e}", path.display());

@@ -210,7 +210,14 @@ fn settings_save_atomically_and_a_broken_file_falls_back_to_defaults() {
     let store = SettingsStore {
         path: Ok(dir.join("settings.ron")),
     };
-    assert_eq!(store.load(), UserSettings::default(), "no file yet: defaults");
+    assert_eq!(
+        store.load(),
+        UserSettings {
+            language: Language::from_system(),
+            ..UserSettings::default()
+        },
+        "no file yet: defaults in the system's language"
+    );
     let chosen = UserSettings {
         ui_scale: 1.25,
         language: Language::Chinese,

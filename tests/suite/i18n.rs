@@ -108,3 +108,56 @@ fn arguments_are_filled_in_without_isolation_marks() {
     assert_eq!(text, "Day 3 of 20");
     assert_eq!(en.tr("no-such-id"), "[no-such-id]");
 }
+
+#[test]
+fn every_english_message_has_its_chinese_with_the_same_arguments() {
+    let english = message_ids("en-US");
+    let chinese = message_ids("zh-CN");
+    let missing: Vec<&String> = english.iter().filter(|id| !chinese.contains(id)).collect();
+    assert!(missing.is_empty(), "in en-US but not zh-CN: {missing:?}");
+    // Each translation takes the same arguments as its English message.
+    let arguments = |tag: &str| -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+        let text = std::fs::read_to_string(format!("assets/i18n/{tag}/main.ftl")).unwrap_or_else(|e| panic!("{e}"));
+        let mut out = std::collections::BTreeMap::new();
+        let mut current = String::new();
+        for line in text.lines() {
+            if let Some((id, _)) = line.split_once(" = ")
+                && !line.starts_with([' ', '#'])
+            {
+                current = id.trim().to_string();
+            }
+            let entry: &mut std::collections::BTreeSet<String> = out.entry(current.clone()).or_default();
+            for piece in line.split("{ $").skip(1) {
+                if let Some(name) = piece.split([' ', '}']).next() {
+                    entry.insert(name.to_string());
+                }
+            }
+        }
+        out
+    };
+    let (en, zh) = (arguments("en-US"), arguments("zh-CN"));
+    let differ: Vec<&String> = en.keys().filter(|id| zh.get(*id) != en.get(*id)).collect();
+    assert!(differ.is_empty(), "arguments differ in zh-CN: {differ:?}");
+}
+
+#[test]
+fn the_bundled_font_draws_every_character_of_both_catalogues_and_the_bundled_scenarios() {
+    let mut missing = std::collections::BTreeSet::new();
+    let mut files = vec![
+        "assets/i18n/en-US/main.ftl".to_string(),
+        "assets/i18n/zh-CN/main.ftl".to_string(),
+    ];
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        files.push(format!("scenarios/{id}.scenario.ron"));
+    }
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{e}"));
+        for c in text.chars().filter(|c| !tradeport::authoring::font::can_draw(*c)) {
+            missing.insert((file.clone(), c));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "characters the bundled font cannot draw: {missing:?}"
+    );
+}
