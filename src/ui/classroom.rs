@@ -198,16 +198,25 @@ pub fn banner(
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(cat.tr("class-banner")).strong().color(ACCENT));
-        if !view.scenario_title.is_empty() {
-            ui.label(RichText::new(view.scenario_title).strong());
+        // On a PC that has the scenario, its title and the seat's name in the player's
+        // language; otherwise what the host sent (the English title, the seat's id).
+        let title = view
+            .scenario
+            .map_or(view.scenario_title, |s| super::pick(&s.meta().title, cat.language()));
+        if !title.is_empty() {
+            ui.label(RichText::new(title).strong());
         }
         ui.separator();
         ui.label(view.name);
         if let Some(seat) = view.seat {
+            let seat_name = view
+                .scenario
+                .and_then(|s| s.seats().iter().find(|d| d.id == seat))
+                .map_or(seat, |d| super::pick(&d.name, cat.language()));
             ui.label(cat.tr_args(
                 "class-seat-at",
                 &[
-                    ("seat", Arg::from(seat)),
+                    ("seat", Arg::from(seat_name)),
                     ("table", Arg::from(view.table.map_or(0, |t| t + 1))),
                 ],
             ));

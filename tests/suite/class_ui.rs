@@ -914,3 +914,47 @@ fn a_store_sees_its_rank_and_its_debrief_puts_its_decisions_and_own_actions_besi
         "store 1's price, shown as its own"
     );
 }
+
+#[test]
+fn the_banner_names_the_scenario_and_the_seat_in_the_players_language() {
+    let scenario =
+        tradeport::scenario::load_scenario_file(std::path::Path::new("scenarios/b2b-silk-blouses.scenario.ron"))
+            .unwrap_or_else(|d| panic!("{d:?}"));
+    let scenario: &'static _ = Box::leak(Box::new(scenario));
+    for (language, title, seat) in [
+        (Language::Chinese, "真丝女衬衫出口汉堡", "外贸业务员"),
+        (Language::English, "Silk Blouses for Hamburg", "Export sales assistant"),
+    ] {
+        let cat = Box::leak(Box::new(Catalogue::new(language)));
+        let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+            move |ui, state: &mut SeatState| {
+                let view = SeatScreenView {
+                    cat,
+                    status: SeatStatus::Waiting,
+                    scenario_title: "Silk Blouses for Hamburg",
+                    name: "Li Na",
+                    seat: Some("company"),
+                    table: Some(0),
+                    view: None,
+                    notices: &[],
+                    report: None,
+                    report_kept: None,
+                    debrief: &[],
+                    scenario: Some(scenario),
+                };
+                if let Some(a) = classroom::draw(ui, &view, &mut state.draft) {
+                    state.actions.push(a);
+                }
+            },
+            SeatState::default(),
+        );
+        // Waiting shows a spinner, which repaints: a few steps instead of run().
+        harness.run_steps(4);
+        assert!(harness.query_by_label(title).is_some(), "{title}");
+        assert!(harness.query_by_label_contains(seat).is_some(), "{seat}");
+        assert!(
+            harness.query_by_label_contains("company").is_none(),
+            "not the seat's id"
+        );
+    }
+}
