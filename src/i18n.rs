@@ -151,6 +151,25 @@ impl Catalogue {
         format!("[{key}]")
     }
 
+    /// What the simulation said, in this language: each fact as written, each term put into
+    /// words here too.
+    pub fn say(&self, said: &crate::sim::said::Said) -> String {
+        use crate::sim::said::Fact;
+        let args: Vec<(&str, Arg)> = said
+            .facts
+            .iter()
+            .map(|(name, fact)| {
+                let value = match fact {
+                    Fact::Text(text) => Arg::Text(text.clone()),
+                    Fact::Number(n) => Arg::Number(*n),
+                    Fact::Term(key) => Arg::Text(self.tr(key)),
+                };
+                (name.as_ref(), value)
+            })
+            .collect();
+        self.tr_args(&said.key, &args)
+    }
+
     /// Whether `key` exists in this catalogue's language itself (not via fallback).
     pub fn has_own(&self, key: &str) -> bool {
         self.primary.has_message(key)

@@ -10,6 +10,7 @@ pub mod class;
 pub mod cli;
 pub mod escape;
 pub mod export;
+pub mod glossary;
 pub mod i18n;
 pub mod saves;
 pub mod scenario;

@@ -348,7 +348,7 @@ fn undrawable(text: &str, out: &mut Vec<String>) {
     }
     for (line, col, c) in &found {
         out.push(format!(
-            "line {line}:{col}: `{}` (U+{:04X}) is not in the bundled font (Latin and GB2312 Chinese): it shows as a box on screen; use a common character instead",
+            "line {line}:{col}: `{}` (U+{:04X}) is not in the interface font (Latin, GB 18030 level 1 Chinese, Traditional and rare name characters): it shows as a box on screen; use a common character instead",
             crate::escape::printable(&c.to_string(), 4),
             u32::from(*c)
         ));

@@ -114,6 +114,14 @@ pub(super) fn style_egui(
     let ctx = contexts.ctx_mut()?;
     if applied.is_none() {
         ui::theme::install_fonts(ctx);
+        match &crate::authoring::font::interface_font().path {
+            Some(path) => info!("interface font: {}", path.display()),
+            None => warn!(
+                "assets/fonts/{} not found: the compiled-in GB2312 font draws Chinese; rare name \
+                 characters and Traditional ones show as boxes",
+                crate::authoring::font::FULL_FONT_FILE
+            ),
+        }
         ui::theme::apply_style(ctx);
         // Panels leave their background to the camera's clear colour (the same grey): painting it
         // again, blended, over the whole window is a third of a software renderer's frame.

@@ -119,12 +119,13 @@ pub fn apply_ui_actions(
     mut session: Option<ResMut<ActiveSession>>,
     catalog: Res<ScenarioCatalog>,
     assets: Res<Assets<ScenarioAsset>>,
-    (seed, mode, class_code, folder, next_student): (
+    (seed, mode, class_code, folder, next_student, ui_text): (
         Res<SeedOverride>,
         Res<NextMode>,
         Res<NextClassCode>,
         Option<Res<super::scenario_assets::ScenarioFolder>>,
         Option<Res<super::autosave::NextStudent>>,
+        Option<Res<UiText>>,
     ),
     screen: Res<State<Screen>>,
     mut next_screen: ResMut<NextState<Screen>>,
@@ -205,7 +206,8 @@ pub fn apply_ui_actions(
                 let Some(command) = command_of(action) else { continue };
                 match session.0.apply(command) {
                     Ok(_) => notice.0 = None,
-                    Err(e) => notice.0 = Some(e.to_string()),
+                    // Refused: why, in the student's language.
+                    Err(e) => notice.0 = Some(ui_text.as_deref().map_or_else(|| e.to_string(), |t| t.0.say(&e.said()))),
                 }
                 if session.0.is_finished() {
                     *paused = Paused(false);

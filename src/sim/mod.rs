@@ -28,6 +28,7 @@ pub mod players;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod said;
 pub mod save;
 pub mod scenario;
 pub mod session;

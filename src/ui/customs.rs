@@ -302,21 +302,21 @@ fn text_row(ui: &mut egui::Ui, cat: &Catalogue, label_key: &str, value: &mut Str
     ui.vertical(|ui| {
         ui.add(egui::TextEdit::singleline(value).desired_width(160.0))
             .labelled_by(label.id);
-        show_verdict(ui, verdict);
+        show_verdict(ui, cat, verdict);
     });
     ui.end_row();
 }
 
-pub(super) fn show_verdict(ui: &mut egui::Ui, verdict: Option<&Verdict>) {
+pub(super) fn show_verdict(ui: &mut egui::Ui, cat: &Catalogue, verdict: Option<&Verdict>) {
     match verdict {
         Some(Verdict::Correct) => {
             ui.label(RichText::new("✔").color(GOOD));
         }
         Some(Verdict::Warning(why)) => {
-            ui.label(RichText::new(format!("⚠ {why}")).small().color(WARN));
+            ui.label(RichText::new(format!("⚠ {}", cat.say(why))).small().color(WARN));
         }
         Some(Verdict::Wrong(why)) => {
-            ui.label(RichText::new(format!("✖ {why}")).small().color(BAD));
+            ui.label(RichText::new(format!("✖ {}", cat.say(why))).small().color(BAD));
         }
         None => {}
     }
@@ -360,7 +360,7 @@ fn form(ui: &mut egui::Ui, cat: &Catalogue, draft: &mut DeskDraft, result: Optio
                             ui.selectable_value(&mut f.transport_mode, Some(m), format!("{m:?}"));
                         }
                     });
-                show_verdict(ui, v("transport_mode"));
+                show_verdict(ui, cat, v("transport_mode"));
             });
             ui.end_row();
             ui.label(cat.tr("decl-incoterm"));
@@ -372,12 +372,12 @@ fn form(ui: &mut egui::Ui, cat: &Catalogue, draft: &mut DeskDraft, result: Optio
                             ui.selectable_value(&mut f.incoterm, Some(t), format!("{t:?}"));
                         }
                     });
-                show_verdict(ui, v("incoterm"));
+                show_verdict(ui, cat, v("incoterm"));
             });
             ui.end_row();
             text_row(ui, cat, "decl-currency", &mut f.currency, v("currency"));
         });
-    show_verdict(ui, v("lines"));
+    show_verdict(ui, cat, v("lines"));
     let line_count = f.lines.len();
     for (i, line) in f.lines.iter_mut().enumerate() {
         let lv = |field: &str| result.and_then(|r| r.verdict(&format!("lines[{i}].{field}")));
@@ -414,7 +414,7 @@ fn form(ui: &mut egui::Ui, cat: &Catalogue, draft: &mut DeskDraft, result: Optio
                                         );
                                     }
                                 });
-                            show_verdict(ui, lv("brand_type"));
+                            show_verdict(ui, cat, lv("brand_type"));
                         });
                         ui.end_row();
                         text_row(

@@ -166,7 +166,7 @@ pub fn draw(ui: &mut egui::Ui, view: &DocumentsView, form: &mut DocumentsForm) -
                         });
                     mark(ui, verdict("invoice.incoterm"));
                 });
-                explain(ui, verdict("invoice.incoterm"));
+                explain(ui, cat, verdict("invoice.incoterm"));
             });
         });
         section(ui, cat, "docs-packing");
@@ -223,7 +223,7 @@ pub fn draw(ui: &mut egui::Ui, view: &DocumentsView, form: &mut DocumentsForm) -
                     ui.radio_value(&mut form.freight, Some(Freight::Collect), cat.tr("docs-collect"));
                     mark(ui, verdict("bl.freight"));
                 });
-                explain(ui, verdict("bl.freight"));
+                explain(ui, cat, verdict("bl.freight"));
             });
         });
         section(ui, cat, "docs-insurance");
@@ -264,12 +264,12 @@ pub fn draw(ui: &mut egui::Ui, view: &DocumentsView, form: &mut DocumentsForm) -
                     }
                     mark(ui, verdict("insurance.clauses"));
                 });
-                explain(ui, verdict("insurance.clauses"));
+                explain(ui, cat, verdict("insurance.clauses"));
             });
         });
     });
     if let Some(Verdict::Wrong(why)) = verdict("presentation") {
-        ui.label(RichText::new(format!("✖ {why}")).color(BAD));
+        ui.label(RichText::new(format!("✖ {}", cat.say(why))).color(BAD));
     }
     ui.add_space(8.0);
     if paid {
@@ -346,7 +346,7 @@ fn row(ui: &mut egui::Ui, cat: &Catalogue, key: &str, value: &mut String, verdic
             .labelled_by(label.id);
         mark(ui, verdict);
     });
-    explain(ui, verdict);
+    explain(ui, cat, verdict);
 }
 
 fn field_label(ui: &mut egui::Ui, cat: &Catalogue, key: &str) -> egui::Response {
@@ -361,8 +361,8 @@ fn mark(ui: &mut egui::Ui, verdict: Option<&Verdict>) {
 }
 
 /// What is wrong (or worth knowing) under a field.
-fn explain(ui: &mut egui::Ui, verdict: Option<&Verdict>) {
+fn explain(ui: &mut egui::Ui, cat: &Catalogue, verdict: Option<&Verdict>) {
     if matches!(verdict, Some(Verdict::Wrong(_) | Verdict::Warning(_))) {
-        show_verdict(ui, verdict);
+        show_verdict(ui, cat, verdict);
     }
 }

@@ -176,7 +176,11 @@ pub fn draw(ui: &mut egui::Ui, view: &ListingView, draft: &mut ListingDraft) -> 
             ui.label(RichText::new(cat.tr("listing-no-findings")).color(GOOD));
         }
         for f in &report.findings {
-            ui.label(RichText::new(format!("−{}  {}", f.lost, f.message)).small().color(BAD));
+            ui.label(
+                RichText::new(format!("−{}  {}", f.lost, cat.say(&f.message)))
+                    .small()
+                    .color(BAD),
+            );
         }
         ui.add_space(8.0);
         let reference = market

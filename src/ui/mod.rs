@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod debrief;
 pub mod disputes;
 pub mod documents;
+pub mod glossary;
 pub mod hs;
 pub mod leaderboard;
 pub mod letters;

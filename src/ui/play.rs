@@ -36,6 +36,9 @@ pub struct PlayDraft {
     pub c2c: super::c2c::C2cDraft,
     pub answers: super::questions::AnswerDraft,
     pub letters: super::letters::LetterDraft,
+    pub glossary: super::glossary::GlossaryDraft,
+    /// Whether a letter's Chinese is shown under its English (practice mode only).
+    pub show_chinese: bool,
 }
 
 /// The two halves of the storefront page.
@@ -112,6 +115,17 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
             }
         }
         ui.add_space(12.0);
+        if ui
+            .add_sized(
+                [ui.available_width(), 30.0],
+                egui::Button::selectable(draft.glossary.open, cat.tr("glossary-open")),
+            )
+            .on_hover_text(cat.tr("glossary-open-hint"))
+            .clicked()
+        {
+            draft.glossary.open = !draft.glossary.open;
+        }
+        ui.add_space(12.0);
         ui.separator();
         ui.label(RichText::new(cat.tr("play-shortcuts")).small().color(MUTED));
     });
@@ -136,6 +150,23 @@ pub fn draw(ui: &mut egui::Ui, view: &PlayView, draft: &mut PlayDraft) -> Option
             action = page_action;
         }
     });
+
+    if !ui.ctx().egui_wants_keyboard_input() && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
+        draft.glossary.open = !draft.glossary.open;
+    }
+    if draft.glossary.open {
+        let mut open = true;
+        let view = super::glossary::GlossaryView {
+            cat,
+            glossary: crate::glossary::bundled(),
+        };
+        egui::Window::new(cat.tr("glossary-title"))
+            .id(egui::Id::new("glossary-window"))
+            .open(&mut open)
+            .default_size([480.0, 560.0])
+            .show(ui.ctx(), |ui| super::glossary::draw(ui, &view, &mut draft.glossary));
+        draft.glossary.open = open;
+    }
 
     if view.paused {
         let modal = egui::Modal::new(egui::Id::new("pause-menu")).show(ui.ctx(), |ui| {
@@ -756,7 +787,13 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
             .id_salt("inbox-message")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.label(RichText::new(pick(&m.subject, language)).heading());
+                // A trade letter's subject is part of the letter: English, like its body.
+                let subject = if is_trade_letter(m) {
+                    m.subject.en.as_str()
+                } else {
+                    pick(&m.subject, language)
+                };
+                ui.label(RichText::new(subject).heading());
                 ui.label(
                     RichText::new(cat.tr_args(
                         "inbox-from",
@@ -768,10 +805,14 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
                     .color(MUTED),
                 );
                 ui.separator();
-                ui.label(pick(&m.body, language));
-                if language == Language::Chinese && !m.body.zh.is_empty() {
-                    ui.add_space(8.0);
-                    ui.collapsing(cat.tr("inbox-original"), |ui| ui.label(&m.body.en));
+                if is_trade_letter(m) {
+                    letter_body(ui, cat, session, m, &mut draft.show_chinese);
+                } else {
+                    ui.label(pick(&m.body, language));
+                    if language == Language::Chinese && !m.body.zh.is_empty() {
+                        ui.add_space(8.0);
+                        ui.collapsing(cat.tr("inbox-original"), |ui| ui.label(&m.body.en));
+                    }
                 }
                 if let Some(view) = &question {
                     super::questions::compose(ui, view, &mut draft.answers);
@@ -782,6 +823,37 @@ fn inbox(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, draft: &mut Play
             });
     });
     action
+}
+
+/// Whether a message is a trade letter the student reads in English: from a counterpart (a
+/// buyer, supplier or forwarder), written in English.
+fn is_trade_letter(m: &crate::sim::session::Message) -> bool {
+    m.from.is_some() && !m.body.en.trim().is_empty() && !m.body.en.starts_with(crate::sim::terms::CHINESE_ONLY)
+}
+
+/// A trade letter in English in either language, its trade terms glossed on hover; in practice
+/// mode a switch shows the whole letter in Chinese under it (never in an exam).
+fn letter_body(
+    ui: &mut egui::Ui,
+    cat: &Catalogue,
+    session: &Session,
+    m: &crate::sim::session::Message,
+    show_chinese: &mut bool,
+) {
+    super::glossary::glossed_text(ui, cat, crate::glossary::bundled(), &m.body.en);
+    ui.label(RichText::new(cat.tr("letter-gloss-hint")).small().color(MUTED));
+    if session.mode().hints() && !m.body.zh.trim().is_empty() {
+        ui.checkbox(show_chinese, cat.tr("letter-show-chinese"));
+        if *show_chinese {
+            egui::Frame::new()
+                .fill(ui.visuals().faint_bg_color)
+                .corner_radius(6.0)
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    ui.label(&m.body.zh);
+                });
+        }
+    }
 }
 
 /// The market whose store the storefront and promotion pages show: the one chosen in the

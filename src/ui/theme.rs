@@ -2,21 +2,21 @@
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily};
 
-/// Noto Sans CJK SC cut to GB2312 + Latin (OFL; see assets/fonts/NotoSansSC-Subset.LICENSE.txt).
-const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
-
 pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x6f, 0xb2);
 pub const GOOD: Color32 = Color32::from_rgb(0x2e, 0x8b, 0x57);
 pub const WARN: Color32 = Color32::from_rgb(0xc2, 0x7c, 0x0e);
 pub const BAD: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
 pub const MUTED: Color32 = Color32::from_rgb(0x6b, 0x72, 0x80);
 
-/// Adds the CJK font after egui's own fonts, so Latin text keeps its look and Chinese falls back.
+/// Adds the CJK font (Noto Sans CJK SC, OFL; see assets/fonts/) after egui's own fonts, so
+/// Latin text keeps its look and Chinese falls back: the full font from `assets/fonts/`, or
+/// the compiled-in GB2312 cut when it is not there (see [`crate::authoring::font`]).
 pub fn install_fonts(ctx: &egui::Context) {
+    let font = crate::authoring::font::interface_font();
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         "noto-sans-sc".to_owned(),
-        std::sync::Arc::new(FontData::from_static(CJK_FONT)),
+        std::sync::Arc::new(FontData::from_static(font.bytes)),
     );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts

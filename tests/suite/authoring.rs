@@ -388,7 +388,7 @@ fn each_warning_fires_on_its_mistake_and_the_bundled_scenarios_have_none() {
         (
             "zh: \"真丝女衬衫出口汉堡\"",
             "zh: \"真丝女衬衫出口汉堡𠀀\"",
-            "(U+20000) is not in the bundled font",
+            "(U+20000) is not in the interface font",
         ),
     ];
     // A character the font lacks in a comment is never drawn: no warning.

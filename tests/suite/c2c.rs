@@ -984,8 +984,15 @@ fn play_bundled(seed: Option<u64>) -> (Session, String) {
     }
     writeln!(log, "ledger:").unwrap_or_else(|e| panic!("{e}"));
     for e in session.world().ledger() {
-        writeln!(log, "  day {:2} {:?} {} {}", e.day, e.account, e.money.format(), e.memo)
-            .unwrap_or_else(|e| panic!("{e}"));
+        writeln!(
+            log,
+            "  day {:2} {:?} {} {}",
+            e.day,
+            e.account,
+            e.money.format(),
+            crate::english(&e.memo)
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
     }
     writeln!(
         log,

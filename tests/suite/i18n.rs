@@ -161,3 +161,77 @@ fn the_bundled_font_draws_every_character_of_both_catalogues_and_the_bundled_sce
         "characters the bundled font cannot draw: {missing:?}"
     );
 }
+
+#[test]
+fn the_glossary_parses_and_names_every_incoterm_in_both_languages() {
+    use tradeport::glossary::{Piece, bundled, bundled_problem};
+    assert_eq!(bundled_problem(), None);
+    let glossary = bundled();
+    assert!(glossary.terms().len() >= 40, "{}", glossary.terms().len());
+    for code in ["EXW", "FCA", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP"] {
+        let quote = format!("Price: EUR 29.50 {code} Ningbo");
+        let found = glossary.gloss(&quote);
+        assert!(
+            found
+                .iter()
+                .any(|p| matches!(p, Piece::Term(t, term) if *t == code && !term.zh.is_empty())),
+            "{code}: {found:?}"
+        );
+    }
+    // Whole words, abbreviations as written, phrases in any case, the longest form first.
+    let text = "Payment by Letter of Credit at sight; the commercial invoice and B/L. Not a fobbing cif.";
+    let terms: Vec<(&str, &str)> = glossary
+        .gloss(text)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Term(t, term) => Some((t, term.id.as_str())),
+            Piece::Plain(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        terms,
+        [
+            ("Letter of Credit", "lc"),
+            ("at sight", "at-sight"),
+            ("commercial invoice", "invoice"),
+            ("B/L", "bl")
+        ]
+    );
+    // The pieces put back together are the text.
+    let joined: String = glossary
+        .gloss(text)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Plain(t) | Piece::Term(t, _) => t,
+        })
+        .collect();
+    assert_eq!(joined, text);
+    // Search finds a term by its Chinese name or its definition.
+    assert!(glossary.search("信用证").iter().any(|t| t.id == "lc"));
+    assert!(glossary.search("ship's rail").is_empty());
+    assert_eq!(glossary.search("").len(), glossary.terms().len());
+}
+
+#[test]
+fn every_english_letter_of_the_bundled_scenarios_has_a_gloss() {
+    use tradeport::glossary::{Piece, bundled};
+    let mut letters = 0;
+    let mut bare = Vec::new();
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        let path = format!("scenarios/{id}.scenario.ron");
+        let scenario = std::sync::Arc::new(
+            tradeport::scenario::load_scenario_file(std::path::Path::new(&path))
+                .unwrap_or_else(|d| panic!("{}", tradeport::scenario::error::render_plain(&d))),
+        );
+        let run = tradeport::sim::expert::play(scenario, 7);
+        for m in run.session.world().inbox().iter().filter(|m| m.from.is_some()) {
+            letters += 1;
+            let glossed = bundled().gloss(&m.body.en).iter().any(|p| matches!(p, Piece::Term(..)));
+            if !glossed {
+                bare.push(format!("{id}: {}", m.subject.en));
+            }
+        }
+    }
+    assert!(letters >= 5, "only {letters} letters");
+    assert!(bare.is_empty(), "letters with no glossary term: {bare:#?}");
+}

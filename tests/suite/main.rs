@@ -20,6 +20,7 @@ mod limits;
 mod market;
 mod mutants;
 mod negotiation;
+mod said;
 mod saves;
 mod scenarios;
 mod seats;
@@ -38,3 +39,8 @@ mod class_window;
 mod classroom_net;
 #[cfg(feature = "gui")]
 mod ui;
+
+/// What the simulation said, in English words (as the English catalogue puts it).
+pub fn english(said: &tradeport::sim::said::Said) -> String {
+    tradeport::i18n::Catalogue::new(tradeport::i18n::Language::English).say(said)
+}

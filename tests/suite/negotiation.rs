@@ -690,7 +690,7 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
         Some(day("2026-04-11")),
     );
     assert!(
-        matches!(other_vessel.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if m.contains("sails on 2026-04-11")),
+        matches!(other_vessel.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if crate::english(m).contains("sails on 2026-04-11")),
         "{:?}",
         other_vessel.verdict("bl.on_board_date")
     );
@@ -703,7 +703,7 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
         None,
     );
     assert!(
-        matches!(unbooked.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if m.contains("book the container first")),
+        matches!(unbooked.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if crate::english(m).contains("book the container first")),
         "{:?}",
         unbooked.verdict("bl.on_board_date")
     );
@@ -762,7 +762,11 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
             |f| f.on_board_date = "2026-03-04".into(),
             "before the goods are ready on 2026-03-06",
         ),
-        ("bl.freight", |f| f.freight = Some(Freight::Collect), "Prepaid"),
+        (
+            "bl.freight",
+            |f| f.freight = Some(Freight::Collect),
+            "freight is prepaid",
+        ),
         ("insurance.amount", |f| f.insured_amount = "67200.00".into(), "110%"),
         (
             "insurance.date",
@@ -777,6 +781,7 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
         ),
         ("origin.country", |f| f.origin = "VN".into(), "CN"),
     ];
+    let variables = crate::said::variables();
     for (field, seed, why) in seeds {
         let mut form = good.clone();
         seed(&mut form);
@@ -789,7 +794,12 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
             tradeport::sim::Date::parse(&form.on_board_date).ok(),
         );
         match check.verdict(field) {
-            Some(Verdict::Wrong(message)) => assert!(message.contains(why), "{field}: {message}"),
+            Some(Verdict::Wrong(said)) => {
+                let problems = crate::said::problems(said, &variables);
+                assert!(problems.is_empty(), "{field}: {problems:?}");
+                let message = crate::english(said);
+                assert!(message.contains(why), "{field}: {message}")
+            }
             other => panic!("{field} should be wrong, got {other:?}"),
         }
         assert!(!check.complies(), "{field}");
@@ -806,7 +816,7 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
         Some(day("2026-04-20")),
     );
     assert!(
-        matches!(check.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if m.contains("latest shipment date 2026-04-16")),
+        matches!(check.verdict("bl.on_board_date"), Some(Verdict::Wrong(m)) if crate::english(m).contains("latest shipment date 2026-04-16")),
         "{:?}",
         check.verdict("bl.on_board_date")
     );
@@ -820,7 +830,7 @@ fn correct_documents_comply_and_each_seeded_discrepancy_is_caught() {
         Some(shipped),
     );
     assert!(
-        matches!(check.verdict("presentation"), Some(Verdict::Wrong(m)) if m.contains("21 days")),
+        matches!(check.verdict("presentation"), Some(Verdict::Wrong(m)) if crate::english(m).contains("21 days")),
         "{:?}",
         check.verdict("presentation")
     );

@@ -1869,3 +1869,97 @@ fn a_students_variant_says_so_on_the_overview_and_the_scenario_as_written_does_n
             .is_some()
     );
 }
+
+#[test]
+fn the_glossary_opens_from_every_desk_and_a_letter_is_english_with_glosses_and_chinese_in_practice() {
+    use tradeport::scenario::file::Activity;
+    let cat = Catalogue::new(Language::Chinese);
+    let b2b = session("b2b-silk-blouses");
+    // The glossary button is in the navigation beside every page; F1 opens it too.
+    for page in play::pages(&b2b) {
+        let mut harness = play_harness_at(&cat, &b2b, page, PlayDraft::default(), egui::vec2(1280.0, 800.0));
+        harness.run();
+        harness.get_by_label("术语表（F1）").click();
+        harness.run();
+        assert!(harness.state().draft.glossary.open, "{page:?}");
+        assert!(
+            harness.query_by_label("外贸术语表").is_some(),
+            "{page:?}: the window shows"
+        );
+    }
+    let mut harness = play_harness(&cat, &b2b);
+    harness.run();
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(harness.state().draft.glossary.open);
+    // Searching in Chinese finds the term with both names and its source.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "搜索")
+        .type_text("信用证");
+    harness.run();
+    assert!(harness.query_by_label("L/C (letter of credit)  ·  信用证").is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("出处：ICC, UCP 600 (2007), art. 2")
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("FOB (Free On Board)  ·  FOB（船上交货）")
+            .is_none(),
+        "filtered out: {:?}",
+        harness.state().draft.glossary.search
+    );
+
+    // The importer's letter stays in English in the Chinese interface, its terms underlined.
+    let letter = b2b
+        .world()
+        .inbox()
+        .iter()
+        .find(|m| m.from.is_some())
+        .unwrap_or_else(|| panic!("a letter on day 1"));
+    let opened = PlayDraft {
+        open_message: Some(letter.id),
+        ..PlayDraft::default()
+    };
+    let page = Page::Activity(Activity::Inbox);
+    let mut harness = play_harness_at(&cat, &b2b, page, opened.clone(), egui::vec2(1280.0, 800.0));
+    harness.run();
+    let glossed: Vec<String> = tradeport::glossary::bundled()
+        .gloss(&letter.body.en)
+        .into_iter()
+        .filter_map(|p| match p {
+            tradeport::glossary::Piece::Term(t, _) => Some(t.to_string()),
+            tradeport::glossary::Piece::Plain(_) => None,
+        })
+        .collect();
+    assert!(!glossed.is_empty(), "{}", letter.body.en);
+    for term in &glossed {
+        assert!(
+            harness.query_all_by_label(term).next().is_some(),
+            "{term} shown on its own"
+        );
+    }
+    assert!(
+        harness.query_by_label_contains(&letter.body.zh).is_none(),
+        "the Chinese is hidden until asked for"
+    );
+    harness.get_by_label("显示中文").click();
+    harness.run();
+    assert!(harness.query_by_label_contains(&letter.body.zh).is_some());
+
+    // In an exam there is no Chinese to show.
+    let exam = session("b2b-silk-blouses").with_mode(tradeport::sim::session::PlayMode::Exam);
+    let mut harness = play_harness_at(&cat, &exam, page, opened, egui::vec2(1280.0, 800.0));
+    harness.run();
+    assert!(harness.query_by_label("显示中文").is_none());
+    assert!(
+        harness.query_all_by_label(&glossed[0]).next().is_some(),
+        "the gloss stays"
+    );
+}

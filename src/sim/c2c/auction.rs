@@ -7,6 +7,8 @@
 //! Prices are integer minor units of the site's currency; time is [`Minute`]s since the start of
 //! the scenario's first day.
 
+use crate::sim::said::Said;
+
 /// Minutes since 00:00 of the scenario's day 1.
 pub type Minute = u32;
 
@@ -95,6 +97,17 @@ pub enum BidError {
     TooLow { minimum: i64 },
     #[error("buy it now is no longer offered")]
     NoBuyItNow,
+}
+
+impl BidError {
+    /// Why, in the reader's language.
+    pub fn said(&self) -> Said {
+        match self {
+            BidError::Closed => Said::new("refused-auction-closed"),
+            BidError::TooLow { minimum } => Said::new("refused-bid-too-low").with("minimum", *minimum),
+            BidError::NoBuyItNow => Said::new("refused-buy-now-gone"),
+        }
+    }
 }
 
 /// A running (or ended) auction.

@@ -7,6 +7,7 @@
 //! utility is that of its limit. The seller's counter is judged as the first option at or above
 //! it, so an accepted counter is never above the limit.
 
+use crate::sim::said::Said;
 use std::sync::Arc;
 
 use rand::rngs::ChaCha8Rng;
@@ -67,6 +68,16 @@ pub enum HaggleError {
     NotOpen,
     #[error("a counter-offer must be above the buyer's offer and at most the listing price")]
     BadCounter,
+}
+
+impl HaggleError {
+    /// Why, in the reader's language.
+    pub fn said(&self) -> Said {
+        match self {
+            HaggleError::NotOpen => Said::new("refused-offer-not-open"),
+            HaggleError::BadCounter => Said::new("refused-bad-counter"),
+        }
+    }
 }
 
 /// A make-an-offer negotiation between the student (seller) and one buyer: an AI buyer, or a

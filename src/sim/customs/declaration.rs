@@ -4,6 +4,7 @@
 
 use crate::sim::money::BasisPoints;
 use crate::sim::money::{format_minor, parse_decimal};
+use crate::sim::said::Said;
 pub use crate::sim::scenario::declaration::{Clearance, DeclarationCase, DocumentLine};
 use crate::sim::scenario::{HsCode, Product};
 use crate::sim::terms::{BrandType, Incoterm, TransportMode};
@@ -97,9 +98,9 @@ pub struct DeclarationForm {
 pub enum Verdict {
     Correct,
     /// Acceptable, but a professional would do it differently (and why).
-    Warning(String),
+    Warning(Said),
     /// Wrong: what is wrong and why it matters.
-    Wrong(String),
+    Wrong(Said),
 }
 
 /// Which form field a verdict is about: a header field, or a field of goods line `line`.
@@ -176,7 +177,7 @@ impl DeclarationCheck {
     pub fn undervalued(&self) -> bool {
         self.fields
             .iter()
-            .any(|f| matches!(&f.verdict, Verdict::Wrong(w) if w.starts_with("undervalued")))
+            .any(|f| matches!(&f.verdict, Verdict::Wrong(w) if w.is("decl-v-undervalued")))
     }
 }
 
@@ -217,45 +218,58 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         if code == case.trade_mode {
             Verdict::Correct
         } else if code.is_empty() {
-            Verdict::Wrong(format!(
-                "missing: this consignment is declared under supervision code {}",
-                case.trade_mode
-            ))
+            Verdict::Wrong(Said::new("decl-v-trade-mode-missing").with("code", case.trade_mode.as_str()))
         } else {
-            Verdict::Wrong(format!(
-                "{code} is the wrong trade mode: {}",
-                trade_mode_reason(code, &case.trade_mode)
-            ))
+            Verdict::Wrong(
+                Said::new("decl-v-trade-mode-wrong")
+                    .with("given", code)
+                    .term("given_is", trade_mode_term(code))
+                    .with("expected", case.trade_mode.as_str())
+                    .term("expected_is", trade_mode_term(&case.trade_mode)),
+            )
         },
     );
-    let text_field = |expected: &str, given: &str, what: &str, document: &str| {
+    let text_field = |expected: &str, given: &str, what: &'static str, document: &'static str| {
         if same_text(expected, given) {
             Verdict::Correct
         } else if given.trim().is_empty() {
-            Verdict::Wrong(format!("missing: copy the {what} from the {document}"))
+            Verdict::Wrong(
+                Said::new("decl-v-missing-copy")
+                    .term("what", what)
+                    .term("document", document),
+            )
         } else {
-            Verdict::Wrong(format!("does not match the {document}, which says \"{expected}\""))
+            Verdict::Wrong(
+                Said::new("decl-v-not-as-document")
+                    .term("document", document)
+                    .with("expected", expected),
+            )
         }
     };
     push(
         FieldPath::header("consignor"),
-        text_field(&case.consignor, &form.consignor, "exporter", "contract"),
+        text_field(&case.consignor, &form.consignor, "term-exporter", "term-contract"),
     );
     push(
         FieldPath::header("consignee"),
-        text_field(&case.consignee, &form.consignee, "buyer", "contract"),
+        text_field(&case.consignee, &form.consignee, "term-buyer", "term-contract"),
     );
     push(
         FieldPath::header("contract_no"),
-        text_field(&case.contract_no, &form.contract_no, "contract number", "contract"),
+        text_field(
+            &case.contract_no,
+            &form.contract_no,
+            "term-contract-number",
+            "term-contract",
+        ),
     );
     push(
         FieldPath::header("port_of_loading"),
         text_field(
             &case.port_of_loading,
             &form.port_of_loading,
-            "port of loading",
-            "contract",
+            "term-port-of-loading",
+            "term-contract",
         ),
     );
     push(
@@ -263,33 +277,35 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         text_field(
             &case.destination_country,
             &form.destination_country,
-            "country of destination",
-            "contract",
+            "term-destination-country",
+            "term-contract",
         ),
     );
     push(
         FieldPath::header("transport_mode"),
         match form.transport_mode {
             Some(m) if m == case.transport_mode => Verdict::Correct,
-            Some(m) => Verdict::Wrong(format!(
-                "{m:?} does not match the booking: the goods go by {:?}",
-                case.transport_mode
-            )),
-            None => Verdict::Wrong("missing: choose the mode of transport".to_string()),
+            Some(m) => Verdict::Wrong(
+                Said::new("decl-v-transport-wrong")
+                    .term("given", transport_term(m))
+                    .term("expected", transport_term(case.transport_mode)),
+            ),
+            None => Verdict::Wrong(Said::new("decl-v-transport-missing")),
         },
     );
     push(
         FieldPath::header("incoterm"),
         match form.incoterm {
-            Some(t) if t == case.incoterm && case.containerised && t.sea_only() => Verdict::Warning(format!(
-                "matches the contract, but {t:?} is for goods loaded over the ship's rail; for a container handed over at a terminal, FCA (or CPT/CIP) fits better"
-            )),
+            Some(t) if t == case.incoterm && case.containerised && t.sea_only() => {
+                Verdict::Warning(Said::new("decl-v-incoterm-container").with("term", format!("{t:?}")))
+            }
             Some(t) if t == case.incoterm => Verdict::Correct,
-            Some(t) => Verdict::Wrong(format!(
-                "{t:?} does not match the contract's {:?}; the Incoterm decides the customs value",
-                case.incoterm
-            )),
-            None => Verdict::Wrong("missing: state the Incoterm of the contract".to_string()),
+            Some(t) => Verdict::Wrong(
+                Said::new("decl-v-incoterm-wrong")
+                    .with("given", format!("{t:?}"))
+                    .with("expected", format!("{:?}", case.incoterm)),
+            ),
+            None => Verdict::Wrong(Said::new("decl-v-incoterm-missing")),
         },
     );
     push(
@@ -297,7 +313,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         if form.currency.trim().eq_ignore_ascii_case(case.currency.as_str()) {
             Verdict::Correct
         } else {
-            Verdict::Wrong(format!("the invoice is in {}", case.currency))
+            Verdict::Wrong(Said::new("decl-v-currency").with("currency", case.currency.to_string()))
         },
     );
 
@@ -305,11 +321,11 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
     if form.lines.len() != case.lines.len() {
         push(
             FieldPath::header("lines"),
-            Verdict::Wrong(format!(
-                "the invoice has {} line(s), the declaration {}",
-                case.lines.len(),
-                form.lines.len()
-            )),
+            Verdict::Wrong(
+                Said::new("decl-v-line-count")
+                    .with("invoice", case.lines.len())
+                    .with("declared", form.lines.len()),
+            ),
         );
     }
     for (i, (doc, line)) in case.lines.iter().zip(&form.lines).enumerate() {
@@ -320,62 +336,57 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
         push(
             FieldPath::line(i, "commodity_code"),
             match HsCode::parse(&line.commodity_code) {
-                Some(hs) if hs.digits().len() != 10 => {
-                    Verdict::Wrong("China declares 10-digit commodity codes".to_string())
-                }
+                Some(hs) if hs.digits().len() != 10 => Verdict::Wrong(Said::new("decl-v-hs-digits")),
                 Some(hs) if hs == product.hs_code => Verdict::Correct,
-                Some(hs) if hs.digits()[..4] == product.hs_code.digits()[..4] => Verdict::Wrong(format!(
-                    "right heading {}, wrong subheading: {} is {}",
-                    &hs.digits()[..4],
-                    product.hs_code.dotted(),
-                    "the code for this material and make"
-                )),
-                Some(_) => Verdict::Wrong(format!(
-                    "{} is not the classification of these goods",
-                    line.commodity_code.trim()
-                )),
-                None => Verdict::Wrong("write the 10-digit commodity code".to_string()),
+                Some(hs) if hs.digits()[..4] == product.hs_code.digits()[..4] => Verdict::Wrong(
+                    Said::new("decl-v-hs-subheading")
+                        .with("heading", &hs.digits()[..4])
+                        .with("code", product.hs_code.dotted()),
+                ),
+                Some(_) => Verdict::Wrong(Said::new("decl-v-hs-wrong").with("code", line.commodity_code.trim())),
+                None => Verdict::Wrong(Said::new("decl-v-hs-missing")),
             },
         );
         push(
             FieldPath::line(i, "name_and_spec"),
             if line.name_and_spec.trim().is_empty() {
-                Verdict::Wrong("missing: goods name and specification as on the invoice".to_string())
+                Verdict::Wrong(Said::new("decl-v-name-missing"))
             } else if same_text(&line.name_and_spec, &product.name.en)
                 || same_text(&line.name_and_spec, &product.name.zh)
             {
                 Verdict::Correct
             } else {
-                Verdict::Wrong(format!("does not match the invoice's \"{}\"", product.name.en))
+                Verdict::Wrong(Said::new("decl-v-name-wrong").with("expected", product.name.en.as_str()))
             },
         );
         push(
             FieldPath::line(i, "brand_type"),
             match line.brand_type {
                 Some(b) if b == product.brand_type => Verdict::Correct,
-                Some(b) => Verdict::Wrong(format!(
-                    "{} is wrong: these goods are {}",
-                    brand_label(b),
-                    brand_label(product.brand_type)
-                )),
-                None => Verdict::Wrong("missing: brand type is a required declaration element".to_string()),
+                Some(b) => Verdict::Wrong(
+                    Said::new("decl-v-brand-wrong")
+                        .term("given", brand_term(b))
+                        .term("expected", brand_term(product.brand_type)),
+                ),
+                None => Verdict::Wrong(Said::new("decl-v-brand-missing")),
             },
         );
         push(
             FieldPath::line(i, "export_preference"),
             match line.export_preference.trim().parse::<u8>() {
                 Ok(0..=3) => Verdict::Correct,
-                _ => Verdict::Wrong("state the export preference, 0 to 3".to_string()),
+                _ => Verdict::Wrong(Said::new("decl-v-preference")),
             },
         );
-        let quantity = |parsed: Result<i64, _>, expected: i64, scale: u32, what: &str| match parsed {
+        let quantity = |parsed: Result<i64, _>, expected: i64, scale: u32, what: &'static str| match parsed {
             Ok(v) if v == expected => Verdict::Correct,
-            Ok(v) => Verdict::Wrong(format!(
-                "{} does not match the {what} ({})",
-                format_minor(v, scale),
-                format_minor(expected, scale)
-            )),
-            Err(_) => Verdict::Wrong(format!("write a number: the {what}")),
+            Ok(v) => Verdict::Wrong(
+                Said::new("decl-v-quantity-wrong")
+                    .with("given", format_minor(v, scale))
+                    .term("what", what)
+                    .with("expected", format_minor(expected, scale)),
+            ),
+            Err(_) => Verdict::Wrong(Said::new("decl-v-not-a-number").term("what", what)),
         };
         push(
             FieldPath::line(i, "first_quantity"),
@@ -383,7 +394,7 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
                 parse_decimal(&line.first_quantity, 0),
                 i64::from(doc.quantity),
                 0,
-                "invoice quantity in pieces (legal first unit)",
+                "term-first-quantity",
             ),
         );
         let net_g = i64::try_from(doc.net_g).unwrap_or(0);
@@ -394,24 +405,21 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
                 parse_decimal(&line.second_quantity, 3),
                 net_g,
                 3,
-                "net weight in kg (legal second unit)",
+                "term-second-quantity",
             ),
         );
         let net = parse_decimal(&line.net_kg, 3);
         let gross = parse_decimal(&line.gross_kg, 3);
-        push(
-            FieldPath::line(i, "net_kg"),
-            quantity(net, net_g, 3, "packing list's net weight"),
-        );
+        push(FieldPath::line(i, "net_kg"), quantity(net, net_g, 3, "term-net-weight"));
         push(
             FieldPath::line(i, "gross_kg"),
             match (net, gross) {
-                (Ok(n), Ok(g)) if n > g => Verdict::Wrong(format!(
-                    "net weight {} kg is above gross weight {} kg: gross includes packing",
-                    format_minor(n, 3),
-                    format_minor(g, 3)
-                )),
-                _ => quantity(gross, gross_g, 3, "packing list's gross weight"),
+                (Ok(n), Ok(g)) if n > g => Verdict::Wrong(
+                    Said::new("decl-v-net-above-gross")
+                        .with("net", format_minor(n, 3))
+                        .with("gross", format_minor(g, 3)),
+                ),
+                _ => quantity(gross, gross_g, 3, "term-gross-weight"),
             },
         );
         let exp = case.exponent;
@@ -420,34 +428,34 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
             FieldPath::line(i, "unit_price"),
             match unit {
                 Ok(v) if v == doc.unit_price => Verdict::Correct,
-                Ok(v) if v < doc.unit_price => Verdict::Wrong(format!(
-                    "undervalued: {} is below the invoice price {}; declaring less than the price paid is undervaluation and triggers inspection and penalties",
-                    case.money(v),
-                    case.money(doc.unit_price)
-                )),
-                Ok(v) => Verdict::Wrong(format!(
-                    "{} does not match the invoice price {}",
-                    case.money(v),
-                    case.money(doc.unit_price)
-                )),
-                Err(_) => Verdict::Wrong("write the unit price as a number".to_string()),
+                Ok(v) if v < doc.unit_price => Verdict::Wrong(
+                    Said::new("decl-v-undervalued")
+                        .with("given", case.money(v))
+                        .with("invoice", case.money(doc.unit_price)),
+                ),
+                Ok(v) => Verdict::Wrong(
+                    Said::new("decl-v-price-wrong")
+                        .with("given", case.money(v))
+                        .with("invoice", case.money(doc.unit_price)),
+                ),
+                Err(_) => Verdict::Wrong(Said::new("decl-v-not-a-number").term("what", "term-unit-price")),
             },
         );
         push(
             FieldPath::line(i, "total_price"),
             match (parse_decimal(&line.total_price, exp), unit) {
-                (Ok(total), Ok(u)) if total != crate::sim::money::times(u, doc.quantity) => Verdict::Wrong(format!(
-                    "{} is not quantity × unit price ({})",
-                    case.money(total),
-                    case.money(crate::sim::money::times(u, doc.quantity))
-                )),
+                (Ok(total), Ok(u)) if total != crate::sim::money::times(u, doc.quantity) => Verdict::Wrong(
+                    Said::new("decl-v-total-not-product")
+                        .with("given", case.money(total))
+                        .with("product", case.money(crate::sim::money::times(u, doc.quantity))),
+                ),
                 (Ok(total), _) if total == doc.total() => Verdict::Correct,
-                (Ok(total), _) => Verdict::Wrong(format!(
-                    "{} does not match the invoice total {}",
-                    case.money(total),
-                    case.money(doc.total())
-                )),
-                (Err(_), _) => Verdict::Wrong("write the total price as a number".to_string()),
+                (Ok(total), _) => Verdict::Wrong(
+                    Said::new("decl-v-total-wrong")
+                        .with("given", case.money(total))
+                        .with("invoice", case.money(doc.total())),
+                ),
+                (Err(_), _) => Verdict::Wrong(Said::new("decl-v-not-a-number").term("what", "term-total-price")),
             },
         );
         push(
@@ -455,8 +463,8 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
             text_field(
                 &product.origin,
                 &line.origin,
-                "country of origin",
-                "certificate of origin",
+                "term-origin-country",
+                "term-certificate-of-origin",
             ),
         );
         push(
@@ -464,39 +472,46 @@ pub fn check_declaration(case: &DeclarationCase, products: &[Product], form: &De
             text_field(
                 &case.destination_country,
                 &line.destination,
-                "country of destination",
-                "contract",
+                "term-destination-country",
+                "term-contract",
             ),
         );
     }
     DeclarationCheck { fields }
 }
 
-fn brand_label(b: BrandType) -> &'static str {
+/// The catalogue's name of a brand type, with its code ("0 (no brand)").
+pub fn brand_term(b: BrandType) -> &'static str {
     match b {
-        BrandType::NoBrand => "0 (no brand)",
-        BrandType::DomesticOwn => "1 (domestic own brand)",
-        BrandType::DomesticAcquired => "2 (domestic acquired brand)",
-        BrandType::ForeignOem => "3 (foreign brand, OEM)",
-        BrandType::ForeignOther => "4 (foreign brand, other)",
+        BrandType::NoBrand => "brand-type-0",
+        BrandType::DomesticOwn => "brand-type-1",
+        BrandType::DomesticAcquired => "brand-type-2",
+        BrandType::ForeignOem => "brand-type-3",
+        BrandType::ForeignOther => "brand-type-4",
     }
 }
 
-/// Why a supervision code is wrong for this consignment.
-fn trade_mode_reason(given: &str, expected: &str) -> String {
-    let what = |code: &str| match code {
-        "0110" => "general trade",
-        "9610" => "cross-border e-commerce retail parcels declared in summary",
-        "9710" => "cross-border B2B direct export",
-        "9810" => "export to an overseas warehouse",
-        "1210" => "bonded cross-border e-commerce",
-        _ => "not a cross-border trade mode",
-    };
-    format!(
-        "{given} is {}, but this consignment is {} ({expected})",
-        what(given),
-        what(expected)
-    )
+/// The catalogue's name of a mode of transport.
+pub fn transport_term(mode: TransportMode) -> &'static str {
+    match mode {
+        TransportMode::Sea => "transport-sea",
+        TransportMode::Air => "transport-air",
+        TransportMode::Rail => "transport-rail",
+        TransportMode::Road => "transport-road",
+        TransportMode::Post => "transport-post",
+    }
+}
+
+/// The catalogue's description of a supervision code (what kind of trade it declares).
+fn trade_mode_term(code: &str) -> &'static str {
+    match code {
+        "0110" => "trade-mode-0110",
+        "9610" => "trade-mode-9610",
+        "9710" => "trade-mode-9710",
+        "9810" => "trade-mode-9810",
+        "1210" => "trade-mode-1210",
+        _ => "trade-mode-other",
+    }
 }
 
 /// The declaration an expert clerk would lodge for `case`: used by tests, and later by the

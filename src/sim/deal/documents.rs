@@ -7,6 +7,7 @@
 use crate::sim::customs::declaration::{FieldCheck, FieldPath, Verdict, same_text};
 use crate::sim::date::Date;
 use crate::sim::money::{format_minor, parse_decimal};
+use crate::sim::said::Said;
 use crate::sim::scenario::Product;
 use crate::sim::terms::{Incoterm, PaymentTerm};
 
@@ -84,6 +85,28 @@ impl DocumentsCheck {
     }
     pub fn verdict(&self, field: &str) -> Option<&Verdict> {
         self.fields.iter().find(|f| f.field.is(field)).map(|f| &f.verdict)
+    }
+}
+
+/// The catalogue's name of a freight marking.
+pub fn freight_term(freight: Freight) -> &'static str {
+    match freight {
+        Freight::Prepaid => "freight-prepaid",
+        Freight::Collect => "freight-collect",
+    }
+}
+
+/// Names the contract's Incoterm as the fact `incoterm`, or "the contract" when it has none.
+trait IncotermOrContract {
+    fn incoterm_or_contract(self, incoterm: Option<Incoterm>) -> Self;
+}
+
+impl IncotermOrContract for Said {
+    fn incoterm_or_contract(self, incoterm: Option<Incoterm>) -> Self {
+        match incoterm {
+            Some(t) => self.with("incoterm", format!("{t:?}")),
+            None => self.term("incoterm", "term-the-contract"),
+        }
     }
 }
 
@@ -178,7 +201,7 @@ pub fn check_documents(
     push(
         "invoice.number",
         if form.invoice_no.trim().is_empty() {
-            Verdict::Wrong("missing: every invoice has a number".to_string())
+            Verdict::Wrong(Said::new("docs-v-invoice-number"))
         } else {
             Verdict::Correct
         },
@@ -186,12 +209,11 @@ pub fn check_documents(
     push(
         "invoice.date",
         match date(&form.invoice_date) {
-            None => Verdict::Wrong("write the date as YYYY-MM-DD".to_string()),
-            Some(d) if d < contract.signed_on => Verdict::Wrong(format!(
-                "dated before the contract of {}: an invoice follows the sale",
-                contract.signed_on
-            )),
-            Some(d) if d > today => Verdict::Wrong(format!("dated after today ({today})")),
+            None => Verdict::Wrong(Said::new("docs-v-date-format")),
+            Some(d) if d < contract.signed_on => Verdict::Wrong(
+                Said::new("docs-v-invoice-before-contract").with("signed", contract.signed_on.to_string()),
+            ),
+            Some(d) if d > today => Verdict::Wrong(Said::new("docs-v-after-today").with("today", today.to_string())),
             Some(_) => Verdict::Correct,
         },
     );
@@ -200,12 +222,9 @@ pub fn check_documents(
         if same_text(&form.description, &contract.description) {
             Verdict::Correct
         } else if form.description.trim().is_empty() {
-            Verdict::Wrong("missing: describe the goods as the contract does".to_string())
+            Verdict::Wrong(Said::new("docs-v-description-missing"))
         } else {
-            Verdict::Wrong(format!(
-                "the invoice must describe the goods as the contract does (UCP 600 art. 18(c)): \"{}\"",
-                contract.description
-            ))
+            Verdict::Wrong(Said::new("docs-v-description-wrong").with("expected", contract.description.as_str()))
         },
     );
     let quantity = parse_decimal(&form.quantity, 0);
@@ -213,11 +232,12 @@ pub fn check_documents(
         "invoice.quantity",
         match quantity {
             Ok(q) if q == i64::from(contract.quantity) => Verdict::Correct,
-            Ok(q) => Verdict::Wrong(format!(
-                "{q} pieces, but the contract is for {}: a partial or excess shipment needs the buyer's consent",
-                contract.quantity
-            )),
-            Err(_) => Verdict::Wrong("write the quantity in pieces".to_string()),
+            Ok(q) => Verdict::Wrong(
+                Said::new("docs-v-quantity-wrong")
+                    .with("given", q)
+                    .with("contract", contract.quantity),
+            ),
+            Err(_) => Verdict::Wrong(Said::new("docs-v-quantity-number")),
         },
     );
     let unit = parse_decimal(&form.unit_price, exp);
@@ -225,34 +245,34 @@ pub fn check_documents(
         "invoice.unit_price",
         match unit {
             Ok(u) if u == contract.unit_price.minor => Verdict::Correct,
-            Ok(u) => Verdict::Wrong(format!(
-                "{} does not match the contract price {}",
-                money(u),
-                money(contract.unit_price.minor)
-            )),
-            Err(_) => Verdict::Wrong("write the unit price as a number".to_string()),
+            Ok(u) => Verdict::Wrong(
+                Said::new("docs-v-price-wrong")
+                    .with("given", money(u))
+                    .with("contract", money(contract.unit_price.minor)),
+            ),
+            Err(_) => Verdict::Wrong(Said::new("decl-v-not-a-number").term("what", "term-unit-price")),
         },
     );
     push(
         "invoice.amount",
         match (parse_decimal(&form.amount, exp), unit, quantity) {
-            (Ok(a), Ok(u), Ok(q)) if a != u.saturating_mul(q) => Verdict::Wrong(format!(
-                "{} is not quantity × unit price ({})",
-                money(a),
-                money(u.saturating_mul(q))
-            )),
+            (Ok(a), Ok(u), Ok(q)) if a != u.saturating_mul(q) => Verdict::Wrong(
+                Said::new("decl-v-total-not-product")
+                    .with("given", money(a))
+                    .with("product", money(u.saturating_mul(q))),
+            ),
             (Ok(a), _, _) if a == contract.amount().minor => Verdict::Correct,
-            (Ok(a), _, _) if lc && a > contract.amount().minor => Verdict::Wrong(format!(
-                "{} is more than the credit amount ({}): under UCP 600 art. 18(b) a bank may accept an invoice above the credit amount, but then pays no more than the credit allows; invoice the contract amount",
-                money(a),
-                money(contract.amount().minor)
-            )),
-            (Ok(a), _, _) => Verdict::Wrong(format!(
-                "{} does not match the contract amount {}",
-                money(a),
-                money(contract.amount().minor)
-            )),
-            (Err(_), _, _) => Verdict::Wrong("write the amount as a number".to_string()),
+            (Ok(a), _, _) if lc && a > contract.amount().minor => Verdict::Wrong(
+                Said::new("docs-v-above-credit")
+                    .with("given", money(a))
+                    .with("credit", money(contract.amount().minor)),
+            ),
+            (Ok(a), _, _) => Verdict::Wrong(
+                Said::new("docs-v-amount-wrong")
+                    .with("given", money(a))
+                    .with("contract", money(contract.amount().minor)),
+            ),
+            (Err(_), _, _) => Verdict::Wrong(Said::new("decl-v-not-a-number").term("what", "term-amount")),
         },
     );
     push(
@@ -264,7 +284,7 @@ pub fn check_documents(
         {
             Verdict::Correct
         } else {
-            Verdict::Wrong(format!("the contract is in {}", contract.unit_price.currency))
+            Verdict::Wrong(Said::new("docs-v-currency").with("currency", contract.unit_price.currency.to_string()))
         },
     );
     push(
@@ -272,8 +292,12 @@ pub fn check_documents(
         match (form.incoterm, contract.incoterm) {
             (_, None) => Verdict::Correct,
             (Some(t), Some(c)) if t == c => Verdict::Correct,
-            (Some(t), Some(c)) => Verdict::Wrong(format!("{t:?} conflicts with the contract's {c:?} (Incoterms 2020)")),
-            (None, Some(c)) => Verdict::Wrong(format!("state the delivery term: {c:?} Incoterms 2020")),
+            (Some(t), Some(c)) => Verdict::Wrong(
+                Said::new("docs-v-incoterm-wrong")
+                    .with("given", format!("{t:?}"))
+                    .with("contract", format!("{c:?}")),
+            ),
+            (None, Some(c)) => Verdict::Wrong(Said::new("docs-v-incoterm-missing").with("contract", format!("{c:?}"))),
         },
     );
 
@@ -286,7 +310,7 @@ pub fn check_documents(
         "packing.packages",
         match parse_decimal(&form.packages, 0) {
             Ok(n) if n > 0 => Verdict::Correct,
-            _ => Verdict::Wrong("state the number of cartons".to_string()),
+            _ => Verdict::Wrong(Said::new("docs-v-cartons")),
         },
     );
     let kg = |v: i64| format!("{} kg", format_minor(v, 3));
@@ -294,33 +318,33 @@ pub fn check_documents(
         "packing.net_kg",
         match net {
             Ok(n) if n == expected_net => Verdict::Correct,
-            Ok(n) => Verdict::Wrong(format!(
-                "{} does not match {} pieces × {} g = {}",
-                kg(n),
-                contract.quantity,
-                product.net_weight_g,
-                kg(expected_net)
-            )),
-            Err(_) => Verdict::Wrong("write the net weight in kg".to_string()),
+            Ok(n) => Verdict::Wrong(
+                Said::new("docs-v-weight-wrong")
+                    .with("given", kg(n))
+                    .with("pieces", contract.quantity)
+                    .with("grams", product.net_weight_g)
+                    .with("expected", kg(expected_net)),
+            ),
+            Err(_) => Verdict::Wrong(Said::new("decl-v-not-a-number").term("what", "term-net-kg")),
         },
     );
     push(
         "packing.gross_kg",
         match (net, gross) {
-            (Ok(n), Ok(g)) if n > g => Verdict::Wrong(format!(
-                "net {} is above gross {}: gross weight includes the packing",
-                kg(n),
-                kg(g)
-            )),
+            (Ok(n), Ok(g)) if n > g => Verdict::Wrong(
+                Said::new("docs-v-net-above-gross")
+                    .with("net", kg(n))
+                    .with("gross", kg(g)),
+            ),
             (_, Ok(g)) if g == expected_gross => Verdict::Correct,
-            (_, Ok(g)) => Verdict::Wrong(format!(
-                "{} does not match {} pieces × {} g = {}",
-                kg(g),
-                contract.quantity,
-                product.gross_weight_g,
-                kg(expected_gross)
-            )),
-            (_, Err(_)) => Verdict::Wrong("write the gross weight in kg".to_string()),
+            (_, Ok(g)) => Verdict::Wrong(
+                Said::new("docs-v-weight-wrong")
+                    .with("given", kg(g))
+                    .with("pieces", contract.quantity)
+                    .with("grams", product.gross_weight_g)
+                    .with("expected", kg(expected_gross)),
+            ),
+            (_, Err(_)) => Verdict::Wrong(Said::new("decl-v-not-a-number").term("what", "term-gross-kg")),
         },
     );
 
@@ -328,39 +352,44 @@ pub fn check_documents(
     push(
         "bl.on_board_date",
         match on_board {
-            None => Verdict::Wrong("write the shipped-on-board date as YYYY-MM-DD".to_string()),
+            None => Verdict::Wrong(Said::new("docs-v-on-board-format")),
             Some(d) if d < contract.signed_on => {
-                Verdict::Wrong(format!("before the contract of {}", contract.signed_on))
+                Verdict::Wrong(Said::new("docs-v-before-contract").with("signed", contract.signed_on.to_string()))
             }
-            Some(d) if d > today => Verdict::Wrong(format!(
-                "{d} is after today ({today}): documents are presented after the goods are shipped"
-            )),
-            Some(_) if sailing.is_none() => {
-                Verdict::Wrong("book the container first: the bill of lading follows the booked vessel".to_string())
-            }
-            Some(d) if sailing.is_some_and(|s| s != d) => Verdict::Wrong(format!(
-                "the booked vessel sails on {}: the bill of lading shows that on-board date",
-                sailing.map_or_else(String::new, |s| s.to_string())
-            )),
-            Some(d) if d < contract.goods_ready => Verdict::Wrong(format!(
-                "{d} is before the goods are ready on {}: production and packing come first",
-                contract.goods_ready
-            )),
-            Some(_) if export == ExportClearance::Pending => Verdict::Wrong(
-                "the goods have not cleared export customs: lodge the export declaration and wait for release before loading".to_string(),
+            Some(d) if d > today => Verdict::Wrong(
+                Said::new("docs-v-shipped-after-today")
+                    .with("date", d.to_string())
+                    .with("today", today.to_string()),
             ),
-            Some(d) if matches!(export, ExportClearance::Released(r) if d < r) => Verdict::Wrong(format!(
-                "loaded on {d}, before customs released the goods{}",
-                match export {
-                    ExportClearance::Released(r) => format!(" on {r}"),
-                    _ => String::new(),
-                }
-            )),
-            Some(d) if d > contract.latest_shipment => Verdict::Wrong(format!(
-                "shipped on {d}, after the latest shipment date {}: a late shipment breaches the contract{}",
-                contract.latest_shipment,
-                if lc { " and the credit" } else { "" }
-            )),
+            Some(_) if sailing.is_none() => Verdict::Wrong(Said::new("docs-v-book-first")),
+            Some(d) if sailing.is_some_and(|s| s != d) => Verdict::Wrong(
+                Said::new("docs-v-vessel-sails").with("sails", sailing.map_or_else(String::new, |s| s.to_string())),
+            ),
+            Some(d) if d < contract.goods_ready => Verdict::Wrong(
+                Said::new("docs-v-before-ready")
+                    .with("date", d.to_string())
+                    .with("ready", contract.goods_ready.to_string()),
+            ),
+            Some(_) if export == ExportClearance::Pending => Verdict::Wrong(Said::new("docs-v-not-cleared")),
+            Some(d)
+                if let ExportClearance::Released(r) = export
+                    && d < r =>
+            {
+                Verdict::Wrong(
+                    Said::new("docs-v-loaded-before-release")
+                        .with("date", d.to_string())
+                        .with("released", r.to_string()),
+                )
+            }
+            Some(d) if d > contract.latest_shipment => Verdict::Wrong(
+                Said::new(if lc {
+                    "docs-v-late-shipment-lc"
+                } else {
+                    "docs-v-late-shipment"
+                })
+                .with("date", d.to_string())
+                .with("latest", contract.latest_shipment.to_string()),
+            ),
             Some(_) => Verdict::Correct,
         },
     );
@@ -377,7 +406,7 @@ pub fn check_documents(
             if same_text(given, expected) {
                 Verdict::Correct
             } else {
-                Verdict::Wrong(format!("the contract says \"{expected}\""))
+                Verdict::Wrong(Said::new("docs-v-contract-says").with("expected", expected.as_str()))
             },
         );
     }
@@ -386,13 +415,13 @@ pub fn check_documents(
         "bl.freight",
         match form.freight {
             Some(f) if f == freight => Verdict::Correct,
-            Some(f) => Verdict::Wrong(format!(
-                "{f:?} conflicts with {}: under it freight is {freight:?}",
-                contract
-                    .incoterm
-                    .map_or_else(|| "the contract".to_string(), |t| format!("{t:?}"))
-            )),
-            None => Verdict::Wrong("mark the freight as prepaid or collect".to_string()),
+            Some(f) => Verdict::Wrong(
+                Said::new("docs-v-freight-wrong")
+                    .term("given", freight_term(f))
+                    .term("expected", freight_term(freight))
+                    .incoterm_or_contract(contract.incoterm),
+            ),
+            None => Verdict::Wrong(Said::new("docs-v-freight-missing")),
         },
     );
 
@@ -403,13 +432,13 @@ pub fn check_documents(
             "insurance.amount",
             match parse_decimal(&form.insured_amount, exp) {
                 Ok(a) if a >= minimum => Verdict::Correct,
-                Ok(a) => Verdict::Wrong(format!(
-                    "{} is below 110% of the {} value, {} (UCP 600 art. 28(f)(ii))",
-                    money(a),
-                    contract.incoterm.map_or_else(String::new, |t| format!("{t:?}")),
-                    money(minimum)
-                )),
-                Err(_) => Verdict::Wrong("write the insured amount".to_string()),
+                Ok(a) => Verdict::Wrong(
+                    Said::new("docs-v-insured-below")
+                        .with("given", money(a))
+                        .with("minimum", money(minimum))
+                        .incoterm_or_contract(contract.incoterm),
+                ),
+                Err(_) => Verdict::Wrong(Said::new("docs-v-insured-missing")),
             },
         );
         push(
@@ -421,19 +450,20 @@ pub fn check_documents(
             {
                 Verdict::Correct
             } else {
-                Verdict::Wrong(format!(
-                    "insure in the credit's currency, {} (UCP 600 art. 28(f)(i))",
-                    contract.unit_price.currency
-                ))
+                Verdict::Wrong(
+                    Said::new("docs-v-insurance-currency").with("currency", contract.unit_price.currency.to_string()),
+                )
             },
         );
         push(
             "insurance.date",
             match (date(&form.insurance_date), on_board) {
-                (None, _) => Verdict::Wrong("write the date of the insurance certificate".to_string()),
-                (Some(i), Some(b)) if i > b => Verdict::Wrong(format!(
-                    "dated {i}, after shipment on {b}: cover must start no later than shipment (UCP 600 art. 28(e))"
-                )),
+                (None, _) => Verdict::Wrong(Said::new("docs-v-insurance-date-missing")),
+                (Some(i), Some(b)) if i > b => Verdict::Wrong(
+                    Said::new("docs-v-insurance-late")
+                        .with("date", i.to_string())
+                        .with("shipped", b.to_string()),
+                ),
                 (Some(_), _) => Verdict::Correct,
             },
         );
@@ -445,10 +475,10 @@ pub fn check_documents(
         push(
             "insurance.clauses",
             match form.clauses {
-                None => Verdict::Wrong("state the Institute Cargo Clauses".to_string()),
-                Some(c) if needed == CargoClauses::A && c != CargoClauses::A => Verdict::Wrong(format!(
-                    "ICC ({c:?}) is too narrow: CIP under Incoterms 2020 requires Institute Cargo Clauses (A)"
-                )),
+                None => Verdict::Wrong(Said::new("docs-v-clauses-missing")),
+                Some(c) if needed == CargoClauses::A && c != CargoClauses::A => {
+                    Verdict::Wrong(Said::new("docs-v-clauses-narrow").with("given", format!("{c:?}")))
+                }
                 // CIF needs at least (C); wider cover is the seller's choice.
                 Some(_) => Verdict::Correct,
             },
@@ -456,12 +486,7 @@ pub fn check_documents(
     } else if !form.insured_amount.trim().is_empty() {
         push(
             "insurance.amount",
-            Verdict::Warning(format!(
-                "under {} the buyer insures the main carriage: no insurance certificate is needed",
-                contract
-                    .incoterm
-                    .map_or_else(|| "this contract".to_string(), |t| format!("{t:?}"))
-            )),
+            Verdict::Warning(Said::new("docs-v-buyer-insures").incoterm_or_contract(contract.incoterm)),
         );
     }
 
@@ -471,7 +496,7 @@ pub fn check_documents(
         if same_text(&form.origin, &contract.origin) {
             Verdict::Correct
         } else {
-            Verdict::Wrong(format!("the goods originate in {}", contract.origin))
+            Verdict::Wrong(Said::new("docs-v-origin").with("origin", contract.origin.as_str()))
         },
     );
 
@@ -482,12 +507,14 @@ pub fn check_documents(
         push(
             "presentation",
             if today > deadline {
-                Verdict::Wrong(format!(
-                    "presented on {today}, more than {} days after shipment on {b} (UCP 600 art. 14(c)): stale documents",
-                    contract.presentation_days
-                ))
+                Verdict::Wrong(
+                    Said::new("docs-v-stale")
+                        .with("today", today.to_string())
+                        .with("days", contract.presentation_days)
+                        .with("shipped", b.to_string()),
+                )
             } else if today > expiry {
-                Verdict::Wrong(format!("the credit expired on {expiry} (UCP 600 art. 6(d))"))
+                Verdict::Wrong(Said::new("docs-v-expired").with("expiry", expiry.to_string()))
             } else {
                 Verdict::Correct
             },

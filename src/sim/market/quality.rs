@@ -3,6 +3,7 @@
 //! bullet points and description, and words the platform does not allow.
 
 use super::listing::Keyword;
+use crate::sim::said::Said;
 
 pub use crate::sim::scenario::storefront::ListingText;
 
@@ -23,7 +24,7 @@ pub struct ListingRules {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub lost: u32,
-    pub message: String,
+    pub message: Said,
 }
 
 /// The score and why.
@@ -66,7 +67,7 @@ fn covers(listing_words: &std::collections::BTreeSet<String>, keyword: &str) -> 
 /// Scores a listing against the market's search terms and the platform's rules.
 pub fn score_listing(text: &ListingText, keywords: &[Keyword], rules: &ListingRules) -> QualityReport {
     let mut findings = Vec::new();
-    let mut lose = |lost: u32, message: String| findings.push(Finding { lost, message });
+    let mut lose = |lost: u32, message: Said| findings.push(Finding { lost, message });
 
     // 1. Search-term coverage, weighted by volume (only the first 64 keywords can be matched).
     let all_text = format!(
@@ -106,31 +107,27 @@ pub fn score_listing(text: &ListingText, keywords: &[Keyword], rules: &ListingRu
         let top: Vec<String> = missing.iter().take(3).map(|(t, _)| format!("\"{t}\"")).collect();
         lose(
             COVERAGE_POINTS - coverage_points,
-            format!(
-                "your words cover {}.{:02}% of the searches for this kind of product; not yet covered: {}",
-                coverage_bp / 100,
-                coverage_bp % 100,
-                top.join(", ")
-            ),
+            Said::new("quality-coverage")
+                .with("percent", format!("{}.{:02}", coverage_bp / 100, coverage_bp % 100))
+                .with("missing", top.join(", ")),
         );
     }
 
     // 2. Title length.
     let title_len = text.title.chars().count();
     if title_len == 0 {
-        lose(TITLE_POINTS, "no title".to_string());
+        lose(TITLE_POINTS, Said::new("quality-no-title"));
     } else if title_len > rules.title_limit {
         lose(
             TITLE_POINTS,
-            format!(
-                "the title has {title_len} characters, over the platform's limit of {}: it will be cut or refused",
-                rules.title_limit
-            ),
+            Said::new("quality-title-long")
+                .with("length", title_len)
+                .with("limit", rules.title_limit),
         );
     } else if title_len < 40 {
         lose(
             TITLE_POINTS / 2,
-            format!("the title has only {title_len} characters: name the product, material, size and main use"),
+            Said::new("quality-title-short").with("length", title_len),
         );
     }
 
@@ -148,20 +145,17 @@ pub fn score_listing(text: &ListingText, keywords: &[Keyword], rules: &ListingRu
         .collect();
     if !absent.is_empty() && !rules.required_attributes.is_empty() {
         let lost = ATTRIBUTE_POINTS * absent.len() as u32 / rules.required_attributes.len() as u32;
-        lose(lost, format!("missing attributes: {}", absent.join(", ")));
+        lose(lost, Said::new("quality-attributes").with("missing", absent.join(", ")));
     }
 
     // 4. Images: a main image, ideally five or more.
     let images = text.images.len() as u32;
     if images == 0 {
-        lose(
-            IMAGE_POINTS,
-            "no images: a listing without a main image is not shown".to_string(),
-        );
+        lose(IMAGE_POINTS, Said::new("quality-no-images"));
     } else if images < 5 {
         lose(
             IMAGE_POINTS * (5 - images) / 5,
-            format!("{images} image(s): shoppers expect at least 5 (detail, size, in use)"),
+            Said::new("quality-few-images").with("images", images),
         );
     }
 
@@ -170,14 +164,14 @@ pub fn score_listing(text: &ListingText, keywords: &[Keyword], rules: &ListingRu
     if bullets < 3 {
         lose(
             TEXT_POINTS / 2 * (3 - bullets) / 3,
-            format!("{bullets} bullet point(s): give at least 3 (features and benefits)"),
+            Said::new("quality-few-bullets").with("bullets", bullets),
         );
     }
     let description = text.description.chars().count();
     if description < 200 {
         lose(
             TEXT_POINTS / 2,
-            format!("the description has {description} characters: write at least 200"),
+            Said::new("quality-description-short").with("length", description),
         );
     }
 
@@ -187,7 +181,7 @@ pub fn score_listing(text: &ListingText, keywords: &[Keyword], rules: &ListingRu
         if lower.contains(&banned.to_lowercase()) {
             lose(
                 BANNED_PENALTY,
-                format!("\"{banned}\" is not allowed: the platform forbids unverifiable claims"),
+                Said::new("quality-banned").with("word", banned.as_str()),
             );
         }
     }
@@ -199,10 +193,7 @@ pub fn score_listing(text: &ListingText, keywords: &[Keyword], rules: &ListingRu
     if !shouting.is_empty() {
         lose(
             SHOUTING_PENALTY,
-            format!(
-                "all-caps words in the title ({}): write them normally",
-                shouting.join(", ")
-            ),
+            Said::new("quality-shouting").with("words", shouting.join(", ")),
         );
     }
 

@@ -2,6 +2,7 @@
 //! listings, competitor repricing, reviews and sales velocity that feed back into ranking, and
 //! the history of every day's numbers.
 
+use crate::sim::said::Said;
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
@@ -89,6 +90,23 @@ pub enum ListingError {
     BadCampaign(&'static str),
     #[error("there is no creator `{0}` on this storefront")]
     NoInfluencer(String),
+}
+
+impl ListingError {
+    /// Why, in the reader's language.
+    pub fn said(&self) -> Said {
+        match self {
+            ListingError::BadNumbers => Said::new("refused-listing-numbers"),
+            ListingError::NoShippingOption(id) => Said::new("refused-no-shipping-option").with("option", id.as_str()),
+            ListingError::BadHandling => Said::new("refused-handling-b2c"),
+            ListingError::StockInWarehouse(units, sku) => Said::new("refused-stock-in-warehouse")
+                .with("units", *units)
+                .with("sku", sku.as_str()),
+            ListingError::NotListed(sku) => Said::new("refused-not-listed").with("sku", sku.as_str()),
+            ListingError::BadCampaign(why) => crate::sim::said::refusal(why),
+            ListingError::NoInfluencer(id) => Said::new("refused-no-creator").with("creator", id.as_str()),
+        }
+    }
 }
 
 /// What publishing a listing will cost besides the goods.

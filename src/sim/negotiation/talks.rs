@@ -2,6 +2,7 @@
 //! hotseat mode, a second student), offer by offer, with the letters written, the deal or the
 //! break-up, and the review the debrief shows. Validates every move before changing anything.
 
+use crate::sim::said::Said;
 use std::sync::{Arc, OnceLock};
 
 use rand::rngs::ChaCha8Rng;
@@ -53,6 +54,26 @@ pub enum TalkError {
     AlreadyGuessed,
     #[error("in hotseat mode both sides are students: there is no AI strategy to guess")]
     NoAi,
+}
+
+impl TalkError {
+    /// Why, in the reader's language.
+    pub fn said(&self) -> Said {
+        let side = |s: &Side| match s {
+            Side::Seller => "side-seller",
+            Side::Buyer => "side-buyer",
+        };
+        match self {
+            TalkError::Over => Said::new("refused-talks-over"),
+            TalkError::NotYourTurn(s) => Said::new("refused-not-your-turn").term("side", side(s)),
+            TalkError::NoOffersLeft(s) => Said::new("refused-no-offers-left").term("side", side(s)),
+            TalkError::NothingToAccept => Said::new("refused-nothing-to-accept"),
+            TalkError::InvalidBid => Said::new("refused-invalid-bid"),
+            TalkError::NotOver => Said::new("refused-talks-not-over"),
+            TalkError::AlreadyGuessed => Said::new("refused-already-guessed"),
+            TalkError::NoAi => Said::new("refused-no-ai"),
+        }
+    }
 }
 
 /// What happened in one move.

@@ -2,6 +2,7 @@
 //! (inspection, fees, penalties) and the release of the goods. The rules it applies are in
 //! `sim::customs`; this desk keeps the attempts and the release days.
 
+use crate::sim::said::Said;
 use std::collections::BTreeMap;
 
 use rand::RngExt;
@@ -101,7 +102,7 @@ impl CustomsDesk {
                 task,
                 Account::CustomsFees,
                 k.inspection_fee,
-                "inspection fee",
+                "memo-inspection-fee",
                 events,
             );
         }
@@ -111,7 +112,7 @@ impl CustomsDesk {
                 task,
                 Account::CustomsFees,
                 k.correction_fee,
-                "declaration rejected: amendment fee",
+                "memo-amendment-fee",
                 events,
             );
         }
@@ -122,7 +123,7 @@ impl CustomsDesk {
                 task,
                 Account::CustomsPenalties,
                 penalty,
-                "penalty for undervaluation",
+                "memo-undervaluation-penalty",
                 events,
             );
         }
@@ -203,7 +204,7 @@ impl CustomsDesk {
 }
 
 /// Pays `money` (converted to the home currency at today's rate when possible) and books it.
-fn charge(world: &mut World, task: &str, account: Account, money: Money, memo: &str, events: &mut Vec<Event>) {
+fn charge(world: &mut World, task: &str, account: Account, money: Money, memo: &'static str, events: &mut Vec<Event>) {
     if money.minor == 0 {
         return;
     }
@@ -211,7 +212,7 @@ fn charge(world: &mut World, task: &str, account: Account, money: Money, memo: &
     world.book(
         account,
         Money::new(-paid.minor, paid.currency, paid.exponent),
-        format!("{task}: {memo}"),
+        Said::new(memo).with("task", task),
     );
     events.push(Event::CustomsCharged {
         task: task.to_string(),

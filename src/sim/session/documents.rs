@@ -2,6 +2,7 @@
 //! documents (checked against the contract and the L/C rules of `sim::deal::documents`), and
 //! the export proceeds: received, settled into the home currency, or falling due later (D/A).
 
+use crate::sim::said::Said;
 use std::collections::BTreeMap;
 
 use super::{Account, Event, RuleError, World};
@@ -122,7 +123,9 @@ impl DocumentsDesk {
         world.book(
             Account::ExportProceeds,
             settled,
-            format!("{task}: {} received and settled", amount.format()),
+            Said::new("memo-proceeds")
+                .with("task", task)
+                .with("amount", amount.format()),
         );
         events.push(Event::PaymentReceived {
             task: task.to_string(),

@@ -5,6 +5,7 @@ use crate::sim::date::Date;
 use crate::sim::market::ListingError;
 use crate::sim::money::{BasisPoints, CurrencyCode, Micros, Money};
 use crate::sim::negotiation::{TalkError, TalkEvent};
+use crate::sim::said::Said;
 use crate::sim::terms::Text;
 
 /// Index of a message in the inbox.
@@ -211,7 +212,7 @@ pub struct LedgerEntry {
     pub account: Account,
     /// Negative: paid out.
     pub money: Money,
-    pub memo: String,
+    pub memo: Said,
 }
 
 /// Why a command was refused; the session is unchanged.
@@ -273,6 +274,46 @@ pub enum RuleError {
     NoSuchEvent(String),
     #[error("event `{0}` has already happened as often as the scenario allows")]
     EventSpent(String),
+}
+
+impl RuleError {
+    /// Why the command was refused, in the reader's language (the `Display` text is the
+    /// English one that logs and records keep).
+    pub fn said(&self) -> Said {
+        let task = |key: &'static str, task: &str| Said::new(key).with("task", task);
+        match self {
+            RuleError::ScenarioOver => Said::new("refused-scenario-over"),
+            RuleError::SharedDay => Said::new("refused-shared-day"),
+            RuleError::OutOfRange(what) => Said::new("refused-out-of-range").with("what", what.as_str()),
+            RuleError::NoSuchMessage(id) => Said::new("refused-no-message").with("id", id.0),
+            RuleError::NotClassifiable(sku) => Said::new("refused-not-classifiable").with("sku", sku.as_str()),
+            RuleError::NoDeclaration(t) => task("refused-no-declaration", t),
+            RuleError::AlreadyCleared(t) => task("refused-already-cleared", t),
+            RuleError::NoNegotiation(t) => task("refused-no-negotiation", t),
+            RuleError::NoContract(t) => task("refused-no-contract", t),
+            RuleError::GoodsNotReady(date) => Said::new("refused-goods-not-ready").with("date", date.to_string()),
+            RuleError::NoStorefront(market) => Said::new("refused-no-storefront").with("market", market.as_str()),
+            RuleError::UnknownProduct(sku) => Said::new("refused-unknown-product").with("sku", sku.as_str()),
+            RuleError::Listing(e) => e.said(),
+            RuleError::NoRate(currency) => Said::new("refused-no-rate").with("currency", currency.to_string()),
+            RuleError::NotEnoughCash { needed, available } => Said::new("refused-not-enough-cash")
+                .with("needed", needed.format())
+                .with("available", available.format()),
+            RuleError::AlreadyPaid(t) => task("refused-already-paid", t),
+            RuleError::Talks(e) => e.said(),
+            RuleError::NoShop => Said::new("refused-no-shop"),
+            RuleError::Shop(e) => e.said(),
+            RuleError::NoSuchSeat(seat) => Said::new("refused-no-seat").with("seat", seat.as_str()),
+            RuleError::AiSeat(seat) => Said::new("refused-ai-seat").with("seat", seat.as_str()),
+            RuleError::NotThisSeat(seat) => Said::new("refused-not-this-seat").with("seat", seat.as_str()),
+            RuleError::NoLetter(t) => task("refused-no-letter", t),
+            RuleError::LetterNotArrived(t) => task("refused-letter-not-arrived", t),
+            RuleError::AlreadyAnswered(t) => task("refused-letter-answered", t),
+            RuleError::BadLetterChoices(points) => Said::new("refused-letter-choices").with("points", *points),
+            RuleError::NoSuchEvent(id) => Said::new("refused-no-event").with("event", id.as_str()),
+            RuleError::EventSpent(id) => Said::new("refused-event-spent").with("event", id.as_str()),
+        }
+    }
 }
 
 /// How hints are given: practice shows the rubric's hints and the calculators (break-even,

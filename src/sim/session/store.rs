@@ -2,6 +2,7 @@
 //! deals, coupons, creators' posts and cost sheets — and each store day's orders, fees, taxes
 //! and payout. The rules are in `sim::market`.
 
+use crate::sim::said::Said;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -83,7 +84,10 @@ impl StoreDesk {
                 product.unit_cost.currency,
                 product.unit_cost.exponent,
             ),
-            format!("{market}: {} × {sku}", terms.add_stock),
+            Said::new("memo-stock")
+                .with("market", market)
+                .with("units", terms.add_stock)
+                .with("sku", sku),
         )];
         if let Some(freight) = plan.inbound_per_unit
             && plan.inbound_units > 0
@@ -95,10 +99,10 @@ impl StoreDesk {
                     freight.currency,
                     freight.exponent,
                 ),
-                format!(
-                    "{market}: {} × {sku} sent to the overseas warehouse",
-                    plan.inbound_units
-                ),
+                Said::new("memo-to-warehouse")
+                    .with("market", market)
+                    .with("units", plan.inbound_units)
+                    .with("sku", sku),
             ));
         }
         world.check_cash(&bills)?;
@@ -206,7 +210,10 @@ impl StoreDesk {
         let bills = vec![(
             Account::Marketing,
             home_fee,
-            format!("{market}: {} post about {sku}", creator.name),
+            Said::new("memo-creator-post")
+                .with("market", market)
+                .with("creator", creator.name.as_str())
+                .with("sku", sku),
         )];
         world.check_cash(&bills)?;
         let first_day = world.day + 1;
@@ -423,7 +430,9 @@ impl StoreDesk {
                 world.book(
                     Account::Logistics,
                     Money::new(-shipping_home.minor, home, home_exp),
-                    format!("{}: {orders} parcels", market.id),
+                    Said::new("memo-parcels")
+                        .with("market", market.id.as_str())
+                        .with("orders", orders),
                 );
             }
             let payout_home = match world.rates.get(&market.currency) {
@@ -434,7 +443,9 @@ impl StoreDesk {
                 world.book(
                     Account::Marketplace,
                     Money::new(payout_home, home, home_exp),
-                    format!("{}: {orders} orders, payout after fees and ads", market.id),
+                    Said::new("memo-payout")
+                        .with("market", market.id.as_str())
+                        .with("orders", orders),
                 );
             }
             events.push(Event::StoreDay {

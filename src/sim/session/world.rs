@@ -3,6 +3,7 @@
 //! change it only through these operations, so a booking always has its ledger line and a
 //! message always its event.
 
+use crate::sim::said::Said;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ use crate::sim::scenario::Scenario;
 use crate::sim::terms::Text;
 
 /// A bill to pay: the account it is booked to, the amount and the ledger's memo.
-pub type Bill = (Account, Money, String);
+pub type Bill = (Account, Money, Said);
 
 /// The shared part of a session. Not `Clone`: the random stream is not meant to be forked.
 #[derive(Debug)]
@@ -157,7 +158,7 @@ impl World {
     }
 
     /// Adds `money` (negative: takes it) to the cash and writes the ledger line.
-    pub(super) fn book(&mut self, account: Account, money: Money, memo: String) {
+    pub(super) fn book(&mut self, account: Account, money: Money, memo: Said) {
         book_cash(&mut self.cash, money.currency, money.minor);
         self.ledger.push(LedgerEntry {
             day: self.day,

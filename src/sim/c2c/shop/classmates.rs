@@ -4,6 +4,7 @@
 //! class's market carries them as `ClassmateTrade`s at the end of the day), and the buyer's
 //! shop records what they bought, pays for it, receives it and rates the seller.
 
+use crate::sim::said::Said;
 use rand::rngs::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
@@ -510,7 +511,10 @@ impl Shop {
                 outcome.postings.push((
                     PostTo::Purchase,
                     world.money(&news.market, -news.price),
-                    format!("{}: bought {} from {seller}", news.market, news.sku),
+                    Said::new("memo-bought-from-classmate")
+                        .with("market", news.market.as_str())
+                        .with("sku", news.sku.as_str())
+                        .with("seller", seller.clone()),
                 ));
                 self.bought.push(ClassmatePurchase {
                     news: PurchaseNews {
@@ -531,7 +535,10 @@ impl Shop {
             outcome.postings.push((
                 PostTo::Refunds,
                 world.money(&news.market, refund),
-                format!("{}: refund for {} from {seller}", news.market, news.sku),
+                Said::new("memo-classmate-refund")
+                    .with("market", news.market.as_str())
+                    .with("sku", news.sku.as_str())
+                    .with("seller", seller.clone()),
             ));
         }
         let charges = news.charges - before.charges;
@@ -539,7 +546,9 @@ impl Shop {
             outcome.postings.push((
                 PostTo::ImportCharges,
                 world.money(&news.market, -charges),
-                format!("{}: import charges paid at the door for {}", news.market, news.sku),
+                Said::new("memo-charges-at-door")
+                    .with("market", news.market.as_str())
+                    .with("sku", news.sku.as_str()),
             ));
         }
         if found.is_none() || before.status != news.status {

@@ -6,6 +6,7 @@
 //! money to post (in any currency), reputation changes and inbox messages, which the session
 //! applies. Every formula and constant is documented in `docs/c2c-model.md`.
 
+use crate::sim::said::Said;
 use std::collections::BTreeSet;
 
 use rand::RngExt;
@@ -139,6 +140,29 @@ pub enum ShopError {
     ListingClosed,
     #[error("there is no such purchase, or it cannot be rated now")]
     NoClassmatePurchase,
+}
+
+impl ShopError {
+    /// Why, in the reader's language.
+    pub fn said(&self) -> Said {
+        match self {
+            ShopError::NoSite(market) => Said::new("refused-no-site").with("market", market.as_str()),
+            ShopError::NotInHand(sku) => Said::new("refused-not-in-hand").with("sku", sku.as_str()),
+            ShopError::NoPostage(id) => Said::new("refused-no-postage").with("postage", id.as_str()),
+            ShopError::BadTerms(why) => crate::sim::said::refusal(why),
+            ShopError::NoOffer => Said::new("refused-no-offer"),
+            ShopError::Haggle(e) => e.said(),
+            ShopError::NoQuestion => Said::new("refused-no-question"),
+            ShopError::AlreadyAnswered => Said::new("refused-question-answered"),
+            ShopError::NotAwaitingPost => Said::new("refused-not-awaiting-post"),
+            ShopError::NoDispute => Said::new("refused-no-dispute"),
+            ShopError::BadResolution => Said::new("refused-bad-resolution"),
+            ShopError::NoPurchase(market) => Said::new("refused-no-purchase").with("market", market.as_str()),
+            ShopError::Bid(e) => e.said(),
+            ShopError::ListingClosed => Said::new("refused-listing-closed"),
+            ShopError::NoClassmatePurchase => Said::new("refused-no-classmate-purchase"),
+        }
+    }
 }
 
 /// How a bidder behaves.
@@ -512,7 +536,7 @@ pub enum PostTo {
 pub struct Outcome {
     pub events: Vec<ShopEvent>,
     /// Money in (positive) or out (negative), any currency, with a memo.
-    pub postings: Vec<(PostTo, Money, String)>,
+    pub postings: Vec<(PostTo, Money, Said)>,
     pub reputation: Vec<(i32, Text)>,
     /// Inbox messages: (counterpart, subject, body, the question they carry).
     pub messages: Vec<(Option<String>, Text, Text, Option<QuestionId>)>,
@@ -1202,13 +1226,12 @@ impl Shop {
         outcome.postings.push((
             PostTo::Sales,
             world.money(&terms.market, price - fee),
-            format!(
-                "{}: {} sold to {buyer} for {}, less the site's fee {}",
-                terms.market,
-                terms.sku,
-                world.money(&terms.market, price).format(),
-                world.money(&terms.market, fee).format()
-            ),
+            Said::new("memo-sold")
+                .with("market", terms.market.as_str())
+                .with("sku", terms.sku.as_str())
+                .with("buyer", buyer.as_str())
+                .with("price", world.money(&terms.market, price).format())
+                .with("fee", world.money(&terms.market, fee).format()),
         ));
         outcome.message(
             None,

@@ -1,6 +1,7 @@
 //! After a sale: parcels posted, lost, refused at the door or delivered; the buyer's feedback;
 //! disputes and how the seller's answer (or the site) settles them.
 
+use crate::sim::said::Said;
 use rand::rngs::ChaCha8Rng;
 
 use crate::sim::c2c::questions::grade_rank;
@@ -165,7 +166,10 @@ impl Shop {
         outcome.postings.push((
             PostTo::Refunds,
             world.money(&market, -price),
-            format!("{market}: {sku} never posted; the site refunded {buyer}"),
+            Said::new("memo-never-posted")
+                .with("market", market.as_str())
+                .with("sku", sku.as_str())
+                .with("buyer", buyer.as_str()),
         ));
         outcome.reputation.push((
             -4,
@@ -212,13 +216,19 @@ impl Shop {
         outcome.postings.push((
             PostTo::Postage,
             Money::new(-o.postage.minor, o.postage.currency, o.postage.exponent),
-            format!("{}: {} posted by {} to {}", o.market, o.sku, postage.name.en, o.buyer),
+            Said::new("memo-posted")
+                .with("market", o.market.as_str())
+                .with("sku", o.sku.as_str())
+                .with("postage", postage.name.en.as_str())
+                .with("buyer", o.buyer.as_str()),
         ));
         if o.duty_paid && o.charges.duty + o.charges.border_vat > 0 {
             outcome.postings.push((
                 PostTo::ImportCharges,
                 world.money(&o.market, -(o.charges.duty + o.charges.border_vat)),
-                format!("{}: duty and VAT paid in advance for {}", o.market, o.sku),
+                Said::new("memo-duty-prepaid")
+                    .with("market", o.market.as_str())
+                    .with("sku", o.sku.as_str()),
             ));
         }
         if check.false_declaration {
@@ -459,14 +469,19 @@ impl Shop {
             outcome.postings.push((
                 PostTo::Refunds,
                 world.money(&order.market, -result.refund),
-                format!("{}: refund to {} for {}", order.market, order.buyer, order.sku),
+                Said::new("memo-refund")
+                    .with("market", order.market.as_str())
+                    .with("buyer", order.buyer.as_str())
+                    .with("sku", order.sku.as_str()),
             ));
         }
         if let Some(back) = result.return_postage {
             outcome.postings.push((
                 PostTo::Postage,
                 Money::new(-back.minor, back.currency, back.exponent),
-                format!("{}: return postage for {}", order.market, order.sku),
+                Said::new("memo-return-postage")
+                    .with("market", order.market.as_str())
+                    .with("sku", order.sku.as_str()),
             ));
         }
         if result.item_back {

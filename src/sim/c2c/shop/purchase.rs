@@ -2,6 +2,7 @@
 //! rate, plus the home country's tax on personal parcels unless it is small enough to be
 //! waived), and an auction for that item in which the student bids against AI rivals.
 
+use crate::sim::said::Said;
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
@@ -241,11 +242,9 @@ impl Shop {
                 outcome.postings.push((
                     PostTo::Purchase,
                     Money::new(-l.total, home, world.scenario.exponent(home)),
-                    format!(
-                        "{}: bought from abroad for {} (postage and import tax included)",
-                        run.market,
-                        world.money(&run.market, price).format()
-                    ),
+                    Said::new("memo-bought-abroad")
+                        .with("market", run.market.as_str())
+                        .with("price", world.money(&run.market, price).format()),
                 ));
             }
             run.outcome = Some(PurchaseOutcome {
