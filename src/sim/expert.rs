@@ -342,12 +342,12 @@ impl Expert {
             && next.is_none_or(|n| brief.utility(theirs) >= brief.utility(n))
         {
             self.apply(Some(&id), Command::AcceptOffer { task: id.clone() }, || {
-                why!(
-                    "accepted {} (worth {} to the student's side)",
-                    "接受了{}（对学生一方的效用为{}）",
-                    domain.describe(theirs),
-                    format_utility(brief.utility(theirs))
-                )
+                let deal = domain.describe_text(theirs);
+                let worth = format_utility(brief.utility(theirs));
+                Text {
+                    en: format!("accepted {} (worth {worth} to the student's side)", deal.en),
+                    zh: format!("接受了{}（对学生一方的效用为{worth}）", deal.zh),
+                }
             });
             return;
         }
@@ -374,12 +374,12 @@ impl Expert {
                         } else {
                             ("offered", "报价")
                         };
-                        why!(
-                            "{en} {} (worth {})",
-                            "{zh}{}（效用{}）",
-                            domain.describe(bid),
-                            format_utility(brief.utility(bid))
-                        )
+                        let offer = domain.describe_text(bid);
+                        let worth = format_utility(brief.utility(bid));
+                        Text {
+                            en: format!("{en} {} (worth {worth})", offer.en),
+                            zh: format!("{zh}{}（效用{worth}）", offer.zh),
+                        }
                     },
                 );
             }

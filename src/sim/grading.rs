@@ -8,7 +8,7 @@ use crate::sim::money::{BasisPoints, Money, convert};
 use crate::sim::scenario::Task;
 pub use crate::sim::scenario::rubric::{Check, DECLARATION_FIELDS};
 use crate::sim::session::Session;
-use crate::sim::terms::{QuestionTopic, Text};
+use crate::sim::terms::{CostSheetLine, QuestionTopic, Text};
 
 /// Joins reasons with `sep` in both languages.
 fn join(parts: &[Text], en_sep: &str, zh_sep: &str) -> Text {
@@ -800,26 +800,27 @@ fn evaluate_store(session: &Session, task: &Task, check: &Check) -> (bool, Text)
                 {
                     None => problems.push(why!("no cost sheet for {} in {m}", "{m}的{}没有成本核算表", l.sku)),
                     Some(sheet) => {
-                        let wrong: Vec<String> = lines
-                            .iter()
-                            .filter(|line| !sheet.right(**line))
-                            .map(|line| format!("{line:?}"))
-                            .collect();
+                        let wrong: Vec<&CostSheetLine> = lines.iter().filter(|line| !sheet.right(**line)).collect();
                         if !wrong.is_empty() {
-                            problems.push(why!("{} in {m}: {} wrong", "{m}的{}：{}有误", l.sku, wrong.join(", ")));
+                            let en: Vec<String> = wrong.iter().map(|line| format!("{line:?}")).collect();
+                            let zh: Vec<&str> = wrong.iter().map(|line| line.name_zh()).collect();
+                            problems.push(Text {
+                                en: format!("{} in {m}: {} wrong", l.sku, en.join(", ")),
+                                zh: format!("{m}的{}：{}有误", l.sku, zh.join("、")),
+                            });
                         }
                     }
                 }
             }
             let names: Vec<String> = lines.iter().map(|l| format!("{l:?}")).collect();
+            let names_zh: Vec<&str> = lines.iter().map(|l| l.name_zh()).collect();
             if problems.is_empty() {
                 (
                     true,
-                    why!(
-                        "cost sheets right on {}",
-                        "成本核算表以下各行正确：{}",
-                        names.join(", ")
-                    ),
+                    Text {
+                        en: format!("cost sheets right on {}", names.join(", ")),
+                        zh: format!("成本核算表以下各行正确：{}", names_zh.join("、")),
+                    },
                 )
             } else {
                 (false, join(&problems, "; ", "；"))
@@ -1058,15 +1059,23 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Text)
         return match talks.ending() {
             Some(crate::sim::negotiation::TalksEnding::Agreed { bid, .. }) => {
                 let worth = brief.utility(bid);
+                let deal = domain.describe_text(bid);
                 (
                     worth >= *min,
-                    why!(
-                        "the deal ({}) is worth {} to you, against {} wanted",
-                        "成交条件（{}）对你的效用为{}，要求{}",
-                        domain.describe(bid),
-                        format_utility(worth),
-                        format_utility(*min)
-                    ),
+                    Text {
+                        en: format!(
+                            "the deal ({}) is worth {} to you, against {} wanted",
+                            deal.en,
+                            format_utility(worth),
+                            format_utility(*min)
+                        ),
+                        zh: format!(
+                            "成交条件（{}）对你的效用为{}，要求{}",
+                            deal.zh,
+                            format_utility(worth),
+                            format_utility(*min)
+                        ),
+                    },
                 )
             }
             _ => (false, why!("no deal was agreed", "未达成交易")),
@@ -1079,15 +1088,23 @@ fn evaluate_talks(session: &Session, task: &Task, check: &Check) -> (bool, Text)
     match check {
         Check::OpeningOfferWorth { min } => {
             let worth = brief.utility(first.bid);
+            let offer = domain.describe_text(first.bid);
             (
                 worth >= *min,
-                why!(
-                    "your first offer ({}) was worth {} to you, against {} wanted",
-                    "你的首次报价（{}）对你的效用为{}，要求{}",
-                    domain.describe(first.bid),
-                    format_utility(worth),
-                    format_utility(*min)
-                ),
+                Text {
+                    en: format!(
+                        "your first offer ({}) was worth {} to you, against {} wanted",
+                        offer.en,
+                        format_utility(worth),
+                        format_utility(*min)
+                    ),
+                    zh: format!(
+                        "你的首次报价（{}）对你的效用为{}，要求{}",
+                        offer.zh,
+                        format_utility(worth),
+                        format_utility(*min)
+                    ),
+                },
             )
         }
         Check::ConcessionsShrink => {

@@ -255,6 +255,28 @@ fn over_limit_statements(total: i64, listed: &[String], money: impl Fn(i64) -> S
 }
 
 /// Grades a reply: the statements chosen (one index per point, or none) and the note.
+/// Grades a reply written in the student's own words: each point's sentence found in `text`
+/// and judged against the facts of the point's right statement (see [`crate::sim::writing`]),
+/// the tone judged on the whole text.
+pub fn grade_written(
+    options: &[(String, Text, Vec<Statement>)],
+    text: &str,
+) -> (Vec<(String, Text, Option<Statement>)>, AnswerGrade) {
+    let sent: Vec<(String, Text, Option<Statement>)> = options
+        .iter()
+        .map(|(id, label, list)| {
+            let read = list
+                .iter()
+                .find(|s| s.verdict == Verdict::Right)
+                .and_then(|right| crate::sim::writing::read_point(text, right));
+            (id.clone(), label.clone(), read)
+        })
+        .collect();
+    let verdicts: Vec<Option<Verdict>> = sent.iter().map(|(_, _, s)| s.as_ref().map(|s| s.verdict)).collect();
+    let grade = grade_answer(&verdicts, text);
+    (sent, grade)
+}
+
 pub fn grade(
     options: &[(String, Text, Vec<Statement>)],
     choices: &[Option<usize>],

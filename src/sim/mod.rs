@@ -34,6 +34,7 @@ pub mod scenario;
 pub mod session;
 pub mod simulate;
 pub mod terms;
+pub mod writing;
 
 pub use date::Date;
 pub use money::{BasisPoints, CurrencyCode, Micros, Money};

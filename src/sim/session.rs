@@ -192,6 +192,9 @@ impl Session {
             Command::ReplyToLetter { task, choices, note } => {
                 self.letters.reply(world, self.store.stores(), task, choices, note)?
             }
+            Command::WriteLetterReply { task, text } => {
+                self.letters.reply_written(world, self.store.stores(), task, text)?
+            }
             Command::ListItem { .. }
             | Command::ReplyToOffer { .. }
             | Command::AnswerQuestion { .. }

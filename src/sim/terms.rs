@@ -182,6 +182,17 @@ impl PaymentTerm {
             PaymentTerm::DocumentsAgainstAcceptance => "D/A 60 days",
         }
     }
+
+    /// The term in Chinese (the codes kept, as Chinese traders write them).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            PaymentTerm::TtInAdvance => "T/T 全额预付",
+            PaymentTerm::TtDeposit30 => "T/T 30% 定金，70% 凭提单副本支付",
+            PaymentTerm::LcAtSight => "即期信用证（L/C）",
+            PaymentTerm::DocumentsAgainstPayment => "即期付款交单（D/P）",
+            PaymentTerm::DocumentsAgainstAcceptance => "60 天承兑交单（D/A）",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -244,6 +255,22 @@ pub enum CostSheetLine {
     Margin,
     BreakEvenAcos,
     TargetAcos,
+}
+
+impl CostSheetLine {
+    /// The line's name in Chinese (reasons keep the English name as it was written).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            CostSheetLine::Goods => "货值",
+            CostSheetLine::Shipping => "运费",
+            CostSheetLine::Fee => "平台佣金",
+            CostSheetLine::Vat => "价格中含的增值税",
+            CostSheetLine::Duty => "关税",
+            CostSheetLine::Margin => "利润",
+            CostSheetLine::BreakEvenAcos => "盈亏平衡 ACoS",
+            CostSheetLine::TargetAcos => "目标 ACoS",
+        }
+    }
 }
 
 /// A box of the CN23, for [`CheckDef::Cn23Right`].

@@ -95,7 +95,13 @@ pub fn draw(ui: &mut egui::Ui, view: &CostSheetView, draft: &mut CostSheetDraft)
     if let Some(store) = session.store_desk().store(view.market) {
         if let Some(category) = store.storefront.fee_category(view.sku) {
             let money = |m: i64| crate::sim::money::format_minor(m, exp);
-            let mut text = cat.tr_args("sheet-fee-category", &[("fee", Arg::from(category.describe(money)))]);
+            let mut text = cat.tr_args(
+                "sheet-fee-category",
+                &[(
+                    "fee",
+                    Arg::from(super::pick(&category.describe(money), cat.language()).to_string()),
+                )],
+            );
             if !category.unverified.trim().is_empty() {
                 text.push_str(&format!(
                     " ({}: {})",

@@ -18,6 +18,18 @@ use crate::sim::session::Command;
 pub struct LetterDraft {
     pub choices: BTreeMap<String, Vec<Option<usize>>>,
     pub notes: BTreeMap<String, String>,
+    /// Replies written in the student's own words, by task.
+    pub written: BTreeMap<String, String>,
+    /// Whether the student writes the reply (true) or chooses statements, by task; unset, an
+    /// exam writes and practice chooses.
+    pub writing: BTreeMap<String, bool>,
+}
+
+impl LetterDraft {
+    /// Whether the reply to `task` is written in the student's own words.
+    pub fn writes(&self, task: &str, session: &Session) -> bool {
+        self.writing.get(task).copied().unwrap_or(!session.mode().hints())
+    }
 }
 
 pub struct LetterView<'a> {
@@ -79,6 +91,39 @@ pub fn compose(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) {
     let options = session.letters_desk().letter_options(view.task);
     ui.label(RichText::new(cat.tr_args("letter-title", &[("name", Arg::from(writer.as_str()))])).strong());
     let due = message.day.saturating_add(letter.reply_within_days);
+    let mut writes = draft.writes(view.task, session);
+    ui.horizontal(|ui| {
+        if ui.selectable_label(!writes, cat.tr("letter-mode-choose")).clicked() {
+            writes = false;
+        }
+        if ui.selectable_label(writes, cat.tr("letter-mode-write")).clicked() {
+            writes = true;
+        }
+    });
+    draft.writing.insert(view.task.to_string(), writes);
+    if writes {
+        hint(
+            ui,
+            cat.tr_args(
+                "letter-write-intro",
+                &[("days", Arg::from(letter.reply_within_days)), ("day", Arg::from(due))],
+            ),
+        );
+        let points: Vec<&str> = options.iter().map(|(_, label, _)| pick(label, language)).collect();
+        hint(
+            ui,
+            cat.tr_args("letter-write-points", &[("points", Arg::from(points.join(" · ")))]),
+        );
+        let text = draft.written.entry(view.task.to_string()).or_default();
+        ui.add(
+            egui::TextEdit::multiline(text)
+                .desired_rows(12)
+                .desired_width(f32::INFINITY)
+                .char_limit(crate::sim::writing::MAX_REPLY_CHARS)
+                .hint_text(cat.tr("letter-write-hint")),
+        );
+        return;
+    }
     hint(
         ui,
         cat.tr_args(
@@ -131,6 +176,33 @@ pub fn send_bar(ui: &mut egui::Ui, view: &LetterView, draft: &LetterDraft) -> Op
         return None;
     }
     let cat = view.cat;
+    if draft.writes(view.task, view.session) {
+        let text = draft.written.get(view.task).cloned().unwrap_or_default();
+        let mut sent = None;
+        ui.horizontal(|ui| {
+            let button = ui.add_enabled(
+                !text.trim().is_empty(),
+                egui::Button::new(RichText::new(cat.tr("letter-send")).strong()),
+            );
+            if button.clicked() {
+                sent = Some(Action::Marketplace(Box::new(Command::WriteLetterReply {
+                    task: view.task.to_string(),
+                    text: text.clone(),
+                })));
+            }
+            ui.label(
+                RichText::new(cat.tr_args(
+                    "letter-write-count",
+                    &[
+                        ("chars", Arg::from(text.chars().count())),
+                        ("max", Arg::from(crate::sim::writing::MAX_REPLY_CHARS)),
+                    ],
+                ))
+                .small(),
+            );
+        });
+        return sent;
+    }
     let points = view.session.letters_desk().letter_options(view.task).len();
     let choices = draft
         .choices

@@ -267,7 +267,13 @@ fn status(ui: &mut egui::Ui, view: &TalksView) {
                 GOOD,
                 cat.tr_args(
                     "talks-agreed",
-                    &[("side", Arg::from(who)), ("deal", Arg::from(case.domain.describe(bid)))],
+                    &[
+                        ("side", Arg::from(who)),
+                        (
+                            "deal",
+                            Arg::from(pick(&case.domain.describe_text(bid), cat.language()).to_string()),
+                        ),
+                    ],
                 ),
             )
         }
@@ -410,7 +416,7 @@ fn brief(ui: &mut egui::Ui, cat: &Catalogue, case: &NegotiationCase, side: Side)
                 IssueOptions::UnitPrice { .. } if rising => cat.tr("talks-higher-better"),
                 IssueOptions::UnitPrice { .. } if falling => cat.tr("talks-lower-better"),
                 _ => (0..issue.len())
-                    .map(|o| format!("{} {}", issue.label(o), values[o]))
+                    .map(|o| format!("{} {}", pick(&issue.label_text(o), cat.language()), values[o]))
                     .collect::<Vec<_>>()
                     .join(" · "),
             };
@@ -454,7 +460,7 @@ fn offer_form(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side:
     if let Some(offer) = on_table {
         let worth = prefs.utility(offer.bid);
         ui.label(RichText::new(cat.tr("talks-their-offer")).strong());
-        ui.label(case.domain.describe(offer.bid));
+        ui.label(pick(&case.domain.describe_text(offer.bid), cat.language()));
         utility_bar(
             ui,
             worth,
@@ -646,7 +652,7 @@ fn letter_frame(ui: &mut egui::Ui, cat: &Catalogue, sender: &str, day: u32, text
                 .color(color)
                 .small(),
             );
-            ui.label(text.trim_end());
+            super::glossary::glossed_text(ui, cat, crate::glossary::bundled(), text.trim_end());
         });
     ui.add_space(4.0);
 }

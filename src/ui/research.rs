@@ -265,7 +265,10 @@ pub fn fee_categories(
         let mut text = cat.tr_args(
             "research-fee-category",
             &[
-                ("fee", Arg::from(f.describe(money))),
+                (
+                    "fee",
+                    Arg::from(super::pick(&f.describe(money), cat.language()).to_string()),
+                ),
                 ("source", Arg::from(f.source.as_str())),
             ],
         );

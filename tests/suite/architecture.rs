@@ -18,7 +18,7 @@ const SESSION_LINES_AT_MOST: usize = 600;
 /// The direction of use issue 17 asks for: a module may use modules of its own layer or below.
 /// Basic types, then the validated scenario, then the desks, the session, grading, reports and
 /// what reads reports.
-const LAYERS: [(&str, usize); 22] = [
+const LAYERS: [(&str, usize); 23] = [
     ("date", 0),
     ("terms", 0),
     ("money", 0),
@@ -30,6 +30,7 @@ const LAYERS: [(&str, usize); 22] = [
     ("customs", 2),
     ("deal", 2),
     ("letters", 2),
+    ("writing", 2),
     ("market", 2),
     ("negotiation", 2),
     ("session", 3),

@@ -819,6 +819,8 @@ fn the_inbox_composes_a_reply_to_a_business_letter_and_then_shows_its_grade() {
         h.run();
     }
     // Practice mode offers a template for the note.
+    h.get_by_label("Start from a template").scroll_to_me();
+    h.run();
     h.get_by_label("Start from a template").click();
     h.run();
     h.get_by_label("Send the reply").click();

@@ -132,7 +132,7 @@ fn a_late_reply_quoting_fob_loses_the_points_it_should_with_reasons() {
         price
             .reason
             .en
-            .contains("\"Our best price is EUR 29.50 per piece FOB.\" (wrong)"),
+            .contains("\"Our best price is EUR 29.50 per piece FOB Ningbo, Incoterms 2020, in a 40' container, for 2,400 pcs in sizes 34-44.\" (wrong)"),
         "{}",
         price.reason.en
     );
@@ -193,7 +193,7 @@ fn the_forwarders_letter_cannot_be_answered_before_it_arrives() {
     let rate = criterion(&s, "freight-rate");
     assert_eq!(rate.earned, 0, "accepting USD 1,650 as quoted");
     assert!(
-        rate.reason.en.contains("\"OK, please book at USD 1,650.\" (vague)"),
+        rate.reason.en.contains("\"OK, please book one 20'GP at USD 1,650 on the Thursday sailing from Ningbo to Hamburg and send us the booking confirmation.\" (vague)"),
         "{}",
         rate.reason.en
     );
@@ -301,4 +301,212 @@ fn an_empty_reply_earns_nothing_not_even_for_being_on_time() {
         .unwrap_or_else(|| panic!("the task"));
     assert_eq!(task.earned(), 0, "{:?}", task.criteria);
     assert!(criterion(&s, "reply-on-time").reason.en.contains("graded 0/100"));
+}
+
+/// Whether the right statement gives itself away by its length: over every point of every
+/// bundled letter and every topic of every buyer's question, the right statement may be the
+/// longest of its point no more often than chance (1 in k for k statements).
+#[test]
+fn the_right_statement_is_not_the_longest_more_often_than_chance() {
+    use tradeport::sim::c2c::Statement;
+    let mut seen = std::collections::BTreeSet::new();
+    let (mut points, mut longest, mut chance) = (0u32, 0u32, 0.0f64);
+    let mut giveaways = Vec::new();
+    let mut tally = |id: &str, label: &str, list: &[Statement]| {
+        let rights: Vec<&Statement> = list.iter().filter(|s| s.verdict == Verdict::Right).collect();
+        let [right] = rights.as_slice() else { return };
+        if !seen.insert(right.text.en.clone()) {
+            return;
+        }
+        points += 1;
+        chance += 1.0 / list.len() as f64;
+        let length = right.text.en.chars().count();
+        if list
+            .iter()
+            .filter(|s| s.verdict != Verdict::Right)
+            .all(|s| s.text.en.chars().count() < length)
+        {
+            longest += 1;
+            giveaways.push(format!("{id}: {label}"));
+        }
+    };
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        let run = tradeport::sim::expert::play(scenario(id), 7);
+        let session = &run.session;
+        for task in session.scenario().tasks().iter().filter(|t| t.letter.is_some()) {
+            for (_, label, list) in session.letters_desk().letter_options(&task.id) {
+                tally(id, &label.en, &list);
+            }
+        }
+        for question in session.world().inbox().iter().filter_map(|m| m.question) {
+            for (topic, list) in session.shop_desk().answer_options(question) {
+                tally(id, &format!("{topic:?}"), &list);
+            }
+        }
+    }
+    assert!(points >= 12, "only {points} points found");
+    assert!(
+        f64::from(longest) <= chance.ceil(),
+        "the right statement is the longest in {longest} of {points} points (chance: {chance:.1}): {giveaways:#?}"
+    );
+}
+
+/// The inquiry answered in the student's own words: every point found and checked against its
+/// facts, each verdict quoting the student's sentence; the tone judged on the whole text.
+#[test]
+fn a_written_reply_is_read_point_by_point_and_quotes_the_students_sentences() {
+    let mut s = Session::new(scenario("b2b-silk-blouses"), None);
+    let good = "Dear Ms Vogel,\nthank you for your inquiry.\n\
+        We quote EUR 29.50 per piece FCA Ningbo, Incoterms® 2020.\n\
+        Our minimum order is 1,200 pieces per colour, so your 2,400 pieces are well above it.\n\
+        Lead time is 45 days from the signed contract and your deposit.\n\
+        We will send two samples to Hamburg this week, free of charge.\n\
+        Payment: 30% T/T deposit and 70% against the copy of the B/L, or an L/C at sight.\n\
+        Best regards,\nWang Li";
+    s.apply(Command::WriteLetterReply {
+        task: "reply-inquiry".into(),
+        text: good.into(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let reply = s
+        .letters_desk()
+        .letter_reply("reply-inquiry")
+        .cloned()
+        .unwrap_or_else(|| panic!("no reply recorded"));
+    for (id, _, sent) in &reply.sent {
+        let sent = sent.as_ref().unwrap_or_else(|| panic!("{id}: not found"));
+        assert_eq!(sent.verdict, Verdict::Right, "{id}: {} — {}", sent.text.en, sent.why.en);
+        assert!(good.contains(&sent.text.en), "{id} quotes the student's own sentence");
+    }
+    assert_eq!(reply.grade.right, 5);
+    assert!(reply.grade.tone >= 26, "{:?}", reply.grade.tone_missing);
+    // Replaying the save gives the same grade.
+    let mut again = Session::new(s.shared_scenario(), Some(s.seed()));
+    for command in s.commands() {
+        again.apply(command.clone()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert_eq!(again.letters_desk().letter_reply("reply-inquiry"), Some(&reply));
+
+    // FOB instead of FCA, no version; a lead time with no start; a refusal; D/A; no MOQ.
+    let mut s = Session::new(scenario("b2b-silk-blouses"), None);
+    let poor = "Our best price is EUR 29.50 per piece FOB Ningbo. We ship in 45 days. \
+        Samples are only possible after you place an order. Payment is D/A 90 days.";
+    s.apply(Command::WriteLetterReply {
+        task: "reply-inquiry".into(),
+        text: poor.into(),
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let reply = s
+        .letters_desk()
+        .letter_reply("reply-inquiry")
+        .cloned()
+        .unwrap_or_else(|| panic!("no reply recorded"));
+    let verdict = |id: &str| {
+        reply
+            .sent
+            .iter()
+            .find(|(p, _, _)| p == id)
+            .and_then(|(_, _, s)| s.clone())
+    };
+    let price = verdict("price").unwrap_or_else(|| panic!("price found"));
+    assert_eq!(price.verdict, Verdict::Wrong, "{}", price.why.en);
+    assert_eq!(price.text.en, "Our best price is EUR 29.50 per piece FOB Ningbo.");
+    assert!(price.why.en.contains("FOB does not match"), "{}", price.why.en);
+    assert!(price.why.zh.contains("FOB 与事实不符"), "{}", price.why.zh);
+    let lead = verdict("lead-time").unwrap_or_else(|| panic!("lead time found"));
+    assert_eq!(lead.verdict, Verdict::Vague, "{}", lead.why.en);
+    assert!(lead.why.en.contains("from when the days count"), "{}", lead.why.en);
+    let samples = verdict("samples").unwrap_or_else(|| panic!("samples found"));
+    assert_eq!(samples.verdict, Verdict::Wrong, "{}", samples.why.en);
+    let payment = verdict("payment").unwrap_or_else(|| panic!("payment found"));
+    assert_eq!(payment.verdict, Verdict::Wrong, "{}", payment.why.en);
+    assert!(verdict("moq").is_none(), "no sentence about the MOQ");
+    assert_eq!(reply.grade.right, 0);
+    assert!(reply.grade.tone < 20, "no greeting, thanks or sign-off");
+
+    // A written reply is bounded, and a letter is answered once.
+    let mut s = Session::new(scenario("b2b-silk-blouses"), None);
+    let long = "x".repeat(tradeport::sim::writing::MAX_REPLY_CHARS + 1);
+    assert!(matches!(
+        s.apply(Command::WriteLetterReply {
+            task: "reply-inquiry".into(),
+            text: long,
+        }),
+        Err(RuleError::OutOfRange(_))
+    ));
+    assert!(s.letters_desk().letter_reply("reply-inquiry").is_none());
+}
+
+/// The facts the reader finds in English trade sentences.
+#[test]
+fn the_reader_finds_amounts_incoterms_places_quantities_days_and_payment_terms() {
+    use tradeport::sim::writing::{Fact, facts_in, sentences};
+    let facts = facts_in(
+        "We quote EUR 29.50 per piece FCA Ningbo, Incoterms® 2020, for 2,400 pcs; 30% T/T deposit, balance 45 days from your deposit.",
+    );
+    for wanted in [
+        Fact::Amount {
+            currency: "EUR".into(),
+            hundredths: 2950,
+        },
+        Fact::Incoterm("FCA".into()),
+        Fact::Place("ningbo".into()),
+        Fact::Version(2020),
+        Fact::Pieces(2400),
+        Fact::Percent(30),
+        Fact::Payment("T/T".into()),
+        Fact::Payment("deposit".into()),
+        Fact::Days(45),
+        Fact::From("deposit".into()),
+    ] {
+        assert!(facts.contains(&wanted), "{wanted:?} in {facts:?}");
+    }
+    assert!(facts_in("€6 and $35 and USD 1,560").contains(&Fact::Amount {
+        currency: "USD".into(),
+        hundredths: 156_000
+    }));
+    assert!(facts_in("€6").contains(&Fact::Amount {
+        currency: "EUR".into(),
+        hundredths: 600
+    }));
+    // A decimal point does not end a sentence; a full stop and a line break do.
+    assert_eq!(
+        sentences("Price EUR 29.50 FCA. Lead time 45 days!\nThanks"),
+        ["Price EUR 29.50 FCA.", "Lead time 45 days!", "Thanks"]
+    );
+}
+
+/// The reader agrees with the prepared statements of every bundled letter: each right
+/// statement, written as the reply, reads right; no wrong or vague one does.
+#[test]
+fn written_as_replies_the_prepared_statements_read_as_they_are_graded() {
+    let mut points = 0;
+    let mut disagree = Vec::new();
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront"] {
+        let run = tradeport::sim::expert::play(scenario(id), 7);
+        let session = &run.session;
+        for task in session.scenario().tasks().iter().filter(|t| t.letter.is_some()) {
+            for (point, _, list) in session.letters_desk().letter_options(&task.id) {
+                let Some(right) = list.iter().find(|s| s.verdict == Verdict::Right) else {
+                    continue;
+                };
+                points += 1;
+                for statement in &list {
+                    let read = tradeport::sim::writing::read_point(&statement.text.en, right).map(|s| s.verdict);
+                    let agrees = match statement.verdict {
+                        Verdict::Right => read == Some(Verdict::Right),
+                        _ => read != Some(Verdict::Right),
+                    };
+                    if !agrees {
+                        disagree.push(format!(
+                            "{id}/{point}: {:?} read as {read:?}: {}",
+                            statement.verdict, statement.text.en
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(points >= 9, "{points}");
+    assert!(disagree.is_empty(), "{disagree:#?}");
 }

@@ -1421,7 +1421,7 @@ fn the_deal_its_documents_and_the_cash_gain_can_be_scored() {
     assert!(ok && why.en.starts_with("the deal (unit price"), "{why:?}");
     assert!(why.en.contains("against 0.500 wanted"), "{why:?}");
     assert!(
-        why.zh.starts_with("成交条件（unit price") && why.zh.contains("要求0.500"),
+        why.zh.starts_with("成交条件（单价 30.50 EUR") && why.zh.contains("要求0.500"),
         "{why:?}"
     );
     let (ok, _) = evaluate(&run.session, &task, &Check::AgreedUtilityAtLeast { min: 999_999 });

@@ -1963,3 +1963,248 @@ fn the_glossary_opens_from_every_desk_and_a_letter_is_english_with_glosses_and_c
         "the gloss stays"
     );
 }
+
+#[test]
+fn a_letter_can_be_written_in_ones_own_words_the_default_in_an_exam() {
+    use tradeport::scenario::file::Activity;
+    let cat = Catalogue::new(Language::English);
+    let practice = session("b2b-silk-blouses");
+    let letter = practice
+        .world()
+        .inbox()
+        .iter()
+        .find(|m| practice.letters_desk().letter_task_of(m.id).is_some())
+        .map(|m| m.id);
+    let opened = PlayDraft {
+        open_message: letter,
+        ..PlayDraft::default()
+    };
+    let page = Page::Activity(Activity::Inbox);
+    let mut harness = play_harness_at(&cat, &practice, page, opened.clone(), egui::vec2(1280.0, 800.0));
+    harness.run();
+    // Practice starts with the statements; the student switches to writing.
+    assert!(harness.query_by_label("Price basis").is_some());
+    harness.get_by_label("Write the reply").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("The letter asks about: Price basis")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Send the reply")
+            .is_some_and(|b| egui_kittest::kittest::NodeT::accesskit_node(&b).is_disabled()),
+        "nothing written yet"
+    );
+    let text =
+        "Dear Ms Vogel, thank you. We quote EUR 29.50 per piece FCA Ningbo, Incoterms 2020. Best regards, Wang Li";
+    harness.get_by_role(egui::accesskit::Role::MultilineTextInput).click();
+    harness.run();
+    harness
+        .get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .type_text(text);
+    harness.run();
+    harness.get_by_label("Send the reply").click();
+    harness.run();
+    assert_eq!(
+        harness.state().actions.last(),
+        Some(&Action::Marketplace(Box::new(Command::WriteLetterReply {
+            task: "reply-inquiry".into(),
+            text: text.into(),
+        })))
+    );
+    // An exam writes by default.
+    let exam = session("b2b-silk-blouses").with_mode(tradeport::sim::session::PlayMode::Exam);
+    let mut harness = play_harness_at(&cat, &exam, page, opened, egui::vec2(1280.0, 800.0));
+    harness.run();
+    assert!(harness.query_by_label_contains("The letter asks about").is_some());
+    assert!(harness.query_by_label("Price basis").is_none());
+}
+
+/// Every label a screen gives to the accessibility tree (what a student sees), collected.
+fn labels_of(harness: &Harness<'_, impl Sized>) -> Vec<String> {
+    use egui_kittest::kittest::{By, NodeT};
+    harness
+        .query_all(By::new())
+        .filter_map(|node| {
+            let ak = node.accesskit_node();
+            // A label's rows are text runs of their own: the label holds the whole text.
+            (ak.role() != egui::accesskit::Role::TextRun).then(|| ak.label().or_else(|| ak.value()))?
+        })
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+}
+
+/// A run of three or more English words (a sentence, not a code, a name or an abbreviation).
+fn english_sentence_in(text: &str) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for word in text.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')) {
+        let is_word = word.len() >= 2 && word.chars().any(|c| c.is_ascii_lowercase());
+        if is_word {
+            run.push(word);
+            if run.len() >= 3 {
+                return Some(run.join(" "));
+            }
+        } else if !word.is_empty() {
+            run.clear();
+        }
+    }
+    None
+}
+
+/// A whole scripted session of each bundled scenario in Chinese: every page part-way and at
+/// the end, and the debrief, show no English sentence but the letters, documents and the
+/// scenario's own English data (names, the goods' descriptions as on the invoice).
+#[test]
+fn a_scripted_session_in_chinese_shows_no_english_sentence_outside_letters_and_documents() {
+    let cat = Catalogue::new(Language::Chinese);
+    let mut found = std::collections::BTreeSet::new();
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        let path = format!("scenarios/{id}.scenario.ron");
+        let scenario = Arc::new(load_scenario_file(Path::new(&path)).unwrap_or_else(|d| panic!("{d:?}")));
+        // What may stay English: every string the scenario and its rule packs write (names,
+        // letters, statements), the glossary's English, and what the run's letters say.
+        let mut allowed: Vec<String> = Vec::new();
+        let mut sources = vec![std::fs::read_to_string(&path).unwrap_or_default()];
+        for entry in std::fs::read_dir("scenarios/rules").into_iter().flatten().flatten() {
+            sources.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+        }
+        for source in &sources {
+            allowed.extend(
+                source
+                    .split('"')
+                    .skip(1)
+                    .step_by(2)
+                    .filter(|s| s.len() > 3)
+                    .map(str::to_string),
+            );
+        }
+        for term in tradeport::glossary::bundled().terms() {
+            allowed.extend([term.en.clone(), term.definition.en.clone()]);
+        }
+        let run = tradeport::sim::expert::play(Arc::clone(&scenario), 7);
+        let commands = run.session.commands().to_vec();
+        for m in run.session.world().inbox() {
+            allowed.extend([m.subject.en.clone(), m.body.en.clone()]);
+        }
+        // The talks' letters (English on purpose): their fixed phrases, the bids they quote and
+        // the issues' names and options.
+        let letter_source = std::fs::read_to_string("src/sim/negotiation/letter.rs").unwrap_or_default();
+        for literal in letter_source.split('"').skip(1).step_by(2) {
+            allowed.extend(
+                literal
+                    .split("\\n")
+                    .flat_map(|l| l.split(['{', '}']))
+                    .filter(|l| l.trim().len() > 3)
+                    .map(str::to_string),
+            );
+        }
+        for task in run.session.scenario().tasks() {
+            let Some(talks) = run.session.talks_desk().talks(&task.id) else {
+                continue;
+            };
+            let domain = &talks.case().domain;
+            let nobody = tradeport::sim::negotiation::letter::Correspondents {
+                sender: "",
+                sender_company: "",
+                recipient: "",
+            };
+            for (i, offer) in talks.offers().iter().enumerate() {
+                allowed.push(domain.describe(offer.bid));
+                let answering = talks.offers()[..i]
+                    .iter()
+                    .rev()
+                    .find(|o| o.by != offer.by)
+                    .map(|o| o.bid);
+                allowed.push(tradeport::sim::negotiation::letter::offer_letter(
+                    domain,
+                    offer.by,
+                    offer.bid,
+                    answering,
+                    &offer.note,
+                    nobody,
+                ));
+                allowed.push(tradeport::sim::negotiation::letter::acceptance_letter(
+                    domain, offer.bid, nobody,
+                ));
+            }
+            for issue in domain.issues() {
+                allowed.extend([issue.title().to_string(), issue.name().to_string()]);
+                allowed.extend((0..issue.len()).map(|o| issue.label(o)));
+            }
+        }
+        for task in run.session.scenario().tasks() {
+            for (_, _, list) in run.session.letters_desk().letter_options(&task.id) {
+                allowed.extend(list.iter().map(|s| s.text.en.clone()));
+            }
+            if let Some(reply) = run.session.letters_desk().letter_reply(&task.id) {
+                allowed.extend(
+                    reply
+                        .sent
+                        .iter()
+                        .filter_map(|(_, _, s)| s.as_ref().map(|s| s.text.en.clone())),
+                );
+            }
+        }
+        allowed.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        let mut check = |where_: String, labels: Vec<String>| {
+            for label in labels {
+                // A trade letter (the talks' letters, generated) is English on purpose, and so is a
+                // piece of the scenario's own English (a source note split over lines): a line
+                // found in one of them passes.
+                let lines: Vec<&str> = label
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| l.len() >= 3 && !l.starts_with("Dear ") && !allowed.iter().any(|a| a.contains(l)))
+                    .collect();
+                if lines.is_empty() {
+                    continue;
+                }
+                let mut bare = lines.join("\n");
+                for a in &allowed {
+                    if bare.contains(a.as_str()) {
+                        bare = bare.replace(a.as_str(), "·");
+                    }
+                }
+                if let Some(words) = english_sentence_in(&bare) {
+                    let short: String = label.chars().take(100).collect();
+                    found.insert(format!("{id} {where_}: \"{words}\" in: {short} [left: {bare}]"));
+                }
+            }
+        };
+        for cut in [commands.len() / 2, commands.len()] {
+            let mut s = Session::new(Arc::clone(&scenario), Some(7));
+            for command in &commands[..cut] {
+                let _ = s.apply(command.clone());
+            }
+            for page in play::pages(&s) {
+                let mut harness = play_harness_at(&cat, &s, page, PlayDraft::default(), egui::vec2(1280.0, 800.0));
+                harness.run();
+                check(format!("{page:?} after {cut} commands"), labels_of(&harness));
+            }
+        }
+        let report = Report::of(&run.session);
+        let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_ui_state(
+            |ui, _: &mut ()| {
+                let view = debrief::DebriefView {
+                    cat: &cat,
+                    expert: None,
+                    report: &report,
+                    session: &run.session,
+                    exported: None,
+                };
+                let _ = debrief::draw(ui, &view, &mut ());
+            },
+            (),
+        );
+        harness.run();
+        check("debrief".into(), labels_of(&harness));
+    }
+    assert!(
+        found.is_empty(),
+        "{} English sentences in the Chinese interface:\n{}",
+        found.len(),
+        found.iter().cloned().collect::<Vec<_>>().join("\n")
+    );
+}

@@ -1320,3 +1320,11 @@ glossary-group-selling = Quoting and negotiating
 glossary-group-online = Selling online
 letter-gloss-hint = The letter is in English, as in a real job: hover over an underlined term for its meaning.
 letter-show-chinese = Show the Chinese
+
+## Writing a reply in one's own words (src/ui/letters.rs, sim::writing).
+letter-mode-choose = Choose statements
+letter-mode-write = Write the reply
+letter-write-intro = Write the whole reply in English, as you would send it: a greeting, an answer to every point the letter asks about, and a sign-off. Each point is found in your text and checked against the facts. The writer waits { $days } day(s): send it by day { $day }.
+letter-write-points = The letter asks about: { $points }
+letter-write-hint = Dear …, thank you for … (price with currency, Incoterm, named place and version; quantities; lead time and from when; payment; samples) … Best regards, your name and company
+letter-write-count = { $chars } / { $max } characters

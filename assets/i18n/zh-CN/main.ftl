@@ -1304,3 +1304,11 @@ glossary-group-selling = 报价与谈判
 glossary-group-online = 网上销售
 letter-gloss-hint = 信函是英文的，和真实工作一样：把鼠标移到带下划线的术语上可看释义。
 letter-show-chinese = 显示中文
+
+## 自己写回信（src/ui/letters.rs、sim::writing）。
+letter-mode-choose = 选择表述
+letter-mode-write = 自己写回信
+letter-write-intro = 用英文写出完整的回信，就像真的要发出去一样：称呼、逐一回答来信问到的每个要点、结尾敬语。系统会在你的文字中找到每个要点，并与事实核对。对方等待 { $days } 天：请在第 { $day } 天前发出。
+letter-write-points = 来信问到：{ $points }
+letter-write-hint = Dear …, thank you for …（带币种的价格、贸易术语及指定地点和版本；数量；交期及起算时间；付款方式；样品）… Best regards, 你的姓名和公司
+letter-write-count = { $chars } / { $max } 个字符

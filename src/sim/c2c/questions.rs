@@ -80,7 +80,10 @@ pub fn statements(topic: QuestionTopic, facts: &AnswerFacts, seed: u32) -> Vec<S
                 why: text("Exact measurements from the item.", "给出了实物的准确尺寸。"),
             },
             Statement {
-                text: text("It is a standard size.", "尺寸是标准的。"),
+                text: text(
+                    "It is a standard size for a camera of this kind, and light enough to post cheaply.",
+                    "这类相机的标准尺寸，也够轻，寄起来不贵。",
+                ),
                 verdict: Verdict::Vague,
                 why: text(
                     "Tells the buyer nothing they can check.",
@@ -88,11 +91,32 @@ pub fn statements(topic: QuestionTopic, facts: &AnswerFacts, seed: u32) -> Vec<S
                 ),
             },
             Statement {
-                text: text("It is pocket-sized and very light, about 200 g.", "很小巧，约200克。"),
+                text: text(
+                    format!(
+                        "Packed, it measures {} × {} × {} mm and weighs {} g.",
+                        l * 3 / 4,
+                        w * 3 / 4,
+                        h * 3 / 4,
+                        facts.gross_weight_g / 2
+                    ),
+                    format!(
+                        "包装后尺寸为{}×{}×{}毫米，重{}克。",
+                        l * 3 / 4,
+                        w * 3 / 4,
+                        h * 3 / 4,
+                        facts.gross_weight_g / 2
+                    ),
+                ),
                 verdict: Verdict::Wrong,
                 why: text(
-                    format!("The parcel weighs {} g.", facts.gross_weight_g),
-                    format!("包裹实际重{}克。", facts.gross_weight_g),
+                    format!(
+                        "The parcel measures {l} × {w} × {h} mm and weighs {} g: check the item before you answer.",
+                        facts.gross_weight_g
+                    ),
+                    format!(
+                        "包裹实际为{l}×{w}×{h}毫米、重{}克：回答前先核对实物。",
+                        facts.gross_weight_g
+                    ),
                 ),
             },
         ],
@@ -129,7 +153,10 @@ pub fn statements(topic: QuestionTopic, facts: &AnswerFacts, seed: u32) -> Vec<S
                     ),
                 },
                 Statement {
-                    text: text("It is in great shape for its age.", "以它的年代来说状态很好。"),
+                    text: text(
+                        "It is in great shape for its age, works as it should and has been stored with care.",
+                        "以它的年代来说状态很好，功能正常，一直被小心保存。",
+                    ),
                     verdict: Verdict::Vague,
                     why: text(
                         "Says nothing about the faults the buyer asked about.",
@@ -137,7 +164,19 @@ pub fn statements(topic: QuestionTopic, facts: &AnswerFacts, seed: u32) -> Vec<S
                     ),
                 },
                 Statement {
-                    text: text("Mint condition, no faults at all.", "全新级成色，没有任何瑕疵。"),
+                    // As specific as the true answer, and as wrong as a seller hoping for a
+                    // higher price (for a faultless mint item, simply true).
+                    text: if facts.true_grade == ConditionGrade::Mint && facts.faults.is_empty() {
+                        text(
+                            "Mint, as new: it has hardly been used.",
+                            "全新级，和新的一样：几乎没用过。",
+                        )
+                    } else {
+                        text(
+                            "Condition: Mint. Tested, and to be honest: no known faults.",
+                            "成色：全新级。已测试，如实告知：没有已知瑕疵。",
+                        )
+                    },
                     verdict: if facts.true_grade == ConditionGrade::Mint && facts.faults.is_empty() {
                         Verdict::Right
                     } else {
@@ -178,7 +217,13 @@ pub fn statements(topic: QuestionTopic, facts: &AnswerFacts, seed: u32) -> Vec<S
                     ),
                 },
                 Statement {
-                    text: text("It arrives in 2–3 days.", "2到3天就到。"),
+                    text: text(
+                        format!(
+                            "I post it by {} ({}); it reaches you in 2–3 days.",
+                            facts.postage_name.en, tracking.0
+                        ),
+                        format!("我用{}（{}）寄出，2到3天送达。", facts.postage_name.zh, tracking.1),
+                    ),
                     verdict: if facts.days_to_door <= 3 {
                         Verdict::Right
                     } else {
@@ -193,7 +238,10 @@ pub fn statements(topic: QuestionTopic, facts: &AnswerFacts, seed: u32) -> Vec<S
                     ),
                 },
                 Statement {
-                    text: text("That depends on the post.", "这要看邮局。"),
+                    text: text(
+                        "That depends on the post and on customs at your end, so I cannot promise a date.",
+                        "这要看邮局和你那边的海关，所以我没法保证日期。",
+                    ),
                     verdict: Verdict::Vague,
                     why: text(
                         "You know the service and its transit time: say it.",
@@ -213,8 +261,8 @@ pub fn statements(topic: QuestionTopic, facts: &AnswerFacts, seed: u32) -> Vec<S
             },
             Statement {
                 text: text(
-                    "There are no import charges on second-hand items.",
-                    "二手物品没有进口税费。",
+                    "There are no import charges on second-hand items: duty and VAT are charged on new goods only, whatever their value.",
+                    "二手物品没有进口税费：关税和增值税只对新品征收，与价值无关。",
                 ),
                 verdict: if facts.pays_at_door {
                     Verdict::Wrong
@@ -228,8 +276,8 @@ pub fn statements(topic: QuestionTopic, facts: &AnswerFacts, seed: u32) -> Vec<S
             },
             Statement {
                 text: text(
-                    "I will mark the parcel as a gift with a low value, so you pay nothing.",
-                    "我会把包裹申报为礼物并低报价值，这样你就不用付钱。",
+                    "I will mark the parcel as a gift with a low value on the customs form, so you pay nothing at the door.",
+                    "我会在报关单上把包裹申报为礼物并低报价值，这样你收货时什么都不用付。",
                 ),
                 verdict: Verdict::Unlawful,
                 why: text(

@@ -3,6 +3,7 @@
 
 use crate::sim::money::BasisPoints;
 use crate::sim::scenario::storefront::{ReferralFee, Storefront};
+use crate::sim::terms::Text;
 
 impl Storefront {
     /// The referral fee on one unit of `sku` sold at the VAT-inclusive `price`: its category's
@@ -47,23 +48,32 @@ impl ReferralFee {
         }
     }
 
-    /// `5% up to 15.00, 10% up to 20.00, 15% above` (amounts in minor units formatted by
-    /// `money`).
-    pub fn describe(&self, money: impl Fn(i64) -> String) -> String {
-        let bands: Vec<String> = self
+    /// `5% up to 15.00, 10% up to 20.00, 15% above` in both languages (amounts in minor units
+    /// formatted by `money`; the category's name as the file writes it).
+    pub fn describe(&self, money: impl Fn(i64) -> String) -> Text {
+        let (en, zh): (Vec<String>, Vec<String>) = self
             .bands
             .iter()
             .map(|(up_to, rate)| match up_to {
-                Some(u) => format!("{rate} up to {}", money(*u)),
-                None if self.bands.len() == 1 => rate.to_string(),
-                None => format!("{rate} above"),
+                Some(u) => (
+                    format!("{rate} up to {}", money(*u)),
+                    format!("{} 以内 {rate}", money(*u)),
+                ),
+                None if self.bands.len() == 1 => (rate.to_string(), rate.to_string()),
+                None => (format!("{rate} above"), format!("以上部分 {rate}")),
             })
-            .collect();
-        let how = if self.by_portion && self.bands.len() > 1 {
-            " (each portion of the price at its own rate)"
+            .unzip();
+        let (how_en, how_zh) = if self.by_portion && self.bands.len() > 1 {
+            (
+                " (each portion of the price at its own rate)",
+                "（价格各段分别按各自费率计）",
+            )
         } else {
-            ""
+            ("", "")
         };
-        format!("{}: {}{how}", self.category, bands.join(", "))
+        Text {
+            en: format!("{}: {}{how_en}", self.category, en.join(", ")),
+            zh: format!("{}：{}{how_zh}", self.category, zh.join("，")),
+        }
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::sim::money::{BasisPoints, CurrencyCode, Money, format_minor};
 pub use crate::sim::terms::Side;
-use crate::sim::terms::{Incoterm, PaymentTerm};
+use crate::sim::terms::{Incoterm, PaymentTerm, Text};
 
 /// At most this many issues in one negotiation (a bid is a small inline array).
 pub const MAX_ISSUES: usize = 6;
@@ -56,6 +56,30 @@ impl IssueOptions {
             IssueOptions::Payment(_) => "payment",
             IssueOptions::DeliveryDays(_) => "delivery",
         }
+    }
+
+    /// What the issue is called in Chinese, e.g. `单价`.
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            IssueOptions::UnitPrice { .. } => "单价",
+            IssueOptions::Quantity(_) => "数量",
+            IssueOptions::Incoterm(_) => "贸易术语",
+            IssueOptions::Payment(_) => "付款方式",
+            IssueOptions::DeliveryDays(_) => "交货期",
+        }
+    }
+
+    /// Option `i` in both languages (`2,400 pcs` / `2,400 件`).
+    pub fn label_text(&self, i: usize) -> Text {
+        let zh = match self {
+            IssueOptions::Quantity(v) => v
+                .get(i)
+                .map_or_else(String::new, |q| format!("{} 件", format_minor(i64::from(*q), 0))),
+            IssueOptions::Payment(v) => v.get(i).map_or_else(String::new, |p| p.label_zh().to_string()),
+            IssueOptions::DeliveryDays(v) => v.get(i).map_or_else(String::new, |d| format!("{d} 天")),
+            IssueOptions::UnitPrice { .. } | IssueOptions::Incoterm(_) => self.label(i),
+        };
+        Text { en: self.label(i), zh }
     }
 
     /// The issue's name at the start of a line, e.g. `Unit price`.
@@ -152,6 +176,27 @@ impl Domain {
             .map(|(i, issue)| format!("{} {}", issue.name(), issue.label(bid.option(i))))
             .collect::<Vec<_>>()
             .join(" · ")
+    }
+
+    /// A bid in both languages: `unit price 28.50 EUR · quantity 2,400 pcs · …` and
+    /// `单价 28.50 EUR · 数量 2,400 件 · …` (letters keep the English [`Domain::describe`]).
+    pub fn describe_text(&self, bid: Bid) -> Text {
+        let (en, zh): (Vec<String>, Vec<String>) = self
+            .issues
+            .iter()
+            .enumerate()
+            .map(|(i, issue)| {
+                let label = issue.label_text(bid.option(i));
+                (
+                    format!("{} {}", issue.name(), label.en),
+                    format!("{} {}", issue.name_zh(), label.zh),
+                )
+            })
+            .unzip();
+        Text {
+            en: en.join(" · "),
+            zh: zh.join(" · "),
+        }
     }
 
     /// Builds a bid from option indices; `None` if the count or any index is out of range.

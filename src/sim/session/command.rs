@@ -141,6 +141,12 @@ pub enum Command {
         choices: Vec<Option<usize>>,
         note: String,
     },
+    /// Answers the task's letter in the student's own words (free writing): each point is
+    /// found in the text and checked against its facts (see `sim::writing`).
+    WriteLetterReply {
+        task: String,
+        text: String,
+    },
     /// The instructor fires one of the scenario's random events now (a class's dashboard:
     /// an exchange-rate shock, a congested port), counted against the event's `max_times`.
     /// Only the instructor's seat ([`INSTRUCTOR_SEAT`]) gives it.

@@ -34,6 +34,47 @@ impl LettersDesk {
         choices: &[Option<usize>],
         note: &str,
     ) -> Result<Vec<Event>, RuleError> {
+        let (asked_day, options) = self.open_letter(world, stores, task)?;
+        let fits = choices.len() == options.len()
+            && choices
+                .iter()
+                .zip(&options)
+                .all(|(c, (_, _, list))| c.is_none_or(|j| j < list.len()));
+        if !fits {
+            return Err(RuleError::BadLetterChoices(options.len()));
+        }
+        let (sent, grade) = crate::sim::letters::grade(&options, choices, note);
+        Ok(self.record(world, task, asked_day, sent, note, grade))
+    }
+
+    /// Sends an answer written in the student's own words: each point found in the text and
+    /// checked against its facts, the tone judged on the whole.
+    pub(super) fn reply_written(
+        &mut self,
+        world: &World,
+        stores: &BTreeMap<String, Store>,
+        task: &str,
+        text: &str,
+    ) -> Result<Vec<Event>, RuleError> {
+        let chars = text.chars().count();
+        if chars > crate::sim::writing::MAX_REPLY_CHARS {
+            return Err(RuleError::OutOfRange(format!(
+                "a written reply has at most {} characters, this one {chars}",
+                crate::sim::writing::MAX_REPLY_CHARS
+            )));
+        }
+        let (asked_day, options) = self.open_letter(world, stores, task)?;
+        let (sent, grade) = crate::sim::letters::grade_written(&options, text);
+        Ok(self.record(world, task, asked_day, sent, text, grade))
+    }
+
+    /// The day the task's letter arrived and its points, if it may be answered now.
+    fn open_letter(
+        &self,
+        world: &World,
+        stores: &BTreeMap<String, Store>,
+        task: &str,
+    ) -> Result<(u32, Vec<(String, Text, Vec<Statement>)>), RuleError> {
         let found = world
             .scenario
             .tasks()
@@ -46,16 +87,18 @@ impl LettersDesk {
         if self.replies.contains_key(task) {
             return Err(RuleError::AlreadyAnswered(task.to_string()));
         }
-        let options = crate::sim::letters::options(&facts(world, stores), found);
-        let fits = choices.len() == options.len()
-            && choices
-                .iter()
-                .zip(&options)
-                .all(|(c, (_, _, list))| c.is_none_or(|j| j < list.len()));
-        if !fits {
-            return Err(RuleError::BadLetterChoices(options.len()));
-        }
-        let (sent, grade) = crate::sim::letters::grade(&options, choices, note);
+        Ok((asked_day, crate::sim::letters::options(&facts(world, stores), found)))
+    }
+
+    fn record(
+        &mut self,
+        world: &World,
+        task: &str,
+        asked_day: u32,
+        sent: Vec<(String, Text, Option<Statement>)>,
+        note: &str,
+        grade: crate::sim::c2c::AnswerGrade,
+    ) -> Vec<Event> {
         let score = grade.score;
         self.replies.insert(
             task.to_string(),
@@ -67,10 +110,10 @@ impl LettersDesk {
                 grade,
             },
         );
-        Ok(vec![Event::LetterSent {
+        vec![Event::LetterSent {
             task: task.to_string(),
             score,
-        }])
+        }]
     }
 
     /// Letters still unanswered when their writer's waiting time is over: the company's
