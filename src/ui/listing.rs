@@ -146,7 +146,7 @@ pub fn draw(ui: &mut egui::Ui, view: &ListingView, draft: &mut ListingDraft) -> 
             for shot in SHOTS {
                 let file = format!("{sku}-{shot}.png");
                 let mut on = draft.text.images.contains(&file);
-                if ui.checkbox(&mut on, shot).changed() {
+                if ui.checkbox(&mut on, cat.tr(&format!("shot-{shot}"))).changed() {
                     if on {
                         draft.text.images.push(file);
                     } else {

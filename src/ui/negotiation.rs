@@ -248,12 +248,26 @@ fn side_name(view: &TalksView, side: Side) -> String {
     if side == case.student_side {
         pick(&view.scenario.role().company.name, view.cat.language()).to_string()
     } else {
-        view.task
-            .counterpart
-            .as_deref()
-            .and_then(|id| view.scenario.counterpart(id))
-            .map_or_else(|| super::debrief::side_label(view.cat, side), |c| c.name.clone())
+        counterpart_name(view, side)
     }
+}
+
+/// The side's name as an English letter writes it (the company's English name).
+fn letter_name(view: &TalksView, side: Side) -> String {
+    let case = view.talks.case();
+    if side == case.student_side {
+        view.scenario.role().company.name.en.clone()
+    } else {
+        counterpart_name(view, side)
+    }
+}
+
+fn counterpart_name(view: &TalksView, side: Side) -> String {
+    view.task
+        .counterpart
+        .as_deref()
+        .and_then(|id| view.scenario.counterpart(id))
+        .map_or_else(|| super::debrief::side_label(view.cat, side), |c| c.name.clone())
 }
 
 fn status(ui: &mut egui::Ui, view: &TalksView) {
@@ -422,7 +436,7 @@ fn brief(ui: &mut egui::Ui, cat: &Catalogue, case: &NegotiationCase, side: Side)
             };
             ui.label(format!(
                 "{} — {}",
-                issue.title(),
+                issue_title(cat, issue),
                 crate::sim::BasisPoints(i64::from(weight))
             ));
             ui.label(RichText::new(shape).small().color(MUTED));
@@ -508,15 +522,15 @@ fn offer_form(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side:
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             for (i, issue) in case.domain.issues().iter().enumerate() {
-                ui.label(issue.title());
+                ui.label(issue_title(cat, issue));
                 let current = draft.options.get(i).copied().unwrap_or(0).min(issue.len() - 1);
                 let mut chosen = current;
                 egui::ComboBox::from_id_salt(("offer-issue", i))
                     .width(220.0)
-                    .selected_text(issue.label(current))
+                    .selected_text(pick(&issue.label_text(current), cat.language()))
                     .show_ui(ui, |ui| {
                         for o in 0..issue.len() {
-                            ui.selectable_value(&mut chosen, o, issue.label(o));
+                            ui.selectable_value(&mut chosen, o, pick(&issue.label_text(o), cat.language()));
                         }
                     });
                 if let Some(slot) = draft.options.get_mut(i) {
@@ -588,6 +602,14 @@ fn send_bar(ui: &mut egui::Ui, view: &TalksView, draft: &mut TalksDraft, side: S
     action
 }
 
+/// An issue's name at the start of a line, in the player's language.
+fn issue_title(cat: &Catalogue, issue: &IssueOptions) -> &'static str {
+    match cat.language() {
+        crate::i18n::Language::Chinese => issue.name_zh(),
+        crate::i18n::Language::English => issue.title(),
+    }
+}
+
 /// The letters, newest first.
 fn letters(ui: &mut egui::Ui, view: &TalksView) {
     let cat = view.cat;
@@ -604,9 +626,9 @@ fn letters(ui: &mut egui::Ui, view: &TalksView) {
                 &case.domain,
                 bid,
                 Correspondents {
-                    sender: &side_name(view, by),
+                    sender: &letter_name(view, by),
                     sender_company: "",
-                    recipient: &side_name(view, by.other()),
+                    recipient: &letter_name(view, by.other()),
                 },
             ),
             by,
@@ -622,6 +644,7 @@ fn letters(ui: &mut egui::Ui, view: &TalksView) {
             .find(|o| o.by != offer.by)
             .map(|o| o.bid);
         let sender = side_name(view, offer.by);
+        let writer = letter_name(view, offer.by);
         let text = offer_letter(
             &case.domain,
             offer.by,
@@ -629,9 +652,9 @@ fn letters(ui: &mut egui::Ui, view: &TalksView) {
             answering,
             &offer.note,
             Correspondents {
-                sender: &sender,
+                sender: &writer,
                 sender_company: "",
-                recipient: &side_name(view, offer.by.other()),
+                recipient: &letter_name(view, offer.by.other()),
             },
         );
         letter_frame(ui, cat, &sender, offer.day, &text, offer.by);

@@ -2036,14 +2036,14 @@ fn labels_of(harness: &Harness<'_, impl Sized>) -> Vec<String> {
         .collect()
 }
 
-/// A run of three or more English words (a sentence, not a code, a name or an abbreviation).
+/// A run of two or more English words (a phrase, not a code, a name or an abbreviation).
 fn english_sentence_in(text: &str) -> Option<String> {
     let mut run: Vec<&str> = Vec::new();
     for word in text.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')) {
         let is_word = word.len() >= 2 && word.chars().any(|c| c.is_ascii_lowercase());
         if is_word {
             run.push(word);
-            if run.len() >= 3 {
+            if run.len() >= 2 {
                 return Some(run.join(" "));
             }
         } else if !word.is_empty() {
@@ -2082,6 +2082,12 @@ fn a_scripted_session_in_chinese_shows_no_english_sentence_outside_letters_and_d
         }
         for term in tradeport::glossary::bundled().terms() {
             allowed.extend([term.en.clone(), term.definition.en.clone()]);
+            allowed.extend(
+                term.matches
+                    .iter()
+                    .filter(|m| !m.chars().any(char::is_whitespace) && m.chars().any(char::is_uppercase))
+                    .cloned(),
+            );
         }
         let run = tradeport::sim::expert::play(Arc::clone(&scenario), 7);
         let commands = run.session.commands().to_vec();

@@ -1328,3 +1328,12 @@ letter-write-intro = Write the whole reply in English, as you would send it: a g
 letter-write-points = The letter asks about: { $points }
 letter-write-hint = Dear …, thank you for … (price with currency, Incoterm, named place and version; quantities; lead time and from when; payment; samples) … Best regards, your name and company
 letter-write-count = { $chars } / { $max } characters
+
+## The listing editor's photo shots (sim::market::quality::SHOTS).
+shot-main = main
+shot-detail = detail
+shot-size = size
+shot-in-use = in use
+shot-colours = colours
+shot-packaging = packaging
+shot-lifestyle = lifestyle

@@ -1312,3 +1312,12 @@ letter-write-intro = 用英文写出完整的回信，就像真的要发出去�
 letter-write-points = 来信问到：{ $points }
 letter-write-hint = Dear …, thank you for …（带币种的价格、贸易术语及指定地点和版本；数量；交期及起算时间；付款方式；样品）… Best regards, 你的姓名和公司
 letter-write-count = { $chars } / { $max } 个字符
+
+## 商品编辑器的图片类型（sim::market::quality::SHOTS）。
+shot-main = 主图
+shot-detail = 细节
+shot-size = 尺寸
+shot-in-use = 使用场景
+shot-colours = 颜色
+shot-packaging = 包装
+shot-lifestyle = 生活场景
