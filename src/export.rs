@@ -2,6 +2,7 @@
 //! per student for a class gradebook. Both carry what identifies the run (scenario hash, seed,
 //! log digest) so that a result can be checked with `tradeport verify`.
 
+use crate::i18n::{Arg, Catalogue, Language};
 use crate::scenario::file::Competency;
 use crate::sim::Report;
 use crate::sim::expert::ExpertRun;
@@ -106,17 +107,51 @@ pub fn csv_row(report: &Report, save: &SaveFile) -> String {
     fields.join(",")
 }
 
-/// A printable page for one student's run, compared with the AI expert's run on the same seed
-/// when one is given.
-pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>) -> String {
+/// The catalogue key of a competency's name.
+fn competency_key(competency: Competency) -> &'static str {
+    match competency {
+        Competency::ImportExportHandling => "competency-import-export",
+        Competency::CustomsDeclaration => "competency-customs",
+        Competency::MarketResearchMarketing => "competency-marketing",
+        Competency::StoreOperation => "competency-store",
+        Competency::BusinessEnglish => "competency-english",
+    }
+}
+
+/// A printable page for one student's run in the reader's language (`cat`), compared with the
+/// AI expert's run on the same seed when one is given. The scenario's texts, the criteria and
+/// the reasons come in that language too (a Chinese page gives a title's English under it).
+pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>, cat: &Catalogue) -> String {
     let e = escape_html;
+    let language = cat.language();
+    let pick = |text: &crate::sim::terms::Text| -> String {
+        match language {
+            Language::Chinese if !text.zh.trim().is_empty() => text.zh.clone(),
+            _ => text.en.clone(),
+        }
+    };
+    // The catalogue's own words go in as written (they hold no markup); every fact from a
+    // scenario, a save or a student is escaped before it goes into a message.
+    let tr = |key: &str| cat.tr(key);
+    let tr_args = |key: &str, args: &[(&str, Arg)]| cat.tr_args(key, args);
     let mut out = String::new();
     let student = student_label(&save.student);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(&format!(
-        "<title>Tradeport report: {} — {}</title>\n",
-        e(&report.title.en),
-        e(&student)
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        match language {
+            Language::English => "en",
+            Language::Chinese => "zh-CN",
+        }
+    ));
+    out.push_str(&format!(
+        "<title>{}</title>\n",
+        tr_args(
+            "report-page-title",
+            &[
+                ("scenario", Arg::from(e(&pick(&report.title)))),
+                ("student", Arg::from(e(&student)))
+            ]
+        )
     ));
     out.push_str(
         "<style>\n\
@@ -130,35 +165,53 @@ pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>) -> Str
          @media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }\n\
          </style>\n</head>\n<body>\n",
     );
-    out.push_str(&format!("<h1>{}</h1>\n", e(&report.title.en)));
-    if !report.title.zh.is_empty() {
-        out.push_str(&format!("<p class=\"muted\">{}</p>\n", e(&report.title.zh)));
+    out.push_str(&format!("<h1>{}</h1>\n", e(&pick(&report.title))));
+    let other = match language {
+        Language::Chinese => &report.title.en,
+        Language::English => &report.title.zh,
+    };
+    if !other.is_empty() && *other != pick(&report.title) {
+        out.push_str(&format!("<p class=\"muted\">{}</p>\n", e(other)));
     }
     out.push_str(&format!("<p><strong>{}</strong></p>\n", e(&student)));
+    let days = [
+        ("day", Arg::from(report.days_played)),
+        ("total", Arg::from(report.length_days)),
+    ];
     let played = if report.ended_early {
-        format!("Stopped on day {} of {}.", report.days_played, report.length_days)
+        tr_args("report-stopped", &days)
     } else if report.finished {
-        format!("Played all {} days.", report.length_days)
+        tr_args("report-played-all", &days)
     } else {
-        format!("In progress: day {} of {}.", report.days_played, report.length_days)
+        tr_args("report-in-progress", &days)
     };
     out.push_str(&format!(
-        "<p><strong>{} / {} points</strong> ({}%). {} Played in {} mode ({}).</p>\n",
-        report.total_earned,
-        report.total_possible,
+        "<p><strong>{}</strong> ({}%). {played} {}</p>\n",
+        tr_args(
+            "report-points",
+            &[
+                ("earned", Arg::from(report.total_earned)),
+                ("possible", Arg::from(report.total_possible)),
+            ]
+        ),
         percent(report.total_earned, report.total_possible),
-        e(&played),
-        mode_name(report.mode),
-        if report.mode.hints() { "hints on" } else { "hints off" }
+        tr(if report.mode.hints() {
+            "report-mode-practice"
+        } else {
+            "report-mode-exam"
+        }),
     ));
 
-    out.push_str("<h2>By competency</h2>\n<table>\n");
+    out.push_str(&format!("<h2>{}</h2>\n<table>\n", tr("report-by-competency")));
     if expert.is_some() {
-        out.push_str(
-            "<tr><th>Competency</th><th class=\"num\">Points</th><th>You (dark) and the expert (grey)</th></tr>\n",
-        );
+        out.push_str(&format!(
+            "<tr><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr>\n",
+            tr("report-col-competency"),
+            tr("report-col-points"),
+            tr("report-col-bars")
+        ));
     }
-    for (competency, name) in COMPETENCIES {
+    for (competency, _) in COMPETENCIES {
         let Some((earned, possible)) = report.competencies.get(&competency).copied() else {
             continue;
         };
@@ -176,32 +229,38 @@ pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>) -> Str
         }
         out.push_str(&format!(
             "<tr><td>{}</td><td class=\"num\">{earned} / {possible}</td><td>{bars}</td></tr>\n",
-            e(name)
+            tr(competency_key(competency))
         ));
     }
     out.push_str("</table>\n");
 
-    out.push_str("<h2>By task</h2>\n");
+    out.push_str(&format!("<h2>{}</h2>\n", tr("report-by-task")));
     for task in &report.tasks {
         out.push_str(&format!(
             "<h3>{} <span class=\"muted\">{} / {}</span></h3>\n<table>\n",
-            e(&task.title.en),
+            e(&pick(&task.title)),
             task.earned(),
             task.possible()
         ));
         for c in &task.criteria {
-            let mut why = e(&c.reason.en);
+            let mut why = e(&pick(&c.reason));
             if c.is_mistake() {
                 if let Some(rule) = &c.rule {
-                    why.push_str(&format!("<span class=\"rule\">Rule: {}</span>", e(&rule.en)));
+                    why.push_str(&format!(
+                        "<span class=\"rule\">{}</span>",
+                        tr_args("report-rule", &[("rule", Arg::from(e(&pick(rule))))])
+                    ));
                 }
                 if let Some(hint) = &c.hint {
-                    why.push_str(&format!("<span class=\"hint\">Next time: {}</span>", e(&hint.en)));
+                    why.push_str(&format!(
+                        "<span class=\"hint\">{}</span>",
+                        tr_args("report-next-time", &[("hint", Arg::from(e(&pick(hint))))])
+                    ));
                 }
             }
             out.push_str(&format!(
                 "<tr><td>{}</td><td class=\"num{}\">{} / {}</td><td class=\"muted\">{why}</td></tr>\n",
-                e(&c.description.en),
+                e(&pick(&c.description)),
                 if c.is_mistake() { " lost" } else { "" },
                 c.earned,
                 c.possible,
@@ -212,23 +271,36 @@ pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>) -> Str
 
     let hints = hints_for_next_time(report);
     if !hints.is_empty() {
-        out.push_str("<h2>Hints for next time</h2>\n<ol>\n");
+        out.push_str(&format!("<h2>{}</h2>\n<ol>\n", tr("report-hints")));
         for hint in hints {
-            out.push_str(&format!("<li>{}</li>\n", e(&hint.en)));
+            out.push_str(&format!("<li>{}</li>\n", e(&pick(&hint))));
         }
         out.push_str("</ol>\n");
     }
 
     if let Some(expert) = expert {
         out.push_str(&format!(
-            "<h2>What an expert would have done</h2>\n<p>The game's AI expert played the same scenario on the same seed ({}) \
-             and earned <strong>{} / {}</strong>; cash {} → {}.</p>\n<table>\n\
-             <tr><th>Task</th><th class=\"num\">You</th><th class=\"num\">Expert</th><th>The expert's decisions</th></tr>\n",
-            expert.report.seed,
-            expert.report.total_earned,
-            expert.report.total_possible,
-            e(&expert.report.cash_start_home.format()),
-            e(&expert.report.cash_end_home.format()),
+            "<h2>{}</h2>\n<p>{}</p>\n<table>\n<tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th></tr>\n",
+            tr("report-expert-title"),
+            tr_args(
+                "report-expert-intro",
+                &[
+                    ("seed", Arg::from(expert.report.seed.to_string())),
+                    (
+                        "score",
+                        Arg::from(format!(
+                            "<strong>{} / {}</strong>",
+                            expert.report.total_earned, expert.report.total_possible
+                        ))
+                    ),
+                    ("start", Arg::from(e(&expert.report.cash_start_home.format()))),
+                    ("end", Arg::from(e(&expert.report.cash_end_home.format()))),
+                ]
+            ),
+            tr("report-col-task"),
+            tr("report-col-you"),
+            tr("report-col-expert"),
+            tr("report-col-decisions"),
         ));
         for task in &report.tasks {
             let theirs = expert.report.tasks.iter().find(|t| t.id == task.id);
@@ -236,55 +308,71 @@ pub fn html(report: &Report, save: &SaveFile, expert: Option<&ExpertRun>) -> Str
                 .moves
                 .iter()
                 .filter(|m| m.task.as_deref() == Some(task.id.as_str()))
-                .map(|m| format!("Day {}: {}", m.day, e(&m.what.en)))
+                .map(|m| {
+                    tr_args(
+                        "report-expert-move",
+                        &[("day", Arg::from(m.day)), ("what", Arg::from(e(&pick(&m.what))))],
+                    )
+                })
                 .collect();
             out.push_str(&format!(
                 "<tr><td>{}</td><td class=\"num\">{} / {}</td><td class=\"num\">{}</td><td class=\"muted\">{}</td></tr>\n",
-                e(&task.title.en),
+                e(&pick(&task.title)),
                 task.earned(),
                 task.possible(),
                 theirs.map_or("—".to_string(), |t| format!("{} / {}", t.earned(), t.possible())),
-                if moves.is_empty() {
-                    "nothing the game can play for this task".to_string()
-                } else {
-                    moves.join("<br>")
-                }
+                if moves.is_empty() { tr("report-expert-nothing") } else { moves.join("<br>") }
             ));
         }
         out.push_str("</table>\n");
     }
 
-    out.push_str("<h2>Money and reputation</h2>\n<table>\n");
+    out.push_str(&format!("<h2>{}</h2>\n<table>\n", tr("report-money")));
     out.push_str(&format!(
-        "<tr><td>Cash (home currency)</td><td class=\"num\">{} → {}</td></tr>\n",
+        "<tr><td>{}</td><td class=\"num\">{} → {}</td></tr>\n",
+        tr("report-cash"),
         e(&report.cash_start_home.format()),
         e(&report.cash_end_home.format())
     ));
     out.push_str(&format!(
-        "<tr><td>Reputation</td><td class=\"num\">{} → {}</td></tr>\n",
-        report.reputation_start, report.reputation_end
+        "<tr><td>{}</td><td class=\"num\">{} → {}</td></tr>\n",
+        tr("report-reputation"),
+        report.reputation_start,
+        report.reputation_end
     ));
     out.push_str(&format!(
-        "<tr><td>Customs fees and penalties</td><td class=\"num\">{} / {}</td></tr>\n",
+        "<tr><td>{}</td><td class=\"num\">{} / {}</td></tr>\n",
+        tr("report-customs-fees"),
         e(&report.customs_fees.format()),
         e(&report.customs_penalties.format())
     ));
     out.push_str("</table>\n");
 
-    out.push_str("<h2>Verification</h2>\n<table>\n");
+    out.push_str(&format!("<h2>{}</h2>\n<table>\n", tr("report-verification")));
     out.push_str(&format!(
-        "<tr><td>Scenario</td><td><code>{}</code> <code>{}</code></td></tr>\n",
+        "<tr><td>{}</td><td><code>{}</code> <code>{}</code></td></tr>\n",
+        tr("report-scenario"),
         e(&save.scenario_id),
         e(&save.scenario_hash)
     ));
-    out.push_str(&format!("<tr><td>Seed</td><td><code>{}</code></td></tr>\n", save.seed));
     out.push_str(&format!(
-        "<tr><td>Decisions</td><td>{} commands, log digest <code>{}</code></td></tr>\n",
-        save.commands.len(),
+        "<tr><td>{}</td><td><code>{}</code></td></tr>\n",
+        tr("report-seed"),
+        save.seed
+    ));
+    out.push_str(&format!(
+        "<tr><td>{}</td><td>{} <code>{}</code></td></tr>\n",
+        tr("report-decisions"),
+        tr_args("report-decisions-count", &[("count", Arg::from(save.commands.len()))]),
         e(&save.log_digest())
     ));
-    out.push_str("</table>\n<p class=\"muted\">The scenario, seed and command log rebuild this run exactly; \
-                  <code>tradeport verify REPORT.ron</code> re-simulates a submitted report and checks every number.</p>\n");
+    out.push_str(&format!(
+        "</table>\n<p class=\"muted\">{}</p>\n",
+        tr_args(
+            "report-verify-note",
+            &[("command", Arg::from("<code>tradeport verify REPORT.ron</code>"))]
+        )
+    ));
     out.push_str("</body>\n</html>\n");
     out
 }

@@ -48,10 +48,16 @@ fn main() -> ExitCode {
             html,
             csv,
             scenario,
+            lang,
         }) => exit(cli::report(
             &save,
             scenario.as_deref(),
-            html.as_deref(),
+            (
+                html.as_deref(),
+                lang.as_deref()
+                    .and_then(tradeport::i18n::Language::from_locale)
+                    .unwrap_or_else(tradeport::i18n::Language::from_system),
+            ),
             csv.as_deref(),
             &mut std::io::stdout(),
             &mut std::io::stderr(),
@@ -140,6 +146,7 @@ fn classroom(command: CliCommand) -> ExitCode {
             resume,
             exam,
             team_size,
+            lang,
         } => match tradeport::catalog::resolve(&scenario) {
             Err(e) => refuse(e),
             Ok(path) => {
@@ -160,7 +167,7 @@ fn classroom(command: CliCommand) -> ExitCode {
                 if headless {
                     exit(run_headless_host(&request, &mut std::io::stdout()))
                 } else {
-                    window(tradeport::game::class_window::ClassLaunch::Host(request), size)
+                    window(tradeport::game::class_window::ClassLaunch::Host(request), size, lang)
                 }
             }
         },
@@ -170,6 +177,7 @@ fn classroom(command: CliCommand) -> ExitCode {
             name,
             id,
             size,
+            lang,
             ..
         } => window(
             tradeport::game::class_window::ClassLaunch::Join {
@@ -178,6 +186,7 @@ fn classroom(command: CliCommand) -> ExitCode {
                 number: id.unwrap_or_default(),
             },
             size,
+            lang,
         ),
         CliCommand::Join {
             host: Some(host),
@@ -224,8 +233,12 @@ fn classroom(command: CliCommand) -> ExitCode {
 
 /// The game's window opened on a class: the instructor's dashboard or the join form.
 #[cfg(feature = "gui")]
-fn window(launch: tradeport::game::class_window::ClassLaunch, size: Option<tradeport::cli::WindowSize>) -> ExitCode {
-    match tradeport::game::run_class(launch, size) {
+fn window(
+    launch: tradeport::game::class_window::ClassLaunch,
+    size: Option<tradeport::cli::WindowSize>,
+    lang: Option<String>,
+) -> ExitCode {
+    match tradeport::game::run_class(launch, size, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("tradeport: {message}");

@@ -115,6 +115,9 @@ pub enum CliCommand {
         /// Scenario file or bundled id (default: the bundled scenario the save names).
         #[arg(long)]
         scenario: Option<String>,
+        /// The HTML page's language: en or zh (default: the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
     },
     /// Run a class on this PC for students on the LAN (with --headless: no window, for labs
     /// and tests). Prints the join code and the address; starts once the seats are taken,
@@ -130,6 +133,9 @@ pub enum CliCommand {
         /// The dashboard window's size, `WIDTHxHEIGHT`.
         #[arg(long, value_parser = parse_window_size)]
         size: Option<WindowSize>,
+        /// The dashboard's language: en or zh (default: the settings, or the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
         /// UDP port to listen on (0: any free port).
         #[arg(long, default_value_t = 5000)]
         port: u16,
@@ -170,6 +176,9 @@ pub enum CliCommand {
         /// The window's size, `WIDTHxHEIGHT`.
         #[arg(long, value_parser = parse_window_size)]
         size: Option<WindowSize>,
+        /// The window's language: en or zh (default: the settings, or the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
         /// Keep the seat's token here, to rejoin the same seat after a crash.
         #[arg(long)]
         token_file: Option<PathBuf>,
@@ -448,7 +457,7 @@ pub fn replay(
 pub fn report(
     save_path: &std::path::Path,
     scenario: Option<&str>,
-    html: Option<&std::path::Path>,
+    (html, language): (Option<&std::path::Path>, crate::i18n::Language),
     csv: Option<&std::path::Path>,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
@@ -484,7 +493,8 @@ pub fn report(
     let report = crate::sim::Report::of(&session);
     if let Some(path) = html {
         let expert = crate::sim::expert::play_like(&session);
-        crate::saves::write_atomic(path, &crate::export::html(&report, &save, Some(&expert)))?;
+        let cat = crate::i18n::Catalogue::new(language);
+        crate::saves::write_atomic(path, &crate::export::html(&report, &save, Some(&expert), &cat))?;
         writeln!(out, "HTML report written to {}", shown_path(path))?;
     }
     if let Some(path) = csv {

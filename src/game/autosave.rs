@@ -240,6 +240,7 @@ fn export_report(
     session: &ActiveSession,
     student: &Student,
     expert: Option<&crate::sim::expert::ExpertRun>,
+    cat: &crate::i18n::Catalogue,
 ) -> String {
     let dir = saves.parent().unwrap_or(saves).join("reports");
     let who: String = format!("{}-{}", student.id, student.name)
@@ -259,14 +260,20 @@ fn export_report(
             &computed
         }
     };
-    let html = crate::export::html(&report, &file.save, Some(expert));
+    let html = crate::export::html(&report, &file.save, Some(expert), cat);
     let ron_path = dir.join(format!("{stem}.report.ron"));
     let html_path = dir.join(format!("{stem}.html"));
     match crate::saves::write_atomic(&ron_path, &file.to_text())
         .and_then(|()| crate::saves::write_atomic(&html_path, &html))
     {
-        Ok(()) => format!("saved: {} and {}", ron_path.display(), html_path.display()),
-        Err(e) => format!("the report could not be saved: {e}"),
+        Ok(()) => cat.tr_args(
+            "report-saved",
+            &[
+                ("report", ron_path.display().to_string().into()),
+                ("page", html_path.display().to_string().into()),
+            ],
+        ),
+        Err(e) => cat.tr_args("report-not-saved", &[("why", e.to_string().into())]),
     }
 }
 
@@ -300,7 +307,11 @@ pub fn autosave_and_continue(
     session: Option<Res<ActiveSession>>,
     (folder, enabled): (Res<SaveFolder>, Res<AutosaveEnabled>),
     mut student: ResMut<ActiveStudent>,
-    (next_student, scenario_folder): (Res<NextStudent>, Option<Res<super::scenario_assets::ScenarioFolder>>),
+    (next_student, scenario_folder, ui_text): (
+        Res<NextStudent>,
+        Option<Res<super::scenario_assets::ScenarioFolder>>,
+        Option<Res<super::settings::UiText>>,
+    ),
     catalog: Res<ScenarioCatalog>,
     assets: Res<Assets<ScenarioAsset>>,
     server: Res<AssetServer>,
@@ -330,11 +341,17 @@ pub fn autosave_and_continue(
                 saves.last = None;
             }
             Action::ExportReport => {
+                let english = crate::i18n::Catalogue::new(crate::i18n::Language::English);
+                let cat = ui_text.as_deref().map_or(&english, |t| &t.0);
                 exported.0 = Some(match (session.as_deref(), &folder.0, enabled.0) {
-                    (Some(session), Some(dir), true) => {
-                        export_report(dir, session, &student.0, debrief.as_deref().map(|d| d.expert.as_ref()))
-                    }
-                    _ => "reports are not saved in this mode".to_string(),
+                    (Some(session), Some(dir), true) => export_report(
+                        dir,
+                        session,
+                        &student.0,
+                        debrief.as_deref().map(|d| d.expert.as_ref()),
+                        cat,
+                    ),
+                    _ => cat.tr("report-no-saves"),
                 });
             }
             Action::ContinueGame(path) => {

@@ -552,9 +552,18 @@ fn draw_dashboard(
         .outcome
         .written
         .iter()
-        .map(|p| format!("wrote {}", p.display()))
+        .map(|p| {
+            text.0
+                .tr_args("dash-wrote", &[("path", p.display().to_string().into())])
+        })
         .collect();
-    collected.extend(hosted.outcome.problems.iter().map(|p| format!("problem: {p}")));
+    collected.extend(
+        hosted
+            .outcome
+            .problems
+            .iter()
+            .map(|p| text.0.tr_args("dash-problem", &[("problem", p.clone().into())])),
+    );
     let (address, code) = window
         .hosting
         .as_ref()
@@ -567,7 +576,13 @@ fn draw_dashboard(
         .scenario()
         .random_events()
         .iter()
-        .map(|e| (e.id.clone(), dashboard::describe_effect(&e.effect, text.0.language())))
+        .map(|e| (e.id.clone(), dashboard::describe_effect(&e.effect, &text.0)))
+        .collect();
+    let seat_names: Vec<(String, String)> = class
+        .scenario()
+        .seats()
+        .iter()
+        .map(|s| (s.id.clone(), crate::ui::pick(&s.name, text.0.language()).to_string()))
         .collect();
     let view = dashboard::DashboardView {
         cat: &text.0,
@@ -589,6 +604,7 @@ fn draw_dashboard(
         events: &events,
         tables: class.tables().len(),
         seat_ids: &seat_ids,
+        seat_names: &seat_names,
         notice: fired.as_deref(),
         market: market.as_ref(),
         classmate_trades: classmate_trades.as_deref(),

@@ -65,9 +65,14 @@ pub fn run(args: PlayArgs) -> Result<(), String> {
 ///
 /// # Errors
 /// A sentence for the terminal, as [`run`].
-pub fn run_class(launch: class_window::ClassLaunch, size: Option<crate::cli::WindowSize>) -> Result<(), String> {
+pub fn run_class(
+    launch: class_window::ClassLaunch,
+    size: Option<crate::cli::WindowSize>,
+    lang: Option<String>,
+) -> Result<(), String> {
     let args = PlayArgs {
         size,
+        lang,
         ..PlayArgs::default()
     };
     run_app(args, Some(launch))

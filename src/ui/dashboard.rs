@@ -40,6 +40,8 @@ pub struct DashboardView<'a> {
     pub tables: usize,
     /// The seats at every table (the instructor moves students between them before the start).
     pub seat_ids: &'a [String],
+    /// Each seat's name in the instructor's language, by id (a seat not named shows its id).
+    pub seat_names: &'a [(String, String)],
     /// What the last instructor action did (an event fired, or why not).
     pub notice: Option<&'a str>,
     /// A shared marketplace's leaderboard and the class's decisions (a B2C class).
@@ -58,23 +60,42 @@ pub struct DashboardDraft {
     pub event_table: Option<usize>,
 }
 
-/// What a scenario event does, in a few words for the instructor's list.
-pub fn describe_effect(effect: &crate::sim::scenario::Effect, language: crate::i18n::Language) -> String {
+/// What a scenario event does, in a few words for the instructor's list, in their language.
+pub fn describe_effect(effect: &crate::sim::scenario::Effect, cat: &Catalogue) -> String {
     use crate::sim::scenario::Effect;
+    let language = cat.language();
     match effect {
         Effect::ExchangeRateShock { currency, change } => {
             let sign = if change.0 < 0 { "−" } else { "+" };
             let bp = change.0.unsigned_abs();
-            format!("{currency} {sign}{}.{:02} %", bp / 100, bp % 100)
+            cat.tr_args(
+                "dash-effect-rate",
+                &[
+                    ("currency", Arg::from(currency.as_str())),
+                    ("change", Arg::from(format!("{sign}{}.{:02} %", bp / 100, bp % 100))),
+                ],
+            )
         }
         Effect::Message { subject, .. } | Effect::Question { subject, .. } => {
             super::pick(subject, language).to_string()
         }
         Effect::CashChange { money, reason } => format!("{} ({})", money.format(), super::pick(reason, language)),
-        Effect::ReputationChange { delta, reason } => {
-            format!("reputation {delta:+} ({})", super::pick(reason, language))
-        }
+        Effect::ReputationChange { delta, reason } => cat.tr_args(
+            "dash-effect-reputation",
+            &[
+                ("delta", Arg::from(format!("{delta:+}"))),
+                ("reason", Arg::from(super::pick(reason, language))),
+            ],
+        ),
     }
+}
+
+/// A seat's name as the dashboard shows it: its name in the instructor's language, else its id.
+fn seat_label<'v>(view: &'v DashboardView, id: &'v str) -> &'v str {
+    view.seat_names
+        .iter()
+        .find(|(seat, _)| seat == id)
+        .map_or(id, |(_, name)| name.as_str())
 }
 
 pub fn draw(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft) -> Option<Action> {
@@ -254,7 +275,7 @@ pub fn draw(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft)
                             "{} {} · {} · {}",
                             cat.tr("dash-table"),
                             line.table + 1,
-                            line.seat,
+                            seat_label(view, &line.seat),
                             line.what
                         ))
                         .small(),
@@ -373,11 +394,12 @@ fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft,
                 ui.label((row.table + 1).to_string());
                 if row.held_by_ai {
                     ui.label(
-                        RichText::new(cat.tr_args("dash-held", &[("seat", Arg::from(row.seat.as_str()))])).color(WARN),
+                        RichText::new(cat.tr_args("dash-held", &[("seat", Arg::from(seat_label(view, &row.seat)))]))
+                            .color(WARN),
                     )
                     .on_hover_text(cat.tr("dash-held-hint"));
                 } else {
-                    ui.label(&row.seat);
+                    ui.label(seat_label(view, &row.seat));
                 }
                 let day = if row.ready {
                     format!("{} ✔", row.day)
@@ -402,9 +424,12 @@ fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft,
                                         continue;
                                     }
                                     let label = if table == view.tables {
-                                        cat.tr_args("dash-move-new-table", &[("seat", Arg::from(seat.as_str()))])
+                                        cat.tr_args(
+                                            "dash-move-new-table",
+                                            &[("seat", Arg::from(seat_label(view, seat)))],
+                                        )
                                     } else {
-                                        format!("{} {} · {seat}", cat.tr("dash-table"), table + 1)
+                                        format!("{} {} · {}", cat.tr("dash-table"), table + 1, seat_label(view, seat))
                                     };
                                     if ui.selectable_label(false, label).clicked() {
                                         chosen = Some((table, seat.clone()));

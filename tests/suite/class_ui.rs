@@ -85,7 +85,7 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
             .scenario()
             .random_events()
             .iter()
-            .map(|e| (e.id.clone(), dashboard::describe_effect(&e.effect, Language::English)))
+            .map(|e| (e.id.clone(), dashboard::describe_effect(&e.effect, cat)))
             .collect::<Vec<_>>()
             .into_boxed_slice(),
     );
@@ -93,6 +93,15 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
     let market = class.market_standing(usize::MAX).map(|m| &*Box::leak(Box::new(m)));
     let trades = class.classmate_trades().map(|t| &*Box::leak(t.into_boxed_slice()));
     let seat_ids: &'static [String] = Box::leak(class.seat_ids().into_boxed_slice());
+    let seat_names: &'static [(String, String)] = Box::leak(
+        class
+            .scenario()
+            .seats()
+            .iter()
+            .map(|s| (s.id.clone(), s.name.en.clone()))
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    );
     let (started, paused, locked, over) = (
         class.is_started(),
         class.is_paused(),
@@ -121,6 +130,7 @@ fn dashboard_harness(class: &Class) -> Harness<'static, DashboardState> {
                 events,
                 tables,
                 seat_ids,
+                seat_names,
                 notice: None,
                 market,
                 classmate_trades: trades,
@@ -147,13 +157,14 @@ fn the_dashboard_shows_every_student_the_feed_and_the_deal_and_confirms_before_e
         assert!(harness.query_by_label(name).is_some(), "{name} is listed");
     }
     // The feed says what happened at table 1, in words, newest first.
+    let exporter = class.scenario().seats()[0].name.en.clone();
     assert!(
         harness
-            .query_by_label_contains("Table 1 · company · accepted the offer on the table")
+            .query_by_label_contains(&format!("Table 1 · {exporter} · accepted the offer on the table"))
             .is_some()
     );
     let offers = harness
-        .query_all_by_label_contains("Table 1 · counterparts · offer: unit price 25.50 EUR")
+        .query_all_by_label_contains("Table 1 · Counterparts · offer: unit price 25.50 EUR")
         .count();
     assert_eq!(offers, 1, "the importer's counter-offer, in the form's words");
     // The deal's utilities under the chart (seller's / buyer's).
@@ -393,8 +404,8 @@ fn the_dashboard_fires_one_of_the_scenario_s_own_events_at_every_table_or_one() 
     // The scenario's events, named by what they do: the EUR shock is the scenario's "-2%".
     let first = &class.scenario().random_events()[0];
     assert_eq!(
-        dashboard::describe_effect(&first.effect, Language::English),
-        "EUR −2.00 %"
+        dashboard::describe_effect(&first.effect, &Catalogue::new(Language::English)),
+        "EUR exchange rate −2.00 %"
     );
     harness.get_by_label("Fire now").click();
     harness.run();
@@ -504,8 +515,11 @@ fn before_the_start_the_dashboard_moves_a_student_to_another_seat() {
     moves[1].click();
     harness.run();
     // Wang Wei (table 1, importer) can go to table 1's exporter seat or a new table.
-    assert!(harness.query_by_label("a new table · company").is_some());
-    harness.get_by_label("Table 1 · company").click();
+    // Seats go by their names in the instructor's language, not their ids.
+    let exporter = class.scenario().seats()[0].name.en.clone();
+    assert!(harness.query_by_label(&format!("a new table · {exporter}")).is_some());
+    assert!(harness.query_by_label("a new table · company").is_none());
+    harness.get_by_label(&format!("Table 1 · {exporter}")).click();
     harness.run();
     assert_eq!(
         harness.state().actions,

@@ -344,6 +344,7 @@ fn mutants_of_every_bundled_file_never_crash_check_or_play() {
                         &tradeport::sim::Report::of(&session),
                         &SaveFile::of(&session, Student::default()),
                         None,
+                        &tradeport::i18n::Catalogue::new(tradeport::i18n::Language::English),
                     );
                 }
                 _ => tally.rejected += 1,

@@ -315,7 +315,7 @@ fn html_and_csv_reports_match_their_golden_outputs() {
     let save = SaveFile::of(&session, student());
     let report = Report::of(&session);
     let expert = tradeport::sim::expert::play_like(&session);
-    let html = tradeport::export::html(&report, &save, Some(&expert));
+    let html = tradeport::export::html(&report, &save, Some(&expert), &english_catalogue());
     golden("tests/reports/c2c-scripted.html", &html);
     let csv = format!(
         "{}\n{}\n",
@@ -360,7 +360,7 @@ fn names_are_escaped_in_html_and_quoted_in_csv() {
     };
     let save = SaveFile::of(&session, odd);
     let report = Report::of(&session);
-    let html = tradeport::export::html(&report, &save, None);
+    let html = tradeport::export::html(&report, &save, None, &english_catalogue());
     assert!(html.contains("Wang, &quot;Tiger&quot; &lt;b&gt; (A&amp;B)"));
     assert!(!html.contains("<b>"));
     let row = tradeport::export::csv_row(&report, &save);
@@ -386,8 +386,15 @@ fn the_report_command_writes_html_and_appends_gradebook_rows() {
         tradeport::saves::store(&save_path, &save).unwrap_or_else(|e| panic!("{e}"));
         let html = dir.join(format!("report-{i}.html"));
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let ok = tradeport::cli::report(&save_path, None, Some(&html), Some(&csv), &mut out, &mut err)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let ok = tradeport::cli::report(
+            &save_path,
+            None,
+            (Some(&html), tradeport::i18n::Language::English),
+            Some(&csv),
+            &mut out,
+            &mut err,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert!(ok, "{}", String::from_utf8_lossy(&err));
         assert!(std::fs::read_to_string(&html).is_ok_and(|h| h.contains(name)));
     }
@@ -462,7 +469,7 @@ fn exam_mode_is_saved_replayed_reported_and_old_saves_are_practice() {
     let row = tradeport::export::csv_row(&report, &save);
     assert!(row.contains(",false,exam,"), "{row}");
     assert!(tradeport::export::csv_header().contains(",finished,mode,points,"));
-    let html = tradeport::export::html(&report, &save, None);
+    let html = tradeport::export::html(&report, &save, None, &english_catalogue());
     assert!(
         html.contains("Played in exam mode (hints off)."),
         "the page says how it was played"
@@ -552,17 +559,72 @@ fn an_instructor_verifies_a_class_of_reports_into_one_gradebook() {
     let html = dir.join("li-na.html");
     let (mut out, mut err) = (Vec::new(), Vec::new());
     assert!(
-        tradeport::cli::report(&paths[0], None, Some(&html), None, &mut out, &mut err)
-            .unwrap_or_else(|e| panic!("{e}"))
+        tradeport::cli::report(
+            &paths[0],
+            None,
+            (Some(&html), tradeport::i18n::Language::English),
+            None,
+            &mut out,
+            &mut err
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
     );
     assert!(std::fs::read_to_string(&html).is_ok_and(|h| h.contains("Li Na (2026-0417)")));
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let forged = dir.join("zhao.html");
     assert!(
-        !tradeport::cli::report(&paths[2], None, Some(&forged), None, &mut out, &mut err)
-            .unwrap_or_else(|e| panic!("{e}"))
+        !tradeport::cli::report(
+            &paths[2],
+            None,
+            (Some(&forged), tradeport::i18n::Language::English),
+            None,
+            &mut out,
+            &mut err
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
     );
     assert!(String::from_utf8_lossy(&err).contains("claim(s) do not hold"));
     assert!(!forged.exists(), "no page for a report that does not verify");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn english_catalogue() -> tradeport::i18n::Catalogue {
+    tradeport::i18n::Catalogue::new(tradeport::i18n::Language::English)
+}
+
+/// The printable report in Chinese: headings, criteria, reasons and hints in Chinese, the
+/// scenario's English title under its Chinese one, every fact escaped as in English.
+#[test]
+fn the_html_report_is_written_in_the_readers_language() {
+    let session = scripted("c2c-vintage-cameras");
+    let save = SaveFile::of(&session, student());
+    let report = Report::of(&session);
+    let expert = tradeport::sim::expert::play_like(&session);
+    let chinese = tradeport::i18n::Catalogue::new(tradeport::i18n::Language::Chinese);
+    let html = tradeport::export::html(&report, &save, Some(&expert), &chinese);
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+    for heading in [
+        "<h2>按能力</h2>",
+        "<h2>按任务</h2>",
+        "<h2>专家会怎么做</h2>",
+        "<h2>验证信息</h2>",
+    ] {
+        assert!(html.contains(heading), "{heading}");
+    }
+    assert!(html.contains(&format!("<h1>{}</h1>", report.title.zh)));
+    assert!(html.contains(&format!("<p class=\"muted\">{}</p>", report.title.en)));
+    let task = &report.tasks[0];
+    assert!(html.contains(&task.title.zh), "{}", task.title.zh);
+    assert!(html.contains(&task.criteria[0].description.zh));
+    assert!(html.contains(&format!("得分 <strong>{} / 100</strong>", expert.report.total_earned)));
+    assert!(html.contains("<code>tradeport verify REPORT.ron</code>"));
+    for english in [
+        "By competency",
+        "By task",
+        "Hints for next time",
+        "Played in",
+        "Money and reputation",
+    ] {
+        assert!(!html.contains(english), "{english}");
+    }
 }

@@ -1337,3 +1337,47 @@ shot-in-use = in use
 shot-colours = colours
 shot-packaging = packaging
 shot-lifestyle = lifestyle
+
+## The printable HTML report (src/export.rs), in the reader's language.
+report-page-title = Tradeport report: { $scenario } — { $student }
+report-stopped = Stopped on day { $day } of { $total }.
+report-played-all = Played all { $total } days.
+report-in-progress = In progress: day { $day } of { $total }.
+report-points = { $earned } / { $possible } points
+report-mode-practice = Played in practice mode (hints on).
+report-mode-exam = Played in exam mode (hints off).
+report-by-competency = By competency
+report-col-competency = Competency
+report-col-points = Points
+report-col-bars = You (dark) and the expert (grey)
+report-by-task = By task
+report-rule = Rule: { $rule }
+report-next-time = Next time: { $hint }
+report-hints = Hints for next time
+report-expert-title = What an expert would have done
+report-expert-intro = The game's AI expert played the same scenario on the same seed ({ $seed }) and earned { $score }; cash { $start } → { $end }.
+report-col-task = Task
+report-col-you = You
+report-col-expert = Expert
+report-col-decisions = The expert's decisions
+report-expert-move = Day { $day }: { $what }
+report-expert-nothing = nothing the game can play for this task
+report-money = Money and reputation
+report-cash = Cash (home currency)
+report-reputation = Reputation
+report-customs-fees = Customs fees and penalties
+report-verification = Verification
+report-scenario = Scenario
+report-seed = Seed
+report-decisions = Decisions
+report-decisions-count = { $count } commands, log digest
+report-verify-note = The scenario, seed and command log rebuild this run exactly; { $command } re-simulates a submitted report and checks every number.
+report-saved = saved: { $report } and { $page }
+report-not-saved = the report could not be saved: { $why }
+report-no-saves = reports are not saved in this mode
+
+## The instructor's dashboard: events and what was written.
+dash-effect-rate = { $currency } exchange rate { $change }
+dash-effect-reputation = reputation { $delta } ({ $reason })
+dash-wrote = wrote { $path }
+dash-problem = problem: { $problem }

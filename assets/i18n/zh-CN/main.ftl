@@ -1321,3 +1321,47 @@ shot-in-use = 使用场景
 shot-colours = 颜色
 shot-packaging = 包装
 shot-lifestyle = 生活场景
+
+## 可打印的 HTML 报告（src/export.rs），按读者的语言。
+report-page-title = 贸易港报告：{ $scenario } — { $student }
+report-stopped = 在第 { $day } 天（共 { $total } 天）停止。
+report-played-all = 完成了全部 { $total } 天。
+report-in-progress = 进行中：第 { $day } 天（共 { $total } 天）。
+report-points = { $earned } / { $possible } 分
+report-mode-practice = 以练习模式完成（有提示）。
+report-mode-exam = 以考试模式完成（无提示）。
+report-by-competency = 按能力
+report-col-competency = 能力
+report-col-points = 得分
+report-col-bars = 你（深色）与专家（灰色）
+report-by-task = 按任务
+report-rule = 规则：{ $rule }
+report-next-time = 下次：{ $hint }
+report-hints = 下次的提示
+report-expert-title = 专家会怎么做
+report-expert-intro = 游戏的 AI 专家用相同的随机种子（{ $seed }）玩了同一情景，得分 { $score }；现金 { $start } → { $end }。
+report-col-task = 任务
+report-col-you = 你
+report-col-expert = 专家
+report-col-decisions = 专家的决定
+report-expert-move = 第 { $day } 天：{ $what }
+report-expert-nothing = 游戏无法为此任务代为操作
+report-money = 资金与信誉
+report-cash = 现金（本币）
+report-reputation = 信誉
+report-customs-fees = 海关费用与罚款
+report-verification = 验证信息
+report-scenario = 情景
+report-seed = 随机种子
+report-decisions = 决定
+report-decisions-count = { $count } 条命令，日志摘要
+report-verify-note = 情景、随机种子和命令日志可完全重现这次操作；{ $command } 会重新模拟提交的报告并核对每个数字。
+report-saved = 已保存：{ $report } 和 { $page }
+report-not-saved = 报告未能保存：{ $why }
+report-no-saves = 此模式下不保存报告
+
+## 老师的课堂面板：事件和已写入的文件。
+dash-effect-rate = { $currency } 汇率 { $change }
+dash-effect-reputation = 信誉 { $delta }（{ $reason }）
+dash-wrote = 已写入 { $path }
+dash-problem = 问题：{ $problem }
