@@ -163,6 +163,10 @@ impl Catalogue {
                     Fact::Text(text) => Arg::Text(text.clone()),
                     Fact::Number(n) => Arg::Number(*n),
                     Fact::Term(key) => Arg::Text(self.tr(key)),
+                    Fact::Written(text) => Arg::Text(match self.language {
+                        Language::Chinese if !text.zh.trim().is_empty() => text.zh.clone(),
+                        _ => text.en.clone(),
+                    }),
                 };
                 (name.as_ref(), value)
             })

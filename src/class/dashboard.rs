@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Class, StudentId};
 use crate::sim::negotiation::{Side, TalksEnding};
+use crate::sim::said::{Fact, Said};
 use crate::sim::{Command, Report, Session};
 
 /// One student's line on the dashboard.
@@ -45,9 +46,9 @@ pub struct FeedLine {
     /// The command's place in its table's log (0 first).
     pub index: usize,
     pub seat: String,
-    /// What was done, in words: an offer with its terms, an acceptance, a walk-out, or the
-    /// command's name.
-    pub what: String,
+    /// What was done, for the instructor's language: an offer with its terms, an acceptance, a
+    /// walk-out, or the command's name.
+    pub what: Said,
 }
 
 /// A command's name, as the log writes it.
@@ -156,7 +157,7 @@ impl Class {
 }
 
 /// A command in words for the feed: offers with their terms (as the forms label them).
-fn describe(session: &Session, command: &Command) -> String {
+fn describe(session: &Session, command: &Command) -> Said {
     match command {
         Command::MakeOffer { task, options, .. } => {
             let terms = session
@@ -165,16 +166,19 @@ fn describe(session: &Session, command: &Command) -> String {
                 .and_then(|talks| {
                     let case = talks.case();
                     let bid = case.domain.bid(options)?;
-                    Some(case.domain.describe(bid))
+                    Some(case.domain.describe_text(bid))
                 })
-                .unwrap_or_else(|| format!("{options:?}"));
-            format!("offer: {terms}")
+                .unwrap_or_else(|| crate::sim::terms::Text {
+                    en: format!("{options:?}"),
+                    zh: format!("{options:?}"),
+                });
+            Said::new("feed-offer").with("terms", Fact::Written(terms))
         }
-        Command::AcceptOffer { .. } => "accepted the offer on the table".to_string(),
-        Command::WalkAway { .. } => "walked away".to_string(),
-        Command::EndDay => "ended the day".to_string(),
-        Command::FinishEarly => "finished early".to_string(),
-        Command::FireEvent { event } => format!("fired the scenario's event `{event}`"),
+        Command::AcceptOffer { .. } => Said::new("feed-accepted"),
+        Command::WalkAway { .. } => Said::new("feed-walked-away"),
+        Command::EndDay => Said::new("feed-ended-day"),
+        Command::FinishEarly => Said::new("feed-finished-early"),
+        Command::FireEvent { event } => Said::new("feed-fired").with("event", event.as_str()),
         Command::PublishListing { market, sku, terms, .. } => {
             let money = |minor: i64| {
                 session
@@ -187,15 +191,14 @@ fn describe(session: &Session, command: &Command) -> String {
                         |m| crate::sim::Money::new(minor, m.currency, session.scenario().exponent(m.currency)).format(),
                     )
             };
-            format!(
-                "listed {sku}: price {} · bid {} a click · +{} units · {}",
-                money(terms.price),
-                money(terms.bid),
-                terms.add_stock,
-                terms.shipping
-            )
+            Said::new("feed-listed")
+                .with("sku", sku.as_str())
+                .with("price", money(terms.price))
+                .with("bid", money(terms.bid))
+                .with("units", terms.add_stock)
+                .with("shipping", terms.shipping.as_str())
         }
-        Command::MarketDay(results) if results.is_empty() => "the class's day ended".to_string(),
+        Command::MarketDay(results) if results.is_empty() => Said::new("feed-class-day-ended"),
         Command::MarketDay(results) => {
             let store = |market: &str| session.store_desk().store(market).map_or(0, |s| s.competitor_count());
             let orders: u32 = results
@@ -210,24 +213,22 @@ fn describe(session: &Session, command: &Command) -> String {
                         .sum::<u32>()
                 })
                 .sum();
-            format!("the market's day: orders {orders}")
+            Said::new("feed-market-day").with("orders", orders)
         }
         Command::BuyFromClassmate { shop, listing, action } => {
             use crate::sim::c2c::BuyerMove;
-            let on = format!(
-                "{}'s listing {}",
-                crate::sim::c2c::classmate_name(*shop),
-                u64::from(*listing) + 1
-            );
-            match action {
-                BuyerMove::Bid { .. } => format!("bid on {on}"),
-                BuyerMove::BuyNow => format!("bought now from {on}"),
-                BuyerMove::Offer { .. } => format!("made an offer on {on}"),
-                BuyerMove::Ask { .. } => format!("asked about {on}"),
-            }
+            let key = match action {
+                BuyerMove::Bid { .. } => "feed-bid",
+                BuyerMove::BuyNow => "feed-buy-now",
+                BuyerMove::Offer { .. } => "feed-classmate-offer",
+                BuyerMove::Ask { .. } => "feed-asked",
+            };
+            Said::new(key)
+                .with("seller", crate::sim::c2c::classmate_name(*shop))
+                .with("listing", u64::from(*listing) + 1)
         }
-        Command::RateClassmate { stars, .. } => format!("rated a classmate's item {stars} stars"),
-        Command::ClassmateTrades(trades) => format!("trades with classmates: {}", trades.len()),
-        other => command_name(other),
+        Command::RateClassmate { stars, .. } => Said::new("feed-rated").with("stars", u32::from(*stars)),
+        Command::ClassmateTrades(trades) => Said::new("feed-trades").with("count", trades.len()),
+        other => Said::new("feed-command").with("command", command_name(other)),
     }
 }

@@ -167,6 +167,20 @@ pub enum Refusal {
     Rule(#[from] RuleError),
 }
 
+impl Refusal {
+    /// Why, in the reader's language (the `Display` text is the English one logs keep).
+    pub fn said(&self) -> crate::sim::said::Said {
+        use crate::sim::said::Said;
+        match self {
+            Refusal::UnknownToken => Said::new("class-refused-token"),
+            Refusal::NotStarted => Said::new("class-refused-not-started"),
+            Refusal::Paused => Said::new("class-refused-paused"),
+            Refusal::NotYourSeat(seat) => Said::new("class-refused-seat").with("seat", seat.as_str()),
+            Refusal::Rule(e) => e.said(),
+        }
+    }
+}
+
 /// Why the instructor could not move a student; nothing changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AssignError {

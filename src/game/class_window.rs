@@ -547,7 +547,7 @@ fn draw_dashboard(
     let market = class.market_standing(usize::MAX);
     let classmate_trades = class.classmate_trades();
     let feed = class.feed(6);
-    let refusals: Vec<String> = class.refusals().iter().map(|r| r.refusal.to_string()).collect();
+    let refusals: Vec<String> = class.refusals().iter().map(|r| text.0.say(&r.refusal.said())).collect();
     let mut collected: Vec<String> = hosted
         .outcome
         .written

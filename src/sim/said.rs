@@ -23,6 +23,9 @@ pub enum Fact {
     /// Another catalogue message, put into words in the same language: a field's or a
     /// document's name, a brand type, a mode of transport.
     Term(Cow<'static, str>),
+    /// A text the scenario or the simulation gives in both languages (a bid's terms), shown
+    /// in the reader's.
+    Written(crate::sim::terms::Text),
 }
 
 impl Said {

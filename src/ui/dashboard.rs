@@ -276,7 +276,7 @@ pub fn draw(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft)
                             cat.tr("dash-table"),
                             line.table + 1,
                             seat_label(view, &line.seat),
-                            line.what
+                            cat.say(&line.what)
                         ))
                         .small(),
                     );

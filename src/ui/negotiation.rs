@@ -202,23 +202,24 @@ fn documents_tab(
         .id_salt("docs_contract_reference")
         .default_open(false)
         .show(ui, |ui| contract_panel(ui, cat, contract));
-    ui.label(
-        RichText::new(format!(
-            "{} × {} = {} · {} · {} · {} → {} · {}",
-            contract.quantity,
-            contract.unit_price.format(),
-            contract.amount().format(),
-            contract.incoterm.map_or_else(String::new, |t| format!("{t:?}")),
-            contract.payment.map_or("", |p| p.label()),
-            contract.port_of_loading,
-            contract.port_of_discharge,
-            cat.tr_args(
-                "contract-ship-by",
-                &[("date", Arg::from(contract.latest_shipment.to_string()))]
-            ),
-        ))
-        .small(),
+    let summary = format!(
+        "{} × {} = {} · {} · {} · {} → {} · {}",
+        contract.quantity,
+        contract.unit_price.format(),
+        contract.amount().format(),
+        contract.incoterm.map_or_else(String::new, |t| format!("{t:?}")),
+        contract.payment.map_or("", |p| p.label()),
+        contract.port_of_loading,
+        contract.port_of_discharge,
+        cat.tr_args(
+            "contract-ship-by",
+            &[("date", Arg::from(contract.latest_shipment.to_string()))]
+        ),
     );
+    ui.scope(|ui| {
+        ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
+        super::glossary::glossed_text(ui, cat, crate::glossary::bundled(), &summary);
+    });
     ui.add_space(4.0);
     let docs = super::documents::DocumentsView {
         cat,
@@ -398,7 +399,11 @@ fn contract_panel(ui: &mut egui::Ui, cat: &Catalogue, c: &SalesContract) {
                     ("contract-lc-expiry", c.lc_expiry.map_or_else(dash, |d| d.to_string())),
                 ] {
                     ui.label(RichText::new(cat.tr(key)).small().color(MUTED));
-                    ui.add(egui::Label::new(RichText::new(value).small()).wrap());
+                    // The contract is an English document: its trade terms glossed on hover.
+                    ui.scope(|ui| {
+                        ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
+                        super::glossary::glossed_text(ui, cat, crate::glossary::bundled(), &value);
+                    });
                     ui.end_row();
                 }
             });

@@ -17,7 +17,9 @@ use tradeport::sim::players::Player;
 use tradeport::sim::said::{Fact, Said};
 
 /// Key prefixes of the simulation's sentences and the terms they name.
-const PREFIXES: [&str; 11] = [
+const PREFIXES: [&str; 13] = [
+    "feed-",
+    "class-refused-",
     "decl-v-",
     "docs-v-",
     "quality-",
@@ -46,10 +48,12 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Every string literal in `src/sim` that is a sentence or term key, with the file naming it.
+/// Every string literal in `src/sim` and `src/class` (the class's feed) that is a sentence or
+/// term key, with the file naming it.
 fn keys_named_in_the_simulation() -> BTreeMap<String, PathBuf> {
     let mut files = Vec::new();
     rust_files(Path::new("src/sim"), &mut files);
+    rust_files(Path::new("src/class"), &mut files);
     let mut keys = BTreeMap::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));

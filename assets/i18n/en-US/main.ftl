@@ -1381,3 +1381,25 @@ dash-effect-rate = { $currency } exchange rate { $change }
 dash-effect-reputation = reputation { $delta } ({ $reason })
 dash-wrote = wrote { $path }
 dash-problem = problem: { $problem }
+
+## The dashboard's feed: what each seat did (src/class/dashboard.rs).
+feed-offer = offer: { $terms }
+feed-accepted = accepted the offer on the table
+feed-walked-away = walked away
+feed-ended-day = ended the day
+feed-finished-early = finished early
+feed-fired = fired the scenario's event "{ $event }"
+feed-listed = listed { $sku }: price { $price } · bid { $bid } a click · +{ $units } units · { $shipping }
+feed-class-day-ended = the class's day ended
+feed-market-day = the market's day: orders { $orders }
+feed-bid = bid on { $seller }'s listing { $listing }
+feed-buy-now = bought now from { $seller }'s listing { $listing }
+feed-classmate-offer = made an offer on { $seller }'s listing { $listing }
+feed-asked = asked about { $seller }'s listing { $listing }
+feed-rated = rated a classmate's item { $stars } stars
+feed-trades = trades with classmates: { $count }
+feed-command = { $command }
+class-refused-token = no student holds this token
+class-refused-not-started = the class has not started
+class-refused-paused = the instructor has paused the class
+class-refused-seat = seat "{ $seat }" is not this student's

@@ -1365,3 +1365,25 @@ dash-effect-rate = { $currency } 汇率 { $change }
 dash-effect-reputation = 信誉 { $delta }（{ $reason }）
 dash-wrote = 已写入 { $path }
 dash-problem = 问题：{ $problem }
+
+## 课堂面板的动态：每个座位做了什么（src/class/dashboard.rs）。
+feed-offer = 报价：{ $terms }
+feed-accepted = 接受了桌上的报价
+feed-walked-away = 退出了谈判
+feed-ended-day = 结束了这一天
+feed-finished-early = 提前结束
+feed-fired = 触发了情景事件“{ $event }”
+feed-listed = 上架 { $sku }：价格 { $price } · 每次点击出价 { $bid } · 补货 +{ $units } 件 · { $shipping }
+feed-class-day-ended = 全班的这一天结束了
+feed-market-day = 市场日：订单 { $orders } 笔
+feed-bid = 对 { $seller } 的第 { $listing } 件商品出价
+feed-buy-now = 一口价买下 { $seller } 的第 { $listing } 件商品
+feed-classmate-offer = 对 { $seller } 的第 { $listing } 件商品还价
+feed-asked = 询问了 { $seller } 的第 { $listing } 件商品
+feed-rated = 给同学的商品打了 { $stars } 星
+feed-trades = 与同学的交易：{ $count } 笔
+feed-command = { $command }
+class-refused-token = 没有学生持有这个令牌
+class-refused-not-started = 课堂还没有开始
+class-refused-paused = 老师暂停了课堂
+class-refused-seat = 座位“{ $seat }”不是这位学生的
