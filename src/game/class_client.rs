@@ -226,12 +226,19 @@ fn seat_update(message: On<SeatUpdate>, If(mut seat): If<ResMut<ClassSeat>>) {
     seat.view = Some(view);
 }
 
-fn refused(message: On<Refused>, If(mut seat): If<ResMut<ClassSeat>>) {
+fn refused(message: On<Refused>, If(mut seat): If<ResMut<ClassSeat>>, text: Option<Res<super::settings::UiText>>) {
     if let Some(player) = seat.player.as_mut() {
         player.on_refused();
     }
-    let reason = crate::escape::printable(&message.reason, 300);
-    seat.notice(format!("refused: {reason}"));
+    // In this PC's language when the host said why as a sentence; its English otherwise.
+    let english = crate::i18n::Catalogue::new(crate::i18n::Language::English);
+    let cat = text.as_deref().map_or(&english, |t| &t.0);
+    let why = message
+        .said
+        .as_ref()
+        .map_or_else(|| message.reason.clone(), |said| cat.say(said));
+    let reason = crate::escape::printable(&why, 300);
+    seat.notice(cat.tr_args("class-refused-notice", &[("reason", reason.into())]));
 }
 
 fn class_over(message: On<ClassOver>, If(mut seat): If<ResMut<ClassSeat>>) {

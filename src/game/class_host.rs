@@ -140,9 +140,15 @@ impl Plugin for ClassHostPlugin {
 }
 
 fn refuse(commands: &mut Commands, client: ClientId, reason: String) {
+    refuse_saying(commands, client, reason, None);
+}
+
+/// Refuses with why in English and, when known, as a sentence the student's PC puts into its
+/// own language.
+fn refuse_saying(commands: &mut Commands, client: ClientId, reason: String, said: Option<crate::sim::said::Said>) {
     commands.server_trigger(ToClients {
         targets: SendTargets::Single(client),
-        message: Refused { reason },
+        message: Refused { reason, said },
     });
 }
 
@@ -229,14 +235,14 @@ fn seat_a_student(join: On<FromClient<JoinClass>>, If(mut hosted): If<ResMut<Hos
 fn apply_a_command(sent: On<FromClient<SendCommand>>, If(mut hosted): If<ResMut<HostedClass>>, mut commands: Commands) {
     let token = Token::from_hex(&sent.token).filter(|_| sent.token.len() <= MAX_TOKEN_CHARS);
     let outcome = match &token {
-        None => Err("that is not a token".to_string()),
+        None => Err(("that is not a token".to_string(), None)),
         Some(token) => hosted
             .class
             .submit(token, &sent.seat, sent.command.clone())
-            .map_err(|e| e.to_string()),
+            .map_err(|e| (e.to_string(), Some(e.said()))),
     };
     match outcome {
-        Err(reason) => refuse(&mut commands, sent.client_id, reason),
+        Err((reason, said)) => refuse_saying(&mut commands, sent.client_id, reason, said),
         Ok(_) => {
             // The sender is answered with its view even when it did not change.
             hosted.view_sent.remove(&sent.client_id);

@@ -85,7 +85,11 @@ pub struct SeatUpdate {
 /// Why the host refused the student's last message; nothing changed.
 #[derive(Event, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Refused {
+    /// Why, in English (what logs keep, and what an older host sends).
     pub reason: String,
+    /// Why, for the student's PC to put into its own language, when the host knows.
+    #[serde(default)]
+    pub said: Option<crate::sim::said::Said>,
 }
 
 /// The class is over: the student's report (a `*.report.ron`, verifiable) and their

@@ -1156,10 +1156,16 @@ impl Expert {
                 (true, _) => Resolution::FullRefund,
             };
             self.apply(None, Command::ResolveDispute { order, resolution }, || {
-                why!(
-                    "answered the dispute on {sku} ({kind:?}) with {resolution:?}",
-                    "处理{sku}的纠纷（{kind:?}）：{resolution:?}"
-                )
+                let answer = match resolution {
+                    Resolution::FullRefund => "全额退款",
+                    Resolution::PartialRefund(_) => "部分退款",
+                    Resolution::Return => "退货退款",
+                    Resolution::Decline => "拒绝（由平台裁决）",
+                };
+                Text {
+                    en: format!("answered the dispute on {sku} ({kind:?}) with {resolution:?}"),
+                    zh: format!("处理{sku}的纠纷（{}）：{answer}", kind.name_zh()),
+                }
             });
         }
     }

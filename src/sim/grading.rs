@@ -2,7 +2,7 @@
 //! the session (what was listed, sold, answered, declared…); the report awards its points when
 //! the check holds and says why either way.
 
-use crate::sim::c2c::questions::grade_rank;
+use crate::sim::c2c::questions::{grade_name, grade_rank};
 use crate::sim::c2c::{AuctionResult, HaggleMove, ItemListing, OrderStatus, SaleFormat, Verdict};
 use crate::sim::money::{BasisPoints, Money, convert};
 use crate::sim::scenario::Task;
@@ -316,12 +316,11 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
                     (overstated || hidden > 0).then(|| {
                         let mut parts = Vec::new();
                         if overstated {
-                            parts.push(why!(
-                                "claimed {:?}, really {:?}",
-                                "声称{:?}，实为{:?}",
-                                l.terms.claimed_grade,
-                                grade
-                            ));
+                            let (claimed, really) = (grade_name(l.terms.claimed_grade), grade_name(grade));
+                            parts.push(Text {
+                                en: format!("claimed {:?}, really {grade:?}", l.terms.claimed_grade),
+                                zh: format!("声称{}，实为{}", claimed.zh, really.zh),
+                            });
                         }
                         if hidden > 0 {
                             parts.push(why!("{hidden} fault(s) not mentioned", "{hidden}处瑕疵未说明"));
@@ -534,17 +533,18 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
                         },
                     )
                 } else {
-                    let wrong: Vec<String> = results
-                        .iter()
-                        .filter(|(_, ok)| !ok)
-                        .map(|(t, _)| format!("{t:?}"))
-                        .collect();
+                    let wrong: Vec<&QuestionTopic> = results.iter().filter(|(_, ok)| !ok).map(|(t, _)| t).collect();
                     (
                         wrong.is_empty(),
                         if wrong.is_empty() {
                             why!("every point answered truly", "每个要点都如实回答")
                         } else {
-                            why!("not answered truly: {}", "未如实回答：{}", wrong.join(", "))
+                            let en: Vec<String> = wrong.iter().map(|t| format!("{t:?}")).collect();
+                            let zh: Vec<&str> = wrong.iter().map(|t| t.name_zh()).collect();
+                            Text {
+                                en: format!("not answered truly: {}", en.join(", ")),
+                                zh: format!("未如实回答：{}", zh.join("、")),
+                            }
                         },
                     )
                 }
@@ -586,17 +586,25 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
         Check::Cn23Right { boxes } => match product_order().and_then(|o| o.cn23.as_ref()) {
             None => (false, why!("no CN23 was lodged for this parcel", "此包裹未提交CN23")),
             Some(cn23) => {
-                let wrong: Vec<String> = boxes
+                let wrong: Vec<&crate::sim::terms::Cn23Box> = boxes
                     .iter()
                     .filter(|b| cn23.verdicts.iter().any(|v| v.field == **b && !v.right))
-                    .map(|b| format!("{b:?}"))
                     .collect();
                 (
                     wrong.is_empty(),
                     if wrong.is_empty() {
                         why!("those boxes of the CN23 were right", "CN23的这些栏目填写正确")
                     } else {
-                        why!("wrong on the CN23: {}", "CN23填错的栏目：{}", wrong.join(", "))
+                        Text {
+                            en: format!(
+                                "wrong on the CN23: {}",
+                                wrong.iter().map(|b| format!("{b:?}")).collect::<Vec<_>>().join(", ")
+                            ),
+                            zh: format!(
+                                "CN23填错的栏目：{}",
+                                wrong.iter().map(|b| b.name_zh()).collect::<Vec<_>>().join("、")
+                            ),
+                        }
                     },
                 )
             }
@@ -614,18 +622,23 @@ fn evaluate_shop(session: &Session, task: &Task, check: &Check) -> (bool, Text) 
                 let ok = o.status == OrderStatus::Delivered && !o.held && !at_fault;
                 let mut notes = Vec::new();
                 if o.status != OrderStatus::Delivered {
-                    notes.push(why!("not delivered ({:?})", "未送达（{:?}）", o.status));
+                    notes.push(Text {
+                        en: format!("not delivered ({:?})", o.status),
+                        zh: format!("未送达（{}）", o.status.name_zh()),
+                    });
                 }
                 if o.held {
                     notes.push(why!("held at customs", "被海关扣留"));
                 }
                 match &o.dispute {
-                    Some(d) if at_fault => notes.push(why!("a justified {:?} dispute", "一起成立的{:?}纠纷", d.kind)),
-                    Some(d) => notes.push(why!(
-                        "a {:?} claim that is no fault of the seller's",
-                        "一起{:?}索赔（非卖家过错）",
-                        d.kind
-                    )),
+                    Some(d) if at_fault => notes.push(Text {
+                        en: format!("a justified {:?} dispute", d.kind),
+                        zh: format!("一起成立的“{}”纠纷", d.kind.name_zh()),
+                    }),
+                    Some(d) => notes.push(Text {
+                        en: format!("a {:?} claim that is no fault of the seller's", d.kind),
+                        zh: format!("一起“{}”索赔（非卖家过错）", d.kind.name_zh()),
+                    }),
                     None => {}
                 }
                 let notes = join(&notes, ", ", "，");
@@ -1008,7 +1021,13 @@ fn evaluate_contract(session: &Session, task: &Task, check: &Check) -> (bool, Te
             None => (false, why!("the contract names no Incoterm", "合同未约定贸易术语")),
         },
         Check::ContractPayment { allowed } => match contract.payment {
-            Some(p) => (allowed.contains(&p), why!("the contract says {p:?}", "合同约定{p:?}")),
+            Some(p) => (
+                allowed.contains(&p),
+                Text {
+                    en: format!("the contract says {p:?}"),
+                    zh: format!("合同约定{}", p.label_zh()),
+                },
+            ),
             None => (false, why!("the contract names no payment term", "合同未约定付款方式")),
         },
         Check::ContractMarginAtLeast { share } => {

@@ -254,7 +254,6 @@ fn over_limit_statements(total: i64, listed: &[String], money: impl Fn(i64) -> S
     ]
 }
 
-/// Grades a reply: the statements chosen (one index per point, or none) and the note.
 /// Grades a reply written in the student's own words: each point's sentence found in `text`
 /// and judged against the facts of the point's right statement (see [`crate::sim::writing`]),
 /// the tone judged on the whole text.
@@ -273,10 +272,12 @@ pub fn grade_written(
         })
         .collect();
     let verdicts: Vec<Option<Verdict>> = sent.iter().map(|(_, _, s)| s.as_ref().map(|s| s.verdict)).collect();
-    let grade = grade_answer(&verdicts, text);
+    let grade =
+        crate::sim::c2c::questions::grade_answer_of_length(&verdicts, text, crate::sim::writing::MAX_REPLY_CHARS);
     (sent, grade)
 }
 
+/// Grades a reply: the statements chosen (one index per point, or none) and the note.
 pub fn grade(
     options: &[(String, Text, Vec<Statement>)],
     choices: &[Option<usize>],

@@ -87,6 +87,18 @@ pub enum QuestionTopic {
     ImportCharges,
 }
 
+impl QuestionTopic {
+    /// The topic in Chinese (English reasons keep the topic's name as written).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            QuestionTopic::Size => "尺寸和重量",
+            QuestionTopic::Condition => "成色",
+            QuestionTopic::ShippingTime => "运送时间",
+            QuestionTopic::ImportCharges => "进口税费",
+        }
+    }
+}
+
 /// The logistics model behind a shipping option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ShippingKind {
@@ -284,6 +296,22 @@ pub enum Cn23Box {
     HsCode,
     Origin,
     GrossWeight,
+}
+
+impl Cn23Box {
+    /// The box in Chinese (English reasons keep the box's name as written).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Cn23Box::Category => "物品类别",
+            Cn23Box::Description => "内件详细说明",
+            Cn23Box::Quantity => "数量",
+            Cn23Box::NetWeight => "净重",
+            Cn23Box::Value => "价值",
+            Cn23Box::HsCode => "HS 编码",
+            Cn23Box::Origin => "原产国",
+            Cn23Box::GrossWeight => "总重量",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

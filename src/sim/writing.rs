@@ -69,6 +69,34 @@ impl Fact {
         }
     }
 
+    /// The fact in Chinese, for the Chinese explanation (codes and amounts as written).
+    fn shown_zh(&self) -> String {
+        match self {
+            Fact::Place(p) => capitalised(p),
+            Fact::Version(v) => format!("{v} 年版贸易术语"),
+            Fact::Pieces(n) => format!("{n} 件"),
+            Fact::Days(n) => format!("{n} 天"),
+            Fact::From(f) => {
+                let from = match f.as_str() {
+                    "contract" => "签约",
+                    "deposit" => "收到定金",
+                    "order" => "下单",
+                    "payment" => "付款",
+                    "sample" => "确认样品",
+                    "approval" => "确认",
+                    other => other,
+                };
+                format!("从{from}起算")
+            }
+            Fact::Payment(p) if p == "deposit" => "定金".to_string(),
+            Fact::Payment(p) if p == "at sight" => "即期".to_string(),
+            Fact::Payment(p) if p == "after shipment" => "装运后付款".to_string(),
+            Fact::Payment(p) if p == "after arrival" => "货到后付款".to_string(),
+            Fact::Sample => "样品".to_string(),
+            _ => self.shown(),
+        }
+    }
+
     /// The fact as a student would write it.
     fn shown(&self) -> String {
         match self {
@@ -76,7 +104,7 @@ impl Fact {
                 format!("{currency} {}", crate::sim::money::format_minor(*hundredths, 2))
             }
             Fact::Incoterm(t) => t.clone(),
-            Fact::Place(p) => p.clone(),
+            Fact::Place(p) => capitalised(p),
             Fact::Version(v) => format!("Incoterms {v}"),
             Fact::Pieces(n) => format!("{n} pcs"),
             Fact::Days(n) => format!("{n} days"),
@@ -106,6 +134,15 @@ impl Kind {
     }
 }
 
+/// `ningbo` → `Ningbo`.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 const INCOTERMS: [&str; 11] = [
     "EXW", "FCA", "FAS", "FOB", "CFR", "CIF", "CPT", "CIP", "DAP", "DPU", "DDP",
 ];
@@ -119,7 +156,11 @@ const CURRENCIES: [(&str, &str); 8] = [
     ("$", "USD"),
     ("£", "GBP"),
 ];
-const PAYMENTS: [(&str, &str); 10] = [
+const PAYMENTS: [(&str, &str); 14] = [
+    ("after shipment", "after shipment"),
+    ("after arrival", "after arrival"),
+    ("after delivery", "after arrival"),
+    ("on arrival", "after arrival"),
     ("t/t", "T/T"),
     ("telegraphic transfer", "T/T"),
     ("l/c", "L/C"),
@@ -211,7 +252,17 @@ pub fn facts_in(text: &str) -> Vec<Fact> {
         // Incoterm, its place and version.
         if INCOTERMS.contains(word) {
             found.push(Fact::Incoterm((*word).to_string()));
-            if let Some(place) = next.filter(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "Incoterms")
+            // "FCA Ningbo", "FCA Port of Ningbo", "FCA the Port of Ningbo".
+            let mut after = words.iter().skip(i + 1).map(|(_, w)| *w).peekable();
+            while after
+                .peek()
+                .is_some_and(|w| ["the", "The", "Port", "port", "of"].contains(w))
+            {
+                after.next();
+            }
+            if let Some(place) = after
+                .next()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "Incoterms")
             {
                 found.push(Fact::Place(place.to_lowercase()));
             }
@@ -337,6 +388,11 @@ fn contains_phrase(lower: &str, phrase: &str) -> bool {
     })
 }
 
+/// Abbreviations whose full stop does not end a sentence (without their last stop).
+const ABBREVIATIONS: [&str; 11] = [
+    "i.e", "e.g", "etc", "approx", "incl", "vs", "mr", "ms", "mrs", "dr", "no",
+];
+
 /// The text's sentences, trimmed: split at `.`, `?`, `!` or `;` before a space or the end,
 /// and at line breaks (a decimal point stays inside its sentence).
 pub fn sentences(text: &str) -> Vec<&str> {
@@ -345,7 +401,13 @@ pub fn sentences(text: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, (i, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|(_, c)| *c);
-        let ends = *c == '\n' || (matches!(c, '.' | '?' | '!' | ';') && next.is_none_or(char::is_whitespace));
+        // "i.e." or "Mr." inside a sentence does not end it.
+        let abbreviation = *c == '.' && {
+            let word = text[start..*i].rsplit(char::is_whitespace).next().unwrap_or_default();
+            ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+        };
+        let ends =
+            *c == '\n' || (matches!(c, '.' | '?' | '!' | ';') && next.is_none_or(char::is_whitespace) && !abbreviation);
         if ends {
             let end = i + c.len_utf8();
             let piece = text[start..end].trim();
@@ -364,7 +426,8 @@ pub fn sentences(text: &str) -> Vec<&str> {
 
 /// The kinds of fact a point needs, from its right statement's facts: a price needs the
 /// amount, the Incoterm, its place and version (not the quantity it is quoted for); other
-/// points every kind their right statement gives, but percentages, which only contradict.
+/// points every kind their right statement gives, but percentages, which only contradict
+/// (see [`read_point`]).
 fn needed(expected: &[Fact]) -> Vec<Kind> {
     let mut kinds: Vec<Kind> = expected.iter().map(Fact::kind).collect();
     kinds.sort();
@@ -423,17 +486,35 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
     let (_, sentence, given) = best?;
     let quote: String = sentence.chars().take(MAX_QUOTE_CHARS).collect();
     let text_of = |en: String, zh: String| Text { en, zh };
-    // A fact of a kind the point needs that is not one of the right ones contradicts it.
+    // A fact of a kind the point gives (percentages too) that is not one of the right ones
+    // contradicts it, when the passage gives none of the right ones of that kind: a total
+    // beside the right unit price, or "instead of FOB, FCA", is no contradiction.
+    let judged =
+        |kind: Kind| needs.contains(&kind) || (kind == Kind::Percent && expected.iter().any(|e| e.kind() == kind));
+    let has_right_of = |kind: Kind| given.iter().any(|g| g.kind() == kind && expected.contains(g));
+    let unsafe_term = |f: &Fact| matches!(f, Fact::Payment(p) if p == "after shipment" || p == "after arrival");
     let contradicts: Vec<&Fact> = given
         .iter()
-        .filter(|f| needs.contains(&f.kind()) && !expected.contains(f))
+        .filter(|f| {
+            let kind = f.kind();
+            judged(kind) && !expected.contains(f) && (!has_right_of(kind) || unsafe_term(f))
+        })
         .collect();
-    // Every right fact of the kinds the point needs, but payment terms: the right statement
-    // may offer a choice, and one secure term (not a deposit alone) answers the point.
+    // Every right fact of the kinds the point needs, but where the right statement offers a
+    // choice: payment terms (one secure term, not a deposit alone, answers the point) and
+    // quantities (the MOQ, without repeating the buyer's order).
     let mut missing: Vec<&Fact> = expected
         .iter()
-        .filter(|f| needs.contains(&f.kind()) && f.kind() != Kind::Payment && !given.contains(f))
+        .filter(|f| {
+            needs.contains(&f.kind()) && !matches!(f.kind(), Kind::Payment | Kind::Pieces) && !given.contains(f)
+        })
         .collect();
+    if let Some(first) = expected.iter().find(|f| f.kind() == Kind::Pieces)
+        && needs.contains(&Kind::Pieces)
+        && !has_right_of(Kind::Pieces)
+    {
+        missing.push(first);
+    }
     let terms: Vec<&Fact> = expected
         .iter()
         .filter(|f| matches!(f, Fact::Payment(p) if p != "deposit"))
@@ -443,21 +524,30 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
     }
     let lower = sentence.to_lowercase();
     let hedge = HEDGES.iter().find(|h| contains_phrase(&lower, h));
-    let refusal = REFUSALS.iter().find(|r| contains_phrase(&lower, r));
-    let right_facts = || {
+    // A refusal matters where the buyer asked for something (samples, a quantity); "we cannot
+    // accept D/A" declines a risk and is no refusal.
+    let asks = needs.contains(&Kind::Sample) || needs.contains(&Kind::Pieces);
+    let refusal = REFUSALS
+        .iter()
+        .find(|r| asks && contains_phrase(&lower, r) && !contains_phrase(&lower, &format!("{r} accept")));
+    let right_facts = |zh: bool| {
         expected
             .iter()
             .filter(|f| needs.contains(&f.kind()))
-            .map(Fact::shown)
+            .map(|f| if zh { f.shown_zh() } else { f.shown() })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(if zh { "、" } else { ", " })
     };
     let (verdict, why) = if let Some(wrong) = contradicts.first() {
         (
             Verdict::Wrong,
             text_of(
-                format!("Wrong: {} does not match the facts ({}).", wrong.shown(), right_facts()),
-                format!("错误：{} 与事实不符（{}）。", wrong.shown(), right_facts()),
+                format!(
+                    "Wrong: {} does not match the facts ({}).",
+                    wrong.shown(),
+                    right_facts(false)
+                ),
+                format!("错误：{} 与事实不符（{}）。", wrong.shown_zh(), right_facts(true)),
             ),
         )
     } else if let Some(refusal) = refusal {
@@ -466,9 +556,9 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
             text_of(
                 format!(
                     "Wrong: \"{refusal}\" refuses what the buyer asked for; the facts are {}.",
-                    right_facts()
+                    right_facts(false)
                 ),
-                format!("错误：“{refusal}”拒绝了买方的要求；事实是 {}。", right_facts()),
+                format!("错误：“{refusal}”拒绝了买方的要求；事实是{}。", right_facts(true)),
             ),
         )
     } else if !missing.is_empty() {
@@ -476,11 +566,12 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
         kinds.dedup();
         let (en, zh): (Vec<&str>, Vec<&str>) = kinds.iter().map(|k| k.missing()).unzip();
         let facts = missing.iter().map(|f| f.shown()).collect::<Vec<_>>().join(", ");
+        let facts_zh = missing.iter().map(|f| f.shown_zh()).collect::<Vec<_>>().join("、");
         (
             Verdict::Vague,
             text_of(
                 format!("Vague: it does not give {} ({facts}).", en.join(", ")),
-                format!("含糊：没有写明{}（{facts}）。", zh.join("、")),
+                format!("含糊：没有写明{}（{facts_zh}）。", zh.join("、")),
             ),
         )
     } else if let Some(hedge) = hedge {
@@ -495,8 +586,8 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
         (
             Verdict::Right,
             text_of(
-                format!("Right: it gives {}.", right_facts()),
-                format!("正确：写明了{}。", right_facts()),
+                format!("Right: it gives {}.", right_facts(false)),
+                format!("正确：写明了{}。", right_facts(true)),
             ),
         )
     };

@@ -132,7 +132,7 @@ fn a_late_reply_quoting_fob_loses_the_points_it_should_with_reasons() {
         price
             .reason
             .en
-            .contains("\"Our best price is EUR 29.50 per piece FOB Ningbo, Incoterms 2020, in a 40' container, for 2,400 pcs in sizes 34-44.\" (wrong)"),
+            .contains("\"Our best price is EUR 29.50 per piece FOB Ningbo, Incoterms 2020, shipped by container, for 2,400 pcs in sizes 34-44.\" (wrong)"),
         "{}",
         price.reason.en
     );
@@ -509,4 +509,72 @@ fn written_as_replies_the_prepared_statements_read_as_they_are_graded() {
     }
     assert!(points >= 9, "{points}");
     assert!(disagree.is_empty(), "{disagree:#?}");
+}
+
+/// The reader takes a student's own wording: extra facts beside the right ones, a port named
+/// "Port of …", a declined risk, the MOQ without the buyer's quantity; and it catches an
+/// unsafe payment written in other words.
+#[test]
+fn the_reader_takes_paraphrases_and_extra_facts_and_catches_unsafe_terms() {
+    let session = Session::new(scenario("b2b-silk-blouses"), None);
+    let options = session.letters_desk().letter_options("reply-inquiry");
+    let right = |point: &str| {
+        options
+            .iter()
+            .find(|(id, _, _)| id == point)
+            .and_then(|(_, _, list)| list.iter().find(|s| s.verdict == Verdict::Right).cloned())
+            .unwrap_or_else(|| panic!("{point}"))
+    };
+    for (point, text, verdict) in [
+        (
+            "price",
+            "We quote EUR 29.50 per piece FCA Port of Ningbo, Incoterms 2020, i.e. EUR 70,800 for 2,400 pcs.",
+            Verdict::Right,
+        ),
+        (
+            "price",
+            "Instead of FOB we quote EUR 29.50 per piece FCA Ningbo, Incoterms 2020.",
+            Verdict::Right,
+        ),
+        ("price", "We quote EUR 29.50 per piece FCA Ningbo.", Verdict::Vague),
+        (
+            "lead-time",
+            "Lead time is 45 days from contract and deposit payment.",
+            Verdict::Right,
+        ),
+        ("lead-time", "Lead time is 45 days.", Verdict::Vague),
+        ("moq", "Our MOQ is 1,200 pieces per colour.", Verdict::Right),
+        ("moq", "Our MOQ is 500 pieces per colour.", Verdict::Wrong),
+        (
+            "payment",
+            "We cannot accept D/A; payment is by L/C at sight.",
+            Verdict::Right,
+        ),
+        ("payment", "Payment: T/T 90 days after shipment.", Verdict::Wrong),
+        (
+            "payment",
+            "Payment: 10% T/T deposit, 90% after arrival.",
+            Verdict::Wrong,
+        ),
+        (
+            "samples",
+            "Samples are only possible after you place an order.",
+            Verdict::Wrong,
+        ),
+        ("samples", "Samples can be arranged at some point.", Verdict::Vague),
+    ] {
+        let read = tradeport::sim::writing::read_point(text, &right(point));
+        let read = read.unwrap_or_else(|| panic!("{point}: not found in {text:?}"));
+        assert_eq!(read.verdict, verdict, "{point}: {text:?} — {}", read.why.en);
+        assert!(
+            text.contains(&read.text.en),
+            "quotes the student's own words: {}",
+            read.text.en
+        );
+        assert!(
+            !read.why.zh.is_empty() && !read.why.zh.contains("from "),
+            "{}",
+            read.why.zh
+        );
+    }
 }

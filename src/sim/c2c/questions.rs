@@ -264,11 +264,8 @@ pub fn statements(topic: QuestionTopic, facts: &AnswerFacts, seed: u32) -> Vec<S
                     "There are no import charges on second-hand items: duty and VAT are charged on new goods only, whatever their value.",
                     "二手物品没有进口税费：关税和增值税只对新品征收，与价值无关。",
                 ),
-                verdict: if facts.pays_at_door {
-                    Verdict::Wrong
-                } else {
-                    Verdict::Vague
-                },
+                // False whatever this parcel owes: used goods are taxed like new ones.
+                verdict: Verdict::Wrong,
                 why: text(
                     "Used goods pay duty and VAT like new ones; the value decides, not the age.",
                     "二手物品和新品一样要缴关税和增值税；看价值，不看新旧。",
@@ -311,6 +308,12 @@ pub struct AnswerGrade {
 /// Grades the chosen statements (`verdicts`, one per topic asked; a missing topic counts as
 /// unanswered) and the free note.
 pub fn grade_answer(verdicts: &[Option<Verdict>], note: &str) -> AnswerGrade {
+    grade_answer_of_length(verdicts, note, 800)
+}
+
+/// [`grade_answer`] for a text of up to `longest` characters (a whole letter written in the
+/// student's own words is longer than a note).
+pub fn grade_answer_of_length(verdicts: &[Option<Verdict>], note: &str, longest: usize) -> AnswerGrade {
     let topics = u32::try_from(verdicts.len()).unwrap_or(u32::MAX).max(1);
     let right = verdicts.iter().filter(|v| **v == Some(Verdict::Right)).count() as u32;
     let unlawful = verdicts.contains(&Some(Verdict::Unlawful));
@@ -337,7 +340,7 @@ pub fn grade_answer(verdicts: &[Option<Verdict>], note: &str) -> AnswerGrade {
     );
     let letters = note.chars().filter(|c| c.is_alphabetic()).count();
     check(
-        (20..=800).contains(&note.trim().chars().count()),
+        (20..=longest).contains(&note.trim().chars().count()),
         6,
         "a note of one to a few sentences",
     );

@@ -273,6 +273,18 @@ pub enum DisputeKind {
     RefusedImportCharges,
 }
 
+impl DisputeKind {
+    /// The kind in Chinese (English reasons keep the kind's name as written).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            DisputeKind::NotReceived => "未收到货",
+            DisputeKind::NotAsDescribed => "与描述不符",
+            DisputeKind::Damaged => "货物损坏",
+            DisputeKind::RefusedImportCharges => "拒付进口税费",
+        }
+    }
+}
+
 /// The seller's answer to a dispute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Resolution {
@@ -326,6 +338,21 @@ pub enum OrderStatus {
     Lost,
     /// Never posted: the site cancelled the sale and refunded the buyer.
     Cancelled,
+}
+
+impl OrderStatus {
+    /// The status in Chinese (English reasons keep the status's name as written).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            OrderStatus::AwaitingPost => "待寄出",
+            OrderStatus::InTransit => "运输中",
+            OrderStatus::Delivered => "已送达",
+            OrderStatus::Refused => "被拒收",
+            OrderStatus::Returned => "已退回",
+            OrderStatus::Lost => "丢失",
+            OrderStatus::Cancelled => "已取消",
+        }
+    }
 }
 
 /// A sale and its parcel.

@@ -219,7 +219,7 @@ impl Shop {
             Said::new("memo-posted")
                 .with("market", o.market.as_str())
                 .with("sku", o.sku.as_str())
-                .with("postage", postage.name.en.as_str())
+                .with("postage", crate::sim::said::Fact::Written(postage.name.clone()))
                 .with("buyer", o.buyer.as_str()),
         ));
         if o.duty_paid && o.charges.duty + o.charges.border_vat > 0 {
