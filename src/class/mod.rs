@@ -163,6 +163,10 @@ pub enum Refusal {
     Paused,
     #[error("seat `{0}` is not this student's")]
     NotYourSeat(String),
+    #[error("that is your own shop")]
+    OwnShop,
+    #[error("that listing is not open")]
+    ListingNotOpen,
     #[error(transparent)]
     Rule(#[from] RuleError),
 }
@@ -176,6 +180,8 @@ impl Refusal {
             Refusal::NotStarted => Said::new("class-refused-not-started"),
             Refusal::Paused => Said::new("class-refused-paused"),
             Refusal::NotYourSeat(seat) => Said::new("class-refused-seat").with("seat", seat.as_str()),
+            Refusal::OwnShop => Said::new("class-refused-own-shop"),
+            Refusal::ListingNotOpen => Said::new("refused-listing-closed"),
             Refusal::Rule(e) => e.said(),
         }
     }
@@ -354,9 +360,8 @@ impl Class {
         let Command::BuyFromClassmate { shop, listing, .. } = command else {
             return Ok(());
         };
-        let refuse = |why: &str| Err(Refusal::Rule(RuleError::OutOfRange(why.to_string())));
         if self.store_index(table) == Some(*shop as usize) {
-            return refuse("that is your own shop");
+            return Err(Refusal::OwnShop);
         }
         let seller = self
             .tables
@@ -367,11 +372,7 @@ impl Class {
             .and_then(|s| s.shop_desk().shop())
             .and_then(|s| s.listings.get(*listing as usize))
             .is_some_and(|l| l.status == crate::sim::c2c::ListingStatus::Live);
-        if open {
-            Ok(())
-        } else {
-            refuse("that listing is not open")
-        }
+        if open { Ok(()) } else { Err(Refusal::ListingNotOpen) }
     }
 
     /// The stores of the shared market, in store order (every started table).

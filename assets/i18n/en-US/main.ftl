@@ -1404,3 +1404,4 @@ class-refused-not-started = the class has not started
 class-refused-paused = the instructor has paused the class
 class-refused-seat = seat "{ $seat }" is not this student's
 class-refused-notice = refused: { $reason }
+class-refused-own-shop = that is your own shop

@@ -1388,3 +1388,4 @@ class-refused-not-started = 课堂还没有开始
 class-refused-paused = 老师暂停了课堂
 class-refused-seat = 座位“{ $seat }”不是这位学生的
 class-refused-notice = 被拒绝：{ $reason }
+class-refused-own-shop = 这是你自己的店铺
