@@ -74,7 +74,7 @@ impl Fact {
         match self {
             Fact::Place(p) => capitalised(p),
             Fact::Version(v) => format!("{v} 年版贸易术语"),
-            Fact::Pieces(n) => format!("{n} 件"),
+            Fact::Pieces(n) => format!("{} 件", crate::sim::money::format_minor(*n, 0)),
             Fact::Days(n) => format!("{n} 天"),
             Fact::From(f) => {
                 let from = match f.as_str() {
@@ -106,7 +106,7 @@ impl Fact {
             Fact::Incoterm(t) => t.clone(),
             Fact::Place(p) => capitalised(p),
             Fact::Version(v) => format!("Incoterms {v}"),
-            Fact::Pieces(n) => format!("{n} pcs"),
+            Fact::Pieces(n) => format!("{} pcs", crate::sim::money::format_minor(*n, 0)),
             Fact::Days(n) => format!("{n} days"),
             Fact::From(f) => format!("from {f}"),
             Fact::Percent(p) => format!("{p}%"),
@@ -433,7 +433,11 @@ fn needed(expected: &[Fact]) -> Vec<Kind> {
     kinds.sort();
     kinds.dedup();
     let quotes_a_price = kinds.contains(&Kind::Amount) && kinds.contains(&Kind::Incoterm);
-    kinds.retain(|k| *k != Kind::Percent && !(quotes_a_price && *k == Kind::Pieces));
+    // A lead time "from your deposit" names when the days count, not a payment term.
+    let counts_days = kinds.contains(&Kind::Days);
+    kinds.retain(|k| {
+        *k != Kind::Percent && !(quotes_a_price && *k == Kind::Pieces) && !(counts_days && *k == Kind::Payment)
+    });
     kinds
 }
 
@@ -583,11 +587,20 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
             ),
         )
     } else {
+        // What the student gave of the right facts.
+        let gave = |zh: bool| {
+            expected
+                .iter()
+                .filter(|f| needs.contains(&f.kind()) && given.contains(f))
+                .map(|f| if zh { f.shown_zh() } else { f.shown() })
+                .collect::<Vec<_>>()
+                .join(if zh { "、" } else { ", " })
+        };
         (
             Verdict::Right,
             text_of(
-                format!("Right: it gives {}.", right_facts(false)),
-                format!("正确：写明了{}。", right_facts(true)),
+                format!("Right: it gives {}.", gave(false)),
+                format!("正确：写明了{}。", gave(true)),
             ),
         )
     };

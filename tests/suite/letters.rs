@@ -578,3 +578,25 @@ fn the_reader_takes_paraphrases_and_extra_facts_and_catches_unsafe_terms() {
         );
     }
 }
+
+/// Seen in a window: the lead time was read from the payment sentence (its "deposit").
+#[test]
+fn the_lead_time_is_read_from_the_sentence_that_gives_days_not_from_the_payment() {
+    let session = Session::new(scenario("b2b-silk-blouses"), None);
+    let options = session.letters_desk().letter_options("reply-inquiry");
+    let right = options
+        .iter()
+        .find(|(id, _, _)| id == "lead-time")
+        .and_then(|(_, _, list)| list.iter().find(|s| s.verdict == Verdict::Right).cloned())
+        .unwrap_or_else(|| panic!("lead time"));
+    let text = "Lead time is 45 days. Payment: 30% T/T deposit and 70% against the B/L copy.";
+    let read = tradeport::sim::writing::read_point(text, &right).unwrap_or_else(|| panic!("found"));
+    assert_eq!(read.text.en, "Lead time is 45 days.");
+    assert_eq!(read.verdict, Verdict::Vague, "{}", read.why.en);
+    assert!(read.why.en.contains("from when the days count"), "{}", read.why.en);
+    assert!(
+        !read.why.en.contains("number of days"),
+        "the days are there: {}",
+        read.why.en
+    );
+}
