@@ -52,7 +52,9 @@ pub struct Term {
     /// as written, phrases in any case; always whole words.
     pub matches: Vec<String>,
     pub definition: Text,
-    pub source: String,
+    /// Where the definition comes from (a rule's name stays as written; a Chinese gloss when
+    /// the source is a phrase).
+    pub source: Text,
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -91,7 +93,7 @@ impl Glossary {
         }
         let mut ids = std::collections::BTreeSet::new();
         for t in &file.terms {
-            let fields = [&t.en, &t.zh, &t.definition.en, &t.definition.zh, &t.source];
+            let fields = [&t.en, &t.zh, &t.definition.en, &t.definition.zh, &t.source.en];
             if !crate::scenario::is_plain_id(&t.id) || !ids.insert(t.id.as_str()) {
                 return Err(format!("term `{}`: ids are unique lowercase words joined by `-`", t.id));
             }

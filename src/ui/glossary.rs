@@ -66,9 +66,12 @@ fn entry(ui: &mut egui::Ui, cat: &Catalogue, term: &Term) {
     ui.label(RichText::new(format!("{}  ·  {}", term.en, term.zh)).strong());
     definition(ui, cat, term);
     ui.label(
-        RichText::new(cat.tr_args("glossary-source", &[("source", term.source.as_str().into())]))
-            .small()
-            .color(MUTED),
+        RichText::new(cat.tr_args(
+            "glossary-source",
+            &[("source", super::pick(&term.source, cat.language()).into())],
+        ))
+        .small()
+        .color(MUTED),
     );
 }
 
