@@ -33,20 +33,7 @@ const PREFIXES: [&str; 13] = [
     "side-",
 ];
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|x| x == "rs") {
-            out.push(path);
-        }
-    }
-}
+use crate::architecture::rust_files;
 
 /// Every string literal in `src/sim` and `src/class` (the class's feed) that is a sentence or
 /// term key, with the file naming it.
