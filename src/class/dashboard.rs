@@ -191,12 +191,18 @@ fn describe(session: &Session, command: &Command) -> Said {
                         |m| crate::sim::Money::new(minor, m.currency, session.scenario().exponent(m.currency)).format(),
                     )
             };
+            // The shipping option by its name in the reader's language, as the form shows it.
+            let shipping = session
+                .store_desk()
+                .store(market)
+                .and_then(|s| s.storefront.shipping.iter().find(|o| o.id == terms.shipping))
+                .map_or_else(|| Fact::Text(terms.shipping.clone()), |o| Fact::Written(o.name.clone()));
             Said::new("feed-listed")
                 .with("sku", sku.as_str())
                 .with("price", money(terms.price))
                 .with("bid", money(terms.bid))
                 .with("units", terms.add_stock)
-                .with("shipping", terms.shipping.as_str())
+                .with("shipping", shipping)
         }
         Command::MarketDay(results) if results.is_empty() => Said::new("feed-class-day-ended"),
         Command::MarketDay(results) => {

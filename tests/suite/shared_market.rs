@@ -573,3 +573,26 @@ fn stores_with_equal_listings_take_turns_at_the_higher_place() {
     }
     assert!(leaders.len() > 1, "the same store led every first day: {leaders:?}");
 }
+
+/// The instructor's feed names a listing's shipping option by its name in the reader's language
+/// (it showed the option's id), and the rest of the line in that language too.
+#[test]
+fn the_feed_names_a_listings_shipping_option_in_the_readers_language() {
+    use tradeport::i18n::{Catalogue, Language};
+    use tradeport::sim::said::Fact;
+    let class = a_market_class_played_by_bots();
+    let listed: Vec<_> = class
+        .feed(usize::MAX)
+        .into_iter()
+        .filter(|line| line.what.is("feed-listed"))
+        .collect();
+    assert!(!listed.is_empty(), "the bots list their products");
+    for line in &listed {
+        let Some(Fact::Written(name)) = line.what.fact("shipping") else {
+            panic!("{:?}", line.what)
+        };
+        let chinese = Catalogue::new(Language::Chinese).say(&line.what);
+        assert!(chinese.starts_with("上架") && chinese.contains(&name.zh), "{chinese}");
+        assert!(Catalogue::new(Language::English).say(&line.what).contains(&name.en));
+    }
+}
