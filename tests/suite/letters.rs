@@ -351,21 +351,13 @@ fn the_right_statement_is_not_the_longest_more_often_than_chance() {
     );
 }
 
-/// The inquiry answered in the student's own words: every point found and checked against its
-/// facts, each verdict quoting the student's sentence; the tone judged on the whole text.
-#[test]
-fn a_written_reply_is_read_point_by_point_and_quotes_the_students_sentences() {
+/// The B2B inquiry answered on day 1 with `text` in the student's own words: the session and
+/// the reply it recorded.
+fn write_the_inquiry_reply(text: &str) -> (Session, tradeport::sim::letters::LetterReply) {
     let mut s = Session::new(scenario("b2b-silk-blouses"), None);
-    let good = "Dear Ms Vogel,\nthank you for your inquiry.\n\
-        We quote EUR 29.50 per piece FCA Ningbo, Incoterms® 2020.\n\
-        Our minimum order is 1,200 pieces per colour, so your 2,400 pieces are well above it.\n\
-        Lead time is 45 days from the signed contract and your deposit.\n\
-        We will send two samples to Hamburg this week, free of charge.\n\
-        Payment: 30% T/T deposit and 70% against the copy of the B/L, or an L/C at sight.\n\
-        Best regards,\nWang Li";
     s.apply(Command::WriteLetterReply {
         task: "reply-inquiry".into(),
-        text: good.into(),
+        text: text.into(),
     })
     .unwrap_or_else(|e| panic!("{e}"));
     let reply = s
@@ -373,6 +365,21 @@ fn a_written_reply_is_read_point_by_point_and_quotes_the_students_sentences() {
         .letter_reply("reply-inquiry")
         .cloned()
         .unwrap_or_else(|| panic!("no reply recorded"));
+    (s, reply)
+}
+
+/// The inquiry answered in the student's own words: every point found and checked against its
+/// facts, each verdict quoting the student's sentence; the tone judged on the whole text.
+#[test]
+fn a_written_reply_is_read_point_by_point_and_quotes_the_students_sentences() {
+    let good = "Dear Ms Vogel,\nthank you for your inquiry.\n\
+        We quote EUR 29.50 per piece FCA Ningbo, Incoterms® 2020.\n\
+        Our minimum order is 1,200 pieces per colour, so your 2,400 pieces are well above it.\n\
+        Lead time is 45 days from the signed contract and your deposit.\n\
+        We will send two samples to Hamburg this week, free of charge.\n\
+        Payment: 30% T/T deposit and 70% against the copy of the B/L, or an L/C at sight.\n\
+        Best regards,\nWang Li";
+    let (s, reply) = write_the_inquiry_reply(good);
     for (id, _, sent) in &reply.sent {
         let sent = sent.as_ref().unwrap_or_else(|| panic!("{id}: not found"));
         assert_eq!(sent.verdict, Verdict::Right, "{id}: {} — {}", sent.text.en, sent.why.en);
@@ -388,19 +395,9 @@ fn a_written_reply_is_read_point_by_point_and_quotes_the_students_sentences() {
     assert_eq!(again.letters_desk().letter_reply("reply-inquiry"), Some(&reply));
 
     // FOB instead of FCA, no version; a lead time with no start; a refusal; D/A; no MOQ.
-    let mut s = Session::new(scenario("b2b-silk-blouses"), None);
     let poor = "Our best price is EUR 29.50 per piece FOB Ningbo. We ship in 45 days. \
         Samples are only possible after you place an order. Payment is D/A 90 days.";
-    s.apply(Command::WriteLetterReply {
-        task: "reply-inquiry".into(),
-        text: poor.into(),
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
-    let reply = s
-        .letters_desk()
-        .letter_reply("reply-inquiry")
-        .cloned()
-        .unwrap_or_else(|| panic!("no reply recorded"));
+    let (_, reply) = write_the_inquiry_reply(poor);
     let verdict = |id: &str| {
         reply
             .sent
@@ -423,6 +420,17 @@ fn a_written_reply_is_read_point_by_point_and_quotes_the_students_sentences() {
     assert!(verdict("moq").is_none(), "no sentence about the MOQ");
     assert_eq!(reply.grade.right, 0);
     assert!(reply.grade.tone < 20, "no greeting, thanks or sign-off");
+
+    // The worst a student can type reads without a panic: numbers run together, currency
+    // signs with nothing after them, a trailing "from", Chinese and emoji mid-word, at the
+    // most characters a reply may have.
+    let worst: String = "1,2.3,4€$£ EUR FCA Port of from 喆.😀 i.e. 99999999999999999 days;"
+        .chars()
+        .cycle()
+        .take(tradeport::sim::writing::MAX_REPLY_CHARS)
+        .collect();
+    let (_, reply) = write_the_inquiry_reply(&worst);
+    assert_eq!(reply.sent.len(), 5, "every point judged");
 
     // A written reply is bounded, and a letter is answered once.
     let mut s = Session::new(scenario("b2b-silk-blouses"), None);

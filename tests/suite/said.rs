@@ -115,12 +115,13 @@ pub(crate) fn problems(said: &Said, variables: &BTreeMap<String, BTreeSet<String
     found
 }
 
-/// A Chinese sentence with its quoted facts taken out has no run of English words (codes,
-/// Incoterms and article numbers such as "UCP 600", "FCA", "ICC" are not sentences).
-fn english_words_in(chinese: &str) -> Option<String> {
-    let mut run = Vec::new();
-    for word in chinese.split(|c: char| !c.is_ascii_alphabetic()) {
-        if word.len() >= 3 && word.chars().any(|c| c.is_ascii_lowercase()) {
+/// Two English words in a row in `text`, each of at least `shortest` letters with a
+/// lower-case one (codes, Incoterms and article numbers such as "UCP 600", "FCA", "ICC" are
+/// not words): what a Chinese sentence should not hold outside its quoted facts.
+pub(crate) fn english_run(text: &str, shortest: usize) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for word in text.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')) {
+        if word.len() >= shortest && word.chars().any(|c| c.is_ascii_lowercase()) {
             run.push(word);
             if run.len() >= 2 {
                 return Some(run.join(" "));
@@ -130,6 +131,11 @@ fn english_words_in(chinese: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// [`english_run`] of words of three letters or more, in a sentence of the simulation.
+fn english_words_in(chinese: &str) -> Option<String> {
+    english_run(chinese, 3)
 }
 
 fn scenario(id: &str) -> Arc<Scenario> {

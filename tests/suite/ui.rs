@@ -2036,23 +2036,6 @@ fn labels_of(harness: &Harness<'_, impl Sized>) -> Vec<String> {
         .collect()
 }
 
-/// A run of two or more English words (a phrase, not a code, a name or an abbreviation).
-fn english_sentence_in(text: &str) -> Option<String> {
-    let mut run: Vec<&str> = Vec::new();
-    for word in text.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')) {
-        let is_word = word.len() >= 2 && word.chars().any(|c| c.is_ascii_lowercase());
-        if is_word {
-            run.push(word);
-            if run.len() >= 2 {
-                return Some(run.join(" "));
-            }
-        } else if !word.is_empty() {
-            run.clear();
-        }
-    }
-    None
-}
-
 /// A whole scripted session of each bundled scenario in Chinese: every page part-way and at
 /// the end, and the debrief, show no English sentence but the letters, documents and the
 /// scenario's own English data (names, the goods' descriptions as on the invoice).
@@ -2173,7 +2156,7 @@ fn a_scripted_session_in_chinese_shows_no_english_sentence_outside_letters_and_d
                         bare = bare.replace(a.as_str(), "·");
                     }
                 }
-                if let Some(words) = english_sentence_in(&bare) {
+                if let Some(words) = crate::said::english_run(&bare, 2) {
                     let short: String = label.chars().take(100).collect();
                     found.insert(format!("{id} {where_}: \"{words}\" in: {short} [left: {bare}]"));
                 }
