@@ -80,10 +80,27 @@ mod locale_tests {
 }
 
 /// Fluent sources compiled into the binary: (language tag, file name, text).
+/// `check.ftl` holds what `check` says of scenario files (loading and validating them),
+/// `cli.ftl` the rest of the command line.
 const SOURCES: &[(&str, &str, &str)] = &[
     ("en-US", "main.ftl", include_str!("../assets/i18n/en-US/main.ftl")),
+    ("en-US", "check.ftl", include_str!("../assets/i18n/en-US/check.ftl")),
+    ("en-US", "check-desks.ftl", include_str!("../assets/i18n/en-US/check-desks.ftl")),
+    ("en-US", "check-files.ftl", include_str!("../assets/i18n/en-US/check-files.ftl")),
+    ("en-US", "cli.ftl", include_str!("../assets/i18n/en-US/cli.ftl")),
     ("zh-CN", "main.ftl", include_str!("../assets/i18n/zh-CN/main.ftl")),
+    ("zh-CN", "check.ftl", include_str!("../assets/i18n/zh-CN/check.ftl")),
+    ("zh-CN", "check-desks.ftl", include_str!("../assets/i18n/zh-CN/check-desks.ftl")),
+    ("zh-CN", "check-files.ftl", include_str!("../assets/i18n/zh-CN/check-files.ftl")),
+    ("zh-CN", "cli.ftl", include_str!("../assets/i18n/zh-CN/cli.ftl")),
 ];
+
+/// The English catalogue, made once: the English of what the simulation says goes into
+/// logs, golden files and records from here.
+pub fn english() -> &'static Catalogue {
+    static ENGLISH: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(|| Catalogue::new(Language::English))
+}
 
 /// Looks up UI strings in the chosen language, falling back to English.
 pub struct Catalogue {
@@ -163,15 +180,20 @@ impl Catalogue {
                     Fact::Text(text) => Arg::Text(text.clone()),
                     Fact::Number(n) => Arg::Number(*n),
                     Fact::Term(key) => Arg::Text(self.tr(key)),
-                    Fact::Written(text) => Arg::Text(match self.language {
-                        Language::Chinese if !text.zh.trim().is_empty() => text.zh.clone(),
-                        _ => text.en.clone(),
-                    }),
+                    Fact::Written(text) => Arg::Text(self.text(text).to_string()),
                 };
                 (name.as_ref(), value)
             })
             .collect();
         self.tr_args(&said.key, &args)
+    }
+
+    /// A bilingual text in this language (its English when it has no Chinese).
+    pub fn text<'a>(&self, text: &'a crate::sim::terms::Text) -> &'a str {
+        match self.language {
+            Language::Chinese if !text.zh.trim().is_empty() => &text.zh,
+            _ => &text.en,
+        }
     }
 
     /// Whether `key` exists in this catalogue's language itself (not via fallback).

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
             paths,
             plain,
             deny_warnings,
+            lang,
         }) => {
             let mut stdout = std::io::stdout();
             let style = if plain {
@@ -23,7 +24,8 @@ fn main() -> ExitCode {
             } else {
                 CheckStyle::Snippet
             };
-            match cli::check_with_warnings(&paths, &mut stdout, style) {
+            let cat = tradeport::i18n::Catalogue::new(cli::language(lang.as_deref()));
+            match cli::check_in(&paths, &mut stdout, style, &cat) {
                 Ok((0, 0)) => ExitCode::SUCCESS,
                 Ok((0, _)) if !deny_warnings => ExitCode::SUCCESS,
                 Ok(_) => ExitCode::FAILURE,
@@ -54,9 +56,7 @@ fn main() -> ExitCode {
             scenario.as_deref(),
             (
                 html.as_deref(),
-                lang.as_deref()
-                    .and_then(tradeport::i18n::Language::from_locale)
-                    .unwrap_or_else(tradeport::i18n::Language::from_system),
+                cli::language(lang.as_deref()),
             ),
             csv.as_deref(),
             &mut std::io::stdout(),

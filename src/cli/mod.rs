@@ -10,7 +10,7 @@ mod simulate;
 pub use simulate::{SimulateArgs, simulate};
 
 use crate::catalog::{self, FileKind};
-use crate::scenario::error::render_plain;
+use crate::scenario::error::{render_plain, render_plain_in};
 use crate::scenario::{self, load, pretty};
 
 /// How `check` prints diagnostics.
@@ -51,6 +51,10 @@ pub enum CliCommand {
         /// Exit 1 on any warning too (a warning alone never changes the exit code).
         #[arg(long)]
         deny_warnings: bool,
+        /// The language of the output: en or zh (default: the system's). Field paths, ids and
+        /// what the file writes are quoted as written.
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
     },
     /// List the bundled scenarios.
     List,
@@ -785,6 +789,12 @@ pub fn save_drill(scenario: &str, dir: &std::path::Path, pace_ms: u64) -> std::i
     Ok(flushed)
 }
 
+/// The language a `--lang` option asks for, or the system's.
+pub fn language(lang: Option<&str>) -> crate::i18n::Language {
+    lang.and_then(crate::i18n::Language::from_locale)
+        .unwrap_or_else(crate::i18n::Language::from_system)
+}
+
 /// Runs `check`: prints each file's verdict and diagnostics; returns the number of files with errors.
 pub fn check(paths: &[PathBuf], out: &mut dyn std::io::Write, style: CheckStyle) -> std::io::Result<usize> {
     check_with_warnings(paths, out, style).map(|(failed, _)| failed)
@@ -802,29 +812,52 @@ pub fn check_with_warnings(
     out: &mut dyn std::io::Write,
     style: CheckStyle,
 ) -> std::io::Result<(usize, usize)> {
+    check_in(paths, out, style, crate::i18n::english())
+}
+
+/// As [`check_with_warnings`], every line in `cat`'s language (field paths, ids and quoted
+/// text as the file writes them).
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn check_in(
+    paths: &[PathBuf],
+    out: &mut dyn std::io::Write,
+    style: CheckStyle,
+    cat: &crate::i18n::Catalogue,
+) -> std::io::Result<(usize, usize)> {
     let mark = if style == CheckStyle::Plain { "# " } else { "" };
     let files = catalog::expand(paths);
     let mut failed = 0;
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = Vec::new();
     let mut ids: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
     if files.is_empty() {
-        writeln!(
-            out,
-            "{mark}no *.scenario.ron or *.rules.ron files found in the given paths"
-        )?;
+        writeln!(out, "{mark}{}", cat.tr("check-no-files"))?;
         return Ok((1, 0));
     }
     for path in &files {
         let result = match catalog::kind_of(path) {
-            Some(FileKind::RulePack) => scenario::load_rule_pack_file(path)
-                .map(|p| format!("rule pack `{}`, {} rules", p.id(), p.rules().len())),
+            Some(FileKind::RulePack) => scenario::load_rule_pack_file(path).map(|p| {
+                cat.tr_args(
+                    "check-rule-pack-summary",
+                    &[("id", p.id().into()), ("rules", p.rules().len().into())],
+                )
+            }),
             Some(FileKind::Nomenclature) => {
                 let label = path.display().to_string();
                 load::read_text(path, &label)
                     .map_err(|d| vec![d])
                     .and_then(|text| load::parse_ron(&label, &text).map_err(|d| vec![d]))
                     .and_then(|file| crate::sim::customs::hs::Nomenclature::validate(&label, file))
-                    .map(|n| format!("nomenclature {} with {}", n.edition(), n.national_extension()))
+                    .map(|n| {
+                        cat.tr_args(
+                            "check-nomenclature-summary",
+                            &[
+                                ("edition", n.edition().to_string().into()),
+                                ("extension", n.national_extension().to_string().into()),
+                            ],
+                        )
+                    })
             }
             _ => scenario::load_scenario_file(path).map(|s| {
                 let id = s.meta().id.clone();
@@ -835,15 +868,19 @@ pub fn check_with_warnings(
                     .unwrap_or_default();
                 if stem != id {
                     warnings.push(format!(
-                        "{}: the file is named `{}` but the scenario's id is `{}`: students and reports name it by its id; call the file `{}.scenario.ron`",
+                        "{}: {}",
                         shown_path(path),
-                        shown(stem),
-                        shown(&id),
-                        shown(&id)
+                        cat.tr_args(
+                            "check-warning-file-name",
+                            &[("stem", shown(stem).into()), ("id", shown(&id).into())]
+                        )
                     ));
                 }
                 ids.entry(id.clone()).or_default().push(shown_path(path));
-                let summary = format!("scenario `{}` — {}", id, s.meta().title.en);
+                let summary = cat.tr_args(
+                    "check-scenario-summary",
+                    &[("id", id.as_str().into()), ("title", cat.text(&s.meta().title).into())],
+                );
                 let source = load::read_text(path, &path.display().to_string()).ok();
                 let mut found = crate::authoring::warnings(&std::sync::Arc::new(s), source.as_deref());
                 // A scenario with `variants`: what some students' variants would meet too.
@@ -859,18 +896,26 @@ pub fn check_with_warnings(
             }),
         };
         match result {
-            Ok(summary) => writeln!(out, "{mark}ok    {}  ({})", shown_path(path), shown(&summary))?,
+            Ok(summary) => writeln!(
+                out,
+                "{mark}{}",
+                cat.tr_args(
+                    "check-file-ok",
+                    &[("file", shown_path(path).into()), ("summary", shown(&summary).into())]
+                )
+            )?,
             Err(diagnostics) => {
                 failed += 1;
                 writeln!(
                     out,
-                    "{mark}error {}  ({} problem{})",
-                    shown_path(path),
-                    diagnostics.len(),
-                    if diagnostics.len() == 1 { "" } else { "s" }
+                    "{mark}{}",
+                    cat.tr_args(
+                        "check-file-error",
+                        &[("file", shown_path(path).into()), ("problems", diagnostics.len().into())]
+                    )
                 )?;
                 if style == CheckStyle::Plain {
-                    write!(out, "{}", render_plain(&diagnostics))?;
+                    write!(out, "{}", render_plain_in(&diagnostics, cat))?;
                     continue;
                 }
                 for d in &diagnostics {
@@ -882,30 +927,36 @@ pub fn check_with_warnings(
                     writeln!(
                         out,
                         "{}",
-                        pretty::render(d, source.as_deref(), style == CheckStyle::Color)
+                        pretty::render_in(d, source.as_deref(), style == CheckStyle::Color, cat)
                     )?;
                 }
             }
         }
     }
     for (id, paths) in ids.iter().filter(|(_, p)| p.len() > 1) {
-        warnings.push(format!(
-            "scenario id `{}` is used by {} files ({}): a report names its scenario by id, so only one of them can be checked against",
-            shown(id),
-            paths.len(),
-            paths.join(", ")
+        warnings.push(cat.tr_args(
+            "check-warning-id-twice",
+            &[
+                ("id", shown(id).into()),
+                ("count", paths.len().into()),
+                ("files", paths.join(", ").into()),
+            ],
         ));
     }
     for warning in &warnings {
-        writeln!(out, "{mark}warning {warning}")?;
+        writeln!(out, "{mark}{}", cat.tr_args("check-warning", &[("warning", warning.clone().into())]))?;
     }
     writeln!(
         out,
-        "{mark}{} file{} checked, {failed} with errors, {} warning{}",
-        files.len(),
-        if files.len() == 1 { "" } else { "s" },
-        warnings.len(),
-        if warnings.len() == 1 { "" } else { "s" }
+        "{mark}{}",
+        cat.tr_args(
+            "check-summary",
+            &[
+                ("files", files.len().into()),
+                ("failed", failed.into()),
+                ("warnings", warnings.len().into())
+            ]
+        )
     )?;
     Ok((failed, warnings.len()))
 }

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use crate::i18n::Catalogue;
+use crate::sim::said::Said;
+
 /// Where in the file a problem is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LineCol {
@@ -19,8 +22,20 @@ pub struct Diagnostic {
     pub at: Option<LineCol>,
     /// Field path such as `setup.products[2].hs_code` (empty when the whole file is at fault).
     pub path: String,
+    /// The message in English (golden files, logs); see `said` for other languages.
     pub message: String,
     pub hint: Option<String>,
+    /// The message and hint as catalogue sentences with their facts, put into the reader's
+    /// language by [`Diagnostic::localized`] (boxed: a diagnostic travels in `Result`s).
+    pub said: Option<Box<Sentences>>,
+}
+
+/// A diagnostic's message and hint as catalogue sentences.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Sentences {
+    /// `None` only for text no catalogue has (none of Tradeport's own).
+    pub message: Option<Said>,
+    pub hint: Option<Said>,
 }
 
 impl Diagnostic {
@@ -32,13 +47,52 @@ impl Diagnostic {
             path: path.into(),
             message: message.into(),
             hint: None,
+            said: None,
         }
+    }
+
+    /// A problem at a field path, said as a catalogue sentence (its English is the message).
+    pub fn say(file: &str, path: impl Into<String>, said: Said) -> Self {
+        Self::at_path(file, path, String::new()).with_message_said(said)
     }
 
     #[must_use]
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        if let Some(said) = &mut self.said {
+            said.hint = None;
+        }
         self
+    }
+
+    /// The same problem with the hint `said` (its English is the hint).
+    #[must_use]
+    pub fn with_hint_said(mut self, said: Said) -> Self {
+        self.hint = Some(crate::i18n::english().say(&said));
+        self.said.get_or_insert_default().hint = Some(said);
+        self
+    }
+
+    /// The message replaced by `said` (its English is the message).
+    #[must_use]
+    pub fn with_message_said(mut self, said: Said) -> Self {
+        self.message = crate::i18n::english().say(&said);
+        self.said.get_or_insert_default().message = Some(said);
+        self
+    }
+
+    /// The same problem with its message and hint in `cat`'s language, where they are
+    /// catalogue sentences (English text no catalogue has stays as it is).
+    #[must_use]
+    pub fn localized(&self, cat: &Catalogue) -> Self {
+        let mut d = self.clone();
+        if let Some(said) = self.said.as_ref().and_then(|s| s.message.as_ref()) {
+            d.message = cat.say(said);
+        }
+        if let Some(said) = self.said.as_ref().and_then(|s| s.hint.as_ref()) {
+            d.hint = Some(cat.say(said));
+        }
+        d
     }
 
     /// The same diagnostic with every text cut to [`MAX_MESSAGE_CHARS`] characters and control
@@ -55,6 +109,7 @@ impl Diagnostic {
                 .hint
                 .as_ref()
                 .map(|h| crate::escape::printable(h, MAX_MESSAGE_CHARS)),
+            said: self.said.clone(),
         }
     }
 
@@ -97,6 +152,32 @@ pub fn render_plain(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
+/// Renders many diagnostics in the plain form in `cat`'s language (English: as
+/// [`render_plain`]); the field path stays as the file writes it.
+pub fn render_plain_in(diagnostics: &[Diagnostic], cat: &Catalogue) -> String {
+    if cat.language() == crate::i18n::Language::English {
+        return render_plain(diagnostics);
+    }
+    let mut out = String::new();
+    for d in diagnostics {
+        let this = d.localized(cat).clipped();
+        out.push_str(&cat.tr_args(
+            "diagnostic-error",
+            &[("where", this.location().into()), ("message", this.message.clone().into())],
+        ));
+        if !this.path.is_empty() {
+            out.push_str("\n  ");
+            out.push_str(&cat.tr_args("diagnostic-at", &[("path", this.path.clone().into())]));
+        }
+        if let Some(hint) = &this.hint {
+            out.push_str("\n  ");
+            out.push_str(&cat.tr_args("diagnostic-hint", &[("hint", hint.clone().into())]));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The closest candidate to `found` by edit distance, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     closest(found, candidates).into_iter().next()
@@ -124,6 +205,20 @@ pub fn suggestion<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>
     }
     let names: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
     Some(format!("did you mean {}?", names.join(" or ")))
+}
+
+/// "did you mean `a`?" (or "`a` or `b`"), if anything is close, as a catalogue sentence.
+pub fn suggestion_said<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Said> {
+    let close = closest(found, candidates);
+    if close.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
+    let names = crate::sim::terms::Text {
+        en: names.join(" or "),
+        zh: names.join(" 或 "),
+    };
+    Some(Said::new("check-did-you-mean").with("names", crate::sim::said::Fact::Written(names)))
 }
 
 /// Levenshtein distance over chars.

@@ -262,6 +262,7 @@ fn spanned_to_diagnostic(label: &str, text: &str, path: &str, e: &ron::error::Sp
         path: path.to_string(),
         message,
         hint,
+        said: None,
     }
 }
 

@@ -4,23 +4,24 @@ use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
-use super::error::Diagnostic;
+use super::error::{Diagnostic, render_plain_in};
 
 /// A diagnostic with its source, in the shape miette draws.
 #[derive(Debug)]
 struct Drawable {
-    diagnostic: Diagnostic,
+    /// The headline with the field path, in the reader's language.
+    headline: String,
+    /// The label under the snippet's position.
+    here: String,
+    /// The hint, when miette draws it (its "help:" label is English).
+    help: Option<String>,
     source: Option<NamedSource<String>>,
     span: Option<SourceSpan>,
 }
 
 impl fmt::Display for Drawable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.diagnostic.path.is_empty() {
-            f.write_str(&self.diagnostic.message)
-        } else {
-            write!(f, "{} (at {})", self.diagnostic.message, self.diagnostic.path)
-        }
+        f.write_str(&self.headline)
     }
 }
 
@@ -28,10 +29,7 @@ impl std::error::Error for Drawable {}
 
 impl miette::Diagnostic for Drawable {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diagnostic
-            .hint
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -41,7 +39,7 @@ impl miette::Diagnostic for Drawable {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span?;
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some("here".to_string()),
+            Some(self.here.clone()),
             span,
         ))))
     }
@@ -92,7 +90,29 @@ fn lines_fit(text: &str, line: usize) -> bool {
 /// Renders one diagnostic, with a source excerpt when `source` is its file's text and the
 /// diagnostic has a position. `color` picks ANSI colours (for terminals).
 pub fn render(diagnostic: &Diagnostic, source: Option<&str>, color: bool) -> String {
-    let diagnostic = &diagnostic.clipped();
+    render_in(diagnostic, source, color, crate::i18n::english())
+}
+
+/// As [`render`], in `cat`'s language.
+pub fn render_in(
+    diagnostic: &Diagnostic,
+    source: Option<&str>,
+    color: bool,
+    cat: &crate::i18n::Catalogue,
+) -> String {
+    let diagnostic = &diagnostic.localized(cat).clipped();
+    let english = cat.language() == crate::i18n::Language::English;
+    let headline = if diagnostic.path.is_empty() {
+        diagnostic.message.clone()
+    } else {
+        cat.tr_args(
+            "diagnostic-headline",
+            &[
+                ("message", diagnostic.message.clone().into()),
+                ("path", diagnostic.path.clone().into()),
+            ],
+        )
+    };
     let (named, span) = match (source, &diagnostic.at) {
         (Some(text), Some(at)) if lines_fit(text, at.line) => {
             let span = offset_of(text, at.line, at.col).map(|o| SourceSpan::from((o, 0)));
@@ -101,7 +121,9 @@ pub fn render(diagnostic: &Diagnostic, source: Option<&str>, color: bool) -> Str
         _ => (None, None),
     };
     let drawable = Drawable {
-        diagnostic: diagnostic.clone(),
+        headline,
+        here: cat.tr("diagnostic-here"),
+        help: english.then(|| diagnostic.hint.clone()).flatten(),
         source: named,
         span,
     };
@@ -115,11 +137,14 @@ pub fn render(diagnostic: &Diagnostic, source: Option<&str>, color: bool) -> Str
         .without_cause_chain();
     let mut out = String::new();
     if handler.render_report(&mut out, &drawable).is_err() {
-        return diagnostic.to_string();
+        return render_plain_in(std::slice::from_ref(diagnostic), cat).trim_end().to_string();
     }
     if drawable.span.is_none() {
         // Without a snippet miette does not print the location; say where.
         out = format!("{}\n{out}", diagnostic.location());
+    }
+    if let Some(hint) = diagnostic.hint.as_ref().filter(|_| !english) {
+        out = format!("{}\n  {}\n", out.trim_end(), cat.tr_args("diagnostic-hint", &[("hint", hint.clone().into())]));
     }
     out
 }
@@ -137,6 +162,7 @@ mod tests {
             path: "a.b".into(),
             message: "unknown field `colour`".into(),
             hint: Some("did you mean `color`?".into()),
+            said: None,
         };
         let out = render(&d, Some("(\n  colour: 1,\n)"), false);
         assert!(out.contains("unknown field `colour`"), "{out}");
@@ -155,6 +181,7 @@ mod tests {
             path: String::new(),
             message: "unknown field `colour`".into(),
             hint: None,
+            said: None,
         };
         let out = render(&d, Some(&text), false);
         assert!(out.contains("wide.ron:1:70002"), "{out}");

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::scenario::error::{Diagnostic, suggestion};
+use crate::sim::said::Said;
 use crate::sim::terms::Text;
 
 use super::date::Date;
@@ -72,6 +73,16 @@ impl Checker {
             .push(Diagnostic::at_path(&self.label, path, message).with_hint(hint));
     }
 
+    /// A problem said as a catalogue sentence, with an optional hint (both put into the
+    /// reader's language by the terminal and the game; their English is what logs keep).
+    pub fn say(&mut self, path: &str, message: Said, hint: Option<Said>) {
+        let mut d = Diagnostic::say(&self.label, path, message);
+        if let Some(hint) = hint {
+            d = d.with_hint_said(hint);
+        }
+        self.diagnostics.push(d);
+    }
+
     /// `Ok(value)` when nothing was found, else every diagnostic.
     ///
     /// # Errors
@@ -91,12 +102,12 @@ impl Checker {
     /// Ids: non-empty, letters, digits, `-` and `_` only.
     pub fn id(&mut self, path: &str, id: &str) {
         if id.is_empty() {
-            self.error(path, "id is empty", Some("give it a short name such as \"de-buyer\""));
+            self.say(path, Said::new("check-id-empty"), Some(Said::new("check-id-empty-hint")));
         } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            self.error_hint(
+            self.say(
                 path,
-                format!("id `{id}` has characters other than letters, digits, `-` and `_`"),
-                format!("try \"{}\"", slug(id)),
+                Said::new("check-id-characters").with("id", id),
+                Some(Said::new("check-try").with("text", slug(id))),
             );
         }
     }

@@ -297,7 +297,8 @@ pub fn draw(ui: &mut egui::Ui, view: &MenuView, draft: &mut MenuDraft) -> Option
                     for d in diagnostics {
                         egui::Frame::group(ui.style()).show(ui, |ui| {
                             ui.set_width(ui.available_width());
-                            ui.label(RichText::new(d.to_string()).monospace());
+                            let said = crate::scenario::error::render_plain_in(std::slice::from_ref(d), cat);
+                            ui.label(RichText::new(said.trim_end()).monospace());
                         });
                     }
                 }

@@ -17,7 +17,10 @@ use tradeport::sim::players::Player;
 use tradeport::sim::said::{Fact, Said};
 
 /// Key prefixes of the simulation's sentences and the terms they name.
-const PREFIXES: [&str; 13] = [
+const PREFIXES: [&str; 16] = [
+    "check-",
+    "cli-",
+    "diagnostic-",
     "feed-",
     "class-refused-",
     "decl-v-",
@@ -39,8 +42,9 @@ use crate::architecture::rust_files;
 /// term key, with the file naming it.
 fn keys_named_in_the_simulation() -> BTreeMap<String, PathBuf> {
     let mut files = Vec::new();
-    rust_files(Path::new("src/sim"), &mut files);
-    rust_files(Path::new("src/class"), &mut files);
+    for folder in ["src/sim", "src/class", "src/scenario", "src/authoring", "src/cli"] {
+        rust_files(Path::new(folder), &mut files);
+    }
     let mut keys = BTreeMap::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
@@ -66,7 +70,16 @@ fn keys_named_in_the_simulation() -> BTreeMap<String, PathBuf> {
 
 /// The variables each English message uses, read from the catalogue file.
 pub(crate) fn variables() -> BTreeMap<String, BTreeSet<String>> {
-    let text = std::fs::read_to_string("assets/i18n/en-US/main.ftl").unwrap_or_else(|e| panic!("{e}"));
+    let mut names: Vec<PathBuf> = std::fs::read_dir("assets/i18n/en-US")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    names.sort();
+    let text: String = names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{e}")) + "\n")
+        .collect();
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut current = String::new();
     for line in text.lines() {

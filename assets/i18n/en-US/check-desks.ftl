@@ -1,0 +1,1 @@
+# check-desks.ftl: see src/i18n.rs

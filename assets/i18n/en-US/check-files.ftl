@@ -1,0 +1,1 @@
+# check-files.ftl: see src/i18n.rs

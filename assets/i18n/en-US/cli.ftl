@@ -1,0 +1,1 @@
+# cli.ftl: see src/i18n.rs
