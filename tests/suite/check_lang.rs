@@ -81,7 +81,12 @@ fn no_diagnostic_is_written_as_an_english_sentence() {
     rust_files(Path::new("src"), &mut files);
     let mut found = Vec::new();
     for file in files {
+        if file.ends_with("scenario/error.rs") {
+            continue;
+        }
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+        // Unit tests may build a diagnostic by hand.
+        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
         for pattern in ["fn error(", "fn error_hint(", "Diagnostic::at_path("] {
             for (i, _) in text.match_indices(pattern) {
                 let line = text[..i].lines().count();
