@@ -37,15 +37,27 @@ impl Language {
         }
     }
 
-    /// The system's language, from `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set), as
-    /// POSIX reads them; English when none names a language of the game.
+    /// The system's language: from `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set), as
+    /// POSIX reads them; when none is set (Windows, a macOS app started from the Finder), the
+    /// operating system's own user locale (`GetUserPreferredUILanguages` on Windows,
+    /// `CFLocaleCopyPreferredLanguages` on macOS, through the `sys-locale` crate). English when neither names a
+    /// language of the game.
     pub fn from_system() -> Language {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
+        let environment = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.is_empty())
-            .and_then(|value| Language::from_locale(&value))
-            .unwrap_or(Language::English)
+            .find(|value| !value.is_empty());
+        Language::chosen_by(environment, sys_locale::get_locale)
+    }
+
+    /// The language the environment's locale names, else the one the operating system's
+    /// locale (asked only when the environment names none) names, else English.
+    pub fn chosen_by(environment: Option<String>, operating_system: impl FnOnce() -> Option<String>) -> Language {
+        match environment {
+            Some(value) => Language::from_locale(&value),
+            None => operating_system().and_then(|value| Language::from_locale(&value)),
+        }
+        .unwrap_or(Language::English)
     }
 
     /// The language's own name, as shown in the selector.
@@ -77,6 +89,31 @@ mod locale_tests {
             assert_eq!(Language::from_locale(locale), language, "{locale}");
         }
     }
+
+    #[test]
+    fn the_environment_comes_first_then_the_operating_system() {
+        let asked = std::cell::Cell::new(false);
+        let windows_chinese = || {
+            asked.set(true);
+            Some("zh-Hans-CN".to_string())
+        };
+        assert_eq!(
+            Language::chosen_by(Some("en_US.UTF-8".into()), windows_chinese),
+            Language::English
+        );
+        assert!(
+            !asked.get(),
+            "the system is not asked when the environment names a locale"
+        );
+        assert_eq!(Language::chosen_by(None, windows_chinese), Language::Chinese);
+        assert_eq!(Language::chosen_by(None, || Some("zh-TW".into())), Language::Chinese);
+        assert_eq!(Language::chosen_by(None, || Some("de-DE".into())), Language::English);
+        assert_eq!(Language::chosen_by(None, || None), Language::English);
+        assert_eq!(
+            Language::chosen_by(Some("C.UTF-8".into()), || Some("zh-CN".into())),
+            Language::English
+        );
+    }
 }
 
 /// Fluent sources compiled into the binary: (language tag, file name, text).
@@ -85,21 +122,47 @@ mod locale_tests {
 const SOURCES: &[(&str, &str, &str)] = &[
     ("en-US", "main.ftl", include_str!("../assets/i18n/en-US/main.ftl")),
     ("en-US", "check.ftl", include_str!("../assets/i18n/en-US/check.ftl")),
-    ("en-US", "check-desks.ftl", include_str!("../assets/i18n/en-US/check-desks.ftl")),
-    ("en-US", "check-files.ftl", include_str!("../assets/i18n/en-US/check-files.ftl")),
+    (
+        "en-US",
+        "check-desks.ftl",
+        include_str!("../assets/i18n/en-US/check-desks.ftl"),
+    ),
+    (
+        "en-US",
+        "check-files.ftl",
+        include_str!("../assets/i18n/en-US/check-files.ftl"),
+    ),
     ("en-US", "cli.ftl", include_str!("../assets/i18n/en-US/cli.ftl")),
     ("zh-CN", "main.ftl", include_str!("../assets/i18n/zh-CN/main.ftl")),
     ("zh-CN", "check.ftl", include_str!("../assets/i18n/zh-CN/check.ftl")),
-    ("zh-CN", "check-desks.ftl", include_str!("../assets/i18n/zh-CN/check-desks.ftl")),
-    ("zh-CN", "check-files.ftl", include_str!("../assets/i18n/zh-CN/check-files.ftl")),
+    (
+        "zh-CN",
+        "check-desks.ftl",
+        include_str!("../assets/i18n/zh-CN/check-desks.ftl"),
+    ),
+    (
+        "zh-CN",
+        "check-files.ftl",
+        include_str!("../assets/i18n/zh-CN/check-files.ftl"),
+    ),
     ("zh-CN", "cli.ftl", include_str!("../assets/i18n/zh-CN/cli.ftl")),
 ];
 
 /// The English catalogue, made once: the English of what the simulation says goes into
 /// logs, golden files and records from here.
 pub fn english() -> &'static Catalogue {
+    shared(Language::English)
+}
+
+/// The catalogue of `language`, made once (for texts the simulation writes in both
+/// languages at once, such as an inbox message).
+pub fn shared(language: Language) -> &'static Catalogue {
     static ENGLISH: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
-    ENGLISH.get_or_init(|| Catalogue::new(Language::English))
+    static CHINESE: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    match language {
+        Language::English => ENGLISH.get_or_init(|| Catalogue::new(Language::English)),
+        Language::Chinese => CHINESE.get_or_init(|| Catalogue::new(Language::Chinese)),
+    }
 }
 
 /// Looks up UI strings in the chosen language, falling back to English.

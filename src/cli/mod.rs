@@ -911,7 +911,10 @@ pub fn check_in(
                     "{mark}{}",
                     cat.tr_args(
                         "check-file-error",
-                        &[("file", shown_path(path).into()), ("problems", diagnostics.len().into())]
+                        &[
+                            ("file", shown_path(path).into()),
+                            ("problems", diagnostics.len().into())
+                        ]
                     )
                 )?;
                 if style == CheckStyle::Plain {
@@ -944,7 +947,11 @@ pub fn check_in(
         ));
     }
     for warning in &warnings {
-        writeln!(out, "{mark}{}", cat.tr_args("check-warning", &[("warning", warning.clone().into())]))?;
+        writeln!(
+            out,
+            "{mark}{}",
+            cat.tr_args("check-warning", &[("warning", warning.clone().into())])
+        )?;
     }
     writeln!(
         out,

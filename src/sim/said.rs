@@ -100,6 +100,18 @@ pub fn refusal_key(english: &str) -> Option<&'static str> {
     })
 }
 
+/// A classmate's shop's refusal, as its English text reaches the buyer (a `ShopError`'s
+/// `Display`): in the reader's language when the catalogue knows it, else as written.
+pub fn classmate_refusal(english: &str) -> Said {
+    match english {
+        "that listing is no longer open" => Said::new("refused-listing-closed"),
+        other => match refusal_key(other) {
+            Some(key) => Said::new(key),
+            None => Said::new("refused-as-written").with("why", other),
+        },
+    }
+}
+
 /// A refusal given as an English text, in the reader's language when the catalogue knows it.
 pub fn refusal(english: &'static str) -> Said {
     match refusal_key(english) {

@@ -1088,15 +1088,16 @@ fn bidding_abroad_pays_the_landed_cost_and_judges_the_maximum_against_the_budget
     let mut outcomes = Vec::new();
     for (seed, max) in [(4, 17_300), (5, 17_300), (6, 26_000), (7, 26_000)] {
         let mut session = Session::new(Arc::clone(&s), Some(seed));
-        // Below the start price (half of $150) is refused and changes nothing.
-        assert!(
-            session
-                .apply(Command::BidAbroad {
-                    market: "us-buyers".into(),
-                    max: 5_000
-                })
-                .is_err()
-        );
+        // Below the start price (half of $150) is refused and changes nothing; the refusal
+        // names the minimum in dollars, not in cents.
+        let refused = session
+            .apply(Command::BidAbroad {
+                market: "us-buyers".into(),
+                max: 5_000,
+            })
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(refused.as_deref(), Some("the bid must be at least 75.00 USD"));
         assert!(
             session
                 .shop_desk()

@@ -267,6 +267,11 @@ fn every_refusal_kind_reads_in_both_languages() {
         ShopError::NoPurchase(t()),
         ShopError::Bid(BidError::Closed),
         ShopError::Bid(BidError::TooLow { minimum: 500 }),
+        ShopError::BidTooLow(tradeport::sim::money::Money::new(
+            7_500,
+            tradeport::sim::money::CurrencyCode::parse("USD").unwrap_or_else(|| panic!("USD")),
+            2,
+        )),
         ShopError::Bid(BidError::NoBuyItNow),
         ShopError::ListingClosed,
         ShopError::NoClassmatePurchase,
@@ -377,4 +382,32 @@ fn what_whole_runs_say_reads_in_both_languages() {
     }
     assert!(kinds.len() >= 20, "only {} kinds of sentence: {kinds:?}", kinds.len());
     assert!(found.is_empty(), "{found:#?}");
+}
+
+/// A classmate's refused move reaches the buyer as the seller shop's English text; the buyer's
+/// Chinese letter says the same reason in Chinese for every refusal a classmate's move can get.
+#[test]
+fn a_classmates_refusal_reads_in_chinese_in_the_buyers_letter() {
+    use tradeport::sim::c2c::ShopError;
+    use tradeport::sim::said::classmate_refusal;
+    let refusals = [
+        ShopError::ListingClosed,
+        ShopError::BadTerms("that listing is not an auction"),
+        ShopError::BadTerms("that bid is below the minimum bid"),
+        ShopError::BadTerms("buy it now is not open on that auction"),
+        ShopError::BadTerms("offers are made on fixed-price listings"),
+        ShopError::BadTerms("that listing does not take offers"),
+        ShopError::BadTerms("your last offer still waits for the seller"),
+        ShopError::BadTerms("an offer is above zero and below the price (or buy it now)"),
+    ];
+    let chinese = Catalogue::new(Language::Chinese);
+    for refusal in refusals {
+        let read = classmate_refusal(&refusal.to_string());
+        assert_eq!(read, refusal.said(), "{refusal}");
+        let text = chinese.say(&read);
+        assert!(english_words_in(&text).is_none(), "{text}");
+    }
+    // A reason the catalogue does not know is shown as written, not lost.
+    let unknown = classmate_refusal("a reason from a newer version");
+    assert!(chinese.say(&unknown).contains("a reason from a newer version"));
 }

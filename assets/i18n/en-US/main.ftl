@@ -1250,6 +1250,7 @@ refused-offer-not-open = this offer is no longer open
 refused-bad-counter = a counter-offer must be above the buyer's offer and at most the listing price
 refused-auction-closed = the auction is not open at that time
 refused-bid-too-low = the bid must be at least { $minimum } (in the currency's smallest unit)
+refused-bid-below = the bid must be at least { $minimum }
 refused-buy-now-gone = buy it now is no longer offered
 refused-talks-over = the talks are over
 refused-not-your-turn = it is { $side }'s turn

@@ -429,6 +429,11 @@ impl Shop {
                 }
                 ClassmateTrade::Refused { seller, listing, why } => {
                     let seller = classmate_name(*seller);
+                    // The seller's shop gives its reason in English (logs keep it); the
+                    // Chinese letter says it in Chinese when the catalogue knows the reason.
+                    let chinese = crate::i18n::shared(crate::i18n::Language::Chinese)
+                        .say(&crate::sim::said::classmate_refusal(why));
+                    let chinese = crate::escape::printable(&chinese, 200);
                     let why = crate::escape::printable(why, 200);
                     outcome.message(
                         None,
@@ -441,7 +446,10 @@ impl Shop {
                                 "Your move on {seller}'s listing {} was not taken: {why}.",
                                 u64::from(*listing) + 1
                             ),
-                            format!("你对{seller}第{}件商品的操作未被接受：{why}。", u64::from(*listing) + 1),
+                            format!(
+                                "你对{seller}第{}件商品的操作未被接受：{chinese}。",
+                                u64::from(*listing) + 1
+                            ),
                         ),
                     );
                 }

@@ -136,6 +136,8 @@ pub enum ShopError {
     NoPurchase(String),
     #[error(transparent)]
     Bid(super::auction::BidError),
+    #[error("the bid must be at least {}", .0.format())]
+    BidTooLow(crate::sim::money::Money),
     #[error("that listing is no longer open")]
     ListingClosed,
     #[error("there is no such purchase, or it cannot be rated now")]
@@ -159,6 +161,7 @@ impl ShopError {
             ShopError::BadResolution => Said::new("refused-bad-resolution"),
             ShopError::NoPurchase(market) => Said::new("refused-no-purchase").with("market", market.as_str()),
             ShopError::Bid(e) => e.said(),
+            ShopError::BidTooLow(minimum) => Said::new("refused-bid-below").with("minimum", minimum.format()),
             ShopError::ListingClosed => Said::new("refused-listing-closed"),
             ShopError::NoClassmatePurchase => Said::new("refused-no-classmate-purchase"),
         }

@@ -6,7 +6,9 @@ use crate::sim::said::Said;
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
-use crate::sim::c2c::auction::{Auction, AuctionResult, AuctionTerms, BidderId, DAY_MINUTES, Minute, day_start};
+use crate::sim::c2c::auction::{
+    Auction, AuctionResult, AuctionTerms, BidError, BidderId, DAY_MINUTES, Minute, day_start,
+};
 
 use super::*;
 
@@ -158,12 +160,17 @@ impl Shop {
         }
         let at = day_start(day) + STUDENT_BIDS_AT;
         let student = BidderId(0);
+        // The minimum in the market's money, not in its smallest unit.
+        let refused = |e: BidError| match e {
+            BidError::TooLow { minimum } => ShopError::BidTooLow(world.money(market, minimum)),
+            other => ShopError::Bid(other),
+        };
         if let Some(run) = self.bids_abroad.iter_mut().find(|r| r.market == market) {
             // Rivals who bid earlier today come first; checked on a copy, so a refused bid
             // changes nothing.
             let mut checked = run.clone();
             checked.place_rivals_before(at);
-            checked.auction.place_bid(student, max, at).map_err(ShopError::Bid)?;
+            checked.auction.place_bid(student, max, at).map_err(refused)?;
             checked.student_max = max;
             *run = checked;
         } else {
@@ -182,7 +189,7 @@ impl Shop {
                 },
                 site.increments.clone(),
             );
-            auction.place_bid(student, max, at).map_err(ShopError::Bid)?;
+            auction.place_bid(student, max, at).map_err(refused)?;
             let (low, mode, high) = (
                 site.values.0.0 as f64 / 1e6,
                 site.values.1.0 as f64 / 1e6,
