@@ -244,6 +244,7 @@ impl Catalogue {
                     Fact::Number(n) => Arg::Number(*n),
                     Fact::Term(key) => Arg::Text(self.tr(key)),
                     Fact::Written(text) => Arg::Text(self.text(text).to_string()),
+                    Fact::Said(inner) => Arg::Text(self.say(inner)),
                 };
                 (name.as_ref(), value)
             })

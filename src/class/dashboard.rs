@@ -24,6 +24,9 @@ pub struct StudentRow {
     pub points: Option<(u32, u32)>,
     /// The last command given from this seat, by name (`"MakeOffer"`), if any.
     pub last_action: Option<String>,
+    /// The same command in words, for the instructor's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_said: Option<Said>,
     /// Whether the student has ended today and waits for the others.
     pub ready: bool,
     /// Whether the AI holds the seat while the student's PC is away.
@@ -70,15 +73,17 @@ impl Class {
                 let session = self.tables.get(s.table).and_then(|t| t.session.as_ref());
                 let company = self.is_company_seat(&s.seat);
                 let report = session.filter(|_| company).map(Report::of);
-                let last_action = session.and_then(|session| {
+                let last_command = session.and_then(|session| {
                     session
                         .command_seats()
                         .iter()
                         .zip(session.commands())
                         .rev()
                         .find(|(seat, _)| **seat == s.seat)
-                        .map(|(_, command)| command_name(command))
+                        .map(|(_, command)| (session, command))
                 });
+                let last_action = last_command.map(|(_, command)| command_name(command));
+                let last_said = last_command.map(|(session, command)| describe(Some(session), command));
                 StudentRow {
                     student: s.id,
                     name: s.name.clone(),
@@ -91,6 +96,7 @@ impl Class {
                         .map(|session| session.world().net_cash_in_home().format()),
                     points: report.map(|r| (r.total_earned, r.total_possible)),
                     last_action,
+                    last_said,
                     ready: self.ready.contains(&s.id),
                     held_by_ai: self.is_held_by_ai(s.id),
                 }
@@ -111,7 +117,7 @@ impl Class {
                     table,
                     index,
                     seat,
-                    what: describe(session, &command),
+                    what: describe(Some(session), &command),
                 });
             }
         }
@@ -156,8 +162,13 @@ impl Class {
     }
 }
 
-/// A command in words for the feed: offers with their terms (as the forms label them).
-fn describe(session: &Session, command: &Command) -> Said {
+/// A command in words for the feed: offers with their terms (as the forms label them). Without
+/// the session (a team's list of actions read from a report), offers and listings are named
+/// without their terms.
+pub fn describe(session: Option<&Session>, command: &Command) -> Said {
+    let Some(session) = session else {
+        return described(command);
+    };
     match command {
         Command::MakeOffer { task, options, .. } => {
             let terms = session
@@ -174,11 +185,15 @@ fn describe(session: &Session, command: &Command) -> Said {
                 });
             Said::new("feed-offer").with("terms", Fact::Written(terms))
         }
-        Command::AcceptOffer { .. } => Said::new("feed-accepted"),
-        Command::WalkAway { .. } => Said::new("feed-walked-away"),
-        Command::EndDay => Said::new("feed-ended-day"),
-        Command::FinishEarly => Said::new("feed-finished-early"),
-        Command::FireEvent { event } => Said::new("feed-fired").with("event", event.as_str()),
+        Command::FireEvent { event } => {
+            // What the event does, as the instructor's "fire" menu says it.
+            match session.scenario().random_events().iter().find(|e| &e.id == event) {
+                Some(fired) => Said::new("feed-fired-effect")
+                    .with("event", event.as_str())
+                    .with("effect", effect_said(&fired.effect)),
+                None => Said::new("feed-fired").with("event", event.as_str()),
+            }
+        }
         Command::PublishListing { market, sku, terms, .. } => {
             let money = |minor: i64| {
                 session
@@ -221,6 +236,21 @@ fn describe(session: &Session, command: &Command) -> Said {
                 .sum();
             Said::new("feed-market-day").with("orders", orders)
         }
+        other => described(other),
+    }
+}
+
+/// A command in words, for the commands whose words need no session.
+fn described(command: &Command) -> Said {
+    match command {
+        Command::MakeOffer { .. } => Said::new("feed-offer-made"),
+        Command::PublishListing { sku, .. } => Said::new("feed-listed-sku").with("sku", sku.as_str()),
+        Command::MarketDay(_) => Said::new("feed-class-day-ended"),
+        Command::FireEvent { event } => Said::new("feed-fired").with("event", event.as_str()),
+        Command::AcceptOffer { .. } => Said::new("feed-accepted"),
+        Command::WalkAway { .. } => Said::new("feed-walked-away"),
+        Command::EndDay => Said::new("feed-ended-day"),
+        Command::FinishEarly => Said::new("feed-finished-early"),
         Command::BuyFromClassmate { shop, listing, action } => {
             use crate::sim::c2c::BuyerMove;
             let key = match action {
@@ -235,6 +265,53 @@ fn describe(session: &Session, command: &Command) -> Said {
         }
         Command::RateClassmate { stars, .. } => Said::new("feed-rated").with("stars", u32::from(*stars)),
         Command::ClassmateTrades(trades) => Said::new("feed-trades").with("count", trades.len()),
-        other => Said::new("feed-command").with("command", command_name(other)),
+        Command::MarkRead(_) => Said::new("feed-read-message"),
+        Command::SubmitClassification { .. } => Said::new("feed-classified"),
+        Command::SubmitDeclaration { task, .. } => Said::new("feed-declared").with("task", task.as_str()),
+        Command::StartDeal { market, sku, .. } => on_listing("feed-deal", market, sku),
+        Command::StartCoupon { market, sku, .. } => on_listing("feed-coupon", market, sku),
+        Command::BookInfluencer { market, sku, .. } => on_listing("feed-influencer", market, sku),
+        Command::BookShipment { task, .. } => Said::new("feed-booked-shipment").with("task", task.as_str()),
+        Command::PresentDocuments { task, .. } => Said::new("feed-presented").with("task", task.as_str()),
+        Command::GuessStrategy { task, .. } => Said::new("feed-guessed").with("task", task.as_str()),
+        Command::ListItem { .. } => Said::new("feed-listed-item"),
+        Command::ReplyToOffer { .. } => Said::new("feed-replied-offer"),
+        Command::AnswerQuestion { .. } => Said::new("feed-answered"),
+        Command::PostParcel { .. } => Said::new("feed-posted"),
+        Command::ResolveDispute { .. } => Said::new("feed-resolved"),
+        Command::EstimatePurchase { .. } => Said::new("feed-estimated"),
+        Command::BidAbroad { .. } => Said::new("feed-bid-abroad"),
+        Command::SubmitCostSheet { market, sku, .. } => on_listing("feed-cost-sheet", market, sku),
+        Command::ReplyToLetter { task, .. } | Command::WriteLetterReply { task, .. } => {
+            Said::new("feed-replied-letter").with("task", task.as_str())
+        }
+    }
+}
+
+/// A store campaign on one product: `key` with its market and product.
+fn on_listing(key: &'static str, market: &str, sku: &str) -> Said {
+    Said::new(key).with("market", market).with("sku", sku)
+}
+
+/// What a scenario event does, in the instructor's language (the "fire" menu's words).
+pub fn effect_said(effect: &crate::sim::scenario::Effect) -> Said {
+    use crate::sim::scenario::Effect;
+    match effect {
+        Effect::ExchangeRateShock { currency, change } => {
+            let sign = if change.0 < 0 { "−" } else { "+" };
+            let bp = change.0.unsigned_abs();
+            Said::new("dash-effect-rate")
+                .with("currency", currency.as_str())
+                .with("change", format!("{sign}{}.{:02} %", bp / 100, bp % 100))
+        }
+        Effect::Message { subject, .. } | Effect::Question { subject, .. } => {
+            Said::new("dash-effect-letter").with("subject", Fact::Written(subject.clone()))
+        }
+        Effect::CashChange { money, reason } => Said::new("dash-effect-cash")
+            .with("money", money.format())
+            .with("reason", Fact::Written(reason.clone())),
+        Effect::ReputationChange { delta, reason } => Said::new("dash-effect-reputation")
+            .with("delta", format!("{delta:+}"))
+            .with("reason", Fact::Written(reason.clone())),
     }
 }

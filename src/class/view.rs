@@ -176,7 +176,7 @@ pub fn seat_view(session: &Session, seat: &str) -> Option<SeatView> {
 
 /// A team member's own commands in the store's log, in words with the day each was given on:
 /// (day, what). Indices outside the log are skipped.
-pub fn team_actions(commands: &[Command], own: &[usize]) -> Vec<(u32, String)> {
+pub fn team_actions(commands: &[Command], own: &[usize]) -> Vec<(u32, crate::sim::said::Said)> {
     own.iter()
         .filter_map(|&i| {
             let command = commands.get(i)?;
@@ -185,20 +185,7 @@ pub fn team_actions(commands: &[Command], own: &[usize]) -> Vec<(u32, String)> {
                 .iter()
                 .filter(|c| matches!(c, Command::EndDay | Command::MarketDay(_)))
                 .count();
-            let what = match command {
-                Command::PublishListing { sku, .. }
-                | Command::StartDeal { sku, .. }
-                | Command::StartCoupon { sku, .. }
-                | Command::BookInfluencer { sku, .. }
-                | Command::SubmitCostSheet { sku, .. } => {
-                    format!(
-                        "{} {}",
-                        super::dashboard::command_name(command),
-                        crate::escape::printable(sku, 40)
-                    )
-                }
-                other => super::dashboard::command_name(other),
-            };
+            let what = super::dashboard::describe(None, command);
             Some((u32::try_from(days_ended).unwrap_or(u32::MAX).saturating_add(1), what))
         })
         .collect()

@@ -944,6 +944,32 @@ pub struct LetterPointDef {
     /// Statements the game writes from the session instead.
     #[serde(default)]
     pub computed: Option<ComputedPointDef>,
+    /// How a reply written in the student's own words is read on this point, beyond the facts
+    /// of its right statement (optional; absent, the facts alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<WrittenPointDef>,
+}
+
+/// Phrases that decide a written reply's point where its facts cannot ("free of charge" for
+/// samples; "pay the postman" for VAT collected at checkout). Matched case-insensitively as
+/// whole words, not when a negation ("not", "no", "never", "n't") comes in the four words before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrittenPointDef {
+    /// The passage making the point must say one of these, else it is vague.
+    #[serde(default)]
+    pub must_say: Vec<String>,
+    /// A passage saying one of these is wrong, for the reason given.
+    #[serde(default)]
+    pub wrong: Vec<WrongPhraseDef>,
+}
+
+/// Phrases that make a written point wrong, for one reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrongPhraseDef {
+    pub phrases: Vec<String>,
+    pub why: Text,
 }
 
 /// A statement the student may send.

@@ -259,15 +259,18 @@ fn over_limit_statements(total: i64, listed: &[String], money: impl Fn(i64) -> S
 /// the tone judged on the whole text.
 pub fn grade_written(
     options: &[(String, Text, Vec<Statement>)],
+    points: &[crate::sim::scenario::letter::LetterPoint],
     text: &str,
 ) -> (Vec<(String, Text, Option<Statement>)>, AnswerGrade) {
+    let no_phrases = crate::sim::scenario::letter::PointPhrases::default();
     let sent: Vec<(String, Text, Option<Statement>)> = options
         .iter()
         .map(|(id, label, list)| {
+            let phrases = points.iter().find(|p| &p.id == id).map_or(&no_phrases, |p| &p.phrases);
             let read = list
                 .iter()
                 .find(|s| s.verdict == Verdict::Right)
-                .and_then(|right| crate::sim::writing::read_point(text, right));
+                .and_then(|right| crate::sim::writing::read_point_with(text, right, phrases));
             (id.clone(), label.clone(), read)
         })
         .collect();

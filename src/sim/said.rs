@@ -26,6 +26,9 @@ pub enum Fact {
     /// A text the scenario or the simulation gives in both languages (a bid's terms), shown
     /// in the reader's.
     Written(crate::sim::terms::Text),
+    /// Another sentence, put into words in the same language (what an event does, inside
+    /// "fired the event …: …").
+    Said(Box<Said>),
 }
 
 impl Said {
@@ -117,6 +120,12 @@ pub fn refusal(english: &'static str) -> Said {
     match refusal_key(english) {
         Some(key) => Said::new(key),
         None => Said::new("refused-as-written").with("why", english),
+    }
+}
+
+impl From<Said> for Fact {
+    fn from(said: Said) -> Self {
+        Fact::Said(Box::new(said))
     }
 }
 

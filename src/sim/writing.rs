@@ -7,6 +7,7 @@
 //! as possible"), wrong (a fact that contradicts the right one), or not found.
 
 use crate::sim::c2c::{Statement, Verdict};
+use crate::sim::scenario::letter::PointPhrases;
 use crate::sim::terms::Text;
 
 /// The longest reply read, in characters (longer ones are refused before they get here).
@@ -379,6 +380,26 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Words that, shortly before a phrase, deny it ("you will not pay the postman").
+const NEGATIONS: [&str; 7] = ["not", "no", "never", "nothing", "without", "n't", "neither"];
+
+/// Whether `phrase` occurs in `lower` as whole words, not denied by a negation among the
+/// four words before it.
+fn says_phrase(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + phrase.len()..].chars().next();
+        let whole = before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric());
+        let denied = lower[..i]
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(4)
+            .any(|w| NEGATIONS.iter().any(|n| w == *n || w.ends_with("n't")));
+        whole && !denied
+    })
+}
+
 /// Whether `phrase` occurs in `lower` as whole words.
 fn contains_phrase(lower: &str, phrase: &str) -> bool {
     lower.match_indices(phrase).any(|(i, _)| {
@@ -444,9 +465,17 @@ fn needed(expected: &[Fact]) -> Vec<Kind> {
 /// How one point of a written reply reads: the student's sentence, right, vague or wrong, and
 /// why; `None` when no sentence deals with the point.
 pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
+    read_point_with(text, right, &PointPhrases::default())
+}
+
+/// As [`read_point`], with the point's own phrases (the scenario's `written`): a passage that
+/// says one of its wrong phrases is wrong for the reason the scenario gives; a passage whose
+/// facts are right but that says none of its `must_say` phrases is vague. A point whose right
+/// statement has no facts is found by its phrases alone.
+pub fn read_point_with(text: &str, right: &Statement, phrases: &PointPhrases) -> Option<Statement> {
     let expected = facts_in(&right.text.en);
     let needs = needed(&expected);
-    if needs.is_empty() {
+    if needs.is_empty() && phrases.is_empty() {
         return None;
     }
     // The passage that deals with the point: the sentence (or two sentences in a row) with
@@ -487,7 +516,21 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
             }
         }
     }
-    let (_, sentence, given) = best?;
+    let (sentence, given) = match best {
+        Some((_, sentence, given)) => (sentence, given),
+        // No sentence gives the point's facts: the first that says one of its phrases.
+        None => {
+            let said = all.iter().find(|s| {
+                let lower = s.to_lowercase();
+                phrases
+                    .must_say
+                    .iter()
+                    .chain(phrases.wrong.iter().map(|(p, _)| p))
+                    .any(|p| says_phrase(&lower, p))
+            })?;
+            (said.to_string(), facts_in(said))
+        }
+    };
     let quote: String = sentence.chars().take(MAX_QUOTE_CHARS).collect();
     let text_of = |en: String, zh: String| Text { en, zh };
     // A fact of a kind the point gives (percentages too) that is not one of the right ones
@@ -542,6 +585,8 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
             .collect::<Vec<_>>()
             .join(if zh { "、" } else { ", " })
     };
+    let wrong_phrase = phrases.wrong.iter().find(|(p, _)| says_phrase(&lower, p));
+    let says_what_it_must = phrases.must_say.is_empty() || phrases.must_say.iter().any(|p| says_phrase(&lower, p));
     let (verdict, why) = if let Some(wrong) = contradicts.first() {
         (
             Verdict::Wrong,
@@ -552,6 +597,17 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
                     right_facts(false)
                 ),
                 format!("错误：{} 与事实不符（{}）。", wrong.shown_zh(), right_facts(true)),
+            ),
+        )
+    } else if let Some((phrase, why)) = wrong_phrase {
+        (
+            Verdict::Wrong,
+            text_of(
+                format!("Wrong: \"{phrase}\". {}", why.en),
+                format!(
+                    "错误：“{phrase}”。{}",
+                    if why.zh.trim().is_empty() { &why.en } else { &why.zh }
+                ),
             ),
         )
     } else if let Some(refusal) = refusal {
@@ -578,6 +634,15 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
                 format!("含糊：没有写明{}（{facts_zh}）。", zh.join("、")),
             ),
         )
+    } else if !says_what_it_must {
+        let must = &phrases.must_say[0];
+        (
+            Verdict::Vague,
+            text_of(
+                format!("Vague: it does not say \"{must}\" (or the like)."),
+                format!("含糊：没有写明“{must}”（或同样意思的话）。"),
+            ),
+        )
     } else if let Some(hedge) = hedge {
         (
             Verdict::Vague,
@@ -596,12 +661,14 @@ pub fn read_point(text: &str, right: &Statement) -> Option<Statement> {
                 .collect::<Vec<_>>()
                 .join(if zh { "、" } else { ", " })
         };
+        let found = phrases.must_say.iter().find(|p| says_phrase(&lower, p));
+        let (en, zh) = match (gave(false), found) {
+            (facts, Some(phrase)) if facts.is_empty() => (format!("\"{phrase}\""), format!("“{phrase}”")),
+            (facts, _) => (facts, gave(true)),
+        };
         (
             Verdict::Right,
-            text_of(
-                format!("Right: it gives {}.", gave(false)),
-                format!("正确：写明了{}。", gave(true)),
-            ),
+            text_of(format!("Right: it gives {en}."), format!("正确：写明了{zh}。")),
         )
     };
     Some(Statement {

@@ -565,7 +565,7 @@ fn report_panel(ui: &mut egui::Ui, view: &SeatScreenView, report: &ReportFile) {
             ui.label(
                 RichText::new(cat.tr_args(
                     "class-team-action",
-                    &[("day", Arg::from(*day)), ("what", Arg::from(what.as_str()))],
+                    &[("day", Arg::from(*day)), ("what", Arg::from(cat.say(what)))],
                 ))
                 .small(),
             );

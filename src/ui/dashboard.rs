@@ -62,32 +62,7 @@ pub struct DashboardDraft {
 
 /// What a scenario event does, in a few words for the instructor's list, in their language.
 pub fn describe_effect(effect: &crate::sim::scenario::Effect, cat: &Catalogue) -> String {
-    use crate::sim::scenario::Effect;
-    let language = cat.language();
-    match effect {
-        Effect::ExchangeRateShock { currency, change } => {
-            let sign = if change.0 < 0 { "−" } else { "+" };
-            let bp = change.0.unsigned_abs();
-            cat.tr_args(
-                "dash-effect-rate",
-                &[
-                    ("currency", Arg::from(currency.as_str())),
-                    ("change", Arg::from(format!("{sign}{}.{:02} %", bp / 100, bp % 100))),
-                ],
-            )
-        }
-        Effect::Message { subject, .. } | Effect::Question { subject, .. } => {
-            super::pick(subject, language).to_string()
-        }
-        Effect::CashChange { money, reason } => format!("{} ({})", money.format(), super::pick(reason, language)),
-        Effect::ReputationChange { delta, reason } => cat.tr_args(
-            "dash-effect-reputation",
-            &[
-                ("delta", Arg::from(format!("{delta:+}"))),
-                ("reason", Arg::from(super::pick(reason, language))),
-            ],
-        ),
-    }
+    cat.say(&crate::class::dashboard::effect_said(effect))
 }
 
 /// A seat's name as the dashboard shows it: its name in the instructor's language, else its id.
@@ -412,7 +387,19 @@ fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft,
                     row.points
                         .map_or_else(|| "—".to_string(), |(e, p)| format!("{e} / {p}")),
                 );
-                ui.label(RichText::new(row.last_action.as_deref().unwrap_or("—")).small());
+                // Cut short to keep the row's buttons in view; the whole on hover.
+                let last = row
+                    .last_said
+                    .as_ref()
+                    .map(|said| cat.say(said))
+                    .unwrap_or_else(|| "—".into());
+                let short: String = last.chars().take(24).collect();
+                let shown = if short.len() < last.len() {
+                    format!("{short}…")
+                } else {
+                    short
+                };
+                ui.label(RichText::new(shown).small()).on_hover_text(last);
                 if !view.started {
                     let choice = egui::ComboBox::from_id_salt(("dash-move", row.student.0))
                         .selected_text(cat.tr("dash-move"))

@@ -219,8 +219,18 @@ pub fn draw(ui: &mut egui::Ui, view: &DocumentsView, form: &mut DocumentsForm) -
             field_label(ui, cat, "docs-freight");
             ui.vertical(|ui| {
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut form.freight, Some(Freight::Prepaid), cat.tr("docs-prepaid"));
-                    ui.radio_value(&mut form.freight, Some(Freight::Collect), cat.tr("docs-collect"));
+                    let prepaid = ui.radio_value(
+                        &mut form.freight,
+                        Some(Freight::Prepaid),
+                        crate::i18n::english().tr("docs-prepaid"),
+                    );
+                    gloss_on_hover(prepaid, cat, "docs-prepaid");
+                    let collect = ui.radio_value(
+                        &mut form.freight,
+                        Some(Freight::Collect),
+                        crate::i18n::english().tr("docs-collect"),
+                    );
+                    gloss_on_hover(collect, cat, "docs-collect");
                     mark(ui, verdict("bl.freight"));
                 });
                 explain(ui, cat, verdict("bl.freight"));
@@ -334,9 +344,29 @@ fn profit_table(ui: &mut egui::Ui, cat: &Catalogue, sheet: &ProfitSheet) {
         });
 }
 
+/// A document's heading. Documents are English in both interfaces, as the bank reads them;
+/// hovering a heading or a field's name shows its Chinese and the trade terms in it.
 fn section(ui: &mut egui::Ui, cat: &Catalogue, key: &str) {
     ui.add_space(6.0);
-    ui.label(RichText::new(cat.tr(key)).strong());
+    let heading = ui.label(RichText::new(crate::i18n::english().tr(key)).strong());
+    gloss_on_hover(heading, cat, key);
+}
+
+/// The Chinese of an English document word (in the Chinese interface) and the glossary's
+/// explanation of the terms in it, on hover.
+fn gloss_on_hover(response: egui::Response, cat: &Catalogue, key: &str) -> egui::Response {
+    let english = crate::i18n::english().tr(key);
+    let terms = super::glossary::terms_in(crate::glossary::bundled(), &english);
+    let chinese = (cat.language() == crate::i18n::Language::Chinese).then(|| cat.tr(key));
+    if terms.is_empty() && chinese.is_none() {
+        return response;
+    }
+    response.on_hover_ui(|ui| {
+        if let Some(chinese) = &chinese {
+            ui.label(RichText::new(chinese).strong());
+        }
+        super::glossary::explain_terms(ui, cat, &terms);
+    })
 }
 
 fn row(ui: &mut egui::Ui, cat: &Catalogue, key: &str, value: &mut String, verdict: Option<&Verdict>) {
@@ -350,7 +380,8 @@ fn row(ui: &mut egui::Ui, cat: &Catalogue, key: &str, value: &mut String, verdic
 }
 
 fn field_label(ui: &mut egui::Ui, cat: &Catalogue, key: &str) -> egui::Response {
-    ui.label(RichText::new(cat.tr(key)).small().color(MUTED))
+    let label = ui.label(RichText::new(crate::i18n::english().tr(key)).small().color(MUTED));
+    gloss_on_hover(label, cat, key)
 }
 
 /// ✔ beside a correct field.

@@ -87,6 +87,29 @@ fn definition(ui: &mut egui::Ui, cat: &Catalogue, term: &Term) {
     }
 }
 
+/// The glossary's terms in `text`, each once, in the order they first appear.
+pub fn terms_in<'g>(glossary: &'g Glossary, text: &str) -> Vec<&'g Term> {
+    let mut found: Vec<&Term> = Vec::new();
+    for piece in glossary.gloss(text) {
+        if let Piece::Term(_, term) = piece
+            && !found.iter().any(|t| std::ptr::eq(*t, term))
+        {
+            found.push(term);
+        }
+    }
+    found
+}
+
+/// What hovering a glossed sentence shows: each of its terms with both names and the
+/// definition in the reader's language.
+pub fn explain_terms(ui: &mut egui::Ui, cat: &Catalogue, terms: &[&Term]) {
+    ui.set_max_width(360.0);
+    for term in terms {
+        ui.label(RichText::new(format!("{}  ·  {}", term.en, term.zh)).strong());
+        definition(ui, cat, term);
+    }
+}
+
 /// `text` (English) with the glossary's terms underlined; hovering one shows its Chinese
 /// name and definition.
 pub fn glossed_text(ui: &mut egui::Ui, cat: &Catalogue, glossary: &Glossary, text: &str) {

@@ -23,6 +23,8 @@ pub struct LetterDraft {
     /// Whether the student writes the reply (true) or chooses statements, by task; unset, an
     /// exam writes and practice chooses.
     pub writing: BTreeMap<String, bool>,
+    /// "Show the Chinese" under the English statements (practice only).
+    pub show_chinese: bool,
 }
 
 impl LetterDraft {
@@ -131,6 +133,11 @@ pub fn compose(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) {
             &[("days", Arg::from(letter.reply_within_days)), ("day", Arg::from(due))],
         ),
     );
+    // Letters' statements are written in English only (a question's have Chinese too).
+    let has_chinese = options
+        .iter()
+        .any(|(_, _, list)| list.iter().any(|s| !s.text.zh.trim().is_empty()));
+    let show_chinese = has_chinese && super::questions::chinese_switch(ui, cat, session, &mut draft.show_chinese);
     let choices = draft
         .choices
         .entry(view.task.to_string())
@@ -139,11 +146,12 @@ pub fn compose(ui: &mut egui::Ui, view: &LetterView, draft: &mut LetterDraft) {
     for (i, (_, label, list)) in options.iter().enumerate() {
         pick_statement(
             ui,
-            language,
+            cat,
             pick(label, language),
             list,
             &mut choices[i],
             super::questions::shuffle_seed(session),
+            show_chinese,
         );
     }
     let note = draft.notes.entry(view.task.to_string()).or_default();

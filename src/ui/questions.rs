@@ -20,6 +20,8 @@ use crate::sim::session::Command;
 pub struct AnswerDraft {
     pub choices: BTreeMap<QuestionId, Vec<Option<usize>>>,
     pub notes: BTreeMap<QuestionId, String>,
+    /// "Show the Chinese" under the English statements (practice only).
+    pub show_chinese: bool,
 }
 
 pub struct QuestionView<'a> {
@@ -63,7 +65,6 @@ pub fn verdict_label(cat: &Catalogue, verdict: Verdict) -> (String, egui::Color3
 pub fn compose(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) {
     let cat = view.cat;
     let session = view.session;
-    let language = cat.language();
     let Some(question) = session.shop_desk().shop().and_then(|shop| shop.question(view.question)) else {
         return;
     };
@@ -96,6 +97,7 @@ pub fn compose(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) 
     }
     ui.label(RichText::new(cat.tr("c2c-answer-title")).strong());
     hint(ui, cat.tr("c2c-answer-intro"));
+    let show_chinese = chinese_switch(ui, cat, session, &mut draft.show_chinese);
     let choices = draft
         .choices
         .entry(view.question)
@@ -104,11 +106,12 @@ pub fn compose(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) 
     for (i, (topic, list)) in options.iter().enumerate() {
         pick_statement(
             ui,
-            language,
+            cat,
             &topic_label(cat, *topic),
             list,
             &mut choices[i],
             shuffle_seed(session),
+            show_chinese,
         );
     }
     let note = draft.notes.entry(view.question).or_default();
@@ -188,13 +191,18 @@ pub fn shuffle_seed(session: &Session) -> Option<u64> {
 
 /// One point of an answer: its label and a radio button per statement, in the order of the
 /// student's variant when `shuffle` is given (the choice is kept by the statement's own index).
+///
+/// The statements are English in both interfaces (the student practises writing to buyers and
+/// partners abroad): a statement's trade terms are explained on hover, and with
+/// `show_chinese` (practice only) its Chinese is shown under it.
 pub fn pick_statement(
     ui: &mut egui::Ui,
-    language: crate::i18n::Language,
+    cat: &Catalogue,
     label: &str,
     statements: &[crate::sim::c2c::Statement],
     choice: &mut Option<usize>,
     shuffle: Option<u64>,
+    show_chinese: bool,
 ) {
     ui.label(RichText::new(label).strong());
     let order = match shuffle {
@@ -203,10 +211,29 @@ pub fn pick_statement(
     };
     for j in order {
         let Some(statement) = statements.get(j) else { continue };
-        if ui.radio(*choice == Some(j), pick(&statement.text, language)).clicked() {
+        let english = &statement.text.en;
+        let mut radio = ui.radio(*choice == Some(j), english.as_str());
+        let terms = super::glossary::terms_in(crate::glossary::bundled(), english);
+        if !terms.is_empty() {
+            radio = radio.on_hover_ui(|ui| super::glossary::explain_terms(ui, cat, &terms));
+        }
+        if radio.clicked() {
             *choice = Some(j);
         }
+        if show_chinese && !statement.text.zh.trim().is_empty() {
+            ui.label(RichText::new(&statement.text.zh).small().color(MUTED));
+        }
     }
+}
+
+/// The "Show the Chinese" switch of an English exercise, in practice only (an exam has none,
+/// and a switch left on in practice does not carry into it); whether the Chinese shows.
+pub fn chinese_switch(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, on: &mut bool) -> bool {
+    if !session.mode().hints() {
+        return false;
+    }
+    ui.checkbox(on, cat.tr("letter-show-chinese"));
+    *on
 }
 
 /// An answer as it was sent: each point's statement with its verdict and why, what the tone
@@ -224,7 +251,8 @@ pub fn show_sent(
             Some(statement) => {
                 let (verdict, color) = verdict_label(cat, statement.verdict);
                 ui.label(RichText::new(format!("{label}: {verdict}")).strong().color(color));
-                ui.label(RichText::new(format!("“{}”", pick(&statement.text, language))).small());
+                // As it was sent: in English.
+                ui.label(RichText::new(format!("“{}”", statement.text.en)).small());
                 ui.label(RichText::new(pick(&statement.why, language)).small().color(MUTED));
             }
             None => {

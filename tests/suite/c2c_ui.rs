@@ -396,6 +396,43 @@ fn the_inbox_composes_an_answer_and_then_shows_its_grade() {
     assert!(h.query_by_label_contains("within a day").is_some());
 }
 
+/// A shopper's question is answered in English in the Chinese interface too; "Show the
+/// Chinese" (practice only) puts each statement's Chinese under it.
+#[test]
+fn a_questions_statements_are_english_with_the_chinese_on_request_in_practice() {
+    let cat = Catalogue::new(Language::Chinese);
+    for exam in [false, true] {
+        let mut s = c2c_session(5);
+        if exam {
+            s = s.with_mode(tradeport::sim::session::PlayMode::Exam);
+        }
+        s.apply(Command::EndDay).unwrap_or_else(|e| panic!("{e}"));
+        let (message, question) = s
+            .world()
+            .inbox()
+            .iter()
+            .find_map(|m| m.question.map(|q| (m.id, q)))
+            .unwrap_or_else(|| panic!("Priya's question arrives on day 2"));
+        let options = s.shop_desk().answer_options(question);
+        let first = options[0].1[0].text.clone();
+        assert!(!first.zh.is_empty() && first.zh != first.en);
+        let mut h = inbox_harness(&cat, &s, message);
+        assert!(h.query_by_label(&first.en).is_some(), "the English statement");
+        assert!(h.query_by_label(&first.zh).is_none(), "no Chinese until asked");
+        if exam {
+            assert!(h.query_by_label("显示中文").is_none(), "an exam has no switch");
+            continue;
+        }
+        // The question's own switch (the last; the buyer's message has one above it).
+        let switches: Vec<_> = h.query_all_by_label("显示中文").collect();
+        assert_eq!(switches.len(), 2);
+        switches[1].click();
+        h.run();
+        assert!(h.query_by_label(&first.zh).is_some(), "the Chinese under it");
+        assert!(h.query_by_label(&first.en).is_some(), "and the English stays");
+    }
+}
+
 /// A session with a "not as described" dispute open (items described as mint, faults hidden).
 fn session_with_dispute() -> Session {
     for seed in 1..40 {

@@ -35,7 +35,12 @@ fn chinese_lines(paths: &[PathBuf]) -> Vec<(String, String)> {
         .filter(|line| !line.trim_start().starts_with("位置："))
         .map(|line| {
             let said = line.split_once("：错误：").map_or(line, |(_, message)| message);
-            (line.to_string(), without_quotes(said))
+            // File names are the instructor's own words too.
+            let said: Vec<&str> = said
+                .split_whitespace()
+                .filter(|word| !word.contains('/') && !word.contains(".ron"))
+                .collect();
+            (line.to_string(), without_quotes(&said.join(" ")))
         })
         .collect()
 }

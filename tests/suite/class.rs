@@ -448,6 +448,20 @@ fn the_dashboard_shows_each_student_and_every_deal_for_one_pareto_chart() {
             ("Zhang Min", "company", Some("EndDay")),
         ]
     );
+    // The dashboard shows the same in the instructor's language.
+    let chinese = tradeport::i18n::Catalogue::new(tradeport::i18n::Language::Chinese);
+    let said: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| r.last_said.as_ref().map(|s| chinese.say(s)))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            Some("结束了这一天".to_string()),
+            Some("接受了桌上的报价".to_string()),
+            Some("结束了这一天".to_string())
+        ]
+    );
     assert!(rows[0].cash.is_some() && rows[0].points.is_some());
     assert!(
         rows[1].cash.is_none() && rows[1].points.is_none(),

@@ -921,7 +921,7 @@ fn a_store_sees_its_rank_and_its_debrief_puts_its_decisions_and_own_actions_besi
             .is_some(),
         "Li Na listed the case; Wang Wei ended the days"
     );
-    assert!(harness.query_by_label("· day 1: PublishListing PC-TPU-61").is_some());
+    assert!(harness.query_by_label("· day 1: listed PC-TPU-61").is_some());
     assert!(harness.query_all_by_label("Your decisions beside the class's").count() >= 1);
     assert!(
         harness.query_all_by_label("11.49 EUR").count() >= 1,

@@ -440,7 +440,10 @@ fn a_written_reply_is_read_point_by_point_and_quotes_the_students_sentences() {
             task: "reply-inquiry".into(),
             text: long,
         }),
-        Err(RuleError::OutOfRange(_))
+        Err(RuleError::ReplyTooLong {
+            max: 4_000,
+            chars: 4_001
+        })
     ));
     assert!(s.letters_desk().letter_reply("reply-inquiry").is_none());
 }
@@ -499,8 +502,10 @@ fn written_as_replies_the_prepared_statements_read_as_they_are_graded() {
                     continue;
                 };
                 points += 1;
+                let phrases = phrases_of(task, &point);
                 for statement in &list {
-                    let read = tradeport::sim::writing::read_point(&statement.text.en, right).map(|s| s.verdict);
+                    let read = tradeport::sim::writing::read_point_with(&statement.text.en, right, &phrases)
+                        .map(|s| s.verdict);
                     let agrees = match statement.verdict {
                         Verdict::Right => read == Some(Verdict::Right),
                         _ => read != Some(Verdict::Right),
@@ -584,6 +589,89 @@ fn the_reader_takes_paraphrases_and_extra_facts_and_catches_unsafe_terms() {
             "{}",
             read.why.zh
         );
+    }
+}
+
+/// A letter point's own phrases for written replies (empty when the scenario gives none).
+fn phrases_of(task: &tradeport::sim::scenario::Task, point: &str) -> tradeport::sim::scenario::letter::PointPhrases {
+    task.letter
+        .as_ref()
+        .and_then(|l| l.points.iter().find(|p| p.id == point))
+        .map(|p| p.phrases.clone())
+        .unwrap_or_default()
+}
+
+/// Where the facts cannot tell (samples free or charged; VAT at checkout or at the door), a
+/// point's own phrases do: a wrong phrase is wrong, a right passage without the phrase it
+/// must say is vague, and a denied wrong phrase ("you will not pay the postman") is no error.
+#[test]
+fn a_points_own_phrases_catch_what_its_facts_cannot() {
+    for (id, point, text, verdict) in [
+        (
+            "b2b-silk-blouses",
+            "samples",
+            "We charge USD 200 for the two samples, sent by express courier to Hamburg.",
+            Verdict::Wrong,
+        ),
+        (
+            "b2b-silk-blouses",
+            "samples",
+            "We will send two samples (sizes 36 and 40) to Hamburg by express courier this week.",
+            Verdict::Vague,
+        ),
+        (
+            "b2b-silk-blouses",
+            "samples",
+            "Two samples, sizes 36 and 40, go to Hamburg by courier this week at our cost.",
+            Verdict::Right,
+        ),
+        (
+            "b2c-eu-storefront",
+            "vat",
+            "You pay the 20% VAT to the postman as your parcel is under EUR 150.",
+            Verdict::Wrong,
+        ),
+        (
+            "b2c-eu-storefront",
+            "vat",
+            "The 20% French VAT is paid when you check out, as your parcel is under EUR 150.",
+            Verdict::Vague,
+        ),
+        (
+            "b2c-eu-storefront",
+            "vat",
+            "You will not pay the postman anything: the 20% VAT is paid at checkout through IOSS, as your parcel is under EUR 150.",
+            Verdict::Right,
+        ),
+    ] {
+        let s = scenario(id);
+        let task = s
+            .tasks()
+            .iter()
+            .find(|t| {
+                t.letter
+                    .as_ref()
+                    .is_some_and(|l| l.points.iter().any(|p| p.id == point))
+            })
+            .unwrap_or_else(|| panic!("{id}: a letter with point {point}"));
+        let phrases = phrases_of(task, point);
+        assert!(!phrases.is_empty(), "{id}/{point} has phrases");
+        let session = Session::new(Arc::clone(&s), None);
+        let options = session.letters_desk().letter_options(&task.id);
+        let right = options
+            .iter()
+            .find(|(p, _, _)| p == point)
+            .and_then(|(_, _, list)| list.iter().find(|s| s.verdict == Verdict::Right).cloned())
+            .unwrap_or_else(|| panic!("{point}"));
+        let read = tradeport::sim::writing::read_point_with(text, &right, &phrases)
+            .unwrap_or_else(|| panic!("{point}: not found in {text:?}"));
+        assert_eq!(read.verdict, verdict, "{point}: {text:?} — {}", read.why.en);
+        assert!(!read.why.zh.is_empty());
+        // Without the phrases the facts alone take the wrong ones for right: what they add.
+        if verdict == Verdict::Wrong {
+            let by_facts = tradeport::sim::writing::read_point(text, &right).map(|r| r.verdict);
+            assert_eq!(by_facts, Some(Verdict::Right), "{text}");
+        }
     }
 }
 

@@ -299,6 +299,10 @@ fn every_refusal_kind_reads_in_both_languages() {
         RuleError::ScenarioOver,
         RuleError::SharedDay,
         RuleError::OutOfRange(t()),
+        RuleError::ReplyTooLong {
+            max: 4_000,
+            chars: 4_001,
+        },
         RuleError::NoSuchMessage(tradeport::sim::session::MessageId(3)),
         RuleError::NotClassifiable(t()),
         RuleError::NoDeclaration(t()),
@@ -410,4 +414,36 @@ fn a_classmates_refusal_reads_in_chinese_in_the_buyers_letter() {
     // A reason the catalogue does not know is shown as written, not lost.
     let unknown = classmate_refusal("a reason from a newer version");
     assert!(chinese.say(&unknown).contains("a reason from a newer version"));
+}
+
+/// The instructor's feed, the dashboard's "last action" and a team's list of actions name every
+/// command a whole run gives in Chinese words (ids and amounts, the facts, aside).
+#[test]
+fn every_command_of_a_run_is_described_in_words() {
+    use tradeport::class::dashboard::describe;
+    let chinese = Catalogue::new(Language::Chinese);
+    let blank = |said: Said| Said {
+        key: said.key,
+        facts: said
+            .facts
+            .into_iter()
+            .map(|(name, fact)| match fact {
+                Fact::Text(_) => (name, Fact::Text("7".into())),
+                other => (name, other),
+            })
+            .collect(),
+    };
+    let mut kinds = BTreeSet::new();
+    for id in ["b2b-silk-blouses", "b2c-eu-storefront", "c2c-vintage-cameras"] {
+        let run = expert::play_as(scenario(id), 1, Player::Expert);
+        for command in run.session.commands() {
+            for said in [describe(Some(&run.session), command), describe(None, command)] {
+                kinds.insert(said.key.to_string());
+                let text = chinese.say(&blank(said.clone()));
+                assert!(english_words_in(&text).is_none(), "{command:?}: {text}");
+                assert!(!text.starts_with('['), "{command:?}: {text}");
+            }
+        }
+    }
+    assert!(kinds.len() >= 10, "only {kinds:?}");
 }

@@ -2022,6 +2022,43 @@ fn a_letter_can_be_written_in_ones_own_words_the_default_in_an_exam() {
     assert!(harness.query_by_label("Price basis").is_none());
 }
 
+/// A letter's statements are the English the student practises, in the Chinese interface too
+/// (and in an exam).
+#[test]
+fn a_letters_statements_are_english_in_the_chinese_interface() {
+    let cat = Catalogue::new(Language::Chinese);
+    for mode in [
+        tradeport::sim::session::PlayMode::Practice,
+        tradeport::sim::session::PlayMode::Exam,
+    ] {
+        let s = session("b2b-silk-blouses").with_mode(mode);
+        let letter = s
+            .world()
+            .inbox()
+            .iter()
+            .find(|m| s.letters_desk().letter_task_of(m.id).is_some())
+            .map(|m| m.id);
+        let mut draft = PlayDraft {
+            open_message: letter,
+            ..PlayDraft::default()
+        };
+        draft.letters.writing.insert("reply-inquiry".into(), false);
+        let options = s.letters_desk().letter_options("reply-inquiry");
+        let page = Page::Activity(tradeport::scenario::file::Activity::Inbox);
+        let mut harness = play_harness_at(&cat, &s, page, draft, egui::vec2(1280.0, 2400.0));
+        harness.run();
+        for (_, _, list) in &options {
+            for statement in list {
+                assert!(
+                    harness.query_by_label(&statement.text.en).is_some(),
+                    "{mode:?}: {}",
+                    statement.text.en
+                );
+            }
+        }
+    }
+}
+
 /// Every label a screen gives to the accessibility tree (what a student sees), collected.
 fn labels_of(harness: &Harness<'_, impl Sized>) -> Vec<String> {
     use egui_kittest::kittest::{By, NodeT};
@@ -2077,6 +2114,48 @@ fn a_scripted_session_in_chinese_shows_no_english_sentence_outside_letters_and_d
         for m in run.session.world().inbox() {
             allowed.extend([m.subject.en.clone(), m.body.en.clone()]);
         }
+        // A shopper's question is answered in English (statements, as sent).
+        if let Some(shop) = run.session.shop_desk().shop() {
+            for question in &shop.questions {
+                for (_, list) in run.session.shop_desk().answer_options(question.id) {
+                    allowed.extend(list.iter().map(|s| s.text.en.clone()));
+                }
+            }
+        }
+        // The documents' own words (English, as the bank reads them; glossed on hover).
+        let english = Catalogue::new(Language::English);
+        allowed.extend(
+            [
+                "docs-invoice",
+                "docs-invoice-no",
+                "docs-invoice-date",
+                "docs-description",
+                "docs-quantity",
+                "docs-unit-price",
+                "docs-amount",
+                "docs-currency",
+                "docs-incoterm",
+                "docs-packing",
+                "docs-packages",
+                "docs-net",
+                "docs-gross",
+                "docs-origin",
+                "docs-origin-country",
+                "docs-bl",
+                "docs-on-board",
+                "docs-loading",
+                "docs-discharge",
+                "docs-freight",
+                "docs-prepaid",
+                "docs-collect",
+                "docs-insurance",
+                "docs-insured",
+                "docs-insurance-currency",
+                "docs-insurance-date",
+                "docs-clauses",
+            ]
+            .map(|key| english.tr(key)),
+        );
         // The talks' letters (English on purpose): their fixed phrases, the bids they quote and
         // the issues' names and options.
         let letter_source = std::fs::read_to_string("src/sim/negotiation/letter.rs").unwrap_or_default();

@@ -16,6 +16,23 @@ pub struct LetterPoint {
     pub id: String,
     pub label: Text,
     pub source: PointSource,
+    /// How a reply written in the student's own words is read on this point, beyond its facts.
+    pub phrases: PointPhrases,
+}
+
+/// A point's own phrases for reading a written reply, lower case: one of `must_say` must be
+/// in the passage that makes the point (else it is vague), and a passage saying one of
+/// `wrong` is wrong, for the reason given. Empty: the point is read by its facts alone.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PointPhrases {
+    pub must_say: Vec<String>,
+    pub wrong: Vec<(String, Text)>,
+}
+
+impl PointPhrases {
+    pub fn is_empty(&self) -> bool {
+        self.must_say.is_empty() && self.wrong.is_empty()
+    }
 }
 
 /// Where a point's statements come from.

@@ -4,7 +4,7 @@
 
 use crate::scenario::file::{
     AuctionSiteDef, CheckDef, ComputedPointDef, DeclarationCaseDef, IssueDef, LetterDef, MoneyDef, NegotiationDef,
-    PreferencesDef, StorefrontDef, ValueFnDef,
+    PreferencesDef, StorefrontDef, ValueFnDef, WrittenPointDef,
 };
 
 use crate::sim::check::Checker;
@@ -13,13 +13,14 @@ use crate::sim::terms::{ConcessionStrategy, ShippingKind, StatementVerdict, Text
 
 use super::auction_site::{AuctionSite, Bargainer, IncrementTable, Postage, Purchase};
 use super::declaration::{Clearance, DeclarationCase, DocumentLine};
-use super::letter::{Letter, LetterPoint, PointSource, Statement, Verdict};
+use super::letter::{Letter, LetterPoint, PointPhrases, PointSource, Statement, Verdict};
 use super::negotiation::{
     ContractTerms, DealCosts, Domain, FULL, IssueOptions, MAX_DEADLINE_ROUNDS, MAX_ISSUES, MAX_OPTIONS, MAX_OUTCOMES,
     NegotiationCase, Preferences, Strategy,
 };
 use super::rubric::{Check, DECLARATION_FIELDS};
 use super::storefront::{Competitor, Influencer, Keyword, ReferralFee, Season, ShippingOption, Storefront};
+use crate::sim::said::Said;
 
 impl NegotiationCase {
     /// Validates the definition at `p` (e.g. `setup.tasks[2].negotiation`).
@@ -1275,10 +1276,16 @@ impl Letter {
                     )
                 }
             };
+            let phrases = d
+                .written
+                .as_ref()
+                .map(|w| written_phrases(c, &format!("{pp}.written"), w))
+                .unwrap_or_default();
             points.push(LetterPoint {
                 id: d.id.clone(),
                 label: d.label.clone(),
                 source,
+                phrases,
             });
         }
         Some(Self {
@@ -1286,6 +1293,66 @@ impl Letter {
             points,
         })
     }
+}
+
+/// Longest phrase of a point's `written`, in characters, and most phrases of each kind.
+const MAX_PHRASE_CHARS: usize = 80;
+const MAX_PHRASES: usize = 24;
+
+/// A point's phrases for written replies, lower-cased: each non-empty and short, each wrong
+/// phrase with its reason, none both required and wrong.
+fn written_phrases(c: &mut Checker, p: &str, def: &WrittenPointDef) -> PointPhrases {
+    let check = |c: &mut Checker, path: String, phrase: &str| {
+        let chars = phrase.trim().chars().count();
+        if chars == 0 || chars > MAX_PHRASE_CHARS {
+            c.say(
+                &path,
+                Said::new("check-letter-phrase-length").with("chars", chars),
+                Some(Said::new("check-letter-phrase-length-hint").with("max", MAX_PHRASE_CHARS)),
+            );
+        }
+        phrase.trim().to_lowercase()
+    };
+    let wrong_count: usize = def.wrong.iter().map(|w| w.phrases.len()).sum();
+    for (list, len) in [("must_say", def.must_say.len()), ("wrong", wrong_count)] {
+        if len > MAX_PHRASES {
+            c.say(
+                &format!("{p}.{list}"),
+                Said::new("check-letter-phrases-many").with("count", len),
+                Some(Said::new("check-letter-phrases-many-hint").with("max", MAX_PHRASES)),
+            );
+        }
+    }
+    let must_say: Vec<String> = def
+        .must_say
+        .iter()
+        .enumerate()
+        .map(|(i, m)| check(c, format!("{p}.must_say[{i}]"), m))
+        .collect();
+    let mut wrong = Vec::new();
+    for (i, w) in def.wrong.iter().enumerate() {
+        c.text(&format!("{p}.wrong[{i}].why"), &w.why);
+        if w.phrases.is_empty() {
+            c.say(
+                &format!("{p}.wrong[{i}].phrases"),
+                Said::new("check-letter-phrases-none"),
+                None,
+            );
+        }
+        for (j, phrase) in w.phrases.iter().enumerate() {
+            let path = format!("{p}.wrong[{i}].phrases[{j}]");
+            let phrase = check(c, path.clone(), phrase);
+            if must_say.contains(&phrase) {
+                c.say(
+                    &path,
+                    Said::new("check-letter-phrase-both").with("phrase", phrase.as_str()),
+                    None,
+                );
+            }
+            wrong.push((phrase, w.why.clone()));
+        }
+    }
+    PointPhrases { must_say, wrong }
 }
 
 impl Check {

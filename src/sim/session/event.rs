@@ -224,6 +224,8 @@ pub enum RuleError {
     SharedDay,
     #[error("a number or text in this command is out of range: {0}")]
     OutOfRange(String),
+    #[error("a written reply has at most {max} characters, this one {chars}")]
+    ReplyTooLong { max: usize, chars: usize },
     #[error("there is no message {0:?}")]
     NoSuchMessage(MessageId),
     #[error("`{0}` cannot be classified with the bundled nomenclature excerpt")]
@@ -285,6 +287,9 @@ impl RuleError {
             RuleError::ScenarioOver => Said::new("refused-scenario-over"),
             RuleError::SharedDay => Said::new("refused-shared-day"),
             RuleError::OutOfRange(what) => Said::new("refused-out-of-range").with("what", what.as_str()),
+            RuleError::ReplyTooLong { max, chars } => Said::new("refused-reply-too-long")
+                .with("max", *max)
+                .with("chars", *chars),
             RuleError::NoSuchMessage(id) => Said::new("refused-no-message").with("id", id.0),
             RuleError::NotClassifiable(sku) => Said::new("refused-not-classifiable").with("sku", sku.as_str()),
             RuleError::NoDeclaration(t) => task("refused-no-declaration", t),

@@ -58,13 +58,20 @@ impl LettersDesk {
     ) -> Result<Vec<Event>, RuleError> {
         let chars = text.chars().count();
         if chars > crate::sim::writing::MAX_REPLY_CHARS {
-            return Err(RuleError::OutOfRange(format!(
-                "a written reply has at most {} characters, this one {chars}",
-                crate::sim::writing::MAX_REPLY_CHARS
-            )));
+            return Err(RuleError::ReplyTooLong {
+                max: crate::sim::writing::MAX_REPLY_CHARS,
+                chars,
+            });
         }
         let (asked_day, options) = self.open_letter(world, stores, task)?;
-        let (sent, grade) = crate::sim::letters::grade_written(&options, text);
+        let points = world
+            .scenario
+            .tasks()
+            .iter()
+            .find(|t| t.id == task)
+            .and_then(|t| t.letter.as_ref())
+            .map_or(&[][..], |letter| letter.points.as_slice());
+        let (sent, grade) = crate::sim::letters::grade_written(&options, points, text);
         Ok(self.record(world, task, asked_day, sent, text, grade))
     }
 
