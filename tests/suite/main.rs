@@ -4,6 +4,8 @@
 mod architecture;
 mod authoring;
 mod c2c;
+mod check_desks_lang;
+mod check_lang;
 mod class;
 mod classmates;
 mod cli;

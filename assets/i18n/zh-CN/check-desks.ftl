@@ -1,1 +1,154 @@
-# check-desks.ftl: see src/i18n.rs
+# check-desks.ftl：`check` 对情景中各工作台部分（任务的谈判、报关单、信函和评分检查，市场的拍卖网站和店铺）
+# 的诊断，出自 src/sim/scenario/validate_desks.rs（见 src/i18n.rs）。文件里写的字段名、代码和示例照原样引用。
+
+## 谈判
+check-desk-deadline-rounds = 截止期限 { $rounds } 轮超出范围
+check-desk-deadline-rounds-hint = 请用 2 到 { $max } 轮（课堂上的一笔交易通常需要 4 到 12 轮）
+check-desk-issue-count = 谈判议题有 { $count } 个，超出范围
+check-desk-issue-count-hint = 谈判议题应为 1 到 { $max } 个
+check-desk-issue-twice = 同一个议题出现了两次
+check-desk-issue-twice-hint = 请把它与 issues[{ $first }] 合并
+check-desk-price-and-quantity = 销售合同至少需要单价和数量两个议题
+check-desk-price-and-quantity-hint = 请在议题（`issues`）中加上 `{ $example }`
+check-desk-contract-days = { $days } 天超出范围
+check-desk-contract-days-hint = 请用 { $from } 到 { $to } 天
+check-desk-too-many-deals = 可能的成交组合有 { $deals } 种，太多，无法分析
+check-desk-too-many-deals-hint = 各议题选项数的乘积不能超过 { $max }：请把价格步长调大
+check-desk-option-count = 选项有 { $count } 个，超出范围
+check-desk-option-count-hint = 请给出 1 到 { $max } 个选项
+check-desk-option-twice = 有一个选项列了两次
+check-desk-option-twice-hint = 每个选项只列一次
+check-desk-above-zero = 必须大于零
+check-desk-not-a-number = `{ $text }` 不是十进制数
+check-desk-decimal-comma = `{ $text }` 中的逗号不是千位分隔符；小数请用小数点，例如 "8.25"
+check-desk-too-many-decimals = `{ $text }` 的小数超过 { $max } 位
+check-desk-too-large = `{ $text }` 太大
+check-desk-price-hint = 请写成价格，例如 "28.50"
+check-desk-price-steps = 价格从 { $from } 到 { $to }、步长 { $step }，分不成整数步
+check-desk-price-steps-hint = `to` 必须大于 `from`，且两者之差是步长的整数倍
+check-desk-option-zero = 0 不能作为选项
+check-desk-option-zero-hint = 数量和天数至少为 1
+check-desk-weight-count = { $issues } 个议题却有 { $weights } 个权重
+check-desk-weight-count-hint = 每个议题给一个权重，按 `issues` 的顺序排列
+check-desk-value-function-count = { $issues } 个议题却有 { $functions } 个价值函数
+check-desk-value-function-count-hint = 每个议题给一个价值函数，按 `issues` 的顺序排列
+check-desk-weights-sum = 权重合计为 { $sum }
+check-desk-weights-sum-hint = 权重合计必须正好是 100%
+check-desk-value-count = { $options } 个选项却有 { $values } 个值
+check-desk-value-count-hint = 每个选项给一个值（0 到 1）
+
+## 报关单
+check-desk-trade-mode = `{ $code }` 不是监管方式代码
+check-desk-trade-mode-hint = 四位数字，例如 "0110"（一般贸易）、"9610"、"9710"、"9810"、"1210"
+check-desk-field-empty = `{ $field }` 是空的
+check-desk-field-empty-hint = 单证需要它，报关单也需要它
+check-desk-no-goods-lines = 单证上没有商品行
+check-desk-no-goods-lines-hint = 至少添加一行
+check-desk-quantity-zero = 数量为 0
+check-desk-quantity-zero-hint = 至少一件
+check-desk-no-cartons = 箱数为零
+check-desk-no-cartons-hint = 装箱单至少要有一件包装
+check-desk-not-a-price = `{ $text }` 不是大于零的价格
+check-desk-not-a-price-hint = 写成十进制字符串，例如 "24.50"
+check-desk-not-a-weight = `{ $text }` 不是大于零的重量
+check-desk-not-a-weight-hint = 以千克为单位，最多 3 位小数，例如 "216.000"
+check-desk-gross-below-net = 毛重 { $gross } 千克低于净重 { $net } 千克
+check-desk-gross-below-net-hint = 毛重包括包装
+
+## 拍卖网站
+check-desk-not-in-market-currency = { $money } 不是该市场的货币
+check-desk-not-in-market-currency-hint = 请以 { $currency } 计价
+check-desk-increment-not-amounts = `{ $from }` / `{ $step }` 不是金额
+check-desk-increment-not-amounts-hint = 用该市场的货币写小数，例如 `(from: "50.00", step: "2.00")`
+check-desk-increment-table = 加价幅度表必须从 0.00 开始、逐级上升，且每级加价大于零
+check-desk-increment-table-hint = 例如 `[(from: "0.00", step: "1.00"), (from: "50.00", step: "2.00")]`
+check-desk-soft-close = 延时 { $minutes } 分钟太长
+check-desk-soft-close-hint = 会延时的网站只延长几分钟，例如 5；0 表示该网站的拍卖按固定时间结束（如 eBay）
+check-desk-buyers-per-day = 每件商品每天 { $buyers } 位买家，超出范围
+check-desk-buyers-per-day-hint = 请用 1 到 1000；一件二手商品只会吸引少数几位买家，例如 6
+check-desk-values-order = 估值必须满足 `low` ≤ `mode` ≤ `high`，且 `low` 低于 `high`
+check-desk-values-order-hint = 例如 `(low: "0.60", mode: "0.95", high: "1.30")`
+check-desk-bargainer-shares = 各类议价买家的占比合计为 { $sum }
+check-desk-bargainer-shares-hint = 议价买家的占比合计必须是 100%
+check-desk-no-postage = 没有邮寄服务
+check-desk-no-postage-hint = 至少列出一种把包裹寄往该市场的方式
+check-desk-postage-kind = 个人的包裹只能走邮政或快递
+check-desk-postage-kind-hint = 请用 `Postal` 或 `Express`
+check-desk-postage-currencies = 两个按重量计的价格币种不同
+check-desk-postage-currencies-hint = 两者请用同一币种
+check-desk-postage-transit = 运输 { $days } 天，超出范围
+check-desk-postage-transit-hint = 请用 1 到 90 天
+check-desk-tax-source = 这条税收规定没有注明来源
+check-desk-tax-source-hint = 写明税率出自哪项法规
+
+## 店铺
+check-desk-title-limit = 标题上限 { $limit } 个字符不合实际
+check-desk-title-limit-hint = 电商平台允许 80 到 200 个字符，例如 200
+check-desk-fee-source = 佣金需要注明来源
+check-desk-fee-source-hint = 写明费率表，例如 "Amazon.de fee schedule, 15 December 2025"
+check-desk-fee-two-categories = `{ $product }` 同时列在两个佣金类目中
+check-desk-fee-two-categories-hint = 每个商品只列在一个类目中
+check-desk-no-fee-bands = 没有佣金档位
+check-desk-no-fee-bands-hint = 至少添加 `(rate: "15%")`
+check-desk-band-up-to = `{ $text }` 不是高于上一档的价格
+check-desk-band-up-to-hint = 档位逐级上升：例如 "15.00"，然后 "20.00"，最后一档不写
+check-desk-band-last = 只有最后一档没有 `up_to`
+check-desk-band-last-hint = 除最后一档外，每一档都要写明最高价格
+check-desk-keyword-count = 关键词有 { $count } 个，超出范围
+check-desk-keyword-count-hint = 列出 1 到 64 个搜索关键词及其月搜索量
+check-desk-season-order = { $to } 早于 { $from }
+check-desk-season-order-hint = 销售季的结束日期要在开始日期之后
+check-desk-bid-budget = 出价需要每日预算，预算也需要出价
+check-desk-bid-budget-hint = `bid` 和 `daily_budget` 要么都写，要么都不写
+check-desk-rating-decimal = 评分只保留一位小数
+check-desk-rating-decimal-hint = 例如 "4.3"
+check-desk-competitor-quality = 质量分应在 0 到 1000 之间
+check-desk-delivery-days = 送达天数应为 1 到 60 天
+check-desk-delivery-days-hint = 例如从当地仓库发货 2 天，从中国邮寄 12 天
+check-desk-no-followers = 没有粉丝
+check-desk-no-followers-hint = 例如 25000
+check-desk-model-title = 范例标题长 { $length } 个字符，不合要求
+check-desk-model-title-hint = 标题请写 1 到 { $limit } 个字符
+check-desk-not-market-currency = { $currency } 不是该市场的货币
+check-desk-not-market-currency-named = { $currency } 不是该市场的货币（{ $market }）
+check-desk-competitor-currency-hint = 竞争对手以该市场的货币售卖
+check-desk-fee-currency-hint = 平台以该市场的货币收取费用
+check-desk-creator-currency-hint = 达人的费用以该市场的货币支付
+check-desk-no-shipping = 没有物流选项
+check-desk-no-shipping-hint = 至少列出一个，例如 `(id: "postal", kind: Postal, name: (en: "China Post", zh: "中国邮政"), cost_per_parcel: (currency: "CNY", amount: "28.00"), transit_days: 12)`
+check-desk-shipping-transit = 运输 { $days } 天不合实际
+check-desk-shipping-transit-hint = 1 到 90 天，例如邮政小包 12 天，快递 4 天
+check-desk-inbound-days = 到仓 { $days } 天不合实际
+check-desk-inbound-days-hint = 1 到 120 天，例如从深圳海运到德国 35 天
+check-desk-warehouse-inbound = 海外仓选项需要 `inbound_per_unit` 和 `inbound_days`
+check-desk-warehouse-inbound-hint = 例如 `inbound_per_unit: (currency: "CNY", amount: "6.00"), inbound_days: 35`
+check-desk-inbound-not-warehouse = 只有 `OverseasWarehouse` 选项才有头程运费
+check-desk-inbound-not-warehouse-hint = 删除 `inbound_per_unit` 和 `inbound_days`，或把类型改为 `OverseasWarehouse`
+
+## 信函
+check-desk-letter-counterpart = 信函需要任务的 `counterpart`：要回复的信就是对方的第一条消息
+check-desk-letter-counterpart-hint = 请设置任务的 `counterpart`
+check-desk-letter-no-points = 信中没有需要回答的要点
+check-desk-letter-no-points-hint = 请添加要点（`points`）
+check-desk-letter-wait = 写信人只等 0 天
+check-desk-letter-wait-hint = 请用 1 或更大的数（信到达后的天数）
+check-desk-point-both = 一个要点只能有 `options` 或 `computed` 之一，不能两者都有
+check-desk-point-both-hint = 删除其中一个
+check-desk-parcel-market = 包裹总价需要任务的 `market`
+check-desk-parcel-market-hint = 请设置任务的 `market`
+check-desk-parcel-no-products = 包裹里没有商品
+check-desk-point-statements = { $statements } 条陈述，其中 { $right } 条为 `Right`
+check-desk-point-statements-hint = 给出两条或更多陈述，其中恰好一条为 `Right`
+check-desk-empty-statement = 陈述是空的
+
+## 评分检查
+check-desk-check-needs = 这项检查需要任务的 `{ $field }`
+check-desk-check-needs-hint = 请给任务设置 `{ $field }`，或选用其他检查
+check-desk-tone-max = 语气满分为 30
+check-desk-tone-max-hint = 请用 0 到 30
+check-desk-quality-max = 质量满分为 1000
+check-desk-quality-max-hint = 请用 0 到 1000
+check-desk-no-cost-lines = 没有要检查的行
+check-desk-no-cost-lines-hint = 例如 `[Vat, Margin]`
+check-desk-all-empty = `All([])` 对任何玩法都成立：空列表什么也不检查
+check-desk-all-empty-hint = 列出必须全部成立的检查，或删除该评分项的 `check`

@@ -8,7 +8,8 @@ use crate::scenario::file::{
 };
 
 use crate::sim::check::Checker;
-use crate::sim::money::{BasisPoints, CurrencyCode, Micros, Money, parse_amount, parse_decimal};
+use crate::sim::money::{BasisPoints, CurrencyCode, DecimalError, Micros, Money, parse_amount, parse_decimal};
+use crate::sim::said::Said;
 use crate::sim::terms::{ConcessionStrategy, ShippingKind, StatementVerdict, Text};
 
 use super::auction_site::{AuctionSite, Bargainer, IncrementTable, Postage, Purchase};
@@ -26,17 +27,17 @@ impl NegotiationCase {
     /// Validates the definition at `p` (e.g. `setup.tasks[2].negotiation`).
     pub fn validate(c: &mut Checker, p: &str, def: &NegotiationDef) -> Option<Self> {
         if !(2..=MAX_DEADLINE_ROUNDS).contains(&def.deadline_rounds) {
-            c.error_hint(
+            c.say(
                 &format!("{p}.deadline_rounds"),
-                format!("a deadline of {} rounds is out of range", def.deadline_rounds),
-                format!("use 2 to {MAX_DEADLINE_ROUNDS} rounds (a classroom deal takes 4 to 12)"),
+                Said::new("check-desk-deadline-rounds").with("rounds", def.deadline_rounds),
+                Some(Said::new("check-desk-deadline-rounds-hint").with("max", MAX_DEADLINE_ROUNDS)),
             );
         }
         if def.issues.is_empty() || def.issues.len() > MAX_ISSUES {
-            c.error_hint(
+            c.say(
                 &format!("{p}.issues"),
-                format!("{} issues on the table", def.issues.len()),
-                format!("negotiate 1 to {MAX_ISSUES} issues"),
+                Said::new("check-desk-issue-count").with("count", def.issues.len()),
+                Some(Said::new("check-desk-issue-count-hint").with("max", MAX_ISSUES)),
             );
         }
         let mut issues = Vec::new();
@@ -45,10 +46,10 @@ impl NegotiationCase {
             let ip = format!("{p}.issues[{i}]");
             let kind = std::mem::discriminant(issue);
             if let Some((_, first)) = kinds_seen.iter().find(|(k, _)| *k == kind) {
-                c.error_hint(
+                c.say(
                     &ip,
-                    "the same issue is on the table twice",
-                    format!("merge it with issues[{first}]"),
+                    Said::new("check-desk-issue-twice"),
+                    Some(Said::new("check-desk-issue-twice-hint").with("first", *first)),
                 );
             }
             kinds_seen.push((kind, i));
@@ -73,10 +74,10 @@ impl NegotiationCase {
             ),
         ] {
             if !def.issues.is_empty() && !kinds_seen.iter().any(|(k, _)| *k == needed) {
-                c.error_hint(
+                c.say(
                     &format!("{p}.issues"),
-                    "a sales contract needs a unit price and a quantity",
-                    format!("add `{example}` to the issues"),
+                    Said::new("check-desk-price-and-quantity"),
+                    Some(Said::new("check-desk-price-and-quantity-hint").with("example", example)),
                 );
             }
         }
@@ -87,10 +88,14 @@ impl NegotiationCase {
             ("sailing_weekday", def.contract.sailing_weekday, 0..=6),
         ] {
             if !range.contains(&days) {
-                c.error_hint(
+                c.say(
                     &format!("{p}.contract.{field}"),
-                    format!("{days} days is out of range"),
-                    format!("use {} to {} days", range.start(), range.end()),
+                    Said::new("check-desk-contract-days").with("days", days),
+                    Some(
+                        Said::new("check-desk-contract-days-hint")
+                            .with("from", *range.start())
+                            .with("to", *range.end()),
+                    ),
                 );
             }
         }
@@ -117,10 +122,10 @@ impl NegotiationCase {
             .try_fold(1usize, |n, i| n.checked_mul(i.len()))
             .unwrap_or(usize::MAX);
         if issues.len() == def.issues.len() && outcomes > MAX_OUTCOMES {
-            c.error_hint(
+            c.say(
                 &format!("{p}.issues"),
-                format!("{outcomes} possible deals are too many to analyse"),
-                format!("keep the product of the option counts at or below {MAX_OUTCOMES}: use a coarser price step"),
+                Said::new("check-desk-too-many-deals").with("deals", outcomes.to_string()),
+                Some(Said::new("check-desk-too-many-deals-hint").with("max", MAX_OUTCOMES)),
             );
         }
         let seller = preference_values(c, &format!("{p}.seller"), &def.seller, &def.issues, &issues);
@@ -172,7 +177,11 @@ fn issue_options(c: &mut Checker, ip: &str, issue: &IssueDef) -> Option<IssueOpt
         if (1..=MAX_OPTIONS).contains(&n) {
             true
         } else {
-            c.error_hint(ip, format!("{n} options"), format!("offer 1 to {MAX_OPTIONS} options"));
+            c.say(
+                ip,
+                Said::new("check-desk-option-count").with("count", n),
+                Some(Said::new("check-desk-option-count-hint").with("max", MAX_OPTIONS)),
+            );
             false
         }
     };
@@ -183,7 +192,11 @@ fn issue_options(c: &mut Checker, ip: &str, issue: &IssueDef) -> Option<IssueOpt
         if sorted.len() == labels.len() {
             true
         } else {
-            c.error(ip, "an option is listed twice", Some("list each option once"));
+            c.say(
+                ip,
+                Said::new("check-desk-option-twice"),
+                Some(Said::new("check-desk-option-twice-hint")),
+            );
             false
         }
     };
@@ -198,14 +211,14 @@ fn issue_options(c: &mut Checker, ip: &str, issue: &IssueDef) -> Option<IssueOpt
             let mut amount = |field: &str, text: &str| match parse_amount(text, exponent) {
                 Ok(v) if v > 0 => Some(v),
                 Ok(_) => {
-                    c.error(&format!("{ip}.{field}"), "must be above zero", None);
+                    c.say(&format!("{ip}.{field}"), Said::new("check-desk-above-zero"), None);
                     None
                 }
                 Err(e) => {
-                    c.error(
+                    c.say(
                         &format!("{ip}.{field}"),
-                        format!("`{text}` {e}"),
-                        Some("write a price such as \"28.50\""),
+                        not_a_decimal(text, e),
+                        Some(Said::new("check-desk-price-hint")),
                     );
                     None
                 }
@@ -213,10 +226,13 @@ fn issue_options(c: &mut Checker, ip: &str, issue: &IssueDef) -> Option<IssueOpt
             let (from_v, to_v, step_v) = (amount("from", from), amount("to", to), amount("step", step));
             let (from_v, to_v, step_v) = (from_v?, to_v?, step_v?);
             if to_v <= from_v || (to_v - from_v) % step_v != 0 {
-                c.error(
+                c.say(
                     ip,
-                    format!("prices from {from} to {to} in steps of {step} do not fit"),
-                    Some("`to` must be above `from`, and their difference a whole number of steps"),
+                    Said::new("check-desk-price-steps")
+                        .with("from", from.as_str())
+                        .with("to", to.as_str())
+                        .with("step", step.as_str()),
+                    Some(Said::new("check-desk-price-steps-hint")),
                 );
                 return None;
             }
@@ -235,7 +251,11 @@ fn issue_options(c: &mut Checker, ip: &str, issue: &IssueDef) -> Option<IssueOpt
         IssueDef::Quantity(v) | IssueDef::DeliveryDays(v) => {
             let ok = count_ok(c, v.len()) && distinct(c, v.iter().map(u32::to_string).collect());
             if v.contains(&0) {
-                c.error(ip, "0 is not an option", Some("quantities and days are at least 1"));
+                c.say(
+                    ip,
+                    Said::new("check-desk-option-zero"),
+                    Some(Said::new("check-desk-option-zero-hint")),
+                );
                 return None;
             }
             ok.then(|| match issue {
@@ -260,17 +280,21 @@ fn preference_values(
 ) -> Option<(Vec<u32>, Vec<Vec<u32>>, u32)> {
     let n = issue_defs.len();
     if def.weights.len() != n {
-        c.error_hint(
+        c.say(
             &format!("{pp}.weights"),
-            format!("{} weights for {n} issues", def.weights.len()),
-            "give one weight per issue, in the order of `issues`".to_string(),
+            Said::new("check-desk-weight-count")
+                .with("weights", def.weights.len())
+                .with("issues", n),
+            Some(Said::new("check-desk-weight-count-hint")),
         );
     }
     if def.values.len() != n {
-        c.error_hint(
+        c.say(
             &format!("{pp}.values"),
-            format!("{} value functions for {n} issues", def.values.len()),
-            "give one value function per issue, in the order of `issues`".to_string(),
+            Said::new("check-desk-value-function-count")
+                .with("functions", def.values.len())
+                .with("issues", n),
+            Some(Said::new("check-desk-value-function-count-hint")),
         );
     }
     let weights: Vec<Option<BasisPoints>> = def
@@ -283,10 +307,10 @@ fn preference_values(
     if let Some(w) = &weights {
         let sum: u32 = w.iter().sum();
         if sum != 10_000 && w.len() == n {
-            c.error_hint(
+            c.say(
                 &format!("{pp}.weights"),
-                format!("weights add up to {}", BasisPoints(i64::from(sum))),
-                "make them add up to exactly 100%".to_string(),
+                Said::new("check-desk-weights-sum").with("sum", BasisPoints(i64::from(sum)).to_string()),
+                Some(Said::new("check-desk-weights-sum-hint")),
             );
         }
     }
@@ -310,10 +334,12 @@ fn preference_values(
             ),
             ValueFnDef::Table(texts) => {
                 if texts.len() != options && issues.len() == n {
-                    c.error_hint(
+                    c.say(
                         &vp,
-                        format!("{} values for {options} options", texts.len()),
-                        "give one value (0 to 1) per option".to_string(),
+                        Said::new("check-desk-value-count")
+                            .with("values", texts.len())
+                            .with("options", options),
+                        Some(Said::new("check-desk-value-count-hint")),
                     );
                     None
                 } else {
@@ -351,10 +377,10 @@ impl DeclarationCase {
             packs.iter().copied(),
         );
         if def.trade_mode.len() != 4 || !def.trade_mode.chars().all(|ch| ch.is_ascii_digit()) {
-            c.error(
+            c.say(
                 &format!("{p}.trade_mode"),
-                format!("`{}` is not a supervision code", def.trade_mode),
-                Some("four digits, e.g. \"0110\" general trade, \"9610\", \"9710\", \"9810\", \"1210\""),
+                Said::new("check-desk-trade-mode").with("code", def.trade_mode.as_str()),
+                Some(Said::new("check-desk-trade-mode-hint")),
             );
         }
         for (field, value) in [
@@ -366,20 +392,20 @@ impl DeclarationCase {
             ("port_of_discharge", &def.port_of_discharge),
         ] {
             if value.trim().is_empty() {
-                c.error(
+                c.say(
                     &format!("{p}.{field}"),
-                    format!("`{field}` is empty"),
-                    Some("the documents need it, and so does the declaration"),
+                    Said::new("check-desk-field-empty").with("field", field),
+                    Some(Said::new("check-desk-field-empty-hint")),
                 );
             }
         }
         c.country(&format!("{p}.destination_country"), &def.destination_country);
         let currency = c.currency(&format!("{p}.currency"), &def.currency);
         if def.lines.is_empty() {
-            c.error(
+            c.say(
                 &format!("{p}.lines"),
-                "the documents have no goods lines",
-                Some("add at least one line"),
+                Said::new("check-desk-no-goods-lines"),
+                Some(Said::new("check-desk-no-goods-lines-hint")),
             );
         }
         let exponent = currency.map_or(2, |(_, e)| e);
@@ -388,13 +414,17 @@ impl DeclarationCase {
             let lp = format!("{p}.lines[{i}]");
             c.reference(&format!("{lp}.product"), "product", &l.product, skus.iter().copied());
             if l.quantity == 0 {
-                c.error(&format!("{lp}.quantity"), "quantity is 0", Some("at least one unit"));
+                c.say(
+                    &format!("{lp}.quantity"),
+                    Said::new("check-desk-quantity-zero"),
+                    Some(Said::new("check-desk-quantity-zero-hint")),
+                );
             }
             if l.cartons == 0 {
-                c.error(
+                c.say(
                     &format!("{lp}.cartons"),
-                    "no cartons",
-                    Some("the packing list counts at least one package"),
+                    Said::new("check-desk-no-cartons"),
+                    Some(Said::new("check-desk-no-cartons-hint")),
                 );
             }
             let price = match crate::sim::money::parse_amount(&l.unit_price, exponent) {
@@ -411,10 +441,10 @@ impl DeclarationCase {
                 }
                 Ok(v) if v > 0 => Some(v),
                 _ => {
-                    c.error(
+                    c.say(
                         &format!("{lp}.unit_price"),
-                        format!("`{}` is not a price above zero", l.unit_price),
-                        Some("a decimal string such as \"24.50\""),
+                        Said::new("check-desk-not-a-price").with("text", l.unit_price.as_str()),
+                        Some(Said::new("check-desk-not-a-price-hint")),
                     );
                     None
                 }
@@ -422,10 +452,10 @@ impl DeclarationCase {
             let kg = |c: &mut Checker, field: &str, text: &str| match parse_decimal(text, 3) {
                 Ok(v) if v > 0 => u64::try_from(v).ok(),
                 _ => {
-                    c.error(
+                    c.say(
                         &format!("{lp}.{field}"),
-                        format!("`{text}` is not a weight above zero"),
-                        Some("kilograms with up to 3 decimals, e.g. \"216.000\""),
+                        Said::new("check-desk-not-a-weight").with("text", text),
+                        Some(Said::new("check-desk-not-a-weight-hint")),
                     );
                     None
                 }
@@ -435,10 +465,12 @@ impl DeclarationCase {
             if let (Some(n), Some(g)) = (net, gross)
                 && n > g
             {
-                c.error(
+                c.say(
                     &format!("{lp}.gross_kg"),
-                    format!("gross {} kg is below net {} kg", l.gross_kg, l.net_kg),
-                    Some("gross weight includes packing"),
+                    Said::new("check-desk-gross-below-net")
+                        .with("gross", l.gross_kg.as_str())
+                        .with("net", l.net_kg.as_str()),
+                    Some(Said::new("check-desk-gross-below-net-hint")),
                 );
             }
             if let (Some(unit_price), Some(net_g), Some(gross_g)) = (price, net, gross) {
@@ -521,10 +553,10 @@ impl AuctionSite {
         let in_market = |c: &mut Checker, path: &str, m: &MoneyDef| -> Option<i64> {
             let money = c.money(path, m, false)?;
             if money.currency != code {
-                c.error_hint(
+                c.say(
                     path,
-                    format!("{} is not in the market's currency", money.format()),
-                    format!("give it in {code}"),
+                    Said::new("check-desk-not-in-market-currency").with("money", money.format()),
+                    Some(Said::new("check-desk-not-in-market-currency-hint").with("currency", code.to_string())),
                 );
                 return None;
             }
@@ -537,34 +569,36 @@ impl AuctionSite {
             let by = parse_amount(step.step.trim(), exponent);
             match (from, by) {
                 (Ok(from), Ok(by)) => steps.push((from, by)),
-                _ => c.error(
+                _ => c.say(
                     &ip,
-                    format!("`{}` / `{}` are not amounts", step.from, step.step),
-                    Some("write decimals in the market's currency, e.g. (from: \"50.00\", step: \"2.00\")"),
+                    Said::new("check-desk-increment-not-amounts")
+                        .with("from", step.from.as_str())
+                        .with("step", step.step.as_str()),
+                    Some(Said::new("check-desk-increment-not-amounts-hint")),
                 ),
             }
         }
         let increments = IncrementTable::new(steps.clone());
         if increments.is_none() && steps.len() == def.increments.len() {
-            c.error(
+            c.say(
                 &format!("{p}.increments"),
-                "the increment table must start from 0.00, rise step by step, and have increments above zero",
-                Some("e.g. [(from: \"0.00\", step: \"1.00\"), (from: \"50.00\", step: \"2.00\")]"),
+                Said::new("check-desk-increment-table"),
+                Some(Said::new("check-desk-increment-table-hint")),
             );
         }
         let final_value_fee = c.percent(&format!("{p}.final_value_fee"), &def.final_value_fee, 0, 5_000);
         if def.soft_close_minutes > 60 {
-            c.error(
+            c.say(
                 &format!("{p}.soft_close_minutes"),
-                format!("{} minutes", def.soft_close_minutes),
-                Some("sites that extend do so by a few minutes, e.g. 5; 0 means the site ends auctions at a fixed time (eBay)"),
+                Said::new("check-desk-soft-close").with("minutes", def.soft_close_minutes),
+                Some(Said::new("check-desk-soft-close-hint")),
             );
         }
         if def.buyers_per_day == 0 || def.buyers_per_day > 1_000 {
-            c.error(
+            c.say(
                 &format!("{p}.buyers_per_day"),
-                format!("{} buyers a day per listing", def.buyers_per_day),
-                Some("use 1 to 1000; a second-hand item draws a handful, e.g. 6"),
+                Said::new("check-desk-buyers-per-day").with("buyers", def.buyers_per_day),
+                Some(Said::new("check-desk-buyers-per-day-hint")),
             );
         }
         let fraction = |c: &mut Checker, field: &str, text: &str| {
@@ -576,10 +610,10 @@ impl AuctionSite {
         if let (Some(l), Some(m), Some(h)) = (low, mode, high)
             && !(l.0 <= m.0 && m.0 <= h.0 && l.0 < h.0)
         {
-            c.error(
+            c.say(
                 &format!("{p}.values"),
-                "values must satisfy low ≤ mode ≤ high, with low below high",
-                Some("e.g. (low: \"0.60\", mode: \"0.95\", high: \"1.30\")"),
+                Said::new("check-desk-values-order"),
+                Some(Said::new("check-desk-values-order-hint")),
             );
         }
         let mut bargainers = Vec::new();
@@ -613,10 +647,10 @@ impl AuctionSite {
             }
         }
         if bargainers.len() == def.bargainers.len() && shares != 10_000 {
-            c.error(
+            c.say(
                 &format!("{p}.bargainers"),
-                format!("the shares add up to {}", BasisPoints(shares)),
-                Some("make the bargainers' shares add up to 100%"),
+                Said::new("check-desk-bargainer-shares").with("sum", BasisPoints(shares).to_string()),
+                Some(Said::new("check-desk-bargainer-shares-hint")),
             );
         }
         let question_chance = match &def.question_chance {
@@ -630,10 +664,10 @@ impl AuctionSite {
             def.postage.iter().map(|x| x.id.as_str()),
         );
         if def.postage.is_empty() {
-            c.error(
+            c.say(
                 &format!("{p}.postage"),
-                "no postage service",
-                Some("list at least one way to post a parcel to this market"),
+                Said::new("check-desk-no-postage"),
+                Some(Said::new("check-desk-no-postage-hint")),
             );
         }
         let mut postage = Vec::new();
@@ -642,10 +676,10 @@ impl AuctionSite {
             c.id(&format!("{pp}.id"), &d.id);
             c.text(&format!("{pp}.name"), &d.name);
             if d.kind == ShippingKind::OverseasWarehouse {
-                c.error(
+                c.say(
                     &format!("{pp}.kind"),
-                    "an individual's parcel goes by post or express",
-                    Some("use Postal or Express"),
+                    Said::new("check-desk-postage-kind"),
+                    Some(Said::new("check-desk-postage-kind-hint")),
                 );
             }
             let first = c.money(&format!("{pp}.first_500g"), &d.first_500g, false);
@@ -653,17 +687,17 @@ impl AuctionSite {
             if let (Some(f), Some(e)) = (first, extra)
                 && f.currency != e.currency
             {
-                c.error(
+                c.say(
                     &format!("{pp}.per_extra_500g"),
-                    "the two weight prices are in different currencies",
-                    Some("give both in the same currency"),
+                    Said::new("check-desk-postage-currencies"),
+                    Some(Said::new("check-desk-postage-currencies-hint")),
                 );
             }
             if !(1..=90).contains(&d.transit_days) {
-                c.error(
+                c.say(
                     &format!("{pp}.transit_days"),
-                    format!("{} days in transit", d.transit_days),
-                    Some("use 1 to 90 days"),
+                    Said::new("check-desk-postage-transit").with("days", d.transit_days),
+                    Some(Said::new("check-desk-postage-transit-hint")),
                 );
             }
             let lost = c.percent(&format!("{pp}.lost_chance"), &d.lost_chance, 0, 2_000);
@@ -693,10 +727,10 @@ impl AuctionSite {
                 let waived = c.money(&format!("{pp}.tax_waived_up_to"), &d.tax_waived_up_to, false);
                 let budget = c.money(&format!("{pp}.budget"), &d.budget, false);
                 if d.source.trim().is_empty() {
-                    c.error(
+                    c.say(
                         &format!("{pp}.source"),
-                        "the tax rule has no source",
-                        Some("name the regulation the rate comes from"),
+                        Said::new("check-desk-tax-source"),
+                        Some(Said::new("check-desk-tax-source-hint")),
                     );
                 }
                 match (price, post, tax, waived, budget) {
@@ -743,10 +777,10 @@ impl Storefront {
         skus: &[&str],
     ) -> Option<Self> {
         if !(20..=500).contains(&def.title_limit) {
-            c.error(
+            c.say(
                 &format!("{p}.title_limit"),
-                format!("a title limit of {} characters is not plausible", def.title_limit),
-                Some("marketplaces allow 80 to 200 characters, e.g. 200"),
+                Said::new("check-desk-title-limit").with("limit", def.title_limit),
+                Some(Said::new("check-desk-title-limit-hint")),
             );
         }
         let referral_fee = c.percent(&format!("{p}.referral_fee"), &def.referral_fee, 0, 5_000);
@@ -755,28 +789,28 @@ impl Storefront {
         for (i, f) in def.referral_fees.iter().enumerate() {
             let fp = format!("{p}.referral_fees[{i}]");
             if f.source.trim().is_empty() {
-                c.error(
+                c.say(
                     &format!("{fp}.source"),
-                    "a fee needs its source",
-                    Some("name the rate card, e.g. \"Amazon.de fee schedule, 15 December 2025\""),
+                    Said::new("check-desk-fee-source"),
+                    Some(Said::new("check-desk-fee-source-hint")),
                 );
             }
             for (j, sku) in f.products.iter().enumerate() {
                 c.reference(&format!("{fp}.products[{j}]"), "product", sku, skus.iter().copied());
                 if categorised.contains(&sku.as_str()) {
-                    c.error(
+                    c.say(
                         &format!("{fp}.products[{j}]"),
-                        format!("{sku} is in two fee categories"),
-                        Some("list each product in one category"),
+                        Said::new("check-desk-fee-two-categories").with("product", sku.as_str()),
+                        Some(Said::new("check-desk-fee-two-categories-hint")),
                     );
                 }
                 categorised.push(sku);
             }
             if f.bands.is_empty() {
-                c.error(
+                c.say(
                     &format!("{fp}.bands"),
-                    "no fee bands",
-                    Some("add at least `(rate: \"15%\")`"),
+                    Said::new("check-desk-no-fee-bands"),
+                    Some(Said::new("check-desk-no-fee-bands-hint")),
                 );
             }
             let mut bands = Vec::new();
@@ -788,10 +822,10 @@ impl Storefront {
                     (Some(text), Some(code)) => match crate::sim::money::parse_amount(text, c.exponent_of(code)) {
                         Ok(v) if v > 0 && last.is_none_or(|l| v > l) => Some(v),
                         _ => {
-                            c.error(
+                            c.say(
                                 &format!("{bp}.up_to"),
-                                format!("`{text}` is not a price above the band before"),
-                                Some("bands rise: e.g. \"15.00\", then \"20.00\", then none"),
+                                Said::new("check-desk-band-up-to").with("text", text.as_str()),
+                                Some(Said::new("check-desk-band-up-to-hint")),
                             );
                             None
                         }
@@ -800,10 +834,10 @@ impl Storefront {
                 };
                 let is_last = j + 1 == f.bands.len();
                 if b.up_to.is_none() != is_last {
-                    c.error(
+                    c.say(
                         &format!("{bp}.up_to"),
-                        "only the last band has no `up_to`",
-                        Some("give every band but the last its highest price"),
+                        Said::new("check-desk-band-last"),
+                        Some(Said::new("check-desk-band-last-hint")),
                     );
                 }
                 last = up_to.or(last);
@@ -826,10 +860,10 @@ impl Storefront {
             None => Some(BasisPoints(0)),
         };
         if def.keywords.is_empty() || def.keywords.len() > 64 {
-            c.error(
+            c.say(
                 &format!("{p}.keywords"),
-                format!("{} keywords", def.keywords.len()),
-                Some("list 1 to 64 search keywords with their monthly searches"),
+                Said::new("check-desk-keyword-count").with("count", def.keywords.len()),
+                Some(Said::new("check-desk-keyword-count-hint")),
             );
         }
         c.unique(
@@ -856,10 +890,12 @@ impl Storefront {
             if let (Some(from), Some(to)) = (from, to)
                 && to < from
             {
-                c.error(
+                c.say(
                     &format!("{sp}.to"),
-                    format!("{to} is before {from}"),
-                    Some("a season ends after it starts"),
+                    Said::new("check-desk-season-order")
+                        .with("to", to.to_string())
+                        .with("from", from.to_string()),
+                    Some(Said::new("check-desk-season-order-hint")),
                 );
             }
             if let (Some(from), Some(to), Some(traffic)) = (from, to, traffic) {
@@ -888,7 +924,7 @@ impl Storefront {
                     &format!("{cp}.{field}"),
                     m,
                     currency,
-                    "competitors sell in the market's currency",
+                    "check-desk-competitor-currency-hint",
                 )
             };
             let price = in_market(c, "price", &d.price);
@@ -901,22 +937,26 @@ impl Storefront {
                 None => Some(0),
             };
             if d.bid.is_some() != d.daily_budget.is_some() {
-                c.error(
+                c.say(
                     &cp,
-                    "a bid needs a daily budget, and a budget a bid",
-                    Some("give both `bid` and `daily_budget`, or neither"),
+                    Said::new("check-desk-bid-budget"),
+                    Some(Said::new("check-desk-bid-budget-hint")),
                 );
             }
             let rating = c.decimal(&format!("{cp}.rating"), &d.rating, Micros(0), Micros(5_000_000));
             if rating.is_some_and(|r| r.0 % 100_000 != 0) {
-                c.error(
+                c.say(
                     &format!("{cp}.rating"),
-                    "ratings have one decimal",
-                    Some("e.g. \"4.3\""),
+                    Said::new("check-desk-rating-decimal"),
+                    Some(Said::new("check-desk-rating-decimal-hint")),
                 );
             }
             if d.quality > 1000 {
-                c.error(&format!("{cp}.quality"), "quality is 0 to 1000", None);
+                c.say(
+                    &format!("{cp}.quality"),
+                    Said::new("check-desk-competitor-quality"),
+                    None,
+                );
             }
             let mut mask = 0u64;
             for (j, k) in d.keywords.iter().enumerate() {
@@ -951,10 +991,10 @@ impl Storefront {
                 });
             }
             if d.delivery_days.is_some_and(|days| !(1..=60).contains(&days)) {
-                c.error(
+                c.say(
                     &format!("{cp}.delivery_days"),
-                    "delivery takes 1 to 60 days",
-                    Some("e.g. 2 from a local warehouse, 12 by post from China"),
+                    Said::new("check-desk-delivery-days"),
+                    Some(Said::new("check-desk-delivery-days-hint")),
                 );
             }
         }
@@ -965,7 +1005,7 @@ impl Storefront {
                 &format!("{p}.coupon_fee"),
                 m,
                 currency,
-                "the platform charges its fees in the market's currency",
+                "check-desk-fee-currency-hint",
             ),
             None => Some(0),
         };
@@ -985,13 +1025,17 @@ impl Storefront {
                 &format!("{ip}.fee"),
                 &d.fee,
                 currency,
-                "creators are paid in the market's currency",
+                "check-desk-creator-currency-hint",
             );
             for (j, sku) in d.fits.iter().enumerate() {
                 c.reference(&format!("{ip}.fits[{j}]"), "product", sku, skus.iter().copied());
             }
             if d.followers == 0 {
-                c.error(&format!("{ip}.followers"), "no followers", Some("e.g. 25000"));
+                c.say(
+                    &format!("{ip}.followers"),
+                    Said::new("check-desk-no-followers"),
+                    Some(Said::new("check-desk-no-followers-hint")),
+                );
             }
             if let (Some(engagement), Some(fee)) = (engagement, fee) {
                 influencers.push(Influencer {
@@ -1011,10 +1055,10 @@ impl Storefront {
             c.reference(&format!("{mp}.product"), "product", &d.product, skus.iter().copied());
             let length = d.title.chars().count();
             if d.title.trim().is_empty() || length > def.title_limit as usize {
-                c.error_hint(
+                c.say(
                     &format!("{mp}.title"),
-                    format!("a model title of {length} characters"),
-                    format!("write a title of 1 to {} characters", def.title_limit),
+                    Said::new("check-desk-model-title").with("length", length),
+                    Some(Said::new("check-desk-model-title-hint").with("limit", def.title_limit)),
                 );
             }
             model_listings.push((
@@ -1056,24 +1100,25 @@ impl Storefront {
     }
 }
 
-/// Money that must be in the market's currency (competitors' prices, platform fees).
+/// Money that must be in the market's currency (competitors' prices, platform fees); `hint`
+/// is the catalogue key of why.
 fn in_market_currency(
     c: &mut Checker,
     path: &str,
     def: &MoneyDef,
     currency: Option<CurrencyCode>,
-    hint: &str,
+    hint: &'static str,
 ) -> Option<i64> {
     let money = c.money(path, def, false)?;
     if Some(money.currency) != currency {
-        c.error(
+        let message = match currency {
+            Some(market) => Said::new("check-desk-not-market-currency-named").with("market", market.to_string()),
+            None => Said::new("check-desk-not-market-currency"),
+        };
+        c.say(
             &format!("{path}.currency"),
-            format!(
-                "{} is not the market's currency{}",
-                money.currency,
-                currency.map_or_else(String::new, |m| format!(" ({m})"))
-            ),
-            Some(hint),
+            message.with("currency", money.currency.to_string()),
+            Some(Said::new(hint)),
         );
         return None;
     }
@@ -1084,10 +1129,10 @@ fn in_market_currency(
 /// direct option must not have them.
 fn validate_shipping(c: &mut Checker, p: &str, def: &StorefrontDef) -> Option<Vec<ShippingOption>> {
     if def.shipping.is_empty() {
-        c.error(
+        c.say(
             &format!("{p}.shipping"),
-            "no shipping options",
-            Some("list at least one, e.g. (id: \"postal\", kind: Postal, name: (en: \"China Post\", zh: \"中国邮政\"), cost_per_parcel: (currency: \"CNY\", amount: \"28.00\"), transit_days: 12)"),
+            Said::new("check-desk-no-shipping"),
+            Some(Said::new("check-desk-no-shipping-hint")),
         );
         return None;
     }
@@ -1105,39 +1150,39 @@ fn validate_shipping(c: &mut Checker, p: &str, def: &StorefrontDef) -> Option<Ve
         c.text(&format!("{sp}.name"), &d.name);
         let cost = c.money(&format!("{sp}.cost_per_parcel"), &d.cost_per_parcel, false);
         if !(1..=90).contains(&d.transit_days) {
-            c.error(
+            c.say(
                 &format!("{sp}.transit_days"),
-                format!("{} days in transit is not plausible", d.transit_days),
-                Some("1 to 90 days, e.g. 12 for a postal small packet, 4 by express"),
+                Said::new("check-desk-shipping-transit").with("days", d.transit_days),
+                Some(Said::new("check-desk-shipping-transit-hint")),
             );
         }
         let warehouse = d.kind == ShippingKind::OverseasWarehouse;
         let inbound = match (&d.inbound_per_unit, d.inbound_days, warehouse) {
             (Some(m), Some(days), true) => {
                 if !(1..=120).contains(&days) {
-                    c.error(
+                    c.say(
                         &format!("{sp}.inbound_days"),
-                        format!("{days} days to reach the warehouse is not plausible"),
-                        Some("1 to 120 days, e.g. 35 by sea from Shenzhen to Germany"),
+                        Said::new("check-desk-inbound-days").with("days", days),
+                        Some(Said::new("check-desk-inbound-days-hint")),
                     );
                 }
                 c.money(&format!("{sp}.inbound_per_unit"), m, false)
                     .map(|m| (Some(m), days))
             }
             (_, _, true) => {
-                c.error(
+                c.say(
                     &sp,
-                    "an overseas warehouse needs `inbound_per_unit` and `inbound_days`",
-                    Some("e.g. inbound_per_unit: (currency: \"CNY\", amount: \"6.00\"), inbound_days: 35"),
+                    Said::new("check-desk-warehouse-inbound"),
+                    Some(Said::new("check-desk-warehouse-inbound-hint")),
                 );
                 None
             }
             (None, None, false) => Some((None, 0)),
             (_, _, false) => {
-                c.error(
+                c.say(
                     &sp,
-                    "only an OverseasWarehouse option has inbound freight",
-                    Some("remove `inbound_per_unit` and `inbound_days`, or make the kind OverseasWarehouse"),
+                    Said::new("check-desk-inbound-not-warehouse"),
+                    Some(Said::new("check-desk-inbound-not-warehouse-hint")),
                 );
                 None
             }
@@ -1156,6 +1201,17 @@ fn validate_shipping(c: &mut Checker, p: &str, def: &StorefrontDef) -> Option<Ve
         }
     }
     complete.then_some(options)
+}
+
+/// `text` could not be read as a decimal: why, as a catalogue sentence.
+fn not_a_decimal(text: &str, e: DecimalError) -> Said {
+    match e {
+        DecimalError::NotANumber => Said::new("check-desk-not-a-number"),
+        DecimalError::DecimalComma => Said::new("check-desk-decimal-comma"),
+        DecimalError::TooManyDecimals { max } => Said::new("check-desk-too-many-decimals").with("max", max),
+        DecimalError::TooLarge => Said::new("check-desk-too-large"),
+    }
+    .with("text", text)
 }
 
 fn verdict(v: StatementVerdict) -> Verdict {
@@ -1179,24 +1235,24 @@ impl Letter {
         has_market: bool,
     ) -> Option<Self> {
         if !has_counterpart {
-            c.error(
+            c.say(
                 p,
-                "a letter needs the task's `counterpart`: the letter answered is their first message",
-                Some("set the task's `counterpart`"),
+                Said::new("check-desk-letter-counterpart"),
+                Some(Said::new("check-desk-letter-counterpart-hint")),
             );
         }
         if def.points.is_empty() {
-            c.error(
+            c.say(
                 &format!("{p}.points"),
-                "a letter with no points to answer",
-                Some("add points"),
+                Said::new("check-desk-letter-no-points"),
+                Some(Said::new("check-desk-letter-no-points-hint")),
             );
         }
         if def.reply_within_days == 0 {
-            c.error(
+            c.say(
                 &format!("{p}.reply_within_days"),
-                "the writer waits 0 days",
-                Some("use 1 or more (days after the letter arrives)"),
+                Said::new("check-desk-letter-wait"),
+                Some(Said::new("check-desk-letter-wait-hint")),
             );
         }
         c.unique(
@@ -1212,23 +1268,27 @@ impl Letter {
             c.text(&format!("{pp}.label"), &d.label);
             let source = match (&d.computed, d.options.is_empty()) {
                 (Some(_), false) => {
-                    c.error(
+                    c.say(
                         &pp,
-                        "a point has either `options` or `computed`, not both",
-                        Some("remove one of them"),
+                        Said::new("check-desk-point-both"),
+                        Some(Said::new("check-desk-point-both-hint")),
                     );
                     continue;
                 }
                 (Some(ComputedPointDef::ParcelTotal { products }), true) => {
                     if !has_market {
-                        c.error(
+                        c.say(
                             &format!("{pp}.computed"),
-                            "a parcel total needs the task's `market`",
-                            Some("set the task's `market`"),
+                            Said::new("check-desk-parcel-market"),
+                            Some(Said::new("check-desk-parcel-market-hint")),
                         );
                     }
                     if products.is_empty() {
-                        c.error(&format!("{pp}.computed.products"), "no products in the parcel", None);
+                        c.say(
+                            &format!("{pp}.computed.products"),
+                            Said::new("check-desk-parcel-no-products"),
+                            None,
+                        );
                     }
                     for (j, sku) in products.iter().enumerate() {
                         c.reference(
@@ -1249,15 +1309,21 @@ impl Letter {
                         .filter(|o| o.verdict == StatementVerdict::Right)
                         .count();
                     if d.options.len() < 2 || right != 1 {
-                        c.error_hint(
+                        c.say(
                             &format!("{pp}.options"),
-                            format!("{} statement(s), {right} of them Right", d.options.len()),
-                            "give two or more statements, exactly one of them Right".to_string(),
+                            Said::new("check-desk-point-statements")
+                                .with("statements", d.options.len())
+                                .with("right", right),
+                            Some(Said::new("check-desk-point-statements-hint")),
                         );
                     }
                     for (j, o) in d.options.iter().enumerate() {
                         if o.text.trim().is_empty() {
-                            c.error(&format!("{pp}.options[{j}].text"), "an empty statement", None);
+                            c.say(
+                                &format!("{pp}.options[{j}].text"),
+                                Said::new("check-desk-empty-statement"),
+                                None,
+                            );
                         }
                         c.text(&format!("{pp}.options[{j}].why"), &o.why);
                     }
@@ -1361,10 +1427,10 @@ impl Check {
         let (has_product, has_counterpart) = (has.product, has.counterpart);
         let need = |c: &mut Checker, ok: bool, what: &str| {
             if !ok {
-                c.error_hint(
+                c.say(
                     p,
-                    format!("this check needs the task's {what}"),
-                    format!("give the task a `{what}`, or choose another check"),
+                    Said::new("check-desk-check-needs").with("field", what),
+                    Some(Said::new("check-desk-check-needs-hint").with("field", what)),
                 );
             }
             ok
@@ -1433,7 +1499,11 @@ impl Check {
             CheckDef::AnswerTone { min } => {
                 need(c, has_counterpart, "counterpart").then_some(())?;
                 if *min > 30 {
-                    c.error(&format!("{p}.min"), "tone is scored out of 30", Some("use 0 to 30"));
+                    c.say(
+                        &format!("{p}.min"),
+                        Said::new("check-desk-tone-max"),
+                        Some(Said::new("check-desk-tone-max-hint")),
+                    );
                 }
                 Check::AnswerTone { min: *min }
             }
@@ -1463,10 +1533,10 @@ impl Check {
             CheckDef::DeclarationFirstTime => Check::DeclarationFirstTime,
             CheckDef::ListingQualityAtLeast { min } => {
                 if *min > 1000 {
-                    c.error(
+                    c.say(
                         &format!("{p}.min"),
-                        "quality is scored out of 1000",
-                        Some("use 0 to 1000"),
+                        Said::new("check-desk-quality-max"),
+                        Some(Said::new("check-desk-quality-max-hint")),
                     );
                 }
                 Check::ListingQualityAtLeast { min: *min }
@@ -1498,7 +1568,11 @@ impl Check {
             }
             CheckDef::CostSheetRight { lines } => {
                 if lines.is_empty() {
-                    c.error(&format!("{p}.lines"), "no lines to check", Some("e.g. [Vat, Margin]"));
+                    c.say(
+                        &format!("{p}.lines"),
+                        Said::new("check-desk-no-cost-lines"),
+                        Some(Said::new("check-desk-no-cost-lines-hint")),
+                    );
                 }
                 Check::CostSheetRight { lines: lines.clone() }
             }
@@ -1552,10 +1626,10 @@ impl Check {
                 share: c.percent(&format!("{p}.share"), share, -10_000, 10_000)?,
             },
             CheckDef::All(list) if list.is_empty() => {
-                c.error(
+                c.say(
                     p,
-                    "`All([])` holds for any play: an empty list checks nothing",
-                    Some("list the checks that must all hold, or remove the criterion's `check`"),
+                    Said::new("check-desk-all-empty"),
+                    Some(Said::new("check-desk-all-empty-hint")),
                 );
                 return None;
             }
@@ -1576,4 +1650,23 @@ pub struct TaskHas<'a> {
     pub counterpart: bool,
     pub negotiation: bool,
     pub letter: Option<&'a LetterDef>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The catalogue's English of a price that is not a decimal is what the error itself says.
+    #[test]
+    fn a_decimal_error_reads_as_its_own_english() {
+        for e in [
+            DecimalError::NotANumber,
+            DecimalError::DecimalComma,
+            DecimalError::TooManyDecimals { max: 2 },
+            DecimalError::TooLarge,
+        ] {
+            let said = crate::i18n::english().say(&not_a_decimal("8,25", e));
+            assert_eq!(said, format!("`8,25` {e}"));
+        }
+    }
 }
