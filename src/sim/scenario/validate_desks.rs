@@ -21,7 +21,6 @@ use super::negotiation::{
 };
 use super::rubric::{Check, DECLARATION_FIELDS};
 use super::storefront::{Competitor, Influencer, Keyword, ReferralFee, Season, ShippingOption, Storefront};
-use crate::sim::said::Said;
 
 impl NegotiationCase {
     /// Validates the definition at `p` (e.g. `setup.tasks[2].negotiation`).
