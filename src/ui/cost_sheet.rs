@@ -104,9 +104,11 @@ pub fn draw(ui: &mut egui::Ui, view: &CostSheetView, draft: &mut CostSheetDraft)
             );
             if !category.unverified.trim().is_empty() {
                 text.push_str(&format!(
-                    " ({}: {})",
-                    cat.tr("rule-not-verified"),
-                    category.unverified.trim()
+                    " ({})",
+                    cat.tr_args(
+                        "rule-unverified-because",
+                        &[("what", category.unverified.trim().into())]
+                    )
                 ));
             }
             hint(ui, text);

@@ -273,7 +273,10 @@ pub fn fee_categories(
             ],
         );
         if !f.unverified.trim().is_empty() {
-            text.push_str(&format!(" — {}: {}", cat.tr("rule-not-verified"), f.unverified.trim()));
+            text.push_str(&format!(
+                " — {}",
+                cat.tr_args("rule-unverified-because", &[("what", f.unverified.trim().into())])
+            ));
         }
         ui.label(RichText::new(text).small().color(MUTED));
     }

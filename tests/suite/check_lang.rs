@@ -53,7 +53,12 @@ fn every_broken_fixture_is_diagnosed_in_chinese() {
         .iter()
         .filter_map(|(line, said)| english_run(said, 3).map(|run| format!("{run:?} in: {line}")))
         .collect();
-    assert!(english.is_empty(), "{} English lines:\n{}", english.len(), english.join("\n"));
+    assert!(
+        english.is_empty(),
+        "{} English lines:\n{}",
+        english.len(),
+        english.join("\n")
+    );
 }
 
 #[test]
@@ -72,7 +77,12 @@ fn english_diagnostics_are_unchanged_by_the_catalogue() {
     let mut english = Vec::new();
     let mut plain = Vec::new();
     let folder = [PathBuf::from("tests/fixtures/bad")];
-    let _ = check_in(&folder, &mut english, CheckStyle::Plain, &Catalogue::new(Language::English));
+    let _ = check_in(
+        &folder,
+        &mut english,
+        CheckStyle::Plain,
+        &Catalogue::new(Language::English),
+    );
     let _ = tradeport::cli::check(&folder, &mut plain, CheckStyle::Plain);
     assert_eq!(String::from_utf8_lossy(&english), String::from_utf8_lossy(&plain));
 }
@@ -99,5 +109,10 @@ fn no_diagnostic_is_written_as_an_english_sentence() {
             }
         }
     }
-    assert!(found.is_empty(), "{} English-only diagnostics:\n{}", found.len(), found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "{} English-only diagnostics:\n{}",
+        found.len(),
+        found.join("\n")
+    );
 }

@@ -118,6 +118,7 @@ overview-people = People you deal with
 daily-shoppers = about { $count } shoppers a day
 customs-rules-today = Rules in force on { $date }
 rule-not-verified = not verified: hover for what
+rule-unverified-because = not verified: { $what }
 inbox-empty = No messages yet.
 inbox-pick = Choose a message to read it.
 inbox-from = From { $from }, day { $day }
@@ -568,6 +569,7 @@ listing-photos = Photos
 listing-score = Listing quality { $score } / 1000
 listing-no-findings = Nothing to improve: the listing is complete.
 ## The listing-quality panel's findings (sim::market::quality).
+quality-coverage-no-searches = your words cover { $percent }% of the searches for this kind of product: this market gives no searches for it
 quality-coverage = your words cover { $percent }% of the searches for this kind of product; not yet covered: { $missing }
 quality-no-title = no title
 quality-title-long = the title has { $length } characters, over the platform's limit of { $limit }: it will be cut or refused

@@ -112,6 +112,7 @@ overview-people = 业务往来对象
 daily-shoppers = 每天约 { $count } 名顾客
 customs-rules-today = { $date } 生效的规定
 rule-not-verified = 未经核实：悬停查看详情
+rule-unverified-because = 未经核实：{ $what }
 inbox-empty = 暂无消息。
 inbox-pick = 选择一条消息进行阅读。
 inbox-from = 来自 { $from }，第 { $day } 天
@@ -556,6 +557,7 @@ listing-photos = 图片
 listing-score = 商品质量分 { $score } / 1000
 listing-no-findings = 无需改进：商品信息完整。
 ## 商品质量面板的发现（sim::market::quality）。
+quality-coverage-no-searches = 你的用词覆盖了这类商品 { $percent }% 的搜索量：这个市场没有这类商品的搜索数据
 quality-coverage = 你的用词覆盖了这类商品 { $percent }% 的搜索量；尚未覆盖：{ $missing }
 quality-no-title = 没有标题
 quality-title-long = 标题有 { $length } 个字符，超过平台上限 { $limit }：会被截断或拒绝

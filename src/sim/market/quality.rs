@@ -105,12 +105,16 @@ pub fn score_listing(text: &ListingText, keywords: &[Keyword], rules: &ListingRu
     if coverage_points < COVERAGE_POINTS {
         missing.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let top: Vec<String> = missing.iter().take(3).map(|(t, _)| format!("\"{t}\"")).collect();
-        lose(
-            COVERAGE_POINTS - coverage_points,
+        let percent = format!("{}.{:02}", coverage_bp / 100, coverage_bp % 100);
+        let said = if top.is_empty() {
+            // A market with no search data for the product: nothing to name as missing.
+            Said::new("quality-coverage-no-searches").with("percent", percent)
+        } else {
             Said::new("quality-coverage")
-                .with("percent", format!("{}.{:02}", coverage_bp / 100, coverage_bp % 100))
-                .with("missing", top.join(", ")),
-        );
+                .with("percent", percent)
+                .with("missing", top.join(", "))
+        };
+        lose(COVERAGE_POINTS - coverage_points, said);
     }
 
     // 2. Title length.
