@@ -85,13 +85,29 @@ mod locale_tests {
 const SOURCES: &[(&str, &str, &str)] = &[
     ("en-US", "main.ftl", include_str!("../assets/i18n/en-US/main.ftl")),
     ("en-US", "check.ftl", include_str!("../assets/i18n/en-US/check.ftl")),
-    ("en-US", "check-desks.ftl", include_str!("../assets/i18n/en-US/check-desks.ftl")),
-    ("en-US", "check-files.ftl", include_str!("../assets/i18n/en-US/check-files.ftl")),
+    (
+        "en-US",
+        "check-desks.ftl",
+        include_str!("../assets/i18n/en-US/check-desks.ftl"),
+    ),
+    (
+        "en-US",
+        "check-files.ftl",
+        include_str!("../assets/i18n/en-US/check-files.ftl"),
+    ),
     ("en-US", "cli.ftl", include_str!("../assets/i18n/en-US/cli.ftl")),
     ("zh-CN", "main.ftl", include_str!("../assets/i18n/zh-CN/main.ftl")),
     ("zh-CN", "check.ftl", include_str!("../assets/i18n/zh-CN/check.ftl")),
-    ("zh-CN", "check-desks.ftl", include_str!("../assets/i18n/zh-CN/check-desks.ftl")),
-    ("zh-CN", "check-files.ftl", include_str!("../assets/i18n/zh-CN/check-files.ftl")),
+    (
+        "zh-CN",
+        "check-desks.ftl",
+        include_str!("../assets/i18n/zh-CN/check-desks.ftl"),
+    ),
+    (
+        "zh-CN",
+        "check-files.ftl",
+        include_str!("../assets/i18n/zh-CN/check-files.ftl"),
+    ),
     ("zh-CN", "cli.ftl", include_str!("../assets/i18n/zh-CN/cli.ftl")),
 ];
 

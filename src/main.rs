@@ -54,10 +54,7 @@ fn main() -> ExitCode {
         }) => exit(cli::report(
             &save,
             scenario.as_deref(),
-            (
-                html.as_deref(),
-                cli::language(lang.as_deref()),
-            ),
+            (html.as_deref(), cli::language(lang.as_deref())),
             csv.as_deref(),
             &mut std::io::stdout(),
             &mut std::io::stderr(),

@@ -911,7 +911,10 @@ pub fn check_in(
                     "{mark}{}",
                     cat.tr_args(
                         "check-file-error",
-                        &[("file", shown_path(path).into()), ("problems", diagnostics.len().into())]
+                        &[
+                            ("file", shown_path(path).into()),
+                            ("problems", diagnostics.len().into())
+                        ]
                     )
                 )?;
                 if style == CheckStyle::Plain {
@@ -944,7 +947,11 @@ pub fn check_in(
         ));
     }
     for warning in &warnings {
-        writeln!(out, "{mark}{}", cat.tr_args("check-warning", &[("warning", warning.clone().into())]))?;
+        writeln!(
+            out,
+            "{mark}{}",
+            cat.tr_args("check-warning", &[("warning", warning.clone().into())])
+        )?;
     }
     writeln!(
         out,
@@ -1270,10 +1277,24 @@ pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::i
 /// Runs `landed-cost`: the breakdown as a table (or JSON), or the file's problems.
 /// Returns whether the file was valid.
 pub fn landed_cost(path: &std::path::Path, json: bool, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+    landed_cost_in(path, json, out, crate::i18n::english())
+}
+
+/// As [`landed_cost`], the table and the file's problems in `cat`'s language (the JSON stays
+/// English: scripts read it).
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn landed_cost_in(
+    path: &std::path::Path,
+    json: bool,
+    out: &mut dyn std::io::Write,
+    cat: &crate::i18n::Catalogue,
+) -> std::io::Result<bool> {
     let shipment = match scenario::load_shipment_file(path) {
         Ok(s) => s,
         Err(diagnostics) => {
-            write!(out, "{}", render_plain(&diagnostics))?;
+            write!(out, "{}", render_plain_in(&diagnostics, cat))?;
             return Ok(false);
         }
     };
@@ -1292,37 +1313,98 @@ pub fn landed_cost(path: &std::path::Path, json: bool, out: &mut dyn std::io::Wr
         return Ok(true);
     }
     // Descriptions and rule sources come from files: shown, never obeyed, by the terminal.
-    write!(out, "{}", shown_lines(&render_landed_cost(&shipment, &result)))?;
+    write!(out, "{}", shown_lines(&render_landed_cost_in(&shipment, &result, cat)))?;
     Ok(true)
 }
 
 /// The landed-cost breakdown as a plain-text table with the sources of the rules used.
 pub fn render_landed_cost(shipment: &crate::sim::customs::Shipment, r: &crate::sim::customs::LandedCost) -> String {
+    render_landed_cost_in(shipment, r, crate::i18n::english())
+}
+
+/// The display width of `text` in a terminal: CJK characters and full-width forms take two
+/// columns.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F => 2,
+            0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// `text` padded with spaces on the right to `width` columns (as `{:<width}` for ASCII).
+fn pad_right(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(display_width(text))))
+}
+
+/// `text` padded with spaces on the left to `width` columns (as `{:>width}` for ASCII).
+fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(display_width(text))))
+}
+
+/// The catalogue key of a breakdown line's kind.
+fn line_kind_key(kind: crate::sim::customs::LineKind) -> &'static str {
+    use crate::sim::customs::LineKind;
+    match kind {
+        LineKind::GoodsValue => "cli-lc-kind-goods-value",
+        LineKind::Freight => "cli-lc-kind-freight",
+        LineKind::Insurance => "cli-lc-kind-insurance",
+        LineKind::CustomsValue => "cli-lc-kind-customs-value",
+        LineKind::Duty => "cli-lc-kind-duty",
+        LineKind::ConsumptionTax => "cli-lc-kind-consumption-tax",
+        LineKind::Vat => "cli-lc-kind-vat",
+        LineKind::VatAtSale => "cli-lc-kind-vat-at-sale",
+        LineKind::Fee => "cli-lc-kind-fee",
+        LineKind::Note => "cli-lc-kind-note",
+    }
+}
+
+/// As [`render_landed_cost`], in `cat`'s language: amounts, codes, rule ids, descriptions and
+/// the rules' sources as written.
+pub fn render_landed_cost_in(
+    shipment: &crate::sim::customs::Shipment,
+    r: &crate::sim::customs::LandedCost,
+    cat: &crate::i18n::Catalogue,
+) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
-    let _ = writeln!(s, "Landed cost: {}", r.regime);
     let _ = writeln!(
         s,
-        "Rule pack `{}` ({}), declared {}, {:?}, incoterm {:?}{}",
-        shipment.pack.id(),
-        shipment.pack.jurisdiction(),
-        shipment.date,
-        shipment.channel,
-        shipment.incoterm,
-        if shipment.destination.is_empty() {
-            String::new()
-        } else {
-            format!(", to {}", shipment.destination)
-        }
+        "{}",
+        cat.tr_args("cli-lc-title", &[("regime", cat.say(&r.regime_said()).into())])
     );
+    let mut declared = vec![
+        ("pack", shipment.pack.id().into()),
+        ("jurisdiction", shipment.pack.jurisdiction().into()),
+        ("date", shipment.date.to_string().into()),
+        (
+            "channel",
+            cat.tr(crate::sim::customs::landed_cost::channel_term(shipment.channel))
+                .into(),
+        ),
+        ("incoterm", format!("{:?}", shipment.incoterm).into()),
+    ];
+    let key = if shipment.destination.is_empty() {
+        "cli-lc-declared"
+    } else {
+        declared.push(("destination", shipment.destination.clone().into()));
+        "cli-lc-declared-to"
+    };
+    let _ = writeln!(s, "{}", cat.tr_args(key, &declared));
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "{:<15} {:>4} {:>16}  {:<28} explanation",
-        "line",
-        "item",
-        format!("amount {}", r.currency),
-        "rule"
+        "{} {} {}  {} {}",
+        pad_right(&cat.tr("cli-lc-col-line"), 15),
+        pad_left(&cat.tr("cli-lc-col-item"), 4),
+        pad_left(
+            &cat.tr_args("cli-lc-col-amount", &[("currency", r.currency.clone().into())]),
+            16
+        ),
+        pad_right(&cat.tr("cli-lc-col-rule"), 28),
+        cat.tr("cli-lc-col-explanation")
     );
     for l in &r.lines {
         let item = l.item.map_or_else(|| "-".to_string(), |i| (i + 1).to_string());
@@ -1333,28 +1415,28 @@ pub fn render_landed_cost(shipment: &crate::sim::customs::Shipment, r: &crate::s
         };
         let _ = writeln!(
             s,
-            "{:<15} {:>4} {:>16}  {:<28} {}",
-            format!("{:?}", l.kind),
+            "{} {:>4} {:>16}  {} {}",
+            pad_right(&cat.tr(line_kind_key(l.kind)), 15),
             item,
             amount,
-            l.rule_id.as_deref().unwrap_or(""),
-            r.explain(l)
+            pad_right(l.rule_id.as_deref().unwrap_or(""), 28),
+            cat.say(&r.said(l))
         );
     }
     let _ = writeln!(s);
     let totals = [
-        ("goods value", r.goods_value),
-        ("customs value", r.customs_value),
-        ("duty", r.duty),
-        ("consumption tax", r.consumption_tax),
-        ("import VAT", r.vat),
-        ("VAT at sale", r.vat_at_sale),
-        ("fees", r.fees),
-        ("taxes in total", r.taxes),
-        ("landed total", r.landed_total),
+        ("cli-lc-total-goods-value", r.goods_value),
+        ("cli-lc-total-customs-value", r.customs_value),
+        ("cli-lc-total-duty", r.duty),
+        ("cli-lc-total-consumption-tax", r.consumption_tax),
+        ("cli-lc-total-vat", r.vat),
+        ("cli-lc-total-vat-at-sale", r.vat_at_sale),
+        ("cli-lc-total-fees", r.fees),
+        ("cli-lc-total-taxes", r.taxes),
+        ("cli-lc-total-landed", r.landed_total),
     ];
-    for (name, minor) in totals {
-        let _ = writeln!(s, "{name:<16} {:>16}", r.money(minor));
+    for (key, minor) in totals {
+        let _ = writeln!(s, "{} {:>16}", pad_right(&cat.tr(key), 16), r.money(minor));
     }
     let mut sources: Vec<(&str, &str)> = r
         .lines
@@ -1365,7 +1447,7 @@ pub fn render_landed_cost(shipment: &crate::sim::customs::Shipment, r: &crate::s
     sources.dedup();
     if !sources.is_empty() {
         let _ = writeln!(s);
-        let _ = writeln!(s, "Sources:");
+        let _ = writeln!(s, "{}", cat.tr("cli-lc-sources"));
         for (id, source) in sources {
             let _ = writeln!(s, "  [{id}] {source}");
         }

@@ -163,7 +163,10 @@ pub fn render_plain_in(diagnostics: &[Diagnostic], cat: &Catalogue) -> String {
         let this = d.localized(cat).clipped();
         out.push_str(&cat.tr_args(
             "diagnostic-error",
-            &[("where", this.location().into()), ("message", this.message.clone().into())],
+            &[
+                ("where", this.location().into()),
+                ("message", this.message.clone().into()),
+            ],
         ));
         if !this.path.is_empty() {
             out.push_str("\n  ");

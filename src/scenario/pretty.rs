@@ -94,12 +94,7 @@ pub fn render(diagnostic: &Diagnostic, source: Option<&str>, color: bool) -> Str
 }
 
 /// As [`render`], in `cat`'s language.
-pub fn render_in(
-    diagnostic: &Diagnostic,
-    source: Option<&str>,
-    color: bool,
-    cat: &crate::i18n::Catalogue,
-) -> String {
+pub fn render_in(diagnostic: &Diagnostic, source: Option<&str>, color: bool, cat: &crate::i18n::Catalogue) -> String {
     let diagnostic = &diagnostic.localized(cat).clipped();
     let english = cat.language() == crate::i18n::Language::English;
     let headline = if diagnostic.path.is_empty() {
@@ -137,14 +132,20 @@ pub fn render_in(
         .without_cause_chain();
     let mut out = String::new();
     if handler.render_report(&mut out, &drawable).is_err() {
-        return render_plain_in(std::slice::from_ref(diagnostic), cat).trim_end().to_string();
+        return render_plain_in(std::slice::from_ref(diagnostic), cat)
+            .trim_end()
+            .to_string();
     }
     if drawable.span.is_none() {
         // Without a snippet miette does not print the location; say where.
         out = format!("{}\n{out}", diagnostic.location());
     }
     if let Some(hint) = diagnostic.hint.as_ref().filter(|_| !english) {
-        out = format!("{}\n  {}\n", out.trim_end(), cat.tr_args("diagnostic-hint", &[("hint", hint.clone().into())]));
+        out = format!(
+            "{}\n  {}\n",
+            out.trim_end(),
+            cat.tr_args("diagnostic-hint", &[("hint", hint.clone().into())])
+        );
     }
     out
 }

@@ -102,7 +102,11 @@ impl Checker {
     /// Ids: non-empty, letters, digits, `-` and `_` only.
     pub fn id(&mut self, path: &str, id: &str) {
         if id.is_empty() {
-            self.say(path, Said::new("check-id-empty"), Some(Said::new("check-id-empty-hint")));
+            self.say(
+                path,
+                Said::new("check-id-empty"),
+                Some(Said::new("check-id-empty-hint")),
+            );
         } else if !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
             self.say(
                 path,
