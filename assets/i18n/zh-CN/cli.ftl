@@ -113,3 +113,123 @@ cli-lc-total-fees = 费用
 cli-lc-total-taxes = 税款合计
 cli-lc-total-landed = 到岸总成本
 cli-lc-sources = 依据：
+
+## src/cli/mod.rs：new
+cli-new-exists = 文件已存在；`new` 从不覆盖已有的文件（请换一个文件名）
+cli-new-wrote = 已写入 { $file }（情景 `{ $id }`）
+cli-new-next = 下一步：编辑这个文件（开头的注释说明从哪里改起），然后运行 `tradeport check { $file }` 和 `tradeport simulate { $file }`
+
+## src/cli/mod.rs：list
+cli-list-title = { $folder } 中的内置情景：
+cli-list-row = { $minutes } 分钟  { $title }
+cli-list-broken = 已损坏：{ $problems } 个问题，请运行 `tradeport check { $file }`
+cli-list-separator = {"，"}
+
+## src/cli/mod.rs：expert
+cli-expert-run = 专家演示：{ $title }（{ $id }），随机种子 { $seed }，第 { $days } 天 / 共 { $total } 天
+cli-expert-move = 第 { $day } 天：{ $what }
+cli-expert-move-task = 第 { $day } 天 [{ $task }]：{ $what }
+cli-expert-task = { $task } —— { $earned } / { $possible }
+cli-expert-missed = 失分 { $earned } / { $possible }：{ $criterion } —— { $reason }
+cli-expert-total = 总计：{ $earned } / { $possible } 分；现金 { $cash-start } → { $cash-end }；信誉 { $reputation-start } → { $reputation-end }
+
+## src/cli/mod.rs：tournament
+cli-tournament-no-task = { $file }：没有谈判任务；含谈判的任务：{ $tasks }
+cli-tournament-no-task-named = { $file }：没有谈判任务 `{ $task }`；含谈判的任务：{ $tasks }
+cli-tournament-none = 无
+cli-tournament-title = 策略对抗赛：{ $scenario } / 任务 `{ $task }` —— { $issues } 个议题，{ $outcomes } 种可能的成交方案，期限 { $rounds } 轮，每对策略 { $runs } 场，随机种子 { $seed }
+cli-tournament-reservation = 保留值：卖方 { $seller }，买方 { $buyer }
+cli-tournament-col-seller = 卖方
+cli-tournament-col-buyer = 买方
+cli-tournament-col-agree = 成交率
+cli-tournament-col-u-sell = 卖方效用
+cli-tournament-col-u-buy = 买方效用
+cli-tournament-col-welfare = 总福利
+cli-tournament-col-pareto = 帕累托
+cli-tournament-col-nash = 纳什
+cli-tournament-col-rounds = 轮数
+cli-tournament-means = 效用和距离是达成协议时的平均值（0 到 1）；帕累托、纳什：在效用空间中的距离。
+cli-tournament-throughput = { $seconds } 秒内完成 { $negotiations } 场谈判：每秒 { $rate } 场（单核）
+
+## src/cli/simulate.rs
+cli-sim-unknown-player = 未知的玩家 `{ $name }`：玩家只有 `expert`（专家）、`novice`（新手）和 `random`（随机玩家）
+cli-sim-title = 模拟 `{ $id }` —— { $title }：{ $players } 各玩 { $runs } 次，使用 { $threads } 个线程，随机种子从 { $seed } 起
+cli-player-expert = 专家
+cli-player-novice = 新手
+cli-player-random = 随机玩家
+cli-sim-distribution = { $player }：{ $runs } 次，平均 { $mean } · 最低 { $min } · p10 { $p10 } · p25 { $p25 } · 中位数 { $median } · p75 { $p75 } · p90 { $p90 } · 最高 { $max }
+cli-sim-criteria = 评分标准：拿到全部分数的次数占比（{ $players }）
+cli-sim-criterion = { $points } 分  { $task } —— { $criterion }
+cli-sim-no-warnings = 平衡性：没有警告
+cli-sim-warning = 警告：{ $warning }
+cli-sim-warning-expert-low = 专家平均得分 { $mean }：换了随机种子，有些分数很难拿到（见上面的评分标准）
+cli-sim-warning-novice-easy = 新手平均得分 { $mean }：太容易了
+cli-sim-warning-novice-hard = 新手平均得分 { $mean }：对一个班来说太难了
+cli-sim-warning-novice-like-expert = 新手得分和专家一样高：评分标准区分不出水平高低
+cli-sim-warning-random-high = 随机玩家平均得分 { $mean }：评分标准奖励了随便点击
+cli-sim-warning-random-like-novice = 随机玩家得分和新手一样高：评分标准没有奖励懂行的人
+cli-sim-warning-expert-misses = 专家在不到一半的模拟中拿到 `{ $criterion }`（{ $task }）的分数
+cli-sim-warning-random-earns = 连随机玩家也能拿到 `{ $criterion }`（{ $task }）的分数：它区分不出任何人
+cli-sim-wrote = 已写入 { $file }（{ $rows } 行）
+cli-sim-rate = { $player } 每秒 { $rate } 次
+cli-sim-throughput = 速度（{ $threads } 个线程）：{ $rates }
+
+## src/cli/mod.rs：replay、report
+cli-no-name = （未填写姓名）
+cli-replay-scenario = 情景：{ $id }（{ $hash }）
+cli-replay-seed = 随机种子：{ $seed }
+cli-replay-log = 日志：{ $commands } 条命令，摘要 { $digest }
+cli-replay-student = 学生：{ $student }
+cli-replay-days = 天数：第 { $days } 天 / 共 { $total } 天
+cli-replay-days-finished = 天数：第 { $days } 天 / 共 { $total } 天，已完成
+cli-replay-points = 得分：{ $earned } / { $possible }
+cli-replay-cash = 现金：{ $start } -> { $end }
+cli-replay-reputation = 信誉：{ $start } -> { $end }
+cli-replay-task = 任务 { $task }：{ $earned } / { $possible }
+cli-failed = tradeport：{ $why }
+cli-replay-failed = tradeport：{ $file }：{ $why }（核对所用的情景：{ $scenario }）
+cli-replay-report-written = 报告已写入 { $file }
+cli-report-html-written = HTML 报告已写入 { $file }
+cli-report-row-added = 已在成绩册 { $file } 中添加一行
+cli-load-unreadable = 无法读取 { $file }：{ $why }
+cli-load-save = { $file }：{ $why }
+cli-save-corrupted = 存档已损坏，无法读取（{ $why }）
+cli-save-too-new = 存档由更新版本的 Tradeport 写入（格式 { $found }；本版本最多能读格式 { $supported }）
+cli-save-older-scenario = 是在旧版本的情景（或其修改过的副本）上玩的：存档对应情景 `{ $expected }`（{ $expected-hash }），但载入的是 `{ $found }`（{ $found-hash }）
+cli-save-other-scenario = 存档对应情景 `{ $expected }`（{ $expected-hash }），但载入的是 `{ $found }`（{ $found-hash }）
+cli-save-refused = 重放时，日志中的第 { $index } 条命令被拒绝：{ $why }
+cli-save-other-variant = 这份存档不是在班级 `{ $code }` 给学号 `{ $student }` 的变体上玩的：它是另一个学生的变体（或者情景后来改过）
+
+## src/cli/mod.rs：verify
+cli-verify-unreadable = 未通过验证：{ $why }
+cli-verify-not-verified = 未通过验证：{ $file }：{ $why }
+cli-verify-no-class-code = 玩的时候没有使用班级代码 { $code }（用的是原始情景，而不是该学生自己的变体）
+cli-verify-other-class-code = 玩的时候用的班级代码是 { $played }，不是 { $code }
+cli-verify-variant = 班级 { $code } 给学号 { $student } 的变体
+cli-verify-market = 共享市场（共 { $tables } 桌）的第 { $table } 桌
+cli-verify-market-bought = 共享市场（共 { $tables } 桌）的第 { $table } 桌，在同学的商品上操作了 { $moves } 次
+cli-verify-team = 小组：{ $names }（其中 { $own } 条命令是本人的）
+cli-verify-events = 教师触发的事件：{ $events }
+cli-verify-against = 核对所用的情景：{ $file }（{ $hash }）
+cli-verify-clause-separator = {"；"}
+cli-verify-replay-failed = 未通过验证：{ $file }：{ $why }；{ $against }
+cli-verify-verified = 已验证：{ $student }，情景 { $id }，随机种子 { $seed }：{ $earned } / { $possible } 分；{ $against }
+cli-verify-verified-seat = 已验证：{ $student }（座位 { $seat }），情景 { $id }，随机种子 { $seed }：{ $earned } / { $possible } 分；{ $against }
+cli-verify-claims = 未通过验证：{ $file }：有 { $claims } 项声明不成立；{ $against }
+cli-verify-count = { $reports } 份报告中有 { $verified } 份通过验证
+cli-verify-count-csv = { $reports } 份报告中有 { $verified } 份通过验证；已在 { $file } 中添加 { $verified } 行
+cli-claim-differs = { $what }：报告写的是 { $claimed }，重放得到的是 { $actual }
+cli-claim-scenario = 情景
+cli-claim-seed = 随机种子
+cli-claim-log-digest = 日志摘要
+cli-claim-student = 学生
+cli-claim-total-points = 总分
+cli-claim-points-possible = 满分
+cli-claim-days-played = 已玩天数
+cli-claim-finished = 是否完成
+cli-claim-mode = 模式
+cli-claim-cash-end = 结束时的现金
+cli-claim-reputation-end = 结束时的信誉
+cli-claim-tasks = 各任务得分
+cli-claim-not-in-team = 小组：报告中的学生不是小组成员
+cli-claim-command-not-in-log = 小组：该学生的第 { $index } 条命令不在日志中
