@@ -96,7 +96,7 @@ pub fn simulate_in(args: &SimulateArgs, out: &mut dyn Write, cat: &Catalogue) ->
         .with("id", shown(&scenario.meta().id))
         .with("title", shown(cat.text(&scenario.meta().title)))
         .with("runs", args.runs)
-        .with("players", names(", "))
+        .with("players", names(&cat.tr("cli-list-separator")))
         .with("threads", threads)
         .with("seed", base_seed.to_string());
     writeln!(out, "{}", cat.say(&said))?;

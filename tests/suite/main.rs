@@ -4,9 +4,11 @@
 mod architecture;
 mod authoring;
 mod c2c;
+mod check_lang;
 mod class;
 mod classmates;
 mod cli;
+mod cli_lang;
 mod crash_safety;
 mod declaration;
 mod docs;

@@ -123,7 +123,7 @@ cli-new-next = 下一步：编辑这个文件（开头的注释说明从哪里�
 cli-list-title = { $folder } 中的内置情景：
 cli-list-row = { $minutes } 分钟  { $title }
 cli-list-broken = 已损坏：{ $problems } 个问题，请运行 `tradeport check { $file }`
-cli-list-separator = {"，"}
+cli-list-separator = {"、"}
 
 ## src/cli/mod.rs：expert
 cli-expert-run = 专家演示：{ $title }（{ $id }），随机种子 { $seed }，第 { $days } 天 / 共 { $total } 天
