@@ -35,15 +35,34 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Some(CliCommand::LandedCost { file, json }) => exit(cli::landed_cost(&file, json, &mut std::io::stdout())),
-        Some(CliCommand::Tournament(t)) => exit(cli::tournament(&t, &mut std::io::stdout())),
-        Some(CliCommand::Expert { scenario, seed }) => exit(cli::expert(&scenario, seed, &mut std::io::stdout())),
-        Some(CliCommand::Replay { save, scenario, report }) => exit(cli::replay(
+        Some(CliCommand::LandedCost { file, json, lang }) => exit(cli::landed_cost_in(
+            &file,
+            json,
+            &mut std::io::stdout(),
+            &catalogue(lang.as_deref()),
+        )),
+        Some(CliCommand::Tournament { args, lang }) => exit(cli::tournament_in(
+            &args,
+            &mut std::io::stdout(),
+            &catalogue(lang.as_deref()),
+        )),
+        Some(CliCommand::Expert { scenario, seed, lang }) => exit(cli::expert_in(
+            &scenario,
+            seed,
+            &mut std::io::stdout(),
+            &catalogue(lang.as_deref()),
+        )),
+        Some(CliCommand::Replay {
+            save,
+            scenario,
+            report,
+            lang,
+        }) => exit(cli::replay_in(
             &save,
             scenario.as_deref(),
             report.as_deref(),
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
+            (&mut std::io::stdout(), &mut std::io::stderr()),
+            &catalogue(lang.as_deref()),
         )),
         Some(CliCommand::Report {
             save,
@@ -64,22 +83,32 @@ fn main() -> ExitCode {
             scenario,
             csv,
             class_code,
-        }) => exit(cli::verify_class(
+            lang,
+        }) => exit(cli::verify_class_in(
             &reports,
-            scenario.as_deref(),
+            (scenario.as_deref(), class_code.as_deref()),
             csv.as_deref(),
-            class_code.as_deref(),
             &mut std::io::stdout(),
+            &catalogue(lang.as_deref()),
         )),
         Some(CliCommand::SaveDrill { scenario, dir, pace_ms }) => exit(cli::save_drill(&scenario, &dir, pace_ms)),
         Some(command @ (CliCommand::Host { .. } | CliCommand::Join { .. } | CliCommand::ClassBench { .. })) => {
             classroom(command)
         }
         Some(CliCommand::New { mode, lang, file }) => {
-            exit(cli::new_scenario(&mode, &lang, &file, &mut std::io::stdout()))
+            let cat = catalogue(lang.as_deref());
+            let guide = match cat.language() {
+                tradeport::i18n::Language::Chinese => "zh",
+                tradeport::i18n::Language::English => "en",
+            };
+            exit(cli::new_scenario_in(&mode, guide, &file, &mut std::io::stdout(), &cat))
         }
-        Some(CliCommand::Simulate(args)) => exit(cli::simulate(&args, &mut std::io::stdout())),
-        Some(CliCommand::List) => match cli::list(&mut std::io::stdout()) {
+        Some(CliCommand::Simulate { args, lang }) => exit(cli::simulate_in(
+            &args,
+            &mut std::io::stdout(),
+            &catalogue(lang.as_deref()),
+        )),
+        Some(CliCommand::List { lang }) => match cli::list_in(&mut std::io::stdout(), &catalogue(lang.as_deref())) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("tradeport: {e}");
@@ -248,6 +277,11 @@ fn window(
 fn classroom(_command: CliCommand) -> ExitCode {
     eprintln!("tradeport: this build has no networking (built without the `gui` feature)");
     ExitCode::from(2)
+}
+
+/// The catalogue of the language a `--lang` option asks for, or of the system's.
+fn catalogue(lang: Option<&str>) -> tradeport::i18n::Catalogue {
+    tradeport::i18n::Catalogue::new(cli::language(lang))
 }
 
 /// The exit code of a command that says whether it succeeded; an I/O error is printed.

@@ -7,11 +7,12 @@ use clap::{Parser, Subcommand};
 
 mod simulate;
 
-pub use simulate::{SimulateArgs, simulate};
+pub use simulate::{SimulateArgs, simulate, simulate_in, warning_said};
 
 use crate::catalog::{self, FileKind};
-use crate::scenario::error::{render_plain, render_plain_in};
+use crate::scenario::error::render_plain_in;
 use crate::scenario::{self, load, pretty};
+use crate::sim::said::Said;
 
 /// How `check` prints diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +58,11 @@ pub enum CliCommand {
         lang: Option<String>,
     },
     /// List the bundled scenarios.
-    List,
+    List {
+        /// The language of the output: en or zh (default: the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
+    },
     /// Write a new scenario to start from: complete, commented and valid (bilingual texts, a
     /// rubric whose every point the AI expert earns, bundled rule packs named by id), its id
     /// taken from the file name. Never overwrites a file.
@@ -66,9 +71,10 @@ pub enum CliCommand {
         /// second-hand items abroad).
         #[arg(long, value_parser = ["b2b", "b2c", "c2c"])]
         mode: String,
-        /// The language of the guide in the file's opening comment (texts are bilingual).
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// The language of the guide in the file's opening comment (texts are bilingual) and
+        /// of what the command prints: en or zh (default: the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
         /// The new file, named `ID.scenario.ron`.
         file: PathBuf,
     },
@@ -76,13 +82,22 @@ pub enum CliCommand {
     /// tax, VAT and fees, each with the rule behind it (see docs/landed-cost.md).
     LandedCost {
         file: PathBuf,
-        /// Print JSON instead of a table.
+        /// Print JSON instead of a table (its explanations stay English, for scripts).
         #[arg(long)]
         json: bool,
+        /// The language of the output: en or zh (default: the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
     },
     /// Play every pair of AI negotiation strategies against each other on a scenario's
     /// negotiation and print agreement rate, utilities, welfare, rounds and throughput.
-    Tournament(TournamentArgs),
+    Tournament {
+        #[command(flatten)]
+        args: TournamentArgs,
+        /// The language of the output: en or zh (default: the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
+    },
     /// Plays a scenario as the game's AI expert (the same commands a student gives) and prints
     /// each decision with its reason, then the score per task and criterion: what a full run
     /// can earn, and which criteria even the expert misses.
@@ -92,11 +107,20 @@ pub enum CliCommand {
         /// The seed to play (default: the scenario's own).
         #[arg(long)]
         seed: Option<u64>,
+        /// The language of the output: en or zh (default: the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
     },
     /// Play a scenario many times with AI players (the expert, a novice, a random player) on
     /// every core and print each player's score distribution, how often each rubric criterion
     /// is earned, balance warnings and the runs per second.
-    Simulate(SimulateArgs),
+    Simulate {
+        #[command(flatten)]
+        args: SimulateArgs,
+        /// The language of the output: en or zh (default: the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
+    },
     /// Re-simulate a save headless (scenario hash + seed + command log) and print its report;
     /// `--report FILE` also writes a report file an instructor can verify.
     Replay {
@@ -106,6 +130,9 @@ pub enum CliCommand {
         scenario: Option<String>,
         #[arg(long)]
         report: Option<PathBuf>,
+        /// The language of the output: en or zh (default: the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
     },
     /// Re-simulate a save (or a student's report file, once it verifies) and export its
     /// report: a printable HTML page and/or a CSV gradebook row (appended; the header is
@@ -119,7 +146,8 @@ pub enum CliCommand {
         /// Scenario file or bundled id (default: the bundled scenario the save names).
         #[arg(long)]
         scenario: Option<String>,
-        /// The HTML page's language: en or zh (default: the system's).
+        /// The language of the HTML page and of what the command prints: en or zh (default:
+        /// the system's).
         #[arg(long, value_parser = ["en", "zh"])]
         lang: Option<String>,
     },
@@ -237,6 +265,9 @@ pub enum CliCommand {
         /// written) or with another one is refused.
         #[arg(long)]
         class_code: Option<String>,
+        /// The language of the output: en or zh (default: the system's).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
     },
 }
 
@@ -372,43 +403,116 @@ fn shown_lines(text: &str) -> String {
 
 /// The report of a replayed session in plain text, with what identifies it.
 pub fn render_replay(report: &crate::sim::Report, save: &crate::sim::save::SaveFile) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("scenario:   {} ({})\n", save.scenario_id, save.scenario_hash));
-    out.push_str(&format!("seed:       {}\n", save.seed));
-    out.push_str(&format!(
-        "log:        {} commands, digest {}\n",
-        save.commands.len(),
-        save.log_digest()
-    ));
+    render_replay_in(report, save, crate::i18n::english())
+}
+
+/// A student's name and number for a line of `cat`'s: as [`crate::export::student_label`],
+/// "(no name given)" in that language.
+fn student_label_in(student: &crate::sim::save::Student, cat: &crate::i18n::Catalogue) -> String {
+    if student.name.trim().is_empty() && student.id.trim().is_empty() {
+        cat.tr("cli-no-name")
+    } else {
+        crate::export::student_label(student)
+    }
+}
+
+/// As [`render_replay`], in `cat`'s language (ids, hashes and amounts as written).
+pub fn render_replay_in(
+    report: &crate::sim::Report,
+    save: &crate::sim::save::SaveFile,
+    cat: &crate::i18n::Catalogue,
+) -> String {
+    let mut lines = vec![
+        Said::new("cli-replay-scenario")
+            .with("id", save.scenario_id.as_str())
+            .with("hash", save.scenario_hash.as_str()),
+        Said::new("cli-replay-seed").with("seed", save.seed.to_string()),
+        Said::new("cli-replay-log")
+            .with("commands", save.commands.len())
+            .with("digest", save.log_digest()),
+    ];
     if !save.student.name.is_empty() || !save.student.id.is_empty() {
-        out.push_str(&format!(
-            "student:    {}\n",
-            crate::export::student_label(&save.student)
-        ));
+        lines.push(Said::new("cli-replay-student").with("student", student_label_in(&save.student, cat)));
     }
-    out.push_str(&format!(
-        "days:       {} of {}{}\n",
-        report.days_played,
-        report.length_days,
-        if report.finished { ", finished" } else { "" }
-    ));
-    out.push_str(&format!(
-        "points:     {} / {}\n",
-        report.total_earned, report.total_possible
-    ));
-    out.push_str(&format!(
-        "cash:       {} -> {}\n",
-        report.cash_start_home.format(),
-        report.cash_end_home.format()
-    ));
-    out.push_str(&format!(
-        "reputation: {} -> {}\n",
-        report.reputation_start, report.reputation_end
-    ));
+    lines.push(
+        Said::new(if report.finished {
+            "cli-replay-days-finished"
+        } else {
+            "cli-replay-days"
+        })
+        .with("days", report.days_played)
+        .with("total", report.length_days),
+    );
+    lines.push(
+        Said::new("cli-replay-points")
+            .with("earned", report.total_earned)
+            .with("possible", report.total_possible),
+    );
+    lines.push(
+        Said::new("cli-replay-cash")
+            .with("start", report.cash_start_home.format())
+            .with("end", report.cash_end_home.format()),
+    );
+    lines.push(
+        Said::new("cli-replay-reputation")
+            .with("start", report.reputation_start.to_string())
+            .with("end", report.reputation_end.to_string()),
+    );
     for t in &report.tasks {
-        out.push_str(&format!("task {}: {} / {}\n", t.id, t.earned(), t.possible()));
+        lines.push(
+            Said::new("cli-replay-task")
+                .with("task", t.id.as_str())
+                .with("earned", t.earned())
+                .with("possible", t.possible()),
+        );
     }
-    out
+    lines.iter().map(|said| cat.say(said) + "\n").collect()
+}
+
+/// Why a save could not be read or replayed, as a catalogue sentence (its English is the
+/// error's own text).
+pub fn save_error_said(error: &crate::sim::save::SaveError) -> Said {
+    use crate::sim::save::SaveError;
+    match error {
+        SaveError::Corrupted(why) => Said::new("cli-save-corrupted").with("why", why.as_str()),
+        SaveError::TooNew { found, supported } => Said::new("cli-save-too-new")
+            .with("found", *found)
+            .with("supported", *supported),
+        SaveError::WrongScenario {
+            expected,
+            expected_hash,
+            found,
+            found_hash,
+        } => Said::new(if expected == found {
+            "cli-save-older-scenario"
+        } else {
+            "cli-save-other-scenario"
+        })
+        .with("expected", expected.as_str())
+        .with("expected-hash", expected_hash.as_str())
+        .with("found", found.as_str())
+        .with("found-hash", found_hash.as_str()),
+        SaveError::Replay { index, error } => Said::new("cli-save-refused")
+            .with("index", *index)
+            .with("why", error.as_str()),
+        SaveError::OtherVariant { class_code, student_id } => Said::new("cli-save-other-variant")
+            .with("code", class_code.as_str())
+            .with("student", student_id.as_str()),
+    }
+}
+
+/// Why a save or report could not be read, in `cat`'s language (the English is the error's
+/// own text).
+fn load_error_in(error: &crate::saves::LoadError, cat: &crate::i18n::Catalogue) -> String {
+    let said = match error {
+        crate::saves::LoadError::Io { path, error } => Said::new("cli-load-unreadable")
+            .with("file", path.as_str())
+            .with("why", error.to_string()),
+        crate::saves::LoadError::Save { path, error } => Said::new("cli-load-save")
+            .with("file", path.as_str())
+            .with("why", cat.say(&save_error_said(error))),
+    };
+    cat.say(&said)
 }
 
 /// Runs `replay`: prints the report; returns false on failure (message on `err`).
@@ -419,45 +523,60 @@ pub fn replay(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<bool> {
+    replay_in(save_path, scenario, report_path, (out, err), crate::i18n::english())
+}
+
+/// As [`replay`], in `cat`'s language.
+///
+/// # Errors
+/// When the output or the report file cannot be written.
+pub fn replay_in(
+    save_path: &std::path::Path,
+    scenario: Option<&str>,
+    report_path: Option<&std::path::Path>,
+    (out, err): (&mut dyn std::io::Write, &mut dyn std::io::Write),
+    cat: &crate::i18n::Catalogue,
+) -> std::io::Result<bool> {
+    let failed = |why: String| Said::new("cli-failed").with("why", why);
     let save = match crate::saves::read_save(save_path) {
         Ok(save) => save,
         Err(e) => {
-            writeln!(err, "tradeport: {}", shown(&e.to_string()))?;
+            writeln!(err, "{}", cat.say(&failed(shown(&load_error_in(&e, cat)))))?;
             return Ok(false);
         }
     };
     let (scenario, scenario_path) = match scenario_for_save(scenario, &save) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(err, "tradeport: {}", shown_lines(&e))?;
+            writeln!(err, "{}", cat.say(&failed(shown_lines(&e))))?;
             return Ok(false);
         }
     };
     let session = match save.replay(scenario) {
         Ok(s) => s,
         Err(e) => {
-            writeln!(
-                err,
-                "tradeport: {}: {} (checked against {})",
-                shown_path(save_path),
-                shown(&e.to_string()),
-                shown_path(&scenario_path)
-            )?;
+            let said = Said::new("cli-replay-failed")
+                .with("file", shown_path(save_path))
+                .with("why", shown(&cat.say(&save_error_said(&e))))
+                .with("scenario", shown_path(&scenario_path));
+            writeln!(err, "{}", cat.say(&said))?;
             return Ok(false);
         }
     };
     let report = crate::sim::Report::of(&session);
-    out.write_all(render_replay(&report, &save).as_bytes())?;
+    out.write_all(render_replay_in(&report, &save, cat).as_bytes())?;
     if let Some(path) = report_path {
         let file = crate::sim::save::ReportFile::of(&session, save.student.clone());
         crate::saves::write_atomic(path, &file.to_text())?;
-        writeln!(out, "report written to {}", shown_path(path))?;
+        let said = Said::new("cli-replay-report-written").with("file", shown_path(path));
+        writeln!(out, "{}", cat.say(&said))?;
     }
     Ok(true)
 }
 
 /// Runs `report`: writes the HTML page and/or appends the CSV row; without either, prints the
-/// report. Returns false on failure (message on `err`).
+/// report. What it prints and the page are in `language`. Returns false on failure (message
+/// on `err`).
 pub fn report(
     save_path: &std::path::Path,
     scenario: Option<&str>,
@@ -466,13 +585,29 @@ pub fn report(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<bool> {
+    let cat = crate::i18n::Catalogue::new(language);
+    report_in(save_path, scenario, (html, csv), (out, err), &cat)
+}
+
+/// As [`report`], in `cat`'s language.
+///
+/// # Errors
+/// When the output, the page or the gradebook cannot be written.
+pub fn report_in(
+    save_path: &std::path::Path,
+    scenario: Option<&str>,
+    (html, csv): (Option<&std::path::Path>, Option<&std::path::Path>),
+    (out, err): (&mut dyn std::io::Write, &mut dyn std::io::Write),
+    cat: &crate::i18n::Catalogue,
+) -> std::io::Result<bool> {
+    let failed = |why: String| Said::new("cli-failed").with("why", why);
     let save = match crate::saves::read_save(save_path) {
         Ok(save) => save,
         // A student's report file carries its save: used once the report verifies.
         Err(e) => match crate::saves::read_report(save_path).ok() {
             Some(_) => {
                 let mut said = Vec::new();
-                match verify_one(save_path, scenario, None, &mut said)? {
+                match verify_one(save_path, scenario, None, &mut said, cat)? {
                     Some((save, _)) => save,
                     None => {
                         err.write_all(&said)?;
@@ -481,32 +616,35 @@ pub fn report(
                 }
             }
             None => {
-                writeln!(err, "tradeport: {}", shown(&e.to_string()))?;
+                writeln!(err, "{}", cat.say(&failed(shown(&load_error_in(&e, cat)))))?;
                 return Ok(false);
             }
         },
     };
-    let session = match scenario_for_save(scenario, &save).and_then(|(s, _)| save.replay(s).map_err(|e| e.to_string()))
+    let session = match scenario_for_save(scenario, &save)
+        .and_then(|(s, _)| save.replay(s).map_err(|e| cat.say(&save_error_said(&e))))
     {
         Ok(session) => session,
         Err(e) => {
-            writeln!(err, "tradeport: {}: {}", shown_path(save_path), shown(&e))?;
+            let why = format!("{}: {}", shown_path(save_path), shown(&e));
+            writeln!(err, "{}", cat.say(&failed(why)))?;
             return Ok(false);
         }
     };
     let report = crate::sim::Report::of(&session);
     if let Some(path) = html {
         let expert = crate::sim::expert::play_like(&session);
-        let cat = crate::i18n::Catalogue::new(language);
-        crate::saves::write_atomic(path, &crate::export::html(&report, &save, Some(&expert), &cat))?;
-        writeln!(out, "HTML report written to {}", shown_path(path))?;
+        crate::saves::write_atomic(path, &crate::export::html(&report, &save, Some(&expert), cat))?;
+        let said = Said::new("cli-report-html-written").with("file", shown_path(path));
+        writeln!(out, "{}", cat.say(&said))?;
     }
     if let Some(path) = csv {
         append_row(path, &report, &save)?;
-        writeln!(out, "gradebook row added to {}", shown_path(path))?;
+        let said = Said::new("cli-report-row-added").with("file", shown_path(path));
+        writeln!(out, "{}", cat.say(&said))?;
     }
     if html.is_none() && csv.is_none() {
-        out.write_all(render_replay(&report, &save).as_bytes())?;
+        out.write_all(render_replay_in(&report, &save, cat).as_bytes())?;
     }
     Ok(true)
 }
@@ -547,7 +685,7 @@ pub fn verify(
     scenario: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<bool> {
-    Ok(verify_one(report_path, scenario, None, out)?.is_some())
+    Ok(verify_one(report_path, scenario, None, out, crate::i18n::english())?.is_some())
 }
 
 /// Runs `verify` on a class's reports: a verdict line for each, a gradebook row appended to
@@ -573,36 +711,101 @@ pub fn verify_class(
     class_code: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<bool> {
+    verify_class_in(reports, (scenario, class_code), csv, out, crate::i18n::english())
+}
+
+/// As [`verify_class`], every verdict in `cat`'s language (names, ids, hashes and the
+/// numbers claimed as written).
+///
+/// # Errors
+/// When the output or the gradebook cannot be written.
+pub fn verify_class_in(
+    reports: &[PathBuf],
+    (scenario, class_code): (Option<&str>, Option<&str>),
+    csv: Option<&std::path::Path>,
+    out: &mut dyn std::io::Write,
+    cat: &crate::i18n::Catalogue,
+) -> std::io::Result<bool> {
     let mut verified = 0;
     for path in reports {
-        if let Some((save, report)) = verify_one(path, scenario, class_code, out)? {
+        if let Some((save, report)) = verify_one(path, scenario, class_code, out, cat)? {
             verified += 1;
             if let Some(csv) = csv {
                 append_row(csv, &report, &save)?;
             }
         }
     }
-    write!(out, "{verified} of {} report(s) verified", reports.len())?;
-    match csv {
-        Some(csv) => writeln!(out, "; {verified} row(s) added to {}", shown_path(csv))?,
-        None => writeln!(out)?,
-    }
+    let said = match csv {
+        Some(csv) => Said::new("cli-verify-count-csv").with("file", shown_path(csv)),
+        None => Said::new("cli-verify-count"),
+    };
+    writeln!(
+        out,
+        "{}",
+        cat.say(&said.with("verified", verified).with("reports", reports.len()))
+    )?;
     Ok(verified == reports.len())
 }
 
-/// Verifies one report file, printing its verdict and the scenario file and hash it was
-/// checked against; the verified save and its report.
+/// A claim of a report that does not hold (written in English by the simulation), as a
+/// catalogue sentence; `None` for a problem of another shape.
+pub fn claim_said(problem: &str) -> Option<Said> {
+    const CLAIMS: [(&str, &str); 12] = [
+        ("scenario", "cli-claim-scenario"),
+        ("seed", "cli-claim-seed"),
+        ("log digest", "cli-claim-log-digest"),
+        ("student", "cli-claim-student"),
+        ("total points", "cli-claim-total-points"),
+        ("points possible", "cli-claim-points-possible"),
+        ("days played", "cli-claim-days-played"),
+        ("finished", "cli-claim-finished"),
+        ("mode", "cli-claim-mode"),
+        ("cash at the end", "cli-claim-cash-end"),
+        ("reputation at the end", "cli-claim-reputation-end"),
+        ("tasks", "cli-claim-tasks"),
+    ];
+    if problem == "team: the report's student is not one of the team" {
+        return Some(Said::new("cli-claim-not-in-team"));
+    }
+    if let Some(index) = problem
+        .strip_prefix("team: the student's command ")
+        .and_then(|rest| rest.strip_suffix(" is not in the log"))
+    {
+        return Some(Said::new("cli-claim-command-not-in-log").with("index", index));
+    }
+    let (what, rest) = problem.split_once(": the report says ")?;
+    let (claimed, actual) = rest.rsplit_once(", the replay gives ")?;
+    let (_, term) = CLAIMS.iter().find(|(name, _)| *name == what)?;
+    Some(
+        Said::new("cli-claim-differs")
+            .term("what", term)
+            .with("claimed", claimed)
+            .with("actual", actual),
+    )
+}
+
+/// Verifies one report file, printing its verdict (in `cat`'s language) and the scenario file
+/// and hash it was checked against; the verified save and its report.
 fn verify_one(
     report_path: &std::path::Path,
     scenario: Option<&str>,
     class_code: Option<&str>,
     out: &mut dyn std::io::Write,
+    cat: &crate::i18n::Catalogue,
 ) -> std::io::Result<Option<(crate::sim::save::SaveFile, crate::sim::Report)>> {
     let name = shown_path(report_path);
+    let not_verified = |why: String| {
+        cat.say(
+            &Said::new("cli-verify-not-verified")
+                .with("file", name.as_str())
+                .with("why", why),
+        )
+    };
     let report = match crate::saves::read_report(report_path) {
         Ok(r) => r,
         Err(e) => {
-            writeln!(out, "NOT VERIFIED: {}", shown(&e.to_string()))?;
+            let said = Said::new("cli-verify-unreadable").with("why", shown(&load_error_in(&e, cat)));
+            writeln!(out, "{}", cat.say(&said))?;
             return Ok(None);
         }
     };
@@ -612,17 +815,13 @@ fn verify_one(
         let expected = crate::sim::scenario::VariantKey::new(expected, "").class_code;
         let played = report.save.variant_key().map(|k| k.class_code);
         if played.as_deref() != Some(expected.as_str()) {
-            writeln!(
-                out,
-                "NOT VERIFIED: {name}: {}",
-                match played {
-                    None => format!(
-                        "played without the class code {} (on the scenario as written, not the student's own variant)",
-                        shown(&expected)
-                    ),
-                    Some(other) => format!("played with class code {}, not {}", shown(&other), shown(&expected)),
-                }
-            )?;
+            let said = match played {
+                None => Said::new("cli-verify-no-class-code").with("code", shown(&expected)),
+                Some(other) => Said::new("cli-verify-other-class-code")
+                    .with("played", shown(&other))
+                    .with("code", shown(&expected)),
+            };
+            writeln!(out, "{}", not_verified(cat.say(&said)))?;
             return Ok(None);
         }
     }
@@ -631,10 +830,45 @@ fn verify_one(
     {
         Ok(s) => s,
         Err(e) => {
-            writeln!(out, "NOT VERIFIED: {name}: {}", shown_lines(&e))?;
+            writeln!(out, "{}", not_verified(shown_lines(&e)))?;
             return Ok(None);
         }
     };
+    // What the numbers were checked against, each said in a clause of its own.
+    let mut against: Vec<Said> = Vec::new();
+    // A variant's report names its class code: the numbers were that student's own.
+    if let Some(code) = report.save.class_code.as_deref() {
+        against.push(
+            Said::new("cli-verify-variant")
+                .with("code", shown(code))
+                .with("student", shown(&report.save.student.id)),
+        );
+    }
+    // A store of a class's shared market, and a team's report, say so: the instructor sees
+    // whose market and whose team the numbers come from.
+    if let Some(m) = report.save.market.as_ref() {
+        // A C2C class's shops trade with each other: how often this one did, as a buyer.
+        let moves = report
+            .save
+            .commands
+            .iter()
+            .filter(|c| matches!(c, crate::sim::Command::BuyFromClassmate { .. }))
+            .count();
+        let said = if moves > 0 {
+            Said::new("cli-verify-market-bought").with("moves", moves)
+        } else {
+            Said::new("cli-verify-market")
+        };
+        against.push(said.with("table", u64::from(m.store) + 1).with("tables", m.logs.len()));
+    }
+    if let Some(t) = report.team.as_ref() {
+        let names: Vec<String> = t.members.iter().map(|m| shown(&m.name)).collect();
+        against.push(
+            Said::new("cli-verify-team")
+                .with("names", names.join(", "))
+                .with("own", t.own_commands.len()),
+        );
+    }
     // Events the instructor fired in class change the game; the instructor who fired them
     // sees them named here (a report claiming events no instructor fired is suspect).
     let fired: Vec<String> = report
@@ -646,84 +880,53 @@ fn verify_one(
             _ => None,
         })
         .collect();
-    // A store of a class's shared market, and a team's report, say so: the instructor sees
-    // whose market and whose team the numbers come from.
-    let market = report.save.market.as_ref().map_or_else(String::new, |m| {
-        // A C2C class's shops trade with each other: how often this one did, as a buyer.
-        let moves = report
-            .save
-            .commands
-            .iter()
-            .filter(|c| matches!(c, crate::sim::Command::BuyFromClassmate { .. }))
-            .count();
-        let bought = if moves > 0 {
-            format!(", {moves} move(s) on classmates' listings")
-        } else {
-            String::new()
-        };
-        format!(
-            "table {} of a shared market of {}{bought}; ",
-            u64::from(m.store) + 1,
-            m.logs.len()
-        )
-    });
-    let team = report.team.as_ref().map_or_else(String::new, |t| {
-        let names: Vec<String> = t.members.iter().map(|m| shown(&m.name)).collect();
-        format!(
-            "team: {} ({} of the commands their own); ",
-            names.join(", "),
-            t.own_commands.len()
-        )
-    });
-    // A variant's report names its class code: the numbers were that student's own.
-    let variant = report.save.class_code.as_deref().map_or_else(String::new, |code| {
-        format!(
-            "variant of class {} for student number {}; ",
-            shown(code),
-            shown(&report.save.student.id)
-        )
-    });
-    let against = format!(
-        "{variant}{market}{team}{}checked against {} ({})",
-        if fired.is_empty() {
-            String::new()
-        } else {
-            format!("events fired by the instructor: {}; ", fired.join(", "))
-        },
-        shown_path(&scenario_path),
-        scenario.content_hash()
+    if !fired.is_empty() {
+        against.push(Said::new("cli-verify-events").with("events", fired.join(", ")));
+    }
+    against.push(
+        Said::new("cli-verify-against")
+            .with("file", shown_path(&scenario_path))
+            .with("hash", scenario.content_hash().to_string()),
     );
+    let against = against
+        .iter()
+        .map(|said| cat.say(said))
+        .collect::<Vec<_>>()
+        .join(&cat.tr("cli-verify-clause-separator"));
     match report.verify(scenario.clone()) {
         Err(e) => {
-            writeln!(out, "NOT VERIFIED: {name}: {}; {against}", shown(&e.to_string()))?;
+            let said = Said::new("cli-verify-replay-failed")
+                .with("file", name.as_str())
+                .with("why", shown(&cat.say(&save_error_said(&e))))
+                .with("against", against);
+            writeln!(out, "{}", cat.say(&said))?;
             Ok(None)
         }
         Ok(problems) if problems.is_empty() => {
-            writeln!(
-                out,
-                "verified: {}{} on {}, seed {}: {} / {} points; {against}",
-                crate::export::student_label(&report.student),
-                report
-                    .seat
-                    .as_deref()
-                    .map(|s| format!(" (seat {})", shown(s)))
-                    .unwrap_or_default(),
-                shown(&report.scenario_id),
-                report.seed,
-                report.claims.total_earned,
-                report.claims.total_possible
-            )?;
+            let said = match report.seat.as_deref() {
+                Some(seat) => Said::new("cli-verify-verified-seat").with("seat", shown(seat)),
+                None => Said::new("cli-verify-verified"),
+            };
+            let said = said
+                .with("student", student_label_in(&report.student, cat))
+                .with("id", shown(&report.scenario_id))
+                .with("seed", report.seed.to_string())
+                .with("earned", report.claims.total_earned)
+                .with("possible", report.claims.total_possible)
+                .with("against", against);
+            writeln!(out, "{}", cat.say(&said))?;
             let replayed = report.save.replay(scenario).ok().and_then(|s| report.graded(&s).ok());
             Ok(replayed.map(|r| (report.save, r)))
         }
         Ok(problems) => {
-            writeln!(
-                out,
-                "NOT VERIFIED: {name}: {} claim(s) do not hold; {against}",
-                problems.len()
-            )?;
+            let said = Said::new("cli-verify-claims")
+                .with("file", name.as_str())
+                .with("claims", problems.len())
+                .with("against", against);
+            writeln!(out, "{}", cat.say(&said))?;
             for p in problems {
-                writeln!(out, "  {}", shown(&p))?;
+                let text = claim_said(&p).map_or_else(|| p.clone(), |said| cat.say(&said));
+                writeln!(out, "  {}", shown(&text))?;
             }
             Ok(None)
         }
@@ -996,6 +1199,21 @@ pub fn new_scenario(
     file: &std::path::Path,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<bool> {
+    new_scenario_in(mode, lang, file, out, crate::i18n::english())
+}
+
+/// As [`new_scenario`], what it prints in `cat`'s language (`lang` chooses the language of
+/// the guide in the file's opening comment).
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn new_scenario_in(
+    mode: &str,
+    lang: &str,
+    file: &std::path::Path,
+    out: &mut dyn std::io::Write,
+    cat: &crate::i18n::Catalogue,
+) -> std::io::Result<bool> {
     use crate::scenario::scaffold::{GuideLanguage, id_from_file_name, new_scenario};
     use crate::sim::terms::TradeMode;
     let mode = match mode {
@@ -1024,27 +1242,44 @@ pub fn new_scenario(
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()).and_then(|()| f.sync_all()));
     if let Err(e) = written {
         let why = if e.kind() == std::io::ErrorKind::AlreadyExists {
-            "the file exists; `new` never overwrites one (choose another name)".to_string()
+            cat.tr("cli-new-exists")
         } else {
             e.to_string()
         };
         writeln!(out, "{}: {}", shown_path(file), shown(&why))?;
         return Ok(false);
     }
-    writeln!(out, "wrote {} (scenario `{id}`)", shown_path(file))?;
-    let (failed, warnings) = check_with_warnings(&[file.to_path_buf()], out, CheckStyle::Plain)?;
+    let said = Said::new("cli-new-wrote")
+        .with("file", shown_path(file))
+        .with("id", id.as_str());
+    writeln!(out, "{}", cat.say(&said))?;
+    let (failed, warnings) = check_in(&[file.to_path_buf()], out, CheckStyle::Plain, cat)?;
     writeln!(
         out,
-        "next: edit it (the comment at the top says where to start), then `tradeport check {0}` and `tradeport simulate {0}`",
-        shown_path(file)
+        "{}",
+        cat.say(&Said::new("cli-new-next").with("file", shown_path(file)))
     )?;
     Ok(failed == 0 && warnings == 0)
 }
 
 /// Runs `list`.
 pub fn list(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    list_in(out, crate::i18n::english())
+}
+
+/// As [`list`], in `cat`'s language: ids as written, each title in that language (English
+/// lists both).
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn list_in(out: &mut dyn std::io::Write, cat: &crate::i18n::Catalogue) -> std::io::Result<()> {
+    use crate::sim::terms::{Difficulty, TradeMode};
     let dir = catalog::bundled_dir();
-    writeln!(out, "Bundled scenarios in {}:", dir.display())?;
+    writeln!(
+        out,
+        "{}",
+        cat.say(&Said::new("cli-list-title").with("folder", dir.display().to_string()))
+    )?;
     for entry in catalog::load_dir(&dir) {
         let name = entry
             .path
@@ -1054,23 +1289,41 @@ pub fn list(out: &mut dyn std::io::Write) -> std::io::Result<()> {
         match entry.outcome {
             Ok(s) => {
                 let m = s.meta();
+                let mode = match m.mode {
+                    TradeMode::B2B => "mode-b2b",
+                    TradeMode::B2C => "mode-b2c",
+                    TradeMode::C2C => "mode-c2c",
+                };
+                let difficulty = match m.difficulty {
+                    Difficulty::Beginner => "difficulty-beginner",
+                    Difficulty::Intermediate => "difficulty-intermediate",
+                    Difficulty::Advanced => "difficulty-advanced",
+                };
+                let title = match cat.language() {
+                    crate::i18n::Language::English => format!("{} / {}", shown(&m.title.en), shown(&m.title.zh)),
+                    _ => shown(cat.text(&m.title)),
+                };
+                let said = Said::new("cli-list-row")
+                    .with("minutes", format!("{:>3}", m.estimated_minutes))
+                    .with("title", title);
                 writeln!(
                     out,
-                    "  {:<24} {:?}  {:<12} {:>3} min  {} / {}",
-                    m.id,
-                    m.mode,
-                    format!("{:?}", m.difficulty),
-                    m.estimated_minutes,
-                    shown(&m.title.en),
-                    shown(&m.title.zh)
+                    "  {} {}  {} {}",
+                    pad_right(&m.id, 24),
+                    cat.tr(mode),
+                    pad_right(&cat.tr(difficulty), 12),
+                    cat.say(&said)
                 )?;
             }
             Err(d) => writeln!(
                 out,
-                "  {:<24} BROKEN: {} problem(s), run `tradeport check {}`",
-                shown(&name),
-                d.len(),
-                shown_path(&entry.path)
+                "  {} {}",
+                pad_right(&shown(&name), 24),
+                cat.say(
+                    &Said::new("cli-list-broken")
+                        .with("problems", d.len())
+                        .with("file", shown_path(&entry.path))
+                )
             )?,
         }
     }
@@ -1083,13 +1336,14 @@ pub fn stdout_is_terminal() -> bool {
 }
 
 /// The scenario a headless command names (a file or a bundled id), loaded; when it does not
-/// load, its problems are printed and `None` returned.
+/// load, its problems are printed (in `cat`'s language) and `None` returned.
 ///
 /// # Errors
 /// When the output cannot be written.
 fn load_for_headless(
     scenario: &str,
     out: &mut dyn std::io::Write,
+    cat: &crate::i18n::Catalogue,
 ) -> std::io::Result<Option<std::sync::Arc<crate::sim::Scenario>>> {
     let path = match catalog::resolve(scenario) {
         Ok(p) => p,
@@ -1101,7 +1355,7 @@ fn load_for_headless(
     match scenario::load_scenario_file(&path) {
         Ok(s) => Ok(Some(std::sync::Arc::new(s))),
         Err(diagnostics) => {
-            write!(out, "{}", render_plain(&diagnostics))?;
+            write!(out, "{}", render_plain_in(&diagnostics, cat))?;
             Ok(None)
         }
     }
@@ -1113,63 +1367,84 @@ fn load_for_headless(
 /// # Errors
 /// When the output cannot be written.
 pub fn expert(scenario: &str, seed: Option<u64>, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
-    let Some(loaded) = load_for_headless(scenario, out)? else {
+    expert_in(scenario, seed, out, crate::i18n::english())
+}
+
+/// As [`expert`], in `cat`'s language: the scenario's texts, the decisions and the grading
+/// reasons in that language, ids and amounts as written.
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn expert_in(
+    scenario: &str,
+    seed: Option<u64>,
+    out: &mut dyn std::io::Write,
+    cat: &crate::i18n::Catalogue,
+) -> std::io::Result<bool> {
+    let Some(loaded) = load_for_headless(scenario, out, cat)? else {
         return Ok(false);
     };
     let seed = seed.unwrap_or_else(|| loaded.seed());
     let run = crate::sim::expert::play(std::sync::Arc::clone(&loaded), seed);
     let report = &run.report;
-    writeln!(
-        out,
-        "Expert run: {} ({}), seed {seed}, {} of {} days",
-        shown(&report.title.en),
-        shown(&report.scenario_id),
-        report.days_played,
-        report.length_days
-    )?;
+    let said = Said::new("cli-expert-run")
+        .with("title", shown(cat.text(&report.title)))
+        .with("id", shown(&report.scenario_id))
+        .with("seed", seed.to_string())
+        .with("days", report.days_played)
+        .with("total", report.length_days);
+    writeln!(out, "{}", cat.say(&said))?;
     for m in &run.moves {
-        let task = m
-            .task
-            .as_deref()
-            .map_or_else(String::new, |t| format!(" [{}]", shown(t)));
-        writeln!(out, "day {}{task}: {}", m.day, shown(&m.what.en))?;
+        let said = match m.task.as_deref() {
+            Some(task) => Said::new("cli-expert-move-task").with("task", shown(task)),
+            None => Said::new("cli-expert-move"),
+        };
+        let said = said.with("day", m.day).with("what", shown(cat.text(&m.what)));
+        writeln!(out, "{}", cat.say(&said))?;
     }
     writeln!(out)?;
     for task in &report.tasks {
-        writeln!(
-            out,
-            "{} — {} / {}",
-            shown(&task.title.en),
-            task.earned(),
-            task.possible()
-        )?;
+        let said = Said::new("cli-expert-task")
+            .with("task", shown(cat.text(&task.title)))
+            .with("earned", task.earned())
+            .with("possible", task.possible());
+        writeln!(out, "{}", cat.say(&said))?;
         for c in task.criteria.iter().filter(|c| c.earned < c.possible) {
-            writeln!(
-                out,
-                "  missed {} / {}: {} — {}",
-                c.earned,
-                c.possible,
-                shown(&c.description.en),
-                shown(&c.reason.en)
-            )?;
+            let said = Said::new("cli-expert-missed")
+                .with("earned", c.earned)
+                .with("possible", c.possible)
+                .with("criterion", shown(cat.text(&c.description)))
+                .with("reason", shown(cat.text(&c.reason)));
+            writeln!(out, "  {}", cat.say(&said))?;
         }
     }
-    writeln!(
-        out,
-        "Total: {} / {} points; cash {} → {}; reputation {} → {}",
-        report.total_earned,
-        report.total_possible,
-        report.cash_start_home.format(),
-        report.cash_end_home.format(),
-        report.reputation_start,
-        report.reputation_end
-    )?;
+    let said = Said::new("cli-expert-total")
+        .with("earned", report.total_earned)
+        .with("possible", report.total_possible)
+        .with("cash-start", report.cash_start_home.format())
+        .with("cash-end", report.cash_end_home.format())
+        .with("reputation-start", report.reputation_start.to_string())
+        .with("reputation-end", report.reputation_end.to_string());
+    writeln!(out, "{}", cat.say(&said))?;
     Ok(true)
 }
 
 /// Runs `tournament`: the table of pairings and the throughput. Returns whether the scenario
 /// had a negotiation to play.
 pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+    tournament_in(args, out, crate::i18n::english())
+}
+
+/// As [`tournament`], in `cat`'s language (the strategies' names as the literature writes
+/// them).
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn tournament_in(
+    args: &TournamentArgs,
+    out: &mut dyn std::io::Write,
+    cat: &crate::i18n::Catalogue,
+) -> std::io::Result<bool> {
     use crate::sim::negotiation::Strategy;
     use crate::sim::negotiation::domain::format_utility;
     use crate::sim::negotiation::tournament::{run_tournament, standard_roster};
@@ -1183,7 +1458,7 @@ pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::i
     let scenario = match scenario::load_scenario_file(&path) {
         Ok(s) => s,
         Err(diagnostics) => {
-            write!(out, "{}", render_plain(&diagnostics))?;
+            write!(out, "{}", render_plain_in(&diagnostics, cat))?;
             return Ok(false);
         }
     };
@@ -1194,17 +1469,17 @@ pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::i
     };
     let (Some(task), Some(case)) = (task, task.and_then(|t| t.negotiation.as_ref())) else {
         let ids: Vec<&str> = negotiable.iter().map(|t| t.id.as_str()).collect();
-        writeln!(
-            out,
-            "{}: no negotiation task{}; tasks with a negotiation: {}",
-            shown_path(&path),
-            args.task.as_ref().map_or(String::new(), |t| format!(" `{}`", shown(t))),
-            if ids.is_empty() {
-                "none".to_string()
-            } else {
-                ids.join(", ")
-            }
-        )?;
+        let said = match &args.task {
+            Some(t) => Said::new("cli-tournament-no-task-named").with("task", shown(t)),
+            None => Said::new("cli-tournament-no-task"),
+        };
+        let tasks = if ids.is_empty() {
+            cat.tr("cli-tournament-none")
+        } else {
+            ids.join(", ")
+        };
+        let said = said.with("file", shown_path(&path)).with("tasks", tasks);
+        writeln!(out, "{}", cat.say(&said))?;
         return Ok(false);
     };
     let mut strategies = standard_roster();
@@ -1218,28 +1493,33 @@ pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::i
     let started = std::time::Instant::now();
     let result = run_tournament(case, &strategies, runs, args.rounds, args.seed);
     let seconds = started.elapsed().as_secs_f64();
-    writeln!(
-        out,
-        "Tournament: {} / task `{}` — {} issues, {} possible deals, deadline {} rounds, {} runs per pairing, seed {}",
-        scenario.meta().id,
-        task.id,
-        case.domain.issues().len(),
-        result.outcomes,
-        result.deadline_rounds,
-        runs,
-        args.seed
-    )?;
-    writeln!(
-        out,
-        "Reservation values: seller {}, buyer {}",
-        format_utility(case.seller.reservation()),
-        format_utility(case.buyer.reservation())
-    )?;
+    let said = Said::new("cli-tournament-title")
+        .with("scenario", scenario.meta().id.as_str())
+        .with("task", task.id.as_str())
+        .with("issues", case.domain.issues().len())
+        .with("outcomes", result.outcomes.to_string())
+        .with("rounds", result.deadline_rounds.to_string())
+        .with("runs", runs.to_string())
+        .with("seed", args.seed.to_string());
+    writeln!(out, "{}", cat.say(&said))?;
+    let said = Said::new("cli-tournament-reservation")
+        .with("seller", format_utility(case.seller.reservation()))
+        .with("buyer", format_utility(case.buyer.reservation()));
+    writeln!(out, "{}", cat.say(&said))?;
     writeln!(out)?;
+    let column = |key: &str| cat.tr(key);
     writeln!(
         out,
-        "{:<18} {:<18} {:>6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>6}",
-        "seller", "buyer", "agree", "u_sell", "u_buy", "welfare", "pareto", "nash", "rounds"
+        "{} {} {} {} {} {} {} {} {}",
+        pad_right(&column("cli-tournament-col-seller"), 18),
+        pad_right(&column("cli-tournament-col-buyer"), 18),
+        pad_left(&column("cli-tournament-col-agree"), 6),
+        pad_left(&column("cli-tournament-col-u-sell"), 7),
+        pad_left(&column("cli-tournament-col-u-buy"), 7),
+        pad_left(&column("cli-tournament-col-welfare"), 7),
+        pad_left(&column("cli-tournament-col-pareto"), 7),
+        pad_left(&column("cli-tournament-col-nash"), 7),
+        pad_left(&column("cli-tournament-col-rounds"), 6),
     )?;
     for p in &result.pairs {
         writeln!(
@@ -1261,26 +1541,37 @@ pub fn tournament(args: &TournamentArgs, out: &mut dyn std::io::Write) -> std::i
         )?;
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "Utilities and distances are means over agreements (0 to 1); pareto/nash: distance in utility space."
-    )?;
+    writeln!(out, "{}", cat.tr("cli-tournament-means"))?;
     let negotiations = result.negotiations();
-    writeln!(
-        out,
-        "{negotiations} negotiations in {seconds:.3} s: {:.0} negotiations per second (one core)",
-        negotiations as f64 / seconds.max(1e-9)
-    )?;
+    let said = Said::new("cli-tournament-throughput")
+        .with("negotiations", negotiations.to_string())
+        .with("seconds", format!("{seconds:.3}"))
+        .with("rate", format!("{:.0}", negotiations as f64 / seconds.max(1e-9)));
+    writeln!(out, "{}", cat.say(&said))?;
     Ok(true)
 }
 
 /// Runs `landed-cost`: the breakdown as a table (or JSON), or the file's problems.
 /// Returns whether the file was valid.
 pub fn landed_cost(path: &std::path::Path, json: bool, out: &mut dyn std::io::Write) -> std::io::Result<bool> {
+    landed_cost_in(path, json, out, crate::i18n::english())
+}
+
+/// As [`landed_cost`], the table and the file's problems in `cat`'s language (the JSON stays
+/// English: scripts read it).
+///
+/// # Errors
+/// When the output cannot be written.
+pub fn landed_cost_in(
+    path: &std::path::Path,
+    json: bool,
+    out: &mut dyn std::io::Write,
+    cat: &crate::i18n::Catalogue,
+) -> std::io::Result<bool> {
     let shipment = match scenario::load_shipment_file(path) {
         Ok(s) => s,
         Err(diagnostics) => {
-            write!(out, "{}", render_plain(&diagnostics))?;
+            write!(out, "{}", render_plain_in(&diagnostics, cat))?;
             return Ok(false);
         }
     };
@@ -1299,37 +1590,98 @@ pub fn landed_cost(path: &std::path::Path, json: bool, out: &mut dyn std::io::Wr
         return Ok(true);
     }
     // Descriptions and rule sources come from files: shown, never obeyed, by the terminal.
-    write!(out, "{}", shown_lines(&render_landed_cost(&shipment, &result)))?;
+    write!(out, "{}", shown_lines(&render_landed_cost_in(&shipment, &result, cat)))?;
     Ok(true)
 }
 
 /// The landed-cost breakdown as a plain-text table with the sources of the rules used.
 pub fn render_landed_cost(shipment: &crate::sim::customs::Shipment, r: &crate::sim::customs::LandedCost) -> String {
+    render_landed_cost_in(shipment, r, crate::i18n::english())
+}
+
+/// The display width of `text` in a terminal: CJK characters and full-width forms take two
+/// columns.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F => 2,
+            0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// `text` padded with spaces on the right to `width` columns (as `{:<width}` for ASCII).
+fn pad_right(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(display_width(text))))
+}
+
+/// `text` padded with spaces on the left to `width` columns (as `{:>width}` for ASCII).
+fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(display_width(text))))
+}
+
+/// The catalogue key of a breakdown line's kind.
+fn line_kind_key(kind: crate::sim::customs::LineKind) -> &'static str {
+    use crate::sim::customs::LineKind;
+    match kind {
+        LineKind::GoodsValue => "cli-lc-kind-goods-value",
+        LineKind::Freight => "cli-lc-kind-freight",
+        LineKind::Insurance => "cli-lc-kind-insurance",
+        LineKind::CustomsValue => "cli-lc-kind-customs-value",
+        LineKind::Duty => "cli-lc-kind-duty",
+        LineKind::ConsumptionTax => "cli-lc-kind-consumption-tax",
+        LineKind::Vat => "cli-lc-kind-vat",
+        LineKind::VatAtSale => "cli-lc-kind-vat-at-sale",
+        LineKind::Fee => "cli-lc-kind-fee",
+        LineKind::Note => "cli-lc-kind-note",
+    }
+}
+
+/// As [`render_landed_cost`], in `cat`'s language: amounts, codes, rule ids, descriptions and
+/// the rules' sources as written.
+pub fn render_landed_cost_in(
+    shipment: &crate::sim::customs::Shipment,
+    r: &crate::sim::customs::LandedCost,
+    cat: &crate::i18n::Catalogue,
+) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
-    let _ = writeln!(s, "Landed cost: {}", r.regime);
     let _ = writeln!(
         s,
-        "Rule pack `{}` ({}), declared {}, {:?}, incoterm {:?}{}",
-        shipment.pack.id(),
-        shipment.pack.jurisdiction(),
-        shipment.date,
-        shipment.channel,
-        shipment.incoterm,
-        if shipment.destination.is_empty() {
-            String::new()
-        } else {
-            format!(", to {}", shipment.destination)
-        }
+        "{}",
+        cat.tr_args("cli-lc-title", &[("regime", cat.say(&r.regime_said()).into())])
     );
+    let mut declared = vec![
+        ("pack", shipment.pack.id().into()),
+        ("jurisdiction", shipment.pack.jurisdiction().into()),
+        ("date", shipment.date.to_string().into()),
+        (
+            "channel",
+            cat.tr(crate::sim::customs::landed_cost::channel_term(shipment.channel))
+                .into(),
+        ),
+        ("incoterm", format!("{:?}", shipment.incoterm).into()),
+    ];
+    let key = if shipment.destination.is_empty() {
+        "cli-lc-declared"
+    } else {
+        declared.push(("destination", shipment.destination.clone().into()));
+        "cli-lc-declared-to"
+    };
+    let _ = writeln!(s, "{}", cat.tr_args(key, &declared));
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "{:<15} {:>4} {:>16}  {:<28} explanation",
-        "line",
-        "item",
-        format!("amount {}", r.currency),
-        "rule"
+        "{} {} {}  {} {}",
+        pad_right(&cat.tr("cli-lc-col-line"), 15),
+        pad_left(&cat.tr("cli-lc-col-item"), 4),
+        pad_left(
+            &cat.tr_args("cli-lc-col-amount", &[("currency", r.currency.clone().into())]),
+            16
+        ),
+        pad_right(&cat.tr("cli-lc-col-rule"), 28),
+        cat.tr("cli-lc-col-explanation")
     );
     for l in &r.lines {
         let item = l.item.map_or_else(|| "-".to_string(), |i| (i + 1).to_string());
@@ -1340,28 +1692,28 @@ pub fn render_landed_cost(shipment: &crate::sim::customs::Shipment, r: &crate::s
         };
         let _ = writeln!(
             s,
-            "{:<15} {:>4} {:>16}  {:<28} {}",
-            format!("{:?}", l.kind),
+            "{} {:>4} {:>16}  {} {}",
+            pad_right(&cat.tr(line_kind_key(l.kind)), 15),
             item,
             amount,
-            l.rule_id.as_deref().unwrap_or(""),
-            r.explain(l)
+            pad_right(l.rule_id.as_deref().unwrap_or(""), 28),
+            cat.say(&r.said(l))
         );
     }
     let _ = writeln!(s);
     let totals = [
-        ("goods value", r.goods_value),
-        ("customs value", r.customs_value),
-        ("duty", r.duty),
-        ("consumption tax", r.consumption_tax),
-        ("import VAT", r.vat),
-        ("VAT at sale", r.vat_at_sale),
-        ("fees", r.fees),
-        ("taxes in total", r.taxes),
-        ("landed total", r.landed_total),
+        ("cli-lc-total-goods-value", r.goods_value),
+        ("cli-lc-total-customs-value", r.customs_value),
+        ("cli-lc-total-duty", r.duty),
+        ("cli-lc-total-consumption-tax", r.consumption_tax),
+        ("cli-lc-total-vat", r.vat),
+        ("cli-lc-total-vat-at-sale", r.vat_at_sale),
+        ("cli-lc-total-fees", r.fees),
+        ("cli-lc-total-taxes", r.taxes),
+        ("cli-lc-total-landed", r.landed_total),
     ];
-    for (name, minor) in totals {
-        let _ = writeln!(s, "{name:<16} {:>16}", r.money(minor));
+    for (key, minor) in totals {
+        let _ = writeln!(s, "{} {:>16}", pad_right(&cat.tr(key), 16), r.money(minor));
     }
     let mut sources: Vec<(&str, &str)> = r
         .lines
@@ -1372,7 +1724,7 @@ pub fn render_landed_cost(shipment: &crate::sim::customs::Shipment, r: &crate::s
     sources.dedup();
     if !sources.is_empty() {
         let _ = writeln!(s);
-        let _ = writeln!(s, "Sources:");
+        let _ = writeln!(s, "{}", cat.tr("cli-lc-sources"));
         for (id, source) in sources {
             let _ = writeln!(s, "  [{id}] {source}");
         }

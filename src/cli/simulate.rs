@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::escape::{csv_quote, csv_text_cell};
+use crate::i18n::Catalogue;
 use crate::sim::players::Player;
+use crate::sim::said::Said;
 use crate::sim::simulate::{Criterion, Distribution, PlayerRuns, balance_warnings, criteria, play_runs};
 
 use super::{shown, shown_path};
@@ -41,6 +43,24 @@ pub struct SimulateArgs {
 /// # Errors
 /// When the output (or the CSV file) cannot be written.
 pub fn simulate(args: &SimulateArgs, out: &mut dyn Write) -> std::io::Result<bool> {
+    simulate_in(args, out, crate::i18n::english())
+}
+
+/// The catalogue key of a player's name.
+fn player_key(player: Player) -> &'static str {
+    match player {
+        Player::Expert => "cli-player-expert",
+        Player::Novice => "cli-player-novice",
+        Player::Random => "cli-player-random",
+    }
+}
+
+/// As [`simulate`], in `cat`'s language: the scenario's texts and the warnings in that
+/// language (the CSV file keeps the English column names and player ids scripts read).
+///
+/// # Errors
+/// When the output (or the CSV file) cannot be written.
+pub fn simulate_in(args: &SimulateArgs, out: &mut dyn Write, cat: &Catalogue) -> std::io::Result<bool> {
     let mut players = Vec::new();
     for name in args.players.split(',') {
         match Player::parse(name) {
@@ -49,14 +69,14 @@ pub fn simulate(args: &SimulateArgs, out: &mut dyn Write) -> std::io::Result<boo
             None => {
                 writeln!(
                     out,
-                    "unknown player `{}`: the players are expert, novice and random",
-                    shown(name)
+                    "{}",
+                    cat.say(&Said::new("cli-sim-unknown-player").with("name", shown(name)))
                 )?;
                 return Ok(false);
             }
         }
     }
-    let Some(scenario) = super::load_for_headless(&args.scenario, out)? else {
+    let Some(scenario) = super::load_for_headless(&args.scenario, out, cat)? else {
         return Ok(false);
     };
     let threads = args.threads.map_or_else(
@@ -65,16 +85,21 @@ pub fn simulate(args: &SimulateArgs, out: &mut dyn Write) -> std::io::Result<boo
     );
     let base_seed = args.seed.unwrap_or_else(|| scenario.seed());
     let criteria = criteria(&scenario);
-    writeln!(
-        out,
-        "Simulating `{}` — {}: {} run{} for each of {} on {threads} thread{}, seeds from {base_seed}",
-        shown(&scenario.meta().id),
-        shown(&scenario.meta().title.en),
-        args.runs,
-        if args.runs == 1 { "" } else { "s" },
-        players.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "),
-        if threads == 1 { "" } else { "s" },
-    )?;
+    let names = |separator: &str| {
+        players
+            .iter()
+            .map(|p| cat.tr(player_key(*p)))
+            .collect::<Vec<_>>()
+            .join(separator)
+    };
+    let said = Said::new("cli-sim-title")
+        .with("id", shown(&scenario.meta().id))
+        .with("title", shown(cat.text(&scenario.meta().title)))
+        .with("runs", args.runs)
+        .with("players", names(&cat.tr("cli-list-separator")))
+        .with("threads", threads)
+        .with("seed", base_seed.to_string());
+    writeln!(out, "{}", cat.say(&said))?;
     let bar = !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
     let mut all = Vec::new();
     let mut rates = Vec::new();
@@ -103,61 +128,161 @@ pub fn simulate(args: &SimulateArgs, out: &mut dyn Write) -> std::io::Result<boo
     let mut distributions = Vec::new();
     for runs in &all {
         let d = Distribution::of(&runs.runs, &criteria);
-        print_distribution(out, runs, &d)?;
+        print_distribution(out, runs, &d, cat)?;
         distributions.push((runs.player, d));
     }
-    print_criteria(out, &criteria, &distributions, args.runs)?;
+    print_criteria(out, &criteria, &distributions, args.runs, cat)?;
     let warnings = balance_warnings(&distributions, &criteria, args.runs);
     writeln!(out)?;
     if warnings.is_empty() {
-        writeln!(out, "Balance: no warnings")?;
+        writeln!(out, "{}", cat.tr("cli-sim-no-warnings"))?;
     }
     for w in &warnings {
-        writeln!(out, "warning: {}", shown(w))?;
+        let said = Said::new("cli-sim-warning").with("warning", shown(&warning_in(w, &criteria, cat)));
+        writeln!(out, "{}", cat.say(&said))?;
     }
     if let Some(path) = &args.csv {
         std::fs::write(path, csv(&criteria, &all))?;
-        writeln!(
-            out,
-            "wrote {} ({} rows)",
-            shown_path(path),
-            all.iter().map(|r| r.runs.len()).sum::<usize>()
-        )?;
+        let said = Said::new("cli-sim-wrote")
+            .with("file", shown_path(path))
+            .with("rows", all.iter().map(|r| r.runs.len()).sum::<usize>());
+        writeln!(out, "{}", cat.say(&said))?;
     }
     let rates: Vec<String> = rates
         .iter()
-        .map(|(p, r)| format!("{} {r:.1} runs/s", p.name()))
+        .map(|(p, r)| {
+            cat.say(
+                &Said::new("cli-sim-rate")
+                    .with("player", cat.tr(player_key(*p)))
+                    .with("rate", format!("{r:.1}")),
+            )
+        })
         .collect();
-    writeln!(
-        out,
-        "Throughput ({threads} thread{}): {}",
-        if threads == 1 { "" } else { "s" },
-        rates.join(", ")
-    )?;
+    let said = Said::new("cli-sim-throughput")
+        .with("threads", threads)
+        .with("rates", rates.join(&cat.tr("cli-list-separator")));
+    writeln!(out, "{}", cat.say(&said))?;
     Ok(true)
+}
+
+/// The literal pieces of `text` between the `pieces` in order (`text` starts with the first
+/// piece and ends with the last), or `None` when it does not have that shape.
+fn between(text: &str, pieces: &[&str]) -> Option<Vec<String>> {
+    let (first, rest) = pieces.split_first()?;
+    let mut left = text.strip_prefix(first)?;
+    let mut found = Vec::new();
+    for (i, piece) in rest.iter().enumerate() {
+        let at = if i + 1 == rest.len() {
+            left.strip_suffix(piece).map(str::len)?
+        } else {
+            left.find(piece)?
+        };
+        found.push(left[..at].to_string());
+        left = &left[at + piece.len()..];
+    }
+    Some(found)
+}
+
+/// A balance warning (written in English by the simulation) as a catalogue sentence: the
+/// criterion it names in the reader's language. `None` for a warning of another shape.
+pub fn warning_said(warning: &str, criteria: &[Criterion], cat: &Catalogue) -> Option<Said> {
+    let criterion = |parts: &[String]| -> Option<(String, String)> {
+        let (description, task) = (parts.first()?, parts.get(1)?);
+        criteria
+            .iter()
+            .find(|c| c.description.en == *description && c.task.en == *task)
+            .map(|c| (cat.text(&c.description).to_string(), cat.text(&c.task).to_string()))
+    };
+    let fixed = [
+        (
+            "novices score as well as the expert: the rubric does not tell skill apart",
+            "cli-sim-warning-novice-like-expert",
+        ),
+        (
+            "random play scores as well as a novice: the rubric does not reward knowing the trade",
+            "cli-sim-warning-random-like-novice",
+        ),
+    ];
+    if let Some((_, key)) = fixed.iter().find(|(text, _)| *text == warning) {
+        return Some(Said::new(key));
+    }
+    let averages = [
+        (
+            [
+                "the expert earns ",
+                " on average: some points are hard to earn on other seeds (see the criteria above)",
+            ],
+            "cli-sim-warning-expert-low",
+        ),
+        (
+            ["novices earn ", " on average: too easy"],
+            "cli-sim-warning-novice-easy",
+        ),
+        (
+            ["novices earn ", " on average: too hard for a class"],
+            "cli-sim-warning-novice-hard",
+        ),
+        (
+            ["random play earns ", " on average: the rubric rewards clicking through"],
+            "cli-sim-warning-random-high",
+        ),
+    ];
+    for (pieces, key) in averages {
+        if let Some(parts) = between(warning, &pieces) {
+            return Some(Said::new(key).with("mean", parts.concat()));
+        }
+    }
+    let named = [
+        (
+            ["the expert earns `", "` (", ") in fewer than half of the runs"],
+            "cli-sim-warning-expert-misses",
+        ),
+        (
+            [
+                "`",
+                "` (",
+                ") is earned even by random play: it does not tell anyone apart",
+            ],
+            "cli-sim-warning-random-earns",
+        ),
+    ];
+    for (pieces, key) in named {
+        if let Some((description, task)) = between(warning, &pieces).and_then(|p| criterion(&p)) {
+            return Some(Said::new(key).with("criterion", description).with("task", task));
+        }
+    }
+    None
+}
+
+/// A balance warning in `cat`'s language, or as written when its shape is not known.
+fn warning_in(warning: &str, criteria: &[Criterion], cat: &Catalogue) -> String {
+    warning_said(warning, criteria, cat).map_or_else(|| warning.to_string(), |said| cat.say(&said))
 }
 
 fn pct(bp: u32) -> String {
     format!("{}.{}%", bp / 100, (bp % 100) / 10)
 }
 
-fn print_distribution(out: &mut dyn Write, runs: &PlayerRuns, d: &Distribution) -> std::io::Result<()> {
+fn print_distribution(
+    out: &mut dyn Write,
+    runs: &PlayerRuns,
+    d: &Distribution,
+    cat: &Catalogue,
+) -> std::io::Result<()> {
     let q = d.quantiles_bp;
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}: {} runs, mean {} · min {} · p10 {} · p25 {} · median {} · p75 {} · p90 {} · max {}",
-        runs.player.name(),
-        runs.runs.len(),
-        pct(d.mean_bp),
-        pct(q[0]),
-        pct(q[1]),
-        pct(q[2]),
-        pct(q[3]),
-        pct(q[4]),
-        pct(q[5]),
-        pct(q[6])
-    )?;
+    let said = Said::new("cli-sim-distribution")
+        .with("player", cat.tr(player_key(runs.player)))
+        .with("runs", runs.runs.len())
+        .with("mean", pct(d.mean_bp))
+        .with("min", pct(q[0]))
+        .with("p10", pct(q[1]))
+        .with("p25", pct(q[2]))
+        .with("median", pct(q[3]))
+        .with("p75", pct(q[4]))
+        .with("p90", pct(q[5]))
+        .with("max", pct(q[6]));
+    writeln!(out, "{}", cat.say(&said))?;
     let most = d.histogram.iter().copied().max().unwrap_or(0).max(1);
     for (i, n) in d.histogram.iter().enumerate().rev() {
         let label = if i == 9 {
@@ -176,13 +301,14 @@ fn print_criteria(
     criteria: &[Criterion],
     distributions: &[(Player, Distribution)],
     runs: u32,
+    cat: &Catalogue,
 ) -> std::io::Result<()> {
     writeln!(out)?;
-    let names: Vec<&str> = distributions.iter().map(|(p, _)| p.name()).collect();
+    let names: Vec<String> = distributions.iter().map(|(p, _)| cat.tr(player_key(*p))).collect();
     writeln!(
         out,
-        "Criteria: share of runs earning all the points ({})",
-        names.join(" / ")
+        "{}",
+        cat.say(&Said::new("cli-sim-criteria").with("players", names.join(" / ")))
     )?;
     for (c, criterion) in criteria.iter().enumerate() {
         let shares: Vec<String> = distributions
@@ -192,14 +318,11 @@ fn print_criteria(
                 format!("{:>4}%", u64::from(n) * 100 / u64::from(runs.max(1)))
             })
             .collect();
-        writeln!(
-            out,
-            "  {}  {:>2} pt  {} — {}",
-            shares.join(" "),
-            criterion.possible,
-            shown(&criterion.task.en),
-            shown(&criterion.description.en)
-        )?;
+        let said = Said::new("cli-sim-criterion")
+            .with("points", format!("{:>2}", criterion.possible))
+            .with("task", shown(cat.text(&criterion.task)))
+            .with("criterion", shown(cat.text(&criterion.description)));
+        writeln!(out, "  {}  {}", shares.join(" "), cat.say(&said))?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ mod check_lang;
 mod class;
 mod classmates;
 mod cli;
+mod cli_lang;
 mod crash_safety;
 mod declaration;
 mod docs;

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use crate::sim::date::Date;
 use crate::sim::money::{BasisPoints, CurrencyCode, Micros, convert, div_round, format_minor};
 use crate::sim::rules::{DutyRate, PriceThreshold, Rule, RuleKind, RulePack};
+use crate::sim::said::Said;
 use crate::sim::scenario::HsCode;
 use crate::sim::terms::{Channel, ContentUnit, Incoterm, Relief, Valuation};
 
@@ -234,6 +235,9 @@ pub struct LandedCost {
     pub invoice_currency: CurrencyCode,
     pub invoice_exponent: u32,
     pub jurisdiction: String,
+    /// The channel the consignment was declared under (see [`LandedCost::regime_said`]).
+    pub channel: Channel,
+    /// The regime in English words, e.g. `EU import, Postal, VAT at point of sale`.
     pub regime: String,
     pub lines: Vec<CostLine>,
     pub goods_value: i64,
@@ -254,8 +258,15 @@ impl LandedCost {
         format!("{} {}", format_minor(minor, self.exponent), self.currency)
     }
 
-    /// A line's reason in words, e.g. `HS 6206.10.00.00: 12% of 1,234.00 EUR`.
+    /// A line's reason in English words, e.g. `HS 6206.10.00.00: 12% of 1,234.00 EUR` (the
+    /// English of [`LandedCost::said`]).
     pub fn explain(&self, line: &CostLine) -> String {
+        crate::i18n::english().say(&self.said(line))
+    }
+
+    /// A line's reason as a catalogue sentence with its facts: amounts, codes, rates,
+    /// descriptions and program names as written, the words in the reader's language.
+    pub fn said(&self, line: &CostLine) -> Said {
         let money = |minor: i64| self.money(minor);
         match &line.reason {
             Reason::GoodsValue {
@@ -264,29 +275,40 @@ impl LandedCost {
                 description,
                 exchange_rate,
             } => {
-                let rate_note = exchange_rate.map_or(String::new(), |rate| {
-                    format!(" at {rate} {} per {}", self.currency, self.invoice_currency)
-                });
-                format!(
-                    "{quantity} × {} ({description}){rate_note}",
-                    format_minor(*unit_value, self.invoice_exponent)
-                )
+                let said = match exchange_rate {
+                    Some(rate) => Said::new("cli-lc-goods-converted")
+                        .with("rate", rate.to_string())
+                        .with("currency", self.currency.clone())
+                        .with("invoice", self.invoice_currency.to_string()),
+                    None => Said::new("cli-lc-goods"),
+                };
+                said.with("quantity", *quantity)
+                    .with("unit", format_minor(*unit_value, self.invoice_exponent))
+                    .with("description", description.as_str())
             }
             Reason::TransportAdjustment {
                 what,
                 incoterm,
                 basis,
                 added,
-            } => format!(
-                "{incoterm:?} price, {} customs value: {what} {}",
-                basis_name(*basis),
-                if *added { "added" } else { "removed" }
+            } => Said::new(if *added {
+                "cli-lc-transport-added"
+            } else {
+                "cli-lc-transport-removed"
+            })
+            .with("incoterm", format!("{incoterm:?}"))
+            .with("basis", basis_name(*basis))
+            .term(
+                "what",
+                if *what == "insurance" {
+                    "cli-lc-what-insurance"
+                } else {
+                    "cli-lc-what-freight"
+                },
             ),
-            Reason::CustomsValue { basis } => format!(
-                "customs value ({} basis, {} valuation)",
-                basis_name(*basis),
-                self.jurisdiction
-            ),
+            Reason::CustomsValue { basis } => Said::new("cli-lc-customs-value")
+                .with("basis", basis_name(*basis))
+                .with("jurisdiction", self.jurisdiction.as_str()),
             Reason::RetailLimitExceeded {
                 customs_value,
                 per_transaction,
@@ -294,66 +316,66 @@ impl LandedCost {
                 over_transaction,
                 single_item_full_taxes,
             } => {
-                let why = if *over_transaction {
-                    format!(
-                        "{} is over the {} per-transaction limit",
-                        money(*customs_value),
-                        money(*per_transaction)
-                    )
-                } else {
-                    format!("this order takes the buyer over the {} yearly limit", money(*per_year))
+                let said = match (*over_transaction, *single_item_full_taxes) {
+                    (true, true) => Said::new("cli-lc-over-transaction-single"),
+                    (true, false) => Said::new("cli-lc-over-transaction"),
+                    (false, true) => Said::new("cli-lc-over-year-single"),
+                    (false, false) => Said::new("cli-lc-over-year"),
                 };
-                let consequence = if *single_item_full_taxes {
-                    "a single indivisible item pays full general-trade taxes"
+                if *over_transaction {
+                    said.with("value", money(*customs_value))
+                        .with("limit", money(*per_transaction))
                 } else {
-                    "it cannot clear as cross-border retail: split the order or declare it under general trade; general-trade taxes shown"
-                };
-                format!("{why}: {consequence}")
+                    said.with("limit", money(*per_year))
+                }
             }
             Reason::WithinRetailLimits {
                 per_transaction,
                 per_year,
-            } => format!(
-                "within the {} per-transaction and {} yearly limits",
-                money(*per_transaction),
-                money(*per_year)
-            ),
+            } => Said::new("cli-lc-within-limits")
+                .with("transaction", money(*per_transaction))
+                .with("year", money(*per_year)),
             Reason::DeMinimis {
                 goods_value,
                 threshold,
                 relieves,
-            } => format!(
-                "intrinsic value {} is at or below {}: relieved of {relieves:?}",
-                money(*goods_value),
-                money(*threshold)
-            ),
-            Reason::VatAtSaleThreshold { goods_value, threshold } => format!(
-                "intrinsic value {} is at or below {}: the seller or marketplace charges VAT at checkout",
-                money(*goods_value),
-                money(*threshold)
-            ),
-            Reason::DutyRelieved => "no duty: de minimis relief".to_string(),
+            } => Said::new("cli-lc-de-minimis")
+                .with("value", money(*goods_value))
+                .with("threshold", money(*threshold))
+                .term(
+                    "relief",
+                    match relieves {
+                        Relief::Duty => "cli-lc-relief-duty",
+                        Relief::Vat => "cli-lc-relief-vat",
+                        Relief::DutyAndVat => "cli-lc-relief-duty-and-vat",
+                    },
+                ),
+            Reason::VatAtSaleThreshold { goods_value, threshold } => Said::new("cli-lc-vat-at-sale")
+                .with("value", money(*goods_value))
+                .with("threshold", money(*threshold)),
+            Reason::DutyRelieved => Said::new("cli-lc-duty-relieved"),
             Reason::FixedDuty {
                 per_category,
                 subheadings,
                 up_to,
-            } => format!(
-                "{} × {} distinct tariff subheading(s) ({}) for a consignment of intrinsic value up to {}",
-                money(*per_category),
-                subheadings.len(),
-                subheadings.join(", "),
-                money(*up_to)
-            ),
+            } => Said::new("cli-lc-fixed-duty")
+                .with("amount", money(*per_category))
+                .with("count", subheadings.len())
+                .with("subheadings", subheadings.join(", "))
+                .with("limit", money(*up_to)),
             Reason::Duty {
                 hs,
                 rate,
                 customs_value,
                 units,
-            } => format!(
-                "HS {}: {}",
-                hs.dotted(),
-                self.rate_applied(rate, *customs_value, *units)
-            ),
+            } => self
+                .rate_applied(
+                    ["cli-lc-duty-ad-valorem", "cli-lc-duty-specific", "cli-lc-duty-compound"],
+                    rate,
+                    *customs_value,
+                    *units,
+                )
+                .with("hs", hs.dotted()),
             Reason::AdditionalDuty {
                 program,
                 hs,
@@ -361,90 +383,163 @@ impl LandedCost {
                 rate,
                 customs_value,
                 units,
-            } => format!(
-                "{program}, HS {} of origin {origin}: {} on top of the normal duty",
-                hs.dotted(),
-                self.rate_applied(rate, *customs_value, *units)
-            ),
-            Reason::PreferenceNotClaimed { origin, rate } => format!(
-                "origin {origin}: a preferential rate of {} needs a proof of origin, which this consignment does not have; the normal rate applies",
-                rate.summary()
-            ),
-            Reason::NoDutyRule { hs } => format!("HS {}: no duty rule in this pack; 0 assumed", hs.dotted()),
+            } => self
+                .rate_applied(
+                    [
+                        "cli-lc-additional-ad-valorem",
+                        "cli-lc-additional-specific",
+                        "cli-lc-additional-compound",
+                    ],
+                    rate,
+                    *customs_value,
+                    *units,
+                )
+                .with("program", program.as_str())
+                .with("hs", hs.dotted())
+                .with("origin", origin.as_str()),
+            Reason::PreferenceNotClaimed { origin, rate } => Said::new("cli-lc-preference-not-claimed")
+                .with("origin", origin.as_str())
+                .with("rate", rate.summary()),
+            Reason::NoDutyRule { hs } => Said::new("cli-lc-no-duty-rule").with("hs", hs.dotted()),
             Reason::ConsumptionTax {
                 customs_value,
                 duty,
                 rate,
                 reduced_to,
                 price_test,
-            } => format!(
-                "({} + duty {}) / (1 − {rate}) × {rate}{}{}",
-                money(*customs_value),
-                money(*duty),
-                reduced_to.map_or(String::new(), |p| format!(", charged at {p}")),
-                price_test.map_or(String::new(), |t| format!("; {}", self.explain_price_test(&t)))
-            ),
-            Reason::BelowPriceTest(test) => format!("{}: no consumption tax", self.explain_price_test(test)),
-            Reason::VatRelieved => "no VAT: de minimis relief".to_string(),
-            Reason::Vat { rate, base, reduced_to } => format!(
-                "{rate} of {}{}",
-                money(*base),
-                reduced_to.map_or(String::new(), |p| format!(" × {p}"))
-            ),
-            Reason::NoVatRate { destination } => format!(
-                "no VAT rate for {} in this pack; 0 assumed",
-                if destination.is_empty() {
-                    "this destination"
-                } else {
-                    destination
-                }
-            ),
-            Reason::RetailReduction { percent_of_normal } => format!(
-                "cross-border retail: duty 0%, VAT and consumption tax charged at {percent_of_normal} of the normal amount"
-            ),
-            Reason::Fee { name } => name.clone(),
+            } => {
+                let said = match price_test {
+                    Some(test) => self.price_test(Said::new("cli-lc-consumption-tax-tested"), test),
+                    None => Said::new("cli-lc-consumption-tax"),
+                };
+                said.with("value", money(*customs_value))
+                    .with("duty", money(*duty))
+                    .with("rate", rate.to_string())
+                    .with(
+                        "reduced",
+                        reduced_to.map_or_else(|| "none".to_string(), |p| p.to_string()),
+                    )
+            }
+            Reason::BelowPriceTest(test) => self.price_test(Said::new("cli-lc-below-price-test"), test),
+            Reason::VatRelieved => Said::new("cli-lc-vat-relieved"),
+            Reason::Vat { rate, base, reduced_to } => Said::new("cli-lc-vat")
+                .with("rate", rate.to_string())
+                .with("base", money(*base))
+                .with(
+                    "reduced",
+                    reduced_to.map_or_else(|| "none".to_string(), |p| p.to_string()),
+                ),
+            Reason::NoVatRate { destination } if destination.is_empty() => Said::new("cli-lc-no-vat-rate-here"),
+            Reason::NoVatRate { destination } => {
+                Said::new("cli-lc-no-vat-rate").with("destination", destination.as_str())
+            }
+            Reason::RetailReduction { percent_of_normal } => {
+                Said::new("cli-lc-retail-reduction").with("percent", percent_of_normal.to_string())
+            }
+            Reason::Fee { name } => Said::new("cli-lc-fee").with("name", name.as_str()),
         }
+    }
+
+    /// The regime the consignment cleared under, as a catalogue sentence (the English of
+    /// [`LandedCost::regime`]).
+    pub fn regime_said(&self) -> Said {
+        let at_sale = if self
+            .lines
+            .iter()
+            .any(|l| matches!(l.reason, Reason::VatAtSaleThreshold { .. }))
+        {
+            "yes"
+        } else {
+            "no"
+        };
+        let said = if self
+            .lines
+            .iter()
+            .any(|l| matches!(l.reason, Reason::RetailLimitExceeded { .. }))
+        {
+            Said::new("cli-lc-regime-over-limit")
+        } else {
+            Said::new("cli-lc-regime").term("channel", channel_term(self.channel))
+        };
+        said.with("jurisdiction", self.jurisdiction.as_str())
+            .with("sale", at_sale)
+    }
+}
+
+/// The catalogue term of a channel (its English is the name rule packs write).
+pub fn channel_term(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Any => "cli-lc-channel-any",
+        Channel::GeneralTrade => "cli-lc-channel-general-trade",
+        Channel::CrossBorderRetail => "cli-lc-channel-cross-border-retail",
+        Channel::BondedRetail => "cli-lc-channel-bonded-retail",
+        Channel::B2bDirectExport => "cli-lc-channel-b2b-direct-export",
+        Channel::OverseasWarehouseExport => "cli-lc-channel-overseas-warehouse-export",
+        Channel::Postal => "cli-lc-channel-postal",
+    }
+}
+
+/// The catalogue term of a unit a specific duty is charged per (its English is the name rule
+/// packs write).
+fn measure_term(unit: crate::sim::terms::MeasureUnit) -> &'static str {
+    use crate::sim::terms::MeasureUnit;
+    match unit {
+        MeasureUnit::Kilogram => "cli-lc-per-kilogram",
+        MeasureUnit::Unit => "cli-lc-per-unit",
+        MeasureUnit::Litre => "cli-lc-per-litre",
+        MeasureUnit::Pair => "cli-lc-per-pair",
     }
 }
 
 impl LandedCost {
-    /// `12% of 100.00 EUR`, `1.20 EUR per Kilogram × 2.500`.
-    fn rate_applied(&self, rate: &DutyRate, customs_value: i64, units: i64) -> String {
+    /// `12% of 100.00 EUR`, `1.20 EUR per Kilogram × 2.500`: the sentence of `keys` (ad
+    /// valorem, specific, compound) for `rate`, with the rate's facts.
+    fn rate_applied(&self, keys: [&'static str; 3], rate: &DutyRate, customs_value: i64, units: i64) -> Said {
         match rate {
-            DutyRate::AdValorem(p) => format!("{p} of {}", self.money(customs_value)),
-            DutyRate::Specific { amount, per } => {
-                format!("{} per {per:?} × {}", self.money(amount.minor), format_minor(units, 3))
-            }
-            DutyRate::Compound { percent, amount, per } => format!(
-                "{percent} of {} + {} per {per:?} × {}",
-                self.money(customs_value),
-                self.money(amount.minor),
-                format_minor(units, 3)
-            ),
+            DutyRate::AdValorem(p) => Said::new(keys[0])
+                .with("percent", p.to_string())
+                .with("value", self.money(customs_value)),
+            DutyRate::Specific { amount, per } => Said::new(keys[1])
+                .with("amount", self.money(amount.minor))
+                .term("per", measure_term(*per))
+                .with("units", format_minor(units, 3)),
+            DutyRate::Compound { percent, amount, per } => Said::new(keys[2])
+                .with("percent", percent.to_string())
+                .with("value", self.money(customs_value))
+                .with("amount", self.money(amount.minor))
+                .term("per", measure_term(*per))
+                .with("units", format_minor(units, 3)),
         }
     }
 
-    /// `4.00 CNY per ml (200.00 CNY for 50 ml) is below the 10.00 CNY per ml threshold`.
-    fn explain_price_test(&self, test: &PriceTest) -> String {
-        let unit = test.content.unit.symbol();
-        let content = if test.content_given {
-            let amount = format_minor(i64::try_from(test.content.thousandths).unwrap_or(i64::MAX), 3);
-            let amount = amount.trim_end_matches('0').trim_end_matches('.');
-            let units = if test.content.unit == ContentUnit::Piece && amount != "1" {
-                "pieces"
-            } else {
-                unit
-            };
-            format!(" ({} for {amount} {units})", self.money(test.unit_price))
-        } else {
-            " (no content given: judged per piece)".to_string()
+    /// `said` with the facts of a price test: `4.00 CNY per ml (200.00 CNY for 50 ml) is below
+    /// the 10.00 CNY per ml threshold`.
+    fn price_test(&self, said: Said, test: &PriceTest) -> Said {
+        let unit = match test.content.unit {
+            ContentUnit::Millilitre => "cli-lc-content-ml",
+            ContentUnit::Gram => "cli-lc-content-g",
+            ContentUnit::Piece => "cli-lc-content-piece",
         };
-        let per = format!("{} per {unit}{content}", self.money(test.price_per_content()));
-        match test.threshold {
-            Some(t) if test.reached() => format!("{per} reaches the {} per {unit} threshold", self.money(t)),
-            Some(t) => format!("{per} is below the {} per {unit} threshold", self.money(t)),
-            None => format!("{per}: the rule has no price threshold per {unit}, so it applies"),
-        }
+        let amount = format_minor(i64::try_from(test.content.thousandths).unwrap_or(i64::MAX), 3);
+        let amount = amount.trim_end_matches('0').trim_end_matches('.').to_string();
+        let units = if test.content.unit == ContentUnit::Piece && amount != "1" {
+            "cli-lc-content-pieces"
+        } else {
+            unit
+        };
+        let outcome = match test.threshold {
+            Some(_) if test.reached() => "reached",
+            Some(_) => "below",
+            None => "none",
+        };
+        said.with("per-content", self.money(test.price_per_content()))
+            .term("unit", unit)
+            .with("content", if test.content_given { "given" } else { "none" })
+            .with("price", self.money(test.unit_price))
+            .with("amount", amount)
+            .term("units", units)
+            .with("outcome", outcome)
+            .with("threshold", test.threshold.map_or_else(String::new, |t| self.money(t)))
     }
 }
 
@@ -1123,6 +1218,7 @@ pub fn landed_cost(c: &Consignment) -> LandedCost {
         invoice_currency: c.invoice_currency,
         invoice_exponent: c.invoice_exponent,
         jurisdiction: pack.jurisdiction().to_string(),
+        channel: c.channel,
         regime,
         lines,
         goods_value,
