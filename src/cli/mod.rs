@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod simulate;
 
-pub use simulate::{SimulateArgs, simulate, simulate_in, warning_said};
+pub use simulate::{SimulateArgs, simulate, simulate_in};
 
 use crate::catalog::{self, FileKind};
 use crate::scenario::error::render_plain_in;
@@ -747,43 +747,6 @@ pub fn verify_class_in(
     Ok(verified == reports.len())
 }
 
-/// A claim of a report that does not hold (written in English by the simulation), as a
-/// catalogue sentence; `None` for a problem of another shape.
-pub fn claim_said(problem: &str) -> Option<Said> {
-    const CLAIMS: [(&str, &str); 12] = [
-        ("scenario", "cli-claim-scenario"),
-        ("seed", "cli-claim-seed"),
-        ("log digest", "cli-claim-log-digest"),
-        ("student", "cli-claim-student"),
-        ("total points", "cli-claim-total-points"),
-        ("points possible", "cli-claim-points-possible"),
-        ("days played", "cli-claim-days-played"),
-        ("finished", "cli-claim-finished"),
-        ("mode", "cli-claim-mode"),
-        ("cash at the end", "cli-claim-cash-end"),
-        ("reputation at the end", "cli-claim-reputation-end"),
-        ("tasks", "cli-claim-tasks"),
-    ];
-    if problem == "team: the report's student is not one of the team" {
-        return Some(Said::new("cli-claim-not-in-team"));
-    }
-    if let Some(index) = problem
-        .strip_prefix("team: the student's command ")
-        .and_then(|rest| rest.strip_suffix(" is not in the log"))
-    {
-        return Some(Said::new("cli-claim-command-not-in-log").with("index", index));
-    }
-    let (what, rest) = problem.split_once(": the report says ")?;
-    let (claimed, actual) = rest.rsplit_once(", the replay gives ")?;
-    let (_, term) = CLAIMS.iter().find(|(name, _)| *name == what)?;
-    Some(
-        Said::new("cli-claim-differs")
-            .term("what", term)
-            .with("claimed", claimed)
-            .with("actual", actual),
-    )
-}
-
 /// Verifies one report file, printing its verdict (in `cat`'s language) and the scenario file
 /// and hash it was checked against; the verified save and its report.
 fn verify_one(
@@ -893,7 +856,7 @@ fn verify_one(
         .map(|said| cat.say(said))
         .collect::<Vec<_>>()
         .join(&cat.tr("cli-verify-clause-separator"));
-    match report.verify(scenario.clone()) {
+    match report.verify_said(scenario.clone()) {
         Err(e) => {
             let said = Said::new("cli-verify-replay-failed")
                 .with("file", name.as_str())
@@ -925,8 +888,7 @@ fn verify_one(
                 .with("against", against);
             writeln!(out, "{}", cat.say(&said))?;
             for p in problems {
-                let text = claim_said(&p).map_or_else(|| p.clone(), |said| cat.say(&said));
-                writeln!(out, "  {}", shown(&text))?;
+                writeln!(out, "  {}", shown(&cat.say(&p)))?;
             }
             Ok(None)
         }

@@ -9,7 +9,7 @@ use crate::escape::{csv_quote, csv_text_cell};
 use crate::i18n::Catalogue;
 use crate::sim::players::Player;
 use crate::sim::said::Said;
-use crate::sim::simulate::{Criterion, Distribution, PlayerRuns, balance_warnings, criteria, play_runs};
+use crate::sim::simulate::{Criterion, Distribution, PlayerRuns, balance_warnings_said, criteria, play_runs};
 
 use super::{shown, shown_path};
 
@@ -132,13 +132,13 @@ pub fn simulate_in(args: &SimulateArgs, out: &mut dyn Write, cat: &Catalogue) ->
         distributions.push((runs.player, d));
     }
     print_criteria(out, &criteria, &distributions, args.runs, cat)?;
-    let warnings = balance_warnings(&distributions, &criteria, args.runs);
+    let warnings = balance_warnings_said(&distributions, &criteria, args.runs);
     writeln!(out)?;
     if warnings.is_empty() {
         writeln!(out, "{}", cat.tr("cli-sim-no-warnings"))?;
     }
     for w in &warnings {
-        let said = Said::new("cli-sim-warning").with("warning", shown(&warning_in(w, &criteria, cat)));
+        let said = Said::new("cli-sim-warning").with("warning", shown(&cat.say(w)));
         writeln!(out, "{}", cat.say(&said))?;
     }
     if let Some(path) = &args.csv {
@@ -163,100 +163,6 @@ pub fn simulate_in(args: &SimulateArgs, out: &mut dyn Write, cat: &Catalogue) ->
         .with("rates", rates.join(&cat.tr("cli-list-separator")));
     writeln!(out, "{}", cat.say(&said))?;
     Ok(true)
-}
-
-/// The literal pieces of `text` between the `pieces` in order (`text` starts with the first
-/// piece and ends with the last), or `None` when it does not have that shape.
-fn between(text: &str, pieces: &[&str]) -> Option<Vec<String>> {
-    let (first, rest) = pieces.split_first()?;
-    let mut left = text.strip_prefix(first)?;
-    let mut found = Vec::new();
-    for (i, piece) in rest.iter().enumerate() {
-        let at = if i + 1 == rest.len() {
-            left.strip_suffix(piece).map(str::len)?
-        } else {
-            left.find(piece)?
-        };
-        found.push(left[..at].to_string());
-        left = &left[at + piece.len()..];
-    }
-    Some(found)
-}
-
-/// A balance warning (written in English by the simulation) as a catalogue sentence: the
-/// criterion it names in the reader's language. `None` for a warning of another shape.
-pub fn warning_said(warning: &str, criteria: &[Criterion], cat: &Catalogue) -> Option<Said> {
-    let criterion = |parts: &[String]| -> Option<(String, String)> {
-        let (description, task) = (parts.first()?, parts.get(1)?);
-        criteria
-            .iter()
-            .find(|c| c.description.en == *description && c.task.en == *task)
-            .map(|c| (cat.text(&c.description).to_string(), cat.text(&c.task).to_string()))
-    };
-    let fixed = [
-        (
-            "novices score as well as the expert: the rubric does not tell skill apart",
-            "cli-sim-warning-novice-like-expert",
-        ),
-        (
-            "random play scores as well as a novice: the rubric does not reward knowing the trade",
-            "cli-sim-warning-random-like-novice",
-        ),
-    ];
-    if let Some((_, key)) = fixed.iter().find(|(text, _)| *text == warning) {
-        return Some(Said::new(key));
-    }
-    let averages = [
-        (
-            [
-                "the expert earns ",
-                " on average: some points are hard to earn on other seeds (see the criteria above)",
-            ],
-            "cli-sim-warning-expert-low",
-        ),
-        (
-            ["novices earn ", " on average: too easy"],
-            "cli-sim-warning-novice-easy",
-        ),
-        (
-            ["novices earn ", " on average: too hard for a class"],
-            "cli-sim-warning-novice-hard",
-        ),
-        (
-            ["random play earns ", " on average: the rubric rewards clicking through"],
-            "cli-sim-warning-random-high",
-        ),
-    ];
-    for (pieces, key) in averages {
-        if let Some(parts) = between(warning, &pieces) {
-            return Some(Said::new(key).with("mean", parts.concat()));
-        }
-    }
-    let named = [
-        (
-            ["the expert earns `", "` (", ") in fewer than half of the runs"],
-            "cli-sim-warning-expert-misses",
-        ),
-        (
-            [
-                "`",
-                "` (",
-                ") is earned even by random play: it does not tell anyone apart",
-            ],
-            "cli-sim-warning-random-earns",
-        ),
-    ];
-    for (pieces, key) in named {
-        if let Some((description, task)) = between(warning, &pieces).and_then(|p| criterion(&p)) {
-            return Some(Said::new(key).with("criterion", description).with("task", task));
-        }
-    }
-    None
-}
-
-/// A balance warning in `cat`'s language, or as written when its shape is not known.
-fn warning_in(warning: &str, criteria: &[Criterion], cat: &Catalogue) -> String {
-    warning_said(warning, criteria, cat).map_or_else(|| warning.to_string(), |said| cat.say(&said))
 }
 
 fn pct(bp: u32) -> String {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::marketplace::{MAX_STORES, SharedMarket, market_log};
 use super::report::Report;
+use super::said::Said;
 use super::scenario::Scenario;
 use super::session::{Command, Session};
 
@@ -492,11 +493,42 @@ impl ReportFile {
     /// # Errors
     /// [`SaveError`] when the save cannot be replayed on this scenario.
     pub fn verify(&self, scenario: Arc<Scenario>) -> Result<Vec<String>, SaveError> {
+        Ok(self
+            .verify_said(scenario)?
+            .iter()
+            .map(|said| crate::i18n::english().say(said))
+            .collect())
+    }
+
+    /// As [`ReportFile::verify`], each claim that does not hold as a catalogue sentence.
+    ///
+    /// # Errors
+    /// [`SaveError`] when the save cannot be replayed on this scenario.
+    pub fn verify_said(&self, scenario: Arc<Scenario>) -> Result<Vec<Said>, SaveError> {
         let session = self.save.replay(scenario)?;
         let mut problems = Vec::new();
         let mut differ = |what: &str, claimed: String, actual: String| {
             if claimed != actual {
-                problems.push(format!("{what}: the report says {claimed}, the replay gives {actual}"));
+                let term = match what {
+                    "scenario" => "cli-claim-scenario",
+                    "seed" => "cli-claim-seed",
+                    "log digest" => "cli-claim-log-digest",
+                    "student" => "cli-claim-student",
+                    "total points" => "cli-claim-total-points",
+                    "points possible" => "cli-claim-points-possible",
+                    "days played" => "cli-claim-days-played",
+                    "finished" => "cli-claim-finished",
+                    "mode" => "cli-claim-mode",
+                    "cash at the end" => "cli-claim-cash-end",
+                    "reputation at the end" => "cli-claim-reputation-end",
+                    _ => "cli-claim-tasks",
+                };
+                problems.push(
+                    Said::new("cli-claim-differs")
+                        .term("what", term)
+                        .with("claimed", claimed)
+                        .with("actual", actual),
+                );
             }
         };
         differ(
@@ -543,10 +575,10 @@ impl ReportFile {
         differ("tasks", format!("{:?}", claimed.tasks), format!("{:?}", actual.tasks));
         if let Some(team) = &self.team {
             if !team.members.contains(&self.student) {
-                problems.push("team: the report's student is not one of the team".to_string());
+                problems.push(Said::new("cli-claim-not-in-team"));
             }
             if let Some(i) = team.own_commands.iter().find(|i| **i >= self.save.commands.len()) {
-                problems.push(format!("team: the student's command {i} is not in the log"));
+                problems.push(Said::new("cli-claim-command-not-in-log").with("index", i.to_string()));
             }
         }
         Ok(problems)

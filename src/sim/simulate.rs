@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::sim::Scenario;
 use crate::sim::expert;
 use crate::sim::players::Player;
+use crate::sim::said::{Fact, Said};
 use crate::sim::terms::Text;
 
 /// Most runs one `simulate` plays per player.
@@ -201,44 +202,44 @@ impl Distribution {
     }
 }
 
-/// What the players' results say about the scenario's balance, one sentence each.
+/// What the players' results say about the scenario's balance, one sentence each, in English.
 pub fn balance_warnings(results: &[(Player, Distribution)], criteria: &[Criterion], runs: u32) -> Vec<String> {
+    balance_warnings_said(results, criteria, runs)
+        .iter()
+        .map(|said| crate::i18n::english().say(said))
+        .collect()
+}
+
+/// What the players' results say about the scenario's balance, one catalogue sentence each.
+pub fn balance_warnings_said(results: &[(Player, Distribution)], criteria: &[Criterion], runs: u32) -> Vec<Said> {
     let mean = |p: Player| results.iter().find(|(q, _)| *q == p).map(|(_, d)| d.mean_bp);
     let pct = |bp: u32| format!("{}.{}%", bp / 100, (bp % 100) / 10);
     let mut out = Vec::new();
     if let Some(e) = mean(Player::Expert)
         && e < 9_500
     {
-        out.push(format!(
-            "the expert earns {} on average: some points are hard to earn on other seeds (see the criteria above)",
-            pct(e)
-        ));
+        out.push(Said::new("cli-sim-warning-expert-low").with("mean", pct(e)));
     }
     if let Some(n) = mean(Player::Novice) {
         if n >= 9_000 {
-            out.push(format!("novices earn {} on average: too easy", pct(n)));
+            out.push(Said::new("cli-sim-warning-novice-easy").with("mean", pct(n)));
         } else if n < 3_000 {
-            out.push(format!("novices earn {} on average: too hard for a class", pct(n)));
+            out.push(Said::new("cli-sim-warning-novice-hard").with("mean", pct(n)));
         }
         if let Some(e) = mean(Player::Expert)
             && n >= e
         {
-            out.push("novices score as well as the expert: the rubric does not tell skill apart".to_string());
+            out.push(Said::new("cli-sim-warning-novice-like-expert"));
         }
     }
     if let Some(r) = mean(Player::Random) {
         if r >= 6_000 {
-            out.push(format!(
-                "random play earns {} on average: the rubric rewards clicking through",
-                pct(r)
-            ));
+            out.push(Said::new("cli-sim-warning-random-high").with("mean", pct(r)));
         }
         if let Some(n) = mean(Player::Novice)
             && r >= n
         {
-            out.push(
-                "random play scores as well as a novice: the rubric does not reward knowing the trade".to_string(),
-            );
+            out.push(Said::new("cli-sim-warning-random-like-novice"));
         }
     }
     let total: u32 = criteria.iter().map(|c| c.possible).sum();
@@ -251,18 +252,17 @@ pub fn balance_warnings(results: &[(Player, Distribution)], criteria: &[Criterio
                     .and_then(|(_, d)| d.full_marks.get(c))
                     .map(|n| u64::from(*n) * 100 / u64::from(runs.max(1)))
             };
+            let named = |key: &'static str| {
+                Said::new(key)
+                    .with("criterion", Fact::Written(criterion.description.clone()))
+                    .with("task", Fact::Written(criterion.task.clone()))
+            };
             if share(Player::Expert).is_some_and(|s| s < 50) {
-                out.push(format!(
-                    "the expert earns `{}` ({}) in fewer than half of the runs",
-                    criterion.description.en, criterion.task.en
-                ));
+                out.push(named("cli-sim-warning-expert-misses"));
             }
             // A criterion everyone earns matters only if it is worth something (3% or more).
             if share(Player::Random).is_some_and(|s| s >= 95) && criterion.possible * 100 >= total * 3 {
-                out.push(format!(
-                    "`{}` ({}) is earned even by random play: it does not tell anyone apart",
-                    criterion.description.en, criterion.task.en
-                ));
+                out.push(named("cli-sim-warning-random-earns"));
             }
         }
     }

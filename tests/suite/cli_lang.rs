@@ -273,7 +273,11 @@ fn expert_and_tournament_speak_chinese() {
     };
     let (ok, text) = output(|out| cli::tournament_in(&none, out, &chinese()));
     assert!(!ok);
-    assert_chinese("tournament without a negotiation", &text, std::slice::from_ref(&none.scenario));
+    assert_chinese(
+        "tournament without a negotiation",
+        &text,
+        std::slice::from_ref(&none.scenario),
+    );
 }
 
 #[test]
@@ -301,7 +305,7 @@ fn simulate_speaks_chinese_and_its_warnings_too() {
 
     // Every kind of balance warning is put into Chinese, and its English is the simulation's.
     use tradeport::sim::players::Player;
-    use tradeport::sim::simulate::{Criterion, Distribution, RunScore, balance_warnings};
+    use tradeport::sim::simulate::{Criterion, Distribution, RunScore, balance_warnings, balance_warnings_said};
     use tradeport::sim::terms::Text;
     let criteria = vec![
         Criterion {
@@ -347,16 +351,16 @@ fn simulate_speaks_chinese_and_its_warnings_too() {
         ],
         vec![(Player::Novice, of(20, [0, 20])), (Player::Random, of(70, [40, 30]))],
     ] {
-        warnings.extend(balance_warnings(&results, &criteria, 20));
+        let english_words = balance_warnings(&results, &criteria, 20);
+        let said = balance_warnings_said(&results, &criteria, 20);
+        assert_eq!(english_words.len(), said.len());
+        warnings.extend(english_words.into_iter().zip(said));
     }
     let mut kinds = std::collections::BTreeSet::new();
-    for warning in &warnings {
-        let said = cli::warning_said(warning, &criteria, &english())
-            .unwrap_or_else(|| panic!("a warning of an unknown shape: {warning}"));
-        assert_eq!(english().say(&said), *warning);
+    for (warning, said) in &warnings {
+        assert_eq!(english().say(said), *warning);
         kinds.insert(said.key.to_string());
-        let said = cli::warning_said(warning, &criteria, &chinese()).unwrap_or_else(|| panic!("{warning}"));
-        let words = chinese().say(&said);
+        let words = chinese().say(said);
         assert_chinese(warning, &words, &[]);
     }
     assert_eq!(kinds.len(), 8, "{kinds:?}");
@@ -548,16 +552,26 @@ fn save_errors_and_claims_read_in_both_languages() {
         );
         assert_chinese(&error.to_string(), &chinese().say(&said), &[]);
     }
-    let claims = [
-        "cash at the end: the report says 1, the replay gives 2".to_string(),
-        "student: the report says Student { name: \"A\", id: \"1\" }, the replay gives Student { name: \"B\", id: \"1\" }"
-            .to_string(),
-        "team: the report's student is not one of the team".to_string(),
-        "team: the student's command 12 is not in the log".to_string(),
-    ];
-    for claim in &claims {
-        let said = cli::claim_said(claim).unwrap_or_else(|| panic!("{claim}"));
-        assert_eq!(english().say(&said), *claim);
-        assert_chinese(claim, &chinese().say(&said), &["Student { name:".to_string()]);
+    // A forged report's claims: each one that does not hold, in English as verify() gives
+    // it and in Chinese.
+    let scenario = scenario("c2c-vintage-cameras");
+    let run = tradeport::sim::expert::play(Arc::clone(&scenario), 3);
+    let mut forged = ReportFile::of(&run.session, student());
+    forged.claims.cash_end += 100;
+    forged.claims.total_earned += 5;
+    forged.claims.reputation_end += 1;
+    let english_claims = forged.verify(Arc::clone(&scenario)).unwrap_or_else(|e| panic!("{e}"));
+    let said = forged
+        .verify_said(Arc::clone(&scenario))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(said.len(), 3, "{english_claims:?}");
+    for (claim, said) in english_claims.iter().zip(&said) {
+        assert_eq!(english().say(said), *claim);
+        assert!(
+            problems(said, &variables).is_empty(),
+            "{:?}",
+            problems(said, &variables)
+        );
+        assert_chinese(claim, &chinese().say(said), &[]);
     }
 }
