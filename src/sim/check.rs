@@ -1,15 +1,16 @@
 //! A collector of validation problems with small typed checks (ids, money, dates, HS codes).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::scenario::error::{Diagnostic, suggestion};
-use crate::sim::said::Said;
+use crate::scenario::error::{Diagnostic, suggestion_said};
+use crate::sim::said::{Fact, Said};
 use crate::sim::terms::Text;
 
 use super::date::Date;
 use super::money::{
     BasisPoints, CurrencyCode, DecimalError, MAX_MONEY_MINOR, Micros, Money, format_minor, line_value_fits,
-    parse_amount,
+    parse_amount, parse_decimal,
 };
 
 /// Money as a file writes it: a currency code and a decimal amount (`"CNY"`, `"50000.00"`).
@@ -62,15 +63,19 @@ impl Checker {
         self.currencies.iter().find(|(c, _)| *c == code).map_or(2, |(_, e)| *e)
     }
 
+    /// A problem said in English only (shown as written in every language): what
+    /// [`Checker::say`] replaces; kept until the last callers are converted.
     pub fn error(&mut self, path: &str, message: impl Into<String>, hint: Option<&str>) {
-        let mut d = Diagnostic::at_path(&self.label, path, message);
-        d.hint = hint.map(str::to_string);
-        self.diagnostics.push(d);
+        self.say(
+            path,
+            as_written(message.into()),
+            hint.map(|h| as_written(h.to_string())),
+        );
     }
 
+    /// As [`Checker::error`], with a hint made by `format!`.
     pub fn error_hint(&mut self, path: &str, message: impl Into<String>, hint: String) {
-        self.diagnostics
-            .push(Diagnostic::at_path(&self.label, path, message).with_hint(hint));
+        self.say(path, as_written(message.into()), Some(as_written(hint)));
     }
 
     /// A problem said as a catalogue sentence, with an optional hint (both put into the
@@ -117,7 +122,9 @@ impl Checker {
     }
 
     /// Reports every id that appears twice in one list, naming where it was first used.
-    /// `field` is the id's field name inside each item (empty when the item is the id).
+    /// `field` is the id's field name inside each item (empty when the item is the id);
+    /// `what` names the id in English ("SKU", "task id"), put into the reader's language by
+    /// [`what_fact`].
     pub fn unique<'a>(&mut self, list_path: &str, field: &str, what: &str, ids: impl Iterator<Item = &'a str>) {
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, id) in ids.enumerate() {
@@ -127,10 +134,13 @@ impl Checker {
                 } else {
                     format!("{list_path}[{i}].{field}")
                 };
-                self.error(
+                self.say(
                     &path,
-                    format!("duplicate {what} `{id}` (first used at {list_path}[{first}])"),
-                    Some("each id must be unique in its list; rename or remove one"),
+                    Said::new("check-duplicate")
+                        .with("what", what_fact(what))
+                        .with("id", id)
+                        .with("first", format!("{list_path}[{first}]")),
+                    Some(Said::new("check-duplicate-hint")),
                 );
             } else {
                 seen.insert(id, i);
@@ -139,6 +149,8 @@ impl Checker {
     }
 
     /// Reports a reference to an id that is not in `known`, with a did-you-mean hint.
+    /// `what` is the kind of thing referred to in English ("product", "market"), put into the
+    /// reader's language by [`what_fact`].
     pub fn reference<'a>(
         &mut self,
         path: &str,
@@ -150,24 +162,36 @@ impl Checker {
             return true;
         }
         let list = match what {
-            "product" => "setup.products",
-            "market" => "setup.markets",
-            "counterpart" => "setup.counterparts",
-            "rule pack" => "setup.rule_packs",
-            _ => "its list",
+            "product" => "check-list-products",
+            "market" => "check-list-markets",
+            "counterpart" => "check-list-counterparts",
+            "rule pack" => "check-list-rule-packs",
+            _ => "check-list-own",
         };
-        let hint = match suggestion(id, known.clone()) {
-            Some(s) => format!("{s} Otherwise add `{id}` to {list}"),
+        let hint = match near_names(id, known.clone()) {
+            Some(names) => Said::new("check-unknown-near")
+                .with("names", names)
+                .with("id", id)
+                .term("list", list),
             None => {
                 let all: Vec<String> = known.map(|k| format!("`{k}`")).collect();
                 if all.is_empty() {
-                    format!("no {what} is defined yet; add it to {list}")
+                    Said::new("check-unknown-none-defined")
+                        .with("what", what_fact(what))
+                        .term("list", list)
                 } else {
-                    format!("known: {}; or add `{id}` to {list}", all.join(", "))
+                    Said::new("check-unknown-known")
+                        .with("known", listed(&all))
+                        .with("id", id)
+                        .term("list", list)
                 }
             }
         };
-        self.error_hint(path, format!("unknown {what} `{id}`"), hint);
+        self.say(
+            path,
+            Said::new("check-unknown").with("what", what_fact(what)).with("id", id),
+            Some(hint),
+        );
         false
     }
 
@@ -175,20 +199,20 @@ impl Checker {
     pub fn english_text(&mut self, path: &str, text: &Text) {
         self.text(path, text);
         if text.en.starts_with(crate::sim::terms::CHINESE_ONLY) {
-            self.error(
+            self.say(
                 &format!("{path}.en"),
-                "this text needs English",
-                Some("a product's name goes on invoices and customs declarations, which are written in English"),
+                Said::new("check-needs-english"),
+                Some(Said::new("check-needs-english-hint")),
             );
         }
     }
 
     pub fn text(&mut self, path: &str, text: &Text) {
         if text.en.trim().is_empty() {
-            self.error(
+            self.say(
                 &format!("{path}.en"),
-                "text is empty",
-                Some("write `en: \"...\"`, `zh: \"...\"` or both (a text only in Chinese is shown to English readers marked as such)"),
+                Said::new("check-text-empty"),
+                Some(Said::new("check-text-empty-hint")),
             );
         }
     }
@@ -196,10 +220,10 @@ impl Checker {
     /// A currency the scenario declares.
     pub fn currency(&mut self, path: &str, code: &str) -> Option<(CurrencyCode, u32)> {
         let Some(parsed) = CurrencyCode::parse(code) else {
-            self.error(
+            self.say(
                 path,
-                format!("`{code}` is not a currency code"),
-                Some("use an ISO 4217 code of three capital letters, e.g. \"EUR\""),
+                Said::new("check-not-currency-code").with("code", code),
+                Some(Said::new("check-currency-code-hint")),
             );
             return None;
         };
@@ -207,11 +231,11 @@ impl Checker {
             return Some(*found);
         }
         let known: Vec<String> = self.currencies.iter().map(|(c, _)| c.to_string()).collect();
-        let hint = match suggestion(code, known.iter().map(String::as_str)) {
-            Some(s) => format!("{s} Otherwise add it to setup.currencies"),
-            None => "add it to setup.currencies".to_string(),
+        let hint = match near_names(code, known.iter().map(String::as_str)) {
+            Some(names) => Said::new("check-unknown-currency-near").with("names", names),
+            None => Said::new("check-unknown-currency-hint"),
         };
-        self.error_hint(path, format!("unknown currency `{code}`"), hint);
+        self.say(path, Said::new("check-unknown-currency").with("code", code), Some(hint));
         None
     }
 
@@ -225,19 +249,19 @@ impl Checker {
     /// Money in any ISO currency Tradeport knows (rule packs stand alone, without a scenario).
     pub fn iso_money(&mut self, path: &str, def: &impl WrittenMoney) -> Option<Money> {
         let Some(code) = CurrencyCode::parse(def.currency()) else {
-            self.error(
+            self.say(
                 &format!("{path}.currency"),
-                format!("`{}` is not a currency code", def.currency()),
-                Some("use an ISO 4217 code such as \"EUR\""),
+                Said::new("check-not-currency-code").with("code", def.currency()),
+                Some(Said::new("check-iso-currency-hint")),
             );
             return None;
         };
         let Some(exponent) = iso_exponent(def.currency()) else {
             let known: Vec<&str> = ISO_CURRENCIES.iter().map(|(c, _)| *c).collect();
-            self.error_hint(
+            self.say(
                 &format!("{path}.currency"),
-                format!("unknown currency `{}`", def.currency()),
-                format!("rule packs can use {}", known.join(", ")),
+                Said::new("check-unknown-currency").with("code", def.currency()),
+                Some(Said::new("check-rule-pack-currencies").with("codes", known.join(", "))),
             );
             return None;
         };
@@ -254,44 +278,47 @@ impl Checker {
     ) -> Option<Money> {
         match parse_amount(def.amount(), exponent) {
             Ok(minor) if minor < 0 && !allow_negative => {
-                self.error(
+                self.say(
                     &format!("{path}.amount"),
-                    format!("negative amount {} {}", def.amount(), def.currency()),
-                    Some("amounts here must be zero or more"),
+                    Said::new("check-negative-amount")
+                        .with("amount", def.amount())
+                        .with("currency", def.currency()),
+                    Some(Said::new("check-negative-amount-hint")),
                 );
                 None
             }
             Ok(minor) => Some(Money::new(minor, code, exponent)),
             Err(DecimalError::TooLarge) => {
-                self.error_hint(
+                self.say(
                     &format!("{path}.amount"),
-                    format!("amount {} {} is too large", def.amount(), def.currency()),
-                    format!(
-                        "amounts are limited to {} minor units ({} {})",
-                        MAX_MONEY_MINOR,
-                        format_minor(MAX_MONEY_MINOR, exponent),
-                        def.currency()
+                    Said::new("check-amount-too-large")
+                        .with("amount", def.amount())
+                        .with("currency", def.currency()),
+                    Some(
+                        Said::new("check-amount-limit")
+                            .with("max", MAX_MONEY_MINOR.to_string())
+                            .with("max_amount", format_minor(MAX_MONEY_MINOR, exponent))
+                            .with("currency", def.currency()),
                     ),
                 );
                 None
             }
             Err(DecimalError::TooManyDecimals { max }) => {
-                self.error_hint(
+                self.say(
                     &format!("{path}.amount"),
-                    format!(
-                        "`{}` has more decimals than {} allows ({max})",
-                        def.amount(),
-                        def.currency()
-                    ),
-                    format!("round to {max} decimals"),
+                    Said::new("check-too-many-decimals")
+                        .with("amount", def.amount())
+                        .with("currency", def.currency())
+                        .with("max", max),
+                    Some(Said::new("check-round-to").with("max", max)),
                 );
                 None
             }
             Err(e) => {
-                self.error(
+                self.say(
                     &format!("{path}.amount"),
-                    format!("amount `{}` {e}", def.amount()),
-                    Some("write the amount as a decimal string, e.g. \"1250.00\""),
+                    decimal_problem("check-amount-bad", def.amount(), e),
+                    Some(Said::new("check-amount-bad-hint")),
                 );
                 None
             }
@@ -299,14 +326,15 @@ impl Checker {
     }
 
     /// A line's (or deal's) value, `unit × count`, within the money limit; reported at `path`
-    /// otherwise.
+    /// otherwise. `what` names the value: quoted from the file (a line's quantity and unit
+    /// price) or in English words [`what_fact`] knows.
     pub fn line_value(&mut self, path: &str, unit: i64, count: u64, what: &str) -> bool {
         let fits = line_value_fits(unit, count);
         if !fits {
-            self.error(
+            self.say(
                 path,
-                format!("{what} is over the money limit"),
-                Some("a line's or a contract's value is at most 1,000,000,000.00 (docs/limits.md)"),
+                Said::new("check-over-money-limit").with("what", what_fact(what)),
+                Some(Said::new("check-money-limit-hint")),
             );
         }
         fits
@@ -315,16 +343,30 @@ impl Checker {
     pub fn percent(&mut self, path: &str, text: &str, min_bp: i64, max_bp: i64) -> Option<BasisPoints> {
         match BasisPoints::parse_percent(text) {
             Ok(bp) if bp.0 < min_bp || bp.0 > max_bp => {
-                self.error_hint(
+                self.say(
                     path,
-                    format!("`{}` {bp} is out of range", field_name(path)),
-                    format!("use a value from {} to {}", BasisPoints(min_bp), BasisPoints(max_bp)),
+                    Said::new("check-out-of-range")
+                        .with("field", field_name(path))
+                        .with("value", bp.to_string()),
+                    Some(
+                        Said::new("check-use-range")
+                            .with("min", BasisPoints(min_bp).to_string())
+                            .with("max", BasisPoints(max_bp).to_string()),
+                    ),
                 );
                 None
             }
             Ok(bp) => Some(bp),
             Err(message) => {
-                self.error(path, message, Some("percentages are strings ending in %, e.g. \"13%\""));
+                // What `parse_percent` found, said again as a sentence of the catalogue.
+                let said = match text.trim().strip_suffix('%') {
+                    None => Said::new("check-not-percentage").with("text", text),
+                    Some(number) => match parse_decimal(number, 2) {
+                        Err(e) => decimal_problem("check-decimal-bad", text, e),
+                        Ok(_) => Said::new("check-as-written").with("message", message),
+                    },
+                };
+                self.say(path, said, Some(Said::new("check-percent-hint")));
                 None
             }
         }
@@ -334,16 +376,27 @@ impl Checker {
     pub fn decimal(&mut self, path: &str, text: &str, min: Micros, max: Micros) -> Option<Micros> {
         match Micros::parse(text) {
             Ok(v) if v < min || v > max => {
-                self.error_hint(
+                self.say(
                     path,
-                    format!("`{}` {v} is out of range", field_name(path)),
-                    format!("use a value from {min} to {max}"),
+                    Said::new("check-out-of-range")
+                        .with("field", field_name(path))
+                        .with("value", v.to_string()),
+                    Some(
+                        Said::new("check-use-range")
+                            .with("min", min.to_string())
+                            .with("max", max.to_string()),
+                    ),
                 );
                 None
             }
             Ok(v) => Some(v),
             Err(message) => {
-                self.error(path, message, Some("write a decimal string such as \"0.75\""));
+                // `Micros::parse` is `parse_decimal` with 6 places.
+                let said = match parse_decimal(text, 6) {
+                    Err(e) => decimal_problem("check-decimal-bad", text, e),
+                    Ok(_) => Said::new("check-as-written").with("message", message),
+                };
+                self.say(path, said, Some(Said::new("check-decimal-hint")));
                 None
             }
         }
@@ -353,12 +406,8 @@ impl Checker {
         match Date::parse(text) {
             Ok(d) => Some(d),
             Err(message) => {
-                let hint = if message.contains("not a real calendar date") {
-                    "check the day against the month's length (February has 28 days, 29 in leap years)"
-                } else {
-                    "dates are written \"YYYY-MM-DD\", e.g. \"2026-09-01\""
-                };
-                self.error(path, message, Some(hint));
+                let (said, hint) = date_problem(text, message);
+                self.say(path, said, Some(Said::new(hint)));
                 None
             }
         }
@@ -367,10 +416,10 @@ impl Checker {
     /// ISO 3166-1 alpha-2.
     pub fn country(&mut self, path: &str, code: &str) {
         if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-            self.error(
+            self.say(
                 path,
-                format!("`{code}` is not a country code"),
-                Some("use two capital letters (ISO 3166-1), e.g. \"DE\", \"CN\", \"GB\""),
+                Said::new("check-not-country-code").with("code", code),
+                Some(Said::new("check-country-code-hint")),
             );
         }
     }
@@ -378,13 +427,106 @@ impl Checker {
     /// Digits only (or empty for "all goods"), at most 10.
     pub fn hs_prefix(&mut self, path: &str, prefix: &str) {
         if prefix.len() > 10 || !prefix.chars().all(|c| c.is_ascii_digit()) {
-            self.error(
+            self.say(
                 path,
-                format!("`{prefix}` is not an HS code prefix"),
-                Some("write up to 10 digits without dots, e.g. \"6206\"; empty means all goods"),
+                Said::new("check-not-hs-prefix").with("prefix", prefix),
+                Some(Said::new("check-hs-prefix-hint")),
             );
         }
     }
+}
+
+/// The catalogue term for a kind of thing a check names in English ("product", "SKU",
+/// "task id"), if the catalogue has it (`check-what-…` in check.ftl).
+pub fn what_term(what: &str) -> Option<&'static str> {
+    Some(match what {
+        "product" => "check-what-product",
+        "market" => "check-what-market",
+        "counterpart" => "check-what-counterpart",
+        "rule pack" => "check-what-rule-pack",
+        "negotiation task" => "check-what-negotiation-task",
+        "keyword" => "check-what-keyword",
+        "declaration field" => "check-what-declaration-field",
+        "letter point" => "check-what-letter-point",
+        "currency" => "check-what-currency",
+        "market id" => "check-what-market-id",
+        "SKU" => "check-what-sku",
+        "counterpart id" => "check-what-counterpart-id",
+        "task id" => "check-what-task-id",
+        "criterion id" => "check-what-criterion-id",
+        "random event id" => "check-what-random-event-id",
+        "exchange rate for" => "check-what-exchange-rate-for",
+        "seat id" => "check-what-seat-id",
+        "rule id" => "check-what-rule-id",
+        "content unit" => "check-what-content-unit",
+        "postage id" => "check-what-postage-id",
+        "competitor id" => "check-what-competitor-id",
+        "influencer id" => "check-what-influencer-id",
+        "model listing product" => "check-what-model-listing-product",
+        "shipping option id" => "check-what-shipping-option-id",
+        "point id" => "check-what-point-id",
+        "the dearest deal (highest price × largest quantity)" => "check-what-dearest-deal",
+        _ => return None,
+    })
+}
+
+/// `what` as a fact: its catalogue term, or as written (a quotation from the file, or an
+/// English name the catalogue does not have yet).
+pub fn what_fact(what: &str) -> Fact {
+    match what_term(what) {
+        Some(term) => Fact::Term(Cow::Borrowed(term)),
+        None => Fact::Text(what.to_string()),
+    }
+}
+
+/// Why a decimal string was refused, as the sentence `key` (`check-decimal-bad`:
+/// "`12a` is not a decimal number", `check-amount-bad`: "amount `12a` is not …", and the like)
+/// with the text and the reason (`check-decimal-reason` in check.ftl).
+pub fn decimal_problem(key: &'static str, text: &str, error: DecimalError) -> Said {
+    let said = Said::new(key).with("text", text);
+    match error {
+        DecimalError::NotANumber => said.with("reason", "number"),
+        DecimalError::DecimalComma => said.with("reason", "comma"),
+        DecimalError::TooManyDecimals { max } => said.with("reason", "decimals").with("max", max),
+        DecimalError::TooLarge => said.with("reason", "large"),
+    }
+}
+
+/// What `Date::parse` said of `text`, as a catalogue sentence, with the key of its hint.
+fn date_problem(text: &str, message: String) -> (Said, &'static str) {
+    const FORM_HINT: &str = "check-date-form-hint";
+    let said = |key: &'static str| Said::new(key).with("text", text);
+    if message == format!("`{text}` is not a real calendar date") {
+        (said("check-date-not-real"), "check-date-real-hint")
+    } else if message == format!("`{text}` is not a date in the form YYYY-MM-DD") {
+        (said("check-date-form"), FORM_HINT)
+    } else if message == format!("`{text}`: bad year") {
+        (said("check-date-bad-year"), FORM_HINT)
+    } else if message == format!("`{text}`: bad month") {
+        (said("check-date-bad-month"), FORM_HINT)
+    } else if message == format!("`{text}`: bad day") {
+        (said("check-date-bad-day"), FORM_HINT)
+    } else {
+        (Said::new("check-as-written").with("message", message), FORM_HINT)
+    }
+}
+
+/// An English text no catalogue has, shown as written.
+fn as_written(text: String) -> Said {
+    Said::new("check-as-written").with("message", text)
+}
+
+/// The names close to `found` ("`a`" or "`a` or `b`", in each language), if any is close.
+fn near_names<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Fact> {
+    suggestion_said(found, candidates).and_then(|s| s.fact("names").cloned())
+}
+
+/// Quoted names listed: `a`, `b` (in Chinese `a`、`b`).
+fn listed(names: &[String]) -> Fact {
+    Fact::Written(Text {
+        en: names.join(", "),
+        zh: names.join("、"),
+    })
 }
 
 /// The last field name of a path: `setup.products[2].hs_code` → `hs_code`.

@@ -2,6 +2,7 @@
 
 use crate::scenario::error::Diagnostic;
 use crate::scenario::file::{DutyRateDef, FORMAT_VERSION, RuleKind as RuleKindDef, RulePackFile};
+use crate::sim::said::Said;
 use crate::sim::terms::{Channel, ContentUnit, ExportRefund, MeasureUnit, Relief, Text, Valuation};
 
 use super::check::{Checker, ISO_CURRENCIES, iso_exponent};
@@ -324,25 +325,29 @@ impl RulePack {
     pub fn validate(label: &str, file: &RulePackFile) -> Result<Self, Vec<Diagnostic>> {
         let mut c = Checker::new(label);
         if file.format != FORMAT_VERSION {
-            c.error("format", format!("unsupported format version {}", file.format), None);
+            c.say(
+                "format",
+                Said::new("check-format-version").with("version", file.format.to_string()),
+                None,
+            );
         }
         c.id("id", &file.id);
         c.text("name", &file.name);
         if file.jurisdiction.trim().is_empty() {
-            c.error(
+            c.say(
                 "jurisdiction",
-                "jurisdiction is empty",
-                Some("use CN, EU, UK, US or a country code"),
+                Said::new("check-jurisdiction-empty"),
+                Some(Said::new("check-jurisdiction-empty-hint")),
             );
         }
         let currency = match (CurrencyCode::parse(&file.currency), iso_exponent(&file.currency)) {
             (Some(code), Some(exponent)) => Some((code, exponent)),
             _ => {
                 let known: Vec<&str> = ISO_CURRENCIES.iter().map(|(c, _)| *c).collect();
-                c.error_hint(
+                c.say(
                     "currency",
-                    format!("unknown currency `{}`", file.currency),
-                    format!("use one of {}", known.join(", ")),
+                    Said::new("check-unknown-currency").with("code", file.currency.as_str()),
+                    Some(Said::new("check-use-one-of").with("codes", known.join(", "))),
                 );
                 None
             }
@@ -361,17 +366,19 @@ impl RulePack {
             if let (Some(f), Some(Some(t))) = (from, to)
                 && t < f
             {
-                c.error(
+                c.say(
                     &format!("{p}.valid_to"),
-                    format!("rule ends ({t}) before it starts ({f})"),
-                    Some("valid_to is the last day the rule applies and cannot precede valid_from"),
+                    Said::new("check-rule-ends-before-start")
+                        .with("to", t.to_string())
+                        .with("from", f.to_string()),
+                    Some(Said::new("check-rule-ends-before-start-hint")),
                 );
             }
             if def.source.trim().is_empty() {
-                c.error(
+                c.say(
                     &format!("{p}.source"),
-                    "a rule needs its source",
-                    Some("name the regulation or announcement, e.g. \"Council Directive (EU) 2017/2455\""),
+                    Said::new("check-rule-source"),
+                    Some(Said::new("check-rule-source-hint")),
                 );
             }
             for (field, list) in [("origins", &def.origins), ("excluding_origins", &def.excluding_origins)] {
@@ -383,10 +390,15 @@ impl RulePack {
             if let (Some(kind), Some((pack_currency, _))) = (&kind, currency) {
                 for money in kind.amounts() {
                     if money.currency != pack_currency {
-                        c.error_hint(
+                        c.say(
                             &format!("{p}.kind"),
-                            format!("amount {money} is not in the pack's currency {pack_currency}"),
-                            format!("write amounts in {pack_currency}, the currency this jurisdiction assesses in"),
+                            Said::new("check-amount-not-pack-currency")
+                                .with("amount", money.to_string())
+                                .with("currency", pack_currency.to_string()),
+                            Some(
+                                Said::new("check-amount-not-pack-currency-hint")
+                                    .with("currency", pack_currency.to_string()),
+                            ),
                         );
                     }
                 }
@@ -478,10 +490,10 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
             rate,
         } => {
             if program.trim().is_empty() {
-                c.error(
+                c.say(
                     &format!("{p}.program"),
-                    "an additional duty needs its program",
-                    Some("name it, e.g. \"Section 301\": within one program the longest HS prefix wins"),
+                    Said::new("check-additional-duty-program"),
+                    Some(Said::new("check-additional-duty-program-hint")),
                 );
             }
             c.hs_prefix(&format!("{p}.hs_prefix"), hs_prefix);
@@ -510,7 +522,11 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
                     let path = format!("{p}.price_at_least[{i}].amount");
                     let amount = c.iso_money(&path, &t.amount)?;
                     if amount.minor <= 0 {
-                        c.error(&path, "a price threshold must be above zero", Some("e.g. \"10.00\""));
+                        c.say(
+                            &path,
+                            Said::new("check-price-threshold-zero"),
+                            Some(Said::new("check-price-threshold-zero-hint")),
+                        );
                         return None;
                     }
                     Some(PriceThreshold { amount, per: t.per })
@@ -546,18 +562,18 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
                 (Some(value), None) => c.iso_money(&format!("{p}.up_to_value"), value),
                 (None, Some(value)) => c.iso_money(&format!("{p}.below_value"), value),
                 (Some(_), Some(_)) => {
-                    c.error(
+                    c.say(
                         &format!("{p}.below_value"),
-                        "both `up_to_value` and `below_value` are given",
-                        Some("keep `up_to_value` only: `below_value` is its old name"),
+                        Said::new("check-up-to-and-below"),
+                        Some(Said::new("check-up-to-and-below-hint")),
                     );
                     None
                 }
                 (None, None) => {
-                    c.error(
+                    c.say(
                         p,
-                        "missing field `up_to_value`",
-                        Some("add `up_to_value: (currency: \"EUR\", amount: \"150.00\")`: the largest consignment value the fixed duty covers"),
+                        Said::new("check-missing-up-to-value"),
+                        Some(Said::new("check-missing-up-to-value-hint")),
                     );
                     None
                 }
@@ -580,10 +596,10 @@ fn validate_kind(c: &mut Checker, p: &str, kind: &RuleKindDef) -> Option<RuleKin
                 None => None,
             };
             if rebate_rate.is_some() && *refund == ExportRefund::NoRefund {
-                c.error(
+                c.say(
                     &format!("{p}.rebate_rate"),
-                    "a rebate rate on an export with no refund",
-                    Some("remove `rebate_rate`, or make `refund: OnDeparture`"),
+                    Said::new("check-rebate-without-refund"),
+                    Some(Said::new("check-rebate-without-refund-hint")),
                 );
             }
             RuleKind::ExportVat {

@@ -4,6 +4,7 @@
 mod architecture;
 mod authoring;
 mod c2c;
+mod check_core_lang;
 mod check_desks_lang;
 mod check_lang;
 mod class;

@@ -2,10 +2,11 @@
 
 use crate::scenario::error::Diagnostic;
 use crate::scenario::shipment::{FORMAT_VERSION, ShipmentFile};
-use crate::sim::check::{Checker, iso_exponent};
+use crate::sim::check::{Checker, decimal_problem, iso_exponent};
 use crate::sim::date::Date;
 use crate::sim::money::{BasisPoints, CurrencyCode, Micros, div_round, parse_amount, parse_decimal};
 use crate::sim::rules::RulePack;
+use crate::sim::said::Said;
 use crate::sim::scenario::HsCode;
 use crate::sim::terms::{Channel, Incoterm};
 
@@ -43,10 +44,10 @@ impl Shipment {
     pub fn validate(label: &str, file: &ShipmentFile, pack: RulePack) -> Result<Self, Vec<Diagnostic>> {
         let mut c = Checker::new(label);
         if file.format != FORMAT_VERSION {
-            c.error(
+            c.say(
                 "format",
-                format!("unsupported format version {}", file.format),
-                Some("write `format: 1`"),
+                Said::new("check-format-version").with("version", file.format.to_string()),
+                Some(Said::new("check-format-hint")),
             );
         }
         let date = c.date("date", &file.date);
@@ -56,10 +57,10 @@ impl Shipment {
         let currency = match (CurrencyCode::parse(&file.currency), iso_exponent(&file.currency)) {
             (Some(code), Some(exp)) => Some((code, exp)),
             _ => {
-                c.error(
+                c.say(
                     "currency",
-                    format!("unknown currency `{}`", file.currency),
-                    Some("use an ISO 4217 code such as \"USD\", \"EUR\", \"CNY\""),
+                    Said::new("check-unknown-currency").with("code", file.currency.as_str()),
+                    Some(Said::new("check-shipment-currency-hint")),
                 );
                 None
             }
@@ -74,16 +75,16 @@ impl Shipment {
             ),
             (None, Some((code, _))) if code == pack.currency() => Some(Micros::ONE),
             (None, Some((code, _))) => {
-                c.error_hint(
+                c.say(
                     "exchange_rate",
-                    format!(
-                        "the invoice is in {code} but {} assesses duty in {}",
-                        pack.jurisdiction(),
-                        pack.currency()
-                    ),
-                    format!(
-                        "add `exchange_rate: \"...\"`: {} per 1 {code} on the declaration date",
-                        pack.currency()
+                    Said::new("check-invoice-currency")
+                        .with("code", code.to_string())
+                        .with("jurisdiction", pack.jurisdiction())
+                        .with("pack_currency", pack.currency().to_string()),
+                    Some(
+                        Said::new("check-invoice-currency-hint")
+                            .with("code", code.to_string())
+                            .with("pack_currency", pack.currency().to_string()),
                     ),
                 );
                 None
@@ -93,19 +94,19 @@ impl Shipment {
         let amount = |c: &mut Checker, path: &str, text: &str| -> Option<i64> {
             match parse_amount(text, exponent) {
                 Ok(v) if v < 0 => {
-                    c.error(
+                    c.say(
                         path,
-                        format!("negative amount {text}"),
-                        Some("amounts are zero or more"),
+                        Said::new("check-shipment-negative-amount").with("amount", text),
+                        Some(Said::new("check-shipment-negative-amount-hint")),
                     );
                     None
                 }
                 Ok(v) => Some(v),
                 Err(e) => {
-                    c.error(
+                    c.say(
                         path,
-                        format!("amount `{text}` {e}"),
-                        Some("write a decimal string, e.g. \"125.50\""),
+                        decimal_problem("check-amount-bad", text, e),
+                        Some(Said::new("check-shipment-amount-hint")),
                     );
                     None
                 }
@@ -118,18 +119,17 @@ impl Shipment {
             // well below 1.
             let rate = c.percent("insurance_rate", text, 1, 1_000)?;
             if insurance != 0 {
-                c.error(
+                c.say(
                     "insurance_rate",
-                    "both an insurance amount and an insurance rate are given",
-                    Some("give one: `insurance: \"45.60\"` or `insurance_rate: \"0.3%\"`"),
+                    Said::new("check-insurance-both"),
+                    Some(Said::new("check-insurance-both-hint")),
                 );
             }
             if file.incoterm.price_includes_insurance() {
-                c.error_hint(
+                c.say(
                     "insurance_rate",
-                    format!("a {:?} price already includes insurance", file.incoterm),
-                    "remove `insurance_rate`; it is for prices without insurance (EXW, FCA, FAS, FOB, CPT, CFR)"
-                        .to_string(),
+                    Said::new("check-price-includes-insurance").with("incoterm", format!("{:?}", file.incoterm)),
+                    Some(Said::new("check-price-includes-insurance-hint")),
                 );
             }
             Some(rate)
@@ -139,10 +139,10 @@ impl Shipment {
             c.country("origin", origin);
         }
         if file.proof_of_origin && origin.is_empty() && file.lines.iter().all(|l| l.origin.is_none()) {
-            c.error(
+            c.say(
                 "proof_of_origin",
-                "a proof of origin for goods without an origin",
-                Some("add `origin: \"JP\"` to the file or to its lines"),
+                Said::new("check-proof-without-origin"),
+                Some(Said::new("check-proof-without-origin-hint")),
             );
         }
         let fees: Vec<(String, i64)> = file
@@ -155,10 +155,10 @@ impl Shipment {
             Some(text) => match parse_amount(text, pack.exponent()) {
                 Ok(v) if v >= 0 => v,
                 _ => {
-                    c.error(
+                    c.say(
                         "buyer_year_to_date",
-                        format!("`{text}` is not an amount of zero or more"),
-                        Some("in the rule pack's currency, e.g. \"12000.00\""),
+                        Said::new("check-year-to-date").with("text", text.as_str()),
+                        Some(Said::new("check-year-to-date-hint")),
                     );
                     0
                 }
@@ -166,10 +166,10 @@ impl Shipment {
             None => 0,
         };
         if file.lines.is_empty() {
-            c.error(
+            c.say(
                 "lines",
-                "the shipment has no goods lines",
-                Some("add at least one line"),
+                Said::new("check-no-goods-lines"),
+                Some(Said::new("check-no-goods-lines-hint")),
             );
         }
         let mut lines = Vec::new();
@@ -177,17 +177,17 @@ impl Shipment {
             let p = format!("lines[{i}]");
             let hs = HsCode::parse(&l.hs_code);
             if hs.is_none() {
-                c.error_hint(
+                c.say(
                     &format!("{p}.hs_code"),
-                    format!("HS code `{}` is malformed", l.hs_code),
-                    "write 6, 8 or 10 digits, e.g. \"6206100000\"".to_string(),
+                    Said::new("check-hs-code-malformed").with("code", l.hs_code.as_str()),
+                    Some(Said::new("check-hs-code-malformed-hint")),
                 );
             }
             if l.quantity == 0 {
-                c.error(
+                c.say(
                     &format!("{p}.quantity"),
-                    "quantity is 0",
-                    Some("declare at least one unit"),
+                    Said::new("check-quantity-zero"),
+                    Some(Said::new("check-quantity-zero-hint")),
                 );
             }
             let unit_value = amount(&mut c, &format!("{p}.unit_value"), &l.unit_value);
@@ -203,18 +203,18 @@ impl Shipment {
                 match parse_decimal(text, 3) {
                     Ok(v) if v > 0 => u64::try_from(v).ok(),
                     Ok(_) => {
-                        c.error(
+                        c.say(
                             &path,
-                            format!("weight `{text}` must be above zero"),
-                            Some("kilograms, e.g. \"0.180\""),
+                            Said::new("check-weight-zero").with("text", text),
+                            Some(Said::new("check-weight-zero-hint")),
                         );
                         None
                     }
                     Err(e) => {
-                        c.error(
+                        c.say(
                             &path,
-                            format!("weight `{text}` {e}"),
-                            Some("kilograms with up to 3 decimals, e.g. \"12.500\""),
+                            decimal_problem("check-weight-bad", text, e),
+                            Some(Said::new("check-weight-bad-hint")),
                         );
                         None
                     }
@@ -228,18 +228,18 @@ impl Shipment {
                         unit: def.unit,
                     }),
                     Ok(_) => {
-                        c.error(
+                        c.say(
                             &path,
-                            format!("content `{}` must be above zero and at most 1,000,000", def.amount),
-                            Some("what one unit contains, e.g. \"50\" (ml) for a 50 ml jar"),
+                            Said::new("check-content-range").with("text", def.amount.as_str()),
+                            Some(Said::new("check-content-range-hint")),
                         );
                         None
                     }
                     Err(e) => {
-                        c.error(
+                        c.say(
                             &path,
-                            format!("content `{}` {e}", def.amount),
-                            Some("a number with up to 3 decimals, e.g. \"50\" or \"7.5\""),
+                            decimal_problem("check-content-bad", &def.amount, e),
+                            Some(Said::new("check-content-bad-hint")),
                         );
                         None
                     }
@@ -253,10 +253,12 @@ impl Shipment {
             if let (Some(n), Some(g)) = (net, gross)
                 && n > g
             {
-                c.error_hint(
+                c.say(
                     &format!("{p}.gross_kg"),
-                    format!("gross weight {} kg is below net weight {} kg", l.gross_kg, l.net_kg),
-                    "gross weight includes packing".to_string(),
+                    Said::new("check-gross-below-net-kg")
+                        .with("gross", l.gross_kg.as_str())
+                        .with("net", l.net_kg.as_str()),
+                    Some(Said::new("check-gross-below-net-kg-hint")),
                 );
             }
             if let (Some(hs_code), Some(unit_value), Some(net_weight_g), Some(gross_weight_g)) =

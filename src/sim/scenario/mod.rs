@@ -24,6 +24,7 @@ use super::check::{Checker, iso_exponent};
 use super::date::Date;
 use super::money::{BasisPoints, CurrencyCode, Micros, Money};
 use super::rules::RulePack;
+use super::said::Said;
 use declaration::DeclarationCase;
 use negotiation::NegotiationCase;
 pub use role::{Company, Role, Seat};
@@ -333,7 +334,11 @@ impl Scenario {
     pub fn validate(label: &str, file: &ScenarioFile, packs: &LoadedRulePacks) -> Result<Self, Vec<Diagnostic>> {
         let mut c = Checker::new(label);
         if file.format != FORMAT_VERSION {
-            c.error("format", format!("unsupported format version {}", file.format), None);
+            c.say(
+                "format",
+                Said::new("check-format-version").with("version", file.format.to_string()),
+                None,
+            );
         }
         let m = &file.meta;
         if m.id.is_empty()
@@ -342,26 +347,26 @@ impl Scenario {
                 .chars()
                 .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
         {
-            c.error(
+            c.say(
                 "meta.id",
-                format!("scenario id `{}` must be lowercase letters, digits and `-`", m.id),
-                Some("e.g. \"b2b-silk-blouses\""),
+                Said::new("check-scenario-id").with("id", m.id.as_str()),
+                Some(Said::new("check-scenario-id-hint")),
             );
         }
         c.text("meta.title", &m.title);
         c.text("meta.description", &m.description);
         if m.estimated_minutes == 0 {
-            c.error(
+            c.say(
                 "meta.estimated_minutes",
-                "estimated time is zero",
-                Some("say how long a class needs, e.g. 45"),
+                Said::new("check-estimated-time-zero"),
+                Some(Said::new("check-estimated-time-zero-hint")),
             );
         }
         if m.learning_objectives.is_empty() {
-            c.error(
+            c.say(
                 "meta.learning_objectives",
-                "no learning objectives",
-                Some("list what the student will be able to do afterwards"),
+                Said::new("check-no-learning-objectives"),
+                Some(Said::new("check-no-learning-objectives-hint")),
             );
         }
         for (i, o) in m.learning_objectives.iter().enumerate() {
@@ -386,10 +391,10 @@ impl Scenario {
         // Calendar.
         let start_date = c.date("setup.start_date", &s.start_date);
         if s.length_days == 0 || s.length_days > MAX_LENGTH_DAYS {
-            c.error_hint(
+            c.say(
                 "setup.length_days",
-                format!("length of {} days is out of range", s.length_days),
-                format!("use 1 to {MAX_LENGTH_DAYS} days"),
+                Said::new("check-length-days").with("days", s.length_days),
+                Some(Said::new("check-length-days-hint").with("max", MAX_LENGTH_DAYS)),
             );
         }
         let length = s.length_days.clamp(1, MAX_LENGTH_DAYS);
@@ -405,10 +410,10 @@ impl Scenario {
         for (i, d) in s.currencies.iter().enumerate() {
             let p = format!("setup.currencies[{i}]");
             let Some(code) = CurrencyCode::parse(&d.code) else {
-                c.error(
+                c.say(
                     &format!("{p}.code"),
-                    format!("`{}` is not a currency code", d.code),
-                    Some("use an ISO 4217 code of three capital letters"),
+                    Said::new("check-not-currency-code").with("code", d.code.as_str()),
+                    Some(Said::new("check-currency-code-hint-short")),
                 );
                 continue;
             };
@@ -416,16 +421,19 @@ impl Scenario {
             if let Some(iso) = iso_exponent(&d.code)
                 && iso != d.minor_units
             {
-                c.error_hint(
+                c.say(
                     &format!("{p}.minor_units"),
-                    format!("{} has {iso} minor units in ISO 4217, not {}", d.code, d.minor_units),
-                    format!("set `minor_units: {iso}`"),
+                    Said::new("check-minor-units-iso")
+                        .with("code", d.code.as_str())
+                        .with("iso", iso)
+                        .with("written", d.minor_units),
+                    Some(Said::new("check-minor-units-iso-hint").with("iso", iso)),
                 );
             } else if d.minor_units > 4 {
-                c.error(
+                c.say(
                     &format!("{p}.minor_units"),
-                    "more than 4 minor units",
-                    Some("currencies use 0 to 3 decimals"),
+                    Said::new("check-minor-units-many"),
+                    Some(Said::new("check-minor-units-many-hint")),
                 );
             }
             // A wrong value is reported above; the checks that follow use a sane one.
@@ -453,20 +461,20 @@ impl Scenario {
             let p = format!("setup.starting_cash[{i}]");
             if let Some(money) = c.money(&p, d, false) {
                 if starting_cash.insert(money.currency, money.minor).is_some() {
-                    c.error(
+                    c.say(
                         &p,
-                        format!("{} is listed twice in starting cash", money.currency),
-                        Some("give one balance per currency"),
+                        Said::new("check-starting-cash-twice").with("currency", money.currency.to_string()),
+                        Some(Said::new("check-starting-cash-twice-hint")),
                     );
                 }
                 note_use(money.currency, p);
             }
         }
         if s.starting_reputation > 100 {
-            c.error(
+            c.say(
                 "setup.starting_reputation",
-                format!("reputation {} is above 100", s.starting_reputation),
-                Some("reputation runs from 0 to 100"),
+                Said::new("check-reputation-above-100").with("reputation", s.starting_reputation),
+                Some(Said::new("check-reputation-range-hint")),
             );
         }
 
@@ -574,10 +582,12 @@ impl Scenario {
             let hs = HsCode::parse(&d.hs_code);
             if hs.is_none() {
                 let digits = d.hs_code.chars().filter(char::is_ascii_digit).count();
-                c.error_hint(
+                c.say(
                     &format!("{p}.hs_code"),
-                    format!("HS code `{}` is malformed: expected 6, 8 or 10 digits, found {digits}", d.hs_code),
-                    "HS codes have 6 digits internationally, 8 or 10 nationally; China declares 10, e.g. \"6206100000\"".to_string(),
+                    Said::new("check-hs-code-digits")
+                        .with("code", d.hs_code.as_str())
+                        .with("digits", digits),
+                    Some(Said::new("check-hs-code-digits-hint")),
                 );
             }
             let cost = c.money(&format!("{p}.unit_cost"), &d.unit_cost, false);
@@ -585,28 +595,27 @@ impl Scenario {
                 note_use(m.currency, format!("{p}.unit_cost"));
             }
             if d.net_weight_g == 0 {
-                c.error(
+                c.say(
                     &format!("{p}.net_weight_g"),
-                    "net weight is zero",
-                    Some("weigh one unit without packing, in grams"),
+                    Said::new("check-net-weight-zero"),
+                    Some(Said::new("check-net-weight-zero-hint")),
                 );
             }
             if d.gross_weight_g < d.net_weight_g {
-                c.error_hint(
+                c.say(
                     &format!("{p}.gross_weight_g"),
-                    format!(
-                        "gross weight {} g is below net weight {} g",
-                        d.gross_weight_g, d.net_weight_g
-                    ),
-                    "gross weight includes packing, so it is at least the net weight".to_string(),
+                    Said::new("check-gross-below-net-g")
+                        .with("gross", d.gross_weight_g)
+                        .with("net", d.net_weight_g),
+                    Some(Said::new("check-gross-below-net-g-hint")),
                 );
             }
             let dims = d.dimensions_mm;
             if dims.length == 0 || dims.width == 0 || dims.height == 0 {
-                c.error(
+                c.say(
                     &format!("{p}.dimensions_mm"),
-                    "a dimension is zero",
-                    Some("give the packed size in millimetres"),
+                    Said::new("check-dimension-zero"),
+                    Some(Said::new("check-dimension-zero-hint")),
                 );
             }
             c.country(&format!("{p}.origin"), &d.origin);
@@ -641,10 +650,10 @@ impl Scenario {
             let p = format!("setup.counterparts[{i}]");
             c.id(&format!("{p}.id"), &d.id);
             if d.name.trim().is_empty() {
-                c.error(
+                c.say(
                     &format!("{p}.name"),
-                    "name is empty",
-                    Some("give the person or company a name"),
+                    Said::new("check-name-empty"),
+                    Some(Said::new("check-counterpart-name-hint")),
                 );
             }
             c.country(&format!("{p}.country"), &d.country);
@@ -671,13 +680,12 @@ impl Scenario {
             if let Some(value) = e
                 && !shape_ok(value)
             {
-                c.error_hint(
+                c.say(
                     &format!("{pp}.concession_exponent"),
-                    format!(
-                        "a {:?} negotiator with concession exponent {value} would not concede like one",
-                        d.personality.strategy
-                    ),
-                    "Boulware needs an exponent below 1 (e.g. \"0.4\"), Linear exactly 1, Conceder above 1 (e.g. \"2.5\")".to_string(),
+                    Said::new("check-strategy-exponent")
+                        .with("strategy", format!("{:?}", d.personality.strategy))
+                        .with("exponent", value.to_string()),
+                    Some(Said::new("check-strategy-exponent-hint")),
                 );
             }
             let res = c.decimal(
@@ -693,25 +701,29 @@ impl Scenario {
                 Micros(2_000_000),
             );
             if d.personality.patience_rounds == 0 {
-                c.error(
+                c.say(
                     &format!("{pp}.patience_rounds"),
-                    "patience of 0 rounds",
-                    Some("allow at least 1 round of offers"),
+                    Said::new("check-patience-zero"),
+                    Some(Said::new("check-patience-zero-hint")),
                 );
             }
             if let (Some(r), Some(t)) = (res, target) {
                 let buys = matches!(d.kind, CounterpartKind::Buyer | CounterpartKind::Bidder);
                 if buys && t > r {
-                    c.error_hint(
+                    c.say(
                         &format!("{pp}.target"),
-                        format!("a buyer's opening target ({t}) is above their reservation price ({r})"),
-                        "buyers open low and walk away above the reservation: target ≤ reservation".to_string(),
+                        Said::new("check-buyer-target")
+                            .with("target", t.to_string())
+                            .with("reservation", r.to_string()),
+                        Some(Said::new("check-buyer-target-hint")),
                     );
                 } else if !buys && t < r {
-                    c.error_hint(
+                    c.say(
                         &format!("{pp}.target"),
-                        format!("a seller's opening target ({t}) is below their reservation price ({r})"),
-                        "sellers open high and walk away below the reservation: target ≥ reservation".to_string(),
+                        Said::new("check-seller-target")
+                            .with("target", t.to_string())
+                            .with("reservation", r.to_string()),
+                        Some(Said::new("check-seller-target-hint")),
                     );
                 }
             }
@@ -739,10 +751,10 @@ impl Scenario {
 
         // Tasks and rubric.
         if s.tasks.is_empty() {
-            c.error(
+            c.say(
                 "setup.tasks",
-                "the scenario has no tasks",
-                Some("add at least one graded task"),
+                Said::new("check-no-tasks"),
+                Some(Said::new("check-no-tasks-hint")),
             );
         }
         c.unique("setup.tasks", "id", "task id", s.tasks.iter().map(|d| d.id.as_str()));
@@ -773,10 +785,10 @@ impl Scenario {
             let declaration = match &d.declaration {
                 Some(def) => {
                     if d.activity != Activity::Customs {
-                        c.error(
+                        c.say(
                             &format!("{p}.declaration"),
-                            "only a customs task can have a declaration",
-                            Some("set `activity: Customs` or remove the declaration"),
+                            Said::new("check-declaration-not-customs"),
+                            Some(Said::new("check-declaration-not-customs-hint")),
                         );
                     }
                     DeclarationCase::validate(&mut c, &format!("{p}.declaration"), def, &skus, &pack_ids)
@@ -787,42 +799,42 @@ impl Scenario {
                 Some(def) => {
                     let np = format!("{p}.negotiation");
                     if d.activity != Activity::Negotiation {
-                        c.error(
+                        c.say(
                             &np,
-                            "only a negotiation task can have a negotiation",
-                            Some("set `activity: Negotiation` or remove the negotiation"),
+                            Said::new("check-negotiation-not-negotiation"),
+                            Some(Said::new("check-negotiation-not-negotiation-hint")),
                         );
                     }
                     let needed = match def.student_side {
-                        crate::sim::terms::Side::Seller => "a Buyer",
-                        crate::sim::terms::Side::Buyer => "a Seller, Supplier or Forwarder",
+                        crate::sim::terms::Side::Seller => "check-needed-buyer",
+                        crate::sim::terms::Side::Buyer => "check-needed-seller",
                     };
                     let party = d
                         .counterpart
                         .as_deref()
                         .and_then(|id| s.counterparts.iter().find(|cp| cp.id == id));
                     match (&d.counterpart, party) {
-                        (None, _) => c.error_hint(
+                        (None, _) => c.say(
                             &format!("{p}.counterpart"),
-                            "a negotiation needs a counterpart",
-                            format!("name {needed} from setup.counterparts"),
+                            Said::new("check-negotiation-no-counterpart"),
+                            Some(Said::new("check-negotiation-no-counterpart-hint").term("needed", needed)),
                         ),
-                        (Some(_), Some(cp)) if !counterpart_can_take(cp.kind, def.student_side.other()) => c
-                            .error_hint(
-                                &format!("{p}.counterpart"),
-                                format!(
-                                    "the student is the {:?}, so the counterpart must be {needed}, but `{}` is a {:?}",
-                                    def.student_side, cp.id, cp.kind
-                                ),
-                                "choose another counterpart, or change `student_side`".to_string(),
-                            ),
+                        (Some(_), Some(cp)) if !counterpart_can_take(cp.kind, def.student_side.other()) => c.say(
+                            &format!("{p}.counterpart"),
+                            Said::new("check-negotiation-wrong-counterpart")
+                                .with("side", format!("{:?}", def.student_side))
+                                .term("needed", needed)
+                                .with("id", cp.id.as_str())
+                                .with("kind", format!("{:?}", cp.kind)),
+                            Some(Said::new("check-negotiation-wrong-counterpart-hint")),
+                        ),
                         _ => {}
                     }
                     if d.product.is_none() {
-                        c.error(
+                        c.say(
                             &format!("{p}.product"),
-                            "a negotiation needs the product it sells",
-                            Some("set `product` to the SKU the contract is for"),
+                            Said::new("check-negotiation-no-product"),
+                            Some(Said::new("check-negotiation-no-product-hint")),
                         );
                     }
                     NegotiationCase::validate(&mut c, &np, def)
@@ -840,10 +852,10 @@ impl Scenario {
                 )
             });
             if d.rubric.is_empty() {
-                c.error(
+                c.say(
                     &format!("{p}.rubric"),
-                    "task has no rubric criteria",
-                    Some("say what earns points for this task"),
+                    Said::new("check-no-rubric"),
+                    Some(Said::new("check-no-rubric-hint")),
                 );
             }
             c.unique(
@@ -858,10 +870,10 @@ impl Scenario {
                 c.id(&format!("{rp}.id"), &r.id);
                 c.text(&format!("{rp}.description"), &r.description);
                 if r.points == 0 {
-                    c.error(
+                    c.say(
                         &format!("{rp}.points"),
-                        "criterion is worth 0 points",
-                        Some("give it points or remove it"),
+                        Said::new("check-criterion-zero-points"),
+                        Some(Said::new("check-criterion-zero-points-hint")),
                     );
                 }
                 rubric_sum = rubric_sum.saturating_add(r.points);
@@ -928,13 +940,12 @@ impl Scenario {
             }
         }
         if rubric_sum != s.rubric_total {
-            c.error_hint(
+            c.say(
                 "setup.rubric_total",
-                format!(
-                    "rubric points add up to {rubric_sum}, but rubric_total is {}",
-                    s.rubric_total
-                ),
-                format!("change rubric_total to {rubric_sum} or adjust the criteria's points"),
+                Said::new("check-rubric-total")
+                    .with("sum", rubric_sum)
+                    .with("total", s.rubric_total),
+                Some(Said::new("check-rubric-total-hint").with("sum", rubric_sum)),
             );
         }
 
@@ -971,17 +982,19 @@ impl Scenario {
                 check_day(&mut c, &format!("{p}.to_day"), to_day, length);
             }
             if to_day < d.from_day {
-                c.error(
+                c.say(
                     &format!("{p}.to_day"),
-                    format!("window ends on day {to_day} before it starts on day {}", d.from_day),
-                    Some("to_day must be on or after from_day"),
+                    Said::new("check-window-backwards")
+                        .with("to", to_day)
+                        .with("from", d.from_day),
+                    Some(Said::new("check-window-backwards-hint")),
                 );
             }
             if d.max_times == 0 {
-                c.error(
+                c.say(
                     &format!("{p}.max_times"),
-                    "max_times is 0, so the event can never happen",
-                    Some("use 1 or more, or remove the event"),
+                    Said::new("check-max-times-zero"),
+                    Some(Said::new("check-max-times-zero-hint")),
                 );
             }
             let effect = check_effect(
@@ -1018,10 +1031,10 @@ impl Scenario {
                 continue;
             };
             if Some(code) == home.map(|h| h.0) {
-                c.error(
+                c.say(
                     &format!("{p}.currency"),
-                    format!("{code} is the home currency; it needs no exchange rate"),
-                    Some("remove this entry"),
+                    Said::new("check-rate-for-home").with("code", code.to_string()),
+                    Some(Said::new("check-remove-entry")),
                 );
                 continue;
             }
@@ -1055,10 +1068,16 @@ impl Scenario {
             for (code, first_use) in &used {
                 let declared = s.exchange_rates.iter().any(|d| d.currency == code.as_str());
                 if *code != home_code && !declared {
-                    c.error_hint(
+                    c.say(
                         "setup.exchange_rates",
-                        format!("no exchange rate for {code}, which is used at {first_use}"),
-                        format!("add `(currency: \"{code}\", rate: \"...\")` giving {home_code} per 1 {code}"),
+                        Said::new("check-no-exchange-rate")
+                            .with("code", code.to_string())
+                            .with("first", first_use.as_str()),
+                        Some(
+                            Said::new("check-no-exchange-rate-hint")
+                                .with("code", code.to_string())
+                                .with("home", home_code.to_string()),
+                        ),
                     );
                 }
             }
@@ -1227,10 +1246,10 @@ impl Scenario {
 
 fn check_day(c: &mut Checker, path: &str, day: u32, length: u32) {
     if day == 0 || day > length {
-        c.error_hint(
+        c.say(
             path,
-            format!("day {day} is outside the scenario (days 1 to {length})"),
-            format!("use a day from 1 to {length}, or lengthen setup.length_days"),
+            Said::new("check-day-outside").with("day", day).with("length", length),
+            Some(Said::new("check-day-outside-hint").with("length", length)),
         );
     }
 }
@@ -1284,10 +1303,10 @@ fn check_effect(
         EffectDef::ReputationChange { delta, reason } => {
             c.text(&format!("{p}.reason"), reason);
             if !(-100..=100).contains(delta) {
-                c.error(
+                c.say(
                     &format!("{p}.delta"),
-                    format!("reputation change {delta} is out of range"),
-                    Some("use -100 to 100"),
+                    Said::new("check-reputation-change").with("delta", delta.to_string()),
+                    Some(Said::new("check-reputation-change-hint")),
                 );
                 return None;
             }
@@ -1311,10 +1330,10 @@ fn check_effect(
             );
             c.reference(&format!("{p}.product"), "product", product, skus.iter().copied());
             if topics.is_empty() {
-                c.error(
+                c.say(
                     &format!("{p}.topics"),
-                    "a question with no topics",
-                    Some("list what the buyer asks about, e.g. [Condition, ImportCharges]"),
+                    Said::new("check-question-no-topics"),
+                    Some(Said::new("check-question-no-topics-hint")),
                 );
             }
             c.text(&format!("{p}.subject"), subject);
@@ -1338,40 +1357,37 @@ fn validate_seats(c: &mut Checker, seats: &[SeatDef], role: &Role) -> Vec<Seat> 
         return role::default_seats(role);
     }
     if seats.len() > role::MAX_SEATS {
-        c.error_hint(
+        c.say(
             "setup.seats",
-            format!("{} seats", seats.len()),
-            format!("declare at most {} seats", role::MAX_SEATS),
+            Said::new("check-seats-count").with("count", seats.len()),
+            Some(Said::new("check-seats-count-hint").with("max", role::MAX_SEATS)),
         );
     }
     for (i, seat) in seats.iter().enumerate() {
         c.id(&format!("setup.seats[{i}].id"), &seat.id);
         c.text(&format!("setup.seats[{i}].name"), &seat.name);
         if seat.id == crate::sim::terms::INSTRUCTOR_SEAT || seat.id == crate::sim::terms::MARKET_SEAT {
-            c.error_hint(
+            c.say(
                 &format!("setup.seats[{i}].id"),
-                format!("seat id `{}`", seat.id),
-                format!(
-                    "`{}` is reserved for a class (the instructor's seat, and the shared market's): name this seat otherwise",
-                    seat.id
-                ),
+                Said::new("check-seat-id").with("id", seat.id.as_str()),
+                Some(Said::new("check-seat-id-reserved-hint").with("id", seat.id.as_str())),
             );
         }
     }
     c.unique("setup.seats", "id", "seat id", seats.iter().map(|s| s.id.as_str()));
     let playing = |plays: SeatPlays| seats.iter().filter(|s| s.plays == plays).count();
     if playing(SeatPlays::Company) != 1 {
-        c.error_hint(
+        c.say(
             "setup.seats",
-            format!("{} seats play the company", playing(SeatPlays::Company)),
-            "exactly one seat plays `Company` (the scenario's `role`)".to_string(),
+            Said::new("check-seats-company").with("count", playing(SeatPlays::Company)),
+            Some(Said::new("check-seats-company-hint")),
         );
     }
     if playing(SeatPlays::Counterparts) > 1 {
-        c.error_hint(
+        c.say(
             "setup.seats",
-            format!("{} seats play the counterparts", playing(SeatPlays::Counterparts)),
-            "at most one seat plays `Counterparts`".to_string(),
+            Said::new("check-seats-counterparts").with("count", playing(SeatPlays::Counterparts)),
+            Some(Said::new("check-seats-counterparts-hint")),
         );
     }
     let mut valid: Vec<Seat> = seats

@@ -5,6 +5,7 @@
 use crate::scenario::error::Diagnostic;
 use crate::scenario::nomenclature::NomenclatureFile;
 use crate::sim::check::Checker;
+use crate::sim::said::Said;
 use crate::sim::terms::Text;
 
 /// The nomenclature bundled with the game (validated by tests and at first use).
@@ -148,14 +149,18 @@ impl Nomenclature {
     pub fn validate(label: &str, file: NomenclatureFile) -> Result<Self, Vec<Diagnostic>> {
         let mut c = Checker::new(label);
         if file.format != 1 {
-            c.error(
+            c.say(
                 "format",
-                format!("unsupported format version {}", file.format),
-                Some("write `format: 1`"),
+                Said::new("check-format-version").with("version", file.format.to_string()),
+                Some(Said::new("check-format-hint")),
             );
         }
         if file.sections.is_empty() {
-            c.error("sections", "no sections", Some("add at least one section"));
+            c.say(
+                "sections",
+                Said::new("check-no-sections"),
+                Some(Said::new("check-no-sections-hint")),
+            );
         }
         for (si, s) in file.sections.iter().enumerate() {
             let sp = format!("sections[{si}]");
@@ -163,42 +168,48 @@ impl Nomenclature {
             for (ci, ch) in s.chapters.iter().enumerate() {
                 let cp = format!("{sp}.chapters[{ci}]");
                 if !digits(&ch.code, 2) {
-                    c.error(
+                    c.say(
                         &format!("{cp}.code"),
-                        format!("chapter code `{}` is not two digits", ch.code),
+                        Said::new("check-chapter-code").with("code", ch.code.as_str()),
                         None,
                     );
                 }
                 for (hi, h) in ch.headings.iter().enumerate() {
                     let hp = format!("{cp}.headings[{hi}]");
                     if !digits(&h.code, 4) || !h.code.starts_with(&ch.code) {
-                        c.error(
+                        c.say(
                             &format!("{hp}.code"),
-                            format!("heading `{}` is not four digits in chapter {}", h.code, ch.code),
+                            Said::new("check-heading-code")
+                                .with("code", h.code.as_str())
+                                .with("chapter", ch.code.as_str()),
                             None,
                         );
                     }
                     for (bi, sub) in h.subheadings.iter().enumerate() {
                         let bp = format!("{hp}.subheadings[{bi}]");
                         if !digits(&sub.code, 6) || !sub.code.starts_with(&h.code) {
-                            c.error(
+                            c.say(
                                 &format!("{bp}.code"),
-                                format!("subheading `{}` is not six digits under {}", sub.code, h.code),
+                                Said::new("check-subheading-code")
+                                    .with("code", sub.code.as_str())
+                                    .with("heading", h.code.as_str()),
                                 None,
                             );
                         }
                         if sub.national.is_empty() {
-                            c.error(
+                            c.say(
                                 &format!("{bp}.national"),
-                                "no national line",
-                                Some("add the 10-digit code(s)"),
+                                Said::new("check-no-national-line"),
+                                Some(Said::new("check-no-national-line-hint")),
                             );
                         }
                         for (ni, n) in sub.national.iter().enumerate() {
                             if !digits(&n.code, 10) || !n.code.starts_with(&sub.code) {
-                                c.error(
+                                c.say(
                                     &format!("{bp}.national[{ni}].code"),
-                                    format!("national code `{}` is not ten digits under {}", n.code, sub.code),
+                                    Said::new("check-national-code")
+                                        .with("code", n.code.as_str())
+                                        .with("subheading", sub.code.as_str()),
                                     None,
                                 );
                             }
