@@ -10,7 +10,7 @@ use tradeport::i18n::{Catalogue, Language};
 use crate::architecture::rust_files;
 use crate::said::english_run;
 
-/// `text` without what it quotes from the file: `code`, "strings" and «…» spans.
+/// `text` without what it quotes from the file: `code`, "strings" and “…” spans.
 fn without_quotes(text: &str) -> String {
     let mut out = String::new();
     let mut inside: Option<char> = None;
@@ -19,6 +19,7 @@ fn without_quotes(text: &str) -> String {
             Some(close) if c == close => inside = None,
             Some(_) => {}
             None if c == '`' || c == '"' => inside = Some(c),
+            None if c == '“' => inside = Some('”'),
             None => out.push(c),
         }
     }

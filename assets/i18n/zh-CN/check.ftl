@@ -16,7 +16,7 @@ diagnostic-here = 这里
 ## src/cli/mod.rs：check
 check-no-files = 在给出的路径中没有找到 *.scenario.ron 或 *.rules.ron 文件
 check-rule-pack-summary = 规则包 `{ $id }`，{ $rules } 条规则
-check-nomenclature-summary = 商品编码表 { $edition }，含 { $extension }
+check-nomenclature-summary = 商品编码表 { $edition }，含“{ $extension }”
 check-scenario-summary = 情景 `{ $id }` —— { $title }
 check-file-ok = 通过  { $file }（{ $summary }）
 check-file-error = 有错  { $file }（{ $problems } 个问题）
