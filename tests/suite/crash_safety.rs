@@ -37,6 +37,8 @@ fn drill_and_kill(dir: &Path, delay: Duration, signal: &str) -> Outcome {
     let child = Process::new(BIN)
         .args(["save-drill", SCENARIO, "--pace-ms", "3", "--dir"])
         .arg(dir)
+        // The output these tests read is the English one, whatever this machine's language.
+        .env("LC_ALL", "C.UTF-8")
         .env(
             "TRADEPORT_SCENARIOS",
             std::fs::canonicalize("scenarios").unwrap_or_default(),

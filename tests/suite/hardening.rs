@@ -40,6 +40,8 @@ fn run_with(dir: &Path, args: &[&str], scenarios: &Path) -> (i32, String) {
     let mut child = Process::new(BIN)
         .args(args)
         .current_dir(dir)
+        // The output these tests read is the English one, whatever this machine's language.
+        .env("LC_ALL", "C.UTF-8")
         .env(
             "TRADEPORT_SCENARIOS",
             std::fs::canonicalize(scenarios).unwrap_or_default(),
