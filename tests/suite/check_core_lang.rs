@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use tradeport::cli::{CheckStyle, check, check_in};
 use tradeport::i18n::{Catalogue, Language};
 
+use crate::check_lang::without_quotes;
 use crate::said::english_run;
 
 /// One way of breaking a bundled file, and what `check` must then say in each language.
@@ -253,21 +254,6 @@ const CASES: &[Case] = &[
         chinese: "CNY 是本币，不需要汇率",
     },
 ];
-
-/// `text` without what it quotes from the file: `code` and "strings".
-fn without_quotes(text: &str) -> String {
-    let mut out = String::new();
-    let mut inside: Option<char> = None;
-    for c in text.chars() {
-        match inside {
-            Some(close) if c == close => inside = None,
-            Some(_) => {}
-            None if c == '`' || c == '"' => inside = Some(c),
-            None => out.push(c),
-        }
-    }
-    out
-}
 
 /// `text` without field and file paths: runs of letters, digits and `_.[]/-` that hold one
 /// of `_./[` (`setup.products[0].hs_code`, `/tmp/x/eu.rules.ron`).

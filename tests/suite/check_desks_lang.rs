@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use tradeport::cli::{CheckStyle, check, check_in};
 use tradeport::i18n::{Catalogue, Language};
 
+use crate::check_lang::without_quotes;
 use crate::said::english_run;
 
 /// One break: the text replaced (its first occurrence), its replacement, and the problem it
@@ -228,21 +229,6 @@ fn write_broken(id: &str, breaks: &[Break]) -> PathBuf {
     let file = dir.join(format!("{id}.scenario.ron"));
     std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
     file
-}
-
-/// `text` without what it quotes from the file: `code` and "strings".
-fn without_quotes(text: &str) -> String {
-    let mut out = String::new();
-    let mut inside: Option<char> = None;
-    for c in text.chars() {
-        match inside {
-            Some(close) if c == close => inside = None,
-            Some(_) => {}
-            None if c == '`' || c == '"' => inside = Some(c),
-            None => out.push(c),
-        }
-    }
-    out
 }
 
 fn checked(file: &Path, cat: &Catalogue) -> String {

@@ -10,8 +10,8 @@ use tradeport::i18n::{Catalogue, Language};
 use crate::architecture::rust_files;
 use crate::said::english_run;
 
-/// `text` without what it quotes from the file: `code`, "strings" and “…” spans.
-fn without_quotes(text: &str) -> String {
+/// `text` without what it quotes from the file or the user: `code`, "strings" and “…” spans.
+pub(crate) fn without_quotes(text: &str) -> String {
     let mut out = String::new();
     let mut inside: Option<char> = None;
     for c in text.chars() {

@@ -11,6 +11,7 @@ use tradeport::i18n::{Catalogue, Language};
 use tradeport::sim::said::Said;
 use tradeport::sim::save::{ReportFile, SaveFile, Student};
 
+use crate::check_lang::without_quotes;
 use crate::said::{english_run, problems, variables};
 
 fn chinese() -> Catalogue {
@@ -19,22 +20,6 @@ fn chinese() -> Catalogue {
 
 fn english() -> Catalogue {
     Catalogue::new(Language::English)
-}
-
-/// `text` without `code`, "quoted" and “quoted” spans (what the files and the user wrote).
-fn without_quotes(text: &str) -> String {
-    let mut out = String::new();
-    let mut inside: Option<char> = None;
-    for c in text.chars() {
-        match inside {
-            Some(close) if c == close => inside = None,
-            Some(_) => {}
-            None if c == '`' || c == '"' => inside = Some(c),
-            None if c == '“' => inside = Some('”'),
-            None => out.push(c),
-        }
-    }
-    out
 }
 
 /// The lines of `text` (data in `data` replaced first) that hold a run of two English words
@@ -92,14 +77,7 @@ fn scenario(id: &str) -> Arc<tradeport::sim::Scenario> {
 
 /// The valid shipment fixtures of `tests/landed-cost`.
 fn shipments() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/landed-cost")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".shipment.ron"))
-        .collect();
-    files.sort();
+    let files = crate::landed_cost::shipment_files("tests/landed-cost");
     assert!(files.len() >= 10, "found {} shipment files", files.len());
     files
 }

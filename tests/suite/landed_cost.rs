@@ -219,19 +219,24 @@ fn fob_purchase_adds_freight_and_insurance_to_reach_cif() {
 }
 
 /// Golden outputs: `tradeport landed-cost FILE` for every file in tests/landed-cost (valid or not).
+/// The `*.shipment.ron` files of `dir`, sorted.
+pub(crate) fn shipment_files(dir: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".shipment.ron"))
+        .collect();
+    found.sort();
+    found
+}
+
 #[test]
 fn landed_cost_output_matches_the_goldens() {
     let mut files: Vec<PathBuf> = Vec::new();
     for dir in ["tests/landed-cost", "tests/landed-cost/bad"] {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.to_string_lossy().ends_with(".shipment.ron"))
-            .collect();
-        found.sort();
-        files.extend(found);
+        files.extend(shipment_files(dir));
     }
     assert!(
         files.len() >= 10,
