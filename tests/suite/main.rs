@@ -7,6 +7,7 @@ mod c2c;
 mod class;
 mod classmates;
 mod cli;
+mod check_lang;
 mod crash_safety;
 mod declaration;
 mod docs;
