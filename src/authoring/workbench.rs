@@ -52,7 +52,7 @@ pub struct Workbench {
     /// The file's problems as `check` gives them (empty: it is valid).
     pub problems: Vec<Diagnostic>,
     /// Its warnings (worked out only while it has no problems).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<super::Warning>,
     /// Whether it changed since it was opened or saved.
     pub changed: bool,
 }

@@ -17,6 +17,7 @@ use crate::scenario::error::Diagnostic;
 use crate::scenario::file::{ConcessionStrategy, PreferencesDef, ScenarioFile, ValueFnDef};
 use crate::scenario::{NomenclatureText, RulePackText, assemble, load, read_nomenclature, read_rule_pack};
 use crate::sim::Scenario;
+use crate::sim::said::Said;
 
 /// Most rule packs a package may carry.
 pub const MAX_PACKS: usize = 16;
@@ -44,7 +45,7 @@ pub fn package(path: &Path, redact: bool) -> Result<ScenarioPackage, Vec<Diagnos
     let mut packs = Vec::new();
     for (index, reference) in file.setup.rule_packs.iter().enumerate() {
         let (pack_label, pack_text) = read_rule_pack(path, &reference.id, &reference.file);
-        let pack_text = pack_text.map_err(|why| vec![Diagnostic::at_path(&label, "setup.rule_packs", why)])?;
+        let pack_text = pack_text.map_err(|why| vec![Diagnostic::say(&label, "setup.rule_packs", why)])?;
         // Only the file's name goes out: the host's folders are nobody's business.
         let name = Path::new(&pack_label)
             .file_name()
@@ -55,7 +56,7 @@ pub fn package(path: &Path, redact: bool) -> Result<ScenarioPackage, Vec<Diagnos
         None => None,
         Some(n) => Some(
             n.text
-                .map_err(|why| vec![Diagnostic::at_path(&label, "setup.nomenclature", why)])?,
+                .map_err(|why| vec![Diagnostic::say(&label, "setup.nomenclature", why)])?,
         ),
     };
     if redact {
@@ -103,7 +104,7 @@ pub fn redact_counterparts(file: &mut ScenarioFile) {
 /// Every problem found, or a package over the size limits.
 pub fn unpack(package: &ScenarioPackage) -> Result<Scenario, Vec<Diagnostic>> {
     let label = "scenario from the host";
-    let too_big = |what: &str| vec![Diagnostic::at_path(label, what, "larger than a scenario file may be")];
+    let too_big = |what: &str| vec![Diagnostic::say(label, what, Said::new("check-file-package-too-large"))];
     let limit = load::MAX_FILE_BYTES as usize;
     if package.scenario.len() > limit {
         return Err(too_big("scenario"));

@@ -1055,7 +1055,7 @@ pub fn check_in(
                     found.extend(crate::authoring::variant_warnings(path, &file));
                 }
                 for warning in found {
-                    warnings.push(format!("{}: {}", shown_path(path), shown(&warning)));
+                    warnings.push(format!("{}: {}", shown_path(path), shown(&warning.text(cat))));
                 }
                 summary
             }),

@@ -171,9 +171,11 @@ impl ScenarioCatalog {
                         Err(d) => EntryState::Broken(d.clone()),
                     },
                     None => match server.load_state(&slot.handle) {
-                        LoadState::Failed(e) => {
-                            EntryState::Broken(vec![Diagnostic::at_path(&slot.file_name, "", e.to_string())])
-                        }
+                        LoadState::Failed(e) => EntryState::Broken(vec![Diagnostic::say(
+                            &slot.file_name,
+                            "",
+                            crate::sim::said::Said::new("check-file-asset-failed").with("error", e.to_string()),
+                        )]),
                         _ => EntryState::Loading,
                     },
                 };

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::Diagnostic;
+use crate::sim::said::Said;
 
 /// The largest value of each whole-number field, by field name (a list of numbers is named by
 /// its field or variant, e.g. `Quantity`). The smallest value is 0 unless said (`delta`);
@@ -89,10 +90,10 @@ pub fn check<T: Serialize>(label: &str, file: &T) -> Result<(), Vec<Diagnostic>>
     let value = match serde_json::to_value(file) {
         Ok(v) => v,
         Err(e) => {
-            return Err(vec![Diagnostic::at_path(
+            return Err(vec![Diagnostic::say(
                 label,
                 "",
-                format!("cannot inspect the file: {e}"),
+                Said::new("check-file-cannot-inspect").with("error", e.to_string()),
             )]);
         }
     };
@@ -260,26 +261,34 @@ fn walk(label: &str, value: &Value, path: &str, field: &str, bounds: &Bounds, pr
                 _ => false,
             };
             if !within {
+                // Bounds and values as text: they may be beyond what a catalogue number holds.
                 problems.push(
-                    Diagnostic::at_path(label, path, format!("`{field}` {n} is out of range")).with_hint(format!(
-                        "use a value from {min} to {max}; docs/limits.md says why each field has its limit"
-                    )),
+                    Diagnostic::say(
+                        label,
+                        path,
+                        Said::new("check-file-out-of-range")
+                            .with("field", field)
+                            .with("value", n.to_string()),
+                    )
+                    .with_hint_said(
+                        Said::new("check-file-out-of-range-hint")
+                            .with("min", min.to_string())
+                            .with("max", max.to_string()),
+                    ),
                 );
             }
         }
         Value::String(s) => {
             if s.chars().count() > bounds.text_chars {
                 problems.push(
-                    Diagnostic::at_path(
+                    Diagnostic::say(
                         label,
                         path,
-                        format!(
-                            "text of {} characters is over the limit of {}",
-                            s.chars().count(),
-                            bounds.text_chars
-                        ),
+                        Said::new("check-file-text-too-long")
+                            .with("chars", s.chars().count())
+                            .with("limit", bounds.text_chars),
                     )
-                    .with_hint("shorten it; long material belongs in a handout, not in the scenario file"),
+                    .with_hint_said(Said::new("check-file-text-too-long-hint")),
                 );
             }
         }
@@ -287,12 +296,14 @@ fn walk(label: &str, value: &Value, path: &str, field: &str, bounds: &Bounds, pr
             let max = (bounds.list)(field);
             if items.len() > max {
                 problems.push(
-                    Diagnostic::at_path(
+                    Diagnostic::say(
                         label,
                         path,
-                        format!("list of {} items is over the limit of {max}", items.len()),
+                        Said::new("check-file-list-too-long")
+                            .with("items", items.len())
+                            .with("limit", max),
                     )
-                    .with_hint("split the scenario into smaller ones"),
+                    .with_hint_said(Said::new("check-file-list-too-long-hint")),
                 );
                 return;
             }

@@ -1,5 +1,6 @@
 //! Reading scenario and rule-pack text into the raw file types, with `file:line:col`,
-//! the field path and a hint for every syntax or shape error.
+//! the field path and a hint for every syntax or shape error. Every message is a catalogue
+//! sentence (assets/i18n/*/check-files.ftl), so `check` says it in the reader's language.
 
 use std::path::Path;
 
@@ -8,8 +9,10 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use super::error::{Diagnostic, LineCol, suggestion};
+use super::error::{Diagnostic, LineCol, suggestion_said};
 use super::file::{FORMAT_VERSION, RulePackFile, ScenarioFile};
+use crate::sim::said::{Fact, Said};
+use crate::sim::terms::Text;
 
 /// Files larger than this are refused before parsing (a scenario is a few kilobytes).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -20,32 +23,54 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// # Errors
 /// A diagnostic naming the file when it cannot be read, is too large or is not UTF-8.
 pub fn read_text(path: &Path, label: &str) -> Result<String, Diagnostic> {
-    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|e| match e {
-        too_large @ BoundedReadError::TooLarge { .. } => Diagnostic::at_path(label, "", too_large.to_string())
-            .with_hint("a scenario is a few kilobytes; move images and long texts into assets/"),
-        other => Diagnostic::at_path(label, "", other.to_string()),
+    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|e| {
+        let d = Diagnostic::say(label, "", e.said());
+        match e {
+            BoundedReadError::TooLarge { .. } => d.with_hint_said(Said::new("check-file-too-large-hint")),
+            _ => d,
+        }
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let before = String::from_utf8_lossy(&e.as_bytes()[..valid]).to_string();
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        let mut d = Diagnostic::at_path(label, "", "file is not valid UTF-8")
-            .with_hint("save the file as UTF-8; files saved as GBK/GB18030 or UTF-16 show this error");
+        let mut d = Diagnostic::say(label, "", Said::new("check-file-not-utf8"))
+            .with_hint_said(Said::new("check-file-not-utf8-hint"));
         d.at = Some(LineCol { line, col });
         d
     })
 }
 
-/// Why [`read_bounded`] read nothing.
+/// Why [`read_bounded`] read nothing (its English as `Display`; [`BoundedReadError::said`]
+/// in any language).
 #[derive(Debug, thiserror::Error)]
 pub enum BoundedReadError {
-    #[error("{0}")]
-    Io(String),
+    #[error("{}", crate::i18n::english().say(.0))]
+    Io(Said),
     #[error("not a regular file (a folder, device or pipe is never read)")]
     NotRegular,
     #[error("file is {} bytes, over the limit of {limit} bytes", size.map_or("more than that".to_string(), |s| s.to_string()))]
     TooLarge { limit: u64, size: Option<u64> },
+}
+
+impl BoundedReadError {
+    /// What went wrong, as a catalogue sentence.
+    pub fn said(&self) -> Said {
+        match self {
+            BoundedReadError::Io(said) => said.clone(),
+            BoundedReadError::NotRegular => Said::new("check-file-not-regular"),
+            BoundedReadError::TooLarge {
+                limit,
+                size: Some(size),
+            } => Said::new("check-file-too-large")
+                .with("size", *size)
+                .with("limit", *limit),
+            BoundedReadError::TooLarge { limit, size: None } => {
+                Said::new("check-file-too-large-unknown").with("limit", *limit)
+            }
+        }
+    }
 }
 
 /// Reads at most `limit` bytes of a regular file. The file is opened without blocking (a FIFO
@@ -65,8 +90,8 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedReadError
         // Opening a FIFO for reading would otherwise wait for a writer.
         options.custom_flags(libc::O_NONBLOCK);
     }
-    let file = options.open(path).map_err(|e| BoundedReadError::Io(io_reason(&e)))?;
-    let meta = file.metadata().map_err(|e| BoundedReadError::Io(io_reason(&e)))?;
+    let file = options.open(path).map_err(|e| BoundedReadError::Io(io_said(&e)))?;
+    let meta = file.metadata().map_err(|e| BoundedReadError::Io(io_said(&e)))?;
     if !meta.is_file() {
         return Err(BoundedReadError::NotRegular);
     }
@@ -79,7 +104,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedReadError
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| BoundedReadError::Io(io_reason(&e)))?;
+        .map_err(|e| BoundedReadError::Io(io_said(&e)))?;
     if bytes.len() as u64 > limit {
         return Err(BoundedReadError::TooLarge { limit, size: None });
     }
@@ -92,15 +117,20 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, BoundedReadError
 /// A sentence saying what is wrong.
 pub fn read_bounded_text(path: &Path, limit: u64) -> Result<String, String> {
     let bytes = read_bounded(path, limit).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|_| "file is not valid UTF-8".to_string())
+    String::from_utf8(bytes).map_err(|_| crate::i18n::english().say(&Said::new("check-file-not-utf8")))
 }
 
 /// A platform-neutral sentence for an I/O error.
 pub fn io_reason(e: &std::io::Error) -> String {
+    crate::i18n::english().say(&io_said(e))
+}
+
+/// [`io_reason`] as a catalogue sentence.
+pub fn io_said(e: &std::io::Error) -> Said {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "file not found".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => format!("cannot read file: {e}"),
+        std::io::ErrorKind::NotFound => Said::new("check-file-not-found"),
+        std::io::ErrorKind::PermissionDenied => Said::new("check-file-permission-denied"),
+        _ => Said::new("check-file-cannot-read").with("error", e.to_string()),
     }
 }
 
@@ -110,12 +140,11 @@ pub fn io_reason(e: &std::io::Error) -> String {
 /// A diagnostic when `size` is over the limit.
 pub fn check_size(label: &str, size: u64) -> Result<(), Diagnostic> {
     if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::at_path(
-            label,
-            "",
-            format!("file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes"),
-        )
-        .with_hint("a scenario is a few kilobytes; move images and long texts into assets/"));
+        let too_large = BoundedReadError::TooLarge {
+            limit: MAX_FILE_BYTES,
+            size: Some(size),
+        };
+        return Err(Diagnostic::say(label, "", too_large.said()).with_hint_said(Said::new("check-file-too-large-hint")));
     }
     Ok(())
 }
@@ -155,30 +184,32 @@ fn parse_versioned<T: DeserializeOwned>(label: &str, text: &str) -> Result<T, Ve
     // Notepad and WPS save UTF-8 with a byte-order mark; it is not part of the text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(vec![Diagnostic::at_path(label, "", "the file is empty").with_hint(
-            "a scenario starts with `(format: 1, meta: (...), setup: (...))`; `tradeport new --mode b2b FILE` writes one to start from",
-        )]);
+        return Err(vec![
+            Diagnostic::say(label, "", Said::new("check-file-empty"))
+                .with_hint_said(Said::new("check-file-empty-hint")),
+        ]);
     }
     if let Ok(FormatProbe { format: Some(version) }) = ron_options().from_str::<FormatProbe>(text)
         && version != FORMAT_VERSION
     {
         let hint = if version > FORMAT_VERSION {
-            "this file was written for a newer Tradeport; update the game".to_string()
+            Said::new("check-file-format-newer")
         } else {
-            format!("set `format: {FORMAT_VERSION}` and check the file against docs/scenario-format.md")
+            Said::new("check-file-format-older").with("supported", FORMAT_VERSION)
         };
         return Err(vec![
-            Diagnostic::at_path(
+            Diagnostic::say(
                 label,
                 "format",
-                format!("unsupported format version {version}; this build reads version {FORMAT_VERSION}"),
+                Said::new("check-file-format-version")
+                    .with("version", version)
+                    .with("supported", FORMAT_VERSION),
             )
-            .with_hint(hint),
+            .with_hint_said(hint),
         ]);
     }
     parse_ron(label, text).map_err(|d| vec![d])
 }
-
 /// Parses RON into `T`, turning the first syntax or shape error into a diagnostic.
 ///
 /// # Errors
@@ -219,13 +250,6 @@ fn clean_path(path: &str) -> String {
 
 fn spanned_to_diagnostic(label: &str, text: &str, path: &str, e: &ron::error::SpannedError) -> Diagnostic {
     let (mut message, mut hint) = describe(&e.code);
-    // ron's own messages start with a capital ("Expected comma"); ours do not.
-    if let Some(first) = message.chars().next()
-        && first.is_ascii_uppercase()
-        && message.chars().nth(1).is_some_and(|c| c.is_ascii_lowercase())
-    {
-        message = first.to_ascii_lowercase().to_string() + &message[1..];
-    }
     // ron reports some errors at the whitespace before the value; point at the value itself.
     let line_text = text.lines().nth(e.span.start.line.saturating_sub(1)).unwrap_or("");
     let mut col = e.span.start.col;
@@ -244,45 +268,42 @@ fn spanned_to_diagnostic(label: &str, text: &str, path: &str, e: &ron::error::Sp
             .take_while(|c| !matches!(c, ',' | ')' | ']' | ' '))
             .collect();
         if token.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
-            message = format!("expected a string in double quotes, found the number {token}");
-            hint = Some(format!(
-                "write it in quotes, e.g. \"{token}\"; money, rates and percentages are strings so they stay exact"
-            ));
+            message = Said::new("check-ron-number-not-string").with("number", token.as_str());
+            hint = Some(Said::new("check-ron-number-not-string-hint").with("number", token));
         }
     }
     if let Some(named) = full_width_near(line_text, e.span.start.col) {
         hint = Some(named);
     }
-    Diagnostic {
-        file: label.to_string(),
-        at: Some(LineCol {
-            line: e.span.start.line,
-            col,
-        }),
-        path: path.to_string(),
-        message,
-        hint,
-        said: None,
+    let mut d = Diagnostic::say(label, path, message);
+    if let Some(hint) = hint {
+        d = d.with_hint_said(hint);
     }
+    d.at = Some(LineCol {
+        line: e.span.start.line,
+        col,
+    });
+    d
 }
 
-/// Full-width (Chinese) punctuation RON does not read, with the ASCII mark it stands for.
+/// Full-width (Chinese) punctuation RON does not read, with the ASCII mark it stands for and
+/// the catalogue term naming it.
 const FULL_WIDTH: [(char, &str, &str); 9] = [
-    ('，', ",", "comma"),
-    ('：', ":", "colon"),
-    ('“', "\"", "opening quotation mark"),
-    ('”', "\"", "closing quotation mark"),
-    ('（', "(", "opening parenthesis"),
-    ('）', ")", "closing parenthesis"),
-    ('；', ";", "semicolon"),
-    ('【', "[", "opening bracket"),
-    ('】', "]", "closing bracket"),
+    ('，', ",", "check-ron-mark-comma"),
+    ('：', ":", "check-ron-mark-colon"),
+    ('“', "\"", "check-ron-mark-opening-quote"),
+    ('”', "\"", "check-ron-mark-closing-quote"),
+    ('（', "(", "check-ron-mark-opening-parenthesis"),
+    ('）', ")", "check-ron-mark-closing-parenthesis"),
+    ('；', ";", "check-ron-mark-semicolon"),
+    ('【', "[", "check-ron-mark-opening-bracket"),
+    ('】', "]", "check-ron-mark-closing-bracket"),
 ];
 
 /// A hint naming the full-width punctuation mark at or just before column `col` (1-based,
 /// in characters) of `line`, outside double-quoted text, if there is one: the usual cause of
 /// a syntax error in a file typed with a Chinese input method.
-fn full_width_near(line: &str, col: usize) -> Option<String> {
+fn full_width_near(line: &str, col: usize) -> Option<Said> {
     let mut in_string = false;
     let mut escaped = false;
     for (i, c) in line.chars().enumerate() {
@@ -305,72 +326,173 @@ fn full_width_near(line: &str, col: usize) -> Option<String> {
         if i + 2 >= col
             && let Some((mark, ascii, name)) = FULL_WIDTH.iter().find(|(m, _, _)| *m == c)
         {
-            return Some(format!(
-                "`{mark}` is a full-width (Chinese) {name}; outside quoted text RON needs the ASCII `{ascii}` (switch the input method to English punctuation)"
-            ));
+            return Some(
+                Said::new("check-ron-full-width")
+                    .with("mark", mark.to_string())
+                    .term("name", name)
+                    .with("ascii", *ascii),
+            );
         }
     }
     None
 }
 
-fn one_of(expected: &[&str]) -> String {
-    let names: Vec<String> = expected.iter().map(|n| format!("`{n}`")).collect();
-    format!("expected one of {}", names.join(", "))
+/// "did you mean `a`?" when a name is close to `found`, else every name `expected` allows.
+fn close_or_one_of(found: &str, expected: &[&str]) -> Said {
+    suggestion_said(found, expected.iter().copied()).unwrap_or_else(|| {
+        let names: Vec<String> = expected.iter().map(|n| format!("`{n}`")).collect();
+        Said::new("check-ron-one-of").with("names", names.join(", "))
+    })
+}
+
+/// ron's own messages start with a capital ("Expected comma"); ours do not.
+fn lowercase_first(message: &str) -> String {
+    let mut chars = message.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_ascii_uppercase() && second.is_ascii_lowercase() => {
+            first.to_ascii_lowercase().to_string() + &message[1..]
+        }
+        _ => message.to_string(),
+    }
+}
+
+/// ron's text quoted in a sentence: as written in English; in Chinese with its backticks made
+/// plain quotes, so the backticks around the quotation pair up.
+fn ron_text(text: String) -> Fact {
+    Fact::Written(Text {
+        zh: text.replace('`', "'"),
+        en: text,
+    })
+}
+
+/// The part of ron's message `code` after `before`, up to `until` (the end when empty): a
+/// name as ron quotes it (`` `Name` ``, `` `r#name` ``).
+fn ron_part(code: &RonError, before: &str, until: &str) -> Option<String> {
+    let text = code.to_string();
+    let (_, after) = text.split_once(before)?;
+    Some(if until.is_empty() {
+        after.to_string()
+    } else {
+        after.split_once(until)?.0.to_string()
+    })
 }
 
 /// Message and hint for one ron error, worded for an instructor rather than a programmer.
-fn describe(code: &RonError) -> (String, Option<String>) {
+fn describe(code: &RonError) -> (Said, Option<Said>) {
+    let said = Said::new;
+    let missing_comma = || Some(said("check-ron-missing-comma-hint"));
+    let opening = |bracket: &str| said("check-ron-expected-opening").with("bracket", bracket);
+    let closing = |bracket: &str| said("check-ron-expected-closing").with("bracket", bracket);
     match code {
         RonError::NoSuchStructField { expected, found, .. } => (
-            format!("unknown field `{found}`"),
-            Some(suggestion(found, expected.iter().copied()).unwrap_or_else(|| one_of(expected))),
+            said("check-ron-unknown-field").with("field", found.as_str()),
+            Some(close_or_one_of(found, expected)),
         ),
         RonError::MissingStructField { field, .. } => (
-            format!("missing field `{field}`"),
-            Some(format!("add `{field}: ...`; docs/scenario-format.md describes every field")),
+            said("check-ron-missing-field").with("field", *field),
+            Some(said("check-ron-missing-field-hint").with("field", *field)),
         ),
         RonError::DuplicateStructField { field, .. } => (
-            format!("field `{field}` is given twice"),
-            Some("keep one of them".to_string()),
+            said("check-ron-duplicate-field").with("field", *field),
+            Some(said("check-ron-duplicate-field-hint")),
         ),
         RonError::NoSuchEnumVariant { expected, found, .. } => (
-            format!("unknown value `{found}`"),
-            Some(suggestion(found, expected.iter().copied()).unwrap_or_else(|| one_of(expected))),
+            said("check-ron-unknown-value").with("value", found.as_str()),
+            Some(close_or_one_of(found, expected)),
         ),
         RonError::ExpectedString | RonError::ExpectedStringEnd => (
-            "expected a string in double quotes".to_string(),
-            Some("money, rates, percentages and dates are strings, e.g. \"5000.00\", \"19%\", \"2026-09-01\"; if a `]` or `)` is missing just before this point, add it".to_string()),
+            said("check-ron-expected-string"),
+            Some(said("check-ron-expected-string-hint")),
         ),
         RonError::ExpectedIdentifier => (
-            "expected a name here".to_string(),
-            Some("choices such as `B2C` or `Buyer` are written without quotes; also check for a missing `)` or `]` just before this point".to_string()),
+            said("check-ron-expected-name"),
+            Some(said("check-ron-expected-name-hint")),
         ),
-        RonError::ExpectedInteger | RonError::IntegerOutOfBounds => (
-            code.to_string(),
-            Some("write a whole number without quotes, e.g. 30".to_string()),
+        RonError::ExpectedInteger => (
+            said("check-ron-expected-integer"),
+            Some(said("check-ron-whole-number-hint")),
         ),
-        RonError::ExpectedComma
-        | RonError::ExpectedArrayEnd
-        | RonError::ExpectedStructLikeEnd
-        | RonError::ExpectedMapEnd
-        | RonError::TrailingCharacters
-        | RonError::Eof => (
-            code.to_string(),
-            Some("look for a missing comma or an unbalanced bracket just before this point".to_string()),
+        RonError::IntegerOutOfBounds => (
+            said("check-ron-integer-out-of-bounds"),
+            Some(said("check-ron-whole-number-hint")),
         ),
-        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => (
-            code.to_string(),
-            Some("write a structure as `(field: value, ...)`".to_string()),
+        RonError::ExpectedComma => (said("check-ron-expected-comma"), missing_comma()),
+        RonError::ExpectedArrayEnd => (closing("]"), missing_comma()),
+        RonError::ExpectedStructLikeEnd => (closing(")"), missing_comma()),
+        RonError::ExpectedMapEnd => (closing("}"), missing_comma()),
+        RonError::TrailingCharacters => (said("check-ron-trailing"), missing_comma()),
+        RonError::Eof => (said("check-ron-end-of-file"), missing_comma()),
+        RonError::ExpectedStructLike => (opening("("), Some(said("check-ron-struct-hint"))),
+        RonError::ExpectedNamedStructLike("") => (
+            said("check-ron-expected-struct-unnamed"),
+            Some(said("check-ron-struct-hint")),
         ),
-        RonError::ExpectedArray => (
-            code.to_string(),
-            Some("write a list as `[item, item]`".to_string()),
+        RonError::ExpectedNamedStructLike(_) => match ron_part(code, "for struct ", "") {
+            Some(name) => (
+                said("check-ron-expected-struct-named").with("name", name),
+                Some(said("check-ron-struct-hint")),
+            ),
+            None => (other(code), Some(said("check-ron-struct-hint"))),
+        },
+        RonError::ExpectedArray => (opening("["), Some(said("check-ron-list-hint"))),
+        RonError::UnclosedBlockComment => (
+            said("check-ron-unclosed-comment"),
+            Some(said("check-ron-close-comment-hint")),
         ),
-        RonError::UnclosedBlockComment | RonError::UnclosedLineComment => {
-            (code.to_string(), Some("close the comment with `*/`".to_string()))
+        RonError::UnclosedLineComment => (
+            said("check-ron-unclosed-line-comment"),
+            Some(said("check-ron-close-comment-hint")),
+        ),
+        // Without a hint: ron's message says it.
+        RonError::ExpectedOptionEnd => (closing(")"), None),
+        RonError::ExpectedMap => (opening("{"), None),
+        RonError::ExpectedMapColon => (said("check-ron-expected-colon"), None),
+        RonError::ExpectedBoolean => (said("check-ron-expected-boolean"), None),
+        RonError::ExpectedFloat => (said("check-ron-expected-float"), None),
+        RonError::ExpectedOption => (said("check-ron-expected-option"), None),
+        RonError::ExpectedUnit => (said("check-ron-expected-unit"), None),
+        RonError::ExpectedChar => (said("check-ron-expected-char"), None),
+        RonError::UnderscoreAtBeginning => (said("check-ron-leading-underscore"), None),
+        RonError::FloatUnderscore => (said("check-ron-float-underscore"), None),
+        RonError::InvalidIntegerDigit { digit, base } => (
+            said("check-ron-integer-digit")
+                .with("digit", format!("{digit:?}"))
+                .with("base", u32::from(*base)),
+            None,
+        ),
+        RonError::UnexpectedChar(c) => (said("check-ron-unexpected-char").with("char", format!("{c:?}")), None),
+        RonError::SuggestRawIdentifier(name) => (
+            said("check-ron-raw-identifier")
+                .with("found", format!("{name:?}"))
+                .with("name", name.as_str()),
+            None,
+        ),
+        RonError::InvalidEscape(what) => (said("check-ron-escape").with("what", lowercase_first(what)), None),
+        RonError::ExpectedDifferentStructName { .. } => {
+            match (
+                ron_part(code, "Expected struct ", " but found "),
+                ron_part(code, " but found ", ""),
+            ) {
+                (Some(expected), Some(found)) => (
+                    said("check-ron-struct-name")
+                        .with("expected", expected)
+                        .with("found", found),
+                    None,
+                ),
+                _ => (other(code), None),
+            }
         }
-        other => (other.to_string(), None),
+        RonError::NoSuchExtension(_) => match ron_part(code, "No RON extension named ", "") {
+            Some(name) => (said("check-ron-no-extension").with("name", name), None),
+            None => (other(code), None),
+        },
+        _ => (other(code), None),
     }
+}
+
+/// A ron error no sentence of ours words: a syntax error here, in ron's own words.
+fn other(code: &RonError) -> Said {
+    Said::new("check-ron-other").with("ron", ron_text(lowercase_first(&code.to_string())))
 }
 
 #[cfg(test)]
@@ -406,5 +528,86 @@ mod tests {
         let d = parse_scenario("s.ron", "(format: 2, meta: (whatever: 1))").unwrap_err();
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("unsupported format version 2"), "{}", d[0]);
+    }
+
+    /// Every ron error's message in English is ron's own text, first letter lowered (as the
+    /// golden files hold it), whether a sentence of ours words it or it is quoted (but for the
+    /// two worded for an instructor); and in
+    /// Chinese it is a sentence of the catalogue, never a key in brackets.
+    #[test]
+    fn ron_errors_read_as_ron_words_them_in_english_and_are_sentences_in_chinese() {
+        let chinese = crate::i18n::Catalogue::new(crate::i18n::Language::Chinese);
+        let codes = [
+            RonError::Eof,
+            RonError::ExpectedArray,
+            RonError::ExpectedArrayEnd,
+            RonError::ExpectedAttribute,
+            RonError::ExpectedBoolean,
+            RonError::ExpectedComma,
+            RonError::ExpectedChar,
+            RonError::ExpectedFloat,
+            RonError::FloatUnderscore,
+            RonError::ExpectedInteger,
+            RonError::ExpectedOption,
+            RonError::ExpectedOptionEnd,
+            RonError::ExpectedMap,
+            RonError::ExpectedMapColon,
+            RonError::ExpectedMapEnd,
+            RonError::ExpectedDifferentStructName {
+                expected: "ProductDef",
+                found: "Foo".to_string(),
+            },
+            RonError::ExpectedStructLike,
+            RonError::ExpectedNamedStructLike("Money"),
+            RonError::ExpectedNamedStructLike(""),
+            RonError::ExpectedStructLikeEnd,
+            RonError::ExpectedUnit,
+            RonError::InvalidEscape("Unknown escape character"),
+            RonError::IntegerOutOfBounds,
+            RonError::InvalidIntegerDigit { digit: 'F', base: 10 },
+            RonError::NoSuchExtension("colours".to_string()),
+            RonError::UnclosedBlockComment,
+            RonError::UnclosedLineComment,
+            RonError::UnderscoreAtBeginning,
+            RonError::UnexpectedChar('；'),
+            RonError::TrailingCharacters,
+            RonError::SuggestRawIdentifier("5".to_string()),
+            RonError::ExpectedDifferentLength {
+                expected: "a tuple of size 2".to_string(),
+                found: 0,
+            },
+            RonError::Message("data did not match".to_string()),
+        ];
+        for code in codes {
+            let (message, hint) = describe(&code);
+            assert_eq!(
+                crate::i18n::english().say(&message),
+                lowercase_first(&code.to_string()),
+                "{code:?}"
+            );
+            for said in std::iter::once(&message).chain(hint.as_ref()) {
+                let zh = chinese.say(said);
+                assert!(chinese.has_own(&said.key) && !zh.starts_with('['), "{code:?}: {zh}");
+            }
+        }
+        // Two are worded for an instructor instead.
+        let (message, _) = describe(&RonError::ExpectedString);
+        assert_eq!(
+            crate::i18n::english().say(&message),
+            "expected a string in double quotes"
+        );
+        let (message, _) = describe(&RonError::ExpectedIdentifier);
+        assert_eq!(crate::i18n::english().say(&message), "expected a name here");
+    }
+
+    #[test]
+    fn a_full_width_mark_is_named_in_both_languages() {
+        let hint = full_width_near("  length_days： 20,", 14).unwrap_or_else(|| unreachable!());
+        assert_eq!(
+            crate::i18n::english().say(&hint),
+            "`：` is a full-width (Chinese) colon; outside quoted text RON needs the ASCII `:` (switch the input method to English punctuation)"
+        );
+        let zh = crate::i18n::Catalogue::new(crate::i18n::Language::Chinese).say(&hint);
+        assert!(zh.contains("冒号") && zh.contains("`:`"), "{zh}");
     }
 }

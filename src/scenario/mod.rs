@@ -13,6 +13,9 @@ pub mod variant;
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Catalogue;
+use crate::sim::said::{Fact, Said};
+use crate::sim::terms::Text;
 use crate::sim::{LoadedRulePacks, RulePack, Scenario};
 use error::Diagnostic;
 use file::ScenarioFile;
@@ -28,7 +31,7 @@ pub struct RulePackText {
     /// The pack's label in diagnostics (its path).
     pub label: String,
     /// The text, or why it could not be read.
-    pub text: Result<String, String>,
+    pub text: Result<String, Said>,
 }
 
 /// A scenario's own nomenclature file, as read for [`assemble`].
@@ -36,7 +39,31 @@ pub struct NomenclatureText {
     /// Its label in diagnostics (its path).
     pub label: String,
     /// The text, or why it could not be read.
-    pub text: Result<String, String>,
+    pub text: Result<String, Said>,
+}
+
+/// A sentence put into words in each language, as the fact of another sentence that quotes
+/// it (the reason in "cannot open rule pack `x` (file not found)", a problem in a variant).
+pub fn worded(said: &Said) -> Fact {
+    Fact::Written(Text {
+        en: crate::i18n::english().say(said),
+        zh: chinese().say(said),
+    })
+}
+
+/// A diagnostic's message as the fact of another sentence: in each language when it is a
+/// catalogue sentence, else as written.
+pub fn worded_message(d: &Diagnostic) -> Fact {
+    match d.said.as_ref().and_then(|s| s.message.as_ref()) {
+        Some(said) => worded(said),
+        None => Fact::Text(d.message.clone()),
+    }
+}
+
+/// The Chinese catalogue, made once (as [`crate::i18n::english`]).
+pub(crate) fn chinese() -> &'static Catalogue {
+    static CHINESE: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    CHINESE.get_or_init(|| Catalogue::new(crate::i18n::Language::Chinese))
 }
 
 /// Parses and validates a scenario and the rule packs it references, collecting every problem.
@@ -59,47 +86,42 @@ pub fn assemble(
         let Some(reference) = file.setup.rule_packs.get(pack.index) else {
             continue;
         };
-        let outcome =
-            match pack.text {
-                Err(why) => {
-                    Err(vec![
-                Diagnostic::at_path(
-                    label,
-                    format!("setup.rule_packs[{}].file", pack.index),
-                    format!(
-                        "cannot open rule pack `{}` ({why})",
-                        if reference.file.is_empty() { &reference.id } else { &reference.file },
-                    ),
-                )
-                .with_hint(
-                    "a path is relative to the scenario file and stays in its folder, e.g. \"rules/eu.rules.ron\"; \
-                     a bundled pack is named by its id alone, e.g. (id: \"eu\")",
-                ),
-            ])
-                }
-                Ok(text) => load::parse_rule_pack(&pack.label, &text).and_then(|f| {
-                    hasher.update(b"\0pack\0");
-                    hasher.update(ron::to_string(&f).unwrap_or_default().as_bytes());
-                    validate_rule_pack(&pack.label, &f)
-                }),
-            };
+        let outcome = match pack.text {
+            Err(why) => {
+                let named = if reference.file.is_empty() {
+                    &reference.id
+                } else {
+                    &reference.file
+                };
+                Err(vec![
+                    Diagnostic::say(
+                        label,
+                        format!("setup.rule_packs[{}].file", pack.index),
+                        Said::new("check-file-pack-unreadable")
+                            .with("pack", named.as_str())
+                            .with("why", worded(&why)),
+                    )
+                    .with_hint_said(Said::new("check-file-pack-where-hint")),
+                ])
+            }
+            Ok(text) => load::parse_rule_pack(&pack.label, &text).and_then(|f| {
+                hasher.update(b"\0pack\0");
+                hasher.update(ron::to_string(&f).unwrap_or_default().as_bytes());
+                validate_rule_pack(&pack.label, &f)
+            }),
+        };
         match outcome {
             Ok(valid) if valid.id() != reference.id => {
                 diagnostics.push(
-                    Diagnostic::at_path(
+                    Diagnostic::say(
                         label,
                         format!("setup.rule_packs[{}].id", pack.index),
-                        format!(
-                            "rule pack `{}` declares id `{}`, but the scenario calls it `{}`",
-                            reference.file,
-                            valid.id(),
-                            reference.id
-                        ),
+                        Said::new("check-file-pack-id-mismatch")
+                            .with("file", reference.file.as_str())
+                            .with("declared", valid.id())
+                            .with("called", reference.id.as_str()),
                     )
-                    .with_hint(format!(
-                        "use `id: \"{}\"` here (and in every market that refers to it)",
-                        valid.id()
-                    )),
+                    .with_hint_said(Said::new("check-file-pack-id-hint").with("declared", valid.id())),
                 );
             }
             Ok(valid) => {
@@ -116,22 +138,23 @@ pub fn assemble(
     match (file.setup.nomenclature.is_empty(), nomenclature) {
         (true, _) => {}
         (false, None) => diagnostics.push(
-            Diagnostic::at_path(label, "setup.nomenclature", "the nomenclature file was not read")
-                .with_hint("name a `*.nomenclature.ron` file in the scenario's folder"),
+            Diagnostic::say(
+                label,
+                "setup.nomenclature",
+                Said::new("check-file-nomenclature-not-read"),
+            )
+            .with_hint_said(Said::new("check-file-nomenclature-not-read-hint")),
         ),
         (false, Some(n)) => match n.text {
             Err(why) => diagnostics.push(
-                Diagnostic::at_path(
+                Diagnostic::say(
                     label,
                     "setup.nomenclature",
-                    format!(
-                        "cannot open nomenclature `{}` ({why})",
-                        crate::escape::printable(&file.setup.nomenclature, 80)
-                    ),
+                    Said::new("check-file-nomenclature-unreadable")
+                        .with("file", crate::escape::printable(&file.setup.nomenclature, 80))
+                        .with("why", worded(&why)),
                 )
-                .with_hint(
-                    "name a file in the scenario's folder, e.g. \"hs.nomenclature.ron\", or leave `nomenclature` out to use the bundled one",
-                ),
+                .with_hint_said(Said::new("check-file-nomenclature-hint")),
             ),
             Ok(text) => match load::parse_ron::<nomenclature::NomenclatureFile>(&n.label, &text) {
                 Err(d) => diagnostics.push(d),
@@ -206,13 +229,21 @@ pub fn is_plain_id(id: &str) -> bool {
 /// # Errors
 /// A sentence saying why the reference is refused or where it was looked for.
 pub fn locate_rule_pack(referrer: &Path, id: &str, file: &str) -> Result<PathBuf, String> {
+    locate_rule_pack_said(referrer, id, file).map_err(|why| crate::i18n::english().say(&why))
+}
+
+/// [`locate_rule_pack`], saying why as a catalogue sentence.
+///
+/// # Errors
+/// Why the reference is refused.
+pub fn locate_rule_pack_said(referrer: &Path, id: &str, file: &str) -> Result<PathBuf, Said> {
     let by_id = if file.is_empty() { id } else { file };
     if is_plain_id(by_id) {
         let path = bundled_dir().join("rules").join(format!("{by_id}{RULE_PACK_SUFFIX}"));
         return if path.is_file() {
             Ok(path)
         } else {
-            Err(format!("no bundled rule pack `{by_id}`"))
+            Err(Said::new("check-file-no-bundled-pack").with("id", by_id))
         };
     }
     let relative = Path::new(file);
@@ -223,7 +254,7 @@ pub fn locate_rule_pack(referrer: &Path, id: &str, file: &str) -> Result<PathBuf
         // pack: such files (and their content hashes) stay valid.
         return Ok(bundled);
     }
-    locate_in_folder(referrer, file)
+    locate_in_folder_said(referrer, file)
 }
 
 /// Whether a relative path stays below its folder (only plain names and `.`).
@@ -247,23 +278,25 @@ fn folder_of(referrer: &Path) -> &Path {
 /// # Errors
 /// Why the file is not read.
 pub fn locate_in_folder(referrer: &Path, file: &str) -> Result<PathBuf, String> {
+    locate_in_folder_said(referrer, file).map_err(|why| crate::i18n::english().say(&why))
+}
+
+/// [`locate_in_folder`], saying why as a catalogue sentence.
+///
+/// # Errors
+/// Why the file is not read.
+pub fn locate_in_folder_said(referrer: &Path, file: &str) -> Result<PathBuf, Said> {
     let relative = Path::new(file);
     let folder = folder_of(referrer);
     if !is_inside(relative) || file.contains('\\') {
-        return Err(format!(
-            "`{}` is outside the scenario's folder; only files in that folder (or bundled packs by id) are read",
-            crate::escape::printable(file, 80)
-        ));
+        return Err(Said::new("check-file-outside-folder").with("file", crate::escape::printable(file, 80)));
     }
     let path = folder.join(relative);
     // A link inside the folder must not lead out of it.
     if let (Ok(real_folder), Ok(real_path)) = (std::fs::canonicalize(folder), std::fs::canonicalize(&path))
         && !real_path.starts_with(&real_folder)
     {
-        return Err(format!(
-            "`{}` links to a file outside the scenario's folder, which is never read",
-            crate::escape::printable(file, 80)
-        ));
+        return Err(Said::new("check-file-links-outside").with("file", crate::escape::printable(file, 80)));
     }
     Ok(path)
 }
@@ -278,15 +311,22 @@ fn bundled_pack_at(path: &Path) -> Option<PathBuf> {
 
 /// Reads a rule pack that `referrer` names, under [`locate_rule_pack`]'s rules; the label for
 /// diagnostics and the text (or why there is none).
-pub fn read_rule_pack(referrer: &Path, id: &str, file: &str) -> (String, Result<String, String>) {
-    match locate_rule_pack(referrer, id, file) {
+pub fn read_rule_pack(referrer: &Path, id: &str, file: &str) -> (String, Result<String, Said>) {
+    match locate_rule_pack_said(referrer, id, file) {
         Err(why) => (crate::escape::printable(file, 80), Err(why)),
         Ok(path) => {
             let label = path.display().to_string().replace('\\', "/");
-            let text = load::read_text(&path, &label).map_err(|d| format!("{}; looked for {label}", d.message));
+            let text = load::read_text(&path, &label).map_err(|d| looked_for(&d, &label));
             (label, text)
         }
     }
+}
+
+/// Why a file was not read, and where it was looked for.
+fn looked_for(d: &Diagnostic, label: &str) -> Said {
+    Said::new("check-file-looked-for")
+        .with("why", worded_message(d))
+        .with("path", label)
 }
 
 /// The text of the nomenclature a scenario names (a file in its folder), or `None` when it
@@ -296,14 +336,14 @@ pub fn read_nomenclature(referrer: &Path, file: &ScenarioFile) -> Option<Nomencl
     if name.is_empty() {
         return None;
     }
-    Some(match locate_in_folder(referrer, name) {
+    Some(match locate_in_folder_said(referrer, name) {
         Err(why) => NomenclatureText {
             label: crate::escape::printable(name, 80),
             text: Err(why),
         },
         Ok(path) => {
             let label = path.display().to_string().replace('\\', "/");
-            let text = load::read_text(&path, &label).map_err(|d| format!("{}; looked for {label}", d.message));
+            let text = load::read_text(&path, &label).map_err(|d| looked_for(&d, &label));
             NomenclatureText { label, text }
         }
     })
@@ -373,15 +413,14 @@ pub fn shipment_from_text(path: &Path, text: &str) -> Result<crate::sim::customs
     let (pack_label, pack_text) = read_rule_pack(path, "", &file.rule_pack);
     let pack_text = pack_text.map_err(|why| {
         vec![
-            Diagnostic::at_path(
+            Diagnostic::say(
                 &label,
                 "rule_pack",
-                format!(
-                    "cannot open rule pack `{}` ({why})",
-                    crate::escape::printable(&file.rule_pack, 80)
-                ),
+                Said::new("check-file-pack-unreadable")
+                    .with("pack", crate::escape::printable(&file.rule_pack, 80))
+                    .with("why", worded(&why)),
             )
-            .with_hint("name a bundled pack by its id, e.g. \"eu\", or a file in this file's folder"),
+            .with_hint_said(Said::new("check-file-shipment-pack-hint")),
         ]
     })?;
     let pack_file = load::parse_rule_pack(&pack_label, &pack_text)?;

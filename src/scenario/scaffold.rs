@@ -6,6 +6,7 @@
 //! (no `rules/` folder needed beside it), says in its title that it is a new scenario, and
 //! opens with a guide (English or Chinese) to what to change and how to check it.
 
+use crate::sim::said::Said;
 use crate::sim::terms::TradeMode;
 
 /// The language of the guide at the top of the new file (the scenario's texts are always
@@ -40,19 +41,21 @@ fn template(mode: TradeMode) -> (&'static str, &'static str) {
 /// Why the name cannot be a scenario's (wrong ending, or not 1–64 lowercase letters, digits
 /// and `-`).
 pub fn id_from_file_name(name: &str) -> Result<String, String> {
+    id_from_file_name_said(name).map_err(|why| crate::i18n::english().say(&why))
+}
+
+/// [`id_from_file_name`], saying why as a catalogue sentence.
+///
+/// # Errors
+/// As [`id_from_file_name`].
+pub fn id_from_file_name_said(name: &str) -> Result<String, Said> {
     let Some(id) = name.strip_suffix(super::SCENARIO_SUFFIX) else {
-        return Err(format!(
-            "a scenario file's name ends in `{}`, e.g. `my-first-deal{}`",
-            super::SCENARIO_SUFFIX,
-            super::SCENARIO_SUFFIX
-        ));
+        return Err(Said::new("check-file-name-suffix").with("suffix", super::SCENARIO_SUFFIX));
     };
     if !super::is_plain_id(id) {
-        return Err(format!(
-            "the id (the name before `{}`) is 1 to {} lowercase letters, digits and `-`, e.g. `my-first-deal`",
-            super::SCENARIO_SUFFIX,
-            super::MAX_ID_CHARS
-        ));
+        return Err(Said::new("check-file-name-id")
+            .with("suffix", super::SCENARIO_SUFFIX)
+            .with("max", super::MAX_ID_CHARS));
     }
     Ok(id.to_string())
 }

@@ -15,6 +15,7 @@ use serde_json::Value;
 use super::error::Diagnostic;
 use super::file::{ScenarioFile, VariantRange};
 use crate::sim::Scenario;
+use crate::sim::said::Said;
 use crate::sim::scenario::VariantKey;
 
 /// Longest class code (letters, digits and `-`).
@@ -26,17 +27,23 @@ pub const MAX_STEPS: i128 = 100_000;
 
 /// Why a class code cannot be used, if it cannot: 1 to 32 letters, digits and `-`.
 pub fn class_code_problem(code: &str) -> Option<String> {
+    class_code_said(code).map(|said| crate::i18n::english().say(&said))
+}
+
+/// [`class_code_problem`] as a catalogue sentence.
+pub fn class_code_said(code: &str) -> Option<Said> {
     let code = code.trim();
     if code.is_empty()
         || code.chars().count() > MAX_CLASS_CODE_CHARS
         || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
-        return Some(format!(
-            "a class code is 1 to {MAX_CLASS_CODE_CHARS} letters, digits and `-`, e.g. `GZ-2026-A`"
-        ));
+        return Some(Said::new("check-file-class-code").with("max", MAX_CLASS_CODE_CHARS));
     }
     None
 }
+
+/// A problem of a file's `variants`: the field path, the message and the hint.
+pub type Problem = (String, Said, Option<Said>);
 
 /// The seed of `key`'s variant of a scenario whose own seed is `base`.
 pub fn variant_seed(base: u64, key: &VariantKey) -> u64 {
@@ -150,13 +157,14 @@ fn pointer(field: &str) -> Option<String> {
     Some(out)
 }
 
-fn read_range(i: usize, range: &VariantRange, file: &Value) -> Result<Range, (String, String, String)> {
-    let at = |field: &str, message: String, hint: &str| (format!("variants[{i}].{field}"), message, hint.to_string());
+fn read_range(i: usize, range: &VariantRange, file: &Value) -> Result<Range, Problem> {
+    let at = |field: &str, message: Said, hint: Said| (format!("variants[{i}].{field}"), message, Some(hint));
+    let example = || Said::new("check-file-variant-example");
     let Some(pointer) = pointer(&range.field) else {
         return Err(at(
             "field",
-            format!("`{}` is not a field path", range.field),
-            "write the path as in check's messages, e.g. `setup.tasks[1].negotiation.seller.reservation`",
+            Said::new("check-file-variant-not-path").with("field", range.field.as_str()),
+            Said::new("check-file-variant-not-path-hint"),
         ));
     };
     let leaf = file.pointer(&pointer);
@@ -172,51 +180,46 @@ fn read_range(i: usize, range: &VariantRange, file: &Value) -> Result<Range, (St
     let Some(current) = current else {
         return Err(at(
             "field",
-            format!("`{}` is not a number of this scenario", range.field),
-            "name a field that holds a number, a rate or an amount (list items by index, from 0)",
+            Said::new("check-file-variant-not-number").with("field", range.field.as_str()),
+            Said::new("check-file-variant-not-number-hint"),
         ));
     };
     let parsed = [&range.from, &range.to, &range.step].map(|t| parse_number(t));
     let [Some(from), Some(to), Some(step)] = parsed else {
-        return Err(at(
-            "from",
-            "`from`, `to` and `step` must be numbers written like the field".to_string(),
-            "e.g. from: \"0.35\", to: \"0.45\", step: \"0.01\"",
-        ));
+        return Err(at("from", Said::new("check-file-variant-not-numbers"), example()));
     };
     if from.percent != current.percent || to.percent != current.percent {
+        let written = if current.percent {
+            "check-file-variant-with-percent"
+        } else {
+            "check-file-variant-without-percent"
+        };
         return Err(at(
             "from",
-            format!(
-                "`{}` is written {}with `%`",
-                range.field,
-                if current.percent { "" } else { "without " }
-            ),
-            "write `from` and `to` as the field is written",
+            Said::new(written).with("field", range.field.as_str()),
+            Said::new("check-file-variant-percent-hint"),
         ));
     }
     if matches!(leaf, Some(Value::Number(_))) && [from, to, step].iter().any(|w| w.decimals > 0) {
         return Err(at(
             "step",
-            "the field is a whole number".to_string(),
-            "use whole numbers",
+            Said::new("check-file-variant-whole"),
+            Said::new("check-file-variant-whole-hint"),
         ));
     }
     let decimals = from.decimals.max(to.decimals).max(step.decimals);
     let (lo, hi, st) = (scaled(from, decimals), scaled(to, decimals), scaled(step, decimals));
     if st <= 0 || lo > hi {
-        return Err(at(
-            "step",
-            "`step` must be above zero and `from` at most `to`".to_string(),
-            "e.g. from: \"0.35\", to: \"0.45\", step: \"0.01\"",
-        ));
+        return Err(at("step", Said::new("check-file-variant-order"), example()));
     }
     let count = (hi - lo) / st;
     if count + 1 > MAX_STEPS {
         return Err(at(
             "step",
-            format!("the range holds {} values, more than {MAX_STEPS}", count + 1),
-            "use a larger step",
+            Said::new("check-file-variant-too-many-values")
+                .with("count", (count + 1).to_string())
+                .with("max", MAX_STEPS.to_string()),
+            Said::new("check-file-variant-too-many-values-hint"),
         ));
     }
     Ok(Range {
@@ -237,12 +240,9 @@ enum Pick<'a> {
 }
 
 /// The file with each range's value picked, and its seed set to `seed` (when given).
-fn with_values(
-    file: &ScenarioFile,
-    pick: Pick<'_>,
-    seed: Option<u64>,
-) -> Result<ScenarioFile, Vec<(String, String, String)>> {
-    let mut value = serde_json::to_value(file).map_err(|e| vec![(String::new(), e.to_string(), String::new())])?;
+fn with_values(file: &ScenarioFile, pick: Pick<'_>, seed: Option<u64>) -> Result<ScenarioFile, Vec<Problem>> {
+    let unusable = |e: serde_json::Error| Said::new("check-file-variant-unusable").with("error", e.to_string());
+    let mut value = serde_json::to_value(file).map_err(|e| vec![(String::new(), unusable(e), None)])?;
     let snapshot = value.clone();
     let mut problems = Vec::new();
     let mut pick = pick;
@@ -268,8 +268,10 @@ fn with_values(
     if file.variants.len() > MAX_RANGES {
         problems.push((
             "variants".to_string(),
-            format!("{} ranges, more than {MAX_RANGES}", file.variants.len()),
-            "vary the few numbers that make a copied answer wrong".to_string(),
+            Said::new("check-file-variant-too-many-ranges")
+                .with("count", file.variants.len())
+                .with("max", MAX_RANGES),
+            Some(Said::new("check-file-variant-too-many-ranges-hint")),
         ));
     }
     if !problems.is_empty() {
@@ -278,14 +280,14 @@ fn with_values(
     if let (Some(seed), Some(setup)) = (seed, value.get_mut("setup")) {
         setup["seed"] = Value::from(seed);
     }
-    serde_json::from_value(value).map_err(|e| vec![("variants".to_string(), e.to_string(), String::new())])
+    serde_json::from_value(value).map_err(|e| vec![("variants".to_string(), unusable(e), None)])
 }
 
 /// `key`'s variant of the parsed `file`.
 ///
 /// # Errors
 /// The problems of the file's `variants` (field path, message, hint).
-pub fn apply(file: &ScenarioFile, key: &VariantKey) -> Result<ScenarioFile, Vec<(String, String, String)>> {
+pub fn apply(file: &ScenarioFile, key: &VariantKey) -> Result<ScenarioFile, Vec<Problem>> {
     let seed = variant_seed(file.setup.seed, key);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     with_values(file, Pick::Drawn(&mut rng), Some(seed))
@@ -297,21 +299,22 @@ pub fn check(label: &str, path: &Path, file: &ScenarioFile) -> Vec<Diagnostic> {
     if file.variants.is_empty() {
         return Vec::new();
     }
-    let to_diagnostic = |(field, message, hint): (String, String, String)| {
-        let d = Diagnostic::at_path(label, field, message);
-        if hint.is_empty() { d } else { d.with_hint(hint) }
-    };
+    let to_diagnostic = |problem: Problem| diagnostic(label, problem);
     let mut out = Vec::new();
-    for (pick, name) in [(Pick::Lowest, "lowest"), (Pick::Highest, "highest")] {
+    for (pick, end) in [
+        (Pick::Lowest, "check-file-variant-lowest"),
+        (Pick::Highest, "check-file-variant-highest"),
+    ] {
         match with_values(file, pick, None) {
             Err(problems) => return problems.into_iter().map(to_diagnostic).collect(),
             Ok(mut varied) => {
                 varied.variants.clear();
                 if let Err(problems) = super::assemble_at(path, &varied) {
-                    out.extend(problems.into_iter().map(|mut d| {
-                        d.message = format!("with every `variants` range at its {name} value: {}", d.message);
-                        d
-                    }));
+                    out.extend(
+                        problems
+                            .into_iter()
+                            .map(|d| within(d, |message| Said::new(end).with("message", message))),
+                    );
                 }
             }
         }
@@ -322,11 +325,13 @@ pub fn check(label: &str, path: &Path, file: &ScenarioFile) -> Vec<Diagnostic> {
         let Ok(mut varied) = apply(file, &key) else { continue };
         varied.variants.clear();
         if let Err(problems) = super::assemble_at(path, &varied) {
-            for mut d in problems {
-                d.message = format!(
-                    "in the variant of sample student {} (class {}): {}",
-                    key.student_id, key.class_code, d.message
-                );
+            for d in problems {
+                let d = within(d, |message| {
+                    Said::new("check-file-variant-sample")
+                        .with("student", key.student_id.as_str())
+                        .with("class", key.class_code.as_str())
+                        .with("message", message)
+                });
                 if !out.iter().any(|o| o.path == d.path) {
                     out.push(d);
                 }
@@ -334,6 +339,22 @@ pub fn check(label: &str, path: &Path, file: &ScenarioFile) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// A problem of the file's `variants` as a diagnostic of the file `label`.
+fn diagnostic(label: &str, (field, message, hint): Problem) -> Diagnostic {
+    let d = Diagnostic::say(label, field, message);
+    match hint {
+        Some(hint) => d.with_hint_said(hint),
+        None => d,
+    }
+}
+
+/// `d` with its message quoted in the sentence `said` makes of it (which variant the problem
+/// is found in), in each language; its hint stays.
+fn within(d: Diagnostic, said: impl FnOnce(crate::sim::said::Fact) -> Said) -> Diagnostic {
+    let said = said(super::worded_message(&d));
+    d.with_message_said(said)
 }
 
 /// Students whose variants `check` tries besides the ranges' ends.
@@ -350,17 +371,13 @@ pub fn sample_keys() -> impl Iterator<Item = VariantKey> {
 /// Every problem of the file, or of its variant.
 pub fn load(path: &Path, key: &VariantKey) -> Result<Scenario, Vec<Diagnostic>> {
     let label = path.display().to_string();
-    if let Some(problem) = class_code_problem(&key.class_code) {
-        return Err(vec![Diagnostic::at_path(&label, "", problem)]);
+    if let Some(problem) = class_code_said(&key.class_code) {
+        return Err(vec![Diagnostic::say(&label, "", problem)]);
     }
     let text = super::load::read_text(path, &label).map_err(|d| vec![d])?;
     let file = super::load::parse_scenario(&label, &text)?;
-    let varied = apply(&file, key).map_err(|problems| {
-        problems
-            .into_iter()
-            .map(|(field, message, hint)| Diagnostic::at_path(&label, field, message).with_hint(hint))
-            .collect::<Vec<_>>()
-    })?;
+    let varied = apply(&file, key)
+        .map_err(|problems| problems.into_iter().map(|p| diagnostic(&label, p)).collect::<Vec<_>>())?;
     let mut scenario = super::assemble_at(path, &varied)?;
     scenario.set_variant(key.clone());
     Ok(scenario)
@@ -413,5 +430,31 @@ mod tests {
         assert_ne!(a, variant_seed(7, &VariantKey::new("GZ-2026-A", "S02")));
         assert_ne!(a, variant_seed(7, &VariantKey::new("GZ-2026-B", "S01")));
         assert_ne!(a, variant_seed(8, &VariantKey::new("GZ-2026-A", "S01")));
+    }
+
+    #[test]
+    fn a_problem_found_in_a_variant_says_which_in_the_readers_language() {
+        let inner = Diagnostic::say(
+            "s.ron",
+            "meta.tags",
+            Said::new("check-file-list-too-long")
+                .with("items", 3_u32)
+                .with("limit", 2_u32),
+        )
+        .with_hint_said(Said::new("check-file-list-too-long-hint"));
+        let d = within(inner, |message| {
+            Said::new("check-file-variant-lowest").with("message", message)
+        });
+        assert_eq!(
+            d.to_string(),
+            "s.ron: error: with every `variants` range at its lowest value: list of 3 items is over the limit of 2\n  \
+             at: meta.tags\n  hint: split the scenario into smaller ones"
+        );
+        let zh = d.localized(&crate::i18n::Catalogue::new(crate::i18n::Language::Chinese));
+        assert_eq!(
+            zh.message,
+            "当 `variants` 的每个范围都取最小值时：列表有 3 项，超过了 2 的上限"
+        );
+        assert_eq!(zh.hint.as_deref(), Some("请把情景拆成几个较小的情景"));
     }
 }

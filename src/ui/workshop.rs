@@ -16,7 +16,7 @@ pub struct WorkshopView<'a> {
     pub file_name: &'a str,
     pub knobs: &'a [Knob],
     pub problems: &'a [Diagnostic],
-    pub warnings: &'a [String],
+    pub warnings: &'a [crate::authoring::Warning],
     pub changed: bool,
     /// The last quick simulation, and whether one is running.
     pub simulation: Option<&'a QuickSimulation>,
@@ -193,7 +193,7 @@ fn check_panel(ui: &mut egui::Ui, view: &WorkshopView, action: &mut Option<Works
         ui.label(RichText::new(cat.tr("workshop-no-warnings")).color(GOOD));
     }
     for w in view.warnings {
-        ui.label(RichText::new(format!("⚠ {w}")).color(WARN));
+        ui.label(RichText::new(format!("⚠ {}", w.text(cat))).color(WARN));
     }
     ui.separator();
     ui.horizontal(|ui| {

@@ -325,8 +325,13 @@ fn balance_warnings_fire_on_an_easy_or_undiscriminating_rubric_and_not_on_a_bala
     );
 }
 
-/// The warnings of the bundled B2B scenario with `from` replaced by `to` (once).
+/// The warnings of the bundled B2B scenario with `from` replaced by `to` (once), in English.
 fn warnings_with(from: &str, to: &str) -> Vec<String> {
+    warning_values_with(from, to).iter().map(ToString::to_string).collect()
+}
+
+/// The warnings of the bundled B2B scenario with `from` replaced by `to` (once).
+fn warning_values_with(from: &str, to: &str) -> Vec<tradeport::authoring::Warning> {
     let path = Path::new("scenarios/b2b-silk-blouses.scenario.ron");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
     assert!(text.contains(from), "the bundled scenario has `{from}`");
@@ -401,6 +406,170 @@ fn each_warning_fires_on_its_mistake_and_the_bundled_scenarios_have_none() {
             "`{to}` should warn `{expected}`: {warnings:#?}"
         );
     }
+}
+
+/// What the expert's run misses when the negotiation of the bundled B2B scenario cannot
+/// close (the AI expert earns nothing of these criteria), in English.
+const NO_CONTRACT: [&str; 4] = [
+    "the AI expert earns 0 of 5 on `Uses FCA (or CPT/CIP) rather than FOB for the containerised shipment, or justifies FOB.` (Close the blouse contract): no contract was signed — check that a student can earn it",
+    "the AI expert earns 0 of 5 on `Payment protects the seller: at least 30% T/T deposit with the balance before the B/L is released, or an L/C at sight.` (Close the blouse contract): no contract was signed — check that a student can earn it",
+    "the AI expert earns 0 of 10 on `Agreed unit price is at least unit cost + 15% in CNY at the rate on the contract day.` (Close the blouse contract): no contract was signed — check that a student can earn it",
+    "the AI expert earns 0 of 5 on `A contract is agreed before the buyer runs out of patience.` (Close the blouse contract): no contract was signed — check that a student can earn it",
+];
+
+/// `text` without what it quotes from the file: `code` and "strings".
+fn without_quotes(text: &str) -> String {
+    let mut out = String::new();
+    let mut inside: Option<char> = None;
+    for c in text.chars() {
+        match inside {
+            Some(close) if c == close => inside = None,
+            Some(_) => {}
+            None if c == '`' || c == '"' => inside = Some(c),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every warning the tests above provoke reads in Chinese (no two English words in a row
+/// outside what it quotes from the file: ids, field paths, the criterion), and its English is
+/// word for word what `check` printed before the warnings were catalogue sentences.
+#[test]
+fn every_warning_reads_in_chinese_and_its_english_is_unchanged() {
+    use tradeport::i18n::{Catalogue, Language};
+    let chinese = Catalogue::new(Language::Chinese);
+    let english = Catalogue::new(Language::English);
+    let inquiry = |why: &str| {
+        format!(
+            "the AI expert earns 0 of 6 on `States the Incoterm with a named place and version, e.g. 'FCA Ningbo, Incoterms 2020', and offers FCA for the container rather than the FOB asked for.` (Answer Nordkontor's inquiry): {why} — check that a student can earn it"
+        )
+    };
+    let no_offer = [
+        "the AI expert earns 0 of 5 on `Opening offer leaves room to concede: worth at least 0.85 to you by your brief (a high price, secure payment).` (Close the blouse contract): you made no offer — check that a student can earn it",
+        "the AI expert earns 0 of 5 on `Concessions get smaller each round and are traded for something (quantity, deposit, delivery date).` (Close the blouse contract): you made no offer — check that a student can earn it",
+    ];
+    let no_deal: Vec<String> = no_offer
+        .iter()
+        .chain(NO_CONTRACT.iter())
+        .map(ToString::to_string)
+        .collect();
+    let wrong_activity = |check: &str, what: &str| {
+        format!(
+            "setup.tasks[0].rubric[2]: `{check}` checks {what}, which task `reply-inquiry` (Inbox) does not have: no play can earn it; move the criterion to the task that has one"
+        )
+    };
+    let cases: Vec<(&str, &str, Vec<String>)> = vec![
+        (
+            "check: LetterPointRight(point: \"price\"),",
+            "check: ContractSigned,",
+            vec![
+                wrong_activity("ContractSigned", "a negotiation (`negotiation:`)"),
+                inquiry("no contract was signed"),
+            ],
+        ),
+        (
+            "check: LetterPointRight(point: \"price\"),",
+            "check: DeclarationFirstTime,",
+            vec![
+                wrong_activity("DeclarationFirstTime", "a declaration (`declaration:`)"),
+                inquiry("no declaration was lodged"),
+            ],
+        ),
+        (
+            "check: LetterPointRight(point: \"price\"),",
+            "check: ListingLive,",
+            vec![
+                wrong_activity(
+                    "ListingLive",
+                    "a storefront listing (activity `Storefront` or `Promotion`)",
+                ),
+                inquiry("not listed"),
+            ],
+        ),
+        (
+            "from: \"hanse-forwarding\",",
+            "from: \"\",",
+            vec!["setup.tasks[2]: task `book-freight` asks for a reply to a letter from `hanse-forwarding`, but `hanse-forwarding` does not write by day 14 for certain (only a random event may): add a `Message(from: \"hanse-forwarding\", …)` event on day 14 or before".to_string()],
+        ),
+        (
+            "reservation: \"0.40\",",
+            "reservation: \"0.99\",",
+            std::iter::once("setup.tasks[1].negotiation: no zone of agreement: no offer is worth its walk-away value to both the seller and the buyer, so no deal is possible; lower one side's `reservation` or widen the options".to_string())
+                .chain(no_deal.iter().cloned())
+                .collect(),
+        ),
+        (
+            "UnitPrice(currency: \"EUR\", from: \"23.00\", to: \"32.00\", step: \"0.50\")",
+            "UnitPrice(currency: \"EUR\", from: \"10.00\", to: \"19.00\", step: \"0.50\")",
+            std::iter::once("setup.tasks[1].negotiation: every unit price is at or below the unit cost of `SB-6206-IVY` at the starting rate: no deal leaves a margin; raise the price options".to_string())
+                .chain(no_deal.iter().cloned())
+                .collect(),
+        ),
+        (
+            "net_kg: \"216.000\"",
+            "net_kg: \"116.000\"",
+            vec!["setup.tasks[3].declaration.lines[0].net_kg: 116.000 kg for 1200 × `SB-6206-IVY` of 180 g each (216.000 kg): the packing list and the product disagree".to_string()],
+        ),
+        (
+            "consignor: \"Hangzhou West Lake Silk Garments Co., Ltd.\"",
+            "consignor: \"Ningbo Sunrise Trading Co., Ltd.\"",
+            vec!["setup.tasks[3].declaration.consignor: `Ningbo Sunrise Trading Co., Ltd.` is not the student's company (`Hangzhou West Lake Silk Garments Co., Ltd.`): the model answer would declare someone else's goods".to_string()],
+        ),
+        (
+            "daily_chance: \"8%\"",
+            "daily_chance: \"0%\"",
+            vec!["setup.events.random[0]: `eur-weakens` has no chance of happening (daily_chance or max_times is zero)".to_string()],
+        ),
+        (
+            "change: \"-2%\"",
+            "change: \"0%\"",
+            vec!["setup.events.random[0]: `eur-weakens` changes nothing (a change of zero)".to_string()],
+        ),
+        (
+            "zh: \"真丝女衬衫出口汉堡\"",
+            "zh: \"真丝女衬衫出口汉堡𠀀\"",
+            vec!["line 13:27: `𠀀` (U+20000) is not in the interface font (Latin, GB 18030 level 1 Chinese, Traditional and rare name characters): it shows as a box on screen; use a common character instead".to_string()],
+        ),
+    ];
+    let mut warnings = Vec::new();
+    for (from, to, expected) in cases {
+        let found = warning_values_with(from, to);
+        let shown: Vec<String> = found.iter().map(|w| w.text(&english)).collect();
+        assert_eq!(shown, expected, "`{to}`");
+        warnings.extend(found);
+    }
+    // And what a sample student's variant meets, said with the student.
+    let dir = empty_folder("variant-warnings-in-chinese");
+    let path = scenario_with_variants(
+        &dir,
+        r#"(field: "setup.tasks[1].negotiation.buyer.reservation", from: "0.35", to: "0.99", step: "0.01")"#,
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    let file = load::parse_scenario("variants.scenario.ron", &text).unwrap_or_else(|d| panic!("{d:?}"));
+    let varied = tradeport::authoring::variant_warnings(&path, &file);
+    let student = |n: u32, warning: &str| format!("in the variant of sample student {n} (class CHECK): {warning}");
+    let mut expected = vec![student(
+        1,
+        "setup.tasks[1].negotiation: no zone of agreement: no offer is worth its walk-away value to both the seller and the buyer, so no deal is possible; lower one side's `reservation` or widen the options",
+    )];
+    expected.extend(NO_CONTRACT.iter().map(|w| student(1, w)));
+    expected.push(student(3, "the AI expert earns 0 of 5 on `Concessions get smaller each round and are traded for something (quantity, deposit, delivery date).` (Close the blouse contract): accepting gave up 0.252 after 0.002 before — check that a student can earn it"));
+    assert_eq!(varied.iter().map(ToString::to_string).collect::<Vec<_>>(), expected);
+    warnings.extend(varied);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let english_lines: Vec<String> = warnings
+        .iter()
+        .map(|w| w.text(&chinese))
+        .filter_map(|text| crate::said::english_run(&without_quotes(&text), 3).map(|run| format!("{run:?} in: {text}")))
+        .collect();
+    assert!(
+        english_lines.is_empty(),
+        "{} warnings with English:\n{}",
+        english_lines.len(),
+        english_lines.join("\n")
+    );
 }
 
 /// The bundled B2B scenario with `variants` ranges, written to `dir` (rule packs by id).
@@ -640,7 +809,10 @@ fn the_workshop_edits_knobs_checks_live_and_saves_a_new_file_beside_the_original
         .set("setup.tasks[1].negotiation.buyer.reservation", "0.99")
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
-        bench.warnings.iter().any(|w| w.contains("no zone of agreement")),
+        bench
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("no zone of agreement")),
         "{:?}",
         bench.warnings
     );
