@@ -63,21 +63,6 @@ impl Checker {
         self.currencies.iter().find(|(c, _)| *c == code).map_or(2, |(_, e)| *e)
     }
 
-    /// A problem said in English only (shown as written in every language): what
-    /// [`Checker::say`] replaces; kept until the last callers are converted.
-    pub fn error(&mut self, path: &str, message: impl Into<String>, hint: Option<&str>) {
-        self.say(
-            path,
-            as_written(message.into()),
-            hint.map(|h| as_written(h.to_string())),
-        );
-    }
-
-    /// As [`Checker::error`], with a hint made by `format!`.
-    pub fn error_hint(&mut self, path: &str, message: impl Into<String>, hint: String) {
-        self.say(path, as_written(message.into()), Some(as_written(hint)));
-    }
-
     /// A problem said as a catalogue sentence, with an optional hint (both put into the
     /// reader's language by the terminal and the game; their English is what logs keep).
     pub fn say(&mut self, path: &str, message: Said, hint: Option<Said>) {
@@ -509,11 +494,6 @@ fn date_problem(text: &str, message: String) -> (Said, &'static str) {
     } else {
         (Said::new("check-as-written").with("message", message), FORM_HINT)
     }
-}
-
-/// An English text no catalogue has, shown as written.
-fn as_written(text: String) -> Said {
-    Said::new("check-as-written").with("message", text)
 }
 
 /// The names close to `found` ("`a`" or "`a` or `b`", in each language), if any is close.
