@@ -136,6 +136,33 @@ const COMMAND_BOUNDS: Bounds = Bounds {
 /// received over the network) that is out of bounds, described; `None` when all are within.
 /// Amounts bounded so keep every sum and product of the simulation inside its integers.
 pub fn command_problem<T: Serialize>(command: &T) -> Option<String> {
+    command_said(command).map(|said| crate::i18n::english().say(&said))
+}
+
+/// The first number or text of `command` over its limit, as a catalogue sentence with the
+/// field it is in (its English is [`command_problem`]'s).
+pub fn command_said<T: Serialize>(command: &T) -> Option<crate::sim::said::Said> {
+    use crate::sim::said::{Fact, Said};
+    let value = serde_json::to_value(command).ok()?;
+    let mut problems = Vec::new();
+    walk("command", &value, "", "", &COMMAND_BOUNDS, &mut problems);
+    let first = problems.into_iter().next()?;
+    let problem = match first.said.as_ref().and_then(|s| s.message.clone()) {
+        Some(said) => Fact::Said(Box::new(said)),
+        None => Fact::Text(first.message.clone()),
+    };
+    Some(if first.path.is_empty() {
+        Said::new("refused-limit").with("problem", problem)
+    } else {
+        Said::new("refused-limit-at")
+            .with("problem", problem)
+            .with("path", first.path)
+    })
+}
+
+/// The English of [`command_said`], as `command_problem` gave it before it was a sentence.
+#[cfg(test)]
+fn command_problem_as_before<T: Serialize>(command: &T) -> Option<String> {
     let value = serde_json::to_value(command).ok()?;
     let mut problems = Vec::new();
     walk("command", &value, "", "", &COMMAND_BOUNDS, &mut problems);
@@ -337,6 +364,39 @@ fn walk(label: &str, value: &Value, path: &str, field: &str, bounds: &Bounds, pr
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_command_over_its_limits_is_said_in_both_languages_with_the_english_as_before() {
+        use crate::i18n::{Catalogue, Language};
+        use crate::sim::Command;
+        let commands = [
+            Command::MakeOffer {
+                task: "negotiate-deal".into(),
+                options: vec![18, 2, 0, 0],
+                note: "x".repeat(1_000_000),
+            },
+            Command::BidAbroad {
+                market: "us-buyers".into(),
+                max: -crate::sim::money::MAX_MONEY_MINOR - 1,
+            },
+            Command::ReplyToLetter {
+                task: "x".into(),
+                choices: vec![],
+                note: "x".repeat(20_001),
+            },
+        ];
+        let chinese = Catalogue::new(Language::Chinese);
+        for command in &commands {
+            let before = command_problem_as_before(command);
+            assert!(before.is_some(), "{command:?} is over a limit");
+            assert_eq!(command_problem(command), before);
+            let said = command_said(command).unwrap_or_else(|| panic!("said"));
+            let zh = chinese.say(&said);
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
+            assert!(!zh.starts_with('['), "{zh}");
+        }
+        assert_eq!(command_said(&Command::EndDay), None);
+    }
+
     use super::*;
 
     #[derive(Serialize)]

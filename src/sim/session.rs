@@ -125,8 +125,8 @@ impl Session {
         }
         // Commands come from forms, saves and (in class) the network: bound every number and
         // text before any rule looks at them.
-        if let Some(problem) = crate::scenario::limits::command_problem(&command) {
-            return Err(RuleError::OutOfRange(problem));
+        if let Some(problem) = crate::scenario::limits::command_said(&command) {
+            return Err(RuleError::Limit(Box::new(problem)));
         }
         self.check_seat(seat, &command)?;
         let world = &mut self.world;

@@ -194,7 +194,7 @@ fn forged_commands_are_refused_logged_and_change_nothing() {
     };
     assert!(matches!(
         class.submit(&token(1), "company", long),
-        Err(Refusal::Rule(RuleError::OutOfRange(_)))
+        Err(Refusal::Rule(RuleError::Limit(_)))
     ));
     assert_eq!(log_len(&class), 0, "nothing was applied");
     let who: Vec<Option<StudentId>> = class.refusals().iter().map(|r| r.student).collect();

@@ -303,6 +303,14 @@ fn every_refusal_kind_reads_in_both_languages() {
             max: 4_000,
             chars: 4_001,
         },
+        RuleError::Limit(Box::new(
+            tradeport::scenario::limits::command_said(&tradeport::sim::Command::ReplyToLetter {
+                task: "x".into(),
+                choices: vec![],
+                note: "x".repeat(20_001),
+            })
+            .unwrap_or_else(|| panic!("over the limit")),
+        )),
         RuleError::NoSuchMessage(tradeport::sim::session::MessageId(3)),
         RuleError::NotClassifiable(t()),
         RuleError::NoDeclaration(t()),

@@ -1439,3 +1439,5 @@ check-letter-phrases-many = { $count } phrases
 check-letter-phrases-many-hint = give at most { $max }: the few ways a reply says it
 check-letter-phrases-none = no phrases for this reason
 check-letter-phrase-both = `{ $phrase }` is both a phrase the reply must say and a wrong one
+refused-limit = { $problem }
+refused-limit-at = { $problem } ({ $path })

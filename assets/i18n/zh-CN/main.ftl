@@ -1423,3 +1423,5 @@ check-letter-phrases-many = 有 { $count } 个短语
 check-letter-phrases-many-hint = 最多 { $max } 个：列出回信表达这一点的几种常见说法即可
 check-letter-phrases-none = 这条理由下没有短语
 check-letter-phrase-both = `{ $phrase }` 既是回信必须写的短语，又是错误短语
+refused-limit = { $problem }
+refused-limit-at = { $problem }（{ $path }）

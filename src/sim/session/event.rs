@@ -224,6 +224,9 @@ pub enum RuleError {
     SharedDay,
     #[error("a number or text in this command is out of range: {0}")]
     OutOfRange(String),
+    /// A number or text over its limit (scenario::limits), said with the field it is in.
+    #[error("a number or text in this command is out of range: {}", crate::i18n::english().say(.0))]
+    Limit(Box<Said>),
     #[error("a written reply has at most {max} characters, this one {chars}")]
     ReplyTooLong { max: usize, chars: usize },
     #[error("there is no message {0:?}")]
@@ -287,6 +290,9 @@ impl RuleError {
             RuleError::ScenarioOver => Said::new("refused-scenario-over"),
             RuleError::SharedDay => Said::new("refused-shared-day"),
             RuleError::OutOfRange(what) => Said::new("refused-out-of-range").with("what", what.as_str()),
+            RuleError::Limit(problem) => {
+                Said::new("refused-out-of-range").with("what", crate::sim::said::Fact::Said(problem.clone()))
+            }
             RuleError::ReplyTooLong { max, chars } => Said::new("refused-reply-too-long")
                 .with("max", *max)
                 .with("chars", *chars),
