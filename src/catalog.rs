@@ -106,6 +106,14 @@ fn scenario_ids(dir: &Path) -> Vec<String> {
 /// # Errors
 /// A sentence naming what was looked for and what exists.
 pub fn resolve(name: &str) -> Result<PathBuf, String> {
+    resolve_said(name).map_err(|why| crate::i18n::english().say(&why))
+}
+
+/// As [`resolve`], saying why as a catalogue sentence.
+///
+/// # Errors
+/// What was looked for and what exists.
+pub fn resolve_said(name: &str) -> Result<PathBuf, crate::sim::said::Said> {
     let as_path = PathBuf::from(name);
     if as_path.is_file() {
         return Ok(as_path);
@@ -116,10 +124,9 @@ pub fn resolve(name: &str) -> Result<PathBuf, String> {
         return Ok(by_id);
     }
     let known = scenario_ids(&dir);
-    Err(format!(
-        "no scenario file or bundled scenario id `{name}`; bundled: {}",
-        known.join(", ")
-    ))
+    Err(crate::sim::said::Said::new("cli-no-such-scenario")
+        .with("name", name)
+        .with("bundled", known.join(", ")))
 }
 
 /// Finds a bundled scenario by id only: never a path, never the current folder.

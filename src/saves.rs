@@ -64,8 +64,12 @@ fn aside_path(path: &Path) -> PathBuf {
 /// Why a save on disk could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read {path}: {error}")]
-    Io { path: String, error: std::io::Error },
+    #[error("cannot read {path}: {}", crate::i18n::english().say(.why))]
+    Io {
+        path: String,
+        /// Why, as a catalogue sentence (not found, too large, not UTF-8, …).
+        why: crate::sim::said::Said,
+    },
     #[error("{path}: {error}")]
     Save { path: String, error: SaveError },
 }
@@ -82,10 +86,12 @@ pub const MAX_GRADEBOOK_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a save or report's text: a regular file of at most `limit` bytes.
 fn read_limited(path: &Path, limit: u64) -> Result<String, LoadError> {
-    crate::scenario::load::read_bounded_text(path, limit).map_err(|error| LoadError::Io {
+    let io = |why| LoadError::Io {
         path: path.display().to_string(),
-        error: std::io::Error::other(error),
-    })
+        why,
+    };
+    let bytes = crate::scenario::load::read_bounded(path, limit).map_err(|e| io(e.said()))?;
+    String::from_utf8(bytes).map_err(|_| io(crate::sim::said::Said::new("check-file-not-utf8")))
 }
 
 /// Reads a save file.

@@ -505,9 +505,9 @@ pub fn save_error_said(error: &crate::sim::save::SaveError) -> Said {
 /// own text).
 fn load_error_in(error: &crate::saves::LoadError, cat: &crate::i18n::Catalogue) -> String {
     let said = match error {
-        crate::saves::LoadError::Io { path, error } => Said::new("cli-load-unreadable")
+        crate::saves::LoadError::Io { path, why } => Said::new("cli-load-unreadable")
             .with("file", path.as_str())
-            .with("why", error.to_string()),
+            .with("why", why.clone()),
         crate::saves::LoadError::Save { path, error } => Said::new("cli-load-save")
             .with("file", path.as_str())
             .with("why", cat.say(&save_error_said(error))),
@@ -1176,7 +1176,7 @@ pub fn new_scenario_in(
     out: &mut dyn std::io::Write,
     cat: &crate::i18n::Catalogue,
 ) -> std::io::Result<bool> {
-    use crate::scenario::scaffold::{GuideLanguage, id_from_file_name, new_scenario};
+    use crate::scenario::scaffold::{GuideLanguage, id_from_file_name_said, new_scenario};
     use crate::sim::terms::TradeMode;
     let mode = match mode {
         "b2b" => TradeMode::B2B,
@@ -1189,10 +1189,10 @@ pub fn new_scenario_in(
         GuideLanguage::English
     };
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    let id = match id_from_file_name(name) {
+    let id = match id_from_file_name_said(name) {
         Ok(id) => id,
         Err(why) => {
-            writeln!(out, "{}: {why}", shown_path(file))?;
+            writeln!(out, "{}: {}", shown_path(file), cat.say(&why))?;
             return Ok(false);
         }
     };
@@ -1307,10 +1307,10 @@ fn load_for_headless(
     out: &mut dyn std::io::Write,
     cat: &crate::i18n::Catalogue,
 ) -> std::io::Result<Option<std::sync::Arc<crate::sim::Scenario>>> {
-    let path = match catalog::resolve(scenario) {
+    let path = match catalog::resolve_said(scenario) {
         Ok(p) => p,
-        Err(message) => {
-            writeln!(out, "{}", shown(&message))?;
+        Err(why) => {
+            writeln!(out, "{}", shown(&cat.say(&why)))?;
             return Ok(None);
         }
     };
@@ -1410,10 +1410,10 @@ pub fn tournament_in(
     use crate::sim::negotiation::Strategy;
     use crate::sim::negotiation::domain::format_utility;
     use crate::sim::negotiation::tournament::{run_tournament, standard_roster};
-    let path = match catalog::resolve(&args.scenario) {
+    let path = match catalog::resolve_said(&args.scenario) {
         Ok(p) => p,
-        Err(message) => {
-            writeln!(out, "{}", shown(&message))?;
+        Err(why) => {
+            writeln!(out, "{}", shown(&cat.say(&why)))?;
             return Ok(false);
         }
     };

@@ -242,3 +242,4 @@ cli-claim-reputation-end = reputation at the end
 cli-claim-tasks = tasks
 cli-claim-not-in-team = team: the report's student is not one of the team
 cli-claim-command-not-in-log = team: the student's command { $index } is not in the log
+cli-no-such-scenario = no scenario file or bundled scenario id `{ $name }`; bundled: { $bundled }

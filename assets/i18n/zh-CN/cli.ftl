@@ -233,3 +233,4 @@ cli-claim-reputation-end = 结束时的信誉
 cli-claim-tasks = 各任务得分
 cli-claim-not-in-team = 小组：报告中的学生不是小组成员
 cli-claim-command-not-in-log = 小组：该学生的第 { $index } 条命令不在日志中
+cli-no-such-scenario = 没有名为 `{ $name }` 的情景文件，也没有这个 id 的内置情景；内置情景：{ $bundled }
