@@ -189,9 +189,9 @@ pub fn describe(session: Option<&Session>, command: &Command) -> Said {
             // What the event does, as the instructor's "fire" menu says it.
             match session.scenario().random_events().iter().find(|e| &e.id == event) {
                 Some(fired) => Said::new("feed-fired-effect")
-                    .with("event", event.as_str())
+                    .with("event", shown(event))
                     .with("effect", effect_said(&fired.effect)),
-                None => Said::new("feed-fired").with("event", event.as_str()),
+                None => Said::new("feed-fired").with("event", shown(event)),
             }
         }
         Command::PublishListing { market, sku, terms, .. } => {
@@ -213,7 +213,7 @@ pub fn describe(session: Option<&Session>, command: &Command) -> Said {
                 .and_then(|s| s.storefront.shipping.iter().find(|o| o.id == terms.shipping))
                 .map_or_else(|| Fact::Text(terms.shipping.clone()), |o| Fact::Written(o.name.clone()));
             Said::new("feed-listed")
-                .with("sku", sku.as_str())
+                .with("sku", shown(sku))
                 .with("price", money(terms.price))
                 .with("bid", money(terms.bid))
                 .with("units", terms.add_stock)
@@ -244,9 +244,9 @@ pub fn describe(session: Option<&Session>, command: &Command) -> Said {
 fn described(command: &Command) -> Said {
     match command {
         Command::MakeOffer { .. } => Said::new("feed-offer-made"),
-        Command::PublishListing { sku, .. } => Said::new("feed-listed-sku").with("sku", sku.as_str()),
+        Command::PublishListing { sku, .. } => Said::new("feed-listed-sku").with("sku", shown(sku)),
         Command::MarketDay(_) => Said::new("feed-class-day-ended"),
-        Command::FireEvent { event } => Said::new("feed-fired").with("event", event.as_str()),
+        Command::FireEvent { event } => Said::new("feed-fired").with("event", shown(event)),
         Command::AcceptOffer { .. } => Said::new("feed-accepted"),
         Command::WalkAway { .. } => Said::new("feed-walked-away"),
         Command::EndDay => Said::new("feed-ended-day"),
@@ -267,13 +267,13 @@ fn described(command: &Command) -> Said {
         Command::ClassmateTrades(trades) => Said::new("feed-trades").with("count", trades.len()),
         Command::MarkRead(_) => Said::new("feed-read-message"),
         Command::SubmitClassification { .. } => Said::new("feed-classified"),
-        Command::SubmitDeclaration { task, .. } => Said::new("feed-declared").with("task", task.as_str()),
+        Command::SubmitDeclaration { task, .. } => Said::new("feed-declared").with("task", shown(task)),
         Command::StartDeal { market, sku, .. } => on_listing("feed-deal", market, sku),
         Command::StartCoupon { market, sku, .. } => on_listing("feed-coupon", market, sku),
         Command::BookInfluencer { market, sku, .. } => on_listing("feed-influencer", market, sku),
-        Command::BookShipment { task, .. } => Said::new("feed-booked-shipment").with("task", task.as_str()),
-        Command::PresentDocuments { task, .. } => Said::new("feed-presented").with("task", task.as_str()),
-        Command::GuessStrategy { task, .. } => Said::new("feed-guessed").with("task", task.as_str()),
+        Command::BookShipment { task, .. } => Said::new("feed-booked-shipment").with("task", shown(task)),
+        Command::PresentDocuments { task, .. } => Said::new("feed-presented").with("task", shown(task)),
+        Command::GuessStrategy { task, .. } => Said::new("feed-guessed").with("task", shown(task)),
         Command::ListItem { .. } => Said::new("feed-listed-item"),
         Command::ReplyToOffer { .. } => Said::new("feed-replied-offer"),
         Command::AnswerQuestion { .. } => Said::new("feed-answered"),
@@ -283,14 +283,19 @@ fn described(command: &Command) -> Said {
         Command::BidAbroad { .. } => Said::new("feed-bid-abroad"),
         Command::SubmitCostSheet { market, sku, .. } => on_listing("feed-cost-sheet", market, sku),
         Command::ReplyToLetter { task, .. } | Command::WriteLetterReply { task, .. } => {
-            Said::new("feed-replied-letter").with("task", task.as_str())
+            Said::new("feed-replied-letter").with("task", shown(task))
         }
     }
 }
 
 /// A store campaign on one product: `key` with its market and product.
 fn on_listing(key: &'static str, market: &str, sku: &str) -> Said {
-    Said::new(key).with("market", market).with("sku", sku)
+    Said::new(key).with("market", shown(market)).with("sku", shown(sku))
+}
+
+/// An id from a command (a save's or a classmate's) as the feed shows it: bounded, printable.
+fn shown(id: &str) -> String {
+    crate::escape::printable(id, 40)
 }
 
 /// What a scenario event does, in the instructor's language (the "fire" menu's words).

@@ -952,7 +952,7 @@ pub struct LetterPointDef {
 
 /// Phrases that decide a written reply's point where its facts cannot ("free of charge" for
 /// samples; "pay the postman" for VAT collected at checkout). Matched case-insensitively as
-/// whole words, not when a negation ("not", "no", "never", "n't") comes in the four words before.
+/// whole words, not when a negation ("not", "no", "nothing", "n't", …) denies it in its clause.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WrittenPointDef {

@@ -108,6 +108,9 @@ pub fn refusal_key(english: &str) -> Option<&'static str> {
 pub fn classmate_refusal(english: &str) -> Said {
     match english {
         "that listing is no longer open" => Said::new("refused-listing-closed"),
+        // The class's market itself refuses these (src/sim/marketplace.rs).
+        "that is your own shop" => Said::new("class-refused-own-shop"),
+        "there is no such shop open in the class's market" => Said::new("refused-no-such-shop"),
         other => match refusal_key(other) {
             Some(key) => Said::new(key),
             None => Said::new("refused-as-written").with("why", other),

@@ -507,22 +507,8 @@ impl ReportFile {
     pub fn verify_said(&self, scenario: Arc<Scenario>) -> Result<Vec<Said>, SaveError> {
         let session = self.save.replay(scenario)?;
         let mut problems = Vec::new();
-        let mut differ = |what: &str, claimed: String, actual: String| {
+        let mut differ = |term: &'static str, claimed: String, actual: String| {
             if claimed != actual {
-                let term = match what {
-                    "scenario" => "cli-claim-scenario",
-                    "seed" => "cli-claim-seed",
-                    "log digest" => "cli-claim-log-digest",
-                    "student" => "cli-claim-student",
-                    "total points" => "cli-claim-total-points",
-                    "points possible" => "cli-claim-points-possible",
-                    "days played" => "cli-claim-days-played",
-                    "finished" => "cli-claim-finished",
-                    "mode" => "cli-claim-mode",
-                    "cash at the end" => "cli-claim-cash-end",
-                    "reputation at the end" => "cli-claim-reputation-end",
-                    _ => "cli-claim-tasks",
-                };
                 problems.push(
                     Said::new("cli-claim-differs")
                         .term("what", term)
@@ -532,47 +518,59 @@ impl ReportFile {
             }
         };
         differ(
-            "scenario",
+            "cli-claim-scenario",
             format!("{} {}", self.scenario_id, self.scenario_hash),
             format!("{} {}", self.save.scenario_id, self.save.scenario_hash),
         );
-        differ("seed", self.seed.to_string(), self.save.seed.to_string());
-        differ("log digest", self.log_digest.clone(), self.save.log_digest());
+        differ("cli-claim-seed", self.seed.to_string(), self.save.seed.to_string());
+        differ("cli-claim-log-digest", self.log_digest.clone(), self.save.log_digest());
         differ(
-            "student",
+            "cli-claim-student",
             format!("{:?}", self.student),
             format!("{:?}", self.save.student),
         );
         let actual = Claims::of(&self.graded(&session)?);
         let claimed = &self.claims;
         differ(
-            "total points",
+            "cli-claim-total-points",
             claimed.total_earned.to_string(),
             actual.total_earned.to_string(),
         );
         differ(
-            "points possible",
+            "cli-claim-points-possible",
             claimed.total_possible.to_string(),
             actual.total_possible.to_string(),
         );
         differ(
-            "days played",
+            "cli-claim-days-played",
             claimed.days_played.to_string(),
             actual.days_played.to_string(),
         );
-        differ("finished", claimed.finished.to_string(), actual.finished.to_string());
-        differ("mode", format!("{:?}", claimed.mode), format!("{:?}", actual.mode));
         differ(
-            "cash at the end",
+            "cli-claim-finished",
+            claimed.finished.to_string(),
+            actual.finished.to_string(),
+        );
+        differ(
+            "cli-claim-mode",
+            format!("{:?}", claimed.mode),
+            format!("{:?}", actual.mode),
+        );
+        differ(
+            "cli-claim-cash-end",
             claimed.cash_end.to_string(),
             actual.cash_end.to_string(),
         );
         differ(
-            "reputation at the end",
+            "cli-claim-reputation-end",
             claimed.reputation_end.to_string(),
             actual.reputation_end.to_string(),
         );
-        differ("tasks", format!("{:?}", claimed.tasks), format!("{:?}", actual.tasks));
+        differ(
+            "cli-claim-tasks",
+            format!("{:?}", claimed.tasks),
+            format!("{:?}", actual.tasks),
+        );
         if let Some(team) = &self.team {
             if !team.members.contains(&self.student) {
                 problems.push(Said::new("cli-claim-not-in-team"));

@@ -380,22 +380,32 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Words that, shortly before a phrase, deny it ("you will not pay the postman").
-const NEGATIONS: [&str; 7] = ["not", "no", "never", "nothing", "without", "n't", "neither"];
+/// Words that deny a phrase in the same clause: before it ("you will not have to pay anything
+/// to the postman") or after it ("we charge nothing").
+const NEGATIONS: [&str; 7] = ["not", "no", "never", "nothing", "without", "neither", "nor"];
 
-/// Whether `phrase` occurs in `lower` as whole words, not denied by a negation among the
-/// four words before it.
+/// Marks that end a clause: a negation beyond them does not deny the phrase.
+const CLAUSE_ENDS: [char; 8] = [',', ';', ':', '.', '!', '?', '—', '\n'];
+
+/// Whether `words` holds a negation (`n't` included, with either apostrophe).
+fn denies(words: &str) -> bool {
+    words
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| NEGATIONS.contains(&w) || w.ends_with("n't"))
+}
+
+/// Whether `phrase` occurs in `lower` as whole words and no negation in its clause denies it.
+/// Typographic apostrophes (’, as word processors and input methods write them) count as '.
 fn says_phrase(lower: &str, phrase: &str) -> bool {
+    let lower = lower.replace('’', "'");
     lower.match_indices(phrase).any(|(i, _)| {
+        let end = i + phrase.len();
         let before = lower[..i].chars().next_back();
-        let after = lower[i + phrase.len()..].chars().next();
+        let after = lower[end..].chars().next();
         let whole = before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric());
-        let denied = lower[..i]
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .rev()
-            .take(4)
-            .any(|w| NEGATIONS.iter().any(|n| w == *n || w.ends_with("n't")));
+        let clause_start = lower[..i].rfind(CLAUSE_ENDS).map_or(0, |at| at + 1);
+        let clause_end = lower[end..].find(CLAUSE_ENDS).map_or(lower.len(), |at| end + at);
+        let denied = denies(&lower[clause_start..i]) || denies(&lower[end..clause_end]);
         whole && !denied
     })
 }
@@ -516,20 +526,29 @@ pub fn read_point_with(text: &str, right: &Statement, phrases: &PointPhrases) ->
             }
         }
     }
+    // The first sentence that says one of the point's phrases, right or wrong.
+    let with_a_phrase = || {
+        all.iter().find(|s| {
+            let lower = s.to_lowercase();
+            phrases
+                .must_say
+                .iter()
+                .chain(phrases.wrong.iter().map(|(p, _)| p))
+                .any(|p| says_phrase(&lower, p))
+        })
+    };
     let (sentence, given) = match best {
-        Some((_, sentence, given)) => (sentence, given),
-        // No sentence gives the point's facts: the first that says one of its phrases.
-        None => {
-            let said = all.iter().find(|s| {
-                let lower = s.to_lowercase();
-                phrases
-                    .must_say
-                    .iter()
-                    .chain(phrases.wrong.iter().map(|(p, _)| p))
-                    .any(|p| says_phrase(&lower, p))
-            })?;
-            (said.to_string(), facts_in(said))
-        }
+        // A passage with the point's own facts.
+        Some((_, sentence, given)) if shared(&given) > 0 || phrases.is_empty() => (sentence, given),
+        // None (or only facts of the right kinds, such as another amount): a sentence saying
+        // one of its phrases, else that passage.
+        other => match with_a_phrase() {
+            Some(said) => (said.to_string(), facts_in(said)),
+            None => {
+                let (_, sentence, given) = other?;
+                (sentence, given)
+            }
+        },
     };
     let quote: String = sentence.chars().take(MAX_QUOTE_CHARS).collect();
     let text_of = |en: String, zh: String| Text { en, zh };
@@ -586,7 +605,21 @@ pub fn read_point_with(text: &str, right: &Statement, phrases: &PointPhrases) ->
             .join(if zh { "、" } else { ", " })
     };
     let wrong_phrase = phrases.wrong.iter().find(|(p, _)| says_phrase(&lower, p));
-    let says_what_it_must = phrases.must_say.is_empty() || phrases.must_say.iter().any(|p| says_phrase(&lower, p));
+    // What the point must say may follow in the next sentence ("… this week. They are free of
+    // charge.").
+    let next = text
+        .find(sentence.as_str())
+        .and_then(|at| {
+            sentences(&text[at + sentence.len()..])
+                .first()
+                .map(|s| s.to_lowercase())
+        })
+        .unwrap_or_default();
+    let says_what_it_must = phrases.must_say.is_empty()
+        || phrases
+            .must_say
+            .iter()
+            .any(|p| says_phrase(&lower, p) || says_phrase(&next, p));
     let (verdict, why) = if let Some(wrong) = contradicts.first() {
         (
             Verdict::Wrong,
@@ -661,7 +694,10 @@ pub fn read_point_with(text: &str, right: &Statement, phrases: &PointPhrases) ->
                 .collect::<Vec<_>>()
                 .join(if zh { "、" } else { ", " })
         };
-        let found = phrases.must_say.iter().find(|p| says_phrase(&lower, p));
+        let found = phrases
+            .must_say
+            .iter()
+            .find(|p| says_phrase(&lower, p) || says_phrase(&next, p));
         let (en, zh) = match (gave(false), found) {
             (facts, Some(phrase)) if facts.is_empty() => (format!("\"{phrase}\""), format!("“{phrase}”")),
             (facts, _) => (facts, gave(true)),

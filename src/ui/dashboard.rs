@@ -392,6 +392,7 @@ fn students(ui: &mut egui::Ui, view: &DashboardView, draft: &mut DashboardDraft,
                     .last_said
                     .as_ref()
                     .map(|said| cat.say(said))
+                    .or_else(|| row.last_action.clone())
                     .unwrap_or_else(|| "—".into());
                 let short: String = last.chars().take(24).collect();
                 let shown = if short.len() < last.len() {

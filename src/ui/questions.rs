@@ -97,7 +97,10 @@ pub fn compose(ui: &mut egui::Ui, view: &QuestionView, draft: &mut AnswerDraft) 
     }
     ui.label(RichText::new(cat.tr("c2c-answer-title")).strong());
     hint(ui, cat.tr("c2c-answer-intro"));
-    let show_chinese = chinese_switch(ui, cat, session, &mut draft.show_chinese);
+    let has_chinese = options
+        .iter()
+        .any(|(_, list)| list.iter().any(|s| !s.text.zh.trim().is_empty()));
+    let show_chinese = has_chinese && chinese_switch(ui, cat, session, &mut draft.show_chinese);
     let choices = draft
         .choices
         .entry(view.question)
@@ -229,7 +232,7 @@ pub fn pick_statement(
 /// The "Show the Chinese" switch of an English exercise, in practice only (an exam has none,
 /// and a switch left on in practice does not carry into it); whether the Chinese shows.
 pub fn chinese_switch(ui: &mut egui::Ui, cat: &Catalogue, session: &Session, on: &mut bool) -> bool {
-    if !session.mode().hints() {
+    if !session.mode().hints() || cat.language() != crate::i18n::Language::Chinese {
         return false;
     }
     ui.checkbox(on, cat.tr("letter-show-chinese"));

@@ -183,7 +183,7 @@ fn check_panel(ui: &mut egui::Ui, view: &WorkshopView, action: &mut Option<Works
         ui.label(RichText::new(cat.tr("workshop-no-problems")).color(GOOD));
     }
     for d in view.problems {
-        let d = d.localized(cat);
+        let d = d.localized(cat).clipped();
         ui.label(RichText::new(format!("{}: {}", d.path, d.message)).color(BAD));
         if let Some(hint) = &d.hint {
             ui.label(RichText::new(hint).small().color(MUTED));

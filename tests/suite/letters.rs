@@ -635,6 +635,36 @@ fn a_points_own_phrases_catch_what_its_facts_cannot() {
             "b2c-eu-storefront",
             "vat",
             "The 20% French VAT is paid when you check out, as your parcel is under EUR 150.",
+            Verdict::Right,
+        ),
+        (
+            "b2c-eu-storefront",
+            "vat",
+            "The 20% French VAT is part of the deal, as your parcel is under EUR 150.",
+            Verdict::Vague,
+        ),
+        (
+            "b2c-eu-storefront",
+            "vat",
+            "You won\u{2019}t have to pay anything to the postman: the 20% VAT is paid at checkout through IOSS, as your parcel is under EUR 150.",
+            Verdict::Right,
+        ),
+        (
+            "b2b-silk-blouses",
+            "samples",
+            "We charge nothing for the two samples (sizes 36 and 40), sent to Hamburg by courier this week.",
+            Verdict::Right,
+        ),
+        (
+            "b2b-silk-blouses",
+            "samples",
+            "Two samples (sizes 36 and 40) go to Hamburg by courier this week. They are free of charge.",
+            Verdict::Right,
+        ),
+        (
+            "b2b-silk-blouses",
+            "samples",
+            "Two samples (sizes 36 and 40) go to Hamburg by courier this week; feel free to ask for more.",
             Verdict::Vague,
         ),
         (

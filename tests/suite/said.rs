@@ -419,6 +419,15 @@ fn a_classmates_refusal_reads_in_chinese_in_the_buyers_letter() {
         let text = chinese.say(&read);
         assert!(english_words_in(&text).is_none(), "{text}");
     }
+    // The class's market's own refusals.
+    for why in [
+        "that is your own shop",
+        "there is no such shop open in the class's market",
+    ] {
+        let read = classmate_refusal(why);
+        assert_eq!(tradeport::i18n::english().say(&read), why);
+        assert!(english_words_in(&chinese.say(&read)).is_none(), "{why}");
+    }
     // A reason the catalogue does not know is shown as written, not lost.
     let unknown = classmate_refusal("a reason from a newer version");
     assert!(chinese.say(&unknown).contains("a reason from a newer version"));

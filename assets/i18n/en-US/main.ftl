@@ -1253,6 +1253,7 @@ refused-bad-counter = a counter-offer must be above the buyer's offer and at mos
 refused-auction-closed = the auction is not open at that time
 refused-bid-too-low = the bid must be at least { $minimum } (in the currency's smallest unit)
 refused-reply-too-long = a written reply has at most { $max } characters, this one { $chars }
+refused-no-such-shop = there is no such shop open in the class's market
 refused-bid-below = the bid must be at least { $minimum }
 refused-buy-now-gone = buy it now is no longer offered
 refused-talks-over = the talks are over

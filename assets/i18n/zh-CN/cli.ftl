@@ -30,7 +30,7 @@ cli-lc-per-kilogram = 千克
 cli-lc-per-unit = 件
 cli-lc-per-litre = 升
 cli-lc-per-pair = 双
-cli-lc-preference-not-claimed = 原产地 { $origin }：优惠税率 { $rate } 需要原产地证明，而这批货物没有；适用普通税率
+cli-lc-preference-not-claimed = 原产地 { $origin }：优惠税率 { $rate } 需要原产地证明，而这批货物没有；适用最惠国（非优惠）税率
 cli-lc-no-duty-rule = HS { $hs }：本规则包中没有对应的关税规则；按 0 计
 cli-lc-consumption-tax = （{ $value } + 关税 { $duty }）/（1 − { $rate }）× { $rate }{ $reduced ->
         [none] {""}
