@@ -49,30 +49,47 @@ fn percent(earned: u32, possible: u32) -> u32 {
     (earned * 100).checked_div(possible).unwrap_or(0)
 }
 
-/// The gradebook's header line.
+/// The gradebook's header line, in English.
 pub fn csv_header() -> String {
+    csv_header_in(crate::i18n::english())
+}
+
+/// The gradebook's header line in `cat`'s language (the columns are the same in every
+/// language; the English names are the fields scripts read).
+pub fn csv_header_in(cat: &Catalogue) -> String {
+    let column = |key: &str| csv_field(&cat.tr(key));
     let mut columns: Vec<String> = [
-        "student_name",
-        "student_id",
-        "scenario",
-        "seed",
-        "days_played",
-        "finished",
-        "mode",
-        "points",
-        "possible",
-        "percent",
+        "csv-student-name",
+        "csv-student-id",
+        "csv-scenario",
+        "csv-seed",
+        "csv-days-played",
+        "csv-finished",
+        "csv-mode",
+        "csv-points",
+        "csv-possible",
+        "csv-percent",
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(|key| column(key))
     .collect();
-    for (_, name) in COMPETENCIES {
-        columns.push(csv_field(&format!("{name} (points/possible)")));
+    for (competency, name) in COMPETENCIES {
+        let name = match cat.language() {
+            crate::i18n::Language::English => name.to_string(),
+            _ => cat.tr(competency_key(competency)),
+        };
+        columns.push(csv_field(&cat.tr_args("csv-competency", &[("name", name.into())])));
     }
     columns.extend(
-        ["cash_end", "currency", "reputation_end", "scenario_hash", "log_digest"]
-            .iter()
-            .map(|s| s.to_string()),
+        [
+            "csv-cash-end",
+            "csv-currency",
+            "csv-reputation-end",
+            "csv-scenario-hash",
+            "csv-log-digest",
+        ]
+        .iter()
+        .map(|key| column(key)),
     );
     columns.join(",")
 }

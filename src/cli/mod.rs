@@ -639,7 +639,7 @@ pub fn report_in(
         writeln!(out, "{}", cat.say(&said))?;
     }
     if let Some(path) = csv {
-        append_row(path, &report, &save)?;
+        append_row(path, &report, &save, cat)?;
         let said = Said::new("cli-report-row-added").with("file", shown_path(path));
         writeln!(out, "{}", cat.say(&said))?;
     }
@@ -649,15 +649,21 @@ pub fn report_in(
     Ok(true)
 }
 
-/// Appends a gradebook row to the CSV file at `path`, with the header first if it is new. A
-/// file whose header has other columns (written by another version) is refused, not mixed.
+/// Appends a gradebook row to the CSV file at `path`, with the header first (in `cat`'s
+/// language) if it is new. A file whose header has other columns (written by another
+/// version) is refused, not mixed; one with the same columns in another language is taken.
 fn append_row(
     path: &std::path::Path,
     report: &crate::sim::Report,
     save: &crate::sim::save::SaveFile,
+    cat: &crate::i18n::Catalogue,
 ) -> std::io::Result<()> {
     use std::io::Write as _;
-    let header = crate::export::csv_header();
+    let header = crate::export::csv_header_in(cat);
+    let headers: Vec<String> = crate::i18n::Language::ALL
+        .iter()
+        .map(|l| crate::export::csv_header_in(crate::i18n::shared(*l)))
+        .collect();
     let existing = if path.exists() {
         crate::scenario::load::read_bounded_text(path, crate::saves::MAX_GRADEBOOK_BYTES)
             .map_err(|why| std::io::Error::other(format!("{}: {why}", shown_path(path))))?
@@ -665,7 +671,7 @@ fn append_row(
         String::new()
     };
     if let Some(first) = existing.lines().next()
-        && first != header
+        && !headers.iter().any(|h| h == first)
     {
         return Err(std::io::Error::other(format!(
             "{} has other columns (an older Tradeport's gradebook?): start a new file for this one",
@@ -731,7 +737,7 @@ pub fn verify_class_in(
         if let Some((save, report)) = verify_one(path, scenario, class_code, out, cat)? {
             verified += 1;
             if let Some(csv) = csv {
-                append_row(csv, &report, &save)?;
+                append_row(csv, &report, &save, cat)?;
             }
         }
     }

@@ -470,6 +470,31 @@ fn replay_report_and_verify_speak_chinese_and_english_as_before() {
     assert!(ok, "{}", String::from_utf8_lossy(&err));
     assert!(std::fs::read_to_string(&html).is_ok_and(|h| h.contains("lang=\"zh-CN\"")));
     assert_chinese("report", &text, &data);
+    // The gradebook's header is in the reader's language; a row added in English to the same
+    // file is taken (same columns), and the header is written once.
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let ok = cli::report_in(&save_path, None, (None, Some(&csv)), (&mut out, &mut err), &english())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(ok, "{}", String::from_utf8_lossy(&err));
+    let gradebook = std::fs::read_to_string(&csv).unwrap_or_default();
+    let lines: Vec<&str> = gradebook.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some(tradeport::export::csv_header_in(&chinese()).as_str())
+    );
+    assert!(lines[0].starts_with("学生姓名,学号,情景,"), "{}", lines[0]);
+    assert_eq!(
+        lines[0].split(',').count(),
+        tradeport::export::csv_header().split(',').count(),
+        "the same columns"
+    );
+    assert_eq!(lines.iter().filter(|l| l.starts_with("学生姓名")).count(), 1);
+    assert!(lines.len() >= 3, "{gradebook}");
+    assert_eq!(
+        tradeport::export::csv_header(),
+        "student_name,student_id,scenario,seed,days_played,finished,mode,points,possible,percent,Import/export handling (points/possible),Customs declaration and inspection (points/possible),Market research and marketing (points/possible),Store operation (points/possible),Business English communication (points/possible),cash_end,currency,reputation_end,scenario_hash,log_digest",
+        "the English header is the one scripts read"
+    );
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let ok = cli::report_in(&save_path, None, (None, None), (&mut out, &mut err), &chinese())
         .unwrap_or_else(|e| panic!("{e}"));

@@ -243,3 +243,21 @@ cli-claim-tasks = tasks
 cli-claim-not-in-team = team: the report's student is not one of the team
 cli-claim-command-not-in-log = team: the student's command { $index } is not in the log
 cli-no-such-scenario = no scenario file or bundled scenario id `{ $name }`; bundled: { $bundled }
+
+## The CSV gradebook's columns (src/export.rs): scripts read the English names
+csv-student-name = student_name
+csv-student-id = student_id
+csv-scenario = scenario
+csv-seed = seed
+csv-days-played = days_played
+csv-finished = finished
+csv-mode = mode
+csv-points = points
+csv-possible = possible
+csv-percent = percent
+csv-competency = { $name } (points/possible)
+csv-cash-end = cash_end
+csv-currency = currency
+csv-reputation-end = reputation_end
+csv-scenario-hash = scenario_hash
+csv-log-digest = log_digest

@@ -146,6 +146,6 @@ check-warn-gross-weight = { $declared } kg 低于该行的净重（{ $net } kg�
 check-warn-event-no-change = 这个事件什么也不改变（变化为零）
 check-warn-event-no-chance = `{ $event }` 不可能发生（`daily_chance` 或 `max_times` 为零）
 check-warn-random-no-change = `{ $event }` 什么也不改变（变化为零）
-check-warn-undrawable = 第 { $line } 行第 { $col } 列：`{ $char }`（U+{ $code }）不在界面字体里（拉丁字母、GB 18030 一级汉字、繁体字和生僻人名用字）：屏幕上会显示成方框；请换用常用字
+check-warn-undrawable = 第 { $line } 行第 { $col } 列：`{ $char }`（U+{ $code }）不在界面字体里（拉丁字母、GB 18030 实现级别 1、繁体字和生僻人名用字）：屏幕上会显示成方框；请换用常用字
 check-warn-expert-misses = AI 专家在 `{ $criterion }`（{ $task }）上只得到 { $possible } 分中的 { $earned } 分：{ $reason }——请确认学生能拿到这些分
 check-warn-variant = 在样本学生 { $student }（班级 { $class }）的变体中：{ $warning }

@@ -234,3 +234,21 @@ cli-claim-tasks = 各任务得分
 cli-claim-not-in-team = 小组：报告中的学生不是小组成员
 cli-claim-command-not-in-log = 小组：该学生的第 { $index } 条命令不在日志中
 cli-no-such-scenario = 没有名为 `{ $name }` 的情景文件，也没有这个 id 的内置情景；内置情景：{ $bundled }
+
+## CSV 成绩册的列名（src/export.rs）
+csv-student-name = 学生姓名
+csv-student-id = 学号
+csv-scenario = 情景
+csv-seed = 随机种子
+csv-days-played = 已进行天数
+csv-finished = 是否完成
+csv-mode = 模式
+csv-points = 得分
+csv-possible = 满分
+csv-percent = 得分率
+csv-competency = { $name }（得分/满分）
+csv-cash-end = 期末现金
+csv-currency = 币种
+csv-reputation-end = 期末信誉
+csv-scenario-hash = 情景哈希
+csv-log-digest = 日志摘要
