@@ -148,6 +148,14 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("zh-CN", "cli.ftl", include_str!("../assets/i18n/zh-CN/cli.ftl")),
 ];
 
+/// A bilingual text in `language`: its Chinese, or its English when it has none.
+pub fn in_language(text: &crate::sim::terms::Text, language: Language) -> &str {
+    match language {
+        Language::Chinese if !text.zh.trim().is_empty() => &text.zh,
+        _ => &text.en,
+    }
+}
+
 /// The English catalogue, made once: the English of what the simulation says goes into
 /// logs, golden files and records from here.
 pub fn english() -> &'static Catalogue {
@@ -254,10 +262,7 @@ impl Catalogue {
 
     /// A bilingual text in this language (its English when it has no Chinese).
     pub fn text<'a>(&self, text: &'a crate::sim::terms::Text) -> &'a str {
-        match self.language {
-            Language::Chinese if !text.zh.trim().is_empty() => &text.zh,
-            _ => &text.en,
-        }
+        in_language(text, self.language)
     }
 
     /// Whether `key` exists in this catalogue's language itself (not via fallback).

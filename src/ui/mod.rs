@@ -172,11 +172,9 @@ pub fn illustrative_fees_label(ui: &mut egui::Ui, cat: &Catalogue, note: &Text) 
     );
 }
 
+/// A bilingual text in `language` (see [`Catalogue::text`](crate::i18n::Catalogue::text)).
 pub fn pick(text: &Text, language: Language) -> &str {
-    match language {
-        Language::Chinese if !text.zh.trim().is_empty() => &text.zh,
-        _ => &text.en,
-    }
+    crate::i18n::in_language(text, language)
 }
 
 pub fn mode_label(cat: &Catalogue, mode: TradeMode) -> String {

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::check_lang::without_quotes;
 use tradeport::cli::{CheckStyle, check_with_warnings, new_scenario};
 use tradeport::scenario::{self, load};
 
@@ -416,21 +417,6 @@ const NO_CONTRACT: [&str; 4] = [
     "the AI expert earns 0 of 10 on `Agreed unit price is at least unit cost + 15% in CNY at the rate on the contract day.` (Close the blouse contract): no contract was signed — check that a student can earn it",
     "the AI expert earns 0 of 5 on `A contract is agreed before the buyer runs out of patience.` (Close the blouse contract): no contract was signed — check that a student can earn it",
 ];
-
-/// `text` without what it quotes from the file: `code` and "strings".
-fn without_quotes(text: &str) -> String {
-    let mut out = String::new();
-    let mut inside: Option<char> = None;
-    for c in text.chars() {
-        match inside {
-            Some(close) if c == close => inside = None,
-            Some(_) => {}
-            None if c == '`' || c == '"' => inside = Some(c),
-            None => out.push(c),
-        }
-    }
-    out
-}
 
 /// Every warning the tests above provoke reads in Chinese (no two English words in a row
 /// outside what it quotes from the file: ids, field paths, the criterion), and its English is
